@@ -1,0 +1,82 @@
+//! The one error type of the domain. Each variant has a stable machine code that the API
+//! returns and the pages translate.
+
+use crate::{ActivityId, ActivityKind, ContributionId, ContributionKind, ParticipantId};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("the {field} is empty")]
+    TextEmpty { field: &'static str },
+    #[error("the {field} has {actual} characters; the limit is {max}")]
+    TextTooLong { field: &'static str, max: usize, actual: usize },
+    #[error("the {field} contains control characters")]
+    ControlCharacters { field: &'static str },
+    #[error("only the workshop's facilitator may do this")]
+    FacilitatorOnly,
+    #[error("observers follow the workshop but do not contribute")]
+    ObserverCannotContribute,
+    #[error("participant {0} is not part of this workshop")]
+    UnknownParticipant(ParticipantId),
+    #[error("this person already takes part in the workshop")]
+    AlreadyJoined,
+    #[error("activity {0} is not on this workshop's agenda")]
+    UnknownActivity(ActivityId),
+    #[error("activity {0} is already on the agenda")]
+    DuplicateActivity(ActivityId),
+    #[error("the activity is not open")]
+    ActivityNotOpen,
+    #[error("the activity is already open")]
+    ActivityAlreadyOpen,
+    #[error("the activity is not open, so it cannot be closed")]
+    ActivityNotOpenToClose,
+    #[error("a {activity:?} activity does not take new contributions")]
+    ContributionsNotAccepted { activity: ActivityKind },
+    #[error("a {activity:?} activity does not take contributions of kind {kind:?}")]
+    ContributionKindNotAccepted { activity: ActivityKind, kind: ContributionKind },
+    #[error("this activity needs the kind of the contribution to be chosen")]
+    ContributionKindRequired,
+    #[error("contribution {0} is not in this workshop")]
+    UnknownContribution(ContributionId),
+    #[error("contribution {0} already exists")]
+    DuplicateContribution(ContributionId),
+    #[error("a contribution may link to at most {max} others")]
+    TooManyLinks { max: usize },
+    #[error("the workshop has been deleted")]
+    WorkshopDeleted,
+    #[error("the first facilitator must be an account")]
+    CreatorMustBeAnAccount,
+}
+
+impl DomainError {
+    /// A stable code for clients and for the message catalogue. Never rename one.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DomainError::TextEmpty { .. } => "text_empty",
+            DomainError::TextTooLong { .. } => "text_too_long",
+            DomainError::ControlCharacters { .. } => "control_characters",
+            DomainError::FacilitatorOnly => "facilitator_only",
+            DomainError::ObserverCannotContribute => "observer_cannot_contribute",
+            DomainError::UnknownParticipant(_) => "unknown_participant",
+            DomainError::AlreadyJoined => "already_joined",
+            DomainError::UnknownActivity(_) => "unknown_activity",
+            DomainError::DuplicateActivity(_) => "duplicate_activity",
+            DomainError::ActivityNotOpen => "activity_not_open",
+            DomainError::ActivityAlreadyOpen => "activity_already_open",
+            DomainError::ActivityNotOpenToClose => "activity_not_open_to_close",
+            DomainError::ContributionsNotAccepted { .. } => "contributions_not_accepted",
+            DomainError::ContributionKindNotAccepted { .. } => "contribution_kind_not_accepted",
+            DomainError::ContributionKindRequired => "contribution_kind_required",
+            DomainError::UnknownContribution(_) => "unknown_contribution",
+            DomainError::DuplicateContribution(_) => "duplicate_contribution",
+            DomainError::TooManyLinks { .. } => "too_many_links",
+            DomainError::WorkshopDeleted => "workshop_deleted",
+            DomainError::CreatorMustBeAnAccount => "creator_must_be_an_account",
+        }
+    }
+
+    /// True when the actor lacks the right, as opposed to the request being malformed or
+    /// arriving at the wrong moment; the edge answers 403 for these.
+    pub fn is_forbidden(&self) -> bool {
+        matches!(self, DomainError::FacilitatorOnly | DomainError::ObserverCannotContribute | DomainError::UnknownParticipant(_))
+    }
+}

@@ -1,0 +1,23 @@
+//! The workshop domain of Converge, with no IO, no clock and no randomness.
+//!
+//! A workshop is an event-sourced aggregate. [`decide`] checks a [`Command`] against the
+//! current [`Workshop`] and the acting [`Actor`]'s role, and returns the [`Event`]s that record
+//! its effect; [`Workshop::apply`] folds an event into the state. The state of a workshop is
+//! always the fold of its log. Identifiers and timestamps are arguments, never generated here,
+//! so replaying a log anywhere gives the same state.
+
+mod command;
+mod error;
+mod event;
+mod ids;
+mod model;
+mod state;
+mod text;
+
+pub use command::{Actor, Command, decide, decide_create};
+pub use error::DomainError;
+pub use event::{ActivitySpec, Event, TimedEvent};
+pub use ids::{AccountId, ActivityId, ContributionId, ParticipantId, Timestamp, WorkshopId};
+pub use model::{ActivityKind, ActivityStatus, ContributionKind, Language, Role};
+pub use state::{Activity, Contribution, Participant, Workshop};
+pub use text::{DisplayName, NoteText, Prompt, ServiceName, Title, limits};

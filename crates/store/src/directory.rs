@@ -1,0 +1,92 @@
+//! What lives beside the logs: the workshop index, accounts, sessions, tokens and personal data.
+
+use crate::{BoxFuture, StoreError};
+use uuid::Uuid;
+
+/// A workshop as the index knows it: enough to find it by its join code and list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkshopEntry {
+    pub id: Uuid,
+    /// Upper-case, unique among workshops that are not deleted.
+    pub join_code: String,
+    pub owner: Uuid,
+    pub title: String,
+    pub created_at: i64,
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAccount {
+    pub id: Uuid,
+    /// Compared case-insensitively.
+    pub email: String,
+    pub display_name: String,
+    /// A PHC string (Argon2id).
+    pub password_hash: String,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub created_at: i64,
+}
+
+/// A signed-in browser session of a facilitator. Only the token's hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub token_hash: String,
+    pub account: Uuid,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+/// A participant's personal data, outside the hashed log. The log holds
+/// `sha256(salt || "\n" || name || "\n" || service)` as the participant's commitment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantProfile {
+    pub workshop: Uuid,
+    pub participant: Uuid,
+    pub name: String,
+    pub service: String,
+    /// Hex of 16 random bytes.
+    pub salt: String,
+}
+
+pub trait Directory: Send + Sync + 'static {
+    fn workshop_by_join_code(&self, join_code: &str) -> BoxFuture<'_, Result<Option<WorkshopEntry>, StoreError>>;
+    fn workshop_entry(&self, id: Uuid) -> BoxFuture<'_, Result<Option<WorkshopEntry>, StoreError>>;
+    /// The workshops `owner` created that are not deleted, newest first.
+    fn workshops_of(&self, owner: Uuid) -> BoxFuture<'_, Result<Vec<WorkshopEntry>, StoreError>>;
+    fn mark_workshop_deleted(&self, id: Uuid) -> BoxFuture<'_, Result<(), StoreError>>;
+
+    /// Fails with [`StoreError::Duplicate`] when the email is taken.
+    fn create_account(&self, account: NewAccount) -> BoxFuture<'_, Result<(), StoreError>>;
+    fn account_by_email(&self, email: &str) -> BoxFuture<'_, Result<Option<Account>, StoreError>>;
+    fn account(&self, id: Uuid) -> BoxFuture<'_, Result<Option<Account>, StoreError>>;
+    fn count_accounts(&self) -> BoxFuture<'_, Result<u64, StoreError>>;
+
+    fn create_session(&self, session: Session) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// The session with this token hash, if it exists and has not expired at `now`.
+    fn session(&self, token_hash: &str, now: i64) -> BoxFuture<'_, Result<Option<Session>, StoreError>>;
+    fn delete_session(&self, token_hash: &str) -> BoxFuture<'_, Result<(), StoreError>>;
+
+    fn create_api_token(&self, token_hash: &str, account: Uuid, created_at: i64) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// The account an API token acts for.
+    fn api_token_account(&self, token_hash: &str) -> BoxFuture<'_, Result<Option<Uuid>, StoreError>>;
+
+    /// A one-time link to create the first facilitator account.
+    fn create_setup_token(&self, token_hash: &str, expires_at: i64) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// True when the token is valid at `now`, without using it up.
+    fn setup_token_valid(&self, token_hash: &str, now: i64) -> BoxFuture<'_, Result<bool, StoreError>>;
+    /// Uses the token up; true when it was valid at `now`.
+    fn consume_setup_token(&self, token_hash: &str, now: i64) -> BoxFuture<'_, Result<bool, StoreError>>;
+
+    fn put_profile(&self, profile: ParticipantProfile) -> BoxFuture<'_, Result<(), StoreError>>;
+    fn profiles(&self, workshop: Uuid) -> BoxFuture<'_, Result<Vec<ParticipantProfile>, StoreError>>;
+    /// Erases a participant's personal data; their commitment in the log stays valid.
+    fn erase_profile(&self, workshop: Uuid, participant: Uuid) -> BoxFuture<'_, Result<(), StoreError>>;
+}
