@@ -1,1 +1,310 @@
-fn main() {}
+//! `converge`: the one binary. It serves workshops, exports and verifies their records, and
+//! administers accounts. Every subcommand calls the same library code as the server.
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use converge_core::WorkshopId;
+use converge_engine::Engine;
+use converge_store_sqlite::SqliteStore;
+use std::io::{BufRead, Write};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
+
+#[derive(Parser)]
+#[command(name = "converge", version, about = "Collective-intelligence workshops, from the first note to followed-up actions.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Commands,
+}
+
+#[derive(clap::Args, Clone)]
+struct DataArgs {
+    /// The data folder: the SQLite database and the server's secret. Created on first use.
+    #[arg(long, env = "CONVERGE_DATA", default_value = "converge-data")]
+    data: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Commands {
+    /// Serve Converge: pages, live updates and the API.
+    Serve {
+        /// Address to listen on. Use 0.0.0.0:8080 so phones on the venue network can connect.
+        #[arg(long, env = "CONVERGE_BIND", default_value = "127.0.0.1:8080")]
+        bind: SocketAddr,
+        #[command(flatten)]
+        data: DataArgs,
+        /// The address participants use, e.g. http://192.168.1.20:8080, shown as the join link and
+        /// QR code. An https:// address also marks cookies Secure.
+        #[arg(long, env = "CONVERGE_PUBLIC_URL")]
+        public_url: Option<String>,
+    },
+    /// Write a workshop's full event log with its hash chain.
+    Export {
+        /// The workshop's id.
+        workshop: String,
+        /// The export format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// Where to write; standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Check an export's hash chain offline: prints OK or the first broken event.
+    Verify {
+        /// The export file.
+        file: PathBuf,
+    },
+    /// Administer accounts and tokens.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommands,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Json,
+}
+
+#[derive(Subcommand)]
+enum AdminCommands {
+    /// Create a facilitator account. The password is read from CONVERGE_PASSWORD or standard input.
+    AddFacilitator {
+        #[arg(long)]
+        email: String,
+        /// The name participants see.
+        #[arg(long)]
+        name: String,
+        /// The password (prefer CONVERGE_PASSWORD or standard input: arguments show in process lists).
+        #[arg(long, env = "CONVERGE_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Create and print a new setup link for a facilitator account.
+    SetupLink {
+        /// The server's public address, to build the link.
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        public_url: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// API tokens for outside clients.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommands,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommands {
+    /// Create a facilitator API token and print it as the last word of the output.
+    Create {
+        /// The facilitator the token acts for; when absent and there is exactly one account, that one.
+        #[arg(long)]
+        email: Option<String>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CONVERGE_LOG").unwrap_or_else(|_| "info".parse().unwrap_or_default()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("converge: cannot start the async runtime: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("converge: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Commands::Serve { bind, data, public_url } => serve(bind, &data.data, public_url).await,
+        Commands::Export { workshop, format: ExportFormat::Json, out, data } => export(&workshop, out, &data.data).await,
+        Commands::Verify { file } => verify(&file),
+        Commands::Admin { command } => admin(command).await,
+    }
+}
+
+/// Opens the data folder: its store and the secret that signs participant tokens.
+fn open(data: &Path) -> anyhow::Result<Engine> {
+    std::fs::create_dir_all(data).with_context(|| format!("cannot create the data folder {}", data.display()))?;
+    let secret = load_or_create_secret(&data.join("secret.key"))?;
+    let store = SqliteStore::open(&data.join("converge.db"))
+        .with_context(|| format!("cannot open the database in {}", data.display()))?;
+    Ok(Engine::new(Arc::new(store), secret))
+}
+
+fn load_or_create_secret(path: &Path) -> anyhow::Result<[u8; 32]> {
+    if let Ok(text) = std::fs::read_to_string(path) {
+        let bytes = parse_hex_32(text.trim()).with_context(|| format!("{} is damaged: expected 64 hex digits", path.display()))?;
+        return Ok(bytes);
+    }
+    let secret = converge_engine::random::bytes::<32>();
+    write_private(path, &converge_store::chain::hex(&secret))
+        .with_context(|| format!("cannot write the server secret to {}", path.display()))?;
+    Ok(secret)
+}
+
+fn parse_hex_32(text: &str) -> Option<[u8; 32]> {
+    if text.len() != 64 || !text.is_ascii() {
+        return None;
+    }
+    let mut bytes = [0u8; 32];
+    for (index, byte) in bytes.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&text[index * 2..index * 2 + 2], 16).ok()?;
+    }
+    Some(bytes)
+}
+
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(contents.as_bytes())?;
+    file.sync_all()
+}
+
+async fn serve(bind: SocketAddr, data: &Path, public_url: Option<String>) -> anyhow::Result<ExitCode> {
+    let engine = open(data)?;
+    let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
+    let address = listener.local_addr()?;
+    let base = public_url.clone().unwrap_or_else(|| format!("http://{address}"));
+    if !engine.has_accounts().await? {
+        let token = engine.create_setup_token().await?;
+        println!("No facilitator account yet. Create the first one (the link works once, for 24 hours):");
+        println!("  {}/setup/{token}", base.trim_end_matches('/'));
+    }
+    let shutdown = CancellationToken::new();
+    let state = converge_web::AppState::new(engine, public_url, shutdown.clone());
+    println!("Converge is listening on http://{address}");
+    std::io::stdout().flush()?;
+    let stop = shutdown.clone();
+    tokio::spawn(async move {
+        wait_for_signal().await;
+        tracing::info!("stopping: finishing requests in flight");
+        stop.cancel();
+    });
+    converge_web::serve(listener, state, shutdown.cancelled_owned()).await.context("the server stopped with an error")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        let Ok(mut terminate) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) else {
+            let _ = tokio::signal::ctrl_c().await;
+            return;
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+async fn export(workshop: &str, out: Option<PathBuf>, data: &Path) -> anyhow::Result<ExitCode> {
+    let id: WorkshopId = workshop.parse().with_context(|| format!("{workshop:?} is not a workshop id"))?;
+    let engine = open(data)?;
+    let mut events = Vec::new();
+    loop {
+        let after = events.last().map_or(0, |event: &converge_store::StoredEvent| event.seq);
+        let page = engine.events(id, after, 5000).await?;
+        if page.is_empty() {
+            break;
+        }
+        events.extend(page);
+    }
+    if events.is_empty() {
+        bail!("no workshop {id} in {}", data.display());
+    }
+    let json = converge_report::export_json(id.as_uuid(), &events);
+    match out {
+        Some(path) => std::fs::write(&path, json + "\n").with_context(|| format!("cannot write {}", path.display()))?,
+        None => println!("{json}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn verify(file: &Path) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    match converge_report::verify_export(&bytes) {
+        Ok(verified) => {
+            println!(
+                "OK: workshop {}, {} events, head hash {}",
+                verified.workshop, verified.n_events, verified.head_hash
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            println!("BROKEN: {error}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+async fn admin(command: AdminCommands) -> anyhow::Result<ExitCode> {
+    match command {
+        AdminCommands::AddFacilitator { email, name, password, data } => {
+            let password = match password {
+                Some(password) => password,
+                None => read_password()?,
+            };
+            let engine = open(&data.data)?;
+            let id = engine.add_facilitator(&email, &name, &password).await?;
+            println!("Facilitator {email} created ({id}).");
+        }
+        AdminCommands::SetupLink { public_url, data } => {
+            let engine = open(&data.data)?;
+            let token = engine.create_setup_token().await?;
+            println!("{}/setup/{token}", public_url.trim_end_matches('/'));
+        }
+        AdminCommands::Token { command: TokenCommands::Create { email, data } } => {
+            let engine = open(&data.data)?;
+            let account = match email {
+                Some(email) => engine.account_by_email(&email).await?.with_context(|| format!("no facilitator has the email {email}"))?,
+                None => engine.only_account().await?.context(
+                    "say which facilitator the token is for with --email (there is not exactly one account)",
+                )?,
+            };
+            let token = engine.create_api_token(converge_core::AccountId::from_uuid(account.id)).await?;
+            println!("API token for {} (shown once): {token}", account.email);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_password() -> anyhow::Result<String> {
+    eprint!("Password (at least 8 characters): ");
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).context("cannot read the password from standard input")?;
+    let password = line.trim_end_matches(['\n', '\r']).to_owned();
+    if password.is_empty() {
+        bail!("no password given: set CONVERGE_PASSWORD, pass --password, or type it on standard input");
+    }
+    Ok(password)
+}

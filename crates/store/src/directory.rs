@@ -68,6 +68,8 @@ pub trait Directory: Send + Sync + 'static {
     fn account_by_email(&self, email: &str) -> BoxFuture<'_, Result<Option<Account>, StoreError>>;
     fn account(&self, id: Uuid) -> BoxFuture<'_, Result<Option<Account>, StoreError>>;
     fn count_accounts(&self) -> BoxFuture<'_, Result<u64, StoreError>>;
+    /// Every account, oldest first.
+    fn accounts(&self) -> BoxFuture<'_, Result<Vec<Account>, StoreError>>;
 
     fn create_session(&self, session: Session) -> BoxFuture<'_, Result<(), StoreError>>;
     /// The session with this token hash, if it exists and has not expired at `now`.

@@ -34,7 +34,7 @@ pub trait Store: EventLog + Directory {}
 impl<T: EventLog + Directory> Store for T {}
 
 /// The one error type of the storage layer.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     /// Another writer appended first; reload and decide again.
     #[error("workshop {workshop} is at sequence {actual}, the writer expected {expected}")]

@@ -51,6 +51,8 @@ pub trait EventLog: Send + Sync + 'static {
 
     /// Appends `events` after event `expected_seq`, all or nothing. Returns once the events are
     /// durable. Fails with [`StoreError::Conflict`] when the log has moved past `expected_seq`.
+    /// The log needs no index entry: appending at 0 to an unknown workshop starts its log;
+    /// `create_workshop` refuses an id that already has events.
     fn append(&self, workshop: Uuid, expected_seq: u64, events: Vec<NewEvent>) -> BoxFuture<'_, Result<Vec<StoredEvent>, StoreError>>;
 
     /// The events of `workshop` after `after_seq`, in order, at most `limit`.

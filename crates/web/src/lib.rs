@@ -1,1 +1,170 @@
-//! placeholder
+//! The HTTP edge of Converge: HTML pages that work without JavaScript, live updates over
+//! Server-Sent Events, and the JSON API with its OpenAPI document. Handlers are thin: they
+//! extract and check input, call the engine once, and render. Status codes exist only here.
+
+pub mod api;
+mod assets;
+mod auth;
+mod cookies;
+mod error;
+mod extract;
+mod i18n;
+mod pages;
+pub mod ratelimit;
+mod security;
+mod sse;
+
+pub use i18n::Lang;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use converge_core::ActivityKind;
+use converge_engine::{ActivityDraft, Engine};
+use std::future::Future;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub engine: Engine,
+    pub cookie_policy: cookies::CookiePolicy,
+    /// The address participants use, e.g. `http://192.168.1.20:8080`; when unset, the
+    /// address the facilitator's browser used.
+    pub public_url: Option<String>,
+    pub limits: Arc<ratelimit::RateLimits>,
+    /// Cancelled on shutdown, so live streams end and the server can stop.
+    pub shutdown: CancellationToken,
+}
+
+impl AppState {
+    pub fn new(engine: Engine, public_url: Option<String>, shutdown: CancellationToken) -> AppState {
+        let public_url = public_url.map(|url| url.trim_end_matches('/').to_owned());
+        let secure = public_url.as_deref().is_some_and(|url| url.starts_with("https://"));
+        AppState {
+            engine,
+            cookie_policy: cookies::CookiePolicy { secure },
+            public_url,
+            limits: Arc::default(),
+            shutdown,
+        }
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    use pages::{facilitator, participant, public};
+    Router::new()
+        .route("/", get(public::landing))
+        .route("/join", get(public::join_page).post(public::join))
+        .route("/signin", get(public::sign_in_page).post(public::sign_in))
+        .route("/signout", post(public::sign_out))
+        .route("/setup/{token}", get(public::setup_page).post(public::setup))
+        .route("/facilitator", get(facilitator::dashboard))
+        .route("/facilitator/workshops", post(facilitator::create))
+        .route("/facilitator/workshops/{id}", get(facilitator::console))
+        .route("/facilitator/workshops/{id}/delete", post(facilitator::delete))
+        .route("/facilitator/workshops/{id}/screen", get(facilitator::screen))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/open", post(facilitator::open_activity))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/close", post(facilitator::close_activity))
+        .route("/w/{id}", get(participant::home))
+        .route("/w/{id}/a/{activity_id}", get(participant::activity_page))
+        .route("/w/{id}/a/{activity_id}/notes", post(participant::post_note))
+        .route("/api/openapi.json", get(api::openapi_json))
+        .route("/api/v1/workshops", get(api::list_workshops).post(api::create_workshop))
+        .route("/api/v1/join", post(api::join_workshop))
+        .route("/api/v1/workshops/{id}", get(api::get_workshop))
+        .route("/api/v1/workshops/{id}/activities/{activity_id}/open", post(api::open_activity))
+        .route("/api/v1/workshops/{id}/activities/{activity_id}/close", post(api::close_activity))
+        .route("/api/v1/workshops/{id}/contributions", post(api::post_contribution))
+        .route("/api/v1/workshops/{id}/events", get(sse::stream_events))
+        .route("/api/v1/workshops/{id}/export", get(api::export_workshop))
+        .route("/healthz", get(healthz))
+        .route("/static/{version}/{name}", get(assets::serve))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), remember_language))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(DefaultBodyLimit::max(security::BODY_LIMIT))
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
+        .with_state(state)
+}
+
+/// Serves until `shutdown` completes. Tests pass `127.0.0.1:0` and their own shutdown.
+pub async fn serve(listener: TcpListener, state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    let streams = state.shutdown.clone();
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            // Live streams never end by themselves; end them so the server can stop.
+            streams.cancel();
+        })
+        .await
+}
+
+async fn healthz(State(app): State<AppState>) -> impl IntoResponse {
+    match app.engine.store().ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(error) => {
+            tracing::error!(%error, "health check: the store is unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "store unavailable")
+        }
+    }
+}
+
+async fn not_found(uri: axum::http::Uri, lang: Lang) -> axum::response::Response {
+    let failure = error::Failure::NotFound;
+    if uri.path().starts_with("/api/") {
+        error::ApiError::in_lang(failure, lang).into_response()
+    } else {
+        error::PageError::new(failure, lang).into_response()
+    }
+}
+
+/// A language chosen with `?lang=` is kept in a cookie, so the switch sticks.
+async fn remember_language(State(app): State<AppState>, request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let (parts, body) = request.into_parts();
+    let (lang, source) = Lang::from_parts(&parts);
+    let mut response = next.run(axum::extract::Request::from_parts(parts, body)).await;
+    if source == i18n::LangSource::Query
+        && let Ok(value) = axum::http::HeaderValue::from_str(&app.cookie_policy.set(cookies::LANG, lang.code(), 365 * 24 * 3600))
+    {
+        response.headers_mut().append(axum::http::header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// The agenda of a workshop created without a template, in the workshop's language.
+pub fn default_agenda(lang: Lang) -> Vec<ActivityDraft> {
+    vec![
+        ActivityDraft { kind: ActivityKind::Challenges, title: lang.t("agenda-challenges-title"), prompt: lang.t("agenda-challenges-prompt") },
+        ActivityDraft { kind: ActivityKind::Swot, title: lang.t("agenda-swot-title"), prompt: lang.t("agenda-swot-prompt") },
+    ]
+}
+
+/// The link participants follow to join: the configured public address, or the one the
+/// facilitator's browser used.
+pub fn join_url(app: &AppState, headers: &HeaderMap, join_code: &str) -> String {
+    let base = app.public_url.clone().unwrap_or_else(|| {
+        let host = headers.get(axum::http::header::HOST).and_then(|value| value.to_str().ok()).unwrap_or("localhost");
+        format!("http://{host}")
+    });
+    format!("{base}/join?code={join_code}")
+}
+
+/// The address of the client, for rate limits on failed attempts. Used only together with
+/// other limits, never as the only one: a room of phones shares one address.
+pub struct ClientKey(pub String);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientKey {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+        Ok(ClientKey(peer.map_or_else(|| "unknown".to_owned(), |info| info.0.ip().to_string())))
+    }
+}

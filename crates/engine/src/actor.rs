@@ -1,0 +1,259 @@
+//! One actor per live workshop: the single writer of its log on this node.
+//!
+//! Commands wait in the actor's queue. Each turn takes everything queued (up to a batch size),
+//! decides the commands one after the other against the evolving state, and appends all the
+//! resulting events in one durable write. One fsync thus acknowledges a whole batch: under load
+//! the batch grows and throughput follows, while a lone command is written at once.
+//!
+//! When another node appended first (a sequence conflict), the actor catches up from the log
+//! and decides the batch again, so no command is decided against a stale state.
+
+use crate::{EngineError, now};
+use converge_core::{Actor, Command, Event, TimedEvent, Timestamp, Workshop, WorkshopId, decide};
+use converge_store::{NewEvent, Snapshot, Store, StoredEvent};
+use std::sync::Arc;
+use tokio::sync::{broadcast, mpsc, oneshot, watch};
+
+/// How many queued commands one write may acknowledge.
+const MAX_BATCH: usize = 512;
+/// How many times a batch is decided again after another node appended first.
+const MAX_CONFLICT_RETRIES: usize = 5;
+/// A snapshot is written after this many new events, so restarts replay little.
+const SNAPSHOT_EVERY: u64 = 1000;
+/// How many events a slow live subscriber may fall behind before it must re-read the log.
+const LIVE_BUFFER: usize = 1024;
+
+/// A workshop's state after its first `seq` events.
+#[derive(Debug, Clone)]
+pub struct LiveState {
+    pub workshop: Workshop,
+    pub seq: u64,
+    /// Hash of event `seq`.
+    pub head_hash: String,
+}
+
+pub(crate) enum Message {
+    Command { actor: Actor, command: Command, reply: oneshot::Sender<Result<Vec<StoredEvent>, EngineError>> },
+    /// The log grew, perhaps by another node's hand.
+    LogGrew { seq: u64 },
+}
+
+/// How the rest of the engine talks to a running actor.
+#[derive(Clone)]
+pub(crate) struct Handle {
+    pub messages: mpsc::Sender<Message>,
+    pub state: watch::Receiver<Arc<LiveState>>,
+    pub live: broadcast::Sender<Arc<StoredEvent>>,
+}
+
+pub(crate) fn to_timed(event: &StoredEvent) -> Result<TimedEvent, EngineError> {
+    let parsed: Event = serde_json_payload(&event.payload, event.seq)?;
+    Ok(TimedEvent { at: Timestamp(event.recorded_at), event: parsed })
+}
+
+fn serde_json_payload(payload: &str, seq: u64) -> Result<Event, EngineError> {
+    serde_json::from_str(payload).map_err(|error| {
+        EngineError::Store(converge_store::StoreError::Corrupt(format!("event {seq} does not decode: {error}")))
+    })
+}
+
+/// Canonical JSON of an event: the bytes that are hashed and exported.
+pub(crate) fn to_new_event(event: &Event, at: Timestamp) -> NewEvent {
+    // Through `Value` so that object keys come out sorted: a verifier re-serialising the
+    // payload gets the same bytes.
+    let value = serde_json::to_value(event).expect("events always serialise");
+    NewEvent { kind: event.kind().to_owned(), payload: value.to_string(), recorded_at: at.0 }
+}
+
+/// Loads a workshop from its latest snapshot and the events after it; `None` when it has no log.
+pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<LiveState>, EngineError> {
+    let uuid = id.as_uuid();
+    let mut state = match store.load_snapshot(uuid).await? {
+        Some(snapshot) => {
+            let matching = store.read(uuid, snapshot.seq - 1, 1).await?;
+            let trustworthy = matching.first().is_some_and(|event| event.hash == snapshot.hash);
+            match serde_json::from_slice::<Workshop>(&snapshot.state) {
+                Ok(workshop) if trustworthy => Some(LiveState { workshop, seq: snapshot.seq, head_hash: snapshot.hash }),
+                _ => {
+                    tracing::warn!(workshop.id = %id, "ignoring a snapshot that does not match the log");
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    loop {
+        let after = state.as_ref().map_or(0, |state| state.seq);
+        let events = store.read(uuid, after, 5000).await?;
+        if events.is_empty() {
+            break;
+        }
+        for stored in &events {
+            let timed = to_timed(stored)?;
+            match &mut state {
+                Some(state) => state.workshop.apply(&timed),
+                None => {
+                    let workshop = Workshop::from_events(id, [&timed]).ok_or_else(|| {
+                        EngineError::Store(converge_store::StoreError::Corrupt("the log does not start with a workshop".into()))
+                    })?;
+                    state = Some(LiveState { workshop, seq: 0, head_hash: String::new() });
+                }
+            }
+            if let Some(state) = &mut state {
+                state.seq = stored.seq;
+                state.head_hash.clone_from(&stored.hash);
+            }
+        }
+    }
+    Ok(state)
+}
+
+pub(crate) fn spawn(store: Arc<dyn Store>, initial: LiveState) -> Handle {
+    let (messages, inbox) = mpsc::channel(4096);
+    let (state_tx, state) = watch::channel(Arc::new(initial.clone()));
+    let (live, _) = broadcast::channel(LIVE_BUFFER);
+    let actor = WorkshopActor { store, state: initial, state_tx, live: live.clone(), inbox, events_since_snapshot: 0 };
+    tokio::spawn(actor.run());
+    Handle { messages, state, live }
+}
+
+struct WorkshopActor {
+    store: Arc<dyn Store>,
+    state: LiveState,
+    state_tx: watch::Sender<Arc<LiveState>>,
+    live: broadcast::Sender<Arc<StoredEvent>>,
+    inbox: mpsc::Receiver<Message>,
+    events_since_snapshot: u64,
+}
+
+struct Pending {
+    actor: Actor,
+    command: Command,
+    reply: oneshot::Sender<Result<Vec<StoredEvent>, EngineError>>,
+}
+
+impl WorkshopActor {
+    async fn run(mut self) {
+        while let Some(first) = self.inbox.recv().await {
+            let mut batch = Vec::new();
+            let mut log_grew_to = 0;
+            let mut next = Some(first);
+            while let Some(message) = next {
+                match message {
+                    Message::Command { actor, command, reply } => batch.push(Pending { actor, command, reply }),
+                    Message::LogGrew { seq } => log_grew_to = log_grew_to.max(seq),
+                }
+                next = if batch.len() < MAX_BATCH { self.inbox.try_recv().ok() } else { None };
+            }
+            if log_grew_to > self.state.seq
+                && let Err(error) = self.catch_up().await
+            {
+                tracing::error!(workshop.id = %self.state.workshop.id, %error, "could not catch up with the log");
+            }
+            if !batch.is_empty() {
+                self.process(batch).await;
+            }
+        }
+    }
+
+    /// Applies events other nodes appended since our last one.
+    async fn catch_up(&mut self) -> Result<(), EngineError> {
+        let uuid = self.state.workshop.id.as_uuid();
+        loop {
+            let events = self.store.read(uuid, self.state.seq, 5000).await?;
+            if events.is_empty() {
+                return Ok(());
+            }
+            for stored in events {
+                self.state.workshop.apply(&to_timed(&stored)?);
+                self.state.seq = stored.seq;
+                self.state.head_hash.clone_from(&stored.hash);
+                let _ = self.live.send(Arc::new(stored));
+            }
+            self.state_tx.send_replace(Arc::new(self.state.clone()));
+        }
+    }
+
+    async fn process(&mut self, mut batch: Vec<Pending>) {
+        for _attempt in 0..=MAX_CONFLICT_RETRIES {
+            let at = now();
+            let mut working = self.state.workshop.clone();
+            let mut new_events = Vec::new();
+            // How many of `new_events` each still-waiting command produced, in batch order.
+            let mut produced = Vec::new();
+            let mut accepted = Vec::new();
+            for pending in batch.drain(..) {
+                match decide(&working, pending.actor, pending.command.clone()) {
+                    Ok(events) => {
+                        for event in &events {
+                            working.apply(&TimedEvent { at, event: event.clone() });
+                            new_events.push(to_new_event(event, at));
+                        }
+                        produced.push(events.len());
+                        accepted.push(pending);
+                    }
+                    Err(error) => {
+                        let _ = pending.reply.send(Err(error.into()));
+                    }
+                }
+            }
+            if accepted.is_empty() {
+                return;
+            }
+            let n_new = new_events.len() as u64;
+            let uuid = self.state.workshop.id.as_uuid();
+            match self.store.append(uuid, self.state.seq, new_events).await {
+                Ok(stored) => {
+                    if let Some(last) = stored.last() {
+                        self.state.seq = last.seq;
+                        self.state.head_hash.clone_from(&last.hash);
+                    }
+                    self.state.workshop = working;
+                    self.state_tx.send_replace(Arc::new(self.state.clone()));
+                    let mut stored = stored.into_iter();
+                    for (pending, n_events) in accepted.into_iter().zip(produced) {
+                        let own: Vec<StoredEvent> = stored.by_ref().take(n_events).collect();
+                        for event in &own {
+                            let _ = self.live.send(Arc::new(event.clone()));
+                        }
+                        let _ = pending.reply.send(Ok(own));
+                    }
+                    self.events_since_snapshot += n_new;
+                    if self.events_since_snapshot >= SNAPSHOT_EVERY {
+                        self.save_snapshot().await;
+                    }
+                    return;
+                }
+                Err(converge_store::StoreError::Conflict { .. }) => {
+                    if let Err(error) = self.catch_up().await {
+                        for pending in accepted {
+                            let _ = pending.reply.send(Err(EngineError::Busy));
+                        }
+                        tracing::error!(%error, "could not catch up after a conflict");
+                        return;
+                    }
+                    batch = accepted;
+                }
+                Err(error) => {
+                    tracing::error!(workshop.id = %self.state.workshop.id, %error, "append failed; nothing was acknowledged");
+                    for pending in accepted {
+                        let _ = pending.reply.send(Err(EngineError::Store(error.clone())));
+                    }
+                    return;
+                }
+            }
+        }
+        for pending in batch {
+            let _ = pending.reply.send(Err(EngineError::Busy));
+        }
+    }
+
+    async fn save_snapshot(&mut self) {
+        let Ok(state) = serde_json::to_vec(&self.state.workshop) else { return };
+        let snapshot = Snapshot { seq: self.state.seq, hash: self.state.head_hash.clone(), state };
+        match self.store.save_snapshot(self.state.workshop.id.as_uuid(), snapshot).await {
+            Ok(()) => self.events_since_snapshot = 0,
+            Err(error) => tracing::warn!(%error, "could not save a snapshot; the log still has everything"),
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! The engine: finds or starts a workshop's actor, and offers the operations the edge needs.
+
+use crate::actor::{self, Handle, LiveState, Message};
+use crate::{EngineError, now, random};
+use converge_core::{
+    AccountId, Activity, ActivityId, ActivityKind, ActivitySpec, Actor, Command, DisplayName, Language, ParticipantId,
+    Prompt, ServiceName, Title, WorkshopId, decide_create,
+};
+use converge_store::chain::{hex, sha256_hex};
+use converge_store::{ParticipantProfile, Store, StoreError, StoredEvent, WorkshopEntry};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::{OnceCell, broadcast, oneshot};
+use uuid::Uuid;
+
+/// How many times a new workshop draws another join code when the first is taken.
+const JOIN_CODE_ATTEMPTS: usize = 8;
+
+/// The server-side secret that signs participant tokens. Kept in the data folder, so tokens
+/// survive a restart of the laptop in the middle of a workshop.
+#[derive(Clone)]
+pub(crate) struct Secret(pub [u8; 32]);
+
+#[derive(Clone)]
+pub struct Engine {
+    pub(crate) store: Arc<dyn Store>,
+    pub(crate) secret: Secret,
+    actors: Arc<Mutex<HashMap<WorkshopId, Arc<OnceCell<Handle>>>>>,
+}
+
+/// An activity to put on a new workshop's agenda, with its text not yet validated.
+#[derive(Debug, Clone)]
+pub struct ActivityDraft {
+    pub kind: ActivityKind,
+    pub title: String,
+    pub prompt: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewWorkshop {
+    pub title: String,
+    pub language: Language,
+    pub agenda: Vec<ActivityDraft>,
+}
+
+/// What joining gives a participant.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    pub workshop: WorkshopId,
+    pub participant: ParticipantId,
+    /// The signed token for the participant's later requests (cookie or bearer).
+    pub token: String,
+}
+
+impl Engine {
+    /// `secret` signs participant tokens; keep it stable across restarts.
+    pub fn new(store: Arc<dyn Store>, secret: [u8; 32]) -> Engine {
+        let engine = Engine { store, secret: Secret(secret), actors: Arc::default() };
+        engine.forward_log_growth();
+        engine
+    }
+
+    pub fn store(&self) -> &dyn Store {
+        self.store.as_ref()
+    }
+
+    /// Lets each live actor hear when its log grew elsewhere (another node sharing the database).
+    fn forward_log_growth(&self) {
+        let mut growth = self.store.subscribe();
+        let actors = Arc::downgrade(&self.actors);
+        tokio::spawn(async move {
+            loop {
+                let grew = match growth.recv().await {
+                    Ok(grew) => grew,
+                    Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                    Err(broadcast::error::RecvError::Closed) => return,
+                };
+                let Some(actors) = actors.upgrade() else { return };
+                let handle = {
+                    let actors = actors.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                    actors.get(&WorkshopId::from_uuid(grew.workshop)).and_then(|cell| cell.get().cloned())
+                };
+                if let Some(handle) = handle {
+                    let _ = handle.messages.try_send(Message::LogGrew { seq: grew.seq });
+                }
+            }
+        });
+    }
+
+    async fn handle(&self, id: WorkshopId) -> Result<Handle, EngineError> {
+        let cell = {
+            let mut actors = self.actors.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            actors.entry(id).or_default().clone()
+        };
+        let store = self.store.clone();
+        let result = cell
+            .get_or_try_init(|| async move {
+                let state = actor::load(store.as_ref(), id).await?.ok_or(EngineError::WorkshopNotFound)?;
+                Ok::<_, EngineError>(actor::spawn(store, state))
+            })
+            .await
+            .cloned();
+        if result.is_err() {
+            // Do not keep an empty cell for every id someone guessed.
+            let mut actors = self.actors.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if actors.get(&id).is_some_and(|cell| cell.get().is_none()) {
+                actors.remove(&id);
+            }
+        }
+        result
+    }
+
+    /// The current state of a workshop.
+    pub async fn state(&self, id: WorkshopId) -> Result<Arc<LiveState>, EngineError> {
+        let handle = self.handle(id).await?;
+        let state = handle.state.borrow().clone();
+        Ok(state)
+    }
+
+    /// Checks `command` as `actor` would have it, appends its events durably, and returns them.
+    pub async fn execute(&self, id: WorkshopId, actor: Actor, command: Command) -> Result<Vec<StoredEvent>, EngineError> {
+        let handle = self.handle(id).await?;
+        let (reply, answer) = oneshot::channel();
+        handle.messages.send(Message::Command { actor, command, reply }).await.map_err(|_| EngineError::ShuttingDown)?;
+        answer.await.map_err(|_| EngineError::ShuttingDown)?
+    }
+
+    /// Live events of a workshop, from now on. Subscribe before reading the backlog so nothing
+    /// falls between the two; duplicates are recognised by their sequence number.
+    pub async fn subscribe(&self, id: WorkshopId) -> Result<broadcast::Receiver<Arc<StoredEvent>>, EngineError> {
+        Ok(self.handle(id).await?.live.subscribe())
+    }
+
+    /// Events after `after_seq`, at most `limit`, straight from the log.
+    pub async fn events(&self, id: WorkshopId, after_seq: u64, limit: usize) -> Result<Vec<StoredEvent>, EngineError> {
+        Ok(self.store.read(id.as_uuid(), after_seq, limit).await?)
+    }
+
+    /// Creates a workshop owned by `account`, who becomes its facilitator.
+    pub async fn create_workshop(&self, account: AccountId, request: NewWorkshop) -> Result<WorkshopEntry, EngineError> {
+        let owner = self.store.account(account.as_uuid()).await?.ok_or(EngineError::InvalidCredentials)?;
+        let title = Title::parse(&request.title)?;
+        let agenda = request
+            .agenda
+            .into_iter()
+            .map(|draft| {
+                Ok(ActivitySpec {
+                    activity_id: ActivityId::from_uuid(Uuid::now_v7()),
+                    kind: draft.kind,
+                    title: Title::parse(&draft.title)?,
+                    prompt: Prompt::parse(&draft.prompt)?,
+                })
+            })
+            .collect::<Result<Vec<_>, converge_core::DomainError>>()?;
+        let id = WorkshopId::from_uuid(Uuid::now_v7());
+        let facilitator = ParticipantId::from_uuid(Uuid::now_v7());
+        let profile = self.profile(id, facilitator, &owner.display_name, "");
+        let events = decide_create(title.as_str(), request.language, account, facilitator, commitment(&profile), agenda)?;
+        let at = now();
+        let new_events: Vec<_> = events.iter().map(|event| actor::to_new_event(event, at)).collect();
+        for _ in 0..JOIN_CODE_ATTEMPTS {
+            let entry = WorkshopEntry {
+                id: id.as_uuid(),
+                join_code: random::join_code(),
+                owner: account.as_uuid(),
+                title: title.as_str().to_owned(),
+                created_at: at.0,
+                deleted: false,
+            };
+            // The profile first: if the log write then fails, an unused profile is harmless,
+            // whereas a facilitator without a name would not be.
+            self.store.put_profile(profile.clone()).await?;
+            match self.store.create_workshop(entry.clone(), new_events.clone()).await {
+                Ok(_) => {
+                    tracing::info!(workshop.id = %id, "workshop {id} created");
+                    return Ok(entry);
+                }
+                Err(StoreError::Duplicate("join code")) => continue,
+                Err(error) => return Err(error.into()),
+            }
+        }
+        Err(EngineError::Busy)
+    }
+
+    /// Joins the workshop whose join code this is, as a participant.
+    pub async fn join(&self, join_code: &str, name: &str, service: &str) -> Result<Joined, EngineError> {
+        let name = DisplayName::parse(name)?;
+        let service = ServiceName::parse(service)?;
+        let code = random::normalise_join_code(join_code);
+        let entry = self.store.workshop_by_join_code(&code).await?.ok_or(EngineError::UnknownJoinCode)?;
+        let workshop = WorkshopId::from_uuid(entry.id);
+        let participant = ParticipantId::from_uuid(Uuid::now_v7());
+        let profile = self.profile(workshop, participant, name.as_str(), service.as_str());
+        let profile_commitment = commitment(&profile);
+        self.store.put_profile(profile).await?;
+        self.execute(workshop, Actor::Newcomer, Command::Join { participant_id: participant, profile_commitment }).await?;
+        Ok(Joined { workshop, participant, token: self.participant_token(workshop, participant) })
+    }
+
+    fn profile(&self, workshop: WorkshopId, participant: ParticipantId, name: &str, service: &str) -> ParticipantProfile {
+        ParticipantProfile {
+            workshop: workshop.as_uuid(),
+            participant: participant.as_uuid(),
+            name: name.to_owned(),
+            service: service.to_owned(),
+            salt: hex(&random::bytes::<16>()),
+        }
+    }
+
+    /// Names and services of a workshop's participants, by participant.
+    pub async fn profiles(&self, id: WorkshopId) -> Result<HashMap<ParticipantId, ParticipantProfile>, EngineError> {
+        let profiles = self.store.profiles(id.as_uuid()).await?;
+        Ok(profiles.into_iter().map(|profile| (ParticipantId::from_uuid(profile.participant), profile)).collect())
+    }
+
+    /// The workshops an account created, newest first.
+    pub async fn workshops_of(&self, account: AccountId) -> Result<Vec<WorkshopEntry>, EngineError> {
+        Ok(self.store.workshops_of(account.as_uuid()).await?)
+    }
+
+    pub async fn workshop_entry(&self, id: WorkshopId) -> Result<WorkshopEntry, EngineError> {
+        match self.store.workshop_entry(id.as_uuid()).await? {
+            Some(entry) if !entry.deleted => Ok(entry),
+            _ => Err(EngineError::WorkshopNotFound),
+        }
+    }
+
+    /// Deletes a workshop: its log records the deletion and it leaves every list. The log is kept.
+    pub async fn delete_workshop(&self, id: WorkshopId, account: AccountId) -> Result<(), EngineError> {
+        self.execute(id, Actor::Account(account), Command::DeleteWorkshop).await?;
+        self.store.mark_workshop_deleted(id.as_uuid()).await?;
+        Ok(())
+    }
+
+    pub async fn open_activity(&self, id: WorkshopId, actor: Actor, activity_id: ActivityId) -> Result<u64, EngineError> {
+        let events = self.execute(id, actor, Command::OpenActivity { activity_id }).await?;
+        Ok(events.last().map_or(0, |event| event.seq))
+    }
+
+    pub async fn close_activity(&self, id: WorkshopId, actor: Actor, activity_id: ActivityId) -> Result<u64, EngineError> {
+        let events = self.execute(id, actor, Command::CloseActivity { activity_id }).await?;
+        Ok(events.last().map_or(0, |event| event.seq))
+    }
+
+    /// The agenda as it stands.
+    pub async fn agenda(&self, id: WorkshopId) -> Result<Vec<Activity>, EngineError> {
+        Ok(self.state(id).await?.workshop.activities.clone())
+    }
+}
+
+/// The salted commitment to a participant's profile that the log records in its place.
+pub fn commitment(profile: &ParticipantProfile) -> String {
+    sha256_hex(format!("{}\n{}\n{}", profile.salt, profile.name, profile.service).as_bytes())
+}

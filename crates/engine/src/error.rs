@@ -1,0 +1,52 @@
+//! The one error type of the engine.
+
+use converge_core::DomainError;
+use converge_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("no such workshop")]
+    WorkshopNotFound,
+    #[error("no workshop has this join code")]
+    UnknownJoinCode,
+    #[error("the email or the password is wrong")]
+    InvalidCredentials,
+    #[error("an account with this email already exists")]
+    EmailTaken,
+    #[error("the password must have between {min} and {max} characters")]
+    PasswordLength { min: usize, max: usize },
+    #[error("this email address is not valid")]
+    InvalidEmail,
+    #[error("the setup link is invalid, used or expired")]
+    SetupTokenInvalid,
+    #[error("the workshop is busy; please try again")]
+    Busy,
+    #[error("the server is shutting down")]
+    ShuttingDown,
+}
+
+impl EngineError {
+    /// A stable machine code, shared with the domain's codes.
+    pub fn code(&self) -> &'static str {
+        match self {
+            EngineError::Domain(error) => error.code(),
+            EngineError::Store(StoreError::Conflict { .. }) => "conflict",
+            EngineError::Store(StoreError::Duplicate(_)) => "duplicate",
+            EngineError::Store(StoreError::DiskFull) => "disk_full",
+            EngineError::Store(StoreError::Unavailable(_)) | EngineError::Store(StoreError::Corrupt(_)) => "store_unavailable",
+            EngineError::WorkshopNotFound => "workshop_not_found",
+            EngineError::UnknownJoinCode => "unknown_join_code",
+            EngineError::InvalidCredentials => "invalid_credentials",
+            EngineError::EmailTaken => "email_taken",
+            EngineError::PasswordLength { .. } => "password_length",
+            EngineError::InvalidEmail => "invalid_email",
+            EngineError::SetupTokenInvalid => "setup_token_invalid",
+            EngineError::Busy => "busy",
+            EngineError::ShuttingDown => "shutting_down",
+        }
+    }
+}

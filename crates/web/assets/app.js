@@ -1,0 +1,64 @@
+// Converge's live updates. Pages work without this script; with it, the regions marked
+// `data-live` refresh when the workshop's event stream says something happened.
+// The page is re-fetched and only those regions are swapped, so forms being typed in are
+// never touched and the server stays the one place that renders.
+(function () {
+  "use strict";
+  var body = document.body;
+  var stream = body.getAttribute("data-stream");
+  if (!stream || !window.EventSource || !window.fetch || !window.DOMParser) return;
+
+  var status = document.querySelector("[data-live-status]");
+  var pending = null;
+  var inFlight = false;
+  var again = false;
+
+  function swapRegions(html) {
+    var fresh = new DOMParser().parseFromString(html, "text/html");
+    document.querySelectorAll("[data-live]").forEach(function (region) {
+      var replacement = region.id && fresh.getElementById(region.id);
+      if (replacement) region.replaceWith(replacement);
+    });
+    // An activity that opened or closed changes which forms are shown: reload then.
+    var before = document.querySelector("[data-live-state]");
+    var formNow = document.getElementById("note-form");
+    var formFresh = fresh.getElementById("note-form");
+    if (before && Boolean(formNow) !== Boolean(formFresh)) {
+      var text = formNow && formNow.querySelector("textarea");
+      if (!text || text.value.trim() === "") window.location.reload();
+    }
+  }
+
+  function refresh() {
+    pending = null;
+    if (inFlight) { again = true; return; }
+    inFlight = true;
+    fetch(window.location.href, { credentials: "same-origin", headers: { "X-Requested-With": "converge-live" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) { if (html) swapRegions(html); })
+      .catch(function () { /* the next event or reconnect brings the page up to date */ })
+      .then(function () {
+        inFlight = false;
+        if (again) { again = false; schedule(); }
+      });
+  }
+
+  // Several events in a burst (a whole room posting) cost one refresh.
+  function schedule() {
+    if (!pending) pending = window.setTimeout(refresh, 120);
+  }
+
+  var after = body.getAttribute("data-seq") || "0";
+  var source = new EventSource(stream + "?after=" + encodeURIComponent(after));
+  source.onmessage = function () {
+    if (status) status.hidden = true;
+    schedule();
+  };
+  source.onopen = function () {
+    if (status && !status.hidden) { status.hidden = true; schedule(); }
+  };
+  source.onerror = function () {
+    // The browser reconnects by itself and sends Last-Event-ID; nothing is missed.
+    if (status) status.hidden = false;
+  };
+})();

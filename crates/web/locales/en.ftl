@@ -1,0 +1,157 @@
+# Converge — English catalogue.
+
+language-name = English
+
+## Navigation and frame
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+live-reconnecting = Connection lost, reconnecting… Nothing you sent is lost.
+
+## Landing
+landing-title = Collective intelligence, from the first idea to the followed-up action
+landing-lead = Join a workshop with the code shown in the room: no account, no app.
+landing-join-heading = Join a workshop
+landing-join-button = Continue
+landing-facilitator-heading = Running a workshop?
+landing-facilitator-text = Sign in to prepare the agenda, open activities and project contributions.
+
+## Joining
+join-title = Join the workshop
+join-code-label = Workshop code
+join-name-label = Your first name or name
+join-service-label = Your service or department (optional)
+join-service-hint = It helps the facilitator form tables that mix services.
+join-button = Join
+
+## Sign-in and first start
+signin-title = Facilitator sign-in
+signin-email-label = Email address
+signin-password-label = Password
+setup-title = Create the first facilitator account
+setup-lead = This link works once. The account it creates then signs in as usual.
+setup-name-label = Your name, as participants will see it
+setup-password-hint = At least 8 characters. A long passphrase beats a complicated word.
+setup-button = Create the account
+
+## Dashboard
+dashboard-title = My workshops
+dashboard-signed-in-as = Signed in as { $name }
+dashboard-create-heading = New workshop
+dashboard-workshop-title-label = Workshop title
+dashboard-workshop-language-label = Workshop language
+dashboard-template-label = Template
+template-default-name = Simple agenda (challenges, SWOT diagnosis)
+dashboard-create-button = Create the workshop
+dashboard-list-heading = Workshops
+dashboard-empty = No workshops yet. Create one above.
+dashboard-delete-button = Delete
+
+## Facilitation console
+console-join-code = Code to join
+console-open-screen = Open the projection screen
+console-export = Export the log (JSON)
+console-loopback-notice = This address only works on this computer. For the phones in the room, start Converge with --bind 0.0.0.0:8080 --public-url http://<this-computer's-address>:8080.
+console-agenda-heading = Agenda
+console-participants-count = { $count ->
+    [0] No participants
+    [one] { $count } participant
+   *[other] { $count } participants
+}
+console-open-button = Open
+console-close-button = Close
+console-reopen-button = Reopen
+role-facilitator = facilitator
+role-expert = expert
+role-participant = participant
+role-observer = observer
+
+## Projection screen
+screen-join-prompt = Join the workshop with your phone
+screen-waiting = The activity will start soon.
+
+## Participant
+participant-welcome = Welcome, { $name }!
+participant-waiting = No activity is open yet. This page updates by itself.
+participant-activity-not-open = This activity is not open: you can read the contributions, not add to them.
+note-kind-label = Kind
+note-text-label = Your contribution
+note-post-button = Send
+notes-heading = Contributions
+notes-empty = No contributions yet.
+
+## Activity states
+status-draft = upcoming
+status-open = open
+status-reopened = reopened
+status-closed = closed
+
+## Contribution kinds
+kind-vision = vision
+kind-strength = strength
+kind-weakness = weakness
+kind-opportunity = opportunity
+kind-threat = threat
+kind-challenge = challenge
+kind-question = reframed question
+kind-idea = idea
+kind-risk = risk
+kind-statement = statement
+
+## Default agenda
+agenda-challenges-title = Challenges
+agenda-challenges-prompt = What challenges do you see for citizen participation?
+agenda-swot-title = SWOT diagnosis
+agenda-swot-prompt = What are the strengths, weaknesses, opportunities and threats of our situation?
+
+## Field names (in error messages)
+field-text = text
+field-title = title
+field-prompt = prompt
+field-name = name
+field-service = service
+
+## Errors
+error-title = Something went wrong
+error-back-home = Back to the home page
+error-text_empty = The { $field } is empty.
+error-text_too_long = The { $field } has { $actual } characters; the limit is { $max }.
+error-control_characters = The { $field } contains invisible characters that are not allowed.
+error-facilitator_only = Only the workshop's facilitator can do this.
+error-observer_cannot_contribute = Observers follow the workshop without contributing.
+error-unknown_participant = You are not part of this workshop.
+error-already_joined = You have already joined this workshop.
+error-unknown_activity = This activity does not exist in this workshop.
+error-duplicate_activity = This activity is already on the agenda.
+error-activity_not_open = This activity is not open: your contribution was not recorded.
+error-activity_already_open = This activity is already open.
+error-activity_not_open_to_close = This activity is not open, so it cannot be closed.
+error-contributions_not_accepted = This activity takes no new contributions.
+error-contribution_kind_not_accepted = This kind of contribution does not fit this activity.
+error-contribution_kind_required = Choose the kind of your contribution.
+error-unknown_contribution = A linked contribution does not exist in this workshop.
+error-duplicate_contribution = This contribution was already recorded.
+error-too_many_links = A contribution may link to at most { $max } others.
+error-workshop_deleted = This workshop has been deleted.
+error-creator_must_be_an_account = A workshop must be created by a facilitator account.
+error-conflict = The workshop just changed; please try again.
+error-duplicate = This value is already in use.
+error-disk_full = The server's disk is full: nothing was recorded. Please tell the facilitator.
+error-store_unavailable = Storage is unavailable for a moment: nothing was recorded. Please try again shortly.
+error-workshop_not_found = This workshop does not exist.
+error-unknown_join_code = No workshop has this code. Check it on the screen in the room.
+error-invalid_credentials = The email address or the password is wrong.
+error-email_taken = An account with this email address already exists.
+error-password_length = The password must have between { $min } and { $max } characters.
+error-invalid_email = This email address is not valid.
+error-setup_token_invalid = This account-creation link is no longer valid (already used or expired).
+error-busy = The workshop is very busy; please try again shortly.
+error-shutting_down = The server is shutting down; please try again shortly.
+error-not_found = This page does not exist, or you do not have access to it.
+error-unauthenticated = Sign in or join the workshop to continue.
+error-forbidden = You do not have access to this page.
+error-cross_site_request = This form has expired or did not come from Converge. Reload the page and try again.
+error-bad_request = The request could not be read: { $detail }
+error-payload_too_large = This content is too large.
+error-unsupported_media_type = This content type is not accepted.
+error-too_many_requests = Too many attempts. Wait { $seconds } s before trying again.
+error-unknown_template = This workshop template does not exist.

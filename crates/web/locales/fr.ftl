@@ -1,0 +1,157 @@
+# Converge — catalogue français (langue de référence).
+
+language-name = Français
+
+## Navigation et cadre
+nav-sign-in = Se connecter
+nav-sign-out = Se déconnecter
+live-reconnecting = Connexion perdue, reconnexion en cours… Rien de ce qui a été envoyé n’est perdu.
+
+## Accueil
+landing-title = Intelligence collective, de la première idée à l’action suivie
+landing-lead = Rejoignez un atelier avec le code affiché dans la salle : pas de compte, pas d’application.
+landing-join-heading = Rejoindre un atelier
+landing-join-button = Continuer
+landing-facilitator-heading = Vous animez un atelier ?
+landing-facilitator-text = Connectez-vous pour préparer l’ordre du jour, ouvrir les activités et projeter les contributions.
+
+## Rejoindre
+join-title = Rejoindre l’atelier
+join-code-label = Code de l’atelier
+join-name-label = Votre prénom ou nom
+join-service-label = Votre service ou département (facultatif)
+join-service-hint = Il aide l’animation à composer des tables qui mélangent les services.
+join-button = Rejoindre
+
+## Connexion et premier démarrage
+signin-title = Connexion animateur
+signin-email-label = Adresse e-mail
+signin-password-label = Mot de passe
+setup-title = Créer le premier compte animateur
+setup-lead = Ce lien ne sert qu’une fois. Le compte créé pourra ensuite se connecter normalement.
+setup-name-label = Votre nom, tel que les participants le verront
+setup-password-hint = Au moins 8 caractères. Une phrase de passe longue vaut mieux qu’un mot compliqué.
+setup-button = Créer le compte
+
+## Tableau de bord
+dashboard-title = Mes ateliers
+dashboard-signed-in-as = Connecté en tant que { $name }
+dashboard-create-heading = Nouvel atelier
+dashboard-workshop-title-label = Titre de l’atelier
+dashboard-workshop-language-label = Langue de l’atelier
+dashboard-template-label = Modèle
+template-default-name = Ordre du jour simple (défis, diagnostic SWOT)
+dashboard-create-button = Créer l’atelier
+dashboard-list-heading = Ateliers
+dashboard-empty = Aucun atelier pour l’instant. Créez-en un ci-dessus.
+dashboard-delete-button = Supprimer
+
+## Console d’animation
+console-join-code = Code pour rejoindre
+console-open-screen = Ouvrir l’écran de projection
+console-export = Exporter le journal (JSON)
+console-loopback-notice = Cette adresse n’est accessible que depuis cet ordinateur. Pour les téléphones de la salle, démarrez Converge avec --bind 0.0.0.0:8080 --public-url http://<adresse-de-cet-ordinateur>:8080.
+console-agenda-heading = Ordre du jour
+console-participants-count = { $count ->
+    [0] Aucun participant
+    [one] { $count } participant
+   *[other] { $count } participants
+}
+console-open-button = Ouvrir
+console-close-button = Clôturer
+console-reopen-button = Rouvrir
+role-facilitator = animation
+role-expert = expert·e
+role-participant = participant·e
+role-observer = observateur·rice
+
+## Écran de projection
+screen-join-prompt = Rejoignez l’atelier avec votre téléphone
+screen-waiting = L’activité va bientôt commencer.
+
+## Participant
+participant-welcome = Bienvenue, { $name } !
+participant-waiting = Aucune activité n’est ouverte pour l’instant. Cette page se met à jour d’elle-même.
+participant-activity-not-open = Cette activité n’est pas ouverte : vous pouvez lire les contributions, pas en ajouter.
+note-kind-label = Type
+note-text-label = Votre contribution
+note-post-button = Envoyer
+notes-heading = Contributions
+notes-empty = Aucune contribution pour l’instant.
+
+## États des activités
+status-draft = à venir
+status-open = ouverte
+status-reopened = rouverte
+status-closed = clôturée
+
+## Types de contributions
+kind-vision = vision
+kind-strength = force
+kind-weakness = faiblesse
+kind-opportunity = opportunité
+kind-threat = menace
+kind-challenge = défi
+kind-question = question reformulée
+kind-idea = idée
+kind-risk = risque
+kind-statement = affirmation
+
+## Ordre du jour par défaut
+agenda-challenges-title = Défis
+agenda-challenges-prompt = Quels défis voyez-vous pour la participation citoyenne ?
+agenda-swot-title = Diagnostic SWOT
+agenda-swot-prompt = Quelles sont les forces, faiblesses, opportunités et menaces de notre situation ?
+
+## Noms de champs (dans les messages d’erreur)
+field-text = texte
+field-title = titre
+field-prompt = consigne
+field-name = nom
+field-service = service
+
+## Erreurs
+error-title = Quelque chose n’a pas fonctionné
+error-back-home = Retour à l’accueil
+error-text_empty = Le champ « { $field } » est vide.
+error-text_too_long = Le champ « { $field } » compte { $actual } caractères ; la limite est de { $max }.
+error-control_characters = Le champ « { $field } » contient des caractères invisibles non autorisés.
+error-facilitator_only = Seule l’animation de l’atelier peut faire cela.
+error-observer_cannot_contribute = Les observateurs suivent l’atelier sans y contribuer.
+error-unknown_participant = Vous ne faites pas partie de cet atelier.
+error-already_joined = Vous avez déjà rejoint cet atelier.
+error-unknown_activity = Cette activité n’existe pas dans cet atelier.
+error-duplicate_activity = Cette activité figure déjà à l’ordre du jour.
+error-activity_not_open = Cette activité n’est pas ouverte : votre contribution n’a pas été enregistrée.
+error-activity_already_open = Cette activité est déjà ouverte.
+error-activity_not_open_to_close = Cette activité n’est pas ouverte, elle ne peut donc pas être clôturée.
+error-contributions_not_accepted = Cette activité ne reçoit pas de nouvelles contributions.
+error-contribution_kind_not_accepted = Ce type de contribution ne correspond pas à cette activité.
+error-contribution_kind_required = Choisissez le type de votre contribution.
+error-unknown_contribution = Une contribution liée n’existe pas dans cet atelier.
+error-duplicate_contribution = Cette contribution a déjà été enregistrée.
+error-too_many_links = Une contribution peut être liée à { $max } autres au plus.
+error-workshop_deleted = Cet atelier a été supprimé.
+error-creator_must_be_an_account = Un atelier doit être créé par un compte animateur.
+error-conflict = L’atelier vient de changer ; réessayez.
+error-duplicate = Cette valeur est déjà utilisée.
+error-disk_full = Le disque du serveur est plein : rien n’a été enregistré. Prévenez l’animation.
+error-store_unavailable = Le stockage est momentanément indisponible : rien n’a été enregistré. Réessayez dans un instant.
+error-workshop_not_found = Cet atelier n’existe pas.
+error-unknown_join_code = Aucun atelier ne correspond à ce code. Vérifiez-le sur l’écran de la salle.
+error-invalid_credentials = L’adresse e-mail ou le mot de passe est incorrect.
+error-email_taken = Un compte existe déjà avec cette adresse e-mail.
+error-password_length = Le mot de passe doit compter entre { $min } et { $max } caractères.
+error-invalid_email = Cette adresse e-mail n’est pas valide.
+error-setup_token_invalid = Ce lien de création de compte n’est plus valable (déjà utilisé ou expiré).
+error-busy = L’atelier est très sollicité ; réessayez dans un instant.
+error-shutting_down = Le serveur est en cours d’arrêt ; réessayez dans un instant.
+error-not_found = Cette page n’existe pas, ou vous n’y avez pas accès.
+error-unauthenticated = Connectez-vous ou rejoignez l’atelier pour continuer.
+error-forbidden = Vous n’avez pas accès à cette page.
+error-cross_site_request = Ce formulaire a expiré ou ne vient pas de Converge. Rechargez la page et réessayez.
+error-bad_request = La requête n’a pas pu être lue : { $detail }
+error-payload_too_large = Ce contenu est trop volumineux.
+error-unsupported_media_type = Ce type de contenu n’est pas accepté.
+error-too_many_requests = Trop de tentatives. Patientez { $seconds } s avant de réessayer.
+error-unknown_template = Ce modèle d’atelier n’existe pas.

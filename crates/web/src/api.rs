@@ -1,0 +1,519 @@
+//! The JSON API under `/api/v1`, a contract with outside clients, described by the OpenAPI
+//! document at `/api/openapi.json`. Paths, operation ids and shapes never change incompatibly.
+
+use crate::auth::Credentials;
+use crate::error::{ApiError, ErrorBody, Failure};
+use crate::extract::{ApiJson, ValidPath};
+use crate::i18n::Lang;
+use crate::{AppState, default_agenda};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use converge_core::{
+    AccountId, ActivityId, Actor, Command, ContributionId, ContributionKind, Language, Role, WorkshopId,
+};
+use converge_engine::{EngineError, LiveState, NewWorkshop};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+use uuid::Uuid;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Converge API", description = "Run collective-intelligence workshops: create, join, contribute, follow live, export."),
+    paths(create_workshop, list_workshops, join_workshop, get_workshop, open_activity, close_activity, post_contribution,
+          crate::sse::stream_events, export_workshop),
+    components(schemas(ErrorBody)),
+    modifiers(&BearerAuth),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+pub async fn openapi_json() -> Response {
+    match ApiDoc::openapi().to_pretty_json() {
+        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateWorkshopRequest {
+    /// 1 to 120 characters.
+    title: String,
+    /// A shipped template's name; `default` or absent gives the default agenda.
+    template: Option<String>,
+    /// `fr` (default) or `en`.
+    language: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ActivitySummary {
+    id: Uuid,
+    /// e.g. `challenges`, `swot`.
+    kind: String,
+    title: String,
+    /// `draft`, `open` or `closed`.
+    status: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreateWorkshopResponse {
+    id: Uuid,
+    join_code: String,
+    activities: Vec<ActivitySummary>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WorkshopListItem {
+    id: Uuid,
+    title: String,
+    join_code: String,
+    created_at: i64,
+}
+
+fn summaries(state: &LiveState) -> Vec<ActivitySummary> {
+    state
+        .workshop
+        .activities
+        .iter()
+        .map(|activity| ActivitySummary {
+            id: activity.id.as_uuid(),
+            kind: activity.kind.as_str().to_owned(),
+            title: activity.title.clone(),
+            status: activity.status.as_str().to_owned(),
+        })
+        .collect()
+}
+
+fn require_account(credentials: &Credentials, lang: Lang) -> Result<AccountId, ApiError> {
+    credentials
+        .account
+        .as_ref()
+        .map(|account| AccountId::from_uuid(account.id))
+        .ok_or_else(|| ApiError::in_lang(Failure::Unauthenticated, lang))
+}
+
+/// Create a workshop; the caller becomes its facilitator.
+#[utoipa::path(post, path = "/api/v1/workshops", operation_id = "createWorkshop", tag = "workshops",
+    request_body = CreateWorkshopRequest,
+    responses(
+        (status = 201, description = "Created, with its agenda", body = CreateWorkshopResponse),
+        (status = 400, description = "The body is not valid JSON for this operation", body = ErrorBody),
+        (status = 401, description = "No facilitator credentials", body = ErrorBody),
+        (status = 422, description = "A value is refused, e.g. an empty title or an unknown template", body = ErrorBody),
+    ),
+    security(("bearer" = [])))]
+pub async fn create_workshop(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+    ApiJson(body): ApiJson<CreateWorkshopRequest>,
+) -> Result<(StatusCode, Json<CreateWorkshopResponse>), ApiError> {
+    let account = require_account(&credentials, lang)?;
+    let language = match body.language.as_deref() {
+        None => Language::Fr,
+        Some(raw) => Language::parse(raw).ok_or_else(|| ApiError::in_lang(Failure::BadRequest("language".into()), lang))?,
+    };
+    if body.template.as_deref().is_some_and(|template| template != "default") {
+        return Err(ApiError::in_lang(Failure::UnknownTemplate, lang));
+    }
+    let request = NewWorkshop { title: body.title, language, agenda: default_agenda(Lang(language)) };
+    let entry = app.engine.create_workshop(account, request).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let state = app.engine.state(WorkshopId::from_uuid(entry.id)).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    Ok((StatusCode::CREATED, Json(CreateWorkshopResponse { id: entry.id, join_code: entry.join_code, activities: summaries(&state) })))
+}
+
+/// The caller's workshops, newest first.
+#[utoipa::path(get, path = "/api/v1/workshops", operation_id = "listWorkshops", tag = "workshops",
+    responses((status = 200, body = Vec<WorkshopListItem>), (status = 401, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn list_workshops(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+) -> Result<Json<Vec<WorkshopListItem>>, ApiError> {
+    let account = require_account(&credentials, lang)?;
+    let entries = app.engine.workshops_of(account).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    Ok(Json(
+        entries
+            .into_iter()
+            .map(|entry| WorkshopListItem { id: entry.id, title: entry.title, join_code: entry.join_code, created_at: entry.created_at })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JoinRequest {
+    join_code: String,
+    /// The name shown to the room, 1 to 60 characters.
+    name: String,
+    /// The participant's service or department.
+    service: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct JoinResponse {
+    workshop_id: Uuid,
+    participant_id: Uuid,
+    /// A bearer token for the participant's later calls.
+    token: String,
+}
+
+/// Join a workshop with its code; no account needed.
+#[utoipa::path(post, path = "/api/v1/join", operation_id = "joinWorkshop", tag = "participants",
+    request_body = JoinRequest,
+    responses(
+        (status = 200, body = JoinResponse),
+        (status = 400, body = ErrorBody),
+        (status = 404, description = "No workshop has this code", body = ErrorBody),
+        (status = 422, description = "The name or service is refused", body = ErrorBody),
+        (status = 429, description = "Too many attempts; see Retry-After", body = ErrorBody),
+    ))]
+pub async fn join_workshop(
+    State(app): State<AppState>,
+    lang: Lang,
+    client: crate::ClientKey,
+    ApiJson(body): ApiJson<JoinRequest>,
+) -> Result<Response, ApiError> {
+    let code = converge_engine::random::normalise_join_code(&body.join_code);
+    app.limits.join_per_code.check(&code).map_err(|wait| ApiError::in_lang(Failure::TooManyRequests(wait), lang))?;
+    match app.engine.join(&code, &body.name, body.service.as_deref().unwrap_or_default()).await {
+        Ok(joined) => {
+            let cookie = app.cookie_policy.set(&crate::cookies::participant(joined.workshop.as_uuid()), &joined.token, 7 * 24 * 3600);
+            let mut response = Json(JoinResponse {
+                workshop_id: joined.workshop.as_uuid(),
+                participant_id: joined.participant.as_uuid(),
+                token: joined.token,
+            })
+            .into_response();
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            Ok(response)
+        }
+        Err(EngineError::UnknownJoinCode) => {
+            app.limits
+                .unknown_code_per_client
+                .check(&client.0)
+                .map_err(|wait| ApiError::in_lang(Failure::TooManyRequests(wait), lang))?;
+            Err(ApiError::in_lang(EngineError::UnknownJoinCode, lang))
+        }
+        Err(error) => Err(ApiError::in_lang(error, lang)),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WorkshopView {
+    id: Uuid,
+    title: String,
+    language: String,
+    /// The sequence number of the last event this view includes.
+    seq: u64,
+    /// The hash of that event.
+    head_hash: String,
+    /// Only for the workshop's facilitator.
+    join_code: Option<String>,
+    /// The caller's role in the workshop.
+    your_role: String,
+    /// The caller's participant id.
+    your_participant_id: Option<Uuid>,
+    activities: Vec<ActivityView>,
+    participants: Vec<ParticipantView>,
+    contributions: Vec<ContributionView>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ActivityView {
+    id: Uuid,
+    kind: String,
+    title: String,
+    prompt: String,
+    status: String,
+    times_opened: u32,
+    /// The contribution kinds this activity takes; empty when it takes none.
+    accepts: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ParticipantView {
+    id: Uuid,
+    role: String,
+    name: Option<String>,
+    service: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ContributionView {
+    id: Uuid,
+    activity_id: Uuid,
+    author: Uuid,
+    kind: String,
+    text: String,
+    links: Vec<Uuid>,
+    /// Milliseconds since the Unix epoch.
+    posted_at: i64,
+}
+
+/// Loads a workshop the caller belongs to, and how the caller acts in it.
+async fn member_state(
+    app: &AppState,
+    lang: Lang,
+    credentials: &Credentials,
+    id: Uuid,
+) -> Result<(Arc<LiveState>, Actor, Role), ApiError> {
+    let id = WorkshopId::from_uuid(id);
+    let state = app.engine.state(id).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    if state.workshop.deleted {
+        return Err(ApiError::in_lang(Failure::NotFound, lang));
+    }
+    let (actor, role) = credentials.actor_in(app, &state).map_err(|failure| {
+        // Someone outside the workshop learns nothing about it, not even that it exists.
+        let failure = if matches!(failure, Failure::Forbidden) { Failure::NotFound } else { failure };
+        ApiError::in_lang(failure, lang)
+    })?;
+    Ok((state, actor, role))
+}
+
+/// The workshop as the caller may see it.
+#[utoipa::path(get, path = "/api/v1/workshops/{id}", operation_id = "getWorkshop", tag = "workshops",
+    params(("id" = Uuid, Path, description = "The workshop")),
+    responses((status = 200, body = WorkshopView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn get_workshop(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+    ValidPath(id): ValidPath<Uuid>,
+) -> Result<Json<WorkshopView>, ApiError> {
+    let (state, actor, role) = member_state(&app, lang, &credentials, id).await?;
+    let profiles = app.engine.profiles(state.workshop.id).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let join_code = if role == Role::Facilitator {
+        Some(app.engine.workshop_entry(state.workshop.id).await.map_err(|error| ApiError::in_lang(error, lang))?.join_code)
+    } else {
+        None
+    };
+    let workshop = &state.workshop;
+    let you = match actor {
+        Actor::Participant(participant) => Some(participant),
+        Actor::Account(account) => workshop.facilitator_for(account).map(|participant| participant.id),
+        Actor::Newcomer => None,
+    };
+    Ok(Json(WorkshopView {
+        id: workshop.id.as_uuid(),
+        title: workshop.title.clone(),
+        language: workshop.language.as_str().to_owned(),
+        seq: state.seq,
+        head_hash: state.head_hash.clone(),
+        join_code,
+        your_role: role.as_str().to_owned(),
+        your_participant_id: you.map(|participant| participant.as_uuid()),
+        activities: workshop
+            .activities
+            .iter()
+            .map(|activity| ActivityView {
+                id: activity.id.as_uuid(),
+                kind: activity.kind.as_str().to_owned(),
+                title: activity.title.clone(),
+                prompt: activity.prompt.clone(),
+                status: activity.status.as_str().to_owned(),
+                times_opened: activity.times_opened,
+                accepts: activity.kind.accepted_contributions().iter().map(|kind| kind.as_str().to_owned()).collect(),
+            })
+            .collect(),
+        participants: workshop
+            .participants
+            .values()
+            .map(|participant| {
+                let profile = profiles.get(&participant.id);
+                ParticipantView {
+                    id: participant.id.as_uuid(),
+                    role: participant.role.as_str().to_owned(),
+                    name: profile.map(|profile| profile.name.clone()),
+                    service: profile.map(|profile| profile.service.clone()).filter(|service| !service.is_empty()),
+                }
+            })
+            .collect(),
+        contributions: workshop
+            .contributions
+            .iter()
+            .map(|contribution| ContributionView {
+                id: contribution.id.as_uuid(),
+                activity_id: contribution.activity_id.as_uuid(),
+                author: contribution.author.as_uuid(),
+                kind: contribution.kind.as_str().to_owned(),
+                text: contribution.text.clone(),
+                links: contribution.links.iter().map(|link| link.as_uuid()).collect(),
+                posted_at: contribution.posted_at.0,
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ActivityTransition {
+    activity_id: Uuid,
+    status: String,
+    /// The sequence number of the event that recorded the change.
+    seq: u64,
+}
+
+/// Open an activity (or open it again after closing it).
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/activities/{activity_id}/open", operation_id = "openActivity", tag = "facilitation",
+    params(("id" = Uuid, Path), ("activity_id" = Uuid, Path)),
+    responses((status = 200, body = ActivityTransition), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 422, description = "Already open", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn open_activity(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+    ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
+) -> Result<Json<ActivityTransition>, ApiError> {
+    transition(&app, lang, &credentials, id, activity_id, true).await
+}
+
+/// Close an open activity.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/activities/{activity_id}/close", operation_id = "closeActivity", tag = "facilitation",
+    params(("id" = Uuid, Path), ("activity_id" = Uuid, Path)),
+    responses((status = 200, body = ActivityTransition), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 422, description = "Not open", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn close_activity(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+    ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
+) -> Result<Json<ActivityTransition>, ApiError> {
+    transition(&app, lang, &credentials, id, activity_id, false).await
+}
+
+async fn transition(
+    app: &AppState,
+    lang: Lang,
+    credentials: &Credentials,
+    id: Uuid,
+    activity_id: Uuid,
+    open: bool,
+) -> Result<Json<ActivityTransition>, ApiError> {
+    let (_, actor, _) = member_state(app, lang, credentials, id).await?;
+    let workshop = WorkshopId::from_uuid(id);
+    let activity = ActivityId::from_uuid(activity_id);
+    let seq = if open {
+        app.engine.open_activity(workshop, actor, activity).await
+    } else {
+        app.engine.close_activity(workshop, actor, activity).await
+    }
+    .map_err(|error| ApiError::in_lang(error, lang))?;
+    let status = if open { "open" } else { "closed" };
+    Ok(Json(ActivityTransition { activity_id, status: status.to_owned(), seq }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PostContributionRequest {
+    activity_id: Uuid,
+    /// 1 to 1,000 characters.
+    text: String,
+    /// Required where the activity takes several kinds (SWOT: strength, weakness, opportunity, threat).
+    kind: Option<String>,
+    /// Contributions this one builds on.
+    links: Option<Vec<Uuid>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PostedContribution {
+    id: Uuid,
+    /// The sequence number of the event that recorded it; it is durable when this answer arrives.
+    seq: u64,
+}
+
+/// Post a contribution in an open activity.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/contributions", operation_id = "postContribution", tag = "participants",
+    params(("id" = Uuid, Path)),
+    request_body = PostContributionRequest,
+    responses((status = 201, description = "Recorded durably", body = PostedContribution), (status = 400, body = ErrorBody),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 422, description = "Refused: e.g. the activity is closed or the text empty", body = ErrorBody),
+              (status = 429, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn post_contribution(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+    ValidPath(id): ValidPath<Uuid>,
+    ApiJson(body): ApiJson<PostContributionRequest>,
+) -> Result<(StatusCode, Json<PostedContribution>), ApiError> {
+    let (_, actor, _) = member_state(&app, lang, &credentials, id).await?;
+    if let Actor::Participant(participant) = actor {
+        app.limits
+            .post_per_participant
+            .check(&participant.to_string())
+            .map_err(|wait| ApiError::in_lang(Failure::TooManyRequests(wait), lang))?;
+    }
+    let kind = match body.kind.as_deref() {
+        None => None,
+        Some(raw) => Some(ContributionKind::parse(raw).ok_or_else(|| ApiError::in_lang(Failure::BadRequest(format!("unknown kind `{raw}`")), lang))?),
+    };
+    let contribution_id = ContributionId::from_uuid(Uuid::now_v7());
+    let command = Command::PostContribution {
+        contribution_id,
+        activity_id: ActivityId::from_uuid(body.activity_id),
+        kind,
+        text: body.text,
+        links: body.links.unwrap_or_default().into_iter().map(ContributionId::from_uuid).collect(),
+    };
+    let events = app.engine.execute(WorkshopId::from_uuid(id), actor, command).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let seq = events.last().map_or(0, |event| event.seq);
+    Ok((StatusCode::CREATED, Json(PostedContribution { id: contribution_id.as_uuid(), seq })))
+}
+
+/// The workshop's whole event log with its hash chain, as `converge verify` checks it.
+#[utoipa::path(get, path = "/api/v1/workshops/{id}/export", operation_id = "exportWorkshop", tag = "workshops",
+    params(("id" = Uuid, Path)),
+    responses((status = 200, description = "The export (format converge-export-v1)", content_type = "application/json"),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn export_workshop(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+    ValidPath(id): ValidPath<Uuid>,
+) -> Result<Response, ApiError> {
+    let (_, _, role) = member_state(&app, lang, &credentials, id).await?;
+    if role != Role::Facilitator {
+        return Err(ApiError::in_lang(Failure::Forbidden, lang));
+    }
+    let events = read_whole_log(&app, WorkshopId::from_uuid(id)).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let body = converge_report::export_json(id, &events);
+    let disposition = format!("attachment; filename=\"converge-{id}.json\"");
+    Ok((
+        [(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+        body,
+    )
+        .into_response())
+}
+
+/// Every event of a workshop, read in pages.
+pub async fn read_whole_log(app: &AppState, id: WorkshopId) -> Result<Vec<converge_store::StoredEvent>, EngineError> {
+    let mut events = Vec::new();
+    loop {
+        let after = events.last().map_or(0, |event: &converge_store::StoredEvent| event.seq);
+        let page = app.engine.events(id, after, 5000).await?;
+        if page.is_empty() {
+            return Ok(events);
+        }
+        events.extend(page);
+    }
+}

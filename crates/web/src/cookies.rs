@@ -1,0 +1,72 @@
+//! Reading and writing the few cookies Converge sets. Values are opaque tokens, so no
+//! encoding is needed beyond refusing anything that is not a plain token.
+
+use axum::http::HeaderMap;
+use axum::http::header::COOKIE;
+
+/// A facilitator's session token.
+pub const SESSION: &str = "cv_session";
+/// The random value CSRF tokens are derived from.
+pub const CSRF: &str = "cv_csrf";
+/// The chosen language.
+pub const LANG: &str = "lang";
+/// A participant's token in one workshop; the workshop id follows this prefix.
+pub const PARTICIPANT_PREFIX: &str = "cv_p_";
+
+/// The value of cookie `name`, if the request carries it.
+pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|header| header.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.trim_matches('"').to_owned())
+        .filter(|value| value.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)))
+}
+
+/// How cookies are marked. Behind HTTPS they are `Secure`; on a plain-HTTP venue network
+/// browsers would refuse `Secure` cookies, so they are not.
+#[derive(Debug, Clone, Copy)]
+pub struct CookiePolicy {
+    pub secure: bool,
+}
+
+impl CookiePolicy {
+    /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, whole site, for `max_age` seconds.
+    pub fn set(self, name: &str, value: &str, max_age: i64) -> String {
+        let secure = if self.secure { "; Secure" } else { "" };
+        format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}")
+    }
+
+    pub fn clear(self, name: &str) -> String {
+        self.set(name, "", 0)
+    }
+}
+
+/// The participant cookie's name for a workshop.
+pub fn participant(workshop: uuid::Uuid) -> String {
+    format!("{PARTICIPANT_PREFIX}{}", workshop.simple())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn reads_a_cookie_among_several_and_refuses_odd_values() {
+        let mut headers = HeaderMap::new();
+        headers.insert(COOKIE, HeaderValue::from_static("a=1; cv_session=abc_DEF.9; b=<x>"));
+        assert_eq!(get(&headers, SESSION).as_deref(), Some("abc_DEF.9"));
+        assert_eq!(get(&headers, "b"), None);
+        assert_eq!(get(&headers, "missing"), None);
+    }
+
+    #[test]
+    fn secure_only_when_asked() {
+        assert!(!CookiePolicy { secure: false }.set("a", "b", 1).contains("Secure"));
+        assert!(CookiePolicy { secure: true }.set("a", "b", 1).ends_with("; Secure"));
+    }
+}

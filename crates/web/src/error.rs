@@ -1,0 +1,221 @@
+//! Errors at the edge: the only place that knows HTTP status codes. The API answers
+//! `{"error": {"code", "message"}}`; pages answer a page in the user's language.
+
+use crate::i18n::Lang;
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use converge_core::DomainError;
+use converge_engine::{EngineError, StoreError};
+use fluent_bundle::FluentValue;
+use serde::Serialize;
+use std::time::Duration;
+
+/// A failure of a request, independent of how it is shown.
+#[derive(Debug)]
+pub enum Failure {
+    Engine(EngineError),
+    NotFound,
+    /// No valid session, cookie or token.
+    Unauthenticated,
+    /// Authenticated, but not allowed here.
+    Forbidden,
+    /// The CSRF check failed: the form did not come from our page.
+    CrossSite,
+    /// The request body is not what the operation takes.
+    BadRequest(String),
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    TooManyRequests(Duration),
+    UnknownTemplate,
+}
+
+impl From<EngineError> for Failure {
+    fn from(error: EngineError) -> Self {
+        match error {
+            EngineError::WorkshopNotFound => Failure::NotFound,
+            other => Failure::Engine(other),
+        }
+    }
+}
+
+impl From<DomainError> for Failure {
+    fn from(error: DomainError) -> Self {
+        Failure::Engine(EngineError::Domain(error))
+    }
+}
+
+impl Failure {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Failure::Engine(EngineError::Domain(error)) if error.is_forbidden() => StatusCode::FORBIDDEN,
+            Failure::Engine(EngineError::Domain(DomainError::UnknownActivity(_))) => StatusCode::NOT_FOUND,
+            Failure::Engine(EngineError::Domain(DomainError::WorkshopDeleted)) => StatusCode::NOT_FOUND,
+            Failure::Engine(EngineError::Domain(_)) => StatusCode::UNPROCESSABLE_ENTITY,
+            Failure::Engine(EngineError::UnknownJoinCode) => StatusCode::NOT_FOUND,
+            Failure::Engine(EngineError::InvalidCredentials) => StatusCode::UNAUTHORIZED,
+            Failure::Engine(EngineError::EmailTaken) => StatusCode::CONFLICT,
+            Failure::Engine(
+                EngineError::PasswordLength { .. } | EngineError::InvalidEmail | EngineError::SetupTokenInvalid,
+            ) => StatusCode::UNPROCESSABLE_ENTITY,
+            Failure::Engine(EngineError::Store(StoreError::Conflict { .. }) | EngineError::Busy) => StatusCode::SERVICE_UNAVAILABLE,
+            Failure::Engine(EngineError::Store(StoreError::Duplicate(_))) => StatusCode::CONFLICT,
+            Failure::Engine(EngineError::Store(StoreError::DiskFull)) => StatusCode::INSUFFICIENT_STORAGE,
+            Failure::Engine(
+                EngineError::Store(StoreError::Unavailable(_) | StoreError::Corrupt(_)) | EngineError::ShuttingDown,
+            ) => StatusCode::SERVICE_UNAVAILABLE,
+            Failure::Engine(EngineError::WorkshopNotFound) | Failure::NotFound => StatusCode::NOT_FOUND,
+            Failure::Unauthenticated => StatusCode::UNAUTHORIZED,
+            Failure::Forbidden | Failure::CrossSite => StatusCode::FORBIDDEN,
+            Failure::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Failure::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Failure::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Failure::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            Failure::UnknownTemplate => StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+
+    /// The stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Failure::Engine(error) => error.code(),
+            Failure::NotFound => "not_found",
+            Failure::Unauthenticated => "unauthenticated",
+            Failure::Forbidden => "forbidden",
+            Failure::CrossSite => "cross_site_request",
+            Failure::BadRequest(_) => "bad_request",
+            Failure::PayloadTooLarge => "payload_too_large",
+            Failure::UnsupportedMediaType => "unsupported_media_type",
+            Failure::TooManyRequests(_) => "too_many_requests",
+            Failure::UnknownTemplate => "unknown_template",
+        }
+    }
+
+    /// The message in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Failure::Engine(EngineError::Domain(error)) => domain_message(lang, error),
+            Failure::Engine(EngineError::PasswordLength { min, max }) => lang.t_args(
+                "error-password_length",
+                &[("min", FluentValue::from(*min)), ("max", FluentValue::from(*max))],
+            ),
+            Failure::BadRequest(detail) => lang.t_args("error-bad_request", &[("detail", detail.as_str().into())]),
+            Failure::TooManyRequests(wait) => {
+                lang.t_args("error-too_many_requests", &[("seconds", FluentValue::from(wait.as_secs().max(1)))])
+            }
+            other => lang.t(&format!("error-{}", other.code())),
+        }
+    }
+
+    fn log(&self) {
+        if self.status().is_server_error() {
+            tracing::error!(error = ?self, "request failed");
+        }
+    }
+}
+
+fn domain_message(lang: Lang, error: &DomainError) -> String {
+    let field = |field: &str| lang.t(&format!("field-{field}"));
+    match error {
+        DomainError::TextEmpty { field: name } => lang.t_args("error-text_empty", &[("field", field(name).into())]),
+        DomainError::TextTooLong { field: name, max, actual } => lang.t_args(
+            "error-text_too_long",
+            &[("field", field(name).into()), ("max", FluentValue::from(*max)), ("actual", FluentValue::from(*actual))],
+        ),
+        DomainError::ControlCharacters { field: name } => {
+            lang.t_args("error-control_characters", &[("field", field(name).into())])
+        }
+        DomainError::TooManyLinks { max } => lang.t_args("error-too_many_links", &[("max", FluentValue::from(*max))]),
+        other => lang.t(&format!("error-{}", other.code())),
+    }
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// A stable machine code, e.g. `activity_not_open`.
+    pub code: String,
+    /// A human message, in the language of `Accept-Language`.
+    pub message: String,
+}
+
+/// A failure answered as JSON.
+#[derive(Debug)]
+pub struct ApiError {
+    pub failure: Failure,
+    pub lang: Lang,
+}
+
+impl<F: Into<Failure>> From<F> for ApiError {
+    fn from(failure: F) -> Self {
+        ApiError { failure: failure.into(), lang: Lang(converge_core::Language::En) }
+    }
+}
+
+impl ApiError {
+    pub fn in_lang(failure: impl Into<Failure>, lang: Lang) -> ApiError {
+        ApiError { failure: failure.into(), lang }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.failure.log();
+        let body = ErrorBody {
+            error: ErrorDetail { code: self.failure.code().to_owned(), message: self.failure.message(self.lang) },
+        };
+        let mut response = (self.failure.status(), Json(body)).into_response();
+        add_retry_after(&self.failure, &mut response);
+        response
+    }
+}
+
+/// A failure answered as a page.
+#[derive(Debug)]
+pub struct PageError {
+    pub failure: Failure,
+    pub lang: Lang,
+}
+
+impl PageError {
+    pub fn new(failure: impl Into<Failure>, lang: Lang) -> PageError {
+        PageError { failure: failure.into(), lang }
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        self.failure.log();
+        let status = self.failure.status();
+        if status == StatusCode::UNAUTHORIZED && !matches!(self.failure, Failure::Engine(_)) {
+            return axum::response::Redirect::to("/signin").into_response();
+        }
+        let page = crate::pages::layout::error_page(self.lang, status, &self.failure.message(self.lang));
+        let mut response = (status, page).into_response();
+        add_retry_after(&self.failure, &mut response);
+        response
+    }
+}
+
+fn add_retry_after(failure: &Failure, response: &mut Response) {
+    if let Failure::TooManyRequests(wait) = failure
+        && let Ok(value) = HeaderValue::from_str(&wait.as_secs().max(1).to_string())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+}
+
+/// `result.or_page(lang)?` in page handlers.
+pub trait OrPage<T> {
+    fn or_page(self, lang: Lang) -> Result<T, PageError>;
+}
+
+impl<T, E: Into<Failure>> OrPage<T> for Result<T, E> {
+    fn or_page(self, lang: Lang) -> Result<T, PageError> {
+        self.map_err(|error| PageError::new(error, lang))
+    }
+}

@@ -1,0 +1,329 @@
+//! The facilitator's pages: the dashboard of workshops, the console that runs the room, and
+//! the projection screen.
+
+use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
+use super::participant::{activity_status, contribution_list};
+use crate::auth::Facilitator;
+use crate::error::{Failure, OrPage, PageError};
+use crate::i18n::Lang;
+use crate::{AppState, default_agenda, join_url};
+use crate::extract::{ValidForm, ValidPath};
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use converge_core::{Activity, ActivityId, ActivityStatus, Actor, Language, WorkshopId, limits};
+use converge_engine::{EngineError, LiveState, NewWorkshop};
+use fluent_bundle::FluentValue;
+use maud::{Markup, PreEscaped, html};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub async fn dashboard(State(app): State<AppState>, context: PageContext, facilitator: Facilitator) -> Result<Markup, PageError> {
+    render_dashboard(&app, &context, &facilitator, "", None).await
+}
+
+async fn render_dashboard(
+    app: &AppState,
+    context: &PageContext,
+    facilitator: &Facilitator,
+    title_value: &str,
+    error: Option<&str>,
+) -> Result<Markup, PageError> {
+    let lang = context.lang;
+    let workshops = app.engine.workshops_of(facilitator.id()).await.or_page(lang)?;
+    let title = lang.t("dashboard-title");
+    Ok(page(
+        context,
+        Frame { title: &title, live: None, body_class: "" },
+        html! {
+            h1 { (title) }
+            p.muted { (lang.t_args("dashboard-signed-in-as", &[("name", facilitator.0.display_name.as_str().into())])) }
+            section.card {
+                h2 { (lang.t("dashboard-create-heading")) }
+                (form_error(error))
+                form #create-workshop.stack method="post" action="/facilitator/workshops" {
+                    (csrf_field(&context.csrf))
+                    label for="title" { (lang.t("dashboard-workshop-title-label")) }
+                    input #title name="title" value=(title_value) required maxlength=(limits::TITLE_MAX);
+                    label for="language" { (lang.t("dashboard-workshop-language-label")) }
+                    select #language name="language" {
+                        @for language in Language::ALL {
+                            option value=(language.as_str()) selected[language == lang.0] {
+                                (Lang(language).t("language-name"))
+                            }
+                        }
+                    }
+                    label for="template" { (lang.t("dashboard-template-label")) }
+                    select #template name="template" {
+                        option value="default" selected { (lang.t("template-default-name")) }
+                    }
+                    button type="submit" { (lang.t("dashboard-create-button")) }
+                }
+            }
+            section {
+                h2 { (lang.t("dashboard-list-heading")) }
+                @if workshops.is_empty() {
+                    p.muted { (lang.t("dashboard-empty")) }
+                }
+                ul.workshops {
+                    @for workshop in &workshops {
+                        li.card {
+                            a data-workshop-link href={ "/facilitator/workshops/" (workshop.id) } { (workshop.title) }
+                            span.code { (workshop.join_code) }
+                            form.inline method="post" action={ "/facilitator/workshops/" (workshop.id) "/delete" } {
+                                (csrf_field(&context.csrf))
+                                button.danger type="submit" { (lang.t("dashboard-delete-button")) }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct CreateForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    template: String,
+}
+
+pub async fn create(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidForm(form): ValidForm<CreateForm>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let language = Language::parse(&form.language).unwrap_or(lang.0);
+    if !form.template.is_empty() && form.template != "default" {
+        return Err(PageError::new(Failure::UnknownTemplate, lang));
+    }
+    let request = NewWorkshop { title: form.title.clone(), language, agenda: default_agenda(Lang(language)) };
+    match app.engine.create_workshop(facilitator.id(), request).await {
+        Ok(entry) => Ok(Redirect::to(&format!("/facilitator/workshops/{}", entry.id)).into_response()),
+        Err(EngineError::Domain(error)) => {
+            let failure = Failure::from(error);
+            let page = render_dashboard(&app, &context, &facilitator, &form.title, Some(&failure.message(lang))).await?;
+            Ok((failure.status(), page).into_response())
+        }
+        Err(error) => Err(PageError::new(error, lang)),
+    }
+}
+
+pub async fn delete(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath(id): ValidPath<WorkshopId>,
+) -> Result<Redirect, PageError> {
+    app.engine.delete_workshop(id, facilitator.id()).await.or_page(context.lang)?;
+    Ok(Redirect::to("/facilitator"))
+}
+
+/// The workshop's state, if this facilitator runs it. Another facilitator's workshop is 404:
+/// its existence is not theirs to know.
+async fn owned(app: &AppState, lang: Lang, facilitator: &Facilitator, id: WorkshopId) -> Result<Arc<LiveState>, PageError> {
+    let state = app.engine.state(id).await.or_page(lang)?;
+    if state.workshop.deleted || state.workshop.facilitator_for(facilitator.id()).is_none() {
+        return Err(PageError::new(Failure::NotFound, lang));
+    }
+    Ok(state)
+}
+
+pub async fn console(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    headers: HeaderMap,
+    ValidPath(id): ValidPath<WorkshopId>,
+) -> Result<Markup, PageError> {
+    let lang = context.lang;
+    let state = owned(&app, lang, &facilitator, id).await?;
+    let entry = app.engine.workshop_entry(id).await.or_page(lang)?;
+    let profiles = app.engine.profiles(id).await.or_page(lang)?;
+    let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
+    let workshop = &state.workshop;
+    let join_link = join_url(&app, &headers, &entry.join_code);
+    let n_participants = workshop.participants.len();
+    Ok(page(
+        &context,
+        Frame { title: &workshop.title, live: Some(live(id, state.seq)), body_class: "console" },
+        html! {
+            header.workshop-head {
+                h1 { (workshop.title) }
+                div.join-box {
+                    span.muted { (lang.t("console-join-code")) }
+                    strong.code data-join-code { (entry.join_code) }
+                    a.join-url href=(join_link) { (join_link) }
+                }
+                p.actions {
+                    a.button.secondary data-screen-link href={ "/facilitator/workshops/" (id) "/screen" } target="_blank" {
+                        (lang.t("console-open-screen"))
+                    }
+                    a.button.secondary href={ "/api/v1/workshops/" (id) "/export" } download={ "converge-" (id) ".json" } {
+                        (lang.t("console-export"))
+                    }
+                }
+                @if is_loopback(&join_link) {
+                    p.notice { (lang.t("console-loopback-notice")) }
+                }
+            }
+            section {
+                h2 { (lang.t("console-agenda-heading")) }
+                ol.agenda {
+                    @for activity in &workshop.activities {
+                        li.card data-activity=(activity.id) {
+                            div.activity-head {
+                                strong { (activity.title) }
+                                (activity_status(lang, activity))
+                            }
+                            @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
+                            (transition_form(&context, id, activity))
+                        }
+                    }
+                }
+            }
+            div #console-live data-live {
+                section {
+                    h2 { (lang.t_args("console-participants-count", &[("count", FluentValue::from(n_participants))])) }
+                    ul.participants {
+                        @for participant in workshop.participants.values() {
+                            li {
+                                (profiles.get(&participant.id).map_or("?", |profile| profile.name.as_str()))
+                                @if let Some(service) = profiles.get(&participant.id).map(|p| p.service.as_str()).filter(|s| !s.is_empty()) {
+                                    span.muted { " · " (service) }
+                                }
+                                " " span.badge { (lang.t(&format!("role-{}", participant.role.as_str()))) }
+                            }
+                        }
+                    }
+                }
+                @for activity in &workshop.activities {
+                    @if activity.kind.accepts_contributions() && activity.status != ActivityStatus::Draft {
+                        section {
+                            h2 { (activity.title) }
+                            (contribution_list(lang, workshop, activity, &names))
+                        }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+fn transition_form(context: &PageContext, id: WorkshopId, activity: &Activity) -> Markup {
+    let lang = context.lang;
+    let (action, label) = match activity.status {
+        ActivityStatus::Open => ("close", lang.t("console-close-button")),
+        ActivityStatus::Closed => ("open", lang.t("console-reopen-button")),
+        ActivityStatus::Draft => ("open", lang.t("console-open-button")),
+    };
+    html! {
+        form.inline method="post" action={ "/facilitator/workshops/" (id) "/activities/" (activity.id) "/" (action) } {
+            (csrf_field(&context.csrf))
+            button type="submit" class=(if action == "close" { "danger" } else { "" }) { (label) }
+        }
+    }
+}
+
+pub async fn open_activity(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+) -> Result<Redirect, PageError> {
+    owned(&app, context.lang, &facilitator, id).await?;
+    match app.engine.open_activity(id, Actor::Account(facilitator.id()), activity_id).await {
+        // Opening what is already open (a double click) leaves the room as the facilitator wanted.
+        Ok(_) | Err(EngineError::Domain(converge_core::DomainError::ActivityAlreadyOpen)) => {}
+        Err(error) => return Err(PageError::new(error, context.lang)),
+    }
+    Ok(Redirect::to(&format!("/facilitator/workshops/{id}")))
+}
+
+pub async fn close_activity(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+) -> Result<Redirect, PageError> {
+    owned(&app, context.lang, &facilitator, id).await?;
+    match app.engine.close_activity(id, Actor::Account(facilitator.id()), activity_id).await {
+        Ok(_) | Err(EngineError::Domain(converge_core::DomainError::ActivityNotOpenToClose)) => {}
+        Err(error) => return Err(PageError::new(error, context.lang)),
+    }
+    Ok(Redirect::to(&format!("/facilitator/workshops/{id}")))
+}
+
+pub async fn screen(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    headers: HeaderMap,
+    ValidPath(id): ValidPath<WorkshopId>,
+) -> Result<Markup, PageError> {
+    let lang = context.lang;
+    let state = owned(&app, lang, &facilitator, id).await?;
+    let entry = app.engine.workshop_entry(id).await.or_page(lang)?;
+    let profiles = app.engine.profiles(id).await.or_page(lang)?;
+    let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
+    let workshop = &state.workshop;
+    let join_link = join_url(&app, &headers, &entry.join_code);
+    let qr = qr_svg(&join_link);
+    Ok(page(
+        &context,
+        Frame { title: &workshop.title, live: Some(live(id, state.seq)), body_class: "screen" },
+        html! {
+            div.screen-grid {
+                aside.join-panel {
+                    p { (lang.t("screen-join-prompt")) }
+                    div.qr { (PreEscaped(qr)) }
+                    p.join-url { (join_link) }
+                    p { (lang.t("console-join-code")) }
+                    p.code.huge data-join-code { (entry.join_code) }
+                }
+                div #screen-live.screen-main data-live {
+                    h1 { (workshop.title) }
+                    @let open: Vec<&Activity> = workshop.open_activities().collect();
+                    @if open.is_empty() {
+                        p.lead { (lang.t("screen-waiting")) }
+                    }
+                    @for activity in open {
+                        section {
+                            h2 { (activity.title) }
+                            @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
+                            (contribution_list(lang, workshop, activity, &names))
+                        }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+fn live(id: WorkshopId, seq: u64) -> Live {
+    Live { stream: format!("/api/v1/workshops/{id}/events"), seq }
+}
+
+fn is_loopback(url: &str) -> bool {
+    let host = url.split("://").nth(1).unwrap_or_default();
+    host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]")
+}
+
+/// The join link as a QR code, in SVG. The text is our own URL, so the markup is ours too.
+fn qr_svg(text: &str) -> String {
+    match qrcode::QrCode::new(text.as_bytes()) {
+        Ok(code) => code
+            .render::<qrcode::render::svg::Color<'_>>()
+            .min_dimensions(240, 240)
+            .quiet_zone(true)
+            .build(),
+        Err(_) => String::new(),
+    }
+}

@@ -1,0 +1,118 @@
+//! The frame every page shares, and the small pieces pages are built from.
+
+use crate::i18n::Lang;
+use crate::security::CsrfToken;
+use crate::{AppState, cookies};
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use converge_core::Language;
+use maud::{DOCTYPE, Markup, html};
+use std::convert::Infallible;
+
+/// What every page needs from its request: language, form token, path, and who is signed in.
+pub struct PageContext {
+    pub lang: Lang,
+    pub csrf: String,
+    pub path: String,
+    pub has_session: bool,
+}
+
+impl FromRequestParts<AppState> for PageContext {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _app: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(PageContext {
+            lang: Lang::from_parts(parts).0,
+            csrf: parts.extensions.get::<CsrfToken>().map(|token| token.0.clone()).unwrap_or_default(),
+            path: parts.uri.path().to_owned(),
+            has_session: cookies::get(&parts.headers, cookies::SESSION).is_some(),
+        })
+    }
+}
+
+/// Live updates for a page: the event stream to follow, from the sequence number rendered.
+pub struct Live {
+    pub stream: String,
+    pub seq: u64,
+}
+
+pub struct Frame<'a> {
+    pub title: &'a str,
+    pub live: Option<Live>,
+    /// A class on `<body>` for page-wide styling, e.g. the projection screen.
+    pub body_class: &'static str,
+}
+
+pub fn page(context: &PageContext, frame: Frame<'_>, content: Markup) -> Markup {
+    let lang = context.lang;
+    let other = match lang.0 {
+        Language::Fr => Lang(Language::En),
+        Language::En => Lang(Language::Fr),
+    };
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (frame.title) " · Converge" }
+                link rel="stylesheet" href=(crate::assets::path("app.css"));
+                link rel="icon" href=(crate::assets::path("icon.svg")) type="image/svg+xml";
+                script src=(crate::assets::path("app.js")) defer {}
+            }
+            body class=(frame.body_class)
+                data-stream=[frame.live.as_ref().map(|live| live.stream.as_str())]
+                data-seq=[frame.live.as_ref().map(|live| live.seq)] {
+                header.site {
+                    a.brand href="/" { "Converge" }
+                    nav {
+                        a href={ (context.path) "?lang=" (other.code()) } hreflang=(other.code()) lang=(other.code()) {
+                            (other.t("language-name"))
+                        }
+                        @if context.has_session {
+                            form.inline method="post" action="/signout" {
+                                (csrf_field(&context.csrf))
+                                button.link type="submit" { (lang.t("nav-sign-out")) }
+                            }
+                        }
+                    }
+                }
+                main { (content) }
+                p.live-status hidden aria-live="polite" data-live-status {
+                    (lang.t("live-reconnecting"))
+                }
+            }
+        }
+    }
+}
+
+/// The hidden field that carries the form token.
+pub fn csrf_field(token: &str) -> Markup {
+    html! { input type="hidden" name="_csrf" value=(token); }
+}
+
+/// An error message above a form.
+pub fn form_error(message: Option<&str>) -> Markup {
+    html! {
+        @if let Some(message) = message {
+            p.error role="alert" { (message) }
+        }
+    }
+}
+
+/// A page for a failed request, with a way back.
+pub fn error_page(lang: Lang, status: StatusCode, message: &str) -> Markup {
+    let context = PageContext { lang, csrf: String::new(), path: "/".into(), has_session: false };
+    let title = lang.t("error-title");
+    page(
+        &context,
+        Frame { title: &title, live: None, body_class: "" },
+        html! {
+            h1 { (title) }
+            p.error role="alert" { (message) }
+            p.muted { (status.as_u16()) }
+            p { a href="/" { (lang.t("error-back-home")) } }
+        },
+    )
+}

@@ -1,0 +1,7 @@
+//! The HTML pages: one function per page, rendered on the server with maud (escaped by
+//! default), working without JavaScript; `assets/app.js` makes the `data-live` regions live.
+
+pub mod facilitator;
+pub mod layout;
+pub mod participant;
+pub mod public;

@@ -1,0 +1,275 @@
+//! Pages anyone can open: the landing page, joining a workshop, signing in, first-run setup.
+
+use super::layout::{Frame, PageContext, csrf_field, form_error, page};
+use crate::error::{Failure, OrPage, PageError};
+use crate::{AppState, ClientKey, cookies};
+use crate::extract::{ValidForm, ValidPath};
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use converge_core::limits;
+use converge_engine::EngineError;
+use maud::{Markup, html};
+use serde::Deserialize;
+
+pub async fn landing(context: PageContext) -> Markup {
+    let lang = context.lang;
+    let title = lang.t("landing-title");
+    page(
+        &context,
+        Frame { title: &title, live: None, body_class: "" },
+        html! {
+            section.hero {
+                h1 { (title) }
+                p.lead { (lang.t("landing-lead")) }
+            }
+            section.card {
+                h2 { (lang.t("landing-join-heading")) }
+                form.stack method="get" action="/join" {
+                    label for="code" { (lang.t("join-code-label")) }
+                    input #code name="code" required autocomplete="off" autocapitalize="characters"
+                        inputmode="text" maxlength="16" class="code-input";
+                    button type="submit" { (lang.t("landing-join-button")) }
+                }
+            }
+            section.card {
+                h2 { (lang.t("landing-facilitator-heading")) }
+                p { (lang.t("landing-facilitator-text")) }
+                p { a.button.secondary href="/signin" { (lang.t("nav-sign-in")) } }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct JoinQuery {
+    #[serde(default)]
+    code: String,
+}
+
+#[derive(Deserialize)]
+pub struct JoinForm {
+    #[serde(default)]
+    join_code: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    service: String,
+}
+
+pub async fn join_page(context: PageContext, Query(query): Query<JoinQuery>) -> Markup {
+    let form = JoinForm { join_code: query.code, name: String::new(), service: String::new() };
+    render_join(&context, &form, None)
+}
+
+fn render_join(context: &PageContext, form: &JoinForm, error: Option<&str>) -> Markup {
+    let lang = context.lang;
+    let title = lang.t("join-title");
+    page(
+        context,
+        Frame { title: &title, live: None, body_class: "" },
+        html! {
+            h1 { (title) }
+            (form_error(error))
+            form #join-form.stack.card method="post" action="/join" {
+                (csrf_field(&context.csrf))
+                label for="join_code" { (lang.t("join-code-label")) }
+                input #join_code name="join_code" value=(form.join_code) required autocomplete="off"
+                    autocapitalize="characters" maxlength="16" class="code-input";
+                label for="name" { (lang.t("join-name-label")) }
+                input #name name="name" value=(form.name) required maxlength=(limits::NAME_MAX) autocomplete="nickname";
+                label for="service" { (lang.t("join-service-label")) }
+                input #service name="service" value=(form.service) maxlength=(limits::SERVICE_MAX) autocomplete="organization";
+                p.hint { (lang.t("join-service-hint")) }
+                button type="submit" { (lang.t("join-button")) }
+            }
+        },
+    )
+}
+
+pub async fn join(
+    State(app): State<AppState>,
+    context: PageContext,
+    client: ClientKey,
+    ValidForm(form): ValidForm<JoinForm>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let code = converge_engine::random::normalise_join_code(&form.join_code);
+    app.limits.join_per_code.check(&code).map_err(|wait| PageError::new(Failure::TooManyRequests(wait), lang))?;
+    match app.engine.join(&code, &form.name, &form.service).await {
+        Ok(joined) => {
+            let mut response = Redirect::to(&format!("/w/{}", joined.workshop)).into_response();
+            let cookie = app.cookie_policy.set(&cookies::participant(joined.workshop.as_uuid()), &joined.token, 7 * 24 * 3600);
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            Ok(response)
+        }
+        Err(error @ (EngineError::Domain(_) | EngineError::UnknownJoinCode)) => {
+            if matches!(error, EngineError::UnknownJoinCode) {
+                app.limits
+                    .unknown_code_per_client
+                    .check(&client.0)
+                    .map_err(|wait| PageError::new(Failure::TooManyRequests(wait), lang))?;
+            }
+            let failure = Failure::from(error);
+            let status = failure.status();
+            Ok((status, render_join(&context, &form, Some(&failure.message(lang)))).into_response())
+        }
+        Err(error) => Err(PageError::new(error, lang)),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn sign_in_page(State(app): State<AppState>, context: PageContext, headers: HeaderMap) -> Result<Response, PageError> {
+    if let Some(token) = cookies::get(&headers, cookies::SESSION)
+        && app.engine.session_account(&token).await.or_page(context.lang)?.is_some()
+    {
+        return Ok(Redirect::to("/facilitator").into_response());
+    }
+    Ok(render_sign_in(&context, "", None).into_response())
+}
+
+fn render_sign_in(context: &PageContext, email: &str, error: Option<&str>) -> Markup {
+    let lang = context.lang;
+    let title = lang.t("signin-title");
+    page(
+        context,
+        Frame { title: &title, live: None, body_class: "" },
+        html! {
+            h1 { (title) }
+            (form_error(error))
+            form #signin-form.stack.card method="post" action="/signin" {
+                (csrf_field(&context.csrf))
+                label for="email" { (lang.t("signin-email-label")) }
+                input #email type="email" name="email" value=(email) required autocomplete="username";
+                label for="password" { (lang.t("signin-password-label")) }
+                input #password type="password" name="password" required autocomplete="current-password";
+                button type="submit" { (lang.t("nav-sign-in")) }
+            }
+        },
+    )
+}
+
+pub async fn sign_in(
+    State(app): State<AppState>,
+    context: PageContext,
+    client: ClientKey,
+    ValidForm(form): ValidForm<SignInForm>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let email_key = form.email.trim().to_lowercase();
+    let limited = app
+        .limits
+        .sign_in_per_client
+        .check(&format!("{email_key}\n{}", client.0))
+        .and_then(|()| app.limits.sign_in_per_account.check(&email_key));
+    if let Err(wait) = limited {
+        let message = Failure::TooManyRequests(wait).message(lang);
+        let mut response = (StatusCode::TOO_MANY_REQUESTS, render_sign_in(&context, &form.email, Some(&message))).into_response();
+        if let Ok(value) = HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return Ok(response);
+    }
+    match app.engine.sign_in(&form.email, &form.password).await {
+        Ok((_account, token)) => {
+            let mut response = Redirect::to("/facilitator").into_response();
+            // A new token at every sign-in: a session id planted before cannot be reused.
+            let cookie = app.cookie_policy.set(cookies::SESSION, &token, converge_engine::accounts::SESSION_LIFETIME_MS / 1000);
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            Ok(response)
+        }
+        Err(EngineError::InvalidCredentials) => {
+            let message = Failure::from(EngineError::InvalidCredentials).message(lang);
+            Ok((StatusCode::UNAUTHORIZED, render_sign_in(&context, &form.email, Some(&message))).into_response())
+        }
+        Err(error) => Err(PageError::new(error, lang)),
+    }
+}
+
+pub async fn sign_out(State(app): State<AppState>, context: PageContext, headers: HeaderMap) -> Result<Response, PageError> {
+    if let Some(token) = cookies::get(&headers, cookies::SESSION) {
+        app.engine.sign_out(&token).await.or_page(context.lang)?;
+    }
+    let mut response = Redirect::to("/").into_response();
+    if let Ok(value) = HeaderValue::from_str(&app.cookie_policy.clear(cookies::SESSION)) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+pub struct SetupForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn setup_page(
+    State(app): State<AppState>,
+    context: PageContext,
+    ValidPath(token): ValidPath<String>,
+) -> Result<Markup, PageError> {
+    if !app.engine.setup_token_valid(&token).await.or_page(context.lang)? {
+        return Err(PageError::new(EngineError::SetupTokenInvalid, context.lang));
+    }
+    Ok(render_setup(&context, &token, "", "", None))
+}
+
+fn render_setup(context: &PageContext, token: &str, email: &str, name: &str, error: Option<&str>) -> Markup {
+    let lang = context.lang;
+    let title = lang.t("setup-title");
+    page(
+        context,
+        Frame { title: &title, live: None, body_class: "" },
+        html! {
+            h1 { (title) }
+            p { (lang.t("setup-lead")) }
+            (form_error(error))
+            form #setup-form.stack.card method="post" action={ "/setup/" (token) } {
+                (csrf_field(&context.csrf))
+                label for="email" { (lang.t("signin-email-label")) }
+                input #email type="email" name="email" value=(email) required autocomplete="username";
+                label for="name" { (lang.t("setup-name-label")) }
+                input #name name="name" value=(name) required maxlength=(limits::NAME_MAX);
+                label for="password" { (lang.t("signin-password-label")) }
+                input #password type="password" name="password" required minlength="8" autocomplete="new-password";
+                p.hint { (lang.t("setup-password-hint")) }
+                button type="submit" { (lang.t("setup-button")) }
+            }
+        },
+    )
+}
+
+pub async fn setup(
+    State(app): State<AppState>,
+    context: PageContext,
+    ValidPath(token): ValidPath<String>,
+    ValidForm(form): ValidForm<SetupForm>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    match app.engine.complete_setup(&token, &form.email, &form.name, &form.password).await {
+        Ok(_) => Ok(Redirect::to("/signin").into_response()),
+        Err(error @ (EngineError::SetupTokenInvalid | EngineError::Store(_) | EngineError::ShuttingDown)) => {
+            Err(PageError::new(error, lang))
+        }
+        Err(error) => {
+            let failure = Failure::from(error);
+            let page = render_setup(&context, &token, &form.email, &form.name, Some(&failure.message(lang)));
+            Ok((failure.status(), page).into_response())
+        }
+    }
+}

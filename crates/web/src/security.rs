@@ -1,0 +1,173 @@
+//! Cross-cutting protections applied to every request: security headers, and the CSRF check
+//! on every state-changing request.
+//!
+//! CSRF works on plain HTTP too, where browsers send no `Sec-Fetch-*` headers: each browser
+//! gets a random `cv_csrf` cookie, and every form carries `_csrf`, an HMAC of that cookie under
+//! the server's secret. A forged form from another site can neither read the cookie nor compute
+//! the HMAC. Requests that carry an `Origin` must also come from our own host. API calls
+//! authenticated by a cookie send the same token in `X-CSRF-Token`; bearer-token calls carry no
+//! ambient credential and need none.
+
+use crate::error::{ApiError, Failure, PageError};
+use crate::i18n::Lang;
+use crate::{AppState, cookies};
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// The largest request body any route takes.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// The form token of the current request, for pages to embed.
+#[derive(Debug, Clone)]
+pub struct CsrfToken(pub String);
+
+const CSRF_FIELD: &str = "_csrf";
+const CSRF_HEADER: &str = "x-csrf-token";
+const CSRF_COOKIE_MAX_AGE: i64 = 365 * 24 * 3600;
+
+pub async fn csrf(State(app): State<AppState>, request: Request, next: Next) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let lang = Lang::from_parts(&parts).0;
+    let existing_seed = cookies::get(&parts.headers, cookies::CSRF);
+    let seed = existing_seed.clone().unwrap_or_else(converge_engine::random::token);
+    let token = app.engine.sign(&format!("csrf\n{seed}"));
+    let is_api = parts.uri.path().starts_with("/api/");
+    let fail = |failure: Failure| -> Response {
+        if is_api { ApiError::in_lang(failure, lang).into_response() } else { PageError::new(failure, lang).into_response() }
+    };
+
+    let mut body = body;
+    if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        if !same_origin(&parts.headers) {
+            tracing::warn!(path = parts.uri.path(), "refused a cross-origin request");
+            return fail(Failure::CrossSite);
+        }
+        if is_api {
+            let ambient = parts.headers.get(header::AUTHORIZATION).is_none() && carries_credentials(&parts.headers);
+            let presented = parts.headers.get(CSRF_HEADER).and_then(|value| value.to_str().ok());
+            if ambient && !(existing_seed.is_some() && presented.is_some_and(|p| constant_time_eq(p, &token))) {
+                return fail(Failure::CrossSite);
+            }
+        } else {
+            let bytes = match to_bytes(body, BODY_LIMIT).await {
+                Ok(bytes) => bytes,
+                Err(_) => return fail(Failure::PayloadTooLarge),
+            };
+            let presented = form_field(&bytes, CSRF_FIELD);
+            if existing_seed.is_none() || !presented.is_some_and(|p| constant_time_eq(&p, &token)) {
+                tracing::warn!(path = parts.uri.path(), "refused a form without a valid CSRF token");
+                return fail(Failure::CrossSite);
+            }
+            body = Body::from(bytes);
+        }
+    }
+
+    parts.extensions.insert(CsrfToken(token));
+    let mut response = next.run(Request::from_parts(parts, body)).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"));
+    if existing_seed.is_none()
+        && is_html
+        && let Ok(value) = HeaderValue::from_str(&app.cookie_policy.set(cookies::CSRF, &seed, CSRF_COOKIE_MAX_AGE))
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+fn carries_credentials(headers: &HeaderMap) -> bool {
+    cookies::get(headers, cookies::SESSION).is_some()
+        || headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .any(|value| value.contains(cookies::PARTICIPANT_PREFIX))
+}
+
+/// False when the request says it comes from a page of another origin.
+fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|value| value.to_str().ok())
+        && site != "same-origin"
+        && site != "none"
+    {
+        return false;
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|value| value.to_str().ok()) else {
+        return true;
+    };
+    let host = headers.get(header::HOST).and_then(|value| value.to_str().ok()).unwrap_or_default();
+    let origin_authority = origin.split_once("://").map_or("", |(_, authority)| authority);
+    !host.is_empty() && origin_authority.eq_ignore_ascii_case(host)
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).ok()?;
+    pairs.into_iter().find(|(key, _)| key == name).map(|(_, value)| value)
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The Content-Security-Policy: our own scripts and styles only, no inline script, no framing.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+     connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+pub async fn headers(State(app): State<AppState>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if app.cookie_policy.secure {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, HeaderValue::from_static(value));
+        }
+        map
+    }
+
+    #[test]
+    fn origin_must_match_host_when_present() {
+        assert!(same_origin(&headers(&[("host", "10.0.0.2:8080")])));
+        assert!(same_origin(&headers(&[("host", "10.0.0.2:8080"), ("origin", "http://10.0.0.2:8080")])));
+        assert!(!same_origin(&headers(&[("host", "10.0.0.2:8080"), ("origin", "http://evil.example")])));
+        assert!(!same_origin(&headers(&[("host", "a"), ("sec-fetch-site", "cross-site")])));
+        assert!(!same_origin(&headers(&[("host", "a"), ("origin", "null")])));
+    }
+
+    #[test]
+    fn form_fields_are_decoded() {
+        assert_eq!(form_field(b"a=1&_csrf=x%2By&b=2", "_csrf").as_deref(), Some("x+y"));
+        assert_eq!(form_field(b"a=1", "_csrf"), None);
+        assert_eq!(form_field(b"\xff\xfe", "_csrf"), None);
+    }
+
+    #[test]
+    fn constant_time_eq_compares_whole_strings() {
+        assert!(constant_time_eq("abc", "abc"));
+        assert!(!constant_time_eq("abc", "abd"));
+        assert!(!constant_time_eq("abc", "ab"));
+    }
+}

@@ -1,0 +1,141 @@
+//! Live updates: one Server-Sent Events stream per workshop. Each event carries `id: <seq>`, so
+//! a browser that lost the venue Wi-Fi reconnects with `Last-Event-ID` and receives exactly
+//! what it missed, read back from the log.
+
+use crate::AppState;
+use crate::auth::Credentials;
+use crate::error::{ApiError, ErrorBody, Failure};
+use crate::extract::ValidPath;
+use crate::i18n::Lang;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use converge_core::WorkshopId;
+use converge_engine::Engine;
+use converge_store::StoredEvent;
+use futures_util::Stream;
+use serde::Deserialize;
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::sync::Arc;
+use tokio::sync::broadcast;
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+
+/// How many events one read of the backlog takes.
+const BACKLOG_PAGE: usize = 500;
+
+#[derive(Deserialize)]
+pub struct StreamQuery {
+    /// Start after this sequence number when no `Last-Event-ID` is sent.
+    after: Option<u64>,
+}
+
+/// Follow a workshop's events live.
+#[utoipa::path(get, path = "/api/v1/workshops/{id}/events", operation_id = "streamEvents", tag = "workshops",
+    params(("id" = Uuid, Path), ("after" = Option<u64>, Query, description = "Start after this sequence number"),
+           ("Last-Event-ID" = Option<u64>, Header, description = "Resume after this sequence number; wins over `after`")),
+    responses((status = 200, description = "An event stream; each event has `id: <seq>` and JSON data {seq, kind, recorded_at, hash, payload}",
+               content_type = "text/event-stream"),
+              (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn stream_events(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+    headers: HeaderMap,
+    ValidPath(id): ValidPath<Uuid>,
+    Query(query): Query<StreamQuery>,
+) -> Result<Response, ApiError> {
+    let id = WorkshopId::from_uuid(id);
+    let state = app.engine.state(id).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    credentials.actor_in(&app, &state).map_err(|failure| {
+        let failure = if matches!(failure, Failure::Forbidden) { Failure::NotFound } else { failure };
+        ApiError::in_lang(failure, lang)
+    })?;
+    let last_event_id = headers.get("last-event-id").and_then(|value| value.to_str().ok()).and_then(|raw| raw.trim().parse().ok());
+    let after = last_event_id.or(query.after).unwrap_or(0);
+    // Subscribe before the first backlog read, so nothing falls between the two.
+    let live = app.engine.subscribe(id).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let follower = Follower {
+        engine: app.engine.clone(),
+        workshop: id,
+        after,
+        backlog: VecDeque::new(),
+        must_read_log: true,
+        live,
+        shutdown: app.shutdown.clone(),
+    };
+    let mut response = Sse::new(follower.into_stream()).keep_alive(KeepAlive::default()).into_response();
+    // Reverse proxies must pass events through as they come.
+    response.headers_mut().insert("x-accel-buffering", axum::http::HeaderValue::from_static("no"));
+    Ok(response)
+}
+
+struct Follower {
+    engine: Engine,
+    workshop: WorkshopId,
+    /// The last sequence number sent.
+    after: u64,
+    backlog: VecDeque<StoredEvent>,
+    /// True when the log may hold events not yet sent: at the start, after a gap or a lag.
+    must_read_log: bool,
+    live: broadcast::Receiver<Arc<StoredEvent>>,
+    shutdown: CancellationToken,
+}
+
+impl Follower {
+    fn into_stream(self) -> impl Stream<Item = Result<Event, Infallible>> {
+        futures_util::stream::unfold(self, |mut follower| async move {
+            let event = follower.next_event().await?;
+            follower.after = event.seq;
+            Some((Ok(to_sse(&event)), follower))
+        })
+    }
+
+    async fn next_event(&mut self) -> Option<StoredEvent> {
+        loop {
+            if let Some(event) = self.backlog.pop_front() {
+                if event.seq > self.after {
+                    return Some(event);
+                }
+                continue;
+            }
+            if self.must_read_log {
+                match self.engine.events(self.workshop, self.after, BACKLOG_PAGE).await {
+                    Ok(events) if events.is_empty() => self.must_read_log = false,
+                    Ok(events) => self.backlog.extend(events),
+                    Err(error) => {
+                        tracing::warn!(%error, "ending a live stream: the log cannot be read");
+                        return None;
+                    }
+                }
+                continue;
+            }
+            let received = tokio::select! {
+                received = self.live.recv() => received,
+                () = self.shutdown.cancelled() => return None,
+            };
+            match received {
+                Ok(event) if event.seq <= self.after => {}
+                Ok(event) if event.seq == self.after + 1 => return Some(StoredEvent::clone(&event)),
+                // A gap: something was appended that this subscription did not see.
+                Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => self.must_read_log = true,
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    }
+}
+
+fn to_sse(event: &StoredEvent) -> Event {
+    let payload: serde_json::Value = serde_json::from_str(&event.payload).unwrap_or(serde_json::Value::Null);
+    let data = serde_json::json!({
+        "seq": event.seq,
+        "kind": event.kind,
+        "recorded_at": event.recorded_at,
+        "hash": event.hash,
+        "payload": payload,
+    });
+    Event::default().id(event.seq.to_string()).data(data.to_string())
+}
