@@ -4,13 +4,11 @@
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use converge_core::WorkshopId;
-use converge_engine::Engine;
-use converge_store_sqlite::SqliteStore;
+use converge_cli::open;
 use std::io::{BufRead, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 #[derive(Parser)]
@@ -144,47 +142,6 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Commands::Verify { file } => verify(&file),
         Commands::Admin { command } => admin(command).await,
     }
-}
-
-/// Opens the data folder: its store and the secret that signs participant tokens.
-fn open(data: &Path) -> anyhow::Result<Engine> {
-    std::fs::create_dir_all(data).with_context(|| format!("cannot create the data folder {}", data.display()))?;
-    let secret = load_or_create_secret(&data.join("secret.key"))?;
-    let store = SqliteStore::open(&data.join("converge.db"))
-        .with_context(|| format!("cannot open the database in {}", data.display()))?;
-    Ok(Engine::new(Arc::new(store), secret))
-}
-
-fn load_or_create_secret(path: &Path) -> anyhow::Result<[u8; 32]> {
-    if let Ok(text) = std::fs::read_to_string(path) {
-        let bytes = parse_hex_32(text.trim()).with_context(|| format!("{} is damaged: expected 64 hex digits", path.display()))?;
-        return Ok(bytes);
-    }
-    let secret = converge_engine::random::bytes::<32>();
-    write_private(path, &converge_store::chain::hex(&secret))
-        .with_context(|| format!("cannot write the server secret to {}", path.display()))?;
-    Ok(secret)
-}
-
-fn parse_hex_32(text: &str) -> Option<[u8; 32]> {
-    if text.len() != 64 || !text.is_ascii() {
-        return None;
-    }
-    let mut bytes = [0u8; 32];
-    for (index, byte) in bytes.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&text[index * 2..index * 2 + 2], 16).ok()?;
-    }
-    Some(bytes)
-}
-
-fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    file.write_all(contents.as_bytes())?;
-    file.sync_all()
 }
 
 async fn serve(bind: SocketAddr, data: &Path, public_url: Option<String>) -> anyhow::Result<ExitCode> {

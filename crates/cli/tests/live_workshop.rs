@@ -1,0 +1,129 @@
+//! A small live workshop through the real server: create, join, post, follow live, resume,
+//! restart, export and verify.
+
+mod support;
+
+use serde_json::Value;
+use std::time::{Duration, Instant};
+use support::*;
+
+struct Room {
+    workshop: String,
+    activity: String,
+    anne: String,
+    bruno: String,
+}
+
+async fn room(server: &Server, facilitator: &str) -> Room {
+    let created = server.create_workshop(facilitator, "Atelier démocratie 2029").await;
+    let workshop = str(&created, "id").to_owned();
+    let activity = created["activities"][0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(created["activities"][0]["status"], "draft");
+    server.open(facilitator, &workshop, &activity).await;
+    let join_code = str(&created, "join_code");
+    let anne = server.join(join_code, "Anne").await;
+    let bruno = server.join(&join_code.to_lowercase(), "Bruno").await;
+    Room { workshop, activity, anne: str(&anne, "token").to_owned(), bruno: str(&bruno, "token").to_owned() }
+}
+
+#[tokio::test]
+async fn a_note_reaches_another_participant_live_within_a_second() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = room(&server, &data.token).await;
+    let bruno_view = server.workshop(&room.bruno, &room.workshop).await;
+    let mut stream = server.events(&room.bruno, &room.workshop, Some(bruno_view["seq"].as_u64().unwrap())).await;
+
+    let sent = Instant::now();
+    let posted = server.post_note(&room.anne, &room.workshop, &room.activity, "Une charte contre le civic washing").await;
+    assert_eq!(posted.status(), 201);
+    let posted: Value = posted.json().await.unwrap();
+
+    let event = stream.next_within(Duration::from_secs(1)).await.expect("the note arrives within a second");
+    assert!(sent.elapsed() < Duration::from_secs(1));
+    assert_eq!(event.id, posted["seq"].as_u64().unwrap());
+    assert_eq!(event.data["kind"], "contribution_posted");
+    assert_eq!(event.data["payload"]["text"], "Une charte contre le civic washing");
+    assert_eq!(event.data["payload"]["contribution_id"], posted["id"]);
+}
+
+#[tokio::test]
+async fn a_client_resuming_with_last_event_id_gets_exactly_what_it_missed() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = room(&server, &data.token).await;
+    let mut first = server.events(&room.bruno, &room.workshop, None).await;
+    let history = first.drain(Duration::from_millis(300)).await;
+    let last_seen = history.last().unwrap().id;
+    assert_eq!(history.iter().map(|event| event.id).collect::<Vec<_>>(), (1..=last_seen).collect::<Vec<_>>());
+    drop(first);
+
+    // Bruno's phone is off the Wi-Fi while three notes are posted.
+    let mut missed = Vec::new();
+    for text in ["Une communauté de pratique", "Former les agents à l'écoute", "Un cadre légal clair"] {
+        let posted: Value = server.post_note(&room.anne, &room.workshop, &room.activity, text).await.json().await.unwrap();
+        missed.push(posted["seq"].as_u64().unwrap());
+    }
+
+    let mut resumed = server.events(&room.bruno, &room.workshop, Some(last_seen)).await;
+    let caught_up = resumed.drain(Duration::from_millis(300)).await;
+    assert_eq!(caught_up.iter().map(|event| event.id).collect::<Vec<_>>(), missed);
+    assert_eq!(caught_up[2].data["payload"]["text"], "Un cadre légal clair");
+
+    // And the stream goes on live after the catch-up.
+    let posted: Value = server.post_note(&room.anne, &room.workshop, &room.activity, "Et ensuite").await.json().await.unwrap();
+    let live = resumed.next_within(Duration::from_secs(1)).await.unwrap();
+    assert_eq!(live.id, posted["seq"].as_u64().unwrap());
+}
+
+#[tokio::test]
+async fn a_killed_and_restarted_server_has_the_same_state_and_hashes() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = room(&server, &data.token).await;
+    for n in 0..20 {
+        let response = server.post_note(&room.anne, &room.workshop, &room.activity, &format!("idée {n}")).await;
+        assert_eq!(response.status(), 201);
+    }
+    let before = server.workshop(&data.token, &room.workshop).await;
+    let export_before = server.export(&data.token, &room.workshop).await;
+    server.kill();
+
+    let server = Server::start(&data);
+    let after = server.workshop(&data.token, &room.workshop).await;
+    assert_eq!(after, before);
+    assert_eq!(server.export(&data.token, &room.workshop).await, export_before);
+    assert_eq!(after["contributions"].as_array().unwrap().len(), 20);
+    // The participants' tokens survive the restart too.
+    let response = server.post_note(&room.bruno, &room.workshop, &room.activity, "après le redémarrage").await;
+    assert_eq!(response.status(), 201);
+}
+
+#[tokio::test]
+async fn verify_accepts_a_fresh_export_and_rejects_any_changed_byte() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = room(&server, &data.token).await;
+    server.post_note(&room.anne, &room.workshop, &room.activity, "Un budget participatif régional").await;
+    let export = server.export(&data.token, &room.workshop).await;
+    let file = data.path().join("export.json");
+    std::fs::write(&file, &export).unwrap();
+    let verified = converge(&["verify", file.to_str().unwrap()]);
+    assert!(verified.status.success(), "{}", String::from_utf8_lossy(&verified.stdout));
+    assert!(String::from_utf8_lossy(&verified.stdout).starts_with("OK"));
+
+    // The CLI export is the same document as the API's.
+    let cli_export = converge(&["export", &room.workshop, "--format", "json", "--data", data.path().to_str().unwrap()]);
+    assert!(cli_export.status.success());
+    assert_eq!(String::from_utf8(cli_export.stdout).unwrap().trim_end(), export);
+
+    let bytes = export.as_bytes();
+    for position in [bytes.len() / 3, bytes.len() / 2, bytes.len() - 10] {
+        let mut changed = bytes.to_vec();
+        changed[position] = if changed[position] == b'0' { b'1' } else { b'0' };
+        std::fs::write(&file, &changed).unwrap();
+        let rejected = converge(&["verify", file.to_str().unwrap()]);
+        assert_eq!(rejected.status.code(), Some(1), "a change at byte {position} went unnoticed");
+        assert!(String::from_utf8_lossy(&rejected.stdout).starts_with("BROKEN"));
+    }
+}
