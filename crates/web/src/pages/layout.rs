@@ -15,6 +15,8 @@ pub struct PageContext {
     pub lang: Lang,
     pub csrf: String,
     pub path: String,
+    /// The query string without any `lang=`, to build the language switch.
+    pub query_without_lang: String,
     pub has_session: bool,
 }
 
@@ -26,6 +28,14 @@ impl FromRequestParts<AppState> for PageContext {
             lang: Lang::from_parts(parts).0,
             csrf: parts.extensions.get::<CsrfToken>().map(|token| token.0.clone()).unwrap_or_default(),
             path: parts.uri.path().to_owned(),
+            query_without_lang: parts
+                .uri
+                .query()
+                .unwrap_or_default()
+                .split('&')
+                .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
+                .map(|pair| format!("{pair}&"))
+                .collect(),
             has_session: cookies::get(&parts.headers, cookies::SESSION).is_some(),
         })
     }
@@ -67,7 +77,7 @@ pub fn page(context: &PageContext, frame: Frame<'_>, content: Markup) -> Markup 
                 header.site {
                     a.brand href="/" { "Converge" }
                     nav {
-                        a href={ (context.path) "?lang=" (other.code()) } hreflang=(other.code()) lang=(other.code()) {
+                        a href={ (context.path) "?" (context.query_without_lang) "lang=" (other.code()) } hreflang=(other.code()) lang=(other.code()) {
                             (other.t("language-name"))
                         }
                         @if context.has_session {
@@ -103,7 +113,8 @@ pub fn form_error(message: Option<&str>) -> Markup {
 
 /// A page for a failed request, with a way back.
 pub fn error_page(lang: Lang, status: StatusCode, message: &str) -> Markup {
-    let context = PageContext { lang, csrf: String::new(), path: "/".into(), has_session: false };
+    let context =
+        PageContext { lang, csrf: String::new(), path: "/".into(), query_without_lang: String::new(), has_session: false };
     let title = lang.t("error-title");
     page(
         &context,
