@@ -187,15 +187,7 @@ async fn wait_for_signal() {
 async fn export(workshop: &str, out: Option<PathBuf>, data: &Path) -> anyhow::Result<ExitCode> {
     let id: WorkshopId = workshop.parse().with_context(|| format!("{workshop:?} is not a workshop id"))?;
     let engine = open(data)?;
-    let mut events = Vec::new();
-    loop {
-        let after = events.last().map_or(0, |event: &converge_store::StoredEvent| event.seq);
-        let page = engine.events(id, after, 5000).await?;
-        if page.is_empty() {
-            break;
-        }
-        events.extend(page);
-    }
+    let events = engine.whole_log(id).await?;
     if events.is_empty() {
         bail!("no workshop {id} in {}", data.display());
     }

@@ -3,7 +3,7 @@
 use crate::actor::{self, Handle, LiveState, Message};
 use crate::{EngineError, now, random};
 use converge_core::{
-    AccountId, Activity, ActivityId, ActivityKind, ActivitySpec, Actor, Command, DisplayName, Language, ParticipantId,
+    AccountId, ActivityId, ActivityKind, ActivitySpec, Actor, Command, DisplayName, Language, ParticipantId,
     Prompt, ServiceName, Title, WorkshopId, decide_create,
 };
 use converge_store::chain::{hex, sha256_hex};
@@ -136,6 +136,19 @@ impl Engine {
         Ok(self.store.read(id.as_uuid(), after_seq, limit).await?)
     }
 
+    /// A workshop's whole log, read in pages; empty when there is no such workshop.
+    pub async fn whole_log(&self, id: WorkshopId) -> Result<Vec<StoredEvent>, EngineError> {
+        let mut events: Vec<StoredEvent> = Vec::new();
+        loop {
+            let after = events.last().map_or(0, |event| event.seq);
+            let page = self.store.read(id.as_uuid(), after, 5000).await?;
+            if page.is_empty() {
+                return Ok(events);
+            }
+            events.extend(page);
+        }
+    }
+
     /// Creates a workshop owned by `account`, who becomes its facilitator.
     pub async fn create_workshop(&self, account: AccountId, request: NewWorkshop) -> Result<WorkshopEntry, EngineError> {
         let owner = self.store.account(account.as_uuid()).await?.ok_or(EngineError::InvalidCredentials)?;
@@ -240,11 +253,6 @@ impl Engine {
     pub async fn close_activity(&self, id: WorkshopId, actor: Actor, activity_id: ActivityId) -> Result<u64, EngineError> {
         let events = self.execute(id, actor, Command::CloseActivity { activity_id }).await?;
         Ok(events.last().map_or(0, |event| event.seq))
-    }
-
-    /// The agenda as it stands.
-    pub async fn agenda(&self, id: WorkshopId) -> Result<Vec<Activity>, EngineError> {
-        Ok(self.state(id).await?.workshop.activities.clone())
     }
 }
 

@@ -495,7 +495,7 @@ pub async fn export_workshop(
     if role != Role::Facilitator {
         return Err(ApiError::in_lang(Failure::Forbidden, lang));
     }
-    let events = read_whole_log(&app, WorkshopId::from_uuid(id)).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let events = app.engine.whole_log(WorkshopId::from_uuid(id)).await.map_err(|error| ApiError::in_lang(error, lang))?;
     let body = converge_report::export_json(id, &events);
     let disposition = format!("attachment; filename=\"converge-{id}.json\"");
     Ok((
@@ -503,17 +503,4 @@ pub async fn export_workshop(
         body,
     )
         .into_response())
-}
-
-/// Every event of a workshop, read in pages.
-pub async fn read_whole_log(app: &AppState, id: WorkshopId) -> Result<Vec<converge_store::StoredEvent>, EngineError> {
-    let mut events = Vec::new();
-    loop {
-        let after = events.last().map_or(0, |event: &converge_store::StoredEvent| event.seq);
-        let page = app.engine.events(id, after, 5000).await?;
-        if page.is_empty() {
-            return Ok(events);
-        }
-        events.extend(page);
-    }
 }
