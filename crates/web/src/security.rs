@@ -61,6 +61,10 @@ pub async fn csrf(State(app): State<AppState>, request: Request, next: Next) -> 
                 tracing::warn!(path = parts.uri.path(), "refused a form without a valid CSRF token");
                 return fail(Failure::CrossSite);
             }
+            // The form decoder would replace invalid bytes silently; refuse them instead.
+            if !form_is_utf8(&bytes) {
+                return fail(Failure::BadRequest("the form is not valid UTF-8".into()));
+            }
             body = Body::from(bytes);
         }
     }
@@ -109,6 +113,29 @@ fn same_origin(headers: &HeaderMap) -> bool {
 fn form_field(body: &[u8], name: &str) -> Option<String> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).ok()?;
     pairs.into_iter().find(|(key, _)| key == name).map(|(_, value)| value)
+}
+
+/// True when every percent-decoded key and value of a URL-encoded form is UTF-8.
+fn form_is_utf8(body: &[u8]) -> bool {
+    body.split(|byte| *byte == b'&').all(|pair| {
+        let mut decoded = Vec::with_capacity(pair.len());
+        let mut index = 0;
+        while index < pair.len() {
+            let byte = pair[index];
+            let hex = |at: usize| pair.get(at).and_then(|digit| (*digit as char).to_digit(16));
+            match (byte, hex(index + 1), hex(index + 2)) {
+                (b'%', Some(high), Some(low)) => {
+                    decoded.push((high * 16 + low) as u8);
+                    index += 3;
+                }
+                _ => {
+                    decoded.push(byte);
+                    index += 1;
+                }
+            }
+        }
+        std::str::from_utf8(&decoded).is_ok()
+    })
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
@@ -162,6 +189,14 @@ mod tests {
         assert_eq!(form_field(b"a=1&_csrf=x%2By&b=2", "_csrf").as_deref(), Some("x+y"));
         assert_eq!(form_field(b"a=1", "_csrf"), None);
         assert_eq!(form_field(b"\xff\xfe", "_csrf"), None);
+    }
+
+    #[test]
+    fn forms_with_invalid_utf8_are_recognised() {
+        assert!(form_is_utf8(b"text=caf%C3%A9&a=b+c"));
+        assert!(form_is_utf8(b"text=100%"), "a stray percent sign is literal");
+        assert!(!form_is_utf8(b"text=%FF%FE"));
+        assert!(!form_is_utf8(b"text=\xff"));
     }
 
     #[test]

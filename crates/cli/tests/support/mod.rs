@@ -223,3 +223,209 @@ impl EventStream {
 pub fn str<'a>(value: &'a Value, key: &str) -> &'a str {
     value[key].as_str().unwrap_or_else(|| panic!("{key} missing in {value}"))
 }
+
+// ---------------------------------------------------------------------------------------------
+// Browsers, extra accounts and pages: helpers for the tests that speak to the server as a
+// browser does (cookies, forms with `_csrf`, no redirects followed).
+
+impl DataFolder {
+    /// Adds another facilitator account (password `PASSWORD`) and returns its API token.
+    pub fn add_facilitator(&self, email: &str, name: &str) -> String {
+        let data = self.path().to_str().unwrap().to_owned();
+        let added = Command::new(BIN)
+            .args(["admin", "add-facilitator", "--data", &data, "--email", email, "--name", name])
+            .env("CONVERGE_PASSWORD", PASSWORD)
+            .env("CONVERGE_LOG", "warn")
+            .output()
+            .unwrap();
+        assert!(added.status.success(), "add-facilitator failed: {}", String::from_utf8_lossy(&added.stderr));
+        let created = converge(&["admin", "token", "create", "--email", email, "--data", &data]);
+        assert!(created.status.success(), "token create failed: {}", String::from_utf8_lossy(&created.stderr));
+        String::from_utf8(created.stdout)
+            .unwrap()
+            .split_whitespace()
+            .last()
+            .expect("the token is the last word")
+            .to_owned()
+    }
+
+    /// A fresh one-time setup token (the last path segment of the printed link).
+    pub fn setup_token(&self) -> String {
+        let created = converge(&["admin", "setup-link", "--data", self.path().to_str().unwrap()]);
+        assert!(created.status.success(), "setup-link failed: {}", String::from_utf8_lossy(&created.stderr));
+        let stdout = String::from_utf8(created.stdout).unwrap();
+        let link = stdout.split_whitespace().find(|word| word.contains("/setup/")).expect("a setup link is printed");
+        link.rsplit('/').next().unwrap().to_owned()
+    }
+}
+
+/// An answer as a browser sees it, redirects not followed.
+#[derive(Debug)]
+pub struct PageAnswer {
+    pub status: u16,
+    pub location: Option<String>,
+    pub retry_after: Option<String>,
+    pub content_type: String,
+    pub set_cookies: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl PageAnswer {
+    pub async fn read(response: reqwest::Response) -> PageAnswer {
+        let headers = response.headers().clone();
+        let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok()).map(str::to_owned);
+        let set_cookies = headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .filter_map(|value| {
+                value.split(';').next()?.trim().split_once('=').map(|(n, v)| (n.to_owned(), v.to_owned()))
+            })
+            .collect();
+        PageAnswer {
+            status: response.status().as_u16(),
+            location: header("location"),
+            retry_after: header("retry-after"),
+            content_type: header("content-type").unwrap_or_default(),
+            set_cookies,
+            body: response.text().await.unwrap_or_default(),
+        }
+    }
+
+    /// The JSON error code of an API error answer.
+    pub fn error_code(&self) -> String {
+        let value: Value = serde_json::from_str(&self.body).unwrap_or_else(|_| panic!("not JSON: {}", self.body));
+        value["error"]["code"].as_str().unwrap_or_else(|| panic!("no error code in {value}")).to_owned()
+    }
+}
+
+/// The value of the hidden `_csrf` field of the first form of a page.
+pub fn csrf_field(html: &str) -> Option<String> {
+    let at = html.find("name=\"_csrf\"")?;
+    let rest = &html[at..];
+    let start = rest.find("value=\"")? + "value=\"".len();
+    let end = rest[start..].find('"')?;
+    Some(rest[start..start + end].to_owned())
+}
+
+/// A browser: a cookie jar it sends itself, a language, and the form token of its pages.
+#[derive(Clone)]
+pub struct Browser {
+    pub http: reqwest::Client,
+    pub base: String,
+    pub cookies: Vec<(String, String)>,
+    pub accept_language: String,
+    /// The `_csrf` value pages give this browser.
+    pub csrf: String,
+}
+
+impl Browser {
+    /// A browser that has opened the join page once, so it holds a `cv_csrf` cookie and its token.
+    pub async fn open(server: &Server, accept_language: &str) -> Browser {
+        let mut browser = Browser {
+            http: server.http.clone(),
+            base: server.base.clone(),
+            cookies: Vec::new(),
+            accept_language: accept_language.to_owned(),
+            csrf: String::new(),
+        };
+        let page = browser.get("/join").await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert!(browser.cookie("cv_csrf").is_some(), "the join page sets cv_csrf: {:?}", page.set_cookies);
+        browser.csrf = csrf_field(&page.body).expect("the join page has a _csrf field");
+        browser
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.cookies.iter().find(|(n, _)| n == name).map(|(_, value)| value.as_str())
+    }
+
+    pub fn set_cookie(&mut self, name: &str, value: &str) {
+        self.cookies.retain(|(n, _)| n != name);
+        if !value.is_empty() {
+            self.cookies.push((name.to_owned(), value.to_owned()));
+        }
+    }
+
+    pub fn cookie_header(&self) -> String {
+        self.cookies.iter().map(|(name, value)| format!("{name}={value}")).collect::<Vec<_>>().join("; ")
+    }
+
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let mut request =
+            self.http.request(method, format!("{}{path}", self.base)).header("Accept-Language", &self.accept_language);
+        if !self.cookies.is_empty() {
+            request = request.header("Cookie", self.cookie_header());
+        }
+        request
+    }
+
+    /// Sends a request built from this browser's cookies and language, keeping the cookies it sets.
+    pub async fn send(&mut self, request: reqwest::RequestBuilder) -> PageAnswer {
+        let answer = PageAnswer::read(request.send().await.unwrap()).await;
+        for (name, value) in &answer.set_cookies {
+            self.set_cookie(name, value);
+        }
+        answer
+    }
+
+    pub async fn get(&mut self, path: &str) -> PageAnswer {
+        let request = self.request(reqwest::Method::GET, path);
+        self.send(request).await
+    }
+
+    /// A request with this browser's cookies and language, to send or adjust.
+    pub fn build(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.request(method, path)
+    }
+
+    /// Posts a form as the page would, with the `_csrf` field added.
+    pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> PageAnswer {
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        let body = form_encode(&all);
+        let request = self
+            .request(reqwest::Method::POST, path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(body);
+        self.send(request).await
+    }
+
+    /// Joins with the form, as a phone does: 303 to the workshop and a participant cookie.
+    pub async fn join(&mut self, join_code: &str, name: &str) -> PageAnswer {
+        let answer = self.post_form("/join", &[("join_code", join_code), ("name", name), ("service", "")]).await;
+        assert_eq!(answer.status, 303, "joining failed: {}", answer.body);
+        assert!(answer.set_cookies.iter().any(|(name, _)| name.starts_with("cv_p_")), "no participant cookie");
+        answer
+    }
+
+    /// Signs in with the form: 303 to the dashboard and a session cookie.
+    pub async fn sign_in(&mut self, email: &str, password: &str) -> PageAnswer {
+        let answer = self.post_form("/signin", &[("email", email), ("password", password)]).await;
+        assert_eq!(answer.status, 303, "signing in failed: {}", answer.body);
+        assert!(self.cookie("cv_session").is_some(), "no session cookie");
+        answer
+    }
+}
+
+/// `application/x-www-form-urlencoded` encoding of name/value pairs.
+pub fn form_encode(pairs: &[(&str, &str)]) -> String {
+    fn encode(text: &str) -> String {
+        let mut out = String::new();
+        for byte in text.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => out.push(byte as char),
+                b' ' => out.push('+'),
+                other => out.push_str(&format!("%{other:02X}")),
+            }
+        }
+        out
+    }
+    pairs.iter().map(|(name, value)| format!("{}={}", encode(name), encode(value))).collect::<Vec<_>>().join("&")
+}
+
+/// The head of a workshop's log as its facilitator sees it: (seq, head_hash).
+pub async fn log_head(server: &Server, facilitator_token: &str, workshop: &str) -> (u64, String) {
+    let view = server.workshop(facilitator_token, workshop).await;
+    (view["seq"].as_u64().expect("seq"), view["head_hash"].as_str().expect("head_hash").to_owned())
+}

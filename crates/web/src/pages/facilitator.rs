@@ -122,6 +122,7 @@ pub async fn delete(
     facilitator: Facilitator,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Redirect, PageError> {
+    owned(&app, context.lang, &facilitator, id).await?;
     app.engine.delete_workshop(id, facilitator.id()).await.or_page(context.lang)?;
     Ok(Redirect::to("/facilitator"))
 }

@@ -64,6 +64,8 @@ async fn member(app: &AppState, context: &PageContext, headers: &HeaderMap, id: 
     match credentials.actor_in(app, &state) {
         Ok((actor, role)) => Ok(Member { state, actor, role }),
         Err(Failure::Unauthenticated) => Err(Redirect::to("/join").into_response()),
+        // Someone outside the workshop learns nothing about it, not even that it exists.
+        Err(Failure::Forbidden) => Err(fail(Failure::NotFound)),
         Err(failure) => Err(fail(failure)),
     }
 }

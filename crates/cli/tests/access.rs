@@ -1,0 +1,519 @@
+//! Who may do what: one table lists every route of the router with the answer each role gets,
+//! and the test runs every cell against the real server. A route added to the router without a
+//! row here fails the test, so no route ships without a decision on who may call it.
+//!
+//! API routes are called with bearer tokens (a participant's `cvp_` token, a facilitator's `cvf_`
+//! token); pages with the cookies a browser gets by joining or signing in through the forms,
+//! and forms carry their `_csrf` token, so these cells test authorization, not CSRF (that is in
+//! `bad_input.rs`).
+
+mod support;
+
+use serde_json::json;
+use std::collections::BTreeSet;
+use std::fmt;
+use support::*;
+
+/// The roles, in the order of the table's columns.
+///
+/// Observers are not a column yet: there is no API or page that makes someone an observer
+/// (`ChangeRole` exists in the domain only). Add the column when there is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Anonymous,
+    /// A participant of the workshop the row's path names.
+    Participant,
+    /// A participant of another workshop.
+    OtherParticipant,
+    /// The facilitator of the workshop the row's path names.
+    Facilitator,
+    /// A facilitator of another workshop (another account).
+    OtherFacilitator,
+}
+
+const ROLES: [Role; 5] =
+    [Role::Anonymous, Role::Participant, Role::OtherParticipant, Role::Facilitator, Role::OtherFacilitator];
+
+/// The order cells of a row run in: the workshop's own facilitator last, since that cell may
+/// change what the others would see (deleting, signing out).
+const RUN_ORDER: [Role; 5] =
+    [Role::Anonymous, Role::Participant, Role::OtherParticipant, Role::OtherFacilitator, Role::Facilitator];
+
+impl Role {
+    fn column(self) -> usize {
+        ROLES.iter().position(|role| *role == self).unwrap()
+    }
+}
+
+/// The answer a cell expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// Exactly this status.
+    S(u16),
+    /// 401 or 403: refused, whichever the server prefers.
+    Denied,
+    /// 303 to this location (path placeholders filled); a location ending with `/` is a prefix.
+    To(&'static str),
+}
+use Expect::*;
+
+impl fmt::Display for Expect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            S(status) => write!(f, "{status}"),
+            Denied => write!(f, "401|403"),
+            To(location) => write!(f, "303→{location}"),
+        }
+    }
+}
+
+const OK: Expect = S(200);
+const CREATED: Expect = S(201);
+const NOT_FOUND: Expect = S(404);
+const FORBIDDEN: Expect = S(403);
+const UNAUTHENTICATED: Expect = S(401);
+const SIGN_IN: Expect = To("/signin");
+const JOIN: Expect = To("/join");
+const EVERYONE_OK: [Expect; 5] = [OK; 5];
+
+/// One route: method, path template exactly as in the router, and the answer for each role in
+/// the order of `ROLES`: anonymous, participant, other workshop's participant, facilitator,
+/// other workshop's facilitator. Rows run in this order.
+const TABLE: &[(&str, &str, [Expect; 5])] = &[
+    // Public pages: the same for everyone. A signed-in facilitator opening the sign-in page is
+    // sent on to the dashboard.
+    ("GET", "/", EVERYONE_OK),
+    ("GET", "/join", EVERYONE_OK),
+    ("POST", "/join", [To("/w/{id}"); 5]),
+    ("GET", "/signin", [OK, OK, OK, To("/facilitator"), To("/facilitator")]),
+    ("POST", "/signin", [To("/facilitator"); 5]),
+    ("GET", "/setup/{token}", EVERYONE_OK),
+    ("POST", "/setup/{token}", [SIGN_IN; 5]),
+    // Facilitator pages: sign in first; another facilitator's workshop does not exist for you.
+    ("GET", "/facilitator", [SIGN_IN, SIGN_IN, SIGN_IN, OK, OK]),
+    (
+        "POST",
+        "/facilitator/workshops",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/"), To("/facilitator/workshops/")],
+    ),
+    ("GET", "/facilitator/workshops/{id}", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    ("GET", "/facilitator/workshops/{id}/screen", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/open",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/close",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    // Participant pages. A browser that holds only another workshop's cookie has no credentials
+    // for this one, exactly like an anonymous browser: both are sent to join.
+    ("GET", "/w/{id}", [JOIN, OK, JOIN, OK, NOT_FOUND]),
+    ("GET", "/w/{id}/a/{activity_id}", [JOIN, OK, JOIN, OK, NOT_FOUND]),
+    (
+        "POST",
+        "/w/{id}/a/{activity_id}/notes",
+        [JOIN, To("/w/{id}/a/{activity_id}"), JOIN, To("/w/{id}/a/{activity_id}"), NOT_FOUND],
+    ),
+    // The API.
+    ("GET", "/api/openapi.json", EVERYONE_OK),
+    ("GET", "/api/v1/workshops", [UNAUTHENTICATED, Denied, Denied, OK, OK]),
+    ("POST", "/api/v1/workshops", [UNAUTHENTICATED, Denied, Denied, CREATED, CREATED]),
+    ("POST", "/api/v1/join", EVERYONE_OK),
+    ("GET", "/api/v1/workshops/{id}", [UNAUTHENTICATED, OK, NOT_FOUND, OK, NOT_FOUND]),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/open",
+        [UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/close",
+        [UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    ("POST", "/api/v1/workshops/{id}/contributions", [UNAUTHENTICATED, CREATED, NOT_FOUND, CREATED, NOT_FOUND]),
+    ("GET", "/api/v1/workshops/{id}/events", [UNAUTHENTICATED, OK, NOT_FOUND, OK, NOT_FOUND]),
+    ("GET", "/api/v1/workshops/{id}/export", [UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND]),
+    ("GET", "/healthz", EVERYONE_OK),
+    ("GET", "/static/{version}/{name}", EVERYONE_OK),
+    // Last, because they end things: deleting the workshop, then the sessions.
+    ("POST", "/facilitator/workshops/{id}/delete", [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator"), NOT_FOUND]),
+    ("POST", "/signout", [To("/"); 5]),
+];
+
+/// The routes of the router, as (method, path) pairs, read from its source.
+fn router_routes() -> BTreeSet<(String, String)> {
+    let source = include_str!("../../web/src/lib.rs");
+    for unsupported in [".nest(", ".nest_service(", ".route_service(", ".merge("] {
+        assert!(!source.contains(unsupported), "the router uses {unsupported}: teach this test to read it");
+    }
+    let mut routes = BTreeSet::new();
+    let mut rest = source;
+    while let Some(at) = rest.find(".route(") {
+        let call = &rest[at + ".route(".len()..];
+        // The call's arguments, up to the matching parenthesis.
+        let mut depth = 1;
+        let end = call
+            .char_indices()
+            .find(|(_, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map(|(index, _)| index)
+            .expect("a closed .route( call");
+        let arguments = &call[..end];
+        let path = arguments.split('"').nth(1).expect("the path is the first string").to_owned();
+        let handlers = &arguments[arguments.find(',').expect("a method router after the path")..];
+        let mut found = false;
+        for method in ["get", "post", "put", "patch", "delete", "head", "options", "any"] {
+            let needle = format!("{method}(");
+            let mut from = 0;
+            while let Some(position) = handlers[from..].find(&needle) {
+                let absolute = from + position;
+                let before = handlers[..absolute].chars().last().unwrap_or(' ');
+                if !(before.is_alphanumeric() || before == '_' || before == ':') {
+                    routes.insert((method.to_uppercase(), path.clone()));
+                    found = true;
+                }
+                from = absolute + needle.len();
+            }
+        }
+        assert!(found, "no method found for route {path}: {arguments}");
+        rest = &call[end..];
+    }
+    assert!(routes.len() > 20, "the router source was not read: {routes:?}");
+    routes
+}
+
+#[test]
+fn every_route_of_the_router_has_a_row_in_the_table_and_every_row_a_route() {
+    let routes = router_routes();
+    let rows: BTreeSet<(String, String)> =
+        TABLE.iter().map(|(method, path, _)| (method.to_string(), path.to_string())).collect();
+    assert_eq!(rows.len(), TABLE.len(), "a row appears twice");
+    let missing: Vec<_> = routes.difference(&rows).collect();
+    let stale: Vec<_> = rows.difference(&routes).collect();
+    assert!(missing.is_empty(), "routes without a row in the access table: {missing:?}");
+    assert!(stale.is_empty(), "rows for routes the router no longer has: {stale:?}");
+}
+
+/// Everything the cells need: a workshop of Ann's with its participant, a workshop of Bob's
+/// with its participant, a browser and a token per role.
+struct World {
+    server: Server,
+    workshop: String,
+    join_code: String,
+    /// The open activity, where notes go.
+    open_activity: String,
+    /// The activity the open/close cells switch.
+    switched_activity: String,
+    /// A bearer token per role (none for anonymous).
+    tokens: [Option<String>; 5],
+    /// A browser per role, with the cookies the forms gave it.
+    browsers: Vec<Browser>,
+    /// An unused setup token per role for `POST /setup/{token}`, and one for `GET`.
+    setup_tokens: [String; 5],
+    setup_page_token: String,
+    /// `/static/{version}/{name}` of a real asset.
+    asset: (String, String),
+}
+
+async fn world(data: &DataFolder) -> World {
+    let bob_token = data.add_facilitator("bob@example.org", "Bob");
+    // Cléo signs in through the `POST /signin` row, so no other sign-in spends her attempts.
+    data.add_facilitator("cleo@example.org", "Cléo");
+    let setup_tokens = std::array::from_fn(|_| data.setup_token());
+    let setup_page_token = data.setup_token();
+    let server = Server::start(data);
+
+    let ours = server.create_workshop(&data.token, "Atelier d'Ann").await;
+    let theirs = server.create_workshop(&bob_token, "Atelier de Bob").await;
+    let workshop = str(&ours, "id").to_owned();
+    let join_code = str(&ours, "join_code").to_owned();
+    let open_activity = ours["activities"][0]["id"].as_str().unwrap().to_owned();
+    let switched_activity = ours["activities"][1]["id"].as_str().unwrap().to_owned();
+    server.open(&data.token, &workshop, &open_activity).await;
+    server.open(&bob_token, str(&theirs, "id"), theirs["activities"][0]["id"].as_str().unwrap()).await;
+
+    let participant = server.join(&join_code, "Anne").await;
+    let other_participant = server.join(str(&theirs, "join_code"), "Omar").await;
+    let tokens = [
+        None,
+        Some(str(&participant, "token").to_owned()),
+        Some(str(&other_participant, "token").to_owned()),
+        Some(data.token.clone()),
+        Some(bob_token),
+    ];
+
+    let anonymous = Browser::open(&server, "fr").await;
+    let mut participant = Browser::open(&server, "fr").await;
+    participant.join(&join_code, "Anne au téléphone").await;
+    let mut other_participant = Browser::open(&server, "fr").await;
+    other_participant.join(str(&theirs, "join_code"), "Omar au téléphone").await;
+    let mut facilitator = Browser::open(&server, "fr").await;
+    facilitator.sign_in("ann@example.org", PASSWORD).await;
+    let mut other_facilitator = Browser::open(&server, "fr").await;
+    other_facilitator.sign_in("bob@example.org", PASSWORD).await;
+    let browsers = vec![anonymous, participant, other_participant, facilitator, other_facilitator];
+
+    let landing = server.http.get(server.url("/")).send().await.unwrap().text().await.unwrap();
+    let href = landing.split('"').find(|part| part.starts_with("/static/")).expect("the page links an asset");
+    let mut parts = href.trim_start_matches("/static/").splitn(2, '/');
+    let asset = (parts.next().unwrap().to_owned(), parts.next().unwrap().to_owned());
+
+    World {
+        server,
+        workshop,
+        join_code,
+        open_activity,
+        switched_activity,
+        tokens,
+        browsers,
+        setup_tokens,
+        setup_page_token,
+        asset,
+    }
+}
+
+impl World {
+    /// A path template with its placeholders filled for `role`'s cell.
+    fn fill(&self, template: &str, method: &str, role: Role) -> String {
+        let activity = if template.ends_with("/open") || template.ends_with("/close") {
+            &self.switched_activity
+        } else {
+            &self.open_activity
+        };
+        let setup = if method == "POST" { &self.setup_tokens[role.column()] } else { &self.setup_page_token };
+        template
+            .replace("{id}", &self.workshop)
+            .replace("{activity_id}", activity)
+            .replace("{token}", setup)
+            .replace("{version}", &self.asset.0)
+            .replace("{name}", &self.asset.1)
+    }
+
+    /// The form fields of a page route's POST.
+    fn form(&self, template: &str, role: Role) -> Vec<(String, String)> {
+        let pairs: Vec<(&str, String)> = match template {
+            "/join" => {
+                vec![("join_code", self.join_code.clone()), ("name", format!("{role:?}")), ("service", String::new())]
+            }
+            "/signin" => vec![("email", "cleo@example.org".into()), ("password", PASSWORD.into())],
+            "/setup/{token}" => vec![
+                ("email", format!("setup-{}@example.org", role.column())),
+                ("name", format!("{role:?}")),
+                ("password", PASSWORD.into()),
+            ],
+            "/facilitator/workshops" => vec![("title", format!("Créé par {role:?}")), ("language", "fr".into())],
+            "/w/{id}/a/{activity_id}/notes" => vec![("text", format!("Une note de {role:?}"))],
+            _ => Vec::new(),
+        };
+        pairs.into_iter().map(|(name, value)| (name.to_owned(), value)).collect()
+    }
+
+    /// The JSON body of an API route's POST.
+    fn json(&self, template: &str, role: Role) -> Option<serde_json::Value> {
+        match template {
+            "/api/v1/workshops" => Some(json!({"title": format!("Créé par {role:?}")})),
+            "/api/v1/join" => Some(json!({"join_code": self.join_code, "name": format!("{role:?}")})),
+            "/api/v1/workshops/{id}/contributions" => {
+                Some(json!({"activity_id": self.open_activity, "text": format!("Une contribution de {role:?}")}))
+            }
+            _ => None,
+        }
+    }
+
+    /// Runs one cell: (status, location, start of the body).
+    async fn call(&self, method: &str, template: &str, role: Role) -> (u16, Option<String>, String) {
+        let path = self.fill(template, method, role);
+        let method_value = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let request = if template.starts_with("/api/") {
+            let mut request =
+                self.server.http.request(method_value, self.server.url(&path)).header("Accept-Language", "fr");
+            if let Some(token) = &self.tokens[role.column()] {
+                request = request.bearer_auth(token);
+            }
+            if let Some(body) = self.json(template, role) {
+                request = request.json(&body);
+            }
+            request
+        } else {
+            let browser = &self.browsers[role.column()];
+            let mut request = browser.build(method_value, &path);
+            if method == "POST" {
+                let mut fields = vec![("_csrf".to_owned(), browser.csrf.clone())];
+                fields.extend(self.form(template, role));
+                let pairs: Vec<(&str, &str)> =
+                    fields.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
+                request = request.header("Content-Type", "application/x-www-form-urlencoded").body(form_encode(&pairs));
+            }
+            request
+        };
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let location = response.headers().get("location").and_then(|value| value.to_str().ok()).map(str::to_owned);
+        let streaming = response
+            .headers()
+            .get("content-type")
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.starts_with("text/event-stream"));
+        // A live stream never ends; its status is all a cell needs.
+        let body = if streaming { String::new() } else { response.text().await.unwrap_or_default() };
+        (status, location, excerpt(&body))
+    }
+
+    /// A location with this world's ids shown as the placeholders they fill.
+    fn unfill(&self, location: &str) -> String {
+        let known = location
+            .replace(&self.workshop, "{id}")
+            .replace(&self.open_activity, "{aid}")
+            .replace(&self.switched_activity, "{aid}");
+        // Ids the cells made themselves, e.g. a workshop just created.
+        known
+            .split('/')
+            .map(|part| if part.len() == 36 && part.matches('-').count() == 4 { "{new}" } else { part })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    fn matches(&self, expect: Expect, method: &str, role: Role, status: u16, location: Option<&str>) -> bool {
+        match expect {
+            S(expected) => status == expected,
+            Denied => status == 401 || status == 403,
+            To(template) => {
+                let wanted = self.fill(template, method, role);
+                status == 303
+                    && location.is_some_and(|location| {
+                        if wanted.ends_with('/') { location.starts_with(&wanted) } else { location == wanted }
+                    })
+            }
+        }
+    }
+}
+
+/// What an answer says: an error page's message, or the start of the body.
+fn excerpt(body: &str) -> String {
+    if let Some(at) = body.find("role=\"alert\">") {
+        let message = &body[at + "role=\"alert\">".len()..];
+        return format!("page: «{}»", &message[..message.find('<').unwrap_or(message.len())]);
+    }
+    body.chars().take(200).collect()
+}
+
+#[tokio::test]
+async fn each_role_gets_exactly_the_access_the_table_gives_on_every_route() {
+    let data = DataFolder::new();
+    let world = world(&data).await;
+    let mut wrong = Vec::new();
+    let mut matrix = String::new();
+    for (method, template, expected) in TABLE {
+        let mut line = format!("{method:<5} {template:<60}");
+        let mut answers = [String::new(), String::new(), String::new(), String::new(), String::new()];
+        for role in RUN_ORDER {
+            let expect = expected[role.column()];
+            let (status, location, body) = world.call(method, template, role).await;
+            let good = world.matches(expect, method, role, status, location.as_deref());
+            answers[role.column()] = match &location {
+                Some(location) if status / 100 == 3 => format!("{status}→{}", world.unfill(location)),
+                _ => status.to_string(),
+            };
+            if status >= 500 {
+                wrong.push(format!("{method} {template} as {role:?}: a server error {status}: {body}"));
+            } else if !good {
+                wrong.push(format!(
+                    "{method} {template} as {role:?}: expected {expect}, got {status}{}: {body}",
+                    location.map(|location| format!(" → {location}")).unwrap_or_default()
+                ));
+            }
+        }
+        for answer in answers {
+            line.push_str(&format!(" {answer:<16}"));
+        }
+        matrix.push_str(&line);
+        matrix.push('\n');
+    }
+
+    // What the last rows ended is ended for everyone: the deleted workshop, the closed sessions.
+    for role in [Role::Participant, Role::Facilitator] {
+        let token = world.tokens[role.column()].as_deref().unwrap();
+        for path in
+            [format!("/api/v1/workshops/{}", world.workshop), format!("/api/v1/workshops/{}/export", world.workshop)]
+        {
+            let status = world
+                .server
+                .http
+                .get(world.server.url(&path))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16();
+            if status != 404 {
+                wrong
+                    .push(format!("GET {path} as {role:?} after the workshop was deleted: expected 404, got {status}"));
+            }
+        }
+    }
+    let phone = &world.browsers[Role::Participant.column()];
+    let status =
+        phone.build(reqwest::Method::GET, &format!("/w/{}", world.workshop)).send().await.unwrap().status().as_u16();
+    if status != 404 {
+        wrong.push(format!("GET /w/{{id}} as Participant after the workshop was deleted: expected 404, got {status}"));
+    }
+    for role in [Role::Facilitator, Role::OtherFacilitator] {
+        let old_session = &world.browsers[role.column()];
+        let response = old_session.build(reqwest::Method::GET, "/facilitator").send().await.unwrap();
+        let location = response.headers().get("location").and_then(|value| value.to_str().ok()).map(str::to_owned);
+        if (response.status().as_u16(), location.as_deref()) != (303, Some("/signin")) {
+            wrong.push(format!(
+                "GET /facilitator as {role:?} after signing out: expected 303→/signin, got {}",
+                response.status()
+            ));
+        }
+    }
+
+    assert!(
+        wrong.is_empty(),
+        "{} cells differ from the access table:\n{}\n\nWhat each role got (anonymous, participant, other participant, facilitator, other facilitator):\n{matrix}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn participants_never_get_a_success_on_a_facilitator_route() {
+    // A property of the table itself, so a careless edit cannot grant it.
+    let facilitator_only = |method: &str, path: &str| {
+        path.starts_with("/facilitator")
+            || path.ends_with("/open")
+            || path.ends_with("/close")
+            || path.ends_with("/export")
+            || (path == "/api/v1/workshops")
+            || (method == "POST" && path.ends_with("/delete"))
+    };
+    for (method, path, expected) in TABLE {
+        if !facilitator_only(method, path) {
+            continue;
+        }
+        for role in [Role::Anonymous, Role::Participant, Role::OtherParticipant] {
+            let expect = expected[role.column()];
+            let grants = match expect {
+                S(status) => status < 300,
+                Denied => false,
+                To(location) => location != "/signin",
+            };
+            assert!(!grants, "the table lets {role:?} through {method} {path} ({expect})");
+        }
+        // Another workshop's facilitator learns nothing about this one.
+        if path.contains("{id}") {
+            assert_eq!(expected[Role::OtherFacilitator.column()], NOT_FOUND, "{method} {path}");
+        }
+    }
+}
