@@ -16,8 +16,8 @@ use support::*;
 
 /// The roles, in the order of the table's columns.
 ///
-/// Observers are not a column yet: there is no API or page that makes someone an observer
-/// (`ChangeRole` exists in the domain only). Add the column when there is.
+/// Observers and experts are not columns: they are participants whose role the facilitator
+/// changed; `observers_read_but_cannot_post_and_experts_post` covers what differs for them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Anonymous,
@@ -98,6 +98,12 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
     ),
     ("GET", "/facilitator/workshops/{id}", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     ("GET", "/facilitator/workshops/{id}/screen", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    ("GET", "/facilitator/workshops/{id}/delete", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/participants/{participant_id}/role",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
     (
         "POST",
         "/facilitator/workshops/{id}/activities/{activity_id}/open",
@@ -131,6 +137,11 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
     (
         "POST",
         "/api/v1/workshops/{id}/activities/{activity_id}/close",
+        [UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/participants/{participant_id}/role",
         [UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
     ),
     ("POST", "/api/v1/workshops/{id}/contributions", [UNAUTHENTICATED, CREATED, NOT_FOUND, CREATED, NOT_FOUND]),
@@ -213,6 +224,8 @@ struct World {
     open_activity: String,
     /// The activity the open/close cells switch.
     switched_activity: String,
+    /// A participant whose role the role cells set (to expert, so they can still post).
+    participant_id: String,
     /// A bearer token per role (none for anonymous).
     tokens: [Option<String>; 5],
     /// A browser per role, with the cookies the forms gave it.
@@ -242,6 +255,7 @@ async fn world(data: &DataFolder) -> World {
     server.open(&bob_token, str(&theirs, "id"), theirs["activities"][0]["id"].as_str().unwrap()).await;
 
     let participant = server.join(&join_code, "Anne").await;
+    let participant_id = str(&participant, "participant_id").to_owned();
     let other_participant = server.join(str(&theirs, "join_code"), "Omar").await;
     let tokens = [
         None,
@@ -273,6 +287,7 @@ async fn world(data: &DataFolder) -> World {
         join_code,
         open_activity,
         switched_activity,
+        participant_id,
         tokens,
         browsers,
         setup_tokens,
@@ -293,6 +308,7 @@ impl World {
         template
             .replace("{id}", &self.workshop)
             .replace("{activity_id}", activity)
+            .replace("{participant_id}", &self.participant_id)
             .replace("{token}", setup)
             .replace("{version}", &self.asset.0)
             .replace("{name}", &self.asset.1)
@@ -312,6 +328,7 @@ impl World {
             ],
             "/facilitator/workshops" => vec![("title", format!("Créé par {role:?}")), ("language", "fr".into())],
             "/w/{id}/a/{activity_id}/notes" => vec![("text", format!("Une note de {role:?}"))],
+            "/facilitator/workshops/{id}/participants/{participant_id}/role" => vec![("role", "expert".into())],
             _ => Vec::new(),
         };
         pairs.into_iter().map(|(name, value)| (name.to_owned(), value)).collect()
@@ -322,6 +339,7 @@ impl World {
         match template {
             "/api/v1/workshops" => Some(json!({"title": format!("Créé par {role:?}")})),
             "/api/v1/join" => Some(json!({"join_code": self.join_code, "name": format!("{role:?}")})),
+            "/api/v1/workshops/{id}/participants/{participant_id}/role" => Some(json!({"role": "expert"})),
             "/api/v1/workshops/{id}/contributions" => {
                 Some(json!({"activity_id": self.open_activity, "text": format!("Une contribution de {role:?}")}))
             }
@@ -516,4 +534,33 @@ fn participants_never_get_a_success_on_a_facilitator_route() {
             assert_eq!(expected[Role::OtherFacilitator.column()], NOT_FOUND, "{method} {path}");
         }
     }
+}
+
+#[tokio::test]
+async fn observers_read_but_cannot_post_and_experts_post() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let created = server.create_workshop(&data.token, "Rôles").await;
+    let workshop = str(&created, "id").to_owned();
+    let activity = created["activities"][0]["id"].as_str().unwrap().to_owned();
+    server.open(&data.token, &workshop, &activity).await;
+    let observer = server.join(str(&created, "join_code"), "Olga").await;
+    let expert = server.join(str(&created, "join_code"), "Eric").await;
+    for (joined, role) in [(&observer, "observer"), (&expert, "expert")] {
+        let path = format!("/api/v1/workshops/{workshop}/participants/{}/role", str(joined, "participant_id"));
+        let response =
+            server.http.post(server.url(&path)).bearer_auth(&data.token).json(&json!({"role": role})).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+    }
+    let refused = server.post_note(str(&observer, "token"), &workshop, &activity, "je regarde").await;
+    assert_eq!(refused.status(), 403);
+    let body: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "observer_cannot_contribute");
+    assert_eq!(server.workshop(str(&observer, "token"), &workshop).await["your_role"], "observer");
+    let accepted = server.post_note(str(&expert, "token"), &workshop, &activity, "avis d'expert").await;
+    assert_eq!(accepted.status(), 201);
+    let promote = format!("/api/v1/workshops/{workshop}/participants/{}/role", str(&expert, "participant_id"));
+    let response =
+        server.http.post(server.url(&promote)).bearer_auth(&data.token).json(&json!({"role": "facilitator"})).send().await.unwrap();
+    assert_eq!(response.status(), 403, "nobody is promoted to facilitator");
 }

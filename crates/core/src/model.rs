@@ -23,6 +23,10 @@ impl Role {
         !matches!(self, Role::Observer)
     }
 
+    pub fn parse(raw: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == raw)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Facilitator => "facilitator",

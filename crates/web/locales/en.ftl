@@ -155,3 +155,12 @@ error-payload_too_large = This content is too large.
 error-unsupported_media_type = This content type is not accepted.
 error-too_many_requests = Too many attempts. Wait { $seconds } s before trying again.
 error-unknown_template = This workshop template does not exist.
+
+## Roles and deletion
+console-role-label = Role
+console-role-button = Change
+delete-title = Delete the workshop?
+delete-question = Delete “{ $title }”?
+delete-consequence = The workshop leaves your list and can no longer be joined. Its log ({ $count } contributions) is kept and stays verifiable.
+delete-confirm-button = Yes, delete
+delete-cancel = Cancel

@@ -155,3 +155,12 @@ error-payload_too_large = Ce contenu est trop volumineux.
 error-unsupported_media_type = Ce type de contenu n’est pas accepté.
 error-too_many_requests = Trop de tentatives. Patientez { $seconds } s avant de réessayer.
 error-unknown_template = Ce modèle d’atelier n’existe pas.
+
+## Rôles et suppression
+console-role-label = Rôle
+console-role-button = Changer
+delete-title = Supprimer l’atelier ?
+delete-question = Supprimer « { $title } » ?
+delete-consequence = L’atelier disparaîtra de votre liste et ne pourra plus être rejoint. Son journal ({ $count } contributions) est conservé et reste vérifiable.
+delete-confirm-button = Oui, supprimer
+delete-cancel = Annuler

@@ -23,7 +23,7 @@ use uuid::Uuid;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Converge API", description = "Run collective-intelligence workshops: create, join, contribute, follow live, export."),
-    paths(create_workshop, list_workshops, join_workshop, get_workshop, open_activity, close_activity, post_contribution,
+    paths(create_workshop, list_workshops, join_workshop, get_workshop, open_activity, close_activity, change_role, post_contribution,
           crate::sse::stream_events, export_workshop),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth),
@@ -418,6 +418,53 @@ async fn transition(
     .map_err(|error| ApiError::in_lang(error, lang))?;
     let status = if open { "open" } else { "closed" };
     Ok(Json(ActivityTransition { activity_id, status: status.to_owned(), seq }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeRoleRequest {
+    /// `participant`, `expert` (a badge; their contributions can be shown apart) or `observer`
+    /// (follows without contributing).
+    role: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RoleChanged {
+    participant_id: Uuid,
+    role: String,
+    /// The sequence number of the event that recorded the change; absent when nothing changed.
+    seq: Option<u64>,
+}
+
+/// Change a participant's role. Nobody becomes facilitator this way.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/participants/{participant_id}/role", operation_id = "changeRole",
+    tag = "facilitation",
+    params(("id" = Uuid, Path), ("participant_id" = Uuid, Path)),
+    request_body = ChangeRoleRequest,
+    responses((status = 200, body = RoleChanged), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn change_role(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+    ValidPath((id, participant_id)): ValidPath<(Uuid, Uuid)>,
+    ApiJson(body): ApiJson<ChangeRoleRequest>,
+) -> Result<Json<RoleChanged>, ApiError> {
+    let (_, actor, _) = member_state(&app, lang, &credentials, id).await?;
+    let role = Role::parse(&body.role)
+        .ok_or_else(|| ApiError::in_lang(Failure::BadRequest(format!("unknown role `{}`", body.role)), lang))?;
+    let participant = converge_core::ParticipantId::from_uuid(participant_id);
+    let command = Command::ChangeRole { participant_id: participant, role };
+    let events = app.engine.execute(WorkshopId::from_uuid(id), actor, command).await.map_err(|error| {
+        // An unknown participant is a missing resource here, not a missing right.
+        let failure = match error {
+            EngineError::Domain(converge_core::DomainError::UnknownParticipant(_)) => Failure::NotFound,
+            other => other.into(),
+        };
+        ApiError::in_lang(failure, lang)
+    })?;
+    Ok(Json(RoleChanged { participant_id, role: role.as_str().to_owned(), seq: events.last().map(|event| event.seq) }))
 }
 
 #[derive(Deserialize, ToSchema)]

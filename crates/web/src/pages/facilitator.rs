@@ -11,7 +11,7 @@ use crate::extract::{ValidForm, ValidPath};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use converge_core::{Activity, ActivityId, ActivityStatus, Actor, Language, WorkshopId, limits};
+use converge_core::{Activity, ActivityId, ActivityStatus, Actor, Command, Language, ParticipantId, Role, WorkshopId, limits};
 use converge_engine::{EngineError, LiveState, NewWorkshop};
 use fluent_bundle::FluentValue;
 use maud::{Markup, PreEscaped, html};
@@ -71,9 +71,8 @@ async fn render_dashboard(
                         li.card {
                             a data-workshop-link href={ "/facilitator/workshops/" (workshop.id) } { (workshop.title) }
                             span.code { (workshop.join_code) }
-                            form.inline method="post" action={ "/facilitator/workshops/" (workshop.id) "/delete" } {
-                                (csrf_field(&context.csrf))
-                                button.danger type="submit" { (lang.t("dashboard-delete-button")) }
+                            a.button.danger href={ "/facilitator/workshops/" (workshop.id) "/delete" } {
+                                (lang.t("dashboard-delete-button"))
                             }
                         }
                     }
@@ -114,6 +113,32 @@ pub async fn create(
         }
         Err(error) => Err(PageError::new(error, lang)),
     }
+}
+
+pub async fn confirm_delete(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath(id): ValidPath<WorkshopId>,
+) -> Result<Markup, PageError> {
+    let lang = context.lang;
+    let state = owned(&app, lang, &facilitator, id).await?;
+    let workshop = &state.workshop;
+    let title = lang.t("delete-title");
+    Ok(page(
+        &context,
+        Frame { title: &title, live: None, body_class: "" },
+        html! {
+            h1 { (title) }
+            p { (lang.t_args("delete-question", &[("title", workshop.title.as_str().into())])) }
+            p.muted { (lang.t_args("delete-consequence", &[("count", FluentValue::from(workshop.contributions.len()))])) }
+            form #delete-workshop.actions method="post" action={ "/facilitator/workshops/" (id) "/delete" } {
+                (csrf_field(&context.csrf))
+                button.danger type="submit" { (lang.t("delete-confirm-button")) }
+                a.button.secondary href="/facilitator" { (lang.t("delete-cancel")) }
+            }
+        },
+    ))
 }
 
 pub async fn delete(
@@ -201,6 +226,9 @@ pub async fn console(
                                     span.muted { " · " (service) }
                                 }
                                 " " span.badge { (lang.t(&format!("role-{}", participant.role.as_str()))) }
+                                @if participant.role != Role::Facilitator {
+                                    (role_form(&context, id, participant.id, participant.role))
+                                }
                             }
                         }
                     }
@@ -218,6 +246,23 @@ pub async fn console(
     ))
 }
 
+/// Gives a participant the expert badge, makes them an observer, or back.
+fn role_form(context: &PageContext, id: WorkshopId, participant: ParticipantId, current: Role) -> Markup {
+    let lang = context.lang;
+    html! {
+        form.inline.role-form method="post" action={ "/facilitator/workshops/" (id) "/participants/" (participant) "/role" } {
+            (csrf_field(&context.csrf))
+            label.visually-hidden for={ "role-" (participant) } { (lang.t("console-role-label")) }
+            select id={ "role-" (participant) } name="role" {
+                @for role in [Role::Participant, Role::Expert, Role::Observer] {
+                    option value=(role.as_str()) selected[role == current] { (lang.t(&format!("role-{}", role.as_str()))) }
+                }
+            }
+            button.secondary type="submit" { (lang.t("console-role-button")) }
+        }
+    }
+}
+
 fn transition_form(context: &PageContext, id: WorkshopId, activity: &Activity) -> Markup {
     let lang = context.lang;
     let (action, label) = match activity.status {
@@ -231,6 +276,27 @@ fn transition_form(context: &PageContext, id: WorkshopId, activity: &Activity) -
             button type="submit" class=(if action == "close" { "danger" } else { "" }) { (label) }
         }
     }
+}
+
+#[derive(Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    role: String,
+}
+
+pub async fn change_role(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath((id, participant_id)): ValidPath<(WorkshopId, ParticipantId)>,
+    ValidForm(form): ValidForm<RoleForm>,
+) -> Result<Redirect, PageError> {
+    let lang = context.lang;
+    owned(&app, lang, &facilitator, id).await?;
+    let role = Role::parse(&form.role).ok_or(PageError::new(Failure::BadRequest("role".into()), lang))?;
+    let command = Command::ChangeRole { participant_id, role };
+    app.engine.execute(id, Actor::Account(facilitator.id()), command).await.or_page(lang)?;
+    Ok(Redirect::to(&format!("/facilitator/workshops/{id}")))
 }
 
 pub async fn open_activity(
