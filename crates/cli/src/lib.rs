@@ -48,3 +48,25 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     file.sync_all()
 }
 
+
+/// Keeps a second `converge serve` off the same data folder: each server runs its own workshop
+/// actors, and one would not see the other's writes live. Held until the returned file is dropped.
+pub fn lock_for_serving(data: &Path) -> anyhow::Result<std::fs::File> {
+    let path = data.join("serve.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "another `converge serve` is already using {}; stop it first, or give this one its own --data folder",
+            data.display()
+        ),
+        Err(std::fs::TryLockError::Error(error)) => {
+            Err(error).with_context(|| format!("cannot lock {}", path.display()))
+        }
+    }
+}

@@ -4,7 +4,7 @@
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use converge_core::WorkshopId;
-use converge_cli::open;
+use converge_cli::{lock_for_serving, open};
 use std::io::{BufRead, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -146,6 +146,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 async fn serve(bind: SocketAddr, data: &Path, public_url: Option<String>) -> anyhow::Result<ExitCode> {
     let engine = open(data)?;
+    let _lock = lock_for_serving(data)?;
     let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;
     let base = public_url.clone().unwrap_or_else(|| format!("http://{address}"));

@@ -736,3 +736,22 @@ async fn sixty_participants_joining_one_workshop_from_one_client_within_a_minute
     // Ann the facilitator, Anne from the room fixture, and the sixty.
     assert_eq!(view["participants"].as_array().unwrap().len(), 62);
 }
+
+#[tokio::test]
+async fn a_client_guessing_join_codes_is_stopped_even_before_a_right_guess() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = room(&server, &data.token).await;
+    let join = |code: String| {
+        send(server.http.post(server.url("/api/v1/join")).json(&json!({"join_code": code, "name": "Devin"})))
+    };
+    let mut statuses = Vec::new();
+    for n in 0..25 {
+        statuses.push(join(format!("ZZZ{n:03}")).await.status);
+    }
+    assert!(statuses.iter().take(20).all(|status| *status == 404), "{statuses:?}");
+    assert_eq!(statuses.last(), Some(&429));
+    let right_guess = join(room.join_code.clone()).await;
+    assert_eq!(right_guess.status, 429, "the right code must not get through once the guessing budget is spent");
+    assert!(right_guess.retry_after.is_some());
+}

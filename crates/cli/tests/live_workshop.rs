@@ -127,3 +127,53 @@ async fn verify_accepts_a_fresh_export_and_rejects_any_changed_byte() {
         assert!(String::from_utf8_lossy(&rejected.stdout).starts_with("BROKEN"));
     }
 }
+
+#[tokio::test]
+async fn a_stream_resumed_past_the_end_starts_over_and_bad_positions_are_refused() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = room(&server, &data.token).await;
+    let head = server.workshop(&room.bruno, &room.workshop).await["seq"].as_u64().unwrap();
+    // A phone that saw a later log (the server was restored from an older backup) gets it all again.
+    let mut stream = server.events(&room.bruno, &room.workshop, Some(head + 50)).await;
+    let replayed = stream.drain(Duration::from_millis(300)).await;
+    assert_eq!(replayed.first().map(|event| event.id), Some(1));
+    assert_eq!(replayed.last().map(|event| event.id), Some(head));
+
+    let url = server.url(&format!("/api/v1/workshops/{}/events?after=soon", room.workshop));
+    let refused = server.http.get(url).bearer_auth(&room.bruno).send().await.unwrap();
+    assert_eq!(refused.status(), 400);
+    let body: Value = refused.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "bad_request");
+}
+
+#[tokio::test]
+async fn a_deleted_workshop_ends_its_streams_and_opens_no_new_ones() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = room(&server, &data.token).await;
+    let head = server.workshop(&room.bruno, &room.workshop).await["seq"].as_u64().unwrap();
+    let mut stream = server.events(&room.bruno, &room.workshop, Some(head)).await;
+    let deleted = server
+        .http
+        .delete(server.url(&format!("/api/v1/workshops/{}", room.workshop)))
+        .bearer_auth(&data.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), 405, "deleting goes through the console, not the API");
+    let body: Value = deleted.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "method_not_allowed");
+
+    let mut browser = Browser::open(&server, "fr").await;
+    browser.sign_in("ann@example.org", PASSWORD).await;
+    let answer = browser.post_form(&format!("/facilitator/workshops/{}/delete", room.workshop), &[]).await;
+    assert_eq!(answer.status, 303);
+    let last = stream.next_within(Duration::from_secs(1)).await.expect("the deletion is announced");
+    assert_eq!(last.data["kind"], "workshop_deleted");
+    assert_eq!(stream.next_within(Duration::from_millis(300)).await, None, "the stream ended");
+
+    let url = server.url(&format!("/api/v1/workshops/{}/events", room.workshop));
+    let refused = server.http.get(url).bearer_auth(&room.bruno).send().await.unwrap();
+    assert_eq!(refused.status(), 404);
+}

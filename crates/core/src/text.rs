@@ -39,14 +39,27 @@ impl TextField {
     }
 }
 
+/// Characters that show nothing: text made only of these is empty.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Bidirectional overrides and isolates can make a name or a note display as something else.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn clean(raw: &str, field: TextField, min: usize, max: usize, multiline: bool) -> Result<String, DomainError> {
     let normalised = raw.replace("\r\n", "\n").replace('\r', "\n");
     let trimmed = normalised.trim();
-    let allowed = |c: char| !c.is_control() || (multiline && (c == '\n' || c == '\t'));
+    let allowed = |c: char| (!c.is_control() || (multiline && (c == '\n' || c == '\t'))) && !is_bidi_control(c);
     if !trimmed.chars().all(allowed) {
         return Err(DomainError::ControlCharacters { field: field.as_str() });
     }
     let n_chars = trimmed.chars().count();
+    if min > 0 && trimmed.chars().all(is_invisible) {
+        return Err(DomainError::TextEmpty { field: field.as_str() });
+    }
     if n_chars < min {
         return Err(DomainError::TextEmpty { field: field.as_str() });
     }
@@ -131,6 +144,13 @@ mod tests {
         assert_eq!(NoteText::parse("a\u{0}b"), Err(DomainError::ControlCharacters { field: "text" }));
         assert_eq!(DisplayName::parse("Ann\nBob"), Err(DomainError::ControlCharacters { field: "name" }));
         assert_eq!(DisplayName::parse("Anne-Sophie").unwrap().as_str(), "Anne-Sophie");
+    }
+
+    #[test]
+    fn invisible_text_is_empty_and_bidi_overrides_are_refused() {
+        assert_eq!(DisplayName::parse("\u{200B}\u{FEFF}"), Err(DomainError::TextEmpty { field: "name" }));
+        assert_eq!(NoteText::parse("abc\u{202E}fed"), Err(DomainError::ControlCharacters { field: "text" }));
+        assert!(NoteText::parse("l’état ✓ 🌍").is_ok());
     }
 
     #[test]

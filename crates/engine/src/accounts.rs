@@ -132,6 +132,10 @@ impl Engine {
         parse_email(email)?;
         converge_core::DisplayName::parse(name)?;
         check_password(password)?;
+        // Checked before the token is used up, so a taken email does not waste the link.
+        if self.store.account_by_email(email.trim()).await?.is_some() {
+            return Err(EngineError::EmailTaken);
+        }
         if !self.store.consume_setup_token(&sha256_hex(token.as_bytes()), now().0).await? {
             return Err(EngineError::SetupTokenInvalid);
         }

@@ -22,6 +22,15 @@ const MAX_CONFLICT_RETRIES: usize = 5;
 const SNAPSHOT_EVERY: u64 = 1000;
 /// How many events a slow live subscriber may fall behind before it must re-read the log.
 const LIVE_BUFFER: usize = 1024;
+/// The version of the fold a snapshot was made by. Bump it whenever `Workshop::apply` or the
+/// shape of `Workshop` changes: older snapshots are then ignored and the log is replayed.
+const FOLD_VERSION: u32 = 1;
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SnapshotBody {
+    fold_version: u32,
+    workshop: Workshop,
+}
 
 /// A workshop's state after its first `seq` events.
 #[derive(Debug, Clone)]
@@ -70,10 +79,12 @@ pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<Liv
     let uuid = id.as_uuid();
     let mut state = match store.load_snapshot(uuid).await? {
         Some(snapshot) => {
-            let matching = store.read(uuid, snapshot.seq - 1, 1).await?;
-            let trustworthy = matching.first().is_some_and(|event| event.hash == snapshot.hash);
-            match serde_json::from_slice::<Workshop>(&snapshot.state) {
-                Ok(workshop) if trustworthy => Some(LiveState { workshop, seq: snapshot.seq, head_hash: snapshot.hash }),
+            let matching = store.read(uuid, snapshot.seq.saturating_sub(1), 1).await?;
+            let trustworthy = matching.first().is_some_and(|event| event.seq == snapshot.seq && event.hash == snapshot.hash);
+            match serde_json::from_slice::<SnapshotBody>(&snapshot.state) {
+                Ok(body) if trustworthy && body.fold_version == FOLD_VERSION => {
+                    Some(LiveState { workshop: body.workshop, seq: snapshot.seq, head_hash: snapshot.hash })
+                }
                 _ => {
                     tracing::warn!(workshop.id = %id, "ignoring a snapshot that does not match the log");
                     None
@@ -249,7 +260,8 @@ impl WorkshopActor {
     }
 
     async fn save_snapshot(&mut self) {
-        let Ok(state) = serde_json::to_vec(&self.state.workshop) else { return };
+        let body = SnapshotBody { fold_version: FOLD_VERSION, workshop: self.state.workshop.clone() };
+        let Ok(state) = serde_json::to_vec(&body) else { return };
         let snapshot = Snapshot { seq: self.state.seq, hash: self.state.head_hash.clone(), state };
         match self.store.save_snapshot(self.state.workshop.id.as_uuid(), snapshot).await {
             Ok(()) => self.events_since_snapshot = 0,

@@ -96,6 +96,11 @@ impl Engine {
         let result = cell
             .get_or_try_init(|| async move {
                 let state = actor::load(store.as_ref(), id).await?.ok_or(EngineError::WorkshopNotFound)?;
+                if state.workshop.deleted {
+                    // The log says deleted: make sure the index agrees, even if the deletion was
+                    // interrupted between the two writes.
+                    store.mark_workshop_deleted(id.as_uuid()).await?;
+                }
                 Ok::<_, EngineError>(actor::spawn(store, state))
             })
             .await
@@ -206,7 +211,15 @@ impl Engine {
         let profile = self.profile(workshop, participant, name.as_str(), service.as_str());
         let profile_commitment = commitment(&profile);
         self.store.put_profile(profile).await?;
-        self.execute(workshop, Actor::Newcomer, Command::Join { participant_id: participant, profile_commitment }).await?;
+        let joined =
+            self.execute(workshop, Actor::Newcomer, Command::Join { participant_id: participant, profile_commitment }).await;
+        if let Err(error) = joined {
+            // No event refers to this person: keep nothing of theirs.
+            if let Err(erase_error) = self.store.erase_profile(workshop.as_uuid(), participant.as_uuid()).await {
+                tracing::warn!(%erase_error, "could not erase the profile of a refused join");
+            }
+            return Err(error);
+        }
         Ok(Joined { workshop, participant, token: self.participant_token(workshop, participant) })
     }
 
@@ -239,8 +252,12 @@ impl Engine {
     }
 
     /// Deletes a workshop: its log records the deletion and it leaves every list. The log is kept.
+    /// Deleting twice is harmless: the second time only makes sure the index agrees.
     pub async fn delete_workshop(&self, id: WorkshopId, account: AccountId) -> Result<(), EngineError> {
-        self.execute(id, Actor::Account(account), Command::DeleteWorkshop).await?;
+        match self.execute(id, Actor::Account(account), Command::DeleteWorkshop).await {
+            Ok(_) | Err(EngineError::Domain(converge_core::DomainError::WorkshopDeleted)) => {}
+            Err(error) => return Err(error),
+        }
         self.store.mark_workshop_deleted(id.as_uuid()).await?;
         Ok(())
     }

@@ -195,7 +195,11 @@ impl EventLog for SqliteStore {
     }
 
     fn ping(&self) -> BoxFuture<'_, Result<(), StoreError>> {
-        Box::pin(self.on_reader(read::ping))
+        Box::pin(async move {
+            self.on_reader(read::ping).await?;
+            // Through the writer too: a server whose writer has stopped cannot take any write.
+            self.writer_settings().await.map(drop)
+        })
     }
 }
 

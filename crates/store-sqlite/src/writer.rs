@@ -105,18 +105,24 @@ fn commit_batch(connection: &Connection, batch: Vec<Request>, grew: &broadcast::
     let mut done = Vec::with_capacity(batch.len());
     let mut pending = batch.into_iter();
     for request in pending.by_ref() {
-        let finished = run_in_savepoint(connection, request);
+        let (finished, savepoint_failure) = run_in_savepoint(connection, request);
         // SQLite may roll back the whole transaction on its own after some errors (a full disk,
         // an I/O error). The statements of later requests would then run outside any transaction,
-        // and the batch would no longer be all or nothing: stop here and fail the batch.
-        let lost = connection.is_autocommit().then(|| {
-            finished.error().cloned().unwrap_or_else(|| {
-                StoreError::Unavailable("the write transaction was rolled back by SQLite".to_owned())
+        // and the batch would no longer be all or nothing: stop here and fail the batch. The same
+        // when a failed request could not be undone: committing would keep part of it.
+        let lost = savepoint_failure.or_else(|| {
+            connection.is_autocommit().then(|| {
+                finished.error().cloned().unwrap_or_else(|| {
+                    StoreError::Unavailable("the write transaction was rolled back by SQLite".to_owned())
+                })
             })
         });
         done.push(finished);
         if let Some(error) = lost {
             tracing::error!(%error, "a write batch was rolled back");
+            if !connection.is_autocommit() {
+                let _ = connection.execute_batch("rollback");
+            }
             done.into_iter().for_each(|finished| finished.send(Some(&error)));
             pending.for_each(|request| request.fail(error.clone()));
             return;
@@ -154,24 +160,24 @@ fn commit_batch(connection: &Connection, batch: Vec<Request>, grew: &broadcast::
     }
 }
 
-fn run_in_savepoint(connection: &Connection, request: Request) -> Finished {
+/// Runs one request in its own savepoint. The second value is an error that must fail the
+/// whole batch: the request failed and its changes could not be undone.
+fn run_in_savepoint(connection: &Connection, request: Request) -> (Finished, Option<StoreError>) {
     if let Err(error) = connection.execute_batch("savepoint request") {
-        return request.finish_with(Err(write_error(&error)));
+        return (request.finish_with(Err(write_error(&error))), None);
     }
     let mut finished = request.execute(connection);
-    let outcome = if finished.error().is_none() {
-        connection.execute_batch("release request")
-    } else {
-        connection.execute_batch("rollback to request; release request")
-    };
-    if let Err(error) = outcome
-        && finished.error().is_none()
-    {
-        // The request's changes are in an unknown state: undo them and report the failure.
-        let _ = connection.execute_batch("rollback to request; release request");
-        finished.set_error(write_error(&error));
+    if finished.error().is_some() {
+        let undone = connection.execute_batch("rollback to request; release request");
+        return (finished, undone.err().map(|error| write_error(&error)));
     }
-    finished
+    if let Err(error) = connection.execute_batch("release request") {
+        // The request's changes are in an unknown state: undo them and report the failure.
+        let undone = connection.execute_batch("rollback to request; release request");
+        finished.set_error(write_error(&error));
+        return (finished, undone.err().map(|error| write_error(&error)));
+    }
+    (finished, None)
 }
 
 impl Request {

@@ -68,6 +68,6 @@ pub trait EventLog: Send + Sync + 'static {
 
     fn load_snapshot(&self, workshop: Uuid) -> BoxFuture<'_, Result<Option<Snapshot>, StoreError>>;
 
-    /// Answers when the database is reachable and can be read.
+    /// Answers when the database is reachable and can be read, and writes can be taken.
     fn ping(&self) -> BoxFuture<'_, Result<(), StoreError>>;
 }

@@ -1,7 +1,8 @@
 // Converge's live updates. Pages work without this script; with it, the regions marked
 // `data-live` refresh when the workshop's event stream says something happened.
-// The page is re-fetched and only those regions are swapped, so forms being typed in are
-// never touched and the server stays the one place that renders.
+// The page is re-fetched (from `data-page`) and only those regions are swapped, so the note
+// being typed is never touched, a control in use is left alone until it is done with, and the
+// server stays the one place that renders.
 (function () {
   "use strict";
   var body = document.body;
@@ -12,12 +13,18 @@
   var pending = null;
   var inFlight = false;
   var again = false;
+  var deferred = false;
 
   function swapRegions(html) {
     var fresh = new DOMParser().parseFromString(html, "text/html");
     document.querySelectorAll("[data-live]").forEach(function (region) {
       var replacement = region.id && fresh.getElementById(region.id);
-      if (replacement) region.replaceWith(replacement);
+      if (!replacement) return;
+      // Someone is using a control in this region (choosing a role, say): leave it for now and
+      // look again shortly, rather than pull it from under their finger.
+      var active = document.activeElement;
+      if (active && active !== document.body && region.contains(active)) { deferred = true; return; }
+      region.replaceWith(replacement);
     });
     // An activity that opened or closed changes which forms are shown: reload then.
     var before = document.querySelector("[data-live-state]");
@@ -25,7 +32,7 @@
     var formFresh = fresh.getElementById("note-form");
     if (before && Boolean(formNow) !== Boolean(formFresh)) {
       var text = formNow && formNow.querySelector("textarea");
-      if (!text || text.value.trim() === "") window.location.reload();
+      if (!text || text.value.trim() === "") window.location.assign(body.getAttribute("data-page") || window.location.href);
     }
   }
 
@@ -33,13 +40,14 @@
     pending = null;
     if (inFlight) { again = true; return; }
     inFlight = true;
-    fetch(window.location.href, { credentials: "same-origin", headers: { "X-Requested-With": "converge-live" } })
+    fetch(body.getAttribute("data-page") || window.location.href, { credentials: "same-origin", headers: { "X-Requested-With": "converge-live" } })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) { if (html) swapRegions(html); })
       .catch(function () { /* the next event or reconnect brings the page up to date */ })
       .then(function () {
         inFlight = false;
         if (again) { again = false; schedule(); }
+        else if (deferred) { deferred = false; window.setTimeout(schedule, 1500); }
       });
   }
 

@@ -188,7 +188,9 @@ pub async fn join_workshop(
     ApiJson(body): ApiJson<JoinRequest>,
 ) -> Result<Response, ApiError> {
     let code = converge_engine::random::normalise_join_code(&body.join_code);
-    app.limits.join_per_code.check(&code).map_err(|wait| ApiError::in_lang(Failure::TooManyRequests(wait), lang))?;
+    let too_many = |wait| ApiError::in_lang(Failure::TooManyRequests(wait), lang);
+    app.limits.unknown_code_per_client.peek(&client.0).map_err(too_many)?;
+    app.limits.join_per_code.check(&code).map_err(too_many)?;
     match app.engine.join(&code, &body.name, body.service.as_deref().unwrap_or_default()).await {
         Ok(joined) => {
             let cookie = app.cookie_policy.set(&crate::cookies::participant(joined.workshop.as_uuid()), &joined.token, 7 * 24 * 3600);
@@ -204,10 +206,8 @@ pub async fn join_workshop(
             Ok(response)
         }
         Err(EngineError::UnknownJoinCode) => {
-            app.limits
-                .unknown_code_per_client
-                .check(&client.0)
-                .map_err(|wait| ApiError::in_lang(Failure::TooManyRequests(wait), lang))?;
+            // Spent only on failure; the peek above refuses once the budget is gone.
+            let _ = app.limits.unknown_code_per_client.check(&client.0);
             Err(ApiError::in_lang(EngineError::UnknownJoinCode, lang))
         }
         Err(error) => Err(ApiError::in_lang(error, lang)),
@@ -251,6 +251,7 @@ pub struct ParticipantView {
     id: Uuid,
     role: String,
     name: Option<String>,
+    /// Only for the workshop's facilitator.
     service: Option<String>,
 }
 
@@ -341,7 +342,12 @@ pub async fn get_workshop(
                     id: participant.id.as_uuid(),
                     role: participant.role.as_str().to_owned(),
                     name: profile.map(|profile| profile.name.clone()),
-                    service: profile.map(|profile| profile.service.clone()).filter(|service| !service.is_empty()),
+                    // A service says where someone works: the facilitator needs it to form tables,
+                    // the other participants do not.
+                    service: profile
+                        .filter(|_| role == Role::Facilitator)
+                        .map(|profile| profile.service.clone())
+                        .filter(|service| !service.is_empty()),
                 }
             })
             .collect(),

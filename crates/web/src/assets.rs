@@ -1,7 +1,7 @@
 //! Static assets, embedded in the binary: the venue may have no internet, and there is no CDN.
 //! Their URLs carry a hash of their content, so browsers may cache them forever.
 
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use std::sync::LazyLock;
 
@@ -27,9 +27,12 @@ pub fn path(name: &str) -> String {
     format!("/static/{version}/{name}")
 }
 
-pub async fn serve(axum::extract::Path((_version, name)): axum::extract::Path<(String, String)>) -> Response {
+pub async fn serve(
+    lang: crate::Lang,
+    axum::extract::Path((_version, name)): axum::extract::Path<(String, String)>,
+) -> Response {
     let Some(asset) = ASSETS.iter().find(|asset| asset.name == name) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return crate::error::PageError::new(crate::error::Failure::NotFound, lang).into_response();
     };
     let mut response = asset.body.into_response();
     let headers = response.headers_mut();

@@ -15,6 +15,8 @@ use converge_store::Account;
 /// Whatever credentials a request carries, checked.
 pub struct Credentials {
     pub account: Option<Account>,
+    /// A request with a bearer token is judged by that token alone, never by cookies as well.
+    bearer: bool,
     /// The participant token presented as a bearer token, if any.
     bearer_participant: Option<(WorkshopId, ParticipantId)>,
     headers: HeaderMap,
@@ -22,9 +24,15 @@ pub struct Credentials {
 
 impl Credentials {
     pub async fn from_headers(app: &AppState, headers: &HeaderMap) -> Result<Credentials, Failure> {
-        let mut credentials = Credentials { account: None, bearer_participant: None, headers: headers.clone() };
+        let mut credentials =
+            Credentials { account: None, bearer: false, bearer_participant: None, headers: headers.clone() };
         if let Some(value) = headers.get(header::AUTHORIZATION) {
-            let token = value.to_str().ok().and_then(|value| value.strip_prefix("Bearer ")).ok_or(Failure::Unauthenticated)?;
+            credentials.bearer = true;
+            let (scheme, token) =
+                value.to_str().ok().and_then(|value| value.split_once(' ')).ok_or(Failure::Unauthenticated)?;
+            if !scheme.eq_ignore_ascii_case("bearer") {
+                return Err(Failure::Unauthenticated);
+            }
             let token = token.trim();
             if token.starts_with("cvf_") {
                 credentials.account = Some(app.engine.api_token_account(token).await?.ok_or(Failure::Unauthenticated)?);
@@ -48,6 +56,9 @@ impl Credentials {
     pub fn participant_in(&self, app: &AppState, workshop: WorkshopId) -> Result<Option<ParticipantId>, Failure> {
         if let Some((token_workshop, participant)) = self.bearer_participant {
             return if token_workshop == workshop { Ok(Some(participant)) } else { Err(Failure::Forbidden) };
+        }
+        if self.bearer {
+            return Ok(None);
         }
         let Some(token) = cookies::get(&self.headers, &cookies::participant(workshop.as_uuid())) else {
             return Ok(None);

@@ -22,10 +22,12 @@ pub enum Failure {
     Forbidden,
     /// The CSRF check failed: the form did not come from our page.
     CrossSite,
-    /// The request body is not what the operation takes.
+    /// The request is not what the operation takes. The detail (from the decoder, in English)
+    /// helps developers, so only the API shows it; pages say it in the user's language.
     BadRequest(String),
     PayloadTooLarge,
     UnsupportedMediaType,
+    MethodNotAllowed,
     TooManyRequests(Duration),
     UnknownTemplate,
 }
@@ -70,6 +72,7 @@ impl Failure {
             Failure::BadRequest(_) => StatusCode::BAD_REQUEST,
             Failure::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Failure::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Failure::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Failure::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             Failure::UnknownTemplate => StatusCode::UNPROCESSABLE_ENTITY,
         }
@@ -86,6 +89,7 @@ impl Failure {
             Failure::BadRequest(_) => "bad_request",
             Failure::PayloadTooLarge => "payload_too_large",
             Failure::UnsupportedMediaType => "unsupported_media_type",
+            Failure::MethodNotAllowed => "method_not_allowed",
             Failure::TooManyRequests(_) => "too_many_requests",
             Failure::UnknownTemplate => "unknown_template",
         }
@@ -99,7 +103,6 @@ impl Failure {
                 "error-password_length",
                 &[("min", FluentValue::from(*min)), ("max", FluentValue::from(*max))],
             ),
-            Failure::BadRequest(detail) => lang.t_args("error-bad_request", &[("detail", detail.as_str().into())]),
             Failure::TooManyRequests(wait) => {
                 lang.t_args("error-too_many_requests", &[("seconds", FluentValue::from(wait.as_secs().max(1)))])
             }
@@ -165,9 +168,11 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.failure.log();
-        let body = ErrorBody {
-            error: ErrorDetail { code: self.failure.code().to_owned(), message: self.failure.message(self.lang) },
-        };
+        let mut message = self.failure.message(self.lang);
+        if let Failure::BadRequest(detail) = &self.failure {
+            message = format!("{message} ({detail})");
+        }
+        let body = ErrorBody { error: ErrorDetail { code: self.failure.code().to_owned(), message } };
         let mut response = (self.failure.status(), Json(body)).into_response();
         add_retry_after(&self.failure, &mut response);
         response

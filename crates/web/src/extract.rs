@@ -4,7 +4,7 @@
 use crate::error::{ApiError, Failure, PageError};
 use crate::i18n::Lang;
 use axum::extract::rejection::{FormRejection, JsonRejection};
-use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
@@ -31,6 +31,22 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ValidPa
     }
 }
 
+/// Query parameters; a malformed value is a 400 with a message, not axum's plain text.
+pub struct ValidQuery<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ValidQuery<T> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(value)) => Ok(ValidQuery(value)),
+            Err(rejection) => {
+                Err(reject(parts.uri.path(), Lang::from_parts(parts).0, Failure::BadRequest(rejection.body_text())))
+            }
+        }
+    }
+}
+
 /// A JSON body, with every way it can be wrong answered as a JSON error.
 pub struct ApiJson<T>(pub T);
 
@@ -48,10 +64,14 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     }
 }
 
+fn is_too_large(status: axum::http::StatusCode) -> bool {
+    status == axum::http::StatusCode::PAYLOAD_TOO_LARGE
+}
+
 fn json_failure(rejection: &JsonRejection) -> Failure {
     match rejection {
         JsonRejection::MissingJsonContentType(_) => Failure::UnsupportedMediaType,
-        JsonRejection::BytesRejection(_) => Failure::PayloadTooLarge,
+        JsonRejection::BytesRejection(rejection) if is_too_large(rejection.status()) => Failure::PayloadTooLarge,
         // serde's message names the field and what was expected, e.g. "missing field `title`".
         JsonRejection::JsonDataError(error) => Failure::BadRequest(error.body_text()),
         JsonRejection::JsonSyntaxError(error) => Failure::BadRequest(error.body_text()),
@@ -73,7 +93,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ValidForm<T> {
             Ok(axum::Form(value)) => Ok(ValidForm(value)),
             Err(rejection) => {
                 let failure = match rejection {
-                    FormRejection::BytesRejection(_) => Failure::PayloadTooLarge,
+                    FormRejection::BytesRejection(rejection) if is_too_large(rejection.status()) => {
+                        Failure::PayloadTooLarge
+                    }
                     FormRejection::InvalidFormContentType(_) => Failure::UnsupportedMediaType,
                     other => Failure::BadRequest(other.body_text()),
                 };

@@ -87,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/static/{version}/{name}", get(assets::serve))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
         .layer(axum::middleware::from_fn_with_state(state.clone(), remember_language))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
@@ -119,7 +120,14 @@ async fn healthz(State(app): State<AppState>) -> impl IntoResponse {
 }
 
 async fn not_found(uri: axum::http::Uri, lang: Lang) -> axum::response::Response {
-    let failure = error::Failure::NotFound;
+    failure_response(&uri, lang, error::Failure::NotFound)
+}
+
+async fn method_not_allowed(uri: axum::http::Uri, lang: Lang) -> axum::response::Response {
+    failure_response(&uri, lang, error::Failure::MethodNotAllowed)
+}
+
+fn failure_response(uri: &axum::http::Uri, lang: Lang, failure: error::Failure) -> axum::response::Response {
     if uri.path().starts_with("/api/") {
         error::ApiError::in_lang(failure, lang).into_response()
     } else {

@@ -32,6 +32,16 @@ impl RateLimiter {
         self.check_at(key, Instant::now())
     }
 
+    /// Says whether `check` would pass now, without taking a token: for limits on failures,
+    /// which must refuse before the attempt and count only once it has failed.
+    pub fn peek(&self, key: &str) -> Result<(), Duration> {
+        let now = Instant::now();
+        let buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let Some(bucket) = buckets.get(key) else { return Ok(()) };
+        let tokens = (bucket.tokens + now.duration_since(bucket.updated).as_secs_f64() * self.per_second).min(self.capacity);
+        if tokens >= 1.0 { Ok(()) } else { Err(Duration::from_secs_f64(((1.0 - tokens) / self.per_second).ceil().max(1.0))) }
+    }
+
     fn check_at(&self, key: &str, now: Instant) -> Result<(), Duration> {
         let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if buckets.len() > SWEEP_ABOVE {
@@ -53,13 +63,16 @@ impl RateLimiter {
 
 /// The limits of the server.
 pub struct RateLimits {
-    /// Sign-in attempts per email and client: stops guessing without locking the owner out.
+    /// Sign-in attempts per email and client: slows guessing one account's password.
+    pub sign_in_per_account_and_client: RateLimiter,
+    /// Sign-in attempts per client, whatever the email: each attempt costs a password hash, so
+    /// this bounds the work one client can ask for. There is deliberately no limit per email
+    /// alone: anyone could then lock a facilitator out by trying their email.
     pub sign_in_per_client: RateLimiter,
-    /// Sign-in attempts per email from anywhere.
-    pub sign_in_per_account: RateLimiter,
     /// Joins per workshop: a whole room joining in a minute fits with room to spare.
     pub join_per_code: RateLimiter,
-    /// Failed joins (unknown codes) per client: slows down guessing codes.
+    /// Failed joins (unknown codes) per client: slows down guessing codes. Checked before the
+    /// lookup, spent on failure, so a right guess after the budget is spent is refused too.
     pub unknown_code_per_client: RateLimiter,
     /// Contributions per participant.
     pub post_per_participant: RateLimiter,
@@ -68,8 +81,8 @@ pub struct RateLimits {
 impl Default for RateLimits {
     fn default() -> Self {
         RateLimits {
-            sign_in_per_client: RateLimiter::new(5, 5),
-            sign_in_per_account: RateLimiter::new(30, 10),
+            sign_in_per_account_and_client: RateLimiter::new(5, 5),
+            sign_in_per_client: RateLimiter::new(20, 20),
             join_per_code: RateLimiter::new(300, 300),
             unknown_code_per_client: RateLimiter::new(20, 10),
             post_per_participant: RateLimiter::new(20, 60),
@@ -91,6 +104,15 @@ mod tests {
         assert_eq!(limiter.check_at("k", start), Err(Duration::from_secs(1)));
         assert!(limiter.check_at("other", start).is_ok(), "keys are independent");
         assert!(limiter.check_at("k", start + Duration::from_secs(1)).is_ok());
+    }
+
+    #[test]
+    fn peeking_takes_no_token() {
+        let limiter = RateLimiter::new(1, 1);
+        assert!(limiter.peek("k").is_ok());
+        assert!(limiter.peek("k").is_ok());
+        assert!(limiter.check("k").is_ok());
+        assert!(limiter.peek("k").is_err());
     }
 
     #[test]

@@ -5,9 +5,9 @@
 use crate::AppState;
 use crate::auth::Credentials;
 use crate::error::{ApiError, ErrorBody, Failure};
-use crate::extract::ValidPath;
+use crate::extract::{ValidPath, ValidQuery};
 use crate::i18n::Lang;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -46,16 +46,22 @@ pub async fn stream_events(
     credentials: Credentials,
     headers: HeaderMap,
     ValidPath(id): ValidPath<Uuid>,
-    Query(query): Query<StreamQuery>,
+    ValidQuery(query): ValidQuery<StreamQuery>,
 ) -> Result<Response, ApiError> {
     let id = WorkshopId::from_uuid(id);
     let state = app.engine.state(id).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    if state.workshop.deleted {
+        return Err(ApiError::in_lang(Failure::NotFound, lang));
+    }
     credentials.actor_in(&app, &state).map_err(|failure| {
         let failure = if matches!(failure, Failure::Forbidden) { Failure::NotFound } else { failure };
         ApiError::in_lang(failure, lang)
     })?;
     let last_event_id = headers.get("last-event-id").and_then(|value| value.to_str().ok()).and_then(|raw| raw.trim().parse().ok());
-    let after = last_event_id.or(query.after).unwrap_or(0);
+    let requested = last_event_id.or(query.after).unwrap_or(0);
+    // A position past the end (the database was restored from an older backup) would skip
+    // whatever comes next; start again from the beginning instead.
+    let after = if requested > state.seq { 0 } else { requested };
     // Subscribe before the first backlog read, so nothing falls between the two.
     let live = app.engine.subscribe(id).await.map_err(|error| ApiError::in_lang(error, lang))?;
     let follower = Follower {
@@ -87,10 +93,14 @@ struct Follower {
 
 impl Follower {
     fn into_stream(self) -> impl Stream<Item = Result<Event, Infallible>> {
-        futures_util::stream::unfold(self, |mut follower| async move {
+        futures_util::stream::unfold(Some(self), |follower| async move {
+            let mut follower = follower?;
             let event = follower.next_event().await?;
             follower.after = event.seq;
-            Some((Ok(to_sse(&event)), follower))
+            let sse = to_sse(&event);
+            // A deleted workshop's stream ends after telling its followers.
+            let next = if event.kind == "workshop_deleted" { None } else { Some(follower) };
+            Some((Ok(sse), next))
         })
     }
 

@@ -179,7 +179,7 @@ pub async fn console(
     let n_participants = workshop.participants.len();
     Ok(page(
         &context,
-        Frame { title: &workshop.title, live: Some(live(id, state.seq)), body_class: "console" },
+        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path)), body_class: "console" },
         html! {
             header.workshop-head {
                 h1 { (workshop.title) }
@@ -345,7 +345,7 @@ pub async fn screen(
     let qr = qr_svg(&join_link);
     Ok(page(
         &context,
-        Frame { title: &workshop.title, live: Some(live(id, state.seq)), body_class: "screen" },
+        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path)), body_class: "screen" },
         html! {
             div.screen-grid {
                 aside.join-panel {
@@ -374,8 +374,8 @@ pub async fn screen(
     ))
 }
 
-fn live(id: WorkshopId, seq: u64) -> Live {
-    Live { stream: format!("/api/v1/workshops/{id}/events"), seq }
+fn live(id: WorkshopId, seq: u64, page: &str) -> Live {
+    Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page: page.to_owned() }
 }
 
 fn is_loopback(url: &str) -> bool {
@@ -383,7 +383,8 @@ fn is_loopback(url: &str) -> bool {
     host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]")
 }
 
-/// The join link as a QR code, in SVG. The text is our own URL, so the markup is ours too.
+/// The join link as a QR code, in SVG. The encoder turns the text into modules only, so the
+/// markup is the encoder's whatever the text (which may come from the request's Host).
 fn qr_svg(text: &str) -> String {
     match qrcode::QrCode::new(text.as_bytes()) {
         Ok(code) => code

@@ -41,10 +41,13 @@ impl FromRequestParts<AppState> for PageContext {
     }
 }
 
-/// Live updates for a page: the event stream to follow, from the sequence number rendered.
+/// Live updates for a page: the event stream to follow, from the sequence number rendered, and
+/// the address that renders the page afresh (not always the current one: a refused form is
+/// shown at the address it was posted to).
 pub struct Live {
     pub stream: String,
     pub seq: u64,
+    pub page: String,
 }
 
 pub struct Frame<'a> {
@@ -73,7 +76,8 @@ pub fn page(context: &PageContext, frame: Frame<'_>, content: Markup) -> Markup 
             }
             body class=(frame.body_class)
                 data-stream=[frame.live.as_ref().map(|live| live.stream.as_str())]
-                data-seq=[frame.live.as_ref().map(|live| live.seq)] {
+                data-seq=[frame.live.as_ref().map(|live| live.seq)]
+                data-page=[frame.live.as_ref().map(|live| live.page.as_str())] {
                 header.site {
                     a.brand href="/" { "Converge" }
                     nav {

@@ -76,8 +76,8 @@ struct Member {
     role: Role,
 }
 
-fn live(id: WorkshopId, seq: u64) -> Option<Live> {
-    Some(Live { stream: format!("/api/v1/workshops/{id}/events"), seq })
+fn live(id: WorkshopId, seq: u64, page: String) -> Option<Live> {
+    Some(Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page })
 }
 
 pub async fn home(
@@ -99,7 +99,7 @@ pub async fn home(
     let workshop = &member.state.workshop;
     Ok(page(
         &context,
-        Frame { title: &workshop.title, live: live(id, member.state.seq), body_class: "" },
+        Frame { title: &workshop.title, live: live(id, member.state.seq, format!("/w/{id}")), body_class: "" },
         html! {
             h1 { (workshop.title) }
             @if let Some(name) = you {
@@ -159,7 +159,9 @@ async fn render_activity(
     let can_post = activity.status == ActivityStatus::Open && member.role.may_contribute() && !kinds.is_empty();
     let markup = page(
         context,
-        Frame { title: &activity.title, live: live(workshop.id, member.state.seq), body_class: "" },
+        Frame { title: &activity.title, live: live(workshop.id, member.state.seq, format!("/w/{}/a/{}", workshop.id, activity.id)),
+            body_class: "",
+        },
         html! {
             p { a href={ "/w/" (workshop.id) } { "← " (workshop.title) } }
             h1 { (activity.title) }

@@ -3,8 +3,8 @@
 use super::layout::{Frame, PageContext, csrf_field, form_error, page};
 use crate::error::{Failure, OrPage, PageError};
 use crate::{AppState, ClientKey, cookies};
-use crate::extract::{ValidForm, ValidPath};
-use axum::extract::{Query, State};
+use crate::extract::{ValidForm, ValidPath, ValidQuery};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::limits;
@@ -57,7 +57,7 @@ pub struct JoinForm {
     service: String,
 }
 
-pub async fn join_page(context: PageContext, Query(query): Query<JoinQuery>) -> Markup {
+pub async fn join_page(context: PageContext, ValidQuery(query): ValidQuery<JoinQuery>) -> Markup {
     let form = JoinForm { join_code: query.code, name: String::new(), service: String::new() };
     render_join(&context, &form, None)
 }
@@ -95,7 +95,9 @@ pub async fn join(
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     let code = converge_engine::random::normalise_join_code(&form.join_code);
-    app.limits.join_per_code.check(&code).map_err(|wait| PageError::new(Failure::TooManyRequests(wait), lang))?;
+    let too_many = |wait| PageError::new(Failure::TooManyRequests(wait), lang);
+    app.limits.unknown_code_per_client.peek(&client.0).map_err(too_many)?;
+    app.limits.join_per_code.check(&code).map_err(too_many)?;
     match app.engine.join(&code, &form.name, &form.service).await {
         Ok(joined) => {
             let mut response = Redirect::to(&format!("/w/{}", joined.workshop)).into_response();
@@ -107,10 +109,8 @@ pub async fn join(
         }
         Err(error @ (EngineError::Domain(_) | EngineError::UnknownJoinCode)) => {
             if matches!(error, EngineError::UnknownJoinCode) {
-                app.limits
-                    .unknown_code_per_client
-                    .check(&client.0)
-                    .map_err(|wait| PageError::new(Failure::TooManyRequests(wait), lang))?;
+                // Spent only on failure; the peek above refuses once the budget is gone.
+                let _ = app.limits.unknown_code_per_client.check(&client.0);
             }
             let failure = Failure::from(error);
             let status = failure.status();
@@ -169,8 +169,8 @@ pub async fn sign_in(
     let limited = app
         .limits
         .sign_in_per_client
-        .check(&format!("{email_key}\n{}", client.0))
-        .and_then(|()| app.limits.sign_in_per_account.check(&email_key));
+        .check(&client.0)
+        .and_then(|()| app.limits.sign_in_per_account_and_client.check(&format!("{email_key}\n{}", client.0)));
     if let Err(wait) = limited {
         let message = Failure::TooManyRequests(wait).message(lang);
         let mut response = (StatusCode::TOO_MANY_REQUESTS, render_sign_in(&context, &form.email, Some(&message))).into_response();

@@ -1,0 +1,154 @@
+//! The engine on a real SQLite store: batching, acknowledgements, snapshots and reloading.
+
+use converge_core::{ActivityKind, Actor, Command, ContributionId, Language, ParticipantId, WorkshopId};
+use converge_engine::{ActivityDraft, Engine, NewWorkshop};
+use converge_store::{EventLog, Snapshot, Store};
+use converge_store_sqlite::SqliteStore;
+use std::sync::Arc;
+use uuid::Uuid;
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    store: Arc<SqliteStore>,
+    engine: Engine,
+    workshop: WorkshopId,
+    activity: converge_core::ActivityId,
+    participants: Vec<ParticipantId>,
+}
+
+async fn setup(n_participants: usize) -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(SqliteStore::open(&dir.path().join("converge.db")).unwrap());
+    let engine = Engine::new(store.clone() as Arc<dyn Store>, [1; 32]);
+    let account = engine.add_facilitator("ann@example.org", "Ann", "long enough password").await.unwrap();
+    let agenda = vec![ActivityDraft { kind: ActivityKind::Challenges, title: "Défis".into(), prompt: String::new() }];
+    let entry = engine
+        .create_workshop(account, NewWorkshop { title: "Atelier".into(), language: Language::Fr, agenda })
+        .await
+        .unwrap();
+    let workshop = WorkshopId::from_uuid(entry.id);
+    let activity = engine.state(workshop).await.unwrap().workshop.activities[0].id;
+    engine.open_activity(workshop, Actor::Account(account), activity).await.unwrap();
+    let mut participants = Vec::new();
+    for n in 0..n_participants {
+        participants.push(engine.join(&entry.join_code, &format!("P{n}"), "").await.unwrap().participant);
+    }
+    Setup { _dir: dir, store, engine, workshop, activity, participants }
+}
+
+fn post(activity: converge_core::ActivityId, text: String) -> (ContributionId, Command) {
+    let id = ContributionId::from_uuid(Uuid::now_v7());
+    (id, Command::PostContribution { contribution_id: id, activity_id: activity, kind: None, text, links: vec![] })
+}
+
+/// Posts `n` notes at once, spread over the participants; returns each note's id and seq.
+async fn post_concurrently(setup: &Setup, n: usize) -> Vec<(ContributionId, Vec<converge_store::StoredEvent>)> {
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..n {
+        let engine = setup.engine.clone();
+        let (workshop, activity) = (setup.workshop, setup.activity);
+        let author = setup.participants[i % setup.participants.len()];
+        tasks.spawn(async move {
+            let (id, command) = post(activity, format!("note {i}"));
+            (id, engine.execute(workshop, Actor::Participant(author), command).await.unwrap())
+        });
+    }
+    tasks.join_all().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_commands_each_get_exactly_their_own_events() {
+    let setup = setup(10).await;
+    let before = setup.engine.state(setup.workshop).await.unwrap().seq;
+    let replies = post_concurrently(&setup, 200).await;
+    let mut seqs = Vec::new();
+    for (id, events) in &replies {
+        assert_eq!(events.len(), 1);
+        let payload: serde_json::Value = serde_json::from_str(&events[0].payload).unwrap();
+        assert_eq!(payload["contribution_id"], id.to_string(), "a reply carries another command's event");
+        seqs.push(events[0].seq);
+    }
+    seqs.sort();
+    assert_eq!(seqs, (before + 1..=before + 200).collect::<Vec<_>>());
+    let state = setup.engine.state(setup.workshop).await.unwrap();
+    assert_eq!(state.seq, before + 200);
+    assert_eq!(state.workshop.contributions.len(), 200);
+}
+
+#[tokio::test]
+async fn a_refused_command_in_a_batch_does_not_affect_the_others() {
+    let setup = setup(2).await;
+    let stranger = ParticipantId::from_uuid(Uuid::now_v7());
+    let (_, good) = post(setup.activity, "bonne idée".into());
+    let (_, empty) = post(setup.activity, "   ".into());
+    let (_, intruder) = post(setup.activity, "intrus".into());
+    let (a, b, c) = tokio::join!(
+        setup.engine.execute(setup.workshop, Actor::Participant(setup.participants[0]), good),
+        setup.engine.execute(setup.workshop, Actor::Participant(setup.participants[1]), empty),
+        setup.engine.execute(setup.workshop, Actor::Participant(stranger), intruder),
+    );
+    assert!(a.is_ok());
+    assert!(b.is_err() && c.is_err());
+    assert_eq!(setup.engine.state(setup.workshop).await.unwrap().workshop.contributions.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workshop_reloads_from_its_snapshot_to_the_same_state() {
+    let setup = setup(20).await;
+    post_concurrently(&setup, 1100).await;
+    let live = setup.engine.state(setup.workshop).await.unwrap();
+    // The actor writes the snapshot after acknowledging the batch that crossed 1,000 events.
+    let mut snapshot = None;
+    for _ in 0..200 {
+        snapshot = setup.store.load_snapshot(setup.workshop.as_uuid()).await.unwrap();
+        if snapshot.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(snapshot.is_some_and(|snapshot| snapshot.seq >= 1000), "a snapshot is written after 1,000 events");
+
+    let reloaded = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32]);
+    let state = reloaded.state(setup.workshop).await.unwrap();
+    assert_eq!(state.seq, live.seq);
+    assert_eq!(state.head_hash, live.head_hash);
+    assert_eq!(state.workshop, live.workshop);
+
+    // And the snapshot is what was read: one that matches the log's head is taken as it is.
+    let mut marked = live.workshop.clone();
+    marked.title = "read from the snapshot".into();
+    let body = serde_json::json!({"fold_version": 1, "workshop": marked});
+    let snapshot = Snapshot { seq: live.seq, hash: live.head_hash.clone(), state: body.to_string().into_bytes() };
+    setup.store.save_snapshot(setup.workshop.as_uuid(), snapshot).await.unwrap();
+    let reloaded = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32]);
+    assert_eq!(reloaded.state(setup.workshop).await.unwrap().workshop.title, "read from the snapshot");
+}
+
+#[tokio::test]
+async fn a_snapshot_that_does_not_match_the_log_is_ignored() {
+    let setup = setup(3).await;
+    post_concurrently(&setup, 10).await;
+    let live = setup.engine.state(setup.workshop).await.unwrap();
+    let forged = Snapshot { seq: 3, hash: "0".repeat(64), state: b"{\"fold_version\":1}".to_vec() };
+    setup.store.save_snapshot(setup.workshop.as_uuid(), forged).await.unwrap();
+
+    let reloaded = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32]);
+    let state = reloaded.state(setup.workshop).await.unwrap();
+    assert_eq!(state.workshop, live.workshop);
+    assert_eq!(state.seq, live.seq);
+}
+
+#[tokio::test]
+async fn participant_tokens_are_bound_to_their_workshop_and_signature() {
+    let setup = setup(1).await;
+    let token = setup.engine.participant_token(setup.workshop, setup.participants[0]);
+    assert_eq!(setup.engine.verify_participant_token(&token), Some((setup.workshop, setup.participants[0])));
+    let mut tampered = token.clone();
+    tampered.replace_range(5..6, if &token[5..6] == "0" { "1" } else { "0" });
+    assert_eq!(setup.engine.verify_participant_token(&tampered), None);
+    let other_secret = Engine::new(setup.store.clone() as Arc<dyn Store>, [2; 32]);
+    assert_eq!(other_secret.verify_participant_token(&token), None);
+    for garbage in ["", "cvp_", "cvp_a.b.c", "cvp_..", "cvf_abc"] {
+        assert_eq!(setup.engine.verify_participant_token(garbage), None, "{garbage:?}");
+    }
+}
