@@ -177,3 +177,48 @@ async fn a_deleted_workshop_ends_its_streams_and_opens_no_new_ones() {
     let refused = server.http.get(url).bearer_auth(&room.bruno).send().await.unwrap();
     assert_eq!(refused.status(), 404);
 }
+
+#[tokio::test]
+async fn a_post_sent_again_with_its_id_is_recorded_once() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = room(&server, &data.token).await;
+    let id = "01900000-0000-7000-8000-000000000001";
+    let send = |text: &'static str| {
+        server
+            .http
+            .post(server.url(&format!("/api/v1/workshops/{}/contributions", room.workshop)))
+            .bearer_auth(&room.anne)
+            .json(&serde_json::json!({"id": id, "activity_id": room.activity, "text": text}))
+            .send()
+    };
+    let first = send("Une charte de la participation").await.unwrap();
+    assert_eq!(first.status(), 201);
+    let first: Value = first.json().await.unwrap();
+    let again = send("Une charte de la participation").await.unwrap();
+    assert_eq!(again.status(), 200, "a retry is accepted");
+    let again: Value = again.json().await.unwrap();
+    assert_eq!(again, first, "and answered with the first post's id and seq");
+    let other = send("Autre chose").await.unwrap();
+    assert_eq!(other.status(), 409);
+    let state = server.workshop(&data.token, &room.workshop).await;
+    assert_eq!(state["contributions"].as_array().unwrap().len(), 1);
+
+    // A form sent twice (a double tap, a resubmitted page) also gives one note.
+    let mut phone = Browser::open(&server, "fr").await;
+    let code = state["join_code"].as_str().unwrap().to_owned();
+    phone.join(&code, "Chloé").await;
+    let page = phone.get(&format!("/w/{}/a/{}", room.workshop, room.activity)).await;
+    let contribution_id = page.body.split("name=\"contribution_id\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    for _ in 0..2 {
+        let answer = phone
+            .post_form(
+                &format!("/w/{}/a/{}/notes", room.workshop, room.activity),
+                &[("contribution_id", &contribution_id), ("text", "Former les agents")],
+            )
+            .await;
+        assert_eq!(answer.status, 303);
+    }
+    let state = server.workshop(&data.token, &room.workshop).await;
+    assert_eq!(state["contributions"].as_array().unwrap().len(), 2);
+}

@@ -127,6 +127,16 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
         }
         Command::PostContribution { contribution_id, activity_id, kind, text, links } => {
             let author = require_contributor(workshop, actor)?;
+            if let Some(existing) = workshop.contribution(contribution_id) {
+                // The same post sent again (a retry after a lost answer, a resubmitted form) is
+                // already recorded, even if the activity has closed since: accept it without
+                // recording it twice.
+                let same = existing.author == author
+                    && existing.activity_id == activity_id
+                    && kind.is_none_or(|kind| kind == existing.kind)
+                    && NoteText::parse(&text).is_ok_and(|text| text.as_str() == existing.text);
+                return if same { Ok(Vec::new()) } else { Err(DomainError::DuplicateContribution(contribution_id)) };
+            }
             let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
             if !activity.kind.accepts_contributions() {
                 return Err(DomainError::ContributionsNotAccepted { activity: activity.kind });
@@ -140,9 +150,6 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
                 None => activity.kind.default_contribution().ok_or(DomainError::ContributionKindRequired)?,
             };
             let text = NoteText::parse(&text)?;
-            if workshop.contribution(contribution_id).is_some() {
-                return Err(DomainError::DuplicateContribution(contribution_id));
-            }
             if links.len() > limits::LINKS_MAX {
                 return Err(DomainError::TooManyLinks { max: limits::LINKS_MAX });
             }

@@ -70,9 +70,10 @@ impl Event {
     }
 }
 
-/// An event with the moment it was recorded, as the fold needs it.
+/// An event with its place in the log and the moment it was recorded, as the fold needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimedEvent {
+    pub seq: u64,
     pub at: Timestamp,
     pub event: Event,
 }

@@ -52,6 +52,8 @@ pub struct Contribution {
     pub text: String,
     pub links: Vec<ContributionId>,
     pub posted_at: Timestamp,
+    /// The sequence number of the event that recorded it.
+    pub seq: u64,
 }
 
 impl Workshop {
@@ -129,6 +131,7 @@ impl Workshop {
                     text: text.clone(),
                     links: links.clone(),
                     posted_at: timed.at,
+                    seq: timed.seq,
                 })
             }
             Event::WorkshopDeleted => self.deleted = true,

@@ -15,6 +15,8 @@ enum Intent {
     Post { who: u8, activity: u8, kind: Option<u8>, text: String, link: Option<u8> },
     ChangeRole { who: u8, role: u8 },
     PostAsStranger,
+    /// Sends an earlier post again, as a phone does when the answer was lost.
+    Retry(u8),
 }
 
 fn intent() -> impl Strategy<Value = Intent> {
@@ -33,6 +35,7 @@ fn intent() -> impl Strategy<Value = Intent> {
             .prop_map(|(who, activity, kind, text, link)| Intent::Post { who, activity, kind, text, link }),
         (0u8..6, 0u8..4).prop_map(|(who, role)| Intent::ChangeRole { who, role }),
         Just(Intent::PostAsStranger),
+        (0u8..8).prop_map(Intent::Retry),
     ]
 }
 
@@ -69,6 +72,19 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
             Actor::Account(account()),
             Command::ChangeRole { participant_id: pick(*who), role: Role::ALL[*role as usize % Role::ALL.len()] },
         ),
+        Intent::Retry(n) => match workshop.contributions.get(*n as usize) {
+            Some(earlier) => (
+                Actor::Participant(earlier.author),
+                Command::PostContribution {
+                    contribution_id: earlier.id,
+                    activity_id: earlier.activity_id,
+                    kind: Some(earlier.kind),
+                    text: format!(" {} ", earlier.text),
+                    links: earlier.links.clone(),
+                },
+            ),
+            None => (Actor::Newcomer, Command::DeleteWorkshop),
+        },
         Intent::PostAsStranger => (
             Actor::Participant(ParticipantId::from_uuid(id(123_456))),
             Command::PostContribution {
@@ -96,6 +112,10 @@ fn assert_effect(before: &Workshop, after: &Workshop, actor: Actor, command: &Co
             prop_assert_eq!(after.activity(*activity_id).unwrap().status, ActivityStatus::Closed);
         }
         Command::PostContribution { contribution_id, activity_id, text, .. } => {
+            if before.contribution(*contribution_id).is_some() {
+                prop_assert_eq!(after, before, "a retried post is recorded once");
+                return Ok(());
+            }
             prop_assert_eq!(after.contributions.len(), before.contributions.len() + 1);
             let posted = after.contributions.last().unwrap();
             prop_assert_eq!(posted.id, *contribution_id);
@@ -161,7 +181,7 @@ proptest! {
             let before = workshop.clone();
             match decide(&workshop, actor, command.clone()) {
                 Ok(events) => {
-                    apply_all(&mut workshop, &events);
+                    apply_all(&mut workshop, log.len(), &events);
                     log.extend(events);
                     assert_effect(&before, &workshop, actor, &command)?;
                 }

@@ -160,11 +160,17 @@ fn links_must_point_at_existing_contributions_and_are_deduplicated() {
 }
 
 #[test]
-fn a_contribution_id_is_used_once() {
+fn a_contribution_id_is_used_once_and_a_retry_is_recorded_once() {
     let mut workshop = opened(0);
     let anne = join(&mut workshop, 1);
     run(&mut workshop, Actor::Participant(anne), post(activity(0), 1, "first"));
+    assert_eq!(decide(&workshop, Actor::Participant(anne), post(activity(0), 1, " first ")), Ok(vec![]), "the same post again");
     assert!(matches!(decide(&workshop, Actor::Participant(anne), post(activity(0), 1, "again")), Err(DomainError::DuplicateContribution(_))));
+    let bruno = join(&mut workshop, 2);
+    assert!(
+        matches!(decide(&workshop, Actor::Participant(bruno), post(activity(0), 1, "first")), Err(DomainError::DuplicateContribution(_))),
+        "someone else cannot claim another's post"
+    );
 }
 
 #[test]

@@ -26,6 +26,17 @@ pub const SESSION_LIFETIME_MS: i64 = 36 * 3600 * 1000;
 pub const SETUP_LIFETIME_MS: i64 = 24 * 3600 * 1000;
 
 static HASHING: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(2));
+/// How long a password check waits for its turn before the server answers "busy": the queue
+/// stays short however many sign-ins arrive.
+const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+async fn hashing_turn() -> Result<tokio::sync::SemaphorePermit<'static>, EngineError> {
+    match tokio::time::timeout(HASHING_WAIT, HASHING.acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        Ok(Err(_)) => Err(EngineError::ShuttingDown),
+        Err(_) => Err(EngineError::Busy),
+    }
+}
 
 type HmacSha256 = hmac::Hmac<sha2::Sha256>;
 
@@ -209,7 +220,7 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
 });
 
 async fn hash_password(password: String) -> Result<String, EngineError> {
-    let _permit = HASHING.acquire().await.map_err(|_| EngineError::ShuttingDown)?;
+    let _permit = hashing_turn().await?;
     tokio::task::spawn_blocking(move || Argon2::default().hash_password(password.as_bytes()).map(|hash| hash.to_string()))
         .await
         .map_err(|_| EngineError::ShuttingDown)?
@@ -217,7 +228,7 @@ async fn hash_password(password: String) -> Result<String, EngineError> {
 }
 
 async fn verify_password(password: String, hash: String) -> Result<bool, EngineError> {
-    let _permit = HASHING.acquire().await.map_err(|_| EngineError::ShuttingDown)?;
+    let _permit = hashing_turn().await?;
     tokio::task::spawn_blocking(move || Argon2::default().verify_password(password.as_bytes(), hash.as_str()).is_ok())
         .await
         .map_err(|_| EngineError::ShuttingDown)

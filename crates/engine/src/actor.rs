@@ -57,7 +57,7 @@ pub(crate) struct Handle {
 
 pub(crate) fn to_timed(event: &StoredEvent) -> Result<TimedEvent, EngineError> {
     let parsed: Event = serde_json_payload(&event.payload, event.seq)?;
-    Ok(TimedEvent { at: Timestamp(event.recorded_at), event: parsed })
+    Ok(TimedEvent { seq: event.seq, at: Timestamp(event.recorded_at), event: parsed })
 }
 
 fn serde_json_payload(payload: &str, seq: u64) -> Result<Event, EngineError> {
@@ -197,7 +197,9 @@ impl WorkshopActor {
                 match decide(&working, pending.actor, pending.command.clone()) {
                     Ok(events) => {
                         for event in &events {
-                            working.apply(&TimedEvent { at, event: event.clone() });
+                            // The append below is at `self.state.seq`, so this is the event's place.
+                            let seq = self.state.seq + new_events.len() as u64 + 1;
+                            working.apply(&TimedEvent { seq, at, event: event.clone() });
                             new_events.push(to_new_event(event, at));
                         }
                         produced.push(events.len());
@@ -208,7 +210,11 @@ impl WorkshopActor {
                     }
                 }
             }
-            if accepted.is_empty() {
+            if new_events.is_empty() {
+                // Nothing to write (refusals, retries of what is already recorded): answer now.
+                for pending in accepted {
+                    let _ = pending.reply.send(Ok(Vec::new()));
+                }
                 return;
             }
             let n_new = new_events.len() as u64;

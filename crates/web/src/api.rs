@@ -476,6 +476,9 @@ pub async fn change_role(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostContributionRequest {
+    /// An id chosen by the client (a UUID), so that sending the same post again after a lost
+    /// answer records it once: the retry answers 200 with the first post's `seq`.
+    id: Option<Uuid>,
     activity_id: Uuid,
     /// 1 to 1,000 characters.
     text: String,
@@ -496,8 +499,11 @@ pub struct PostedContribution {
 #[utoipa::path(post, path = "/api/v1/workshops/{id}/contributions", operation_id = "postContribution", tag = "participants",
     params(("id" = Uuid, Path)),
     request_body = PostContributionRequest,
-    responses((status = 201, description = "Recorded durably", body = PostedContribution), (status = 400, body = ErrorBody),
+    responses((status = 201, description = "Recorded durably", body = PostedContribution),
+              (status = 200, description = "Already recorded: a retry with the same `id`", body = PostedContribution),
+              (status = 400, body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 409, description = "The `id` is taken by a different post", body = ErrorBody),
               (status = 422, description = "Refused: e.g. the activity is closed or the text empty", body = ErrorBody),
               (status = 429, body = ErrorBody)),
     security(("bearer" = [])))]
@@ -519,7 +525,7 @@ pub async fn post_contribution(
         None => None,
         Some(raw) => Some(ContributionKind::parse(raw).ok_or_else(|| ApiError::in_lang(Failure::BadRequest(format!("unknown kind `{raw}`")), lang))?),
     };
-    let contribution_id = ContributionId::from_uuid(Uuid::now_v7());
+    let contribution_id = ContributionId::from_uuid(body.id.unwrap_or_else(Uuid::now_v7));
     let command = Command::PostContribution {
         contribution_id,
         activity_id: ActivityId::from_uuid(body.activity_id),
@@ -527,9 +533,15 @@ pub async fn post_contribution(
         text: body.text,
         links: body.links.unwrap_or_default().into_iter().map(ContributionId::from_uuid).collect(),
     };
-    let events = app.engine.execute(WorkshopId::from_uuid(id), actor, command).await.map_err(|error| ApiError::in_lang(error, lang))?;
-    let seq = events.last().map_or(0, |event| event.seq);
-    Ok((StatusCode::CREATED, Json(PostedContribution { id: contribution_id.as_uuid(), seq })))
+    let workshop = WorkshopId::from_uuid(id);
+    let events = app.engine.execute(workshop, actor, command).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    if let Some(event) = events.last() {
+        return Ok((StatusCode::CREATED, Json(PostedContribution { id: contribution_id.as_uuid(), seq: event.seq })));
+    }
+    // A retry of a post already recorded.
+    let state = app.engine.state(workshop).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let seq = state.workshop.contribution(contribution_id).map_or(0, |contribution| contribution.seq);
+    Ok((StatusCode::OK, Json(PostedContribution { id: contribution_id.as_uuid(), seq })))
 }
 
 /// The workshop's whole event log with its hash chain, as `converge verify` checks it.

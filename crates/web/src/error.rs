@@ -53,6 +53,7 @@ impl Failure {
             Failure::Engine(EngineError::Domain(error)) if error.is_forbidden() => StatusCode::FORBIDDEN,
             Failure::Engine(EngineError::Domain(DomainError::UnknownActivity(_))) => StatusCode::NOT_FOUND,
             Failure::Engine(EngineError::Domain(DomainError::WorkshopDeleted)) => StatusCode::NOT_FOUND,
+            Failure::Engine(EngineError::Domain(DomainError::DuplicateContribution(_))) => StatusCode::CONFLICT,
             Failure::Engine(EngineError::Domain(_)) => StatusCode::UNPROCESSABLE_ENTITY,
             Failure::Engine(EngineError::UnknownJoinCode) => StatusCode::NOT_FOUND,
             Failure::Engine(EngineError::InvalidCredentials) => StatusCode::UNAUTHORIZED,

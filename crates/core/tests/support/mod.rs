@@ -46,20 +46,26 @@ pub fn workshop() -> Workshop {
 }
 
 pub fn fold(id: WorkshopId, events: &[Event]) -> Workshop {
-    let timed: Vec<TimedEvent> = events.iter().map(|event| TimedEvent { at: AT, event: event.clone() }).collect();
+    let timed: Vec<TimedEvent> = events
+        .iter()
+        .enumerate()
+        .map(|(index, event)| TimedEvent { seq: index as u64 + 1, at: AT, event: event.clone() })
+        .collect();
     Workshop::from_events(id, &timed).unwrap()
 }
 
-pub fn apply_all(workshop: &mut Workshop, events: &[Event]) {
-    for event in events {
-        workshop.apply(&TimedEvent { at: AT, event: event.clone() });
+/// Folds `events` into `workshop` as the log's next entries, after the `log_len` it already has.
+pub fn apply_all(workshop: &mut Workshop, log_len: usize, events: &[Event]) {
+    for (index, event) in events.iter().enumerate() {
+        workshop.apply(&TimedEvent { seq: (log_len + index) as u64 + 1, at: AT, event: event.clone() });
     }
 }
 
-/// Decides and folds, panicking on refusal: for setting the scene.
+/// Decides and folds, panicking on refusal: for setting the scene. The rules never look at
+/// sequence numbers, so these events are numbered as if the log were empty.
 pub fn run(workshop: &mut Workshop, actor: Actor, command: Command) {
     let events = decide(workshop, actor, command).unwrap();
-    apply_all(workshop, &events);
+    apply_all(workshop, 0, &events);
 }
 
 pub fn join(workshop: &mut Workshop, n: u128) -> ParticipantId {

@@ -176,6 +176,8 @@ async fn render_activity(
             @if can_post {
                 form #note-form.stack.card method="post" action={ "/w/" (workshop.id) "/a/" (activity.id) "/notes" } {
                     (csrf_field(&context.csrf))
+                    // Chosen now, so that sending this form twice records the note once.
+                    input type="hidden" name="contribution_id" value=(form.contribution_id.unwrap_or_else(uuid::Uuid::now_v7));
                     @if kinds.len() > 1 {
                         label for="kind" { (lang.t("note-kind-label")) }
                         select #kind name="kind" required {
@@ -207,6 +209,14 @@ pub struct NoteForm {
     text: String,
     #[serde(default)]
     kind: String,
+    #[serde(default, deserialize_with = "uuid_or_none")]
+    contribution_id: Option<uuid::Uuid>,
+}
+
+/// A missing or malformed id gets a fresh one rather than failing the post.
+fn uuid_or_none<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<uuid::Uuid>, D::Error> {
+    let raw = String::deserialize(deserializer)?;
+    Ok(uuid::Uuid::try_parse(&raw).ok())
 }
 
 pub async fn post_note(
@@ -232,7 +242,7 @@ pub async fn post_note(
         raw => Some(ContributionKind::parse(raw).ok_or(PageError::new(Failure::BadRequest("kind".into()), lang))?),
     };
     let command = Command::PostContribution {
-        contribution_id: ContributionId::from_uuid(uuid::Uuid::now_v7()),
+        contribution_id: ContributionId::from_uuid(form.contribution_id.unwrap_or_else(uuid::Uuid::now_v7)),
         activity_id,
         kind,
         text: form.text.clone(),
