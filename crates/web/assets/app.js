@@ -56,11 +56,26 @@
     if (!pending) pending = window.setTimeout(refresh, 120);
   }
 
+  // Which events change this page: a phone on one activity ignores the others' notes and the
+  // room's arrivals, so a busy room does not make every phone re-fetch at every note.
+  var kinds = (body.getAttribute("data-live-kinds") || "").split(" ").filter(Boolean);
+  var activity = body.getAttribute("data-live-activity");
+  function concernsThisPage(data) {
+    try {
+      var event = JSON.parse(data);
+      if (kinds.length && kinds.indexOf(event.kind) < 0) return false;
+      var about = event.payload && event.payload.activity_id;
+      return !(activity && about && about !== activity);
+    } catch (error) {
+      return true;
+    }
+  }
+
   var after = body.getAttribute("data-seq") || "0";
   var source = new EventSource(stream + "?after=" + encodeURIComponent(after));
-  source.onmessage = function () {
+  source.onmessage = function (message) {
     if (status) status.hidden = true;
-    schedule();
+    if (concernsThisPage(message.data)) schedule();
   };
   source.onopen = function () {
     if (status && !status.hidden) { status.hidden = true; schedule(); }

@@ -139,13 +139,44 @@ impl Follower {
 }
 
 fn to_sse(event: &StoredEvent) -> Event {
-    let payload: serde_json::Value = serde_json::from_str(&event.payload).unwrap_or(serde_json::Value::Null);
-    let data = serde_json::json!({
-        "seq": event.seq,
-        "kind": event.kind,
-        "recorded_at": event.recorded_at,
-        "hash": event.hash,
-        "payload": payload,
-    });
-    Event::default().id(event.seq.to_string()).data(data.to_string())
+    Event::default().id(event.seq.to_string()).data(event_data(event))
+}
+
+/// The JSON data of an event. The payload is already JSON and goes in as it is: a room of
+/// followers costs one string per follower, not a parse and a serialisation each.
+fn event_data(event: &StoredEvent) -> String {
+    let quoted = |text: &str| serde_json::Value::from(text).to_string();
+    format!(
+        "{{\"seq\":{},\"kind\":{},\"recorded_at\":{},\"hash\":{},\"payload\":{}}}",
+        event.seq,
+        quoted(&event.kind),
+        event.recorded_at,
+        quoted(&event.hash),
+        event.payload
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_event_data_is_the_json_clients_expect() {
+        let event = StoredEvent {
+            workshop: Uuid::nil(),
+            seq: 7,
+            kind: "contribution_posted".into(),
+            payload: r#"{"text":"a \"quoted\" note","type":"contribution_posted"}"#.into(),
+            recorded_at: 1_700_000_000_000,
+            hash: "ab".repeat(32),
+        };
+        let expected = serde_json::json!({
+            "seq": 7,
+            "kind": "contribution_posted",
+            "recorded_at": 1_700_000_000_000_i64,
+            "hash": "ab".repeat(32),
+            "payload": {"text": "a \"quoted\" note", "type": "contribution_posted"},
+        });
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&event_data(&event)).unwrap(), expected);
+    }
 }

@@ -179,7 +179,7 @@ pub async fn console(
     let n_participants = workshop.participants.len();
     Ok(page(
         &context,
-        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path)), body_class: "console" },
+        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path, "")), body_class: "console" },
         html! {
             header.workshop-head {
                 h1 { (workshop.title) }
@@ -345,7 +345,7 @@ pub async fn screen(
     let qr = qr_svg(&join_link);
     Ok(page(
         &context,
-        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path)), body_class: "screen" },
+        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path, Live::NOTES)), body_class: "screen" },
         html! {
             div.screen-grid {
                 aside.join-panel {
@@ -374,8 +374,8 @@ pub async fn screen(
     ))
 }
 
-fn live(id: WorkshopId, seq: u64, page: &str) -> Live {
-    Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page: page.to_owned() }
+fn live(id: WorkshopId, seq: u64, page: &str, kinds: &'static str) -> Live {
+    Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page: page.to_owned(), kinds, activity: None }
 }
 
 fn is_loopback(url: &str) -> bool {

@@ -48,6 +48,18 @@ pub struct Live {
     pub stream: String,
     pub seq: u64,
     pub page: String,
+    /// The event kinds that change this page, space-separated; empty for every kind.
+    pub kinds: &'static str,
+    /// When set, events about other activities leave this page alone.
+    pub activity: Option<String>,
+}
+
+impl Live {
+    /// Kinds that change what participants see of the agenda.
+    pub const AGENDA: &'static str = "activity_added activity_opened activity_closed workshop_deleted";
+    /// Kinds that change an activity's page or the projection.
+    pub const NOTES: &'static str =
+        "activity_added activity_opened activity_closed contribution_posted workshop_deleted";
 }
 
 pub struct Frame<'a> {
@@ -77,7 +89,9 @@ pub fn page(context: &PageContext, frame: Frame<'_>, content: Markup) -> Markup 
             body class=(frame.body_class)
                 data-stream=[frame.live.as_ref().map(|live| live.stream.as_str())]
                 data-seq=[frame.live.as_ref().map(|live| live.seq)]
-                data-page=[frame.live.as_ref().map(|live| live.page.as_str())] {
+                data-page=[frame.live.as_ref().map(|live| live.page.as_str())]
+                data-live-kinds=[frame.live.as_ref().map(|live| live.kinds).filter(|kinds| !kinds.is_empty())]
+                data-live-activity=[frame.live.as_ref().and_then(|live| live.activity.as_deref())] {
                 header.site {
                     a.brand href="/" { "Converge" }
                     nav {

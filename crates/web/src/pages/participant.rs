@@ -76,8 +76,9 @@ struct Member {
     role: Role,
 }
 
-fn live(id: WorkshopId, seq: u64, page: String) -> Option<Live> {
-    Some(Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page })
+fn live(id: WorkshopId, seq: u64, page: String, kinds: &'static str, activity: Option<ActivityId>) -> Option<Live> {
+    let activity = activity.map(|activity| activity.to_string());
+    Some(Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page, kinds, activity })
 }
 
 pub async fn home(
@@ -99,7 +100,7 @@ pub async fn home(
     let workshop = &member.state.workshop;
     Ok(page(
         &context,
-        Frame { title: &workshop.title, live: live(id, member.state.seq, format!("/w/{id}")), body_class: "" },
+        Frame { title: &workshop.title, live: live(id, member.state.seq, format!("/w/{id}"), Live::AGENDA, None), body_class: "" },
         html! {
             h1 { (workshop.title) }
             @if let Some(name) = you {
@@ -159,7 +160,13 @@ async fn render_activity(
     let can_post = activity.status == ActivityStatus::Open && member.role.may_contribute() && !kinds.is_empty();
     let markup = page(
         context,
-        Frame { title: &activity.title, live: live(workshop.id, member.state.seq, format!("/w/{}/a/{}", workshop.id, activity.id)),
+        Frame { title: &activity.title, live: live(
+                workshop.id,
+                member.state.seq,
+                format!("/w/{}/a/{}", workshop.id, activity.id),
+                Live::NOTES,
+                Some(activity.id),
+            ),
             body_class: "",
         },
         html! {
