@@ -119,11 +119,12 @@ pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<Liv
     Ok(state)
 }
 
-pub(crate) fn spawn(store: Arc<dyn Store>, initial: LiveState) -> Handle {
+pub(crate) fn spawn(store: Arc<dyn Store>, initial: LiveState, idle_after: std::time::Duration) -> Handle {
     let (messages, inbox) = mpsc::channel(4096);
     let (state_tx, state) = watch::channel(Arc::new(initial.clone()));
     let (live, _) = broadcast::channel(LIVE_BUFFER);
-    let actor = WorkshopActor { store, state: initial, state_tx, live: live.clone(), inbox, events_since_snapshot: 0 };
+    let actor =
+        WorkshopActor { store, state: initial, state_tx, live: live.clone(), inbox, events_since_snapshot: 0, idle_after };
     tokio::spawn(actor.run());
     Handle { messages, state, live }
 }
@@ -135,6 +136,8 @@ struct WorkshopActor {
     live: broadcast::Sender<Arc<StoredEvent>>,
     inbox: mpsc::Receiver<Message>,
     events_since_snapshot: u64,
+    /// With nothing to do and nobody following live for this long, the actor stops.
+    idle_after: std::time::Duration,
 }
 
 struct Pending {
@@ -145,7 +148,19 @@ struct Pending {
 
 impl WorkshopActor {
     async fn run(mut self) {
-        while let Some(first) = self.inbox.recv().await {
+        loop {
+            let first = tokio::select! {
+                message = self.inbox.recv() => match message {
+                    Some(message) => message,
+                    None => break,
+                },
+                () = tokio::time::sleep(self.idle_after) => {
+                    if self.live.receiver_count() == 0 && self.inbox.is_empty() {
+                        break;
+                    }
+                    continue;
+                }
+            };
             let mut batch = Vec::new();
             let mut log_grew_to = 0;
             let mut next = Some(first);

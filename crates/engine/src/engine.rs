@@ -21,11 +21,16 @@ const JOIN_CODE_ATTEMPTS: usize = 8;
 #[derive(Clone)]
 pub(crate) struct Secret(pub [u8; 32]);
 
+/// How long a workshop's actor stays in memory with nothing to do and nobody following live.
+/// The next request loads it again from its snapshot and log.
+pub const DEFAULT_IDLE_AFTER: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
 #[derive(Clone)]
 pub struct Engine {
     pub(crate) store: Arc<dyn Store>,
     pub(crate) secret: Secret,
     actors: Arc<Mutex<HashMap<WorkshopId, Arc<OnceCell<Handle>>>>>,
+    idle_after: std::time::Duration,
 }
 
 /// An activity to put on a new workshop's agenda, with its text not yet validated.
@@ -55,9 +60,21 @@ pub struct Joined {
 impl Engine {
     /// `secret` signs participant tokens; keep it stable across restarts.
     pub fn new(store: Arc<dyn Store>, secret: [u8; 32]) -> Engine {
-        let engine = Engine { store, secret: Secret(secret), actors: Arc::default() };
+        let engine = Engine { store, secret: Secret(secret), actors: Arc::default(), idle_after: DEFAULT_IDLE_AFTER };
         engine.forward_log_growth();
         engine
+    }
+
+    /// The same engine, with workshops leaving memory after `idle_after` without activity.
+    pub fn with_idle_after(mut self, idle_after: std::time::Duration) -> Engine {
+        self.idle_after = idle_after;
+        self
+    }
+
+    /// How many workshops have a running actor.
+    pub fn n_live_workshops(&self) -> usize {
+        let actors = self.actors.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        actors.values().filter(|cell| cell.get().is_some_and(|handle| !handle.messages.is_closed())).count()
     }
 
     pub fn store(&self) -> &dyn Store {
@@ -87,12 +104,32 @@ impl Engine {
         });
     }
 
+    /// The running actor of a workshop, started (or started again after it stopped when idle)
+    /// as needed.
     async fn handle(&self, id: WorkshopId) -> Result<Handle, EngineError> {
+        let handle = self.handle_once(id).await?;
+        if !handle.messages.is_closed() {
+            return Ok(handle);
+        }
+        self.forget(id);
+        self.handle_once(id).await
+    }
+
+    /// Drops the engine's memory of a workshop's actor, e.g. one that stopped when idle.
+    fn forget(&self, id: WorkshopId) {
+        let mut actors = self.actors.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if actors.get(&id).and_then(|cell| cell.get()).is_some_and(|handle| handle.messages.is_closed()) {
+            actors.remove(&id);
+        }
+    }
+
+    async fn handle_once(&self, id: WorkshopId) -> Result<Handle, EngineError> {
         let cell = {
             let mut actors = self.actors.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             actors.entry(id).or_default().clone()
         };
         let store = self.store.clone();
+        let idle_after = self.idle_after;
         let result = cell
             .get_or_try_init(|| async move {
                 let state = actor::load(store.as_ref(), id).await?.ok_or(EngineError::WorkshopNotFound)?;
@@ -101,7 +138,7 @@ impl Engine {
                     // interrupted between the two writes.
                     store.mark_workshop_deleted(id.as_uuid()).await?;
                 }
-                Ok::<_, EngineError>(actor::spawn(store, state))
+                Ok::<_, EngineError>(actor::spawn(store, state, idle_after))
             })
             .await
             .cloned();
@@ -124,10 +161,20 @@ impl Engine {
 
     /// Checks `command` as `actor` would have it, appends its events durably, and returns them.
     pub async fn execute(&self, id: WorkshopId, actor: Actor, command: Command) -> Result<Vec<StoredEvent>, EngineError> {
-        let handle = self.handle(id).await?;
         let (reply, answer) = oneshot::channel();
-        handle.messages.send(Message::Command { actor, command, reply }).await.map_err(|_| EngineError::ShuttingDown)?;
-        answer.await.map_err(|_| EngineError::ShuttingDown)?
+        let mut message = Message::Command { actor, command, reply };
+        // Twice at most: the actor may stop when idle between finding it and sending to it.
+        for _ in 0..2 {
+            let handle = self.handle(id).await?;
+            match handle.messages.send(message).await {
+                Ok(()) => return answer.await.map_err(|_| EngineError::ShuttingDown)?,
+                Err(tokio::sync::mpsc::error::SendError(returned)) => {
+                    message = returned;
+                    self.forget(id);
+                }
+            }
+        }
+        Err(EngineError::Busy)
     }
 
     /// Live events of a workshop, from now on. Subscribe before reading the backlog so nothing

@@ -16,7 +16,7 @@ mod error;
 pub mod random;
 
 pub use actor::LiveState;
-pub use engine::{ActivityDraft, Engine, Joined, NewWorkshop};
+pub use engine::{ActivityDraft, DEFAULT_IDLE_AFTER, Engine, Joined, NewWorkshop};
 pub use error::EngineError;
 
 use converge_core::Timestamp;

@@ -152,3 +152,23 @@ async fn participant_tokens_are_bound_to_their_workshop_and_signature() {
         assert_eq!(setup.engine.verify_participant_token(garbage), None, "{garbage:?}");
     }
 }
+
+#[tokio::test]
+async fn an_idle_workshop_leaves_memory_and_comes_back_on_the_next_request() {
+    let setup = setup(2).await;
+    let engine = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32]).with_idle_after(std::time::Duration::from_millis(100));
+    let before = engine.state(setup.workshop).await.unwrap().workshop.clone();
+    assert_eq!(engine.n_live_workshops(), 1);
+    let following = engine.subscribe(setup.workshop).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(engine.n_live_workshops(), 1, "a workshop someone follows live stays");
+    drop(following);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(engine.n_live_workshops(), 0);
+
+    let (_, command) = post(setup.activity, "de retour".into());
+    let events = engine.execute(setup.workshop, Actor::Participant(setup.participants[0]), command).await.unwrap();
+    assert_eq!(events.len(), 1);
+    let after = engine.state(setup.workshop).await.unwrap();
+    assert_eq!(after.workshop.contributions.len(), before.contributions.len() + 1);
+}
