@@ -225,8 +225,10 @@ pub async fn console(
                                 @if let Some(service) = profiles.get(&participant.id).map(|p| p.service.as_str()).filter(|s| !s.is_empty()) {
                                     span.muted { " · " (service) }
                                 }
-                                " " span.badge { (lang.t(&format!("role-{}", participant.role.as_str()))) }
-                                @if participant.role != Role::Facilitator {
+                                " "
+                                @if participant.role == Role::Facilitator {
+                                    span.badge { (lang.t("role-facilitator")) }
+                                } @else {
                                     (role_form(&context, id, participant.id, participant.role))
                                 }
                             }
