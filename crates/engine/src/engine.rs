@@ -308,16 +308,6 @@ impl Engine {
         self.store.mark_workshop_deleted(id.as_uuid()).await?;
         Ok(())
     }
-
-    pub async fn open_activity(&self, id: WorkshopId, actor: Actor, activity_id: ActivityId) -> Result<u64, EngineError> {
-        let events = self.execute(id, actor, Command::OpenActivity { activity_id }).await?;
-        Ok(events.last().map_or(0, |event| event.seq))
-    }
-
-    pub async fn close_activity(&self, id: WorkshopId, actor: Actor, activity_id: ActivityId) -> Result<u64, EngineError> {
-        let events = self.execute(id, actor, Command::CloseActivity { activity_id }).await?;
-        Ok(events.last().map_or(0, |event| event.seq))
-    }
 }
 
 /// The salted commitment to a participant's profile that the log records in its place.

@@ -28,7 +28,7 @@ async fn setup(n_participants: usize) -> Setup {
         .unwrap();
     let workshop = WorkshopId::from_uuid(entry.id);
     let activity = engine.state(workshop).await.unwrap().workshop.activities[0].id;
-    engine.open_activity(workshop, Actor::Account(account), activity).await.unwrap();
+    engine.execute(workshop, Actor::Account(account), Command::OpenActivity { activity_id: activity }).await.unwrap();
     let mut participants = Vec::new();
     for n in 0..n_participants {
         participants.push(engine.join(&entry.join_code, &format!("P{n}"), "").await.unwrap().participant);

@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::{AppState, default_agenda};
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use converge_core::{
     AccountId, ActivityId, Actor, Command, ContributionId, ContributionKind, Language, Role, WorkshopId,
@@ -193,16 +193,14 @@ pub async fn join_workshop(
     app.limits.join_per_code.check(&code).map_err(too_many)?;
     match app.engine.join(&code, &body.name, body.service.as_deref().unwrap_or_default()).await {
         Ok(joined) => {
-            let cookie = app.cookie_policy.set(&crate::cookies::participant(joined.workshop.as_uuid()), &joined.token, 7 * 24 * 3600);
+            let cookie_name = crate::cookies::participant(joined.workshop.as_uuid());
             let mut response = Json(JoinResponse {
                 workshop_id: joined.workshop.as_uuid(),
                 participant_id: joined.participant.as_uuid(),
-                token: joined.token,
+                token: joined.token.clone(),
             })
             .into_response();
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
+            app.cookie_policy.add(&mut response, &cookie_name, &joined.token, crate::cookies::PARTICIPANT_MAX_AGE);
             Ok(response)
         }
         Err(EngineError::UnknownJoinCode) => {
@@ -416,12 +414,13 @@ async fn transition(
     let (_, actor, _) = member_state(app, lang, credentials, id).await?;
     let workshop = WorkshopId::from_uuid(id);
     let activity = ActivityId::from_uuid(activity_id);
-    let seq = if open {
-        app.engine.open_activity(workshop, actor, activity).await
+    let command = if open {
+        Command::OpenActivity { activity_id: activity }
     } else {
-        app.engine.close_activity(workshop, actor, activity).await
-    }
-    .map_err(|error| ApiError::in_lang(error, lang))?;
+        Command::CloseActivity { activity_id: activity }
+    };
+    let events = app.engine.execute(workshop, actor, command).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let seq = events.last().map_or(0, |event| event.seq);
     let status = if open { "open" } else { "closed" };
     Ok(Json(ActivityTransition { activity_id, status: status.to_owned(), seq }))
 }

@@ -12,6 +12,8 @@ pub const CSRF: &str = "cv_csrf";
 pub const LANG: &str = "lang";
 /// A participant's token in one workshop; the workshop id follows this prefix.
 pub const PARTICIPANT_PREFIX: &str = "cv_p_";
+/// A participant stays in for a week: a two-day workshop and its follow-up days.
+pub const PARTICIPANT_MAX_AGE: i64 = 7 * 24 * 3600;
 
 /// The value of cookie `name`, if the request carries it.
 pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -42,6 +44,23 @@ impl CookiePolicy {
 
     pub fn clear(self, name: &str) -> String {
         self.set(name, "", 0)
+    }
+
+    /// Adds the cookie to `response`.
+    pub fn add(self, response: &mut axum::response::Response, name: &str, value: &str, max_age: i64) {
+        append(response, &self.set(name, value, max_age));
+    }
+
+    /// Tells the browser to forget the cookie.
+    pub fn remove(self, response: &mut axum::response::Response, name: &str) {
+        append(response, &self.clear(name));
+    }
+}
+
+fn append(response: &mut axum::response::Response, set_cookie: &str) {
+    // Cookie values are our own tokens and codes, always valid in a header.
+    if let Ok(value) = axum::http::HeaderValue::from_str(set_cookie) {
+        response.headers_mut().append(axum::http::header::SET_COOKIE, value);
     }
 }
 

@@ -175,7 +175,9 @@ impl IntoResponse for ApiError {
         }
         let body = ErrorBody { error: ErrorDetail { code: self.failure.code().to_owned(), message } };
         let mut response = (self.failure.status(), Json(body)).into_response();
-        add_retry_after(&self.failure, &mut response);
+        if let Failure::TooManyRequests(wait) = self.failure {
+            add_retry_after(&mut response, wait);
+        }
         response
     }
 }
@@ -202,17 +204,16 @@ impl IntoResponse for PageError {
         }
         let page = crate::pages::layout::error_page(self.lang, status, &self.failure.message(self.lang));
         let mut response = (status, page).into_response();
-        add_retry_after(&self.failure, &mut response);
+        if let Failure::TooManyRequests(wait) = self.failure {
+            add_retry_after(&mut response, wait);
+        }
         response
     }
 }
 
-fn add_retry_after(failure: &Failure, response: &mut Response) {
-    if let Failure::TooManyRequests(wait) = failure
-        && let Ok(value) = HeaderValue::from_str(&wait.as_secs().max(1).to_string())
-    {
-        response.headers_mut().insert(header::RETRY_AFTER, value);
-    }
+/// Says how long to wait, in whole seconds, at least one.
+pub fn add_retry_after(response: &mut Response, wait: Duration) {
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
 }
 
 /// `result.or_page(lang)?` in page handlers.

@@ -140,10 +140,8 @@ async fn remember_language(State(app): State<AppState>, request: axum::extract::
     let (parts, body) = request.into_parts();
     let (lang, source) = Lang::from_parts(&parts);
     let mut response = next.run(axum::extract::Request::from_parts(parts, body)).await;
-    if source == i18n::LangSource::Query
-        && let Ok(value) = axum::http::HeaderValue::from_str(&app.cookie_policy.set(cookies::LANG, lang.code(), 365 * 24 * 3600))
-    {
-        response.headers_mut().append(axum::http::header::SET_COOKIE, value);
+    if source == i18n::LangSource::Query {
+        app.cookie_policy.add(&mut response, cookies::LANG, lang.code(), 365 * 24 * 3600);
     }
     response
 }

@@ -76,11 +76,8 @@ pub async fn csrf(State(app): State<AppState>, request: Request, next: Next) -> 
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.starts_with("text/html"));
-    if existing_seed.is_none()
-        && is_html
-        && let Ok(value) = HeaderValue::from_str(&app.cookie_policy.set(cookies::CSRF, &seed, CSRF_COOKIE_MAX_AGE))
-    {
-        response.headers_mut().append(header::SET_COOKIE, value);
+    if existing_seed.is_none() && is_html {
+        app.cookie_policy.add(&mut response, cookies::CSRF, &seed, CSRF_COOKIE_MAX_AGE);
     }
     response
 }

@@ -307,13 +307,7 @@ pub async fn open_activity(
     facilitator: Facilitator,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, context.lang, &facilitator, id).await?;
-    match app.engine.open_activity(id, Actor::Account(facilitator.id()), activity_id).await {
-        // Opening what is already open (a double click) leaves the room as the facilitator wanted.
-        Ok(_) | Err(EngineError::Domain(converge_core::DomainError::ActivityAlreadyOpen)) => {}
-        Err(error) => return Err(PageError::new(error, context.lang)),
-    }
-    Ok(Redirect::to(&format!("/facilitator/workshops/{id}")))
+    transition(&app, context.lang, &facilitator, id, Command::OpenActivity { activity_id }).await
 }
 
 pub async fn close_activity(
@@ -322,12 +316,26 @@ pub async fn close_activity(
     facilitator: Facilitator,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, context.lang, &facilitator, id).await?;
-    match app.engine.close_activity(id, Actor::Account(facilitator.id()), activity_id).await {
-        Ok(_) | Err(EngineError::Domain(converge_core::DomainError::ActivityNotOpenToClose)) => {}
-        Err(error) => return Err(PageError::new(error, context.lang)),
+    transition(&app, context.lang, &facilitator, id, Command::CloseActivity { activity_id }).await
+}
+
+async fn transition(
+    app: &AppState,
+    lang: Lang,
+    facilitator: &Facilitator,
+    id: WorkshopId,
+    command: Command,
+) -> Result<Redirect, PageError> {
+    owned(app, lang, facilitator, id).await?;
+    match app.engine.execute(id, Actor::Account(facilitator.id()), command).await {
+        // Opening what is open or closing what is closed (a double click) leaves the room as the
+        // facilitator wanted.
+        Ok(_)
+        | Err(EngineError::Domain(
+            converge_core::DomainError::ActivityAlreadyOpen | converge_core::DomainError::ActivityNotOpenToClose,
+        )) => Ok(Redirect::to(&format!("/facilitator/workshops/{id}"))),
+        Err(error) => Err(PageError::new(error, lang)),
     }
-    Ok(Redirect::to(&format!("/facilitator/workshops/{id}")))
 }
 
 pub async fn screen(

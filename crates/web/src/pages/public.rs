@@ -5,7 +5,7 @@ use crate::error::{Failure, OrPage, PageError};
 use crate::{AppState, ClientKey, cookies};
 use crate::extract::{ValidForm, ValidPath, ValidQuery};
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::limits;
 use converge_engine::EngineError;
@@ -101,10 +101,8 @@ pub async fn join(
     match app.engine.join(&code, &form.name, &form.service).await {
         Ok(joined) => {
             let mut response = Redirect::to(&format!("/w/{}", joined.workshop)).into_response();
-            let cookie = app.cookie_policy.set(&cookies::participant(joined.workshop.as_uuid()), &joined.token, 7 * 24 * 3600);
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
+            let name = cookies::participant(joined.workshop.as_uuid());
+            app.cookie_policy.add(&mut response, &name, &joined.token, cookies::PARTICIPANT_MAX_AGE);
             Ok(response)
         }
         Err(error @ (EngineError::Domain(_) | EngineError::UnknownJoinCode)) => {
@@ -174,19 +172,15 @@ pub async fn sign_in(
     if let Err(wait) = limited {
         let message = Failure::TooManyRequests(wait).message(lang);
         let mut response = (StatusCode::TOO_MANY_REQUESTS, render_sign_in(&context, &form.email, Some(&message))).into_response();
-        if let Ok(value) = HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
-        }
+        crate::error::add_retry_after(&mut response, wait);
         return Ok(response);
     }
     match app.engine.sign_in(&form.email, &form.password).await {
         Ok((_account, token)) => {
             let mut response = Redirect::to("/facilitator").into_response();
             // A new token at every sign-in: a session id planted before cannot be reused.
-            let cookie = app.cookie_policy.set(cookies::SESSION, &token, converge_engine::accounts::SESSION_LIFETIME_MS / 1000);
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
+            let max_age = converge_engine::accounts::SESSION_LIFETIME_MS / 1000;
+            app.cookie_policy.add(&mut response, cookies::SESSION, &token, max_age);
             Ok(response)
         }
         Err(EngineError::InvalidCredentials) => {
@@ -202,9 +196,7 @@ pub async fn sign_out(State(app): State<AppState>, context: PageContext, headers
         app.engine.sign_out(&token).await.or_page(context.lang)?;
     }
     let mut response = Redirect::to("/").into_response();
-    if let Ok(value) = HeaderValue::from_str(&app.cookie_policy.clear(cookies::SESSION)) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
+    app.cookie_policy.remove(&mut response, cookies::SESSION);
     Ok(response)
 }
 
