@@ -1,11 +1,11 @@
 //! Commands and the rules that turn them into events.
 
-use crate::text::{NoteText, Title};
+use crate::state::Timer;
+use crate::text::{NoteText, Prompt, Title};
 use crate::{
-    AccountId, ActivityId, ActivitySpec, ActivityStatus, ContributionId, ContributionKind, DomainError, Event,
-    Language, ParticipantId, Role, Workshop, limits,
+    AccountId, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus, ContributionId, ContributionKind,
+    DomainError, Event, Language, ParticipantId, Role, Workshop, limits,
 };
-use std::collections::HashSet;
 
 /// Who is asking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,17 +24,43 @@ pub enum Command {
     Join { participant_id: ParticipantId, profile_commitment: String },
     ChangeRole { participant_id: ParticipantId, role: Role },
     AddActivity(ActivitySpec),
+    /// Edits an activity's title, prompt and configuration.
+    UpdateActivity { activity_id: ActivityId, title: String, prompt: String, config: ActivityConfig },
+    RemoveActivity { activity_id: ActivityId },
+    MoveActivity { activity_id: ActivityId, position: u32 },
     OpenActivity { activity_id: ActivityId },
     CloseActivity { activity_id: ActivityId },
+    /// Starts the timer, or resumes it; `minutes` sets it afresh (otherwise the planned time).
+    StartTimer { activity_id: ActivityId, minutes: Option<u32> },
+    PauseTimer { activity_id: ActivityId },
+    ExtendTimer { activity_id: ActivityId, minutes: u32 },
+    SetFocus { activity_id: Option<ActivityId> },
+    /// Seats the room, e.g. as `tables::assign_tables` proposes.
+    FormTables { tables: Vec<Vec<ParticipantId>> },
+    SeatParticipant { participant_id: ParticipantId, table: Option<u32> },
+    /// A participant leaves the room, or comes back; the facilitator may say so for them.
+    SetPresence { participant_id: ParticipantId, present: bool },
     PostContribution {
         contribution_id: ContributionId,
         activity_id: ActivityId,
         kind: Option<ContributionKind>,
         text: String,
         links: Vec<ContributionId>,
+        card: Option<String>,
     },
+    MoveContribution { contribution_id: ContributionId, kind: ContributionKind },
+    MergeContributions { into: ContributionId, merged: Vec<ContributionId> },
+    Categorize { activity_id: ActivityId, contribution_id: ContributionId, category: Option<u32> },
+    /// Starts brainwriting with the room's tables (or one table of everyone present).
+    StartBrainwriting { activity_id: ActivityId },
+    /// Passes the sheets on: the next round begins.
+    NextRound { activity_id: ActivityId },
     DeleteWorkshop,
 }
+
+/// A timer's length when neither the command nor the activity says.
+const DEFAULT_TIMER_MINUTES: u32 = 5;
+const MINUTE_MS: u64 = 60_000;
 
 /// The events that start a workshop: its creation, its agenda, and its creator as facilitator.
 pub fn decide_create(
@@ -46,12 +72,14 @@ pub fn decide_create(
     agenda: Vec<ActivitySpec>,
 ) -> Result<Vec<Event>, DomainError> {
     let title = Title::parse(title)?;
-    let mut seen = HashSet::new();
+    let mut earlier = Vec::new();
     let mut events = vec![Event::WorkshopCreated { title: title.into_string(), language, created_by: creator }];
     for spec in agenda {
-        if !seen.insert(spec.activity_id) {
+        if earlier.contains(&spec.activity_id) {
             return Err(DomainError::DuplicateActivity(spec.activity_id));
         }
+        spec.config.check(spec.kind, spec.activity_id, &earlier)?;
+        earlier.push(spec.activity_id);
         events.push(activity_added(spec));
     }
     events.push(Event::ParticipantJoined {
@@ -69,6 +97,7 @@ fn activity_added(spec: ActivitySpec) -> Event {
         kind: spec.kind,
         title: spec.title.into_string(),
         prompt: spec.prompt.into_string(),
+        config: spec.config,
     }
 }
 
@@ -107,7 +136,141 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             if workshop.activity(spec.activity_id).is_some() {
                 return Err(DomainError::DuplicateActivity(spec.activity_id));
             }
+            let earlier: Vec<ActivityId> = workshop.activities.iter().map(|activity| activity.id).collect();
+            spec.config.check(spec.kind, spec.activity_id, &earlier)?;
             Ok(vec![activity_added(spec)])
+        }
+        Command::UpdateActivity { activity_id, title, prompt, config } => {
+            require_facilitator(workshop, actor)?;
+            let position = position_of(workshop, activity_id)?;
+            let activity = &workshop.activities[position];
+            let title = Title::parse(&title)?;
+            let prompt = Prompt::parse(&prompt)?;
+            let earlier: Vec<ActivityId> = workshop.activities[..position].iter().map(|activity| activity.id).collect();
+            config.check(activity.kind, activity_id, &earlier)?;
+            if activity.title == title.as_str() && activity.prompt == prompt.as_str() && activity.config == config {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::ActivityUpdated { activity_id, title: title.into_string(), prompt: prompt.into_string(), config }])
+        }
+        Command::RemoveActivity { activity_id } => {
+            require_facilitator(workshop, actor)?;
+            position_of(workshop, activity_id)?;
+            // Contributions are the room's words: an activity that has some stays on the record.
+            if workshop.contributions_in(activity_id).next().is_some() {
+                return Err(DomainError::ActivityHasContributions);
+            }
+            Ok(vec![Event::ActivityRemoved { activity_id }])
+        }
+        Command::MoveActivity { activity_id, position } => {
+            require_facilitator(workshop, actor)?;
+            let from = position_of(workshop, activity_id)?;
+            if position as usize >= workshop.activities.len() {
+                return Err(DomainError::PositionOutOfRange(position));
+            }
+            let mut order: Vec<ActivityId> = workshop.activities.iter().map(|activity| activity.id).collect();
+            order.remove(from);
+            order.insert(position as usize, activity_id);
+            // Activities keep working on earlier ones only: a move may not put a source after
+            // the activity that uses it.
+            for (index, activity) in order.iter().enumerate() {
+                let Some(activity) = workshop.activity(*activity) else { continue };
+                if activity.config.sources.iter().any(|source| !order[..index].contains(source)) {
+                    return Err(DomainError::InvalidConfig { reason: "sources" });
+                }
+            }
+            if from == position as usize {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::ActivityMoved { activity_id, position }])
+        }
+        Command::StartTimer { activity_id, minutes } => {
+            require_facilitator(workshop, actor)?;
+            let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            if let Some(minutes) = minutes
+                && (minutes == 0 || minutes > crate::config_limits::MINUTES_MAX)
+            {
+                return Err(DomainError::InvalidConfig { reason: "minutes" });
+            }
+            let remaining_ms = match (minutes, activity.timer) {
+                (Some(minutes), _) => u64::from(minutes) * MINUTE_MS,
+                (None, Some(Timer::Running { .. })) => return Err(DomainError::TimerAlreadyRunning),
+                (None, Some(Timer::Paused { remaining_ms })) => remaining_ms,
+                (None, None) => u64::from(activity.config.minutes.unwrap_or(DEFAULT_TIMER_MINUTES)) * MINUTE_MS,
+            };
+            Ok(vec![Event::TimerStarted { activity_id, remaining_ms }])
+        }
+        Command::PauseTimer { activity_id } => {
+            require_facilitator(workshop, actor)?;
+            let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            match activity.timer {
+                Some(Timer::Running { .. }) => Ok(vec![Event::TimerPaused { activity_id }]),
+                _ => Err(DomainError::TimerNotRunning),
+            }
+        }
+        Command::ExtendTimer { activity_id, minutes } => {
+            require_facilitator(workshop, actor)?;
+            workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            if minutes == 0 || minutes > crate::config_limits::MINUTES_MAX {
+                return Err(DomainError::InvalidConfig { reason: "minutes" });
+            }
+            Ok(vec![Event::TimerExtended { activity_id, extra_ms: u64::from(minutes) * MINUTE_MS }])
+        }
+        Command::SetFocus { activity_id } => {
+            require_facilitator(workshop, actor)?;
+            if let Some(activity_id) = activity_id {
+                workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            }
+            if workshop.focus == activity_id {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::FocusChanged { activity_id }])
+        }
+        Command::FormTables { tables } => {
+            require_facilitator(workshop, actor)?;
+            let mut seen = Vec::new();
+            for participant in tables.iter().flatten() {
+                if !workshop.participants.contains_key(participant) {
+                    return Err(DomainError::UnknownParticipant(*participant));
+                }
+                if seen.contains(participant) {
+                    return Err(DomainError::DuplicateSeat);
+                }
+                seen.push(*participant);
+            }
+            let tables: Vec<Vec<ParticipantId>> = tables.into_iter().filter(|seats| !seats.is_empty()).collect();
+            Ok(vec![Event::TablesFormed { tables }])
+        }
+        Command::SeatParticipant { participant_id, table } => {
+            require_facilitator(workshop, actor)?;
+            if !workshop.participants.contains_key(&participant_id) {
+                return Err(DomainError::UnknownParticipant(participant_id));
+            }
+            // A new table may be opened next to the existing ones, not further.
+            if let Some(table) = table
+                && table as usize > workshop.tables.len()
+            {
+                return Err(DomainError::UnknownTable(table));
+            }
+            if workshop.table_of(participant_id) == table {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::ParticipantSeated { participant_id, table }])
+        }
+        Command::SetPresence { participant_id, present } => {
+            let participant =
+                workshop.participants.get(&participant_id).ok_or(DomainError::UnknownParticipant(participant_id))?;
+            if actor != Actor::Participant(participant_id) {
+                require_facilitator(workshop, actor)?;
+            }
+            if participant.present == present {
+                return Ok(Vec::new());
+            }
+            Ok(vec![if present {
+                Event::ParticipantReturned { participant_id }
+            } else {
+                Event::ParticipantLeft { participant_id }
+            }])
         }
         Command::OpenActivity { activity_id } => {
             require_facilitator(workshop, actor)?;
@@ -125,7 +288,7 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             }
             Ok(vec![Event::ActivityClosed { activity_id }])
         }
-        Command::PostContribution { contribution_id, activity_id, kind, text, links } => {
+        Command::PostContribution { contribution_id, activity_id, kind, text, links, card } => {
             let author = require_contributor(workshop, actor)?;
             if let Some(existing) = workshop.contribution(contribution_id) {
                 // The same post sent again (a retry after a lost answer, a resubmitted form) is
@@ -162,6 +325,35 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
                     unique_links.push(link);
                 }
             }
+            let card = match (activity.kind, card) {
+                (ActivityKind::PhotoLanguage, Some(card)) if crate::valid_key(&card) => Some(card),
+                (ActivityKind::PhotoLanguage, _) => return Err(DomainError::CardRequired),
+                (_, _) => None,
+            };
+            if activity.kind == ActivityKind::Reformulate
+                && !unique_links
+                    .iter()
+                    .filter_map(|link| workshop.contribution(*link))
+                    .any(|linked| linked.kind == ContributionKind::Challenge)
+            {
+                return Err(DomainError::SourceChallengeRequired);
+            }
+            let sheet = match activity.kind {
+                ActivityKind::Brainwriting => {
+                    let brainwriting = activity.brainwriting.as_ref().ok_or(DomainError::BrainwritingNotStarted)?;
+                    let sheet = brainwriting.sheet_of(author).ok_or(DomainError::NoSheetThisRound)?;
+                    let max = activity.config.brainwriting_rules().ideas_per_round;
+                    let written = workshop
+                        .contributions_in(activity_id)
+                        .filter(|idea| idea.author == author && idea.sheet == Some(sheet))
+                        .count();
+                    if written >= max as usize {
+                        return Err(DomainError::RoundIdeasSpent { max });
+                    }
+                    Some(sheet)
+                }
+                _ => None,
+            };
             Ok(vec![Event::ContributionPosted {
                 contribution_id,
                 activity_id,
@@ -169,13 +361,119 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
                 kind,
                 text: text.into_string(),
                 links: unique_links,
+                card,
+                sheet,
             }])
+        }
+        Command::MoveContribution { contribution_id, kind } => {
+            require_facilitator(workshop, actor)?;
+            let contribution =
+                workshop.contribution(contribution_id).ok_or(DomainError::UnknownContribution(contribution_id))?;
+            let activity = workshop.activity(contribution.activity_id).ok_or(DomainError::UnknownActivity(contribution.activity_id))?;
+            if !activity.kind.accepted_contributions().contains(&kind) {
+                return Err(DomainError::ContributionKindNotAccepted { activity: activity.kind, kind });
+            }
+            if contribution.kind == kind {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::ContributionMoved { contribution_id, kind }])
+        }
+        Command::MergeContributions { into, merged } => {
+            require_facilitator(workshop, actor)?;
+            let target = workshop.contribution(into).ok_or(DomainError::UnknownContribution(into))?;
+            if target.merged_into.is_some() || merged.is_empty() {
+                return Err(DomainError::InvalidMerge);
+            }
+            let mut unique = Vec::new();
+            for id in merged {
+                let duplicate = workshop.contribution(id).ok_or(DomainError::UnknownContribution(id))?;
+                if id == into || duplicate.merged_into.is_some() || workshop.merged_into(id).next().is_some() {
+                    return Err(DomainError::InvalidMerge);
+                }
+                if !unique.contains(&id) {
+                    unique.push(id);
+                }
+            }
+            Ok(vec![Event::ContributionsMerged { into, merged: unique }])
+        }
+        Command::Categorize { activity_id, contribution_id, category } => {
+            require_contributor(workshop, actor)?;
+            let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            if activity.kind != ActivityKind::Categorize {
+                return Err(DomainError::WrongActivityKind);
+            }
+            let is_facilitator = require_facilitator(workshop, actor).is_ok();
+            // Participants sort while the activity is open; the facilitator may tidy up after.
+            if activity.status != ActivityStatus::Open && !is_facilitator {
+                return Err(DomainError::ActivityNotOpen);
+            }
+            if !workshop.source_contributions(activity).any(|source| source.id == contribution_id) {
+                return Err(DomainError::NotASource);
+            }
+            if let Some(category) = category
+                && !activity.config.categories.iter().any(|known| known.id == category)
+            {
+                return Err(DomainError::UnknownCategory(category));
+            }
+            if activity.placements.get(&contribution_id).copied() == category {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::ContributionCategorized { activity_id, contribution_id, category }])
+        }
+        Command::StartBrainwriting { activity_id } => {
+            require_facilitator(workshop, actor)?;
+            let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            if activity.kind != ActivityKind::Brainwriting {
+                return Err(DomainError::WrongActivityKind);
+            }
+            if activity.brainwriting.is_some() {
+                return Err(DomainError::BrainwritingAlreadyStarted);
+            }
+            let writes = |participant: &ParticipantId| {
+                workshop.participants.get(participant).is_some_and(|p| p.role.may_contribute() && p.role != Role::Facilitator)
+            };
+            let mut tables: Vec<Vec<ParticipantId>> = workshop
+                .tables
+                .iter()
+                .map(|seats| seats.iter().copied().filter(|participant| writes(participant)).collect::<Vec<_>>())
+                .filter(|seats| !seats.is_empty())
+                .collect();
+            // Those not seated write together at one more table.
+            let unseated: Vec<ParticipantId> = workshop
+                .participants
+                .values()
+                .filter(|participant| writes(&participant.id) && workshop.table_of(participant.id).is_none())
+                .map(|participant| participant.id)
+                .collect();
+            if !unseated.is_empty() {
+                tables.push(unseated);
+            }
+            Ok(vec![Event::BrainwritingStarted { activity_id, tables }])
+        }
+        Command::NextRound { activity_id } => {
+            require_facilitator(workshop, actor)?;
+            let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            let brainwriting = activity.brainwriting.as_ref().ok_or(DomainError::BrainwritingNotStarted)?;
+            let round = brainwriting.round + 1;
+            let mut events = vec![Event::BrainwritingRoundStarted { activity_id, round }];
+            // Each round runs on its own clock.
+            let round_ms = u64::from(activity.config.brainwriting_rules().round_minutes) * MINUTE_MS;
+            events.push(Event::TimerStarted { activity_id, remaining_ms: round_ms });
+            Ok(events)
         }
         Command::DeleteWorkshop => {
             require_facilitator(workshop, actor)?;
             Ok(vec![Event::WorkshopDeleted])
         }
     }
+}
+
+fn position_of(workshop: &Workshop, activity_id: ActivityId) -> Result<usize, DomainError> {
+    workshop
+        .activities
+        .iter()
+        .position(|activity| activity.id == activity_id)
+        .ok_or(DomainError::UnknownActivity(activity_id))
 }
 
 fn require_facilitator(workshop: &Workshop, actor: Actor) -> Result<ParticipantId, DomainError> {

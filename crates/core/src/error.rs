@@ -45,6 +45,40 @@ pub enum DomainError {
     WorkshopDeleted,
     #[error("the first facilitator must be an account")]
     CreatorMustBeAnAccount,
+    #[error("the activity's {reason} setting is not valid")]
+    InvalidConfig { reason: &'static str },
+    #[error("an activity that has contributions cannot be removed")]
+    ActivityHasContributions,
+    #[error("position {0} is beyond the agenda")]
+    PositionOutOfRange(u32),
+    #[error("the timer is not running")]
+    TimerNotRunning,
+    #[error("the timer is already running")]
+    TimerAlreadyRunning,
+    #[error("a participant appears twice in the tables")]
+    DuplicateSeat,
+    #[error("table {0} does not exist")]
+    UnknownTable(u32),
+    #[error("a contribution cannot be merged into itself or into a merged one")]
+    InvalidMerge,
+    #[error("category {0} does not exist in this activity")]
+    UnknownCategory(u32),
+    #[error("this note is not among the ones this activity sorts")]
+    NotASource,
+    #[error("pick an image card")]
+    CardRequired,
+    #[error("a reformulation must name the challenge it rewrites")]
+    SourceChallengeRequired,
+    #[error("brainwriting has not started in this activity")]
+    BrainwritingNotStarted,
+    #[error("brainwriting has already started in this activity")]
+    BrainwritingAlreadyStarted,
+    #[error("you hold no sheet in this round")]
+    NoSheetThisRound,
+    #[error("you have written the {max} ideas this round allows on this sheet")]
+    RoundIdeasSpent { max: u32 },
+    #[error("this activity kind does not use that")]
+    WrongActivityKind,
 }
 
 impl DomainError {
@@ -71,6 +105,23 @@ impl DomainError {
             DomainError::TooManyLinks { .. } => "too_many_links",
             DomainError::WorkshopDeleted => "workshop_deleted",
             DomainError::CreatorMustBeAnAccount => "creator_must_be_an_account",
+            DomainError::InvalidConfig { .. } => "invalid_config",
+            DomainError::ActivityHasContributions => "activity_has_contributions",
+            DomainError::PositionOutOfRange(_) => "position_out_of_range",
+            DomainError::TimerNotRunning => "timer_not_running",
+            DomainError::TimerAlreadyRunning => "timer_already_running",
+            DomainError::DuplicateSeat => "duplicate_seat",
+            DomainError::UnknownTable(_) => "unknown_table",
+            DomainError::InvalidMerge => "invalid_merge",
+            DomainError::UnknownCategory(_) => "unknown_category",
+            DomainError::NotASource => "not_a_source",
+            DomainError::CardRequired => "card_required",
+            DomainError::SourceChallengeRequired => "source_challenge_required",
+            DomainError::BrainwritingNotStarted => "brainwriting_not_started",
+            DomainError::BrainwritingAlreadyStarted => "brainwriting_already_started",
+            DomainError::NoSheetThisRound => "no_sheet_this_round",
+            DomainError::RoundIdeasSpent { .. } => "round_ideas_spent",
+            DomainError::WrongActivityKind => "wrong_activity_kind",
         }
     }
 

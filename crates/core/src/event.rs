@@ -5,7 +5,8 @@
 //! are referred to here by a salted commitment, so they can be erased without breaking the chain.
 
 use crate::{
-    AccountId, ActivityId, ActivityKind, ContributionId, ContributionKind, Language, ParticipantId, Role, Timestamp,
+    AccountId, ActivityConfig, ActivityId, ActivityKind, ContributionId, ContributionKind, Language, ParticipantId,
+    Role, Timestamp,
 };
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,59 @@ pub enum Event {
         kind: ActivityKind,
         title: String,
         prompt: String,
+        #[serde(default, skip_serializing_if = "ActivityConfig::is_default")]
+        config: ActivityConfig,
+    },
+    /// The facilitator edited an activity: its title, prompt and configuration as they now are.
+    ActivityUpdated {
+        activity_id: ActivityId,
+        title: String,
+        prompt: String,
+        #[serde(default, skip_serializing_if = "ActivityConfig::is_default")]
+        config: ActivityConfig,
+    },
+    ActivityRemoved {
+        activity_id: ActivityId,
+    },
+    /// The activity now stands at `position` (0-based) on the agenda.
+    ActivityMoved {
+        activity_id: ActivityId,
+        position: u32,
+    },
+    /// The activity's timer runs: it ends `remaining_ms` after this event.
+    TimerStarted {
+        activity_id: ActivityId,
+        remaining_ms: u64,
+    },
+    /// The timer stops where it was at this event.
+    TimerPaused {
+        activity_id: ActivityId,
+    },
+    TimerExtended {
+        activity_id: ActivityId,
+        extra_ms: u64,
+    },
+    /// Every phone and the projection screen go to this activity; `None` lets them roam.
+    FocusChanged {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        activity_id: Option<ActivityId>,
+    },
+    /// The room is seated at tables, each listed in seat order; replaces earlier tables.
+    TablesFormed {
+        tables: Vec<Vec<ParticipantId>>,
+    },
+    /// One participant moves to a table (`None`: no table).
+    ParticipantSeated {
+        participant_id: ParticipantId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        table: Option<u32>,
+    },
+    /// A participant left the room; sheets and rounds go on without them.
+    ParticipantLeft {
+        participant_id: ParticipantId,
+    },
+    ParticipantReturned {
+        participant_id: ParticipantId,
     },
     ParticipantJoined {
         participant_id: ParticipantId,
@@ -50,6 +104,39 @@ pub enum Event {
         text: String,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         links: Vec<ContributionId>,
+        /// The image card picked (photo_language).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        card: Option<String>,
+        /// Where the idea was written (brainwriting).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sheet: Option<SheetRef>,
+    },
+    /// The facilitator moved a note to another kind (a SWOT note to another quadrant).
+    ContributionMoved {
+        contribution_id: ContributionId,
+        kind: ContributionKind,
+    },
+    /// Duplicates merged: `merged` now show as part of `into`, with their texts and authors kept.
+    ContributionsMerged {
+        into: ContributionId,
+        merged: Vec<ContributionId>,
+    },
+    /// A note placed in a category of a categorize activity (`None`: back to unsorted).
+    ContributionCategorized {
+        activity_id: ActivityId,
+        contribution_id: ContributionId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        category: Option<u32>,
+    },
+    /// Brainwriting begins: its tables, each in seat order, fixed for the activity.
+    BrainwritingStarted {
+        activity_id: ActivityId,
+        tables: Vec<Vec<ParticipantId>>,
+    },
+    /// The sheets pass on: round `round` (0-based) begins.
+    BrainwritingRoundStarted {
+        activity_id: ActivityId,
+        round: u32,
     },
     WorkshopDeleted,
 }
@@ -60,11 +147,27 @@ impl Event {
         match self {
             Event::WorkshopCreated { .. } => "workshop_created",
             Event::ActivityAdded { .. } => "activity_added",
+            Event::ActivityUpdated { .. } => "activity_updated",
+            Event::ActivityRemoved { .. } => "activity_removed",
+            Event::ActivityMoved { .. } => "activity_moved",
+            Event::TimerStarted { .. } => "timer_started",
+            Event::TimerPaused { .. } => "timer_paused",
+            Event::TimerExtended { .. } => "timer_extended",
+            Event::FocusChanged { .. } => "focus_changed",
+            Event::TablesFormed { .. } => "tables_formed",
+            Event::ParticipantSeated { .. } => "participant_seated",
+            Event::ParticipantLeft { .. } => "participant_left",
+            Event::ParticipantReturned { .. } => "participant_returned",
             Event::ParticipantJoined { .. } => "participant_joined",
             Event::ParticipantRoleChanged { .. } => "participant_role_changed",
             Event::ActivityOpened { .. } => "activity_opened",
             Event::ActivityClosed { .. } => "activity_closed",
             Event::ContributionPosted { .. } => "contribution_posted",
+            Event::ContributionMoved { .. } => "contribution_moved",
+            Event::ContributionsMerged { .. } => "contributions_merged",
+            Event::ContributionCategorized { .. } => "contribution_categorized",
+            Event::BrainwritingStarted { .. } => "brainwriting_started",
+            Event::BrainwritingRoundStarted { .. } => "brainwriting_round_started",
             Event::WorkshopDeleted => "workshop_deleted",
         }
     }
@@ -78,11 +181,21 @@ pub struct TimedEvent {
     pub event: Event,
 }
 
-/// An activity to put on a new workshop's agenda.
+/// An activity to put on a workshop's agenda.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActivitySpec {
     pub activity_id: ActivityId,
     pub kind: ActivityKind,
     pub title: crate::Title,
     pub prompt: crate::Prompt,
+    pub config: ActivityConfig,
+}
+
+/// A brainwriting sheet: the one started at `sheet` (a seat number) of table `table`, as it was
+/// in round `round`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SheetRef {
+    pub table: u32,
+    pub sheet: u32,
+    pub round: u32,
 }

@@ -6,18 +6,22 @@
 //! always the fold of its log. Identifiers and timestamps are arguments, never generated here,
 //! so replaying a log anywhere gives the same state.
 
+pub mod brainwriting;
 mod command;
+mod config;
 mod error;
 mod event;
 mod ids;
 mod model;
 mod state;
+pub mod tables;
 mod text;
 
 pub use command::{Actor, Command, decide, decide_create};
 pub use error::DomainError;
-pub use event::{ActivitySpec, Event, TimedEvent};
+pub use config::{ActivityConfig, BrainwritingConfig, Category, Criterion, config_limits, valid_key};
+pub use event::{ActivitySpec, Event, SheetRef, TimedEvent};
 pub use ids::{AccountId, ActivityId, ContributionId, ParticipantId, Timestamp, WorkshopId};
 pub use model::{ActivityKind, ActivityStatus, ContributionKind, Language, Role};
-pub use state::{Activity, Contribution, Participant, Workshop};
+pub use state::{Activity, Brainwriting, Contribution, Participant, Timer, Workshop};
 pub use text::{DisplayName, NoteText, Prompt, ServiceName, Title, limits};

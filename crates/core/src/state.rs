@@ -2,11 +2,11 @@
 //! snapshots; a snapshot is only ever a shortcut to the same fold.
 
 use crate::{
-    AccountId, ActivityId, ActivityKind, ActivityStatus, ContributionId, ContributionKind, Event, Language,
-    ParticipantId, Role, TimedEvent, Timestamp, WorkshopId,
+    AccountId, ActivityConfig, ActivityId, ActivityKind, ActivityStatus, ContributionId, ContributionKind, Event,
+    Language, ParticipantId, Role, SheetRef, TimedEvent, Timestamp, WorkshopId,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workshop {
@@ -20,6 +20,10 @@ pub struct Workshop {
     pub participants: BTreeMap<ParticipantId, Participant>,
     /// In the order they were posted.
     pub contributions: Vec<Contribution>,
+    /// The activity every screen is sent to, if the facilitator set one.
+    pub focus: Option<ActivityId>,
+    /// The tables of the room, each in seat order; a table's number is its index.
+    pub tables: Vec<Vec<ParticipantId>>,
     pub deleted: bool,
 }
 
@@ -29,9 +33,52 @@ pub struct Activity {
     pub kind: ActivityKind,
     pub title: String,
     pub prompt: String,
+    pub config: ActivityConfig,
     pub status: ActivityStatus,
     /// How many times the activity was opened; above one it was re-opened.
     pub times_opened: u32,
+    pub timer: Option<Timer>,
+    /// Where each note stands in a categorize activity, by category id.
+    pub placements: BTreeMap<ContributionId, u32>,
+    pub brainwriting: Option<Brainwriting>,
+}
+
+/// A server-side countdown: every screen shows the same time, and a reload loses nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Timer {
+    Running { ends_at: Timestamp },
+    Paused { remaining_ms: u64 },
+}
+
+impl Timer {
+    /// Milliseconds left at `now`, zero once over.
+    pub fn remaining_ms(&self, now: Timestamp) -> u64 {
+        match *self {
+            Timer::Running { ends_at } => u64::try_from(ends_at.0 - now.0).unwrap_or(0),
+            Timer::Paused { remaining_ms } => remaining_ms,
+        }
+    }
+}
+
+/// Brainwriting in one activity: its tables, fixed when it started, and the round under way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Brainwriting {
+    /// Each table's members in seat order; sheet `s` of a table is the one seat `s` started.
+    pub tables: Vec<Vec<ParticipantId>>,
+    pub round: u32,
+}
+
+impl Brainwriting {
+    /// The sheet `participant` holds in the current round, if any: each round, every sheet
+    /// passes to the next seat.
+    pub fn sheet_of(&self, participant: ParticipantId) -> Option<SheetRef> {
+        self.tables.iter().enumerate().find_map(|(table, seats)| {
+            let seat = seats.iter().position(|member| *member == participant)?;
+            let n_seats = seats.len();
+            let sheet = (seat + n_seats - (self.round as usize % n_seats)) % n_seats;
+            Some(SheetRef { table: table as u32, sheet: sheet as u32, round: self.round })
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +88,8 @@ pub struct Participant {
     pub profile_commitment: String,
     pub account: Option<AccountId>,
     pub joined_at: Timestamp,
+    /// False once they left the room, until they come back.
+    pub present: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +103,10 @@ pub struct Contribution {
     pub posted_at: Timestamp,
     /// The sequence number of the event that recorded it.
     pub seq: u64,
+    pub card: Option<String>,
+    pub sheet: Option<SheetRef>,
+    /// Set when the facilitator merged this note into another as a duplicate.
+    pub merged_into: Option<ContributionId>,
 }
 
 impl Workshop {
@@ -73,6 +126,8 @@ impl Workshop {
             activities: Vec::new(),
             participants: BTreeMap::new(),
             contributions: Vec::new(),
+            focus: None,
+            tables: Vec::new(),
             deleted: false,
         };
         for event in events {
@@ -86,14 +141,84 @@ impl Workshop {
     pub fn apply(&mut self, timed: &TimedEvent) {
         match &timed.event {
             Event::WorkshopCreated { .. } => {}
-            Event::ActivityAdded { activity_id, kind, title, prompt } => self.activities.push(Activity {
+            Event::ActivityAdded { activity_id, kind, title, prompt, config } => self.activities.push(Activity {
                 id: *activity_id,
                 kind: *kind,
                 title: title.clone(),
                 prompt: prompt.clone(),
+                config: config.clone(),
                 status: ActivityStatus::Draft,
                 times_opened: 0,
+                timer: None,
+                placements: BTreeMap::new(),
+                brainwriting: None,
             }),
+            Event::ActivityUpdated { activity_id, title, prompt, config } => {
+                if let Some(activity) = self.activity_mut(*activity_id) {
+                    activity.title.clone_from(title);
+                    activity.prompt.clone_from(prompt);
+                    activity.config = config.clone();
+                    let categories: BTreeSet<u32> = config.categories.iter().map(|category| category.id).collect();
+                    activity.placements.retain(|_, category| categories.contains(category));
+                }
+            }
+            Event::ActivityRemoved { activity_id } => {
+                self.activities.retain(|activity| activity.id != *activity_id);
+                for activity in &mut self.activities {
+                    activity.config.sources.retain(|source| source != activity_id);
+                }
+                if self.focus == Some(*activity_id) {
+                    self.focus = None;
+                }
+            }
+            Event::ActivityMoved { activity_id, position } => {
+                if let Some(from) = self.activities.iter().position(|activity| activity.id == *activity_id) {
+                    let activity = self.activities.remove(from);
+                    let to = (*position as usize).min(self.activities.len());
+                    self.activities.insert(to, activity);
+                }
+            }
+            Event::TimerStarted { activity_id, remaining_ms } => {
+                if let Some(activity) = self.activity_mut(*activity_id) {
+                    activity.timer = Some(Timer::Running { ends_at: Timestamp(timed.at.0 + *remaining_ms as i64) });
+                }
+            }
+            Event::TimerPaused { activity_id } => {
+                if let Some(activity) = self.activity_mut(*activity_id)
+                    && let Some(timer) = activity.timer
+                {
+                    activity.timer = Some(Timer::Paused { remaining_ms: timer.remaining_ms(timed.at) });
+                }
+            }
+            Event::TimerExtended { activity_id, extra_ms } => {
+                if let Some(activity) = self.activity_mut(*activity_id) {
+                    activity.timer = Some(match activity.timer {
+                        Some(Timer::Running { ends_at }) => {
+                            // An extension of a timer that already ran out counts from now.
+                            let base = ends_at.0.max(timed.at.0);
+                            Timer::Running { ends_at: Timestamp(base + *extra_ms as i64) }
+                        }
+                        Some(Timer::Paused { remaining_ms }) => Timer::Paused { remaining_ms: remaining_ms + extra_ms },
+                        None => Timer::Paused { remaining_ms: *extra_ms },
+                    });
+                }
+            }
+            Event::FocusChanged { activity_id } => self.focus = *activity_id,
+            Event::TablesFormed { tables } => self.tables.clone_from(tables),
+            Event::ParticipantSeated { participant_id, table } => {
+                for seats in &mut self.tables {
+                    seats.retain(|seated| seated != participant_id);
+                }
+                if let Some(table) = table {
+                    let table = *table as usize;
+                    if table >= self.tables.len() {
+                        self.tables.resize(table + 1, Vec::new());
+                    }
+                    self.tables[table].push(*participant_id);
+                }
+            }
+            Event::ParticipantLeft { participant_id } => self.set_presence(*participant_id, false),
+            Event::ParticipantReturned { participant_id } => self.set_presence(*participant_id, true),
             Event::ParticipantJoined { participant_id, role, profile_commitment, account } => {
                 self.participants.insert(
                     *participant_id,
@@ -103,6 +228,7 @@ impl Workshop {
                         profile_commitment: profile_commitment.clone(),
                         account: *account,
                         joined_at: timed.at,
+                        present: true,
                     },
                 );
             }
@@ -122,7 +248,7 @@ impl Workshop {
                     activity.status = ActivityStatus::Closed;
                 }
             }
-            Event::ContributionPosted { contribution_id, activity_id, author, kind, text, links } => {
+            Event::ContributionPosted { contribution_id, activity_id, author, kind, text, links, card, sheet } => {
                 self.contributions.push(Contribution {
                     id: *contribution_id,
                     activity_id: *activity_id,
@@ -132,9 +258,50 @@ impl Workshop {
                     links: links.clone(),
                     posted_at: timed.at,
                     seq: timed.seq,
+                    card: card.clone(),
+                    sheet: *sheet,
+                    merged_into: None,
                 })
             }
+            Event::ContributionMoved { contribution_id, kind } => {
+                if let Some(contribution) = self.contribution_mut(*contribution_id) {
+                    contribution.kind = *kind;
+                }
+            }
+            Event::ContributionsMerged { into, merged } => {
+                for id in merged {
+                    if let Some(contribution) = self.contribution_mut(*id) {
+                        contribution.merged_into = Some(*into);
+                    }
+                }
+            }
+            Event::ContributionCategorized { activity_id, contribution_id, category } => {
+                if let Some(activity) = self.activity_mut(*activity_id) {
+                    match category {
+                        Some(category) => activity.placements.insert(*contribution_id, *category),
+                        None => activity.placements.remove(contribution_id),
+                    };
+                }
+            }
+            Event::BrainwritingStarted { activity_id, tables } => {
+                if let Some(activity) = self.activity_mut(*activity_id) {
+                    activity.brainwriting = Some(Brainwriting { tables: tables.clone(), round: 0 });
+                }
+            }
+            Event::BrainwritingRoundStarted { activity_id, round } => {
+                if let Some(activity) = self.activity_mut(*activity_id)
+                    && let Some(brainwriting) = &mut activity.brainwriting
+                {
+                    brainwriting.round = *round;
+                }
+            }
             Event::WorkshopDeleted => self.deleted = true,
+        }
+    }
+
+    fn set_presence(&mut self, participant_id: ParticipantId, present: bool) {
+        if let Some(participant) = self.participants.get_mut(&participant_id) {
+            participant.present = present;
         }
     }
 
@@ -150,11 +317,29 @@ impl Workshop {
         self.contributions.iter().find(|contribution| contribution.id == id)
     }
 
+    fn contribution_mut(&mut self, id: ContributionId) -> Option<&mut Contribution> {
+        self.contributions.iter_mut().find(|contribution| contribution.id == id)
+    }
+
     pub fn contributions_in(&self, activity: ActivityId) -> impl Iterator<Item = &Contribution> {
         self.contributions.iter().filter(move |contribution| contribution.activity_id == activity)
     }
 
-    /// The participant through which a facilitator account acts in this workshop.
+    /// The contributions an activity works on: those of its source activities, merged ones
+    /// left out (they show within the note they were merged into).
+    pub fn source_contributions(&self, activity: &Activity) -> impl Iterator<Item = &Contribution> {
+        let sources = activity.config.sources.clone();
+        self.contributions
+            .iter()
+            .filter(move |contribution| sources.contains(&contribution.activity_id) && contribution.merged_into.is_none())
+    }
+
+    /// The contributions merged into `id`.
+    pub fn merged_into(&self, id: ContributionId) -> impl Iterator<Item = &Contribution> {
+        self.contributions.iter().filter(move |contribution| contribution.merged_into == Some(id))
+    }
+
+    /// The facilitator participant through which an account acts in this workshop.
     pub fn facilitator_for(&self, account: AccountId) -> Option<&Participant> {
         self.participants
             .values()
@@ -163,5 +348,10 @@ impl Workshop {
 
     pub fn open_activities(&self) -> impl Iterator<Item = &Activity> {
         self.activities.iter().filter(|activity| activity.status == ActivityStatus::Open)
+    }
+
+    /// The table a participant sits at.
+    pub fn table_of(&self, participant: ParticipantId) -> Option<u32> {
+        self.tables.iter().position(|seats| seats.contains(&participant)).map(|table| table as u32)
     }
 }

@@ -65,6 +65,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
                     kind: kind.map(|k| ContributionKind::ALL[k as usize % ContributionKind::ALL.len()]),
                     text: text.clone(),
                     links,
+        card: None,
                 },
             )
         }
@@ -81,6 +82,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
                     kind: Some(earlier.kind),
                     text: format!(" {} ", earlier.text),
                     links: earlier.links.clone(),
+                    card: earlier.card.clone(),
                 },
             ),
             None => (Actor::Newcomer, Command::DeleteWorkshop),
@@ -93,6 +95,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
                 kind: None,
                 text: "intruder".into(),
                 links: vec![],
+        card: None,
             },
         ),
     }
@@ -130,7 +133,8 @@ fn assert_effect(before: &Workshop, after: &Workshop, actor: Actor, command: &Co
         Command::ChangeRole { participant_id, role } => {
             prop_assert_eq!(after.participants[participant_id].role, *role);
         }
-        Command::AddActivity(_) | Command::DeleteWorkshop => {}
+        // The other commands have their own tests; this property drives the ones above.
+        _ => {}
     }
     let unchanged_elsewhere = match command {
         Command::PostContribution { .. } => before.activities == after.activities && before.participants == after.participants,
@@ -201,6 +205,8 @@ proptest! {
             kind: ContributionKind::Idea,
             text,
             links: vec![ContributionId::from_uuid(id(n + 1))],
+            card: None,
+            sheet: None,
         };
         let json = serde_json::to_string(&event).unwrap();
         prop_assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), event);

@@ -114,6 +114,7 @@ fn a_swot_note_must_name_its_quadrant_and_only_swot_kinds_fit() {
         kind: Some(ContributionKind::Idea),
         text: "x".into(),
         links: vec![],
+        card: None,
     };
     assert_eq!(
         decide(&workshop, Actor::Participant(anne), wrong),
@@ -125,6 +126,7 @@ fn a_swot_note_must_name_its_quadrant_and_only_swot_kinds_fit() {
         kind: Some(ContributionKind::Strength),
         text: "committed civil servants".into(),
         links: vec![],
+        card: None,
     };
     run(&mut workshop, Actor::Participant(anne), strength);
     assert_eq!(workshop.contributions[0].kind, ContributionKind::Strength);
@@ -153,6 +155,7 @@ fn links_must_point_at_existing_contributions_and_are_deduplicated() {
         kind: None,
         text: "builds on the first".into(),
         links,
+        card: None,
     };
     assert_eq!(decide(&workshop, Actor::Participant(anne), linked(vec![dangling])), Err(DomainError::UnknownContribution(dangling)));
     run(&mut workshop, Actor::Participant(anne), linked(vec![first, first]));

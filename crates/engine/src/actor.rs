@@ -42,7 +42,7 @@ pub struct LiveState {
 }
 
 pub(crate) enum Message {
-    Command { actor: Actor, command: Command, reply: oneshot::Sender<Result<Vec<StoredEvent>, EngineError>> },
+    Command { actor: Actor, command: Box<Command>, reply: oneshot::Sender<Result<Vec<StoredEvent>, EngineError>> },
     /// The log grew, perhaps by another node's hand.
     LogGrew { seq: u64 },
 }
@@ -166,7 +166,7 @@ impl WorkshopActor {
             let mut next = Some(first);
             while let Some(message) = next {
                 match message {
-                    Message::Command { actor, command, reply } => batch.push(Pending { actor, command, reply }),
+                    Message::Command { actor, command, reply } => batch.push(Pending { actor, command: *command, reply }),
                     Message::LogGrew { seq } => log_grew_to = log_grew_to.max(seq),
                 }
                 next = if batch.len() < MAX_BATCH { self.inbox.try_recv().ok() } else { None };

@@ -39,6 +39,7 @@ pub struct ActivityDraft {
     pub kind: ActivityKind,
     pub title: String,
     pub prompt: String,
+    pub config: converge_core::ActivityConfig,
 }
 
 #[derive(Debug, Clone)]
@@ -162,7 +163,7 @@ impl Engine {
     /// Checks `command` as `actor` would have it, appends its events durably, and returns them.
     pub async fn execute(&self, id: WorkshopId, actor: Actor, command: Command) -> Result<Vec<StoredEvent>, EngineError> {
         let (reply, answer) = oneshot::channel();
-        let mut message = Message::Command { actor, command, reply };
+        let mut message = Message::Command { actor, command: Box::new(command), reply };
         // Twice at most: the actor may stop when idle between finding it and sending to it.
         for _ in 0..2 {
             let handle = self.handle(id).await?;
@@ -214,6 +215,7 @@ impl Engine {
                     kind: draft.kind,
                     title: Title::parse(&draft.title)?,
                     prompt: Prompt::parse(&draft.prompt)?,
+                    config: draft.config,
                 })
             })
             .collect::<Result<Vec<_>, converge_core::DomainError>>()?;

@@ -21,7 +21,12 @@ async fn setup(n_participants: usize) -> Setup {
     let store = Arc::new(SqliteStore::open(&dir.path().join("converge.db")).unwrap());
     let engine = Engine::new(store.clone() as Arc<dyn Store>, [1; 32]);
     let account = engine.add_facilitator("ann@example.org", "Ann", "long enough password").await.unwrap();
-    let agenda = vec![ActivityDraft { kind: ActivityKind::Challenges, title: "Défis".into(), prompt: String::new() }];
+    let agenda = vec![ActivityDraft {
+        kind: ActivityKind::Challenges,
+        title: "Défis".into(),
+        prompt: String::new(),
+        config: Default::default(),
+    }];
     let entry = engine
         .create_workshop(account, NewWorkshop { title: "Atelier".into(), language: Language::Fr, agenda })
         .await
@@ -38,7 +43,7 @@ async fn setup(n_participants: usize) -> Setup {
 
 fn post(activity: converge_core::ActivityId, text: String) -> (ContributionId, Command) {
     let id = ContributionId::from_uuid(Uuid::now_v7());
-    (id, Command::PostContribution { contribution_id: id, activity_id: activity, kind: None, text, links: vec![] })
+    (id, Command::PostContribution { contribution_id: id, activity_id: activity, kind: None, text, links: vec![], card: None })
 }
 
 /// Posts `n` notes at once, spread over the participants; returns each note's id and seq.

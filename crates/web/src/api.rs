@@ -485,6 +485,8 @@ pub struct PostContributionRequest {
     kind: Option<String>,
     /// Contributions this one builds on.
     links: Option<Vec<Uuid>>,
+    /// The image card picked, in a photo_language activity.
+    card: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -531,6 +533,7 @@ pub async fn post_contribution(
         kind,
         text: body.text,
         links: body.links.unwrap_or_default().into_iter().map(ContributionId::from_uuid).collect(),
+        card: body.card,
     };
     let workshop = WorkshopId::from_uuid(id);
     let events = app.engine.execute(workshop, actor, command).await.map_err(|error| ApiError::in_lang(error, lang))?;

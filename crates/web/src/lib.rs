@@ -149,8 +149,18 @@ async fn remember_language(State(app): State<AppState>, request: axum::extract::
 /// The agenda of a workshop created without a template, in the workshop's language.
 pub fn default_agenda(lang: Lang) -> Vec<ActivityDraft> {
     vec![
-        ActivityDraft { kind: ActivityKind::Challenges, title: lang.t("agenda-challenges-title"), prompt: lang.t("agenda-challenges-prompt") },
-        ActivityDraft { kind: ActivityKind::Swot, title: lang.t("agenda-swot-title"), prompt: lang.t("agenda-swot-prompt") },
+        ActivityDraft {
+            kind: ActivityKind::Challenges,
+            title: lang.t("agenda-challenges-title"),
+            prompt: lang.t("agenda-challenges-prompt"),
+            config: Default::default(),
+        },
+        ActivityDraft {
+            kind: ActivityKind::Swot,
+            title: lang.t("agenda-swot-title"),
+            prompt: lang.t("agenda-swot-prompt"),
+            config: Default::default(),
+        },
     ]
 }
 

@@ -28,6 +28,7 @@ pub fn spec(n: u128, kind: ActivityKind) -> ActivitySpec {
         kind,
         title: Title::parse(&format!("Activity {n}")).unwrap(),
         prompt: Prompt::parse("").unwrap(),
+        config: ActivityConfig::default(),
     }
 }
 
@@ -81,5 +82,6 @@ pub fn post(activity_id: ActivityId, n: u128, text: &str) -> Command {
         kind: None,
         text: text.into(),
         links: Vec::new(),
+        card: None,
     }
 }

@@ -216,6 +216,8 @@ pub struct NoteForm {
     text: String,
     #[serde(default)]
     kind: String,
+    #[serde(default)]
+    card: String,
     #[serde(default, deserialize_with = "uuid_or_none")]
     contribution_id: Option<uuid::Uuid>,
 }
@@ -254,6 +256,7 @@ pub async fn post_note(
         kind,
         text: form.text.clone(),
         links: Vec::new(),
+        card: Some(form.card.clone()).filter(|card| !card.is_empty()),
     };
     match app.engine.execute(id, member.actor, command).await {
         Ok(_) => Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}")).into_response()),
