@@ -74,7 +74,8 @@ pub enum RotationError {
 
 /// Who holds which sheet in which round at one brainwriting table. See the module documentation
 /// for the rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(serialize = "T: serde::Serialize", deserialize = "T: serde::Deserialize<'de> + Ord"))]
 pub struct Rotation<T> {
     /// The members in seat order; `seats[i]` started sheet `i`.
     seats: Vec<T>,
@@ -261,7 +262,8 @@ impl<T: Clone + Ord> Rotation<T> {
             if !presence[seat] {
                 return Err(RotationError::NoSheetHeld { round });
             }
-            let (_, ideas_of_round) = ideas_by_round_and_seat.entry((round, seat)).or_insert_with(|| (author, Vec::new()));
+            let (_, ideas_of_round) =
+                ideas_by_round_and_seat.entry((round, seat)).or_insert_with(|| (author, Vec::new()));
             ideas_of_round.extend(ideas);
             if ideas_of_round.len() > max_ideas_per_round {
                 return Err(RotationError::TooManyIdeas {
@@ -285,7 +287,7 @@ impl<T: Clone + Ord> Rotation<T> {
     }
 
     /// Seat `s` holds sheet `(s - r) mod n` in round `r`; `round % n` keeps the subtraction from
-    /// underflowing.
+    /// underflowing. `n` is never zero: [`Rotation::new`] refuses an empty table.
     fn sheet_in_front_of(&self, seat: usize, round: usize) -> SheetIdx {
         let n = self.n_sheets();
         SheetIdx((seat + n - round % n) % n)

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Limits on configurations, which the pages and the template checker cite too.
 pub mod config_limits {
     pub const MINUTES_MAX: u32 = 600;
+    pub const DAYS_MAX: u32 = 14;
     pub const CATEGORIES_MAX: usize = 12;
     pub const CRITERIA_MAX: usize = 10;
     pub const WEIGHT_MAX: u32 = 10;
@@ -21,6 +22,9 @@ use config_limits::*;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ActivityConfig {
+    /// The day of the workshop the activity belongs to (1 for the first), for multi-day agendas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u32>,
     /// The planned duration, in minutes: shown on the agenda, and the timer's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
@@ -94,6 +98,9 @@ impl ActivityConfig {
         let invalid = |reason: &'static str| Err(DomainError::InvalidConfig { reason });
         if self.minutes.is_some_and(|minutes| minutes == 0 || minutes > MINUTES_MAX) {
             return invalid("minutes");
+        }
+        if self.day.is_some_and(|day| day == 0 || day > DAYS_MAX) {
+            return invalid("day");
         }
         for source in &self.sources {
             if *source == own_id || !earlier.contains(source) {

@@ -5,6 +5,7 @@ use crate::{
     AccountId, ActivityConfig, ActivityId, ActivityKind, ActivityStatus, ContributionId, ContributionKind, Event,
     Language, ParticipantId, Role, SheetRef, TimedEvent, Timestamp, WorkshopId,
 };
+use crate::brainwriting::Rotation;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -60,23 +61,21 @@ impl Timer {
     }
 }
 
-/// Brainwriting in one activity: its tables, fixed when it started, and the round under way.
+/// Brainwriting in one activity: each table's rotation of sheets, fixed when it started, and
+/// the round under way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Brainwriting {
-    /// Each table's members in seat order; sheet `s` of a table is the one seat `s` started.
-    pub tables: Vec<Vec<ParticipantId>>,
+    pub tables: Vec<Rotation<ParticipantId>>,
     pub round: u32,
 }
 
 impl Brainwriting {
-    /// The sheet `participant` holds in the current round, if any: each round, every sheet
-    /// passes to the next seat.
+    /// The sheet `participant` holds in the current round: none if they are not at a table or
+    /// were away when the round began.
     pub fn sheet_of(&self, participant: ParticipantId) -> Option<SheetRef> {
-        self.tables.iter().enumerate().find_map(|(table, seats)| {
-            let seat = seats.iter().position(|member| *member == participant)?;
-            let n_seats = seats.len();
-            let sheet = (seat + n_seats - (self.round as usize % n_seats)) % n_seats;
-            Some(SheetRef { table: table as u32, sheet: sheet as u32, round: self.round })
+        self.tables.iter().enumerate().find_map(|(table, rotation)| {
+            let sheet = rotation.sheet_of(&participant, self.round as usize)?;
+            Some(SheetRef { table: table as u32, sheet: sheet.0 as u32, round: self.round })
         })
     }
 }
@@ -284,15 +283,33 @@ impl Workshop {
                 }
             }
             Event::BrainwritingStarted { activity_id, tables } => {
+                let present: BTreeSet<ParticipantId> =
+                    self.participants.values().filter(|participant| participant.present).map(|p| p.id).collect();
                 if let Some(activity) = self.activity_mut(*activity_id) {
-                    activity.brainwriting = Some(Brainwriting { tables: tables.clone(), round: 0 });
+                    let rotations = tables
+                        .iter()
+                        .filter_map(|seats| {
+                            let mut rotation = Rotation::new(seats.clone()).ok()?;
+                            for member in seats.iter().filter(|member| !present.contains(member)) {
+                                let _ = rotation.leave(member);
+                            }
+                            rotation.start_round();
+                            Some(rotation)
+                        })
+                        .collect();
+                    activity.brainwriting = Some(Brainwriting { tables: rotations, round: 0 });
                 }
             }
             Event::BrainwritingRoundStarted { activity_id, round } => {
                 if let Some(activity) = self.activity_mut(*activity_id)
                     && let Some(brainwriting) = &mut activity.brainwriting
                 {
-                    brainwriting.round = *round;
+                    while brainwriting.round < *round {
+                        for rotation in &mut brainwriting.tables {
+                            rotation.start_round();
+                        }
+                        brainwriting.round += 1;
+                    }
                 }
             }
             Event::WorkshopDeleted => self.deleted = true,
@@ -302,6 +319,12 @@ impl Workshop {
     fn set_presence(&mut self, participant_id: ParticipantId, present: bool) {
         if let Some(participant) = self.participants.get_mut(&participant_id) {
             participant.present = present;
+        }
+        // Brainwriting under way goes on without them from the next round, and takes them back.
+        for activity in &mut self.activities {
+            for rotation in activity.brainwriting.iter_mut().flat_map(|brainwriting| &mut brainwriting.tables) {
+                let _ = if present { rotation.rejoin(&participant_id) } else { rotation.leave(&participant_id) };
+            }
         }
     }
 

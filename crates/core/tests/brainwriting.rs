@@ -148,11 +148,10 @@ fn ideas_beyond_the_limit_or_from_an_absent_member_are_refused_not_dropped() {
     let mut rotation = table(3);
     rotation.leave(&2).unwrap();
     rotation.start_round();
-    let too_many = vec![WrittenIdeas { round: 0, author: 0, ideas: vec![1, 2] }, WrittenIdeas {
-        round: 0,
-        author: 0,
-        ideas: vec![3, 4],
-    }];
+    let too_many = vec![
+        WrittenIdeas { round: 0, author: 0, ideas: vec![1, 2] },
+        WrittenIdeas { round: 0, author: 0, ideas: vec![3, 4] },
+    ];
     assert_eq!(
         rotation.sheets_with_ideas(too_many, 3),
         Err(RotationError::TooManyIdeas { round: 0, n_ideas: 4, max_ideas: 3 })
@@ -161,6 +160,44 @@ fn ideas_beyond_the_limit_or_from_an_absent_member_are_refused_not_dropped() {
     assert_eq!(rotation.sheets_with_ideas(from_absent, 3), Err(RotationError::NoSheetHeld { round: 0 }));
     let too_early = vec![WrittenIdeas { round: 1, author: 0, ideas: vec![1] }];
     assert_eq!(rotation.sheets_with_ideas(too_early, 3), Err(RotationError::RoundNotStarted { round: 1 }));
+}
+
+#[test]
+fn six_rounds_of_six_three_five_give_each_sheet_eighteen_ideas_by_six_authors() {
+    let mut rotation = table(DEFAULT_TABLE_SIZE);
+    let mut written = Vec::new();
+    for _ in 0..DEFAULT_TABLE_SIZE {
+        let round = rotation.start_round();
+        for member in 0..DEFAULT_TABLE_SIZE as u32 {
+            let ideas = (0..DEFAULT_IDEAS_PER_ROUND).map(|i| format!("r{round} m{member} i{i}")).collect();
+            written.push(WrittenIdeas { round, author: member, ideas });
+        }
+    }
+    let sheets = rotation.sheets_with_ideas(written, DEFAULT_IDEAS_PER_ROUND).unwrap();
+    for (sheet_idx, sheet) in sheets.iter().enumerate() {
+        assert_eq!(sheet.len(), 18);
+        let authors: Vec<u32> = sheet.iter().step_by(DEFAULT_IDEAS_PER_ROUND).map(|idea| idea.author).collect();
+        let starter = sheet_idx as u32;
+        let expected: Vec<u32> = (0..6).map(|round| (starter + round) % 6).collect();
+        assert_eq!(authors, expected, "sheet {sheet_idx} passes from its starter to the next seats");
+    }
+}
+
+#[test]
+fn a_sheet_stays_blank_for_a_cycle_only_if_every_seat_is_empty_when_it_arrives() {
+    // The known limit of the rule: two members who take turns stepping out, each absent exactly
+    // when sheet 1 reaches their seat. Nobody stayed for a whole cycle.
+    let mut rotation = table(2);
+    rotation.leave(&1).unwrap();
+    rotation.start_round(); // sheet 1 is in front of seat 1, empty
+    rotation.rejoin(&1).unwrap();
+    rotation.leave(&0).unwrap();
+    rotation.start_round(); // sheet 1 is in front of seat 0, empty
+    assert_eq!(rotation.waiting_sheets(0), vec![SheetIdx(1)]);
+    assert_eq!(rotation.waiting_sheets(1), vec![SheetIdx(1)]);
+    rotation.rejoin(&0).unwrap();
+    rotation.start_round(); // as soon as the seat it reaches is taken, it is written on
+    assert_eq!(rotation.holder_of(SheetIdx(1), 2), Some(&1));
 }
 
 /// A table size, and for each round the presence events that happen before it starts.

@@ -36,10 +36,15 @@ pub struct Engine {
 /// An activity to put on a new workshop's agenda, with its text not yet validated.
 #[derive(Debug, Clone)]
 pub struct ActivityDraft {
+    /// A name for this activity within the agenda, so later ones can say they work on it.
+    pub key: Option<String>,
     pub kind: ActivityKind,
     pub title: String,
     pub prompt: String,
+    /// The configuration; its `sources` are filled from `source_keys`.
     pub config: converge_core::ActivityConfig,
+    /// The keys of the earlier activities this one works on.
+    pub source_keys: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -206,19 +211,26 @@ impl Engine {
     pub async fn create_workshop(&self, account: AccountId, request: NewWorkshop) -> Result<WorkshopEntry, EngineError> {
         let owner = self.store.account(account.as_uuid()).await?.ok_or(EngineError::InvalidCredentials)?;
         let title = Title::parse(&request.title)?;
-        let agenda = request
-            .agenda
-            .into_iter()
-            .map(|draft| {
-                Ok(ActivitySpec {
-                    activity_id: ActivityId::from_uuid(Uuid::now_v7()),
-                    kind: draft.kind,
-                    title: Title::parse(&draft.title)?,
-                    prompt: Prompt::parse(&draft.prompt)?,
-                    config: draft.config,
-                })
-            })
-            .collect::<Result<Vec<_>, converge_core::DomainError>>()?;
+        let mut keys: HashMap<String, ActivityId> = HashMap::new();
+        let mut agenda = Vec::with_capacity(request.agenda.len());
+        for draft in request.agenda {
+            let activity_id = ActivityId::from_uuid(Uuid::now_v7());
+            let mut config = draft.config;
+            for key in &draft.source_keys {
+                let source = keys.get(key).ok_or(converge_core::DomainError::InvalidConfig { reason: "sources" })?;
+                config.sources.push(*source);
+            }
+            if let Some(key) = draft.key {
+                keys.insert(key, activity_id);
+            }
+            agenda.push(ActivitySpec {
+                activity_id,
+                kind: draft.kind,
+                title: Title::parse(&draft.title)?,
+                prompt: Prompt::parse(&draft.prompt)?,
+                config,
+            });
+        }
         let id = WorkshopId::from_uuid(Uuid::now_v7());
         let facilitator = ParticipantId::from_uuid(Uuid::now_v7());
         let profile = self.profile(id, facilitator, &owner.display_name, "");

@@ -22,10 +22,12 @@ async fn setup(n_participants: usize) -> Setup {
     let engine = Engine::new(store.clone() as Arc<dyn Store>, [1; 32]);
     let account = engine.add_facilitator("ann@example.org", "Ann", "long enough password").await.unwrap();
     let agenda = vec![ActivityDraft {
+        key: None,
         kind: ActivityKind::Challenges,
         title: "Défis".into(),
         prompt: String::new(),
         config: Default::default(),
+        source_keys: Vec::new(),
     }];
     let entry = engine
         .create_workshop(account, NewWorkshop { title: "Atelier".into(), language: Language::Fr, agenda })

@@ -150,16 +150,20 @@ async fn remember_language(State(app): State<AppState>, request: axum::extract::
 pub fn default_agenda(lang: Lang) -> Vec<ActivityDraft> {
     vec![
         ActivityDraft {
+            key: None,
             kind: ActivityKind::Challenges,
             title: lang.t("agenda-challenges-title"),
             prompt: lang.t("agenda-challenges-prompt"),
             config: Default::default(),
+            source_keys: Vec::new(),
         },
         ActivityDraft {
+            key: None,
             kind: ActivityKind::Swot,
             title: lang.t("agenda-swot-title"),
             prompt: lang.t("agenda-swot-prompt"),
             config: Default::default(),
+            source_keys: Vec::new(),
         },
     ]
 }
