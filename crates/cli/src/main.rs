@@ -62,6 +62,22 @@ enum Commands {
         #[command(subcommand)]
         command: AdminCommands,
     },
+    /// Workshop templates: check a template file, list the shipped ones.
+    Template {
+        #[command(subcommand)]
+        command: TemplateCommands,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateCommands {
+    /// Check a template file: prints OK with its size, or FILE:LINE:COLUMN: reason and exits 1.
+    Check {
+        /// The template file (TOML, UTF-8).
+        file: PathBuf,
+    },
+    /// List the templates Converge ships: their ids and French titles.
+    List,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -141,6 +157,41 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Commands::Export { workshop, format: ExportFormat::Json, out, data } => export(&workshop, out, &data.data).await,
         Commands::Verify { file } => verify(&file),
         Commands::Admin { command } => admin(command).await,
+        Commands::Template { command } => template(command),
+    }
+}
+
+fn template(command: TemplateCommands) -> anyhow::Result<ExitCode> {
+    use converge_engine::templates;
+    match command {
+        TemplateCommands::Check { file } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            match templates::parse_template_bytes(&bytes) {
+                Ok(template) => {
+                    let (n_activities, n_days) = (template.n_activities(), template.n_days());
+                    println!(
+                        "OK: {}, {n_activities} {} over {n_days} {}",
+                        template.id(),
+                        if n_activities == 1 { "activity" } else { "activities" },
+                        if n_days == 1 { "day" } else { "days" },
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(error) => {
+                    // The compilers' format, so editors and CI annotate the line.
+                    eprintln!("{}:{}:{}: {}", file.display(), error.line, error.column, error.reason);
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        TemplateCommands::List => {
+            let shipped = templates::shipped();
+            let width = shipped.iter().map(|template| template.id().len()).max().unwrap_or(0);
+            for template in shipped {
+                println!("{:width$}  {}", template.id(), template.title(converge_core::Language::Fr));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -99,20 +99,31 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
     ("GET", "/facilitator/workshops/{id}", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     ("GET", "/facilitator/workshops/{id}/screen", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     ("GET", "/facilitator/workshops/{id}/delete", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    // The cells give a participant the "role" of expert.
     (
         "POST",
-        "/facilitator/workshops/{id}/participants/{participant_id}/role",
+        "/facilitator/workshops/{id}/participants/{participant_id}/{action}",
         [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
     ),
+    // Every control of an activity is one route; the cells press "close" on the second activity.
     (
         "POST",
-        "/facilitator/workshops/{id}/activities/{activity_id}/open",
+        "/facilitator/workshops/{id}/activities/{activity_id}/{action}",
         [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
     ),
+    ("GET", "/facilitator/workshops/{id}/activities/{activity_id}", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     (
         "POST",
-        "/facilitator/workshops/{id}/activities/{activity_id}/close",
-        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+        "/facilitator/workshops/{id}/activities",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}/activities/"), NOT_FOUND],
+    ),
+    ("POST", "/facilitator/workshops/{id}/focus", [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND]),
+    ("POST", "/facilitator/workshops/{id}/tables", [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND]),
+    // The cells "move" the room's first note to the kind it already has: a change of nothing.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}/activities/{activity_id}"), NOT_FOUND],
     ),
     // Participant pages. A browser that holds only another workshop's cookie has no credentials
     // for this one, exactly like an anonymous browser: both are sent to join.
@@ -123,6 +134,11 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
         "/w/{id}/a/{activity_id}/notes",
         [JOIN, To("/w/{id}/a/{activity_id}"), JOIN, To("/w/{id}/a/{activity_id}"), NOT_FOUND],
     ),
+    // Sorting is for categorize activities: the challenges activity refuses it, after the
+    // caller was let in (422), while outsiders never get that far.
+    ("POST", "/w/{id}/a/{activity_id}/sort", [JOIN, S(422), JOIN, S(422), NOT_FOUND]),
+    // Saying one is away is a participant's own act; the facilitator's account is not one.
+    ("POST", "/w/{id}/presence", [JOIN, To("/w/{id}"), JOIN, FORBIDDEN, NOT_FOUND]),
     // The API.
     ("GET", "/api/openapi.json", EVERYONE_OK),
     ("GET", "/api/v1/workshops", [UNAUTHENTICATED, Denied, Denied, OK, OK]),
@@ -226,6 +242,8 @@ struct World {
     switched_activity: String,
     /// A participant whose role the role cells set (to expert, so they can still post).
     participant_id: String,
+    /// A note in the open activity, for the cells that act on a contribution.
+    contribution_id: String,
     /// A bearer token per role (none for anonymous).
     tokens: [Option<String>; 5],
     /// A browser per role, with the cookies the forms gave it.
@@ -256,6 +274,8 @@ async fn world(data: &DataFolder) -> World {
 
     let participant = server.join(&join_code, "Anne").await;
     let participant_id = str(&participant, "participant_id").to_owned();
+    let posted = server.post_note(str(&participant, "token"), &workshop, &open_activity, "La première note").await;
+    let contribution_id = str(&posted.json::<serde_json::Value>().await.unwrap(), "id").to_owned();
     let other_participant = server.join(str(&theirs, "join_code"), "Omar").await;
     let tokens = [
         None,
@@ -288,6 +308,7 @@ async fn world(data: &DataFolder) -> World {
         open_activity,
         switched_activity,
         participant_id,
+        contribution_id,
         tokens,
         browsers,
         setup_tokens,
@@ -299,16 +320,28 @@ async fn world(data: &DataFolder) -> World {
 impl World {
     /// A path template with its placeholders filled for `role`'s cell.
     fn fill(&self, template: &str, method: &str, role: Role) -> String {
-        let activity = if template.ends_with("/open") || template.ends_with("/close") {
+        let switches = ["/open", "/close", "/{action}"].iter().any(|end| template.ends_with(end));
+        let activity = if switches && template.contains("/activities/") {
             &self.switched_activity
         } else {
             &self.open_activity
+        };
+        // "close" on an activity that is not open changes nothing, so the API's open and close
+        // rows below still find it as they expect.
+        let action = if template.contains("/activities/") {
+            "close"
+        } else if template.contains("/participants/") {
+            "role"
+        } else {
+            "move"
         };
         let setup = if method == "POST" { &self.setup_tokens[role.column()] } else { &self.setup_page_token };
         template
             .replace("{id}", &self.workshop)
             .replace("{activity_id}", activity)
             .replace("{participant_id}", &self.participant_id)
+            .replace("{contribution_id}", &self.contribution_id)
+            .replace("{action}", action)
             .replace("{token}", setup)
             .replace("{version}", &self.asset.0)
             .replace("{name}", &self.asset.1)
@@ -328,7 +361,14 @@ impl World {
             ],
             "/facilitator/workshops" => vec![("title", format!("Créé par {role:?}")), ("language", "fr".into())],
             "/w/{id}/a/{activity_id}/notes" => vec![("text", format!("Une note de {role:?}"))],
-            "/facilitator/workshops/{id}/participants/{participant_id}/role" => vec![("role", "expert".into())],
+            "/facilitator/workshops/{id}/participants/{participant_id}/{action}" => vec![("role", "expert".into())],
+            "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}" => vec![("kind", "challenge".into())],
+            "/facilitator/workshops/{id}/activities" => {
+                vec![("kind", "swot".into()), ("title", format!("Ajouté par {role:?}")), ("prompt", String::new())]
+            }
+            "/facilitator/workshops/{id}/focus" => vec![("activity_id", self.open_activity.clone())],
+            "/facilitator/workshops/{id}/tables" => vec![("table_size", "4".into())],
+            "/w/{id}/a/{activity_id}/sort" => vec![("contribution_id", self.contribution_id.clone()), ("category", "0".into())],
             _ => Vec::new(),
         };
         pairs.into_iter().map(|(name, value)| (name.to_owned(), value)).collect()

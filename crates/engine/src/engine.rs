@@ -300,6 +300,29 @@ impl Engine {
         Ok(profiles.into_iter().map(|profile| (ParticipantId::from_uuid(profile.participant), profile)).collect())
     }
 
+    /// Seats everyone present who contributes (not the facilitators, not observers) at tables of
+    /// `table_size`, mixing services as evenly as the counts allow.
+    pub async fn seat_room(&self, id: WorkshopId, account: AccountId, table_size: usize) -> Result<(), EngineError> {
+        let size = std::num::NonZeroUsize::new(table_size)
+            .ok_or(converge_core::DomainError::InvalidConfig { reason: "table_size" })?;
+        let state = self.state(id).await?;
+        let profiles = self.profiles(id).await?;
+        let people: Vec<(ParticipantId, Option<String>)> = state
+            .workshop
+            .participants
+            .values()
+            .filter(|participant| participant.present && participant.role.may_contribute())
+            .filter(|participant| participant.role != converge_core::Role::Facilitator)
+            .map(|participant| {
+                let service = profiles.get(&participant.id).map(|profile| profile.service.trim().to_lowercase());
+                (participant.id, service.filter(|service| !service.is_empty()))
+            })
+            .collect();
+        let tables = converge_core::tables::assign_tables(&people, size);
+        self.execute(id, Actor::Account(account), Command::FormTables { tables }).await?;
+        Ok(())
+    }
+
     /// The workshops an account created, newest first.
     pub async fn workshops_of(&self, account: AccountId) -> Result<Vec<WorkshopEntry>, EngineError> {
         Ok(self.store.workshops_of(account.as_uuid()).await?)

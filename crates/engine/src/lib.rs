@@ -14,6 +14,7 @@ mod actor;
 mod engine;
 mod error;
 pub mod random;
+pub mod templates;
 
 pub use actor::LiveState;
 pub use engine::{ActivityDraft, DEFAULT_IDLE_AFTER, Engine, Joined, NewWorkshop};

@@ -6,6 +6,21 @@
 (function () {
   "use strict";
   var body = document.body;
+
+  // Timers: the server says when each ends; the page counts down, corrected for the difference
+  // between this device's clock and the server's.
+  var clockSkew = Number(body.getAttribute("data-now") || Date.now()) - Date.now();
+  function tick() {
+    document.querySelectorAll("[data-timer-ends]").forEach(function (timer) {
+      var left = Math.max(0, Number(timer.getAttribute("data-timer-ends")) - (Date.now() + clockSkew));
+      var seconds = Math.ceil(left / 1000);
+      var value = timer.querySelector(".timer-value");
+      if (value) value.textContent = Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
+      timer.classList.toggle("over", left === 0);
+    });
+  }
+  if (document.querySelector("[data-timer-ends]") || body.getAttribute("data-stream")) window.setInterval(tick, 1000);
+
   var stream = body.getAttribute("data-stream");
   if (!stream || !window.EventSource || !window.fetch || !window.DOMParser) return;
 
@@ -71,10 +86,29 @@
     }
   }
 
+  // When the facilitator sends every screen to an activity, a participant's page goes there.
+  var focusBase = body.getAttribute("data-follow-focus");
+  function followFocus(data) {
+    if (!focusBase) return false;
+    try {
+      var event = JSON.parse(data);
+      if (event.kind !== "focus_changed" || !event.payload.activity_id) return false;
+      var target = focusBase + event.payload.activity_id;
+      if (window.location.pathname === target) return false;
+      var typing = document.querySelector("#note-form textarea");
+      if (typing && typing.value.trim() !== "") return false;
+      window.location.assign(target);
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
   var after = body.getAttribute("data-seq") || "0";
   var source = new EventSource(stream + "?after=" + encodeURIComponent(after));
   source.onmessage = function (message) {
     if (status) status.hidden = true;
+    if (followFocus(message.data)) return;
     if (concernsThisPage(message.data)) schedule();
   };
   source.onopen = function () {

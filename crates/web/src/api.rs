@@ -5,7 +5,7 @@ use crate::auth::Credentials;
 use crate::error::{ApiError, ErrorBody, Failure};
 use crate::extract::{ApiJson, ValidPath};
 use crate::i18n::Lang;
-use crate::{AppState, default_agenda};
+use crate::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -51,7 +51,8 @@ pub async fn openapi_json() -> Response {
 pub struct CreateWorkshopRequest {
     /// 1 to 120 characters.
     title: String,
-    /// A shipped template's name; `default` or absent gives the default agenda.
+    /// A shipped template's id (e.g. `smarter-democracy-hackathon`, `half-day-ideation`,
+    /// `lessons-learned-retrospective`); `default` or absent gives a short default agenda.
     template: Option<String>,
     /// `fr` (default) or `en`.
     language: Option<String>,
@@ -125,10 +126,8 @@ pub async fn create_workshop(
         None => Language::Fr,
         Some(raw) => Language::parse(raw).ok_or_else(|| ApiError::in_lang(Failure::BadRequest("language".into()), lang))?,
     };
-    if body.template.as_deref().is_some_and(|template| template != "default") {
-        return Err(ApiError::in_lang(Failure::UnknownTemplate, lang));
-    }
-    let request = NewWorkshop { title: body.title, language, agenda: default_agenda(Lang(language)) };
+    let agenda = crate::agenda_for(body.template.as_deref(), language).map_err(|failure| ApiError::in_lang(failure, lang))?;
+    let request = NewWorkshop { title: body.title, language, agenda };
     let entry = app.engine.create_workshop(account, request).await.map_err(|error| ApiError::in_lang(error, lang))?;
     let state = app.engine.state(WorkshopId::from_uuid(entry.id)).await.map_err(|error| ApiError::in_lang(error, lang))?;
     Ok((StatusCode::CREATED, Json(CreateWorkshopResponse { id: entry.id, join_code: entry.join_code, activities: summaries(&state) })))

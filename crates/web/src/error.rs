@@ -130,6 +130,7 @@ fn domain_message(lang: Lang, error: &DomainError) -> String {
             lang.t_args("error-control_characters", &[("field", field(name).into())])
         }
         DomainError::TooManyLinks { max } => lang.t_args("error-too_many_links", &[("max", FluentValue::from(*max))]),
+        DomainError::RoundIdeasSpent { max } => lang.t_args("error-round_ideas_spent", &[("max", FluentValue::from(*max))]),
         other => lang.t(&format!("error-{}", other.code())),
     }
 }

@@ -11,8 +11,30 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::convert::Infallible;
 use std::sync::LazyLock;
 
-pub const CATALOGUES: [(Language, &str); 2] =
-    [(Language::Fr, include_str!("../locales/fr.ftl")), (Language::En, include_str!("../locales/en.ftl"))];
+/// The message files of each language. A language's files together form one catalogue; they
+/// are split by part of the product so that each stays readable.
+pub const CATALOGUES: [(Language, &[&str]); 2] = [
+    (
+        Language::Fr,
+        &[
+            include_str!("../locales/fr/main.ftl"),
+            include_str!("../locales/fr/console.ftl"),
+            include_str!("../locales/fr/activities.ftl"),
+            include_str!("../locales/fr/sorting.ftl"),
+            include_str!("../locales/fr/boards.ftl"),
+        ],
+    ),
+    (
+        Language::En,
+        &[
+            include_str!("../locales/en/main.ftl"),
+            include_str!("../locales/en/console.ftl"),
+            include_str!("../locales/en/activities.ftl"),
+            include_str!("../locales/en/sorting.ftl"),
+            include_str!("../locales/en/boards.ftl"),
+        ],
+    ),
+];
 
 struct Catalogues {
     fr: FluentBundle<FluentResource>,
@@ -22,17 +44,19 @@ struct Catalogues {
 static BUNDLES: LazyLock<Catalogues> = LazyLock::new(|| Catalogues { fr: bundle(Language::Fr), en: bundle(Language::En) });
 
 fn bundle(language: Language) -> FluentBundle<FluentResource> {
-    let source = CATALOGUES.iter().find(|(l, _)| *l == language).map(|(_, source)| *source).unwrap_or_default();
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, errors)| {
-        tracing::error!(?errors, "the {} catalogue has syntax errors", language.as_str());
-        resource
-    });
     let locale = language.as_str().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
     // Isolation marks (U+2068/U+2069) around arguments would leak into titles, CSV and tests.
     bundle.set_use_isolating(false);
-    if let Err(errors) = bundle.add_resource(resource) {
-        tracing::error!(?errors, "the {} catalogue has duplicate messages", language.as_str());
+    let files = CATALOGUES.iter().find(|(l, _)| *l == language).map(|(_, files)| *files).unwrap_or_default();
+    for source in files {
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(resource, errors)| {
+            tracing::error!(?errors, "the {} catalogue has syntax errors", language.as_str());
+            resource
+        });
+        if let Err(errors) = bundle.add_resource(resource) {
+            tracing::error!(?errors, "the {} catalogue has duplicate messages", language.as_str());
+        }
     }
     bundle
 }
@@ -137,7 +161,17 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    fn keys(source: &str) -> BTreeSet<String> {
+    fn keys(files: &[&str]) -> BTreeSet<String> {
+        let mut keys = BTreeSet::new();
+        for file in files {
+            for key in file_keys(file) {
+                assert!(keys.insert(key.clone()), "`{key}` is defined twice");
+            }
+        }
+        keys
+    }
+
+    fn file_keys(source: &str) -> Vec<String> {
         source
             .lines()
             .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
@@ -156,9 +190,11 @@ mod tests {
 
     #[test]
     fn both_catalogues_parse_without_errors() {
-        for (language, source) in CATALOGUES {
-            let parsed = FluentResource::try_new(source.to_owned());
-            assert!(parsed.is_ok(), "the {} catalogue does not parse", language.as_str());
+        for (language, files) in CATALOGUES {
+            for source in files {
+                let parsed = FluentResource::try_new((*source).to_owned());
+                assert!(parsed.is_ok(), "a {} catalogue file does not parse", language.as_str());
+            }
         }
     }
 
@@ -170,6 +206,16 @@ mod tests {
             include_str!("pages/public.rs"),
             include_str!("pages/facilitator.rs"),
             include_str!("pages/participant.rs"),
+            include_str!("pages/console.rs"),
+            include_str!("pages/timer.rs"),
+            include_str!("pages/activities/mod.rs"),
+            include_str!("pages/activities/generic.rs"),
+            include_str!("pages/activities/photo_language.rs"),
+            include_str!("pages/activities/swot.rs"),
+            include_str!("pages/activities/challenges.rs"),
+            include_str!("pages/activities/reformulate.rs"),
+            include_str!("pages/activities/categorize.rs"),
+            include_str!("pages/activities/brainwriting.rs"),
             include_str!("error.rs"),
             include_str!("lib.rs"),
         ];

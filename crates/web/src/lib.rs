@@ -6,6 +6,7 @@ pub mod api;
 mod assets;
 mod auth;
 mod cookies;
+mod deck;
 mod error;
 mod extract;
 mod i18n;
@@ -56,7 +57,7 @@ impl AppState {
 }
 
 pub fn router(state: AppState) -> Router {
-    use pages::{facilitator, participant, public};
+    use pages::{console, facilitator, participant, public};
     Router::new()
         .route("/", get(public::landing))
         .route("/join", get(public::join_page).post(public::join))
@@ -65,15 +66,21 @@ pub fn router(state: AppState) -> Router {
         .route("/setup/{token}", get(public::setup_page).post(public::setup))
         .route("/facilitator", get(facilitator::dashboard))
         .route("/facilitator/workshops", post(facilitator::create))
-        .route("/facilitator/workshops/{id}", get(facilitator::console))
+        .route("/facilitator/workshops/{id}", get(console::console))
         .route("/facilitator/workshops/{id}/delete", get(facilitator::confirm_delete).post(facilitator::delete))
-        .route("/facilitator/workshops/{id}/participants/{participant_id}/role", post(facilitator::change_role))
         .route("/facilitator/workshops/{id}/screen", get(facilitator::screen))
-        .route("/facilitator/workshops/{id}/activities/{activity_id}/open", post(facilitator::open_activity))
-        .route("/facilitator/workshops/{id}/activities/{activity_id}/close", post(facilitator::close_activity))
+        .route("/facilitator/workshops/{id}/focus", post(console::set_focus))
+        .route("/facilitator/workshops/{id}/tables", post(console::form_tables))
+        .route("/facilitator/workshops/{id}/activities", post(console::add_activity))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}", get(console::activity_page))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/{action}", post(console::activity_action))
+        .route("/facilitator/workshops/{id}/participants/{participant_id}/{action}", post(console::participant_action))
+        .route("/facilitator/workshops/{id}/contributions/{contribution_id}/{action}", post(console::contribution_action))
         .route("/w/{id}", get(participant::home))
         .route("/w/{id}/a/{activity_id}", get(participant::activity_page))
         .route("/w/{id}/a/{activity_id}/notes", post(participant::post_note))
+        .route("/w/{id}/a/{activity_id}/sort", post(participant::sort_note))
+        .route("/w/{id}/presence", post(participant::set_presence))
         .route("/api/openapi.json", get(api::openapi_json))
         .route("/api/v1/workshops", get(api::list_workshops).post(api::create_workshop))
         .route("/api/v1/join", post(api::join_workshop))
@@ -144,6 +151,16 @@ async fn remember_language(State(app): State<AppState>, request: axum::extract::
         app.cookie_policy.add(&mut response, cookies::LANG, lang.code(), 365 * 24 * 3600);
     }
     response
+}
+
+/// The agenda a new workshop starts with: the named shipped template's, or the default one.
+pub fn agenda_for(template: Option<&str>, language: converge_core::Language) -> Result<Vec<ActivityDraft>, error::Failure> {
+    match template.map(str::trim) {
+        None | Some("") | Some("default") => Ok(default_agenda(Lang(language))),
+        Some(id) => converge_engine::templates::shipped_template(id)
+            .map(|template| template.agenda(language))
+            .ok_or(error::Failure::UnknownTemplate),
+    }
 }
 
 /// The agenda of a workshop created without a template, in the workshop's language.

@@ -1,17 +1,17 @@
-//! The facilitator's pages: the dashboard of workshops, the console that runs the room, and
-//! the projection screen.
+//! The facilitator's pages around the console: the dashboard of workshops, deleting one, and
+//! the projection screen. The console itself is in `console`.
 
 use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
-use super::participant::{activity_status, contribution_list};
+use super::activities::{self, Draft};
 use crate::auth::Facilitator;
 use crate::error::{Failure, OrPage, PageError};
 use crate::i18n::Lang;
-use crate::{AppState, default_agenda, join_url};
+use crate::{AppState, join_url};
 use crate::extract::{ValidForm, ValidPath};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use converge_core::{Activity, ActivityId, ActivityStatus, Actor, Command, Language, ParticipantId, Role, WorkshopId, limits};
+use converge_core::{Activity, Language, WorkshopId, limits};
 use converge_engine::{EngineError, LiveState, NewWorkshop};
 use fluent_bundle::FluentValue;
 use maud::{Markup, PreEscaped, html};
@@ -57,6 +57,9 @@ async fn render_dashboard(
                     label for="template" { (lang.t("dashboard-template-label")) }
                     select #template name="template" {
                         option value="default" selected { (lang.t("template-default-name")) }
+                        @for template in converge_engine::templates::shipped() {
+                            option value=(template.id()) { (template.title(lang.0)) }
+                        }
                     }
                     button type="submit" { (lang.t("dashboard-create-button")) }
                 }
@@ -100,10 +103,8 @@ pub async fn create(
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     let language = Language::parse(&form.language).unwrap_or(lang.0);
-    if !form.template.is_empty() && form.template != "default" {
-        return Err(PageError::new(Failure::UnknownTemplate, lang));
-    }
-    let request = NewWorkshop { title: form.title.clone(), language, agenda: default_agenda(Lang(language)) };
+    let agenda = crate::agenda_for(Some(&form.template), language).map_err(|failure| PageError::new(failure, lang))?;
+    let request = NewWorkshop { title: form.title.clone(), language, agenda };
     match app.engine.create_workshop(facilitator.id(), request).await {
         Ok(entry) => Ok(Redirect::to(&format!("/facilitator/workshops/{}", entry.id)).into_response()),
         Err(EngineError::Domain(error)) => {
@@ -154,188 +155,12 @@ pub async fn delete(
 
 /// The workshop's state, if this facilitator runs it. Another facilitator's workshop is 404:
 /// its existence is not theirs to know.
-async fn owned(app: &AppState, lang: Lang, facilitator: &Facilitator, id: WorkshopId) -> Result<Arc<LiveState>, PageError> {
+pub(super) async fn owned(app: &AppState, lang: Lang, facilitator: &Facilitator, id: WorkshopId) -> Result<Arc<LiveState>, PageError> {
     let state = app.engine.state(id).await.or_page(lang)?;
     if state.workshop.deleted || state.workshop.facilitator_for(facilitator.id()).is_none() {
         return Err(PageError::new(Failure::NotFound, lang));
     }
     Ok(state)
-}
-
-pub async fn console(
-    State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
-    headers: HeaderMap,
-    ValidPath(id): ValidPath<WorkshopId>,
-) -> Result<Markup, PageError> {
-    let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
-    let entry = app.engine.workshop_entry(id).await.or_page(lang)?;
-    let profiles = app.engine.profiles(id).await.or_page(lang)?;
-    let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
-    let workshop = &state.workshop;
-    let join_link = join_url(&app, &headers, &entry.join_code);
-    let n_participants = workshop.participants.len();
-    Ok(page(
-        &context,
-        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path, "")), body_class: "console" },
-        html! {
-            header.workshop-head {
-                h1 { (workshop.title) }
-                div.join-box {
-                    span.muted { (lang.t("console-join-code")) }
-                    strong.code data-join-code { (entry.join_code) }
-                    a.join-url href=(join_link) { (join_link) }
-                }
-                p.actions {
-                    a.button.secondary data-screen-link href={ "/facilitator/workshops/" (id) "/screen" } target="_blank" {
-                        (lang.t("console-open-screen"))
-                    }
-                    a.button.secondary href={ "/api/v1/workshops/" (id) "/export" } download={ "converge-" (id) ".json" } {
-                        (lang.t("console-export"))
-                    }
-                }
-                @if is_loopback(&join_link) {
-                    p.notice { (lang.t("console-loopback-notice")) }
-                }
-            }
-            section {
-                h2 { (lang.t("console-agenda-heading")) }
-                ol.agenda {
-                    @for activity in &workshop.activities {
-                        li.card data-activity=(activity.id) {
-                            div.activity-head {
-                                strong { (activity.title) }
-                                (activity_status(lang, activity))
-                            }
-                            @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
-                            (transition_form(&context, id, activity))
-                        }
-                    }
-                }
-            }
-            div #console-live data-live {
-                section {
-                    h2 { (lang.t_args("console-participants-count", &[("count", FluentValue::from(n_participants))])) }
-                    ul.participants {
-                        @for participant in workshop.participants.values() {
-                            li {
-                                (profiles.get(&participant.id).map_or("?", |profile| profile.name.as_str()))
-                                @if let Some(service) = profiles.get(&participant.id).map(|p| p.service.as_str()).filter(|s| !s.is_empty()) {
-                                    span.muted { " · " (service) }
-                                }
-                                " "
-                                @if participant.role == Role::Facilitator {
-                                    span.badge { (lang.t("role-facilitator")) }
-                                } @else {
-                                    (role_form(&context, id, participant.id, participant.role))
-                                }
-                            }
-                        }
-                    }
-                }
-                @for activity in &workshop.activities {
-                    @if activity.kind.accepts_contributions() && activity.status != ActivityStatus::Draft {
-                        section {
-                            h2 { (activity.title) }
-                            (contribution_list(lang, workshop, activity, &names))
-                        }
-                    }
-                }
-            }
-        },
-    ))
-}
-
-/// Gives a participant the expert badge, makes them an observer, or back.
-fn role_form(context: &PageContext, id: WorkshopId, participant: ParticipantId, current: Role) -> Markup {
-    let lang = context.lang;
-    html! {
-        form.inline.role-form method="post" action={ "/facilitator/workshops/" (id) "/participants/" (participant) "/role" } {
-            (csrf_field(&context.csrf))
-            label.visually-hidden for={ "role-" (participant) } { (lang.t("console-role-label")) }
-            select id={ "role-" (participant) } name="role" {
-                @for role in [Role::Participant, Role::Expert, Role::Observer] {
-                    option value=(role.as_str()) selected[role == current] { (lang.t(&format!("role-{}", role.as_str()))) }
-                }
-            }
-            button.secondary type="submit" { (lang.t("console-role-button")) }
-        }
-    }
-}
-
-fn transition_form(context: &PageContext, id: WorkshopId, activity: &Activity) -> Markup {
-    let lang = context.lang;
-    let (action, label) = match activity.status {
-        ActivityStatus::Open => ("close", lang.t("console-close-button")),
-        ActivityStatus::Closed => ("open", lang.t("console-reopen-button")),
-        ActivityStatus::Draft => ("open", lang.t("console-open-button")),
-    };
-    html! {
-        form.inline method="post" action={ "/facilitator/workshops/" (id) "/activities/" (activity.id) "/" (action) } {
-            (csrf_field(&context.csrf))
-            button type="submit" class=(if action == "close" { "danger" } else { "" }) { (label) }
-        }
-    }
-}
-
-#[derive(Deserialize)]
-pub struct RoleForm {
-    #[serde(default)]
-    role: String,
-}
-
-pub async fn change_role(
-    State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
-    ValidPath((id, participant_id)): ValidPath<(WorkshopId, ParticipantId)>,
-    ValidForm(form): ValidForm<RoleForm>,
-) -> Result<Redirect, PageError> {
-    let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
-    let role = Role::parse(&form.role).ok_or(PageError::new(Failure::BadRequest("role".into()), lang))?;
-    let command = Command::ChangeRole { participant_id, role };
-    app.engine.execute(id, Actor::Account(facilitator.id()), command).await.or_page(lang)?;
-    Ok(Redirect::to(&format!("/facilitator/workshops/{id}")))
-}
-
-pub async fn open_activity(
-    State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
-    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
-) -> Result<Redirect, PageError> {
-    transition(&app, context.lang, &facilitator, id, Command::OpenActivity { activity_id }).await
-}
-
-pub async fn close_activity(
-    State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
-    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
-) -> Result<Redirect, PageError> {
-    transition(&app, context.lang, &facilitator, id, Command::CloseActivity { activity_id }).await
-}
-
-async fn transition(
-    app: &AppState,
-    lang: Lang,
-    facilitator: &Facilitator,
-    id: WorkshopId,
-    command: Command,
-) -> Result<Redirect, PageError> {
-    owned(app, lang, facilitator, id).await?;
-    match app.engine.execute(id, Actor::Account(facilitator.id()), command).await {
-        // Opening what is open or closing what is closed (a double click) leaves the room as the
-        // facilitator wanted.
-        Ok(_)
-        | Err(EngineError::Domain(
-            converge_core::DomainError::ActivityAlreadyOpen | converge_core::DomainError::ActivityNotOpenToClose,
-        )) => Ok(Redirect::to(&format!("/facilitator/workshops/{id}"))),
-        Err(error) => Err(PageError::new(error, lang)),
-    }
 }
 
 pub async fn screen(
@@ -353,9 +178,16 @@ pub async fn screen(
     let workshop = &state.workshop;
     let join_link = join_url(&app, &headers, &entry.join_code);
     let qr = qr_svg(&join_link);
+    let now = converge_engine::now();
+    let draft = Draft::default();
+    // The screen follows the facilitator: the focused activity, or else whatever is open.
+    let shown: Vec<&Activity> = match workshop.focus.and_then(|focus| workshop.activity(focus)) {
+        Some(focused) => vec![focused],
+        None => workshop.open_activities().collect(),
+    };
     Ok(page(
         &context,
-        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path, Live::NOTES)), body_class: "screen" },
+        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path, Live::ACTIVITY)), body_class: "screen" },
         html! {
             div.screen-grid {
                 aside.join-panel {
@@ -367,15 +199,25 @@ pub async fn screen(
                 }
                 div #screen-live.screen-main data-live {
                     h1 { (workshop.title) }
-                    @let open: Vec<&Activity> = workshop.open_activities().collect();
-                    @if open.is_empty() {
+                    @if shown.is_empty() {
                         p.lead { (lang.t("screen-waiting")) }
                     }
-                    @for activity in open {
+                    @for activity in shown {
                         section {
                             h2 { (activity.title) }
                             @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
-                            (contribution_list(lang, workshop, activity, &names))
+                            (super::timer::timer(lang, activity, now))
+                            (activities::projection(&activities::View {
+                                lang,
+                                csrf: "",
+                                workshop,
+                                activity,
+                                names: &names,
+                                viewer: None,
+                                role: None,
+                                now,
+                                draft: &draft,
+                            }))
                         }
                     }
                 }
@@ -384,11 +226,18 @@ pub async fn screen(
     ))
 }
 
-fn live(id: WorkshopId, seq: u64, page: &str, kinds: &'static str) -> Live {
-    Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page: page.to_owned(), kinds, activity: None }
+pub(super) fn live(id: WorkshopId, seq: u64, page: &str, kinds: &'static str) -> Live {
+    Live {
+        stream: format!("/api/v1/workshops/{id}/events"),
+        seq,
+        page: page.to_owned(),
+        kinds,
+        activity: None,
+        follow_focus: None,
+    }
 }
 
-fn is_loopback(url: &str) -> bool {
+pub(super) fn is_loopback(url: &str) -> bool {
     let host = url.split("://").nth(1).unwrap_or_default();
     host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]")
 }

@@ -52,14 +52,20 @@ pub struct Live {
     pub kinds: &'static str,
     /// When set, events about other activities leave this page alone.
     pub activity: Option<String>,
+    /// When set, the page goes wherever the facilitator sends every screen: this path plus the
+    /// focused activity's id (participants' pages).
+    pub follow_focus: Option<String>,
 }
 
 impl Live {
     /// Kinds that change what participants see of the agenda.
-    pub const AGENDA: &'static str = "activity_added activity_opened activity_closed workshop_deleted";
+    pub const AGENDA: &'static str = "activity_added activity_updated activity_removed activity_moved activity_opened \
+        activity_closed focus_changed tables_formed participant_seated workshop_deleted";
     /// Kinds that change an activity's page or the projection.
-    pub const NOTES: &'static str =
-        "activity_added activity_opened activity_closed contribution_posted workshop_deleted";
+    pub const ACTIVITY: &'static str = "activity_updated activity_removed activity_opened activity_closed \
+        timer_started timer_paused timer_extended focus_changed contribution_posted contribution_moved \
+        contributions_merged contribution_categorized brainwriting_started brainwriting_round_started \
+        participant_left participant_returned workshop_deleted";
 }
 
 pub struct Frame<'a> {
@@ -83,15 +89,20 @@ pub fn page(context: &PageContext, frame: Frame<'_>, content: Markup) -> Markup 
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (frame.title) " · Converge" }
                 link rel="stylesheet" href=(crate::assets::path("app.css"));
+                link rel="stylesheet" href=(crate::assets::path("boards.css"));
+                link rel="stylesheet" href=(crate::assets::path("sorting.css"));
                 link rel="icon" href=(crate::assets::path("icon.svg")) type="image/svg+xml";
                 script src=(crate::assets::path("app.js")) defer {}
+                script src=(crate::assets::path("sort.js")) defer {}
             }
             body class=(frame.body_class)
                 data-stream=[frame.live.as_ref().map(|live| live.stream.as_str())]
                 data-seq=[frame.live.as_ref().map(|live| live.seq)]
                 data-page=[frame.live.as_ref().map(|live| live.page.as_str())]
                 data-live-kinds=[frame.live.as_ref().map(|live| live.kinds).filter(|kinds| !kinds.is_empty())]
-                data-live-activity=[frame.live.as_ref().and_then(|live| live.activity.as_deref())] {
+                data-live-activity=[frame.live.as_ref().and_then(|live| live.activity.as_deref())]
+                data-follow-focus=[frame.live.as_ref().and_then(|live| live.follow_focus.as_deref())]
+                data-now=[frame.live.as_ref().map(|_| converge_engine::now().0)] {
                 header.site {
                     a.brand href="/" { "Converge" }
                     nav {

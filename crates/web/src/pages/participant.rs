@@ -1,6 +1,7 @@
 //! The participant's pages, phone first: the workshop's agenda and one activity at a time.
 
-use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
+use super::activities::{self, Draft};
+use super::layout::{Frame, Live, PageContext, form_error, page};
 use crate::auth::Credentials;
 use crate::error::{Failure, OrPage, PageError};
 use crate::i18n::Lang;
@@ -10,12 +11,11 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{
-    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, ParticipantId, Role, Workshop,
-    WorkshopId, limits,
+    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, Role,
+    WorkshopId,
 };
 use converge_engine::{EngineError, LiveState};
 use maud::{Markup, html};
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -28,28 +28,6 @@ pub fn activity_status(lang: Lang, activity: &Activity) -> Markup {
         ActivityStatus::Draft => "status-draft",
     };
     html! { span class={ "badge status-" (activity.status.as_str()) } { (lang.t(key)) } }
-}
-
-/// The contributions of an activity, newest first, with their authors' names.
-pub fn contribution_list(lang: Lang, workshop: &Workshop, activity: &Activity, names: &HashMap<ParticipantId, &str>) -> Markup {
-    let contributions: Vec<_> = workshop.contributions_in(activity.id).collect();
-    html! {
-        @if contributions.is_empty() {
-            p.muted { (lang.t("notes-empty")) }
-        } @else {
-            ul.notes {
-                @for contribution in contributions.iter().rev() {
-                    li class={ "note kind-" (contribution.kind.as_str()) } {
-                        @if activity.kind.accepted_contributions().len() > 1 {
-                            span.badge { (lang.t(&format!("kind-{}", contribution.kind.as_str()))) }
-                        }
-                        p.note-text { (contribution.text) }
-                        p.note-author { (names.get(&contribution.author).copied().unwrap_or("?")) }
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// The participant (or the workshop's own facilitator) this browser is in `id`, or a redirect to join.
@@ -78,7 +56,8 @@ struct Member {
 
 fn live(id: WorkshopId, seq: u64, page: String, kinds: &'static str, activity: Option<ActivityId>) -> Option<Live> {
     let activity = activity.map(|activity| activity.to_string());
-    Some(Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page, kinds, activity })
+    let follow_focus = Some(format!("/w/{id}/a/"));
+    Some(Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page, kinds, activity, follow_focus })
 }
 
 pub async fn home(
@@ -140,7 +119,7 @@ pub async fn activity_page(
         Ok(member) => member,
         Err(response) => return Ok(response),
     };
-    render_activity(&app, &context, &member, activity_id, &NoteForm::default(), None).await
+    render_activity(&app, &context, &member, activity_id, &Draft::default(), None).await
 }
 
 async fn render_activity(
@@ -148,7 +127,7 @@ async fn render_activity(
     context: &PageContext,
     member: &Member,
     activity_id: ActivityId,
-    form: &NoteForm,
+    draft: &Draft,
     error: Option<&str>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
@@ -156,15 +135,31 @@ async fn render_activity(
     let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
     let profiles = app.engine.profiles(workshop.id).await.or_page(lang)?;
     let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
-    let kinds = activity.kind.accepted_contributions();
-    let can_post = activity.status == ActivityStatus::Open && member.role.may_contribute() && !kinds.is_empty();
+    let viewer = match member.actor {
+        Actor::Participant(participant) => Some(participant),
+        Actor::Account(account) => workshop.facilitator_for(account).map(|participant| participant.id),
+        Actor::Newcomer => None,
+    };
+    let view = activities::View {
+        lang,
+        csrf: &context.csrf,
+        workshop,
+        activity,
+        names: &names,
+        viewer,
+        role: Some(member.role),
+        now: converge_engine::now(),
+        draft,
+    };
     let markup = page(
         context,
-        Frame { title: &activity.title, live: live(
+        Frame {
+            title: &activity.title,
+            live: live(
                 workshop.id,
                 member.state.seq,
                 format!("/w/{}/a/{}", workshop.id, activity.id),
-                Live::NOTES,
+                Live::ACTIVITY,
                 Some(activity.id),
             ),
             body_class: "",
@@ -175,57 +170,37 @@ async fn render_activity(
             @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
             div #activity-state data-live data-live-state=(activity.status.as_str()) {
                 (activity_status(lang, activity))
+                (super::timer::timer(lang, activity, view.now))
                 @if activity.status != ActivityStatus::Open {
                     p.notice { (lang.t("participant-activity-not-open")) }
                 }
-            }
-            (form_error(error))
-            @if can_post {
-                form #note-form.stack.card method="post" action={ "/w/" (workshop.id) "/a/" (activity.id) "/notes" } {
-                    (csrf_field(&context.csrf))
-                    // Chosen now, so that sending this form twice records the note once.
-                    input type="hidden" name="contribution_id" value=(form.contribution_id.unwrap_or_else(uuid::Uuid::now_v7));
-                    @if kinds.len() > 1 {
-                        label for="kind" { (lang.t("note-kind-label")) }
-                        select #kind name="kind" required {
-                            @for kind in kinds {
-                                option value=(kind.as_str()) selected[form.kind == kind.as_str()] {
-                                    (lang.t(&format!("kind-{}", kind.as_str())))
-                                }
-                            }
-                        }
-                    }
-                    label for="text" { (lang.t("note-text-label")) }
-                    textarea #text name="text" required maxlength=(limits::NOTE_MAX) rows="4" { (form.text) }
-                    button type="submit" { (lang.t("note-post-button")) }
+                @if activity.config.anonymous {
+                    p.hint { (lang.t("activity-anonymous-notice")) }
                 }
             }
-            div #notes-live data-live {
-                h2 { (lang.t("notes-heading")) }
-                (contribution_list(lang, workshop, activity, &names))
-            }
+            (form_error(error))
+            (activities::participant(&view))
         },
     );
     let status = if error.is_some() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
     Ok((status, markup).into_response())
 }
 
-#[derive(Deserialize, Default)]
-pub struct NoteForm {
-    #[serde(default)]
-    text: String,
-    #[serde(default)]
-    kind: String,
-    #[serde(default)]
-    card: String,
-    #[serde(default, deserialize_with = "uuid_or_none")]
-    contribution_id: Option<uuid::Uuid>,
-}
-
-/// A missing or malformed id gets a fresh one rather than failing the post.
-fn uuid_or_none<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<uuid::Uuid>, D::Error> {
-    let raw = String::deserialize(deserializer)?;
-    Ok(uuid::Uuid::try_parse(&raw).ok())
+/// The note form's fields. Links come as repeated `link` fields, so the form is read as pairs.
+fn draft_from(fields: &[(String, String)]) -> Draft {
+    let mut draft = Draft::default();
+    for (name, value) in fields {
+        match name.as_str() {
+            "text" => draft.text.clone_from(value),
+            "kind" => draft.kind.clone_from(value),
+            "card" => draft.card.clone_from(value),
+            "link" => draft.links.extend(uuid::Uuid::try_parse(value).ok()),
+            // A missing or malformed id gets a fresh one rather than failing the post.
+            "contribution_id" => draft.contribution_id = uuid::Uuid::try_parse(value).ok(),
+            _ => {}
+        }
+    }
+    draft
 }
 
 pub async fn post_note(
@@ -233,7 +208,7 @@ pub async fn post_note(
     context: PageContext,
     headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
-    ValidForm(form): ValidForm<NoteForm>,
+    ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let member = match member(&app, &context, &headers, id).await {
         Ok(member) => member,
@@ -246,17 +221,18 @@ pub async fn post_note(
             .check(&participant.to_string())
             .map_err(|wait| PageError::new(Failure::TooManyRequests(wait), lang))?;
     }
-    let kind = match form.kind.as_str() {
+    let draft = draft_from(&fields);
+    let kind = match draft.kind.as_str() {
         "" => None,
         raw => Some(ContributionKind::parse(raw).ok_or(PageError::new(Failure::BadRequest("kind".into()), lang))?),
     };
     let command = Command::PostContribution {
-        contribution_id: ContributionId::from_uuid(form.contribution_id.unwrap_or_else(uuid::Uuid::now_v7)),
+        contribution_id: ContributionId::from_uuid(draft.contribution_id.unwrap_or_else(uuid::Uuid::now_v7)),
         activity_id,
         kind,
-        text: form.text.clone(),
-        links: Vec::new(),
-        card: Some(form.card.clone()).filter(|card| !card.is_empty()),
+        text: draft.text.clone(),
+        links: draft.links.iter().copied().map(ContributionId::from_uuid).collect(),
+        card: Some(draft.card.clone()).filter(|card| !card.is_empty()),
     };
     match app.engine.execute(id, member.actor, command).await {
         Ok(_) => Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}")).into_response()),
@@ -267,10 +243,55 @@ pub async fn post_note(
                 Err(error) => return Err(PageError::new(error, lang)),
             };
             let message = Failure::from(error).message(lang);
-            render_activity(&app, &context, &fresh, activity_id, &form, Some(&message)).await
+            render_activity(&app, &context, &fresh, activity_id, &draft, Some(&message)).await
         }
         Err(error) => Err(PageError::new(error, lang)),
     }
+}
+
+/// Places a note in a category of a categorize activity.
+pub async fn sort_note(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let lang = context.lang;
+    let field = |name: &str| fields.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str());
+    let contribution_id = field("contribution_id")
+        .and_then(|raw| raw.parse::<ContributionId>().ok())
+        .ok_or(PageError::new(Failure::BadRequest("contribution_id".into()), lang))?;
+    let category = field("category").and_then(|raw| raw.parse::<u32>().ok());
+    let command = Command::Categorize { activity_id, contribution_id, category };
+    app.engine.execute(id, member.actor, command).await.or_page(lang)?;
+    Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}#note-{contribution_id}")).into_response())
+}
+
+/// A participant says they leave the room for now, or that they are back: brainwriting goes on
+/// without them meanwhile.
+pub async fn set_presence(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath(id): ValidPath<WorkshopId>,
+    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let lang = context.lang;
+    let Actor::Participant(participant_id) = member.actor else {
+        return Err(PageError::new(Failure::Forbidden, lang));
+    };
+    let present = fields.iter().any(|(key, value)| key == "present" && value == "true");
+    app.engine.execute(id, member.actor, Command::SetPresence { participant_id, present }).await.or_page(lang)?;
+    Ok(Redirect::to(&format!("/w/{id}")).into_response())
 }
 
 async fn member_again(app: &AppState, member: &Member, id: WorkshopId) -> Result<Member, EngineError> {

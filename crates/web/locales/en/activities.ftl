@@ -1,0 +1,23 @@
+# Converge — the activities (English).
+
+note-merged-count = { $count } notes merged
+note-anonymous = anonymous
+
+## Activity errors
+error-invalid_config = This setting is not valid: check the values entered.
+error-activity_has_contributions = This activity already has contributions: it stays on the agenda.
+error-position_out_of_range = That place does not exist on the agenda.
+error-timer_not_running = The timer is not running.
+error-timer_already_running = The timer is already running.
+error-duplicate_seat = Someone appears twice in the tables.
+error-unknown_table = This table does not exist.
+error-invalid_merge = These notes cannot be merged that way.
+error-unknown_category = This category does not exist in this activity.
+error-not_a_source = This note is not one of those this activity sorts.
+error-card_required = Choose an image.
+error-source_challenge_required = Choose the challenge you are reformulating.
+error-brainwriting_not_started = Brainwriting has not started yet.
+error-brainwriting_already_started = Brainwriting has already started.
+error-no_sheet_this_round = You have no sheet in this round.
+error-round_ideas_spent = You have written the { $max } ideas this round allows; wait for the next round.
+error-wrong_activity_kind = This action does not apply to this kind of activity.

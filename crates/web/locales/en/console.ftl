@@ -1,0 +1,67 @@
+# Converge — the facilitation console (English).
+
+## Agenda
+console-day = Day { $day }
+console-minutes = { $minutes } min
+console-contributions-count = { $count ->
+    [0] no contributions
+    [one] { $count } contribution
+   *[other] { $count } contributions
+}
+console-focused = all screens here
+console-focus-button = Send every screen here
+console-focus-on = Every screen is on “{ $title }”.
+console-focus-release = Release the screens
+console-timer-start = Start the timer
+console-timer-pause = Pause
+console-timer-extend = +1 min
+console-move-up = Move up
+console-move-down = Move down
+console-remove = Remove
+console-add-activity-heading = Add an activity
+console-activity-kind-label = Kind of activity
+console-activity-title-label = Title
+console-activity-prompt-label = Prompt
+console-add-activity-button = Add to the agenda
+
+## Activity kinds
+activity-kind-photo_language = Photo language
+activity-kind-swot = SWOT
+activity-kind-challenges = Challenges
+activity-kind-reformulate = Reformulation
+activity-kind-categorize = Sorting into categories
+activity-kind-brainwriting = Brainwriting
+activity-kind-assess = Multi-criteria assessment
+activity-kind-vote = Vote
+activity-kind-action_plan = Action plan
+activity-kind-risk_map = Risk map
+activity-kind-opinion_map = Opinion map
+
+## The room
+console-table = Table { $table }
+console-table-label = Table
+console-no-table = No table
+console-seat-button = Seat
+console-mark-absent = Away
+console-mark-present = Back
+console-tables-heading = Tables
+console-tables-hint = Seats the participants present at tables that mix services as much as possible. Anyone can then be moved by hand.
+console-table-size-label = People per table
+console-form-tables-button = Form the tables
+
+## Activity settings
+activity-settings-heading = Activity settings
+settings-minutes-label = Planned time (minutes)
+settings-anonymous-label = Anonymous contributions
+activity-anonymous-notice = Anonymous: other participants and the projection screen do not see who wrote what; the facilitator does, to moderate.
+settings-sources-label = Works on the contributions of
+settings-categories-label = Categories (one per line)
+settings-category-default = Category { $n }
+settings-criteria-label = Criteria (one line each: key | name | weight)
+settings-ideas-per-round-label = Ideas per person per round
+settings-round-minutes-label = Length of a round (minutes)
+settings-save-button = Save
+
+## Timer
+timer-label = Time left
+timer-paused = (paused)

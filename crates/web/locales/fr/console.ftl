@@ -1,0 +1,67 @@
+# Converge — la console d’animation (français).
+
+## Ordre du jour
+console-day = Jour { $day }
+console-minutes = { $minutes } min
+console-contributions-count = { $count ->
+    [0] aucune contribution
+    [one] { $count } contribution
+   *[other] { $count } contributions
+}
+console-focused = tous les écrans ici
+console-focus-button = Envoyer tous les écrans ici
+console-focus-on = Tous les écrans sont sur « { $title } ».
+console-focus-release = Libérer les écrans
+console-timer-start = Lancer le minuteur
+console-timer-pause = Pause
+console-timer-extend = +1 min
+console-move-up = Monter
+console-move-down = Descendre
+console-remove = Retirer
+console-add-activity-heading = Ajouter une activité
+console-activity-kind-label = Type d’activité
+console-activity-title-label = Titre
+console-activity-prompt-label = Consigne
+console-add-activity-button = Ajouter à l’ordre du jour
+
+## Types d’activités
+activity-kind-photo_language = Photolangage
+activity-kind-swot = SWOT
+activity-kind-challenges = Défis
+activity-kind-reformulate = Reformulation
+activity-kind-categorize = Tri en catégories
+activity-kind-brainwriting = Brainwriting
+activity-kind-assess = Évaluation multicritère
+activity-kind-vote = Vote
+activity-kind-action_plan = Plan d’action
+activity-kind-risk_map = Carte des risques
+activity-kind-opinion_map = Carte des opinions
+
+## La salle
+console-table = Table { $table }
+console-table-label = Table
+console-no-table = Sans table
+console-seat-button = Placer
+console-mark-absent = Absent·e
+console-mark-present = De retour
+console-tables-heading = Tables
+console-tables-hint = Répartit les participants présents en tables qui mélangent les services autant que possible. Chacun peut ensuite être déplacé à la main.
+console-table-size-label = Personnes par table
+console-form-tables-button = Former les tables
+
+## Réglages d’une activité
+activity-settings-heading = Réglages de l’activité
+settings-minutes-label = Durée prévue (minutes)
+settings-anonymous-label = Contributions anonymes
+activity-anonymous-notice = Anonyme : les autres participants et l’écran de projection ne voient pas qui a écrit quoi ; l’animation le voit, pour modérer.
+settings-sources-label = Travaille sur les contributions de
+settings-categories-label = Catégories (une par ligne)
+settings-category-default = Catégorie { $n }
+settings-criteria-label = Critères (une ligne par critère : clé | nom | poids)
+settings-ideas-per-round-label = Idées par personne et par tour
+settings-round-minutes-label = Durée d’un tour (minutes)
+settings-save-button = Enregistrer
+
+## Minuteur
+timer-label = Temps restant
+timer-paused = (en pause)

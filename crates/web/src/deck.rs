@@ -1,0 +1,255 @@
+//! The built-in photo-language deck: the project's own illustrations in `assets/cards/`, with
+//! their titles and descriptions in `assets/cards/deck.toml`.
+//!
+//! The images are embedded in the binary (the venue may have no internet) and inlined into the
+//! pages as SVG markup, so the deck needs no route of its own and a phone gets a card in the same
+//! answer as the page. Inlining is safe only because these are our own files: the tests below
+//! check that none carries a script, a style, a link or an event handler.
+//!
+//! `deck.toml` is read once, on first use. Only the subset of TOML it is written in is read:
+//! comments, `[[card]]` headers and `key = "value"` lines without escapes; anything else makes
+//! the deck empty and is logged, and a test keeps the shipped file within that subset.
+
+use crate::i18n::Lang;
+use converge_core::{Activity, Language};
+use std::sync::LazyLock;
+
+/// One card of a deck.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    /// A stable slug, what a contribution records as its `card`.
+    pub id: String,
+    pub file: String,
+    title_fr: String,
+    title_en: String,
+    alt_fr: String,
+    alt_en: String,
+    /// The illustration, as SVG markup to inline.
+    pub svg: &'static str,
+}
+
+impl Card {
+    /// The card's short caption.
+    pub fn title(&self, lang: Lang) -> &str {
+        match lang.0 {
+            Language::Fr => &self.title_fr,
+            Language::En => &self.title_en,
+        }
+    }
+
+    /// What the image shows, for those who cannot see it.
+    pub fn alt(&self, lang: Lang) -> &str {
+        match lang.0 {
+            Language::Fr => &self.alt_fr,
+            Language::En => &self.alt_en,
+        }
+    }
+}
+
+/// The deck an activity draws from. Uploaded decks do not exist yet, so every activity uses the
+/// built-in one, whatever its configuration names.
+pub fn for_activity(_activity: &Activity) -> &'static [Card] {
+    builtin()
+}
+
+/// The built-in deck, in the order of `deck.toml`.
+pub fn builtin() -> &'static [Card] {
+    &BUILTIN
+}
+
+/// A card of the built-in deck by its id.
+pub fn card(id: &str) -> Option<&'static Card> {
+    builtin().iter().find(|card| card.id == id)
+}
+
+const DECK_TOML: &str = include_str!("../assets/cards/deck.toml");
+
+/// Every illustration, by file name. A card of `deck.toml` whose file is missing here is left out
+/// of the deck (and a test fails).
+const FILES: [(&str, &str); 28] = [
+    ("01-bridge.svg", include_str!("../assets/cards/01-bridge.svg")),
+    ("02-rope.svg", include_str!("../assets/cards/02-rope.svg")),
+    ("03-round-table.svg", include_str!("../assets/cards/03-round-table.svg")),
+    ("04-lighthouse.svg", include_str!("../assets/cards/04-lighthouse.svg")),
+    ("05-seeds.svg", include_str!("../assets/cards/05-seeds.svg")),
+    ("06-forest-path.svg", include_str!("../assets/cards/06-forest-path.svg")),
+    ("07-open-door.svg", include_str!("../assets/cards/07-open-door.svg")),
+    ("08-compass.svg", include_str!("../assets/cards/08-compass.svg")),
+    ("09-mosaic.svg", include_str!("../assets/cards/09-mosaic.svg")),
+    ("10-birds.svg", include_str!("../assets/cards/10-birds.svg")),
+    ("11-ladder.svg", include_str!("../assets/cards/11-ladder.svg")),
+    ("12-crossroads.svg", include_str!("../assets/cards/12-crossroads.svg")),
+    ("13-jigsaw.svg", include_str!("../assets/cards/13-jigsaw.svg")),
+    ("14-window.svg", include_str!("../assets/cards/14-window.svg")),
+    ("15-town-square.svg", include_str!("../assets/cards/15-town-square.svg")),
+    ("16-roots.svg", include_str!("../assets/cards/16-roots.svg")),
+    ("17-kite.svg", include_str!("../assets/cards/17-kite.svg")),
+    ("18-relay.svg", include_str!("../assets/cards/18-relay.svg")),
+    ("19-megaphone-ear.svg", include_str!("../assets/cards/19-megaphone-ear.svg")),
+    ("20-scales.svg", include_str!("../assets/cards/20-scales.svg")),
+    ("21-greenhouse.svg", include_str!("../assets/cards/21-greenhouse.svg")),
+    ("22-map-pins.svg", include_str!("../assets/cards/22-map-pins.svg")),
+    ("23-sunrise.svg", include_str!("../assets/cards/23-sunrise.svg")),
+    ("24-beehive.svg", include_str!("../assets/cards/24-beehive.svg")),
+    ("25-stepping-stones.svg", include_str!("../assets/cards/25-stepping-stones.svg")),
+    ("26-lantern.svg", include_str!("../assets/cards/26-lantern.svg")),
+    ("27-circle-of-chairs.svg", include_str!("../assets/cards/27-circle-of-chairs.svg")),
+    ("28-blocks.svg", include_str!("../assets/cards/28-blocks.svg")),
+];
+
+static BUILTIN: LazyLock<Vec<Card>> = LazyLock::new(|| match parse(DECK_TOML) {
+    Ok(entries) => entries
+        .into_iter()
+        .filter_map(|entry| {
+            let svg = FILES.iter().find(|(file, _)| *file == entry.file).map(|(_, svg)| *svg);
+            if svg.is_none() {
+                tracing::error!(file = entry.file, "a card of the built-in deck has no embedded image");
+            }
+            Some(entry.into_card(svg?))
+        })
+        .collect(),
+    Err(error) => {
+        tracing::error!(%error, "the built-in deck does not parse; photo language has no cards");
+        Vec::new()
+    }
+});
+
+/// A `[[card]]` table of `deck.toml`.
+#[derive(Debug, Default)]
+struct Entry {
+    file: String,
+    id: String,
+    title_fr: String,
+    title_en: String,
+    alt_fr: String,
+    alt_en: String,
+}
+
+impl Entry {
+    fn into_card(self, svg: &'static str) -> Card {
+        Card {
+            id: self.id,
+            file: self.file,
+            title_fr: self.title_fr,
+            title_en: self.title_en,
+            alt_fr: self.alt_fr,
+            alt_en: self.alt_en,
+            svg,
+        }
+    }
+
+    fn is_complete(&self) -> bool {
+        [&self.file, &self.id, &self.title_fr, &self.title_en, &self.alt_fr, &self.alt_en]
+            .iter()
+            .all(|value| !value.is_empty())
+    }
+}
+
+/// Reads the deck's subset of TOML; the error names the line and what is wrong with it.
+fn parse(source: &str) -> Result<Vec<Entry>, String> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for (index, raw) in source.lines().enumerate() {
+        let number = index + 1;
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line == "[[card]]" {
+            entries.push(Entry::default());
+            continue;
+        }
+        let (key, value) = line.split_once('=').ok_or_else(|| format!("line {number}: expected `key = \"value\"`"))?;
+        let value = value.trim();
+        let value = value
+            .strip_prefix('"')
+            .and_then(|rest| rest.strip_suffix('"'))
+            .filter(|inner| !inner.contains('"') && !inner.contains('\\'))
+            .ok_or_else(|| format!("line {number}: expected a plain quoted string"))?
+            .to_owned();
+        let entry = entries.last_mut().ok_or_else(|| format!("line {number}: a key outside a [[card]]"))?;
+        let slot = match key.trim() {
+            "file" => &mut entry.file,
+            "id" => &mut entry.id,
+            "title_fr" => &mut entry.title_fr,
+            "title_en" => &mut entry.title_en,
+            "alt_fr" => &mut entry.alt_fr,
+            "alt_en" => &mut entry.alt_en,
+            other => return Err(format!("line {number}: unknown key `{other}`")),
+        };
+        if !slot.is_empty() {
+            return Err(format!("line {number}: `{}` is given twice", key.trim()));
+        }
+        *slot = value;
+    }
+    match entries.iter().position(|entry| !entry.is_complete()) {
+        Some(position) => Err(format!("card {} lacks a field", position + 1)),
+        None => Ok(entries),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_card_of_deck_toml_has_its_image() {
+        let entries = parse(DECK_TOML).expect("deck.toml is in the subset the deck reads");
+        assert!(entries.len() >= 24, "the issue asks for at least 24 cards, deck.toml has {}", entries.len());
+        for entry in &entries {
+            assert!(FILES.iter().any(|(file, _)| *file == entry.file), "{} has no embedded image", entry.file);
+            assert!(entry.file.ends_with(&format!("{}.svg", entry.id)), "{} is not the file of `{}`", entry.file, entry.id);
+            assert!(converge_core::valid_key(&entry.id), "`{}` cannot be recorded as a card", entry.id);
+        }
+        assert_eq!(builtin().len(), entries.len(), "every card makes it into the deck");
+        let ids: BTreeSet<&str> = builtin().iter().map(|card| card.id.as_str()).collect();
+        assert_eq!(ids.len(), builtin().len(), "card ids are unique");
+        let files: BTreeSet<&str> = entries.iter().map(|entry| entry.file.as_str()).collect();
+        assert_eq!(files.len(), FILES.len(), "every embedded image is a card of deck.toml");
+    }
+
+    #[test]
+    fn cards_have_captions_in_both_languages() {
+        let card = card("bridge").expect("the bridge card");
+        assert_eq!(card.title(Lang(Language::Fr)), "Le pont");
+        assert_eq!(card.title(Lang(Language::En)), "The bridge");
+        assert!(card.alt(Lang(Language::En)).starts_with("Two people"));
+        assert!(card.svg.starts_with("<svg"));
+    }
+
+    /// Inlined markup runs with the page's rights: our cards hold drawing elements only.
+    #[test]
+    fn no_card_carries_script_style_links_or_handlers() {
+        const ELEMENTS: [&str; 10] = ["svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "title"];
+        for (file, svg) in FILES {
+            let lower = svg.to_ascii_lowercase();
+            for forbidden in ["<script", "style=", "<style", "href", "javascript:", "<foreignobject", "url(", "<image"] {
+                assert!(!lower.contains(forbidden), "{file} contains `{forbidden}`");
+            }
+            for tag in lower.split('<').skip(1) {
+                let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                if !name.is_empty() {
+                    assert!(ELEMENTS.contains(&name.as_str()), "{file} has a <{name}> element");
+                }
+            }
+            for token in lower.split(|c: char| c.is_whitespace() || c == '<') {
+                if let Some((name, _)) = token.split_once('=') {
+                    assert!(!name.starts_with("on"), "{file} has an event handler `{name}`");
+                }
+            }
+            assert!(svg.trim_start().starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{file} is one <svg>");
+        }
+    }
+
+    #[test]
+    fn the_reader_refuses_what_it_does_not_understand() {
+        let complete = "[[card]]\nfile = \"a.svg\"\nid = \"a\"\ntitle_fr = \"A\"\ntitle_en = \"A\"\nalt_fr = \"A\"\nalt_en = \"A\"\n";
+        assert_eq!(parse(complete).map(|entries| entries.len()), Ok(1));
+        assert!(parse("file = \"a.svg\"").is_err(), "a key before any card");
+        assert!(parse("[[card]]\nfile = a.svg").is_err(), "an unquoted value");
+        assert!(parse("[[card]]\nfile = \"a\\\"b\"").is_err(), "an escape");
+        assert!(parse("[[card]]\ncolour = \"red\"").is_err(), "an unknown key");
+        assert!(parse("[[card]]\nfile = \"a.svg\"").is_err(), "missing fields");
+        assert!(parse(&format!("{complete}id = \"b\"\n")).is_err(), "a key given twice");
+    }
+}

@@ -1,0 +1,366 @@
+//! The brainwriting activity (6-3-5): each table writes on sheets that pass from member to
+//! member at every round, each idea building on those already on the sheet.
+//!
+//! Who holds which sheet is decided in `converge_core::brainwriting`; an idea records the sheet
+//! (table, sheet, round) its author held when posting it, so a sheet's ideas are the activity's
+//! contributions that name it, in the order they were posted (which is also round order).
+//!
+//! A participant's page shows their current sheet with a note form outside any live region, so
+//! nothing typed is ever swapped away. The round number sits in a live region; when it changes
+//! under an untouched form, `assets/sort.js` reloads the page onto the new sheet, and otherwise
+//! shows a notice, leaving the text where it is.
+
+use super::{View, generic};
+use crate::pages::layout::csrf_field;
+use converge_core::{Contribution, ParticipantId, Role, SheetRef};
+use converge_core::brainwriting::{Rotation, SheetIdx};
+use maud::{Markup, html};
+
+/// Above this many ideas at a table, the projection shows each sheet's count instead of its
+/// ideas: the back of the room cannot read more.
+const FEW_IDEAS_PER_TABLE: usize = 12;
+
+pub fn participant(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    let rules = view.activity.config.brainwriting_rules();
+    let Some(brainwriting) = &view.activity.brainwriting else {
+        return html! {
+            div #brainwriting-live data-live {
+                p.notice { (lang.t("bw-not-started")) }
+                p.hint { (rules_line(view)) }
+            }
+        };
+    };
+    let round = brainwriting.round;
+    let Some(sheet) = view.viewer.and_then(|viewer| brainwriting.sheet_of(viewer)) else {
+        return no_sheet(view, round);
+    };
+    let ideas = ideas_on(view, sheet);
+    let written = ideas.iter().filter(|idea| Some(idea.author) == view.viewer && idea.sheet == Some(sheet)).count();
+    let remaining = (rules.ideas_per_round as usize).saturating_sub(written);
+    // A refused post comes back with its text: keep the form for it even when the round's
+    // ideas are spent, so the text can be copied or kept for the next round.
+    let show_form = view.can_contribute() && (remaining > 0 || !view.draft.text.is_empty());
+    html! {
+        div #brainwriting-live.bw-status data-live data-bw-round=(round) {
+            h2 { (sheet_heading(view, sheet)) }
+            @if view.can_contribute() {
+                p { (lang.t_args("bw-remaining", &[("count", remaining.into())])) }
+            }
+            p.hint { (rules_line(view)) }
+            p.notice hidden data-bw-round-moved { (lang.t("bw-round-moved")) }
+        }
+        div.bw-writing data-bw-form-round=(round) {
+            @if show_form {
+                (generic::note_form(view, &[builds_on_choices(view, &ideas)]))
+            } @else {
+                h3 { (lang.t("bw-sheet-ideas-heading")) }
+                (sheet_ideas(view, &ideas))
+            }
+        }
+    }
+}
+
+pub fn facilitator(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    let Some(brainwriting) = &view.activity.brainwriting else {
+        return html! {
+            section.card.bw-start {
+                p { (rules_line(view)) }
+                p { (lang.t("bw-start-explain")) }
+                p { (lang.t_args("bw-start-tables", &[("tables", view.workshop.tables.len().into())])) }
+                p.hint {
+                    (lang.t("bw-start-how-tables")) " "
+                    a href={ "/facilitator/workshops/" (view.workshop.id) } { (lang.t("bw-console-link")) }
+                }
+                form method="post" action=(view.facilitator_action("brainwriting-start")) {
+                    (csrf_field(view.csrf))
+                    input type="hidden" name="back" value="activity";
+                    button type="submit" { (lang.t("bw-start-button")) }
+                }
+            }
+        };
+    };
+    let rules = view.activity.config.brainwriting_rules();
+    html! {
+        div.bw-round-bar {
+            h2 { (lang.t_args("bw-round", &[("round", (brainwriting.round + 1).into())])) }
+            form method="post" action=(view.facilitator_action("next-round")) {
+                (csrf_field(view.csrf))
+                input type="hidden" name="back" value="activity";
+                button type="submit" { (lang.t("bw-next-round-button")) }
+            }
+        }
+        p.hint { (lang.t_args("bw-next-round-hint", &[("minutes", rules.round_minutes.into())])) " " (rules_line(view)) }
+        @if view.activity.status != converge_core::ActivityStatus::Open {
+            p.notice { (lang.t("bw-open-hint")) }
+        }
+        @for (table, rotation) in brainwriting.tables.iter().enumerate() {
+            section.bw-table {
+                h3 { (lang.t_args("bw-table", &[("table", (table + 1).into())])) }
+                (members(view, rotation))
+                div.bw-sheets {
+                    @for sheet in 0..rotation.n_sheets() {
+                        @let sheet_ref = SheetRef { table: table as u32, sheet: sheet as u32, round: brainwriting.round };
+                        @let ideas = ideas_on(view, sheet_ref);
+                        article.bw-sheet {
+                            h4 { (sheet_title(view, rotation, sheet)) }
+                            p.muted.bw-holder {
+                                @match rotation.holder_of(SheetIdx(sheet), brainwriting.round as usize) {
+                                    Some(holder) => (lang.t_args("bw-held-by", &[("name", name_of(view, *holder).into())])),
+                                    None => (lang.t("bw-waiting")),
+                                }
+                            }
+                            (sheet_ideas(view, &ideas))
+                        }
+                    }
+                }
+            }
+        }
+        (stray_ideas(view))
+    }
+}
+
+pub fn projection(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    let Some(brainwriting) = &view.activity.brainwriting else {
+        return html! { p.lead { (lang.t("bw-not-started")) } };
+    };
+    html! {
+        p.bw-round-big { (lang.t_args("bw-round", &[("round", (brainwriting.round + 1).into())])) }
+        div.bw-projection {
+            @for (table, rotation) in brainwriting.tables.iter().enumerate() {
+                @let sheets: Vec<Vec<&Contribution>> = (0..rotation.n_sheets())
+                    .map(|sheet| ideas_on(view, SheetRef { table: table as u32, sheet: sheet as u32, round: 0 }))
+                    .collect();
+                @let n_ideas: usize = sheets.iter().map(Vec::len).sum();
+                section.bw-table {
+                    h3 { (lang.t_args("bw-table", &[("table", (table + 1).into())])) }
+                    @if n_ideas <= FEW_IDEAS_PER_TABLE {
+                        div.bw-sheets {
+                            @for (sheet, ideas) in sheets.iter().enumerate() {
+                                article.bw-sheet {
+                                    h4 { (sheet_title(view, rotation, sheet)) }
+                                    (sheet_ideas(view, ideas))
+                                }
+                            }
+                        }
+                    } @else {
+                        ul.bw-counts {
+                            @for (sheet, ideas) in sheets.iter().enumerate() {
+                                li {
+                                    span { (sheet_title(view, rotation, sheet)) }
+                                    " "
+                                    strong { (lang.t_args("bw-ideas-count", &[("count", ideas.len().into())])) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A participant without a sheet this round: why, and the way back if they had stepped out.
+fn no_sheet(view: &View<'_>, round: u32) -> Markup {
+    let lang = view.lang;
+    let seated = view.viewer.is_some_and(|viewer| {
+        view.activity
+            .brainwriting
+            .iter()
+            .flat_map(|brainwriting| &brainwriting.tables)
+            .any(|rotation| rotation.seats().contains(&viewer))
+    });
+    let away = view
+        .viewer
+        .and_then(|viewer| view.workshop.participants.get(&viewer))
+        .is_some_and(|participant| !participant.present);
+    html! {
+        div #brainwriting-live data-live data-bw-round=(round) {
+            h2 { (lang.t_args("bw-round", &[("round", (round + 1).into())])) }
+            @if seated {
+                p.notice { (lang.t("bw-no-sheet")) }
+                @if away && view.role.is_some_and(|role| role != Role::Facilitator) {
+                    p { (lang.t("bw-away")) }
+                    form method="post" action={ "/w/" (view.workshop.id) "/presence" } {
+                        (csrf_field(view.csrf))
+                        input type="hidden" name="present" value="true";
+                        button type="submit" { (lang.t("bw-back-button")) }
+                    }
+                }
+            } @else {
+                p.notice { (lang.t("bw-no-table")) }
+            }
+        }
+    }
+}
+
+/// "Round N — your sheet (started by X)", without X's name where ideas are anonymous.
+fn sheet_heading(view: &View<'_>, sheet: SheetRef) -> String {
+    let lang = view.lang;
+    let round = sheet.round + 1;
+    let starter = view
+        .activity
+        .brainwriting
+        .as_ref()
+        .and_then(|brainwriting| brainwriting.tables.get(sheet.table as usize))
+        .and_then(|rotation| rotation.starter_of(SheetIdx(sheet.sheet as usize)).copied());
+    match starter {
+        Some(starter) if Some(starter) == view.viewer => lang.t_args("bw-your-own-sheet", &[("round", round.into())]),
+        Some(starter) => match visible_name(view, starter) {
+            Some(name) => lang.t_args("bw-your-sheet", &[("round", round.into()), ("name", name.into())]),
+            None => lang.t_args("bw-your-sheet-anonymous", &[("round", round.into()), ("number", (sheet.sheet + 1).into())]),
+        },
+        None => lang.t_args("bw-round", &[("round", round.into())]),
+    }
+}
+
+/// "X's sheet", or "Sheet n" where ideas are anonymous: the starter wrote its first ideas.
+fn sheet_title(view: &View<'_>, rotation: &Rotation<ParticipantId>, sheet: usize) -> String {
+    match rotation.starter_of(SheetIdx(sheet)).and_then(|starter| visible_name(view, *starter)) {
+        Some(name) => view.lang.t_args("bw-sheet-of", &[("name", name.into())]),
+        None => view.lang.t_args("bw-sheet-number", &[("number", (sheet + 1).into())]),
+    }
+}
+
+fn members(view: &View<'_>, rotation: &Rotation<ParticipantId>) -> Markup {
+    html! {
+        p.bw-members {
+            span.muted { (view.lang.t("bw-members")) }
+            @for member in rotation.seats() {
+                " "
+                @if rotation.is_present(member) {
+                    span.badge { (name_of(view, *member)) }
+                } @else {
+                    span.badge.absent { (name_of(view, *member)) " " (view.lang.t("bw-absent")) }
+                }
+            }
+        }
+    }
+}
+
+fn rules_line(view: &View<'_>) -> String {
+    let rules = view.activity.config.brainwriting_rules();
+    view.lang.t_args("bw-rules", &[("ideas", rules.ideas_per_round.into()), ("minutes", rules.round_minutes.into())])
+}
+
+/// The ideas on a sheet (whatever the round in `sheet`), in the order they were written.
+fn ideas_on<'a>(view: &View<'a>, sheet: SheetRef) -> Vec<&'a Contribution> {
+    view.workshop
+        .contributions_in(view.activity.id)
+        .filter(|idea| idea.sheet.is_some_and(|on| on.table == sheet.table && on.sheet == sheet.sheet))
+        .collect()
+}
+
+/// A sheet's ideas, numbered, each with its round, its author as this viewer may see them, and
+/// the numbers of the ideas on the sheet it builds on. Only numbers, never the linked text
+/// again: each idea is written out once.
+fn sheet_ideas(view: &View<'_>, ideas: &[&Contribution]) -> Markup {
+    let lang = view.lang;
+    html! {
+        @if ideas.is_empty() {
+            p.muted { (lang.t("bw-sheet-empty")) }
+        } @else {
+            ol.bw-ideas {
+                @for idea in ideas {
+                    li data-contribution=(idea.id) {
+                        p.note-text { (idea.text) }
+                        p.bw-idea-meta { (idea_meta(view, idea)) }
+                        (builds_on(view, idea, ideas))
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn idea_meta(view: &View<'_>, idea: &Contribution) -> String {
+    let round = idea.sheet.map_or(0, |sheet| sheet.round) + 1;
+    match view.author_of(idea) {
+        Some(author) => view.lang.t_args("bw-idea-meta", &[("round", round.into()), ("author", author.into())]),
+        None => view.lang.t_args("bw-idea-round", &[("round", round.into())]),
+    }
+}
+
+fn builds_on(view: &View<'_>, idea: &Contribution, sheet: &[&Contribution]) -> Markup {
+    let numbers: Vec<String> = idea
+        .links
+        .iter()
+        .filter_map(|link| sheet.iter().position(|other| other.id == *link))
+        .map(|position| format!("{}", position + 1))
+        .collect();
+    let elsewhere = idea.links.iter().any(|link| !sheet.iter().any(|other| other.id == *link));
+    html! {
+        @if !numbers.is_empty() {
+            p.bw-builds-on { "↳ " (view.lang.t_args("bw-builds-on", &[("numbers", numbers.join(", ").into())])) }
+        }
+        @if elsewhere {
+            p.bw-builds-on { "↳ " (view.lang.t("bw-builds-on-other")) }
+        }
+    }
+}
+
+/// The sheet's ideas as checkboxes in the note form: the ones the new idea builds on are ticked.
+fn builds_on_choices(view: &View<'_>, ideas: &[&Contribution]) -> Markup {
+    let lang = view.lang;
+    html! {
+        @if ideas.is_empty() {
+            p.muted { (lang.t("bw-blank-sheet")) }
+        } @else {
+            fieldset.bw-builds-on-choices {
+                legend { (lang.t("bw-builds-on-legend")) }
+                ol.bw-ideas {
+                    @for idea in ideas {
+                        li {
+                            label.check {
+                                input type="checkbox" name="link" value=(idea.id)
+                                    checked[view.draft.links.contains(&idea.id.as_uuid())];
+                                span {
+                                    span.note-text { (idea.text) }
+                                    " "
+                                    span.bw-idea-meta { "— " (idea_meta(view, idea)) }
+                                }
+                            }
+                            (builds_on(view, idea, ideas))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Ideas of this activity that name no sheet of its tables. Posting refuses them, so this is
+/// empty; it is here so the board can never hide an idea.
+fn stray_ideas(view: &View<'_>) -> Markup {
+    let tables = view.activity.brainwriting.as_ref().map(|brainwriting| &brainwriting.tables);
+    let on_a_sheet = |idea: &&Contribution| {
+        idea.sheet.is_some_and(|sheet| {
+            tables
+                .and_then(|tables| tables.get(sheet.table as usize))
+                .is_some_and(|rotation| (sheet.sheet as usize) < rotation.n_sheets())
+        })
+    };
+    let stray: Vec<&Contribution> = view.workshop.contributions_in(view.activity.id).filter(|idea| !on_a_sheet(idea)).collect();
+    html! {
+        @if !stray.is_empty() {
+            section.bw-table {
+                h3 { (view.lang.t("bw-other-ideas")) }
+                (sheet_ideas(view, &stray))
+            }
+        }
+    }
+}
+
+/// A member's name where names may be shown: everywhere but in anonymous activities, where only
+/// the facilitator and the person themselves see it.
+fn visible_name<'a>(view: &View<'a>, who: ParticipantId) -> Option<&'a str> {
+    let hidden = view.activity.config.anonymous && !view.is_facilitator() && view.viewer != Some(who);
+    if hidden { None } else { Some(view.names.get(&who).copied().unwrap_or("?")) }
+}
+
+/// A member's name for the facilitator's board, who always sees who sits where.
+fn name_of<'a>(view: &View<'a>, who: ParticipantId) -> &'a str {
+    view.names.get(&who).copied().unwrap_or("?")
+}

@@ -1,0 +1,110 @@
+//! The plain view: a note form and the notes, newest first. Kinds without a view of their own
+//! use it, and the others build on its pieces.
+
+use super::View;
+use crate::pages::layout::csrf_field;
+use converge_core::{Contribution, ContributionKind, limits};
+use maud::{Markup, html};
+
+pub fn participant(view: &View<'_>) -> Markup {
+    html! {
+        @if view.can_contribute() { (note_form(view, &[])) }
+        div #notes-live data-live {
+            h2 { (view.lang.t("notes-heading")) }
+            (notes(view, view.workshop.contributions_in(view.activity.id).collect()))
+        }
+    }
+}
+
+pub fn facilitator(view: &View<'_>) -> Markup {
+    participant(view)
+}
+
+pub fn projection(view: &View<'_>) -> Markup {
+    notes(view, view.workshop.contributions_in(view.activity.id).collect())
+}
+
+/// The form to post a note; `extra` goes inside it, before the text (a card picker, a
+/// challenge to reformulate…).
+pub fn note_form(view: &View<'_>, extra: &[Markup]) -> Markup {
+    let lang = view.lang;
+    let kinds = view.activity.kind.accepted_contributions();
+    let draft = view.draft;
+    html! {
+        form #note-form.stack.card method="post" action=(view.post_action()) {
+            (csrf_field(view.csrf))
+            // Chosen now, so that sending this form twice records the note once.
+            input type="hidden" name="contribution_id" value=(draft.contribution_id.unwrap_or_else(uuid::Uuid::now_v7));
+            @for part in extra { (part) }
+            @if kinds.len() > 1 {
+                label for="kind" { (lang.t("note-kind-label")) }
+                select #kind name="kind" required {
+                    @for kind in kinds {
+                        option value=(kind.as_str()) selected[draft.kind == kind.as_str()] {
+                            (lang.t(&format!("kind-{}", kind.as_str())))
+                        }
+                    }
+                }
+            }
+            label for="text" { (lang.t("note-text-label")) }
+            textarea #text name="text" required maxlength=(limits::NOTE_MAX) rows="4" { (draft.text) }
+            button type="submit" { (lang.t("note-post-button")) }
+        }
+    }
+}
+
+/// Notes as cards, newest first.
+pub fn notes(view: &View<'_>, contributions: Vec<&Contribution>) -> Markup {
+    html! {
+        @if contributions.is_empty() {
+            p.muted { (view.lang.t("notes-empty")) }
+        } @else {
+            ul.notes {
+                @for contribution in contributions.iter().rev() {
+                    (note(view, contribution, html! {}))
+                }
+            }
+        }
+    }
+}
+
+/// One note as a card; `controls` go at its foot (the facilitator's buttons).
+pub fn note(view: &View<'_>, contribution: &Contribution, controls: Markup) -> Markup {
+    let show_kind = view
+        .workshop
+        .activity(contribution.activity_id)
+        .is_some_and(|activity| activity.kind.accepted_contributions().len() > 1);
+    html! {
+        li class={ "note kind-" (contribution.kind.as_str()) } data-contribution=(contribution.id) {
+            @if show_kind {
+                span.badge { (view.lang.t(&format!("kind-{}", contribution.kind.as_str()))) }
+            }
+            p.note-text { (contribution.text) }
+            @let merged: Vec<&Contribution> = view.workshop.merged_into(contribution.id).collect();
+            @if !merged.is_empty() {
+                details.merged {
+                    summary { (view.lang.t_args("note-merged-count", &[("count", (merged.len() + 1).into())])) }
+                    ul {
+                        @for duplicate in merged {
+                            li {
+                                (duplicate.text)
+                                @if let Some(author) = view.author_of(duplicate) { span.note-author { " — " (author) } }
+                            }
+                        }
+                    }
+                }
+            }
+            p.note-author {
+                @match view.author_of(contribution) {
+                    Some(author) => (author),
+                    None => (view.lang.t("note-anonymous")),
+                }
+            }
+            (controls)
+        }
+    }
+}
+
+/// The SWOT quadrants, in their usual order.
+pub const SWOT_KINDS: [ContributionKind; 4] =
+    [ContributionKind::Strength, ContributionKind::Weakness, ContributionKind::Opportunity, ContributionKind::Threat];

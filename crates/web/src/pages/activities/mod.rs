@@ -1,0 +1,122 @@
+//! What each kind of activity shows: to a participant on a phone, to the facilitator running
+//! it, and on the projection screen. Every kind has its module; the pages around them (the
+//! header, the status, the live wiring) are shared.
+//!
+//! Forms here post to the routes in `pages::participant` (contributions, sorting) and
+//! `pages::facilitator` (the facilitator's actions); every form carries the CSRF field.
+
+mod brainwriting;
+mod categorize;
+mod challenges;
+mod generic;
+mod photo_language;
+mod reformulate;
+mod swot;
+
+use crate::i18n::Lang;
+use converge_core::{Activity, ActivityKind, Contribution, ParticipantId, Role, Timestamp, Workshop};
+use maud::Markup;
+use std::collections::HashMap;
+
+/// Everything a view needs to render one activity for one viewer.
+pub struct View<'a> {
+    pub lang: Lang,
+    pub csrf: &'a str,
+    pub workshop: &'a Workshop,
+    pub activity: &'a Activity,
+    /// Display names by participant.
+    pub names: &'a HashMap<ParticipantId, &'a str>,
+    /// The participant looking; `None` on the projection screen.
+    pub viewer: Option<ParticipantId>,
+    /// The viewer's role; `None` on the projection screen.
+    pub role: Option<Role>,
+    pub now: Timestamp,
+    /// What the participant had typed when their post was refused, to show it again.
+    pub draft: &'a Draft,
+}
+
+/// A contribution being written: the fields of the note form.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    pub text: String,
+    pub kind: String,
+    pub card: String,
+    pub links: Vec<uuid::Uuid>,
+    pub contribution_id: Option<uuid::Uuid>,
+}
+
+impl View<'_> {
+    pub fn is_facilitator(&self) -> bool {
+        self.role == Some(Role::Facilitator)
+    }
+
+    /// True when the viewer may post here now.
+    pub fn can_contribute(&self) -> bool {
+        self.activity.status == converge_core::ActivityStatus::Open
+            && self.role.is_some_and(Role::may_contribute)
+            && self.activity.kind.accepts_contributions()
+    }
+
+    /// The author's name as this viewer may see it: hidden in anonymous activities from
+    /// everyone but the author and the facilitator.
+    pub fn author_of(&self, contribution: &Contribution) -> Option<&str> {
+        let anonymous = self
+            .workshop
+            .activity(contribution.activity_id)
+            .is_some_and(|activity| activity.config.anonymous);
+        if anonymous && !self.is_facilitator() && self.viewer != Some(contribution.author) {
+            return None;
+        }
+        Some(self.names.get(&contribution.author).copied().unwrap_or("?"))
+    }
+
+    /// The address contributions of this activity are posted to.
+    pub fn post_action(&self) -> String {
+        format!("/w/{}/a/{}/notes", self.workshop.id, self.activity.id)
+    }
+
+    /// The address of a facilitator's action on this activity.
+    pub fn facilitator_action(&self, action: &str) -> String {
+        format!("/facilitator/workshops/{}/activities/{}/{action}", self.workshop.id, self.activity.id)
+    }
+}
+
+/// The participant's part of the activity page: the forms to contribute and what they see.
+pub fn participant(view: &View<'_>) -> Markup {
+    match view.activity.kind {
+        ActivityKind::PhotoLanguage => photo_language::participant(view),
+        ActivityKind::Swot => swot::participant(view),
+        ActivityKind::Challenges => challenges::participant(view),
+        ActivityKind::Reformulate => reformulate::participant(view),
+        ActivityKind::Categorize => categorize::participant(view),
+        ActivityKind::Brainwriting => brainwriting::participant(view),
+        _ => generic::participant(view),
+    }
+}
+
+/// The facilitator's board for the activity, with the controls that act on contributions.
+pub fn facilitator(view: &View<'_>) -> Markup {
+    match view.activity.kind {
+        ActivityKind::PhotoLanguage => photo_language::facilitator(view),
+        ActivityKind::Swot => swot::facilitator(view),
+        ActivityKind::Challenges => challenges::facilitator(view),
+        ActivityKind::Reformulate => reformulate::facilitator(view),
+        ActivityKind::Categorize => categorize::facilitator(view),
+        ActivityKind::Brainwriting => brainwriting::facilitator(view),
+        _ => generic::facilitator(view),
+    }
+}
+
+/// The activity as the room sees it on the projection screen: large, no controls, no names in
+/// anonymous activities.
+pub fn projection(view: &View<'_>) -> Markup {
+    match view.activity.kind {
+        ActivityKind::PhotoLanguage => photo_language::projection(view),
+        ActivityKind::Swot => swot::projection(view),
+        ActivityKind::Challenges => challenges::projection(view),
+        ActivityKind::Reformulate => reformulate::projection(view),
+        ActivityKind::Categorize => categorize::projection(view),
+        ActivityKind::Brainwriting => brainwriting::projection(view),
+        _ => generic::projection(view),
+    }
+}

@@ -1,0 +1,105 @@
+//! SWOT: notes posted into four quadrants (strengths, weaknesses, opportunities, threats), shown
+//! as a 2×2 board. The facilitator can move a note to another quadrant when it was posted in the
+//! wrong one; the board is also the results view.
+
+use super::{View, generic};
+use crate::i18n::Lang;
+use crate::pages::layout::csrf_field;
+use converge_core::{Contribution, ContributionKind};
+use maud::{Markup, html};
+
+pub fn participant(view: &View<'_>) -> Markup {
+    html! {
+        // The quadrant is the note form's `kind` choice.
+        @if view.can_contribute() { (generic::note_form(view, &[])) }
+        div #swot-live data-live {
+            h2 { (view.lang.t("board-swot-heading")) }
+            (board(view, false))
+        }
+    }
+}
+
+pub fn facilitator(view: &View<'_>) -> Markup {
+    board(view, true)
+}
+
+pub fn projection(view: &View<'_>) -> Markup {
+    board(view, false)
+}
+
+/// The heading of a quadrant.
+fn quadrant_heading(lang: Lang, kind: ContributionKind) -> String {
+    lang.t(match kind {
+        ContributionKind::Strength => "board-swot-strengths",
+        ContributionKind::Weakness => "board-swot-weaknesses",
+        ContributionKind::Opportunity => "board-swot-opportunities",
+        _ => "board-swot-threats",
+    })
+}
+
+/// The four quadrants, in reading order: strengths and weaknesses (inside), then opportunities
+/// and threats (outside).
+fn board(view: &View<'_>, with_controls: bool) -> Markup {
+    let notes: Vec<&Contribution> =
+        view.workshop.contributions_in(view.activity.id).filter(|note| note.merged_into.is_none()).collect();
+    html! {
+        div.swot-board {
+            @for kind in generic::SWOT_KINDS {
+                @let heading_id = format!("quadrant-{}-{}", kind.as_str(), view.activity.id);
+                @let in_quadrant: Vec<&&Contribution> = notes.iter().filter(|note| note.kind == kind).collect();
+                section class={ "swot-quadrant quadrant-" (kind.as_str()) } aria-labelledby=(heading_id) {
+                    h3 #(heading_id) {
+                        (quadrant_heading(view.lang, kind))
+                        " "
+                        span.badge.quadrant-count { (in_quadrant.len()) }
+                    }
+                    @if in_quadrant.is_empty() {
+                        p.muted { (view.lang.t("board-quadrant-empty")) }
+                    } @else {
+                        ul.notes {
+                            @for note in in_quadrant.iter().rev() {
+                                @let controls = if with_controls { move_form(view, note) } else { html! {} };
+                                (generic::note(view, note, controls))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "Move to …": the facilitator's control to put a note into another quadrant.
+fn move_form(view: &View<'_>, note: &Contribution) -> Markup {
+    let lang = view.lang;
+    let select_id = format!("move-{}", note.id);
+    html! {
+        form.note-control method="post"
+            action={ "/facilitator/workshops/" (view.workshop.id) "/contributions/" (note.id) "/move" } {
+            (csrf_field(view.csrf))
+            label.note-control-label for=(select_id) { (lang.t("board-move-label")) }
+            select #(select_id) name="kind" {
+                @for kind in generic::SWOT_KINDS.iter().filter(|kind| **kind != note.kind) {
+                    option value=(kind.as_str()) { (quadrant_heading(lang, *kind)) }
+                }
+            }
+            button.secondary type="submit" { (lang.t("board-move-button")) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use converge_core::Language;
+
+    #[test]
+    fn every_quadrant_has_a_heading_in_both_languages() {
+        for language in Language::ALL {
+            for kind in generic::SWOT_KINDS {
+                let heading = quadrant_heading(Lang(language), kind);
+                assert!(!heading.starts_with("board-"), "no {} heading in {}", kind.as_str(), language.as_str());
+            }
+        }
+    }
+}

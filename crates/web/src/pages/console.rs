@@ -1,0 +1,678 @@
+//! The facilitator's console: the agenda with every control that runs the room (open, close,
+//! timer, focus, order), the room itself (roles, tables, who is here), and one page per
+//! activity with its board and its settings.
+//!
+//! Every control is a plain form that posts and comes back, so the console works without
+//! JavaScript; the live regions refresh as the room moves.
+
+use super::activities::{self, Draft};
+use super::facilitator::{is_loopback, live, owned};
+use super::layout::{Frame, PageContext, csrf_field, page};
+use super::participant::activity_status;
+use super::timer::timer;
+use crate::auth::Facilitator;
+use crate::error::{Failure, OrPage, PageError};
+use crate::extract::{ValidForm, ValidPath};
+use crate::i18n::Lang;
+use crate::{AppState, join_url};
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Redirect;
+use converge_core::{
+    Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus, Actor, BrainwritingConfig,
+    Category, Command, ContributionId, ContributionKind, Criterion, DomainError, ParticipantId, Prompt, Role, Title,
+    Workshop, WorkshopId, config_limits, limits,
+};
+use converge_engine::EngineError;
+use fluent_bundle::FluentValue;
+use maud::{Markup, html};
+use std::collections::HashMap;
+
+/// The kinds a facilitator can add to an agenda from the console.
+const ADDABLE_KINDS: [ActivityKind; 6] = [
+    ActivityKind::PhotoLanguage,
+    ActivityKind::Swot,
+    ActivityKind::Challenges,
+    ActivityKind::Reformulate,
+    ActivityKind::Categorize,
+    ActivityKind::Brainwriting,
+];
+
+fn console_path(id: WorkshopId) -> String {
+    format!("/facilitator/workshops/{id}")
+}
+
+fn activity_path(id: WorkshopId, activity: ActivityId) -> String {
+    format!("/facilitator/workshops/{id}/activities/{activity}")
+}
+
+pub async fn console(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    headers: HeaderMap,
+    ValidPath(id): ValidPath<WorkshopId>,
+) -> Result<Markup, PageError> {
+    let lang = context.lang;
+    let state = owned(&app, lang, &facilitator, id).await?;
+    let entry = app.engine.workshop_entry(id).await.or_page(lang)?;
+    let profiles = app.engine.profiles(id).await.or_page(lang)?;
+    let workshop = &state.workshop;
+    let join_link = join_url(&app, &headers, &entry.join_code);
+    let now = converge_engine::now();
+    let n_participants = workshop.participants.len();
+    let name = |participant: &ParticipantId| profiles.get(participant).map_or("?", |profile| profile.name.as_str());
+    Ok(page(
+        &context,
+        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path, "")), body_class: "console" },
+        html! {
+            header.workshop-head {
+                h1 { (workshop.title) }
+                div.join-box {
+                    span.muted { (lang.t("console-join-code")) }
+                    strong.code data-join-code { (entry.join_code) }
+                    a.join-url href=(join_link) { (join_link) }
+                }
+                p.actions {
+                    a.button.secondary data-screen-link href={ "/facilitator/workshops/" (id) "/screen" } target="_blank" {
+                        (lang.t("console-open-screen"))
+                    }
+                    a.button.secondary href={ "/api/v1/workshops/" (id) "/export" } download={ "converge-" (id) ".json" } {
+                        (lang.t("console-export"))
+                    }
+                }
+                @if is_loopback(&join_link) {
+                    p.notice { (lang.t("console-loopback-notice")) }
+                }
+            }
+            div #agenda-live data-live {
+                section {
+                    h2 { (lang.t("console-agenda-heading")) }
+                    (focus_bar(&context, workshop))
+                    ol.agenda {
+                        @for (position, activity) in workshop.activities.iter().enumerate() {
+                            @let day_changes = position == 0
+                                || workshop.activities[position - 1].config.day != activity.config.day;
+                            @if day_changes && let Some(day) = activity.config.day {
+                                li.day-heading { h3 { (lang.t_args("console-day", &[("day", FluentValue::from(day))])) } }
+                            }
+                            li.card data-activity=(activity.id) {
+                                (activity_head(&context, workshop, activity))
+                                (activity_controls(&context, workshop, activity, position, now, "console"))
+                            }
+                        }
+                    }
+                }
+            }
+            section.card {
+                h3 { (lang.t("console-add-activity-heading")) }
+                (add_activity_form(&context, id))
+            }
+            div #room-live data-live {
+                section {
+                    h2 { (lang.t_args("console-participants-count", &[("count", FluentValue::from(n_participants))])) }
+                    ul.participants {
+                        @for participant in workshop.participants.values() {
+                            li class=(if participant.present { "" } else { "absent" }) {
+                                (name(&participant.id))
+                                @if let Some(service) = profiles.get(&participant.id).map(|p| p.service.as_str()).filter(|s| !s.is_empty()) {
+                                    span.muted { " · " (service) }
+                                }
+                                @if let Some(table) = workshop.table_of(participant.id) {
+                                    span.badge { (lang.t_args("console-table", &[("table", FluentValue::from(table + 1))])) }
+                                }
+                                " "
+                                @if participant.role == Role::Facilitator {
+                                    span.badge { (lang.t("role-facilitator")) }
+                                } @else {
+                                    (participant_controls(&context, workshop, participant.id, participant.role, participant.present))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            section.card {
+                h3 { (lang.t("console-tables-heading")) }
+                p.hint { (lang.t("console-tables-hint")) }
+                form.inline-form method="post" action={ "/facilitator/workshops/" (id) "/tables" } {
+                    (csrf_field(&context.csrf))
+                    label for="table_size" { (lang.t("console-table-size-label")) }
+                    input #table_size type="number" name="table_size" min=(config_limits::TABLE_SIZE_MIN)
+                        max=(config_limits::TABLE_SIZE_MAX) value="6";
+                    button type="submit" { (lang.t("console-form-tables-button")) }
+                }
+            }
+        },
+    ))
+}
+
+fn focus_bar(context: &PageContext, workshop: &Workshop) -> Markup {
+    let lang = context.lang;
+    html! {
+        @if let Some(focused) = workshop.focus.and_then(|focus| workshop.activity(focus)) {
+            form.notice.focus-bar method="post" action={ "/facilitator/workshops/" (workshop.id) "/focus" } {
+                (csrf_field(&context.csrf))
+                span { (lang.t_args("console-focus-on", &[("title", focused.title.as_str().into())])) }
+                " "
+                button.secondary type="submit" { (lang.t("console-focus-release")) }
+            }
+        }
+    }
+}
+
+fn activity_head(context: &PageContext, workshop: &Workshop, activity: &Activity) -> Markup {
+    let lang = context.lang;
+    let n_contributions = workshop.contributions_in(activity.id).count();
+    html! {
+        div.activity-head {
+            a href=(activity_path(workshop.id, activity.id)) { strong { (activity.title) } }
+            span.badge { (lang.t(&format!("activity-kind-{}", activity.kind.as_str()))) }
+            @if let Some(minutes) = activity.config.minutes {
+                span.muted { (lang.t_args("console-minutes", &[("minutes", FluentValue::from(minutes))])) }
+            }
+            @if activity.kind.accepts_contributions() {
+                span.muted { (lang.t_args("console-contributions-count", &[("count", FluentValue::from(n_contributions))])) }
+            }
+            @if workshop.focus == Some(activity.id) {
+                span.badge.focus { (lang.t("console-focused")) }
+            }
+            (activity_status(lang, activity))
+        }
+    }
+}
+
+/// The buttons that act on an activity. `back` says where each comes back to.
+fn activity_controls(
+    context: &PageContext,
+    workshop: &Workshop,
+    activity: &Activity,
+    position: usize,
+    now: converge_core::Timestamp,
+    back: &str,
+) -> Markup {
+    let lang = context.lang;
+    let id = workshop.id;
+    let action = |name: &str| format!("/facilitator/workshops/{id}/activities/{}/{name}", activity.id);
+    let button = |name: &str, label: String, class: &str| {
+        html! {
+            form.inline method="post" action=(action(name)) {
+                (csrf_field(&context.csrf))
+                input type="hidden" name="back" value=(back);
+                button type="submit" class=(class) { (label) }
+            }
+        }
+    };
+    let (transition, transition_label, transition_class) = match activity.status {
+        ActivityStatus::Open => ("close", lang.t("console-close-button"), "danger"),
+        ActivityStatus::Closed => ("open", lang.t("console-reopen-button"), ""),
+        ActivityStatus::Draft => ("open", lang.t("console-open-button"), ""),
+    };
+    let running = matches!(activity.timer, Some(converge_core::Timer::Running { .. }));
+    html! {
+        div.controls {
+            (button(transition, transition_label, transition_class))
+            @if workshop.focus != Some(activity.id) {
+                form.inline method="post" action={ "/facilitator/workshops/" (id) "/focus" } {
+                    (csrf_field(&context.csrf))
+                    input type="hidden" name="activity_id" value=(activity.id);
+                    input type="hidden" name="back" value=(back);
+                    button.secondary type="submit" { (lang.t("console-focus-button")) }
+                }
+            }
+        }
+        div.controls.timer-controls {
+            (timer(lang, activity, now))
+            @if running {
+                (button("timer-pause", lang.t("console-timer-pause"), "secondary"))
+            } @else {
+                (button("timer-start", lang.t("console-timer-start"), "secondary"))
+            }
+            (button("timer-extend", lang.t("console-timer-extend"), "secondary"))
+        }
+        @if back == "console" {
+            div.controls.order-controls {
+                @if position > 0 { (button("move-up", lang.t("console-move-up"), "secondary")) }
+                @if position + 1 < workshop.activities.len() { (button("move-down", lang.t("console-move-down"), "secondary")) }
+                @if workshop.contributions_in(activity.id).next().is_none() {
+                    (button("remove", lang.t("console-remove"), "danger"))
+                }
+            }
+        }
+    }
+}
+
+fn add_activity_form(context: &PageContext, id: WorkshopId) -> Markup {
+    let lang = context.lang;
+    html! {
+        form #add-activity.stack method="post" action={ "/facilitator/workshops/" (id) "/activities" } {
+            (csrf_field(&context.csrf))
+            label for="new-kind" { (lang.t("console-activity-kind-label")) }
+            select #new-kind name="kind" {
+                @for kind in ADDABLE_KINDS {
+                    option value=(kind.as_str()) { (lang.t(&format!("activity-kind-{}", kind.as_str()))) }
+                }
+            }
+            label for="new-title" { (lang.t("console-activity-title-label")) }
+            input #new-title name="title" required maxlength=(limits::TITLE_MAX);
+            label for="new-prompt" { (lang.t("console-activity-prompt-label")) }
+            textarea #new-prompt name="prompt" rows="2" maxlength=(limits::PROMPT_MAX) {}
+            button type="submit" { (lang.t("console-add-activity-button")) }
+        }
+    }
+}
+
+fn participant_controls(
+    context: &PageContext,
+    workshop: &Workshop,
+    participant: ParticipantId,
+    current: Role,
+    present: bool,
+) -> Markup {
+    let lang = context.lang;
+    let base = format!("/facilitator/workshops/{}/participants/{participant}", workshop.id);
+    let n_tables = workshop.tables.len() as u32;
+    let current_table = workshop.table_of(participant);
+    html! {
+        form.inline.role-form method="post" action={ (base) "/role" } {
+            (csrf_field(&context.csrf))
+            label.visually-hidden for={ "role-" (participant) } { (lang.t("console-role-label")) }
+            select id={ "role-" (participant) } name="role" {
+                @for role in [Role::Participant, Role::Expert, Role::Observer] {
+                    option value=(role.as_str()) selected[role == current] { (lang.t(&format!("role-{}", role.as_str()))) }
+                }
+            }
+            button.secondary type="submit" { (lang.t("console-role-button")) }
+        }
+        form.inline.role-form method="post" action={ (base) "/seat" } {
+            (csrf_field(&context.csrf))
+            label.visually-hidden for={ "table-" (participant) } { (lang.t("console-table-label")) }
+            select id={ "table-" (participant) } name="table" {
+                option value="" selected[current_table.is_none()] { (lang.t("console-no-table")) }
+                // One more than there are, to open a new table.
+                @for table in 0..=n_tables {
+                    option value=(table) selected[current_table == Some(table)] {
+                        (lang.t_args("console-table", &[("table", FluentValue::from(table + 1))]))
+                    }
+                }
+            }
+            button.secondary type="submit" { (lang.t("console-seat-button")) }
+        }
+        form.inline method="post" action={ (base) (if present { "/leave" } else { "/return" }) } {
+            (csrf_field(&context.csrf))
+            button.secondary type="submit" {
+                (lang.t(if present { "console-mark-absent" } else { "console-mark-present" }))
+            }
+        }
+    }
+}
+
+/// One activity as the facilitator runs it: its controls, its board, and its settings.
+pub async fn activity_page(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+) -> Result<Markup, PageError> {
+    let lang = context.lang;
+    let state = owned(&app, lang, &facilitator, id).await?;
+    let workshop = &state.workshop;
+    let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let position = workshop.activities.iter().position(|candidate| candidate.id == activity_id).unwrap_or_default();
+    let profiles = app.engine.profiles(id).await.or_page(lang)?;
+    let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
+    let now = converge_engine::now();
+    let draft = Draft::default();
+    let view = activities::View {
+        lang,
+        csrf: &context.csrf,
+        workshop,
+        activity,
+        names: &names,
+        viewer: workshop.facilitator_for(facilitator.id()).map(|participant| participant.id),
+        role: Some(Role::Facilitator),
+        now,
+        draft: &draft,
+    };
+    let mut page_live = live(id, state.seq, &context.path, "");
+    page_live.activity = Some(activity.id.to_string());
+    Ok(page(
+        &context,
+        Frame { title: &activity.title, live: Some(page_live), body_class: "console" },
+        html! {
+            p { a href=(console_path(id)) { "← " (workshop.title) } }
+            h1 { (activity.title) }
+            @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
+            div #activity-live data-live {
+                (activity_head(&context, workshop, activity))
+                (activity_controls(&context, workshop, activity, position, now, "activity"))
+                (activities::facilitator(&view))
+            }
+            details.card.settings {
+                summary { (lang.t("activity-settings-heading")) }
+                (settings_form(&context, workshop, activity, position))
+            }
+        },
+    ))
+}
+
+fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity, position: usize) -> Markup {
+    let lang = context.lang;
+    let config = &activity.config;
+    let categories: Vec<&str> = config.categories.iter().map(|category| category.name.as_str()).collect();
+    let criteria: Vec<String> = config
+        .criteria
+        .iter()
+        .map(|criterion| format!("{} | {} | {}", criterion.id, criterion.name, criterion.weight))
+        .collect();
+    let rules = config.brainwriting_rules();
+    html! {
+        form #activity-settings.stack method="post" action={ (activity_path(workshop.id, activity.id)) "/edit" } {
+            (csrf_field(&context.csrf))
+            label for="title" { (lang.t("console-activity-title-label")) }
+            input #title name="title" required maxlength=(limits::TITLE_MAX) value=(activity.title);
+            label for="prompt" { (lang.t("console-activity-prompt-label")) }
+            textarea #prompt name="prompt" rows="3" maxlength=(limits::PROMPT_MAX) { (activity.prompt) }
+            label for="minutes" { (lang.t("settings-minutes-label")) }
+            input #minutes type="number" name="minutes" min="1" max=(config_limits::MINUTES_MAX)
+                value=[config.minutes];
+            label.check {
+                input type="checkbox" name="anonymous" value="on" checked[config.anonymous];
+                " " (lang.t("settings-anonymous-label"))
+            }
+            p.hint { (lang.t("activity-anonymous-notice")) }
+            @if position > 0 {
+                fieldset {
+                    legend { (lang.t("settings-sources-label")) }
+                    @for earlier in &workshop.activities[..position] {
+                        label.check {
+                            input type="checkbox" name="source" value=(earlier.id) checked[config.sources.contains(&earlier.id)];
+                            " " (earlier.title)
+                        }
+                    }
+                }
+            }
+            @if activity.kind == ActivityKind::Categorize {
+                label for="categories" { (lang.t("settings-categories-label")) }
+                textarea #categories name="categories" rows="5" { (categories.join("\n")) }
+            }
+            @if activity.kind == ActivityKind::Assess {
+                label for="criteria" { (lang.t("settings-criteria-label")) }
+                textarea #criteria name="criteria" rows="5" { (criteria.join("\n")) }
+            }
+            @if activity.kind == ActivityKind::Brainwriting {
+                label for="ideas_per_round" { (lang.t("settings-ideas-per-round-label")) }
+                input #ideas_per_round type="number" name="ideas_per_round" min="1"
+                    max=(config_limits::IDEAS_PER_ROUND_MAX) value=(rules.ideas_per_round);
+                label for="round_minutes" { (lang.t("settings-round-minutes-label")) }
+                input #round_minutes type="number" name="round_minutes" min="1"
+                    max=(config_limits::ROUND_MINUTES_MAX) value=(rules.round_minutes);
+                label for="brainwriting_table_size" { (lang.t("console-table-size-label")) }
+                input #brainwriting_table_size type="number" name="table_size" min=(config_limits::TABLE_SIZE_MIN)
+                    max=(config_limits::TABLE_SIZE_MAX) value=(rules.table_size);
+            }
+            button type="submit" { (lang.t("settings-save-button")) }
+        }
+    }
+}
+
+/// Reads the settings form into a configuration, starting from the current one so settings the
+/// form does not show (a deck, a day) are kept. Category ids stay with their line position's
+/// category when names are edited, so sorted notes stay sorted.
+fn config_from_form(activity: &Activity, fields: &[(String, String)]) -> Result<ActivityConfig, DomainError> {
+    let field = |name: &str| fields.iter().find(|(key, _)| key == name).map(|(_, value)| value.trim());
+    let number = |name: &str, reason: &'static str| -> Result<Option<u32>, DomainError> {
+        match field(name) {
+            None | Some("") => Ok(None),
+            Some(raw) => raw.parse().map(Some).map_err(|_| DomainError::InvalidConfig { reason }),
+        }
+    };
+    let mut config = activity.config.clone();
+    config.minutes = number("minutes", "minutes")?;
+    config.anonymous = field("anonymous") == Some("on");
+    config.sources = fields
+        .iter()
+        .filter(|(key, _)| key == "source")
+        .filter_map(|(_, value)| value.parse::<ActivityId>().ok())
+        .collect();
+    if activity.kind == ActivityKind::Categorize {
+        let names = field("categories").unwrap_or_default().lines().map(str::trim).filter(|name| !name.is_empty());
+        let mut categories: Vec<Category> = Vec::new();
+        for (position, name) in names.enumerate() {
+            let id = activity.config.categories.get(position).map_or_else(
+                || categories.iter().chain(&activity.config.categories).map(|c| c.id + 1).max().unwrap_or(0),
+                |existing| existing.id,
+            );
+            categories.push(Category { id, name: name.to_owned() });
+        }
+        config.categories = categories;
+    }
+    if activity.kind == ActivityKind::Assess {
+        let mut criteria = Vec::new();
+        for line in field("criteria").unwrap_or_default().lines().map(str::trim).filter(|line| !line.is_empty()) {
+            let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+            let (id, name, weight) = match parts.as_slice() {
+                [id, name] => (*id, *name, 1),
+                [id, name, weight] => {
+                    (*id, *name, weight.parse().map_err(|_| DomainError::InvalidConfig { reason: "criteria" })?)
+                }
+                _ => return Err(DomainError::InvalidConfig { reason: "criteria" }),
+            };
+            criteria.push(Criterion { id: id.to_owned(), name: name.to_owned(), weight });
+        }
+        config.criteria = criteria;
+    }
+    if activity.kind == ActivityKind::Brainwriting {
+        let defaults = BrainwritingConfig::default();
+        config.brainwriting = Some(BrainwritingConfig {
+            ideas_per_round: number("ideas_per_round", "brainwriting")?.unwrap_or(defaults.ideas_per_round),
+            round_minutes: number("round_minutes", "brainwriting")?.unwrap_or(defaults.round_minutes),
+            table_size: number("table_size", "brainwriting")?.unwrap_or(defaults.table_size),
+        });
+    }
+    Ok(config)
+}
+
+fn form_field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+}
+
+/// Where a control comes back to: the console, or the activity's own page.
+fn back_to(fields: &[(String, String)], id: WorkshopId, activity: ActivityId) -> Redirect {
+    match form_field(fields, "back") {
+        Some("activity") => Redirect::to(&activity_path(id, activity)),
+        _ => Redirect::to(&console_path(id)),
+    }
+}
+
+/// Runs a facilitator's command; refusals that only mean "already so" (a double click) pass.
+async fn run(app: &AppState, lang: Lang, facilitator: &Facilitator, id: WorkshopId, command: Command) -> Result<(), PageError> {
+    match app.engine.execute(id, Actor::Account(facilitator.id()), command).await {
+        Ok(_)
+        | Err(EngineError::Domain(
+            DomainError::ActivityAlreadyOpen
+            | DomainError::ActivityNotOpenToClose
+            | DomainError::TimerAlreadyRunning
+            | DomainError::TimerNotRunning
+            | DomainError::BrainwritingAlreadyStarted,
+        )) => Ok(()),
+        Err(error) => Err(PageError::new(error, lang)),
+    }
+}
+
+/// Every button on an activity: `open`, `close`, `timer-start`, `timer-pause`, `timer-extend`,
+/// `move-up`, `move-down`, `remove`, `edit`, `brainwriting-start`, `next-round`.
+pub async fn activity_action(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath((id, activity_id, action)): ValidPath<(WorkshopId, ActivityId, String)>,
+    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+) -> Result<Redirect, PageError> {
+    let lang = context.lang;
+    let state = owned(&app, lang, &facilitator, id).await?;
+    let workshop = &state.workshop;
+    let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let position = workshop.activities.iter().position(|candidate| candidate.id == activity_id).unwrap_or_default() as u32;
+    let command = match action.as_str() {
+        "open" => Command::OpenActivity { activity_id },
+        "close" => Command::CloseActivity { activity_id },
+        "timer-start" => Command::StartTimer { activity_id, minutes: None },
+        "timer-pause" => Command::PauseTimer { activity_id },
+        "timer-extend" => Command::ExtendTimer { activity_id, minutes: 1 },
+        "move-up" => Command::MoveActivity { activity_id, position: position.saturating_sub(1) },
+        "move-down" => Command::MoveActivity { activity_id, position: position + 1 },
+        "remove" => {
+            run(&app, lang, &facilitator, id, Command::RemoveActivity { activity_id }).await?;
+            return Ok(Redirect::to(&console_path(id)));
+        }
+        "edit" => {
+            let config = config_from_form(activity, &fields).or_page(lang)?;
+            let title = form_field(&fields, "title").unwrap_or_default().to_owned();
+            let prompt = form_field(&fields, "prompt").unwrap_or_default().to_owned();
+            run(&app, lang, &facilitator, id, Command::UpdateActivity { activity_id, title, prompt, config }).await?;
+            return Ok(Redirect::to(&activity_path(id, activity_id)));
+        }
+        "brainwriting-start" => Command::StartBrainwriting { activity_id },
+        "next-round" => Command::NextRound { activity_id },
+        _ => return Err(PageError::new(Failure::NotFound, lang)),
+    };
+    run(&app, lang, &facilitator, id, command).await?;
+    Ok(back_to(&fields, id, activity_id))
+}
+
+pub async fn add_activity(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath(id): ValidPath<WorkshopId>,
+    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+) -> Result<Redirect, PageError> {
+    let lang = context.lang;
+    owned(&app, lang, &facilitator, id).await?;
+    let kind = form_field(&fields, "kind")
+        .and_then(ActivityKind::parse)
+        .ok_or(PageError::new(Failure::BadRequest("kind".into()), lang))?;
+    let mut config = ActivityConfig::default();
+    if kind == ActivityKind::Categorize {
+        // A new sorting activity starts with categories to rename rather than none at all.
+        config.categories = (0..4)
+            .map(|index| Category { id: index, name: lang.t_args("settings-category-default", &[("n", (index + 1).into())]) })
+            .collect();
+    }
+    if kind == ActivityKind::PhotoLanguage {
+        config.deck = Some("builtin".into());
+    }
+    let spec = ActivitySpec {
+        activity_id: ActivityId::from_uuid(uuid::Uuid::now_v7()),
+        kind,
+        title: Title::parse(form_field(&fields, "title").unwrap_or_default()).or_page(lang)?,
+        prompt: Prompt::parse(form_field(&fields, "prompt").unwrap_or_default()).or_page(lang)?,
+        config,
+    };
+    let activity_id = spec.activity_id;
+    run(&app, lang, &facilitator, id, Command::AddActivity(spec)).await?;
+    Ok(Redirect::to(&activity_path(id, activity_id)))
+}
+
+/// Sends every screen to an activity, or lets them roam when no activity is given.
+pub async fn set_focus(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath(id): ValidPath<WorkshopId>,
+    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+) -> Result<Redirect, PageError> {
+    let lang = context.lang;
+    owned(&app, lang, &facilitator, id).await?;
+    let activity_id = form_field(&fields, "activity_id").and_then(|raw| raw.parse::<ActivityId>().ok());
+    run(&app, lang, &facilitator, id, Command::SetFocus { activity_id }).await?;
+    Ok(match activity_id {
+        Some(activity_id) => back_to(&fields, id, activity_id),
+        None => Redirect::to(&console_path(id)),
+    })
+}
+
+pub async fn form_tables(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath(id): ValidPath<WorkshopId>,
+    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+) -> Result<Redirect, PageError> {
+    let lang = context.lang;
+    owned(&app, lang, &facilitator, id).await?;
+    let size: usize = form_field(&fields, "table_size").and_then(|raw| raw.trim().parse().ok()).unwrap_or(6);
+    let limits = config_limits::TABLE_SIZE_MIN as usize..=config_limits::TABLE_SIZE_MAX as usize;
+    if !limits.contains(&size) {
+        return Err(PageError::new(DomainError::InvalidConfig { reason: "table_size" }, lang));
+    }
+    app.engine.seat_room(id, facilitator.id(), size).await.or_page(lang)?;
+    Ok(Redirect::to(&console_path(id)))
+}
+
+/// A participant's `role`, `seat`, `leave` or `return`.
+pub async fn participant_action(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath((id, participant_id, action)): ValidPath<(WorkshopId, ParticipantId, String)>,
+    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+) -> Result<Redirect, PageError> {
+    let lang = context.lang;
+    owned(&app, lang, &facilitator, id).await?;
+    let command = match action.as_str() {
+        "role" => {
+            let role = form_field(&fields, "role")
+                .and_then(Role::parse)
+                .ok_or(PageError::new(Failure::BadRequest("role".into()), lang))?;
+            Command::ChangeRole { participant_id, role }
+        }
+        "seat" => {
+            let table = form_field(&fields, "table").and_then(|raw| raw.parse::<u32>().ok());
+            Command::SeatParticipant { participant_id, table }
+        }
+        "leave" => Command::SetPresence { participant_id, present: false },
+        "return" => Command::SetPresence { participant_id, present: true },
+        _ => return Err(PageError::new(Failure::NotFound, lang)),
+    };
+    run(&app, lang, &facilitator, id, command).await?;
+    Ok(Redirect::to(&console_path(id)))
+}
+
+/// The facilitator's actions on one contribution: `move` (to another kind, e.g. SWOT quadrant),
+/// `merge` (into another, as a duplicate), `categorize` (in a categorize activity).
+pub async fn contribution_action(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath((id, contribution_id, action)): ValidPath<(WorkshopId, ContributionId, String)>,
+    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+) -> Result<Redirect, PageError> {
+    let lang = context.lang;
+    let state = owned(&app, lang, &facilitator, id).await?;
+    let contribution =
+        state.workshop.contribution(contribution_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let mut back_activity = contribution.activity_id;
+    let bad = |field: &str| PageError::new(Failure::BadRequest(field.into()), lang);
+    let command = match action.as_str() {
+        "move" => {
+            let kind = form_field(&fields, "kind").and_then(ContributionKind::parse).ok_or_else(|| bad("kind"))?;
+            Command::MoveContribution { contribution_id, kind }
+        }
+        "merge" => {
+            let into = form_field(&fields, "into").and_then(|raw| raw.parse::<ContributionId>().ok()).ok_or_else(|| bad("into"))?;
+            Command::MergeContributions { into, merged: vec![contribution_id] }
+        }
+        "categorize" => {
+            let activity_id =
+                form_field(&fields, "activity_id").and_then(|raw| raw.parse::<ActivityId>().ok()).ok_or_else(|| bad("activity_id"))?;
+            back_activity = activity_id;
+            let category = form_field(&fields, "category").and_then(|raw| raw.parse::<u32>().ok());
+            Command::Categorize { activity_id, contribution_id, category }
+        }
+        _ => return Err(PageError::new(Failure::NotFound, lang)),
+    };
+    run(&app, lang, &facilitator, id, command).await?;
+    Ok(Redirect::to(&activity_path(id, back_activity)))
+}
