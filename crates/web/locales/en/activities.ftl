@@ -21,3 +21,11 @@ error-brainwriting_already_started = Brainwriting has already started.
 error-no_sheet_this_round = You have no sheet in this round.
 error-round_ideas_spent = You have written the { $max } ideas this round allows; wait for the next round.
 error-wrong_activity_kind = This action does not apply to this kind of activity.
+
+## Participant home
+participant-your-table = You are at table { $table }.
+participant-go-to = Go to “{ $title }”
+participant-leave-hint = Need to step out? Say so: brainwriting goes on without you and your seat is kept.
+participant-leave-button = I am stepping out
+participant-away-notice = You are marked as away.
+participant-return-button = I am back

@@ -21,3 +21,11 @@ error-brainwriting_already_started = Le brainwriting a déjà commencé.
 error-no_sheet_this_round = Vous n’avez pas de feuille pendant ce tour.
 error-round_ideas_spent = Vous avez écrit les { $max } idées permises pour ce tour ; attendez le tour suivant.
 error-wrong_activity_kind = Cette action ne s’applique pas à ce type d’activité.
+
+## Accueil du participant
+participant-your-table = Vous êtes à la table { $table }.
+participant-go-to = Aller à « { $title } »
+participant-leave-hint = Vous devez vous absenter ? Dites-le : le brainwriting continue sans vous et vous retrouverez votre place.
+participant-leave-button = Je m’absente
+participant-away-notice = Vous êtes noté·e absent·e.
+participant-return-button = Je suis de retour

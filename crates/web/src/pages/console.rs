@@ -210,6 +210,7 @@ fn activity_controls(
     };
     let running = matches!(activity.timer, Some(converge_core::Timer::Running { .. }));
     html! {
+        (timer(lang, activity, now))
         div.controls {
             (button(transition, transition_label, transition_class))
             @if workshop.focus != Some(activity.id) {
@@ -220,22 +221,19 @@ fn activity_controls(
                     button.secondary type="submit" { (lang.t("console-focus-button")) }
                 }
             }
-        }
-        div.controls.timer-controls {
-            (timer(lang, activity, now))
             @if running {
                 (button("timer-pause", lang.t("console-timer-pause"), "secondary"))
             } @else {
                 (button("timer-start", lang.t("console-timer-start"), "secondary"))
             }
             (button("timer-extend", lang.t("console-timer-extend"), "secondary"))
-        }
-        @if back == "console" {
-            div.controls.order-controls {
-                @if position > 0 { (button("move-up", lang.t("console-move-up"), "secondary")) }
-                @if position + 1 < workshop.activities.len() { (button("move-down", lang.t("console-move-down"), "secondary")) }
+            @if back == "console" {
+                @if position > 0 { (button("move-up", lang.t("console-move-up"), "secondary quiet")) }
+                @if position + 1 < workshop.activities.len() {
+                    (button("move-down", lang.t("console-move-down"), "secondary quiet"))
+                }
                 @if workshop.contributions_in(activity.id).next().is_none() {
-                    (button("remove", lang.t("console-remove"), "danger"))
+                    (button("remove", lang.t("console-remove"), "danger quiet"))
                 }
             }
         }

@@ -77,6 +77,11 @@ pub async fn home(
         _ => None,
     };
     let workshop = &member.state.workshop;
+    let me = match member.actor {
+        Actor::Participant(participant) => workshop.participants.get(&participant),
+        _ => None,
+    };
+    let focused = workshop.focus.and_then(|focus| workshop.activity(focus));
     Ok(page(
         &context,
         Frame { title: &workshop.title, live: live(id, member.state.seq, format!("/w/{id}"), Live::AGENDA, None), body_class: "" },
@@ -86,7 +91,15 @@ pub async fn home(
                 p.muted { (lang.t_args("participant-welcome", &[("name", name.into())])) }
             }
             div #agenda-live data-live {
-                @if workshop.open_activities().next().is_none() {
+                @if let Some(table) = me.and_then(|me| workshop.table_of(me.id)) {
+                    p.notice.table-notice { (lang.t_args("participant-your-table", &[("table", (table + 1).into())])) }
+                }
+                @if let Some(focused) = focused {
+                    // Without JavaScript a phone is not sent anywhere: show the way instead.
+                    p { a.button.focus-link data-activity-link href={ "/w/" (id) "/a/" (focused.id) } {
+                        (lang.t_args("participant-go-to", &[("title", focused.title.as_str().into())]))
+                    } }
+                } @else if workshop.open_activities().next().is_none() {
                     p.notice { (lang.t("participant-waiting")) }
                 }
                 ol.agenda {
@@ -101,6 +114,19 @@ pub async fn home(
                                 (activity_status(lang, activity))
                             }
                         }
+                    }
+                }
+            }
+            @if let Some(me) = me {
+                form.presence method="post" action={ "/w/" (id) "/presence" } {
+                    (super::layout::csrf_field(&context.csrf))
+                    @if me.present {
+                        p.hint { (lang.t("participant-leave-hint")) }
+                        button.secondary type="submit" { (lang.t("participant-leave-button")) }
+                    } @else {
+                        input type="hidden" name="present" value="true";
+                        p.notice { (lang.t("participant-away-notice")) }
+                        button type="submit" { (lang.t("participant-return-button")) }
                     }
                 }
             }
