@@ -250,6 +250,10 @@ pub struct ParticipantView {
     name: Option<String>,
     /// Only for the workshop's facilitator.
     service: Option<String>,
+    /// The table they sit at, numbered from 1.
+    table: Option<u32>,
+    /// False while they are away from the room.
+    present: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -345,6 +349,8 @@ pub async fn get_workshop(
                         .filter(|_| role == Role::Facilitator)
                         .map(|profile| profile.service.clone())
                         .filter(|service| !service.is_empty()),
+                    table: workshop.table_of(participant.id).map(|table| table + 1),
+                    present: participant.present,
                 }
             })
             .collect(),
