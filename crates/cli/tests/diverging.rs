@@ -138,7 +138,8 @@ fn section<'a>(html: &'a str, marker: &str) -> &'a str {
 fn note<'a>(html: &'a str, contribution: &str) -> &'a str {
     let marker = format!("data-contribution=\"{contribution}\"");
     let start = html.find(&marker).unwrap_or_else(|| panic!("no note {contribution} in the page"));
-    let end = html[start + marker.len()..].find("data-contribution=").map_or(html.len(), |end| start + marker.len() + end);
+    let end =
+        html[start + marker.len()..].find("data-contribution=").map_or(html.len(), |end| start + marker.len() + end);
     &html[start..end]
 }
 
@@ -247,13 +248,19 @@ async fn merged_challenges_show_as_one_and_reformulations_link_both_ways() {
     room.act_on(&duplicate, "merge", &[("into", &kept)]).await;
 
     for page in [room.board(&challenges).await, room.participant_page(&bruno, &challenges).await] {
-        assert!(!page.contains(&format!("data-contribution=\"{duplicate}\"")), "the duplicate is not a note of its own");
+        assert!(
+            !page.contains(&format!("data-contribution=\"{duplicate}\"")),
+            "the duplicate is not a note of its own"
+        );
         let merged = note(&page, &kept);
         assert!(merged.contains("2 notes fusionnées"), "the count: {merged}");
         assert!(merged.contains("Le manque de coordination entre services"));
         assert!(merged.contains("Les services travaillent en silos"));
     }
-    assert!(!note(&room.board(&challenges).await, &kept).contains("/merge\""), "a note holding duplicates is not merged");
+    assert!(
+        !note(&room.board(&challenges).await, &kept).contains("/merge\""),
+        "a note holding duplicates is not merged"
+    );
 
     // Reformulation works on the challenges activity.
     let reformulate = room.add_activity("reformulate", "Reformuler", "Comment pourrions-nous… ?").await;
@@ -309,7 +316,9 @@ async fn anonymous_activities_hide_authors_from_the_room_but_not_from_the_facili
     room.act_on(&second, "merge", &[("into", &first)]).await;
 
     let seen_by_reader = room.participant_page(&reader, &challenges).await;
-    assert!(seen_by_reader.contains("Un cadre légal insuffisant") && seen_by_reader.contains("Un cadre légal trop flou"));
+    assert!(
+        seen_by_reader.contains("Un cadre légal insuffisant") && seen_by_reader.contains("Un cadre légal trop flou")
+    );
     assert!(!seen_by_reader.contains("Quastelbaum"), "another participant never sees the author");
     assert!(seen_by_reader.contains("anonyme"));
     let projected = room.projection(&challenges).await;
@@ -317,7 +326,10 @@ async fn anonymous_activities_hide_authors_from_the_room_but_not_from_the_facili
     assert!(!projected.contains("Quastelbaum"), "the projection never shows the author");
     let board = room.board(&challenges).await;
     assert!(note(&board, &first).contains("Zéphyrine Quastelbaum"), "the facilitator sees the author");
-    assert!(room.participant_page(&author, &challenges).await.contains("Zéphyrine Quastelbaum"), "authors see their own");
+    assert!(
+        room.participant_page(&author, &challenges).await.contains("Zéphyrine Quastelbaum"),
+        "authors see their own"
+    );
 
     // The same holds for a photo-language gallery.
     let photo = room.add_activity("photo_language", "Vision anonyme", "").await;

@@ -74,13 +74,13 @@
   // Which events change this page: a phone on one activity ignores the others' notes and the
   // room's arrivals, so a busy room does not make every phone re-fetch at every note.
   var kinds = (body.getAttribute("data-live-kinds") || "").split(" ").filter(Boolean);
-  var activity = body.getAttribute("data-live-activity");
+  var related = (body.getAttribute("data-live-activity") || "").split(" ").filter(Boolean);
   function concernsThisPage(data) {
     try {
       var event = JSON.parse(data);
       if (kinds.length && kinds.indexOf(event.kind) < 0) return false;
       var about = event.payload && event.payload.activity_id;
-      return !(activity && about && about !== activity);
+      return !(related.length && about && related.indexOf(about) < 0);
     } catch (error) {
       return true;
     }

@@ -333,7 +333,7 @@ pub async fn activity_page(
         draft: &draft,
     };
     let mut page_live = live(id, state.seq, &context.path, "");
-    page_live.activity = Some(activity.id.to_string());
+    page_live.activity = Some(activities::related_activities(workshop, activity));
     Ok(page(
         &context,
         Frame { title: &activity.title, live: Some(page_live), body_class: "console" },

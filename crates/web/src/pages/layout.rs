@@ -50,7 +50,8 @@ pub struct Live {
     pub page: String,
     /// The event kinds that change this page, space-separated; empty for every kind.
     pub kinds: &'static str,
-    /// When set, events about other activities leave this page alone.
+    /// When set, events about activities other than these leave this page alone: the page's
+    /// own activity and those it is linked to (its sources, and the ones working on it).
     pub activity: Option<String>,
     /// When set, the page goes wherever the facilitator sends every screen: this path plus the
     /// focused activity's id (participants' pages).

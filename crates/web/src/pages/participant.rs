@@ -54,8 +54,7 @@ struct Member {
     role: Role,
 }
 
-fn live(id: WorkshopId, seq: u64, page: String, kinds: &'static str, activity: Option<ActivityId>) -> Option<Live> {
-    let activity = activity.map(|activity| activity.to_string());
+fn live(id: WorkshopId, seq: u64, page: String, kinds: &'static str, activity: Option<String>) -> Option<Live> {
     let follow_focus = Some(format!("/w/{id}/a/"));
     Some(Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page, kinds, activity, follow_focus })
 }
@@ -186,7 +185,7 @@ async fn render_activity(
                 member.state.seq,
                 format!("/w/{}/a/{}", workshop.id, activity.id),
                 Live::ACTIVITY,
-                Some(activity.id),
+                Some(activities::related_activities(workshop, activity)),
             ),
             body_class: "",
         },

@@ -12,8 +12,8 @@
 
 use super::{View, generic};
 use crate::pages::layout::csrf_field;
-use converge_core::{Contribution, ParticipantId, Role, SheetRef};
 use converge_core::brainwriting::{Rotation, SheetIdx};
+use converge_core::{Contribution, ParticipantId, Role, SheetRef};
 use maud::{Markup, html};
 
 /// Above this many ideas at a table, the projection shows each sheet's count instead of its
@@ -210,7 +210,9 @@ fn sheet_heading(view: &View<'_>, sheet: SheetRef) -> String {
         Some(starter) if Some(starter) == view.viewer => lang.t_args("bw-your-own-sheet", &[("round", round.into())]),
         Some(starter) => match visible_name(view, starter) {
             Some(name) => lang.t_args("bw-your-sheet", &[("round", round.into()), ("name", name.into())]),
-            None => lang.t_args("bw-your-sheet-anonymous", &[("round", round.into()), ("number", (sheet.sheet + 1).into())]),
+            None => {
+                lang.t_args("bw-your-sheet-anonymous", &[("round", round.into()), ("number", (sheet.sheet + 1).into())])
+            }
         },
         None => lang.t_args("bw-round", &[("round", round.into())]),
     }
@@ -342,7 +344,8 @@ fn stray_ideas(view: &View<'_>) -> Markup {
                 .is_some_and(|rotation| (sheet.sheet as usize) < rotation.n_sheets())
         })
     };
-    let stray: Vec<&Contribution> = view.workshop.contributions_in(view.activity.id).filter(|idea| !on_a_sheet(idea)).collect();
+    let stray: Vec<&Contribution> =
+        view.workshop.contributions_in(view.activity.id).filter(|idea| !on_a_sheet(idea)).collect();
     html! {
         @if !stray.is_empty() {
             section.bw-table {

@@ -82,7 +82,8 @@ pub fn note(view: &View<'_>, contribution: &Contribution, controls: Markup) -> M
             p.note-text { (contribution.text) }
             @let merged: Vec<&Contribution> = view.workshop.merged_into(contribution.id).collect();
             @if !merged.is_empty() {
-                details.merged {
+                // Open on the screen and the facilitator's board: a closed one would not print.
+                details.merged open[view.role.is_none() || view.is_facilitator()] {
                     summary { (view.lang.t_args("note-merged-count", &[("count", (merged.len() + 1).into())])) }
                     ul {
                         @for duplicate in merged {

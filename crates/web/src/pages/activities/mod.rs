@@ -81,6 +81,18 @@ impl View<'_> {
     }
 }
 
+/// The activities whose events change this activity's views: itself, its sources, and the
+/// activities that work on it (a reformulation shows on the challenge it rewrites), as the
+/// space-separated list pages give their live script.
+pub fn related_activities(workshop: &Workshop, activity: &Activity) -> String {
+    let mut related = vec![activity.id];
+    related.extend(activity.config.sources.iter().copied());
+    related.extend(
+        workshop.activities.iter().filter(|other| other.config.sources.contains(&activity.id)).map(|other| other.id),
+    );
+    related.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
+}
+
 /// The participant's part of the activity page: the forms to contribute and what they see.
 pub fn participant(view: &View<'_>) -> Markup {
     match view.activity.kind {

@@ -109,6 +109,6 @@ fn groups<'a>(notes: impl Iterator<Item = &'a Contribution>) -> Vec<(&'a str, Ve
         }
     }
     // Stable: equal counts keep the order of their first pick.
-    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+    groups.sort_by_key(|(_, group)| std::cmp::Reverse(group.len()));
     groups
 }
