@@ -1,4 +1,7 @@
-//! What the `converge` binary shares with its tests: opening a data folder.
+//! What the `converge` binary is made of beside its argument parsing: opening a data folder, and
+//! the `tally` command.
+
+pub mod tally;
 
 use anyhow::Context;
 use converge_engine::Engine;

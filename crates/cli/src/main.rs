@@ -57,6 +57,24 @@ enum Commands {
         /// The export file.
         file: PathBuf,
     },
+    /// A voting method's full result for a file of ballots (PrefLib .soc/.soi/.toc/.toi, or CSV).
+    Tally {
+        /// The ballots.
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        method: converge_cli::tally::Method,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TallyFormat,
+        /// The lowest score (score voting).
+        #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
+        score_min: i32,
+        /// The highest score (score voting).
+        #[arg(long, default_value_t = 5, allow_negative_numbers = true)]
+        score_max: i32,
+        /// How many grades, from 1 (worst) up (majority judgment).
+        #[arg(long, default_value_t = 5)]
+        grades: u8,
+    },
     /// Administer accounts and tokens.
     Admin {
         #[command(subcommand)]
@@ -82,6 +100,12 @@ enum TemplateCommands {
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ExportFormat {
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum TallyFormat {
+    Text,
     Json,
 }
 
@@ -156,6 +180,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Commands::Serve { bind, data, public_url } => serve(bind, &data.data, public_url).await,
         Commands::Export { workshop, format: ExportFormat::Json, out, data } => export(&workshop, out, &data.data).await,
         Commands::Verify { file } => verify(&file),
+        Commands::Tally { file, method, format, score_min, score_max, grades } => {
+            let scales = converge_cli::tally::Scales { score_min, score_max, grades };
+            let result = converge_cli::tally::tally(&file, method, scales)?;
+            match format {
+                TallyFormat::Json => println!("{}", serde_json::to_string_pretty(&result)?),
+                TallyFormat::Text => print!("{}", converge_cli::tally::human(&result)),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Commands::Admin { command } => admin(command).await,
         Commands::Template { command } => template(command),
     }
