@@ -398,7 +398,7 @@ async fn brainwriting_rotates_sheets_at_every_table_and_loses_no_idea() {
     let answer = room.people[leaver].browser.post_form(&presence, &[("present", "false")]).await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     room.facilitator_act(&activity, "next-round").await;
-    for index in 0..n_people {
+    for (index, starter_round_1) in starters_round_1.iter().enumerate() {
         let page = room.participant_page(index, &activity).await;
         if index == leaver {
             assert!(page.contains("pas de feuille pendant ce tour") && page.contains("Je suis de retour"), "{page}");
@@ -410,7 +410,7 @@ async fn brainwriting_rotates_sheets_at_every_table_and_loses_no_idea() {
         assert!(page.contains("Tour 3 — votre feuille"), "{page}");
         let starter = sheet_starter(&page).unwrap_or_else(|| panic!("no sheet heading: {page}"));
         assert_ne!(starter, room.name(index), "not back to their own sheet");
-        assert_ne!(starter, starters_round_1[index], "not the sheet of the last round");
+        assert_ne!(&starter, starter_round_1, "not the sheet of the last round");
         let text = idea_text(room.name(index), 2, 1);
         let answer = room.post(index, &activity, &text, &[]).await;
         assert_eq!(answer.status, 201, "{}", answer.body);

@@ -266,6 +266,22 @@ pub struct ContributionView {
     links: Vec<Uuid>,
     /// Milliseconds since the Unix epoch.
     posted_at: i64,
+    /// The image card picked (photo_language).
+    card: Option<String>,
+    /// Where the idea was written (brainwriting).
+    sheet: Option<SheetView>,
+    /// Set when the facilitator merged this note into another as a duplicate.
+    merged_into: Option<Uuid>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SheetView {
+    /// The table, numbered from 0 in the order tables were formed.
+    table: u32,
+    /// The sheet, numbered by the seat that started it.
+    sheet: u32,
+    /// The round it was written in, from 0.
+    round: u32,
 }
 
 /// Loads a workshop the caller belongs to, and how the caller acts in it.
@@ -365,6 +381,9 @@ pub async fn get_workshop(
                 text: contribution.text.clone(),
                 links: contribution.links.iter().map(|link| link.as_uuid()).collect(),
                 posted_at: contribution.posted_at.0,
+                card: contribution.card.clone(),
+                sheet: contribution.sheet.map(|sheet| SheetView { table: sheet.table, sheet: sheet.sheet, round: sheet.round }),
+                merged_into: contribution.merged_into.map(|into| into.as_uuid()),
             })
             .collect(),
     }))
