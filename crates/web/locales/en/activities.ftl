@@ -29,3 +29,5 @@ participant-leave-hint = Need to step out? Say so: brainwriting goes on without 
 participant-leave-button = I am stepping out
 participant-away-notice = You are marked as away.
 participant-return-button = I am back
+
+activity-source-prompts = The questions to start from

@@ -29,3 +29,5 @@ participant-leave-hint = Vous devez vous absenter ? Dites-le : le brainwriting c
 participant-leave-button = Je m’absente
 participant-away-notice = Vous êtes noté·e absent·e.
 participant-return-button = Je suis de retour
+
+activity-source-prompts = Les questions de départ

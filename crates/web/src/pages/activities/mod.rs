@@ -15,7 +15,7 @@ mod swot;
 
 use crate::i18n::Lang;
 use converge_core::{Activity, ActivityKind, Contribution, ParticipantId, Role, Timestamp, Workshop};
-use maud::Markup;
+use maud::{Markup, html};
 use std::collections::HashMap;
 
 /// Everything a view needs to render one activity for one viewer.
@@ -93,6 +93,24 @@ pub fn related_activities(workshop: &Workshop, activity: &Activity) -> String {
     related.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
 }
 
+/// What an activity's sources produced, shown as the questions to work on: the reformulated
+/// challenges become the prompts of brainwriting.
+fn source_prompts(view: &View<'_>) -> Markup {
+    let prompts: Vec<&Contribution> = view.workshop.source_contributions(view.activity).collect();
+    html! {
+        @if !prompts.is_empty() {
+            details.source-prompts open {
+                summary { (view.lang.t("activity-source-prompts")) }
+                ul {
+                    @for prompt in prompts {
+                        li { (prompt.text) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The participant's part of the activity page: the forms to contribute and what they see.
 pub fn participant(view: &View<'_>) -> Markup {
     match view.activity.kind {
@@ -101,7 +119,7 @@ pub fn participant(view: &View<'_>) -> Markup {
         ActivityKind::Challenges => challenges::participant(view),
         ActivityKind::Reformulate => reformulate::participant(view),
         ActivityKind::Categorize => categorize::participant(view),
-        ActivityKind::Brainwriting => brainwriting::participant(view),
+        ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::participant(view)) },
         _ => generic::participant(view),
     }
 }
@@ -114,7 +132,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
         ActivityKind::Challenges => challenges::facilitator(view),
         ActivityKind::Reformulate => reformulate::facilitator(view),
         ActivityKind::Categorize => categorize::facilitator(view),
-        ActivityKind::Brainwriting => brainwriting::facilitator(view),
+        ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::facilitator(view)) },
         _ => generic::facilitator(view),
     }
 }
@@ -128,7 +146,7 @@ pub fn projection(view: &View<'_>) -> Markup {
         ActivityKind::Challenges => challenges::projection(view),
         ActivityKind::Reformulate => reformulate::projection(view),
         ActivityKind::Categorize => categorize::projection(view),
-        ActivityKind::Brainwriting => brainwriting::projection(view),
+        ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::projection(view)) },
         _ => generic::projection(view),
     }
 }
