@@ -165,3 +165,178 @@ export async function waitForNote(page, text, { timeout = 5_000 } = {}) {
       );
     });
 }
+
+// ---- Running an agenda: templates, the console's controls, following the focus, sorting ----
+// (Added for day-one.test.mjs; the steps above are unchanged.) The facilitator's steps bring
+// their page to the front first: with the projection screen open in another page of the same
+// context, headless Chromium can stop drawing frames for the console for a second or two, and
+// every click then waits that long for the button to be "stable".
+
+/**
+ * Retries `check` (an async function that throws when its expectation is not met yet) every
+ * 100 ms until it passes or `timeout` ms have passed; then throws the last failure, prefixed by
+ * `what`. Returns what `check` returned.
+ */
+export async function eventually(what, check, { timeout = 5_000, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() >= deadline) {
+        e.message = `${what} (not within ${timeout} ms): ${e.message}`;
+        throw e;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/**
+ * Creates a workshop from a shipped template: #create-workshop with its select[name=template]
+ * set to `template` (e.g. "smarter-democracy-hackathon"). Returns what createWorkshop returns.
+ */
+export async function createWorkshopFromTemplate(s, page, title, template) {
+  await page.goto(s.url('/facilitator'));
+  const select = page.locator(sel.createWorkshopForm).locator('select[name=template]');
+  const offered = await select.locator('option').evaluateAll((options) => options.map((o) => o.value));
+  assert.ok(offered.includes(template), `#create-workshop offers no template ${template}; it offers ${JSON.stringify(offered)}`);
+  await select.selectOption(template);
+  return createWorkshop(s, page, title);
+}
+
+/**
+ * The workshop's activities in agenda order, as GET /api/v1/workshops/{id} gives them to the
+ * signed-in facilitator of `page`: [{ id, kind, title, status, … }].
+ */
+export async function agendaOf(s, page, workshopId) {
+  const response = await page.request.get(s.url(`/api/v1/workshops/${workshopId}`));
+  assert.equal(response.status(), 200, `GET /api/v1/workshops/${workshopId} with the facilitator's session answered ${response.status()}`);
+  const body = await response.json();
+  assert.ok(Array.isArray(body.activities), `GET /api/v1/workshops/${workshopId} has no activities array`);
+  return body.activities;
+}
+
+/**
+ * On the console (/facilitator/workshops/{id}, loaded if need be), presses one of an
+ * activity's controls: the form in li[data-activity=ID] whose action ends with /ACTION
+ * (open, close, timer-start, focus, …). Waits for the console to load again.
+ */
+export async function consoleControl(s, page, workshop, activityId, action) {
+  await page.bringToFront();
+  if (pathOf(page) !== new URL(workshop.consoleUrl).pathname) await page.goto(workshop.consoleUrl);
+  const form = page.locator(`li[data-activity="${activityId}"] form[action$="/${action}"]`).first();
+  await form.waitFor({ state: 'attached', timeout: 5_000 }).catch(() => {
+    throw new Error(`the console has no li[data-activity="${activityId}"] form[action$="/${action}"]`);
+  });
+  await submitPost(page, form);
+}
+
+/** Opens an activity and sends every screen to it, from the console. */
+export async function openAndFocus(s, page, workshop, activityId) {
+  await consoleControl(s, page, workshop, activityId, 'open');
+  await consoleControl(s, page, workshop, activityId, 'focus');
+}
+
+/**
+ * On the facilitator's page of an activity (/facilitator/workshops/{id}/activities/{aid},
+ * loaded if need be), submits the form whose action ends with /activities/{aid}/{action}
+ * (brainwriting-start, next-round, …) and waits for the page to load again.
+ */
+export async function activityPageControl(s, page, workshop, activityId, action) {
+  const target = `/facilitator/workshops/${workshop.id}/activities/${activityId}`;
+  await page.bringToFront();
+  if (pathOf(page) !== target) await page.goto(s.url(target));
+  const form = page.locator(`form[action$="/activities/${activityId}/${action}"]`).first();
+  await form.waitFor({ state: 'attached', timeout: 5_000 }).catch(() => {
+    throw new Error(`${target} has no form[action$="/activities/${activityId}/${action}"]`);
+  });
+  await submitPost(page, form);
+}
+
+/** On the console, forms the tables with "Form the tables" (form[action$="/tables"]) at `size`. */
+export async function formTables(s, page, workshop, size) {
+  await page.bringToFront();
+  if (pathOf(page) !== new URL(workshop.consoleUrl).pathname) await page.goto(workshop.consoleUrl);
+  const form = page.locator('form[action$="/tables"]').first();
+  await form.locator('[name=table_size]').fill(String(size));
+  await submitPost(page, form);
+}
+
+/**
+ * Waits until a participant's page has gone by itself (the live script following the
+ * facilitator's focus) to /w/{id}/a/{aid}, and has loaded there.
+ */
+export async function waitForFollowedFocus(page, workshopId, activityId, { timeout = 5_000 } = {}) {
+  const target = `/w/${workshopId}/a/${activityId}`;
+  await page.waitForURL((url) => url.pathname === target, { timeout, waitUntil: 'load' }).catch(() => {
+    throw new Error(`the participant's page did not follow the focus to ${target} within ${timeout} ms; it is on ${pathOf(page)}`);
+  });
+}
+
+/** The note on a sorting board (li[data-sort-note]) whose text contains `text`. */
+export function sortNote(page, text, scope = 'body') {
+  return page.locator(`${scope} li[data-sort-note]`).filter({ hasText: text });
+}
+
+/**
+ * The sorting board in `scope` as { category value ("" for unsorted): { count (data-count),
+ * shown (the total as the column's .sort-count reads), notes: [texts] } }.
+ */
+export function sortBoard(page, scope = 'body') {
+  return page.locator(`${scope} [data-sort-column]`).evaluateAll((columns) => {
+    const board = {};
+    for (const column of columns) {
+      board[column.getAttribute('data-category') ?? ''] = {
+        count: Number(column.getAttribute('data-count')),
+        shown: column.querySelector('.sort-count')?.textContent.trim() ?? null,
+        notes: [...column.querySelectorAll('[data-sort-note] .note-text')].map((p) => p.textContent.trim()),
+      };
+    }
+    return board;
+  });
+}
+
+/**
+ * Sorts a note with the keyboard only: focuses its "move to" select, moves to `category` with
+ * the arrow keys, Tabs to the form's button and presses Enter. Waits for the page that the
+ * form's POST leads to. Never uses the mouse.
+ */
+export async function sortWithKeyboard(page, text, category) {
+  const note = sortNote(page, text);
+  const select = note.locator('select[name=category]');
+  const values = await select.locator('option').evaluateAll((options) => options.map((o) => o.value));
+  const from = values.indexOf(await select.inputValue());
+  const to = values.indexOf(String(category));
+  assert.ok(to >= 0, `the "move to" select of the note ${JSON.stringify(text)} offers no category ${category}: ${JSON.stringify(values)}`);
+  await select.focus();
+  for (let i = from; i < to; i += 1) await page.keyboard.press('ArrowDown');
+  for (let i = from; i > to; i -= 1) await page.keyboard.press('ArrowUp');
+  assert.equal(await select.inputValue(), String(category), 'the arrow keys chose the category in the focused select');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? `${el.tagName.toLowerCase()}[type=${el.getAttribute('type')}] in form ${el.form?.getAttribute('action')}` : 'nothing';
+  });
+  assert.match(focused, /^button\[type=submit\] in form /, `Tab from the select goes to the form's button; focus is on ${focused}`);
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && r.frame() === page.mainFrame());
+  const loaded = page.waitForEvent('load');
+  await page.keyboard.press('Enter');
+  const response = await (await posted).response();
+  assert.ok(response && response.status() < 400, `sorting with the keyboard: the POST answered ${response?.status()}`);
+  await loaded;
+}
+
+/**
+ * Drags a note (starting on its text, as a mouse user would) onto the column of `category` on
+ * a wide-screen board whose sort.js made the notes draggable.
+ */
+export async function dragNoteTo(page, text, category) {
+  await page.bringToFront();
+  const note = sortNote(page, text);
+  await eventually(`the note ${JSON.stringify(text)} is made draggable by sort.js on ${pathOf(page)}`, async () => {
+    assert.equal(await note.getAttribute('draggable'), 'true');
+  });
+  const column = page.locator(`[data-sort-column][data-category="${category}"]`);
+  await note.locator('.note-text').dragTo(column);
+}
