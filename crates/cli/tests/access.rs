@@ -125,6 +125,21 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
         "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}",
         [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}/activities/{activity_id}"), NOT_FOUND],
     ),
+    // The workshop's own deck. Uploading takes a multipart form with a small PNG, and comes
+    // back to the console when no activity is named.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/decks/{deck}/cards",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    // A card's image is the workshop's: its members get it, nobody else learns it exists.
+    ("GET", "/w/{id}/cards/{card_id}", [NOT_FOUND, OK, NOT_FOUND, OK, NOT_FOUND]),
+    // After the image row, since it takes the card away.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/decks/{deck}/cards/{card_id}/remove",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
     // Participant pages. A browser that holds only another workshop's cookie has no credentials
     // for this one, exactly like an anonymous browser: both are sent to join.
     ("GET", "/w/{id}", [JOIN, OK, JOIN, OK, NOT_FOUND]),
@@ -244,6 +259,8 @@ struct World {
     participant_id: String,
     /// A note in the open activity, for the cells that act on a contribution.
     contribution_id: String,
+    /// A card of the workshop's own deck (`workshop`), for the cells that act on one.
+    card_id: String,
     /// A bearer token per role (none for anonymous).
     tokens: [Option<String>; 5],
     /// A browser per role, with the cookies the forms gave it.
@@ -294,6 +311,27 @@ async fn world(data: &DataFolder) -> World {
     facilitator.sign_in("ann@example.org", PASSWORD).await;
     let mut other_facilitator = Browser::open(&server, "fr").await;
     other_facilitator.sign_in("bob@example.org", PASSWORD).await;
+
+    // A card in the workshop's own deck, uploaded through a photo-language activity's board.
+    let added = facilitator
+        .post_form(
+            &format!("/facilitator/workshops/{workshop}/activities"),
+            &[("kind", "photo_language"), ("title", "Photolangage"), ("prompt", "")],
+        )
+        .await;
+    let photo_activity = added.location.expect("a new activity's page").rsplit('/').next().unwrap().to_owned();
+    let image = png(16, 12);
+    let file = FilePart { field: "image", file_name: "card.png", content_type: "image/png", bytes: &image };
+    let uploaded = facilitator
+        .post_multipart(
+            &format!("/facilitator/workshops/{workshop}/decks/workshop/cards"),
+            &[("title", "La place"), ("activity_id", &photo_activity)],
+            &[file],
+        )
+        .await;
+    assert_eq!(uploaded.status, 303, "{}", uploaded.body);
+    let board = facilitator.get(&format!("/facilitator/workshops/{workshop}/activities/{photo_activity}")).await;
+    let card_id = first_card_id(&board.body, &workshop).expect("the board shows the uploaded card");
     let browsers = vec![anonymous, participant, other_participant, facilitator, other_facilitator];
 
     let landing = server.http.get(server.url("/")).send().await.unwrap().text().await.unwrap();
@@ -309,6 +347,7 @@ async fn world(data: &DataFolder) -> World {
         switched_activity,
         participant_id,
         contribution_id,
+        card_id,
         tokens,
         browsers,
         setup_tokens,
@@ -341,6 +380,8 @@ impl World {
             .replace("{activity_id}", activity)
             .replace("{participant_id}", &self.participant_id)
             .replace("{contribution_id}", &self.contribution_id)
+            .replace("{deck}", "workshop")
+            .replace("{card_id}", &self.card_id)
             .replace("{action}", action)
             .replace("{token}", setup)
             .replace("{version}", &self.asset.0)
@@ -403,15 +444,27 @@ impl World {
             request
         } else {
             let browser = &self.browsers[role.column()];
-            let mut request = browser.build(method_value, &path);
-            if method == "POST" {
+            if template.ends_with("/decks/{deck}/cards") {
+                // The upload form is multipart, its token in the action's query.
+                let image = png(8, 8);
+                let file = FilePart { field: "image", file_name: "card.png", content_type: "image/png", bytes: &image };
+                let (content_type, body) = multipart_encode(&[("title", &format!("Carte de {role:?}"))], &[file]);
+                browser
+                    .build(method_value, &format!("{path}?_csrf={}", browser.csrf))
+                    .header("Content-Type", content_type)
+                    .body(body)
+            } else if method == "POST" {
                 let mut fields = vec![("_csrf".to_owned(), browser.csrf.clone())];
                 fields.extend(self.form(template, role));
                 let pairs: Vec<(&str, &str)> =
                     fields.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
-                request = request.header("Content-Type", "application/x-www-form-urlencoded").body(form_encode(&pairs));
+                browser
+                    .build(method_value, &path)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .body(form_encode(&pairs))
+            } else {
+                browser.build(method_value, &path)
             }
-            request
         };
         let response = request.send().await.unwrap();
         let status = response.status().as_u16();

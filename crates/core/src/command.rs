@@ -1,7 +1,7 @@
 //! Commands and the rules that turn them into events.
 
 use crate::state::Timer;
-use crate::text::{NoteText, Prompt, Title};
+use crate::text::{CardTitle, NoteText, Prompt, Title};
 use crate::{
     AccountId, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus, ContributionId, ContributionKind,
     DomainError, Event, Language, ParticipantId, Role, Workshop, limits,
@@ -55,6 +55,11 @@ pub enum Command {
     StartBrainwriting { activity_id: ActivityId },
     /// Passes the sheets on: the next round begins.
     NextRound { activity_id: ActivityId },
+    /// Adds a card to one of the workshop's own decks; a deck comes to exist with its first
+    /// card. The image is already stored beside the log under `card_id`.
+    AddDeckCard { deck: String, card_id: String, title: String, image_sha256: String, width: u32, height: u32 },
+    /// Takes a card out of its deck, unless someone picked it (their words are about it).
+    RemoveDeckCard { deck: String, card_id: String },
     DeleteWorkshop,
 }
 
@@ -326,7 +331,14 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
                 }
             }
             let card = match (activity.kind, card) {
-                (ActivityKind::PhotoLanguage, Some(card)) if crate::valid_key(&card) => Some(card),
+                (ActivityKind::PhotoLanguage, Some(card)) if crate::valid_key(&card) => {
+                    // An uploaded deck is known here, so its cards are checked; the built-in
+                    // deck belongs to the edge, which offers only its own cards.
+                    if workshop.uploaded_deck(activity).is_some_and(|cards| !cards.iter().any(|known| known.id == card)) {
+                        return Err(DomainError::UnknownCard);
+                    }
+                    Some(card)
+                }
                 (ActivityKind::PhotoLanguage, _) => return Err(DomainError::CardRequired),
                 (_, _) => None,
             };
@@ -460,6 +472,35 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             let round_ms = u64::from(activity.config.brainwriting_rules().round_minutes) * MINUTE_MS;
             events.push(Event::TimerStarted { activity_id, remaining_ms: round_ms });
             Ok(events)
+        }
+        Command::AddDeckCard { deck, card_id, title, image_sha256, width, height } => {
+            require_facilitator(workshop, actor)?;
+            if !crate::valid_key(&deck) || deck == crate::BUILTIN_DECK {
+                return Err(DomainError::InvalidDeckName);
+            }
+            if !crate::valid_key(&card_id) {
+                return Err(DomainError::InvalidCardId);
+            }
+            let title = CardTitle::parse(&title)?;
+            // Contributions record a card by its id alone, so ids are unique across decks.
+            if workshop.deck_card(&card_id).is_some() {
+                return Err(DomainError::DuplicateCard);
+            }
+            if workshop.decks.get(&deck).is_some_and(|cards| cards.len() >= crate::DECK_CARDS_MAX) {
+                return Err(DomainError::DeckFull { max: crate::DECK_CARDS_MAX });
+            }
+            Ok(vec![Event::DeckCardAdded { deck, card_id, title: title.into_string(), image_sha256, width, height }])
+        }
+        Command::RemoveDeckCard { deck, card_id } => {
+            require_facilitator(workshop, actor)?;
+            if !workshop.decks.get(&deck).is_some_and(|cards| cards.iter().any(|card| card.id == card_id)) {
+                return Err(DomainError::UnknownCard);
+            }
+            // Like an activity with contributions, a card someone wrote about stays.
+            if workshop.contributions.iter().any(|contribution| contribution.card.as_deref() == Some(card_id.as_str())) {
+                return Err(DomainError::CardPicked);
+            }
+            Ok(vec![Event::DeckCardRemoved { deck, card_id }])
         }
         Command::DeleteWorkshop => {
             require_facilitator(workshop, actor)?;

@@ -79,6 +79,18 @@ pub enum DomainError {
     RoundIdeasSpent { max: u32 },
     #[error("this activity kind does not use that")]
     WrongActivityKind,
+    #[error("a deck name is a short key (a-z, 0-9, - and _), and `builtin` is the shipped deck's")]
+    InvalidDeckName,
+    #[error("a card id is a short key (a-z, 0-9, - and _)")]
+    InvalidCardId,
+    #[error("this card is not in the deck")]
+    UnknownCard,
+    #[error("a card with this id already exists in this workshop")]
+    DuplicateCard,
+    #[error("a deck holds at most {max} cards")]
+    DeckFull { max: usize },
+    #[error("someone picked this card, so it stays in the deck")]
+    CardPicked,
 }
 
 impl DomainError {
@@ -122,6 +134,12 @@ impl DomainError {
             DomainError::NoSheetThisRound => "no_sheet_this_round",
             DomainError::RoundIdeasSpent { .. } => "round_ideas_spent",
             DomainError::WrongActivityKind => "wrong_activity_kind",
+            DomainError::InvalidDeckName => "invalid_deck_name",
+            DomainError::InvalidCardId => "invalid_card_id",
+            DomainError::UnknownCard => "unknown_card",
+            DomainError::DuplicateCard => "duplicate_card",
+            DomainError::DeckFull { .. } => "deck_full",
+            DomainError::CardPicked => "card_picked",
         }
     }
 

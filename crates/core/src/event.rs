@@ -138,6 +138,22 @@ pub enum Event {
         activity_id: ActivityId,
         round: u32,
     },
+    /// A card joins one of the workshop's own photo-language decks. The image itself lives
+    /// beside the log (like personal data), found by the workshop and `card_id`; the log keeps
+    /// its SHA-256 so an export still says exactly which image was shown.
+    DeckCardAdded {
+        deck: String,
+        card_id: String,
+        title: String,
+        image_sha256: String,
+        width: u32,
+        height: u32,
+    },
+    /// A card leaves its deck; pickers no longer offer it.
+    DeckCardRemoved {
+        deck: String,
+        card_id: String,
+    },
     WorkshopDeleted,
 }
 
@@ -168,6 +184,8 @@ impl Event {
             Event::ContributionCategorized { .. } => "contribution_categorized",
             Event::BrainwritingStarted { .. } => "brainwriting_started",
             Event::BrainwritingRoundStarted { .. } => "brainwriting_round_started",
+            Event::DeckCardAdded { .. } => "deck_card_added",
+            Event::DeckCardRemoved { .. } => "deck_card_removed",
             Event::WorkshopDeleted => "workshop_deleted",
         }
     }

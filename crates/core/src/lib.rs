@@ -23,5 +23,5 @@ pub use config::{ActivityConfig, BrainwritingConfig, Category, Criterion, config
 pub use event::{ActivitySpec, Event, SheetRef, TimedEvent};
 pub use ids::{AccountId, ActivityId, ContributionId, ParticipantId, Timestamp, WorkshopId};
 pub use model::{ActivityKind, ActivityStatus, ContributionKind, Language, Role};
-pub use state::{Activity, Brainwriting, Contribution, Participant, Timer, Workshop};
-pub use text::{DisplayName, NoteText, Prompt, ServiceName, Title, limits};
+pub use state::{Activity, Brainwriting, BUILTIN_DECK, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Timer, Workshop};
+pub use text::{CardTitle, DisplayName, NoteText, Prompt, ServiceName, Title, limits};

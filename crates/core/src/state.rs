@@ -25,7 +25,31 @@ pub struct Workshop {
     pub focus: Option<ActivityId>,
     /// The tables of the room, each in seat order; a table's number is its index.
     pub tables: Vec<Vec<ParticipantId>>,
+    /// The workshop's own photo-language decks, by name, each card in the order it was added.
+    /// Defaulted so that snapshots written before decks existed still read.
+    #[serde(default)]
+    pub decks: BTreeMap<String, Vec<DeckCard>>,
     pub deleted: bool,
+}
+
+/// The deck name that means the cards shipped with Converge; no uploaded deck may take it.
+pub const BUILTIN_DECK: &str = "builtin";
+
+/// The most cards one uploaded deck holds: a room picks among a few dozen, and each card is an
+/// image every phone loads.
+pub const DECK_CARDS_MAX: usize = 60;
+
+/// A card of an uploaded deck. Its image is kept beside the log under the workshop and `id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeckCard {
+    /// Unique among the workshop's cards: what a contribution records as its `card`.
+    pub id: String,
+    /// The caption, also the image's alternative text.
+    pub title: String,
+    /// Hex SHA-256 of the stored (re-encoded) image.
+    pub image_sha256: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,6 +151,7 @@ impl Workshop {
             contributions: Vec::new(),
             focus: None,
             tables: Vec::new(),
+            decks: BTreeMap::new(),
             deleted: false,
         };
         for event in events {
@@ -312,6 +337,24 @@ impl Workshop {
                     }
                 }
             }
+            Event::DeckCardAdded { deck, card_id, title, image_sha256, width, height } => {
+                self.decks.entry(deck.clone()).or_default().push(DeckCard {
+                    id: card_id.clone(),
+                    title: title.clone(),
+                    image_sha256: image_sha256.clone(),
+                    width: *width,
+                    height: *height,
+                });
+            }
+            Event::DeckCardRemoved { deck, card_id } => {
+                if let Some(cards) = self.decks.get_mut(deck) {
+                    cards.retain(|card| card.id != *card_id);
+                    // A deck exists while it has cards, as it came to exist with its first.
+                    if cards.is_empty() {
+                        self.decks.remove(deck);
+                    }
+                }
+            }
             Event::WorkshopDeleted => self.deleted = true,
         }
     }
@@ -371,6 +414,21 @@ impl Workshop {
 
     pub fn open_activities(&self) -> impl Iterator<Item = &Activity> {
         self.activities.iter().filter(|activity| activity.status == ActivityStatus::Open)
+    }
+
+    /// The uploaded cards an activity offers: those of the deck its configuration names, when
+    /// that is one of the workshop's decks. `None` means the built-in deck, which is also the
+    /// fallback for a deck named before any card was uploaded to it (a template may do that).
+    pub fn uploaded_deck(&self, activity: &Activity) -> Option<&[DeckCard]> {
+        let name = activity.config.deck.as_deref().filter(|name| *name != BUILTIN_DECK)?;
+        self.decks.get(name).map(Vec::as_slice).filter(|cards| !cards.is_empty())
+    }
+
+    /// A card of any of the workshop's decks, with the deck's name.
+    pub fn deck_card(&self, card_id: &str) -> Option<(&str, &DeckCard)> {
+        self.decks
+            .iter()
+            .find_map(|(deck, cards)| cards.iter().find(|card| card.id == card_id).map(|card| (deck.as_str(), card)))
     }
 
     /// The table a participant sits at.

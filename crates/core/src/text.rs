@@ -13,6 +13,8 @@ pub mod limits {
     pub const PROMPT_MAX: usize = 2000;
     pub const NAME_MAX: usize = 60;
     pub const SERVICE_MAX: usize = 80;
+    /// The caption of an uploaded image card: short enough to sit under a thumbnail.
+    pub const CARD_TITLE_MAX: usize = 60;
     /// How many other contributions one contribution may link to.
     pub const LINKS_MAX: usize = 20;
 }
@@ -99,6 +101,10 @@ text_type!(
 text_type!(
     /// A workshop or activity title: 1 to 120 characters on one line.
     Title, TextField::Title, 1, limits::TITLE_MAX, false
+);
+text_type!(
+    /// The caption of an uploaded image card, also its alternative text: 1 to 60 characters.
+    CardTitle, TextField::Title, 1, limits::CARD_TITLE_MAX, false
 );
 text_type!(
     /// The question an activity asks; may be empty.

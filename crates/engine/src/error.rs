@@ -27,6 +27,17 @@ pub enum EngineError {
     Busy,
     #[error("the server is shutting down")]
     ShuttingDown,
+    /// The content is not PNG, JPEG or WebP, whatever the file is called.
+    #[error("this file is not an image we accept (PNG, JPEG or WebP)")]
+    UnsupportedImageType,
+    /// Refused from the image's header, before decoding: a decompression bomb ends here.
+    #[error("the image is too large: at most {max_dimension} pixels on each side, and about 16 megapixels")]
+    ImageTooLarge { max_dimension: u32 },
+    #[error("the file is too large: at most {max_bytes} bytes")]
+    ImageFileTooLarge { max_bytes: usize },
+    /// The format was recognised but the file is damaged or truncated.
+    #[error("the image could not be read; it may be damaged")]
+    UndecodableImage,
 }
 
 impl EngineError {
@@ -47,6 +58,10 @@ impl EngineError {
             EngineError::SetupTokenInvalid => "setup_token_invalid",
             EngineError::Busy => "busy",
             EngineError::ShuttingDown => "shutting_down",
+            EngineError::UnsupportedImageType => "image_type_unsupported",
+            EngineError::ImageTooLarge { .. } => "image_too_large",
+            EngineError::ImageFileTooLarge { .. } => "image_file_too_large",
+            EngineError::UndecodableImage => "image_undecodable",
         }
     }
 }

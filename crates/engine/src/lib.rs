@@ -6,11 +6,13 @@
 //!   evolving state and appends all their events in one durable write (group commit), then
 //!   publishes the new state and the stored events to live subscribers.
 //! * [`accounts`] holds facilitator accounts, sessions and tokens, and participant tokens.
+//! * [`cards`] checks, decodes and re-encodes the images of uploaded photo-language cards.
 //!
 //! Clock and randomness live here, not in the core: ids are UUIDv7, secrets come from the OS.
 
 pub mod accounts;
 mod actor;
+pub mod cards;
 mod engine;
 mod error;
 pub mod random;

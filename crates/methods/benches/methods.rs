@@ -39,14 +39,8 @@ const PROFILES: &[&str] = &[
 ];
 
 /// `bt_n{items}_c{comparisons}`.
-const COMPARISONS: &[&str] = &[
-    "bt_n10_c10000",
-    "bt_n10_c100000",
-    "bt_n10_c1000000",
-    "bt_n50_c10000",
-    "bt_n50_c100000",
-    "bt_n50_c1000000",
-];
+const COMPARISONS: &[&str] =
+    &["bt_n10_c10000", "bt_n10_c100000", "bt_n10_c1000000", "bt_n50_c10000", "bt_n50_c100000", "bt_n50_c1000000"];
 
 fn data_dir() -> PathBuf {
     std::env::var_os("CONVERGE_BENCH_DATA").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/tmp/converge-bench"))
@@ -95,43 +89,43 @@ fn parse_pairs(text: &str) -> (usize, Vec<PairwiseComparison>) {
 
 // Slow cases (a second or so per call on the largest profiles) stop after `max_time` seconds
 // whatever the sample count; fast ones take `sample_count` samples.
-#[divan::bench(args = PROFILES, sample_count = 20, max_time = 4)]
+#[divan::bench(name = "plurality", args = PROFILES, sample_count = 20, max_time = 4)]
 fn plurality_(bencher: Bencher, name: &str) {
     let profile = profile(name);
     bencher.bench(|| plurality(black_box(profile)));
 }
 
-#[divan::bench(args = PROFILES, sample_count = 20, max_time = 4)]
+#[divan::bench(name = "borda", args = PROFILES, sample_count = 20, max_time = 4)]
 fn borda_(bencher: Bencher, name: &str) {
     let profile = profile(name);
     bencher.bench(|| borda(black_box(profile)));
 }
 
-#[divan::bench(args = PROFILES, sample_count = 20, max_time = 4)]
+#[divan::bench(name = "instant_runoff", args = PROFILES, sample_count = 20, max_time = 4)]
 fn instant_runoff_(bencher: Bencher, name: &str) {
     let profile = profile(name);
     bencher.bench(|| instant_runoff(black_box(profile)));
 }
 
-#[divan::bench(args = PROFILES, sample_count = 20, max_time = 4)]
+#[divan::bench(name = "copeland", args = PROFILES, sample_count = 20, max_time = 4)]
 fn copeland_(bencher: Bencher, name: &str) {
     let profile = profile(name);
     bencher.bench(|| copeland(black_box(profile)));
 }
 
-#[divan::bench(args = PROFILES, sample_count = 20, max_time = 4)]
+#[divan::bench(name = "schulze", args = PROFILES, sample_count = 20, max_time = 4)]
 fn schulze_(bencher: Bencher, name: &str) {
     let profile = profile(name);
     bencher.bench(|| schulze(black_box(profile)));
 }
 
-#[divan::bench(args = PROFILES, sample_count = 20, max_time = 4)]
+#[divan::bench(name = "minimax", args = PROFILES, sample_count = 20, max_time = 4)]
 fn minimax_(bencher: Bencher, name: &str) {
     let profile = profile(name);
     bencher.bench(|| minimax(black_box(profile)));
 }
 
-#[divan::bench(args = COMPARISONS, sample_count = 20, max_time = 4)]
+#[divan::bench(name = "bradley_terry", args = COMPARISONS, sample_count = 20, max_time = 4)]
 fn bradley_terry_(bencher: Bencher, name: &str) {
     let (n_items, comparisons) = comparisons(name);
     bencher.bench(|| bradley_terry(*n_items, black_box(comparisons), BradleyTerryOptions::default()));

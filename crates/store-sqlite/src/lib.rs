@@ -301,6 +301,29 @@ impl Directory for SqliteStore {
     fn erase_profile(&self, workshop: Uuid, participant: Uuid) -> BoxFuture<'_, Result<(), StoreError>> {
         Box::pin(async move { self.directory_write(Write::EraseProfile { workshop, participant }).await.map(drop) })
     }
+
+    fn put_card_image(
+        &self,
+        workshop: Uuid,
+        card_id: &str,
+        sha256: &str,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> BoxFuture<'_, Result<(), StoreError>> {
+        let write = Write::PutCardImage {
+            workshop,
+            card_id: card_id.to_owned(),
+            sha256: sha256.to_owned(),
+            bytes,
+            content_type: content_type.to_owned(),
+        };
+        Box::pin(async move { self.directory_write(write).await.map(drop) })
+    }
+
+    fn card_image(&self, workshop: Uuid, card_id: &str) -> BoxFuture<'_, Result<Option<(String, Vec<u8>)>, StoreError>> {
+        let card_id = card_id.to_owned();
+        Box::pin(self.on_reader(move |connection| read::card_image(connection, workshop, &card_id)))
+    }
 }
 
 #[cfg(test)]

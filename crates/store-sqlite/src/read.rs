@@ -307,6 +307,22 @@ pub(crate) fn profiles(connection: &Connection, workshop: Uuid) -> Result<Vec<Pa
         .collect()
 }
 
+/// The content type and bytes of a card's image.
+pub(crate) fn card_image(
+    connection: &Connection,
+    workshop: Uuid,
+    card_id: &str,
+) -> Result<Option<(String, Vec<u8>)>, StoreError> {
+    connection
+        .query_row(
+            "select content_type, bytes from card_image where workshop_id = ?1 and card_id = ?2",
+            params![workshop.to_string(), card_id],
+            |row| Ok((row.get::<_, String>(0)?, row.get::<_, Vec<u8>>(1)?)),
+        )
+        .optional()
+        .map_err(|error| read_error(&error))
+}
+
 /// A trivial query that still goes through the file's locks and WAL index.
 pub(crate) fn ping(connection: &Connection) -> Result<(), StoreError> {
     connection.query_row("select count(*) from workshop where 0", [], |_| Ok(())).map_err(|error| read_error(&error))

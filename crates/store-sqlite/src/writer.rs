@@ -76,6 +76,7 @@ pub(crate) enum Write {
     ConsumeSetupToken { token_hash: String, now: i64 },
     PutProfile { profile: ParticipantProfile },
     EraseProfile { workshop: Uuid, participant: Uuid },
+    PutCardImage { workshop: Uuid, card_id: String, sha256: String, bytes: Vec<u8>, content_type: String },
 }
 
 /// Runs the writer until every sender is dropped; requests already queued are still served.
@@ -419,6 +420,19 @@ impl Write {
                 "delete from participant_profile where workshop_id = ?1 and participant_id = ?2",
                 vec![Box::new(workshop.to_string()), Box::new(participant.to_string())],
                 "profile",
+            ),
+            Write::PutCardImage { workshop, card_id, sha256, bytes, content_type } => (
+                "insert into card_image (workshop_id, card_id, sha256, content_type, bytes) \
+                 values (?1, ?2, ?3, ?4, ?5) on conflict (workshop_id, card_id) \
+                 do update set sha256 = excluded.sha256, content_type = excluded.content_type, bytes = excluded.bytes",
+                vec![
+                    Box::new(workshop.to_string()),
+                    Box::new(card_id),
+                    Box::new(sha256),
+                    Box::new(content_type),
+                    Box::new(bytes),
+                ],
+                "card image",
             ),
         };
         let mut statement = connection.prepare_cached(sql).map_err(|error| write_error(&error))?;

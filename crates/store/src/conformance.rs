@@ -49,6 +49,7 @@ where
     profiles_are_put_listed_and_erased(make().await).await;
     workshops_of_lists_an_owners_live_workshops_newest_first(make().await).await;
     join_codes_match_whatever_their_case_and_deleted_workshops_free_them(make().await).await;
+    card_images_come_back_byte_for_byte_per_workshop_and_card(make().await).await;
     ping_answers(make().await).await;
 }
 
@@ -473,6 +474,23 @@ pub async fn join_codes_match_whatever_their_case_and_deleted_workshops_free_the
     let second = entry(Uuid::new_v4(), "K7Q2ZX", owner, 2);
     store.create_workshop(second.clone(), Vec::new()).await.expect("a deleted workshop's code can be reused");
     assert_eq!(store.workshop_by_join_code("k7Q2zX").await.expect("lookup"), Some(second));
+}
+
+pub async fn card_images_come_back_byte_for_byte_per_workshop_and_card<S: Store>(store: S) {
+    let (workshop, other_workshop) = (Uuid::new_v4(), Uuid::new_v4());
+    // Every byte value, and a NUL first: an image is binary, never text.
+    let image: Vec<u8> = (0..=255u8).chain(std::iter::repeat_n(0x89, 300_000)).collect();
+    let sha = crate::chain::sha256_hex(&image);
+    assert_eq!(store.card_image(workshop, "c1").await.expect("read"), None, "nothing before it is put");
+    store.put_card_image(workshop, "c1", &sha, image.clone(), "image/png").await.expect("put");
+    assert_eq!(store.card_image(workshop, "c1").await.expect("read"), Some(("image/png".to_owned(), image.clone())));
+    assert_eq!(store.card_image(other_workshop, "c1").await.expect("read"), None, "images belong to one workshop");
+    assert_eq!(store.card_image(workshop, "c2").await.expect("read"), None);
+
+    let replacement = vec![1, 2, 3];
+    let replacement_sha = crate::chain::sha256_hex(&replacement);
+    store.put_card_image(workshop, "c1", &replacement_sha, replacement.clone(), "image/png").await.expect("put again");
+    assert_eq!(store.card_image(workshop, "c1").await.expect("read"), Some(("image/png".to_owned(), replacement)));
 }
 
 pub async fn ping_answers<S: Store>(store: S) {

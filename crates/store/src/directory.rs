@@ -1,4 +1,5 @@
-//! What lives beside the logs: the workshop index, accounts, sessions, tokens and personal data.
+//! What lives beside the logs: the workshop index, accounts, sessions, tokens, personal data and
+//! the images of uploaded cards.
 
 use crate::{BoxFuture, StoreError};
 use uuid::Uuid;
@@ -56,6 +57,9 @@ pub struct ParticipantProfile {
     pub salt: String,
 }
 
+/// An uploaded card's image as stored: its content type (e.g. `image/png`) and its bytes.
+pub type StoredImage = (String, Vec<u8>);
+
 pub trait Directory: Send + Sync + 'static {
     fn workshop_by_join_code(&self, join_code: &str) -> BoxFuture<'_, Result<Option<WorkshopEntry>, StoreError>>;
     fn workshop_entry(&self, id: Uuid) -> BoxFuture<'_, Result<Option<WorkshopEntry>, StoreError>>;
@@ -91,4 +95,18 @@ pub trait Directory: Send + Sync + 'static {
     fn profiles(&self, workshop: Uuid) -> BoxFuture<'_, Result<Vec<ParticipantProfile>, StoreError>>;
     /// Erases a participant's personal data; their commitment in the log stays valid.
     fn erase_profile(&self, workshop: Uuid, participant: Uuid) -> BoxFuture<'_, Result<(), StoreError>>;
+
+    /// Keeps the image of an uploaded card, outside the log (a log of megabytes would be slow to
+    /// fold, export and verify; the log records the image's SHA-256 instead). Putting the same
+    /// card again replaces its image.
+    fn put_card_image(
+        &self,
+        workshop: Uuid,
+        card_id: &str,
+        sha256: &str,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// A card's image, exactly as put.
+    fn card_image(&self, workshop: Uuid, card_id: &str) -> BoxFuture<'_, Result<Option<StoredImage>, StoreError>>;
 }

@@ -8,9 +8,13 @@
 //!
 //! `deck.toml` is read once, on first use; if it did not parse, the deck would be empty and the
 //! error logged, and a test keeps the shipped file valid.
+//!
+//! A workshop may also have decks of its own, uploaded by the facilitator (see
+//! `converge_engine::cards`). Their images are never inlined: they are served, re-encoded as PNG,
+//! at `/w/{id}/cards/{card_id}` to the workshop's members, and shown with `<img>`.
 
 use crate::i18n::Lang;
-use converge_core::{Activity, Language};
+use converge_core::{Activity, DeckCard, Language, Workshop, WorkshopId};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -46,10 +50,53 @@ impl Card {
     }
 }
 
-/// The deck an activity draws from. Uploaded decks do not exist yet, so every activity uses the
-/// built-in one, whatever its configuration names.
-pub fn for_activity(_activity: &Activity) -> &'static [Card] {
-    builtin()
+/// The deck a workshop's uploads go to unless an activity names another.
+pub const OWN_DECK: &str = "workshop";
+
+/// A card as pages show it: one of ours, or one the facilitator uploaded.
+#[derive(Debug, Clone, Copy)]
+pub enum Shown<'a> {
+    Builtin(&'static Card),
+    Uploaded { workshop: WorkshopId, card: &'a DeckCard },
+}
+
+impl<'a> Shown<'a> {
+    /// What a contribution records as its `card`.
+    pub fn id(self) -> &'a str {
+        match self {
+            Shown::Builtin(card) => &card.id,
+            Shown::Uploaded { card, .. } => &card.id,
+        }
+    }
+
+    pub fn title(self, lang: Lang) -> &'a str {
+        match self {
+            Shown::Builtin(card) => card.title(lang),
+            Shown::Uploaded { card, .. } => &card.title,
+        }
+    }
+}
+
+/// The address an uploaded card's image is served at.
+pub fn image_path(workshop: WorkshopId, card_id: &str) -> String {
+    format!("/w/{workshop}/cards/{card_id}")
+}
+
+/// The cards an activity offers: those of the uploaded deck its configuration names, or the
+/// built-in deck (also when the named deck has no cards yet).
+pub fn for_activity<'a>(workshop: &'a Workshop, activity: &Activity) -> Vec<Shown<'a>> {
+    match workshop.uploaded_deck(activity) {
+        Some(cards) => cards.iter().map(|card| Shown::Uploaded { workshop: workshop.id, card }).collect(),
+        None => builtin().iter().map(Shown::Builtin).collect(),
+    }
+}
+
+/// A card by the id a contribution recorded: the workshop's own cards first, then ours.
+pub fn find<'a>(workshop: &'a Workshop, id: &str) -> Option<Shown<'a>> {
+    match workshop.deck_card(id) {
+        Some((_, card)) => Some(Shown::Uploaded { workshop: workshop.id, card }),
+        None => card(id).map(Shown::Builtin),
+    }
 }
 
 /// The built-in deck, in the order of `deck.toml`.

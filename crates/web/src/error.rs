@@ -61,6 +61,11 @@ impl Failure {
             Failure::Engine(
                 EngineError::PasswordLength { .. } | EngineError::InvalidEmail | EngineError::SetupTokenInvalid,
             ) => StatusCode::UNPROCESSABLE_ENTITY,
+            Failure::Engine(EngineError::UnsupportedImageType) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Failure::Engine(EngineError::ImageFileTooLarge { .. }) => StatusCode::PAYLOAD_TOO_LARGE,
+            Failure::Engine(EngineError::ImageTooLarge { .. } | EngineError::UndecodableImage) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             Failure::Engine(EngineError::Store(StoreError::Conflict { .. }) | EngineError::Busy) => StatusCode::SERVICE_UNAVAILABLE,
             Failure::Engine(EngineError::Store(StoreError::Duplicate(_))) => StatusCode::CONFLICT,
             Failure::Engine(EngineError::Store(StoreError::DiskFull)) => StatusCode::INSUFFICIENT_STORAGE,
@@ -104,6 +109,11 @@ impl Failure {
                 "error-password_length",
                 &[("min", FluentValue::from(*min)), ("max", FluentValue::from(*max))],
             ),
+            Failure::Engine(EngineError::ImageTooLarge { max_dimension }) => {
+                lang.t_args("error-image_too_large", &[("pixels", FluentValue::from(*max_dimension))])
+            }
+            Failure::Engine(EngineError::ImageFileTooLarge { max_bytes }) => lang
+                .t_args("error-image_file_too_large", &[("megabytes", FluentValue::from(*max_bytes / (1024 * 1024)))]),
             Failure::TooManyRequests(wait) => {
                 lang.t_args("error-too_many_requests", &[("seconds", FluentValue::from(wait.as_secs().max(1)))])
             }
@@ -131,6 +141,7 @@ fn domain_message(lang: Lang, error: &DomainError) -> String {
         }
         DomainError::TooManyLinks { max } => lang.t_args("error-too_many_links", &[("max", FluentValue::from(*max))]),
         DomainError::RoundIdeasSpent { max } => lang.t_args("error-round_ideas_spent", &[("max", FluentValue::from(*max))]),
+        DomainError::DeckFull { max } => lang.t_args("error-deck_full", &[("max", FluentValue::from(*max))]),
         other => lang.t(&format!("error-{}", other.code())),
     }
 }

@@ -22,6 +22,7 @@ pub const CATALOGUES: [(Language, &[&str]); 2] = [
             include_str!("../locales/fr/activities.ftl"),
             include_str!("../locales/fr/sorting.ftl"),
             include_str!("../locales/fr/boards.ftl"),
+            include_str!("../locales/fr/decks.ftl"),
         ],
     ),
     (
@@ -32,6 +33,7 @@ pub const CATALOGUES: [(Language, &[&str]); 2] = [
             include_str!("../locales/en/activities.ftl"),
             include_str!("../locales/en/sorting.ftl"),
             include_str!("../locales/en/boards.ftl"),
+            include_str!("../locales/en/decks.ftl"),
         ],
     ),
 ];
@@ -216,6 +218,7 @@ mod tests {
             include_str!("pages/activities/reformulate.rs"),
             include_str!("pages/activities/categorize.rs"),
             include_str!("pages/activities/brainwriting.rs"),
+            include_str!("pages/decks.rs"),
             include_str!("error.rs"),
             include_str!("lib.rs"),
         ];

@@ -57,7 +57,7 @@ impl AppState {
 }
 
 pub fn router(state: AppState) -> Router {
-    use pages::{console, facilitator, participant, public};
+    use pages::{console, decks, facilitator, participant, public};
     Router::new()
         .route("/", get(public::landing))
         .route("/join", get(public::join_page).post(public::join))
@@ -76,11 +76,18 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/activities/{activity_id}/{action}", post(console::activity_action))
         .route("/facilitator/workshops/{id}/participants/{participant_id}/{action}", post(console::participant_action))
         .route("/facilitator/workshops/{id}/contributions/{contribution_id}/{action}", post(console::contribution_action))
+        // The one route that takes a file: its own body limit, above the default below.
+        .route(
+            "/facilitator/workshops/{id}/decks/{deck}/cards",
+            post(decks::upload_card).layer(DefaultBodyLimit::max(decks::UPLOAD_BODY_LIMIT)),
+        )
+        .route("/facilitator/workshops/{id}/decks/{deck}/cards/{card_id}/remove", post(decks::remove_card))
         .route("/w/{id}", get(participant::home))
         .route("/w/{id}/a/{activity_id}", get(participant::activity_page))
         .route("/w/{id}/a/{activity_id}/notes", post(participant::post_note))
         .route("/w/{id}/a/{activity_id}/sort", post(participant::sort_note))
         .route("/w/{id}/presence", post(participant::set_presence))
+        .route("/w/{id}/cards/{card_id}", get(decks::card_image))
         .route("/api/openapi.json", get(api::openapi_json))
         .route("/api/v1/workshops", get(api::list_workshops).post(api::create_workshop))
         .route("/api/v1/join", post(api::join_workshop))

@@ -429,3 +429,67 @@ pub async fn log_head(server: &Server, facilitator_token: &str, workshop: &str) 
     let view = server.workshop(facilitator_token, workshop).await;
     (view["seq"].as_u64().expect("seq"), view["head_hash"].as_str().expect("head_hash").to_owned())
 }
+
+// ---------------------------------------------------------------------------------------------
+// Uploads: multipart forms and images made on the spot.
+
+/// A file in a multipart form.
+pub struct FilePart<'a> {
+    pub field: &'a str,
+    pub file_name: &'a str,
+    pub content_type: &'a str,
+    pub bytes: &'a [u8],
+}
+
+const BOUNDARY: &str = "converge-test-boundary-5b1f0c9e";
+
+/// `multipart/form-data` encoding of text fields and files: (Content-Type, body).
+pub fn multipart_encode(fields: &[(&str, &str)], files: &[FilePart<'_>]) -> (String, Vec<u8>) {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes());
+        body.extend_from_slice(value.as_bytes());
+        body.extend_from_slice(b"\r\n");
+    }
+    for file in files {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+                file.field, file.file_name, file.content_type
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(file.bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
+}
+
+impl Browser {
+    /// Posts a multipart form as the upload form does: its `_csrf` token in the action's query.
+    pub async fn post_multipart(&mut self, path: &str, fields: &[(&str, &str)], files: &[FilePart<'_>]) -> PageAnswer {
+        let (content_type, body) = multipart_encode(fields, files);
+        let separator = if path.contains('?') { '&' } else { '?' };
+        let request = self
+            .request(reqwest::Method::POST, &format!("{path}{separator}_csrf={}", self.csrf))
+            .header("Content-Type", content_type)
+            .body(body);
+        self.send(request).await
+    }
+}
+
+/// A PNG of `width` × `height` with a gradient, made with the image crate.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+    let mut out = Vec::new();
+    image.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png).unwrap();
+    out
+}
+
+/// The first uploaded card an HTML page shows: the id in `/w/{workshop}/cards/{id}`.
+pub fn first_card_id(html: &str, workshop: &str) -> Option<String> {
+    let prefix = format!("/w/{workshop}/cards/");
+    let at = html.find(&prefix)? + prefix.len();
+    Some(html[at..].chars().take_while(char::is_ascii_alphanumeric).collect())
+}

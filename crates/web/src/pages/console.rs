@@ -19,7 +19,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Redirect;
 use converge_core::{
-    Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus, Actor, BrainwritingConfig,
+    Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus, Actor, BUILTIN_DECK, BrainwritingConfig,
     Category, Command, ContributionId, ContributionKind, Criterion, DomainError, ParticipantId, Prompt, Role, Title,
     Workshop, WorkshopId, config_limits, limits,
 };
@@ -390,6 +390,9 @@ fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity
                     }
                 }
             }
+            @if activity.kind == ActivityKind::PhotoLanguage {
+                (deck_select(lang, workshop, activity))
+            }
             @if activity.kind == ActivityKind::Categorize {
                 label for="categories" { (lang.t("settings-categories-label")) }
                 textarea #categories name="categories" rows="5" { (categories.join("\n")) }
@@ -414,6 +417,31 @@ fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity
     }
 }
 
+/// The deck a photo-language activity draws from: ours, or one of the workshop's own.
+fn deck_select(lang: Lang, workshop: &Workshop, activity: &Activity) -> Markup {
+    let current = activity.config.deck.as_deref().unwrap_or(BUILTIN_DECK);
+    let label = |name: &str, count: usize| {
+        let name = if name == crate::deck::OWN_DECK { lang.t("decks-own-name") } else { name.to_owned() };
+        lang.t_args("decks-deck-option", &[("name", name.into()), ("count", FluentValue::from(count))])
+    };
+    html! {
+        label for="deck" { (lang.t("decks-settings-label")) }
+        select #deck name="deck" {
+            option value=(BUILTIN_DECK) selected[current == BUILTIN_DECK] {
+                (lang.t_args("decks-builtin-option", &[("count", FluentValue::from(crate::deck::builtin().len()))]))
+            }
+            @for (name, cards) in &workshop.decks {
+                option value=(name) selected[current == name] { (label(name, cards.len())) }
+            }
+            // A deck a template named before anything was uploaded to it stays chosen.
+            @if current != BUILTIN_DECK && !workshop.decks.contains_key(current) {
+                option value=(current) selected { (label(current, 0)) }
+            }
+        }
+        p.hint { (lang.t("decks-settings-hint")) }
+    }
+}
+
 /// Reads the settings form into a configuration, starting from the current one so settings the
 /// form does not show (a deck, a day) are kept. Category ids stay with their line position's
 /// category when names are edited, so sorted notes stay sorted.
@@ -433,6 +461,12 @@ fn config_from_form(activity: &Activity, fields: &[(String, String)]) -> Result<
         .filter(|(key, _)| key == "source")
         .filter_map(|(_, value)| value.parse::<ActivityId>().ok())
         .collect();
+    if activity.kind == ActivityKind::PhotoLanguage
+        && let Some(deck) = field("deck").filter(|deck| !deck.is_empty())
+    {
+        // A name that is not a key is refused by the configuration's own check.
+        config.deck = Some(deck.to_owned());
+    }
     if activity.kind == ActivityKind::Categorize {
         let names = field("categories").unwrap_or_default().lines().map(str::trim).filter(|name| !name.is_empty());
         let mut categories: Vec<Category> = Vec::new();
@@ -559,7 +593,7 @@ pub async fn add_activity(
             .collect();
     }
     if kind == ActivityKind::PhotoLanguage {
-        config.deck = Some("builtin".into());
+        config.deck = Some(BUILTIN_DECK.into());
     }
     let spec = ActivitySpec {
         activity_id: ActivityId::from_uuid(uuid::Uuid::now_v7()),

@@ -66,7 +66,7 @@ impl Live {
     pub const ACTIVITY: &'static str = "activity_updated activity_removed activity_opened activity_closed \
         timer_started timer_paused timer_extended focus_changed contribution_posted contribution_moved \
         contributions_merged contribution_categorized brainwriting_started brainwriting_round_started \
-        participant_left participant_returned workshop_deleted";
+        participant_left participant_returned deck_card_added deck_card_removed workshop_deleted";
 }
 
 pub struct Frame<'a> {

@@ -3,6 +3,7 @@
 
 pub mod activities;
 pub mod console;
+pub mod decks;
 pub mod facilitator;
 pub mod layout;
 pub mod participant;

@@ -2,13 +2,20 @@
 //! citizen participation in 2029. The result is a gallery grouped by card: a card picked by
 //! several people shows once, with every text written about it and how many picked it.
 //!
-//! Cards are inlined SVG from the built-in deck (`crate::deck`); the picker is a set of radio
-//! buttons whose labels are the images, so it works with a keyboard, a screen reader and no
-//! JavaScript.
+//! Cards are inlined SVG from the built-in deck (`crate::deck`), or `<img>` of the workshop's
+//! own uploaded deck when the activity uses it; the picker is a set of radio buttons whose labels
+//! are the images, so it works with a keyboard, a screen reader and no JavaScript.
+//!
+//! The facilitator's board also manages the workshop's own deck: an upload form (multipart, so
+//! its CSRF token travels in the action's query, see `security::csrf`) and the cards with their
+//! remove buttons. Those forms post to `pages::decks`.
 
+use super::super::layout::csrf_field;
 use super::{View, generic};
-use crate::deck::{self, Card};
-use converge_core::Contribution;
+use crate::deck::{self, Shown};
+use converge_core::{BUILTIN_DECK, Contribution, DECK_CARDS_MAX, limits};
+use converge_engine::cards::{MAX_DIMENSION, MAX_FILE_BYTES};
+use fluent_bundle::FluentValue;
 use maud::{Markup, PreEscaped, html};
 
 pub fn participant(view: &View<'_>) -> Markup {
@@ -21,9 +28,80 @@ pub fn participant(view: &View<'_>) -> Markup {
     }
 }
 
-/// The gallery with the authors the facilitator may see: it is also the results view.
+/// The gallery with the authors the facilitator may see: it is also the results view. Below it,
+/// the workshop's own deck.
 pub fn facilitator(view: &View<'_>) -> Markup {
-    gallery(view)
+    html! {
+        (gallery(view))
+        @if view.is_facilitator() { (own_deck(view)) }
+    }
+}
+
+/// The deck this activity's uploads go to: the uploaded deck it names, or the workshop's own.
+fn upload_deck<'a>(view: &View<'a>) -> &'a str {
+    match view.activity.config.deck.as_deref() {
+        Some(name) if name != BUILTIN_DECK && converge_core::valid_key(name) => name,
+        _ => deck::OWN_DECK,
+    }
+}
+
+/// The workshop's own cards, each with a way to take it out, and the form to add one.
+fn own_deck(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    let deck_name = upload_deck(view);
+    let cards = view.workshop.decks.get(deck_name).map(Vec::as_slice).unwrap_or_default();
+    let in_use = view.workshop.uploaded_deck(view.activity).is_some();
+    let base = format!("/facilitator/workshops/{}/decks/{deck_name}/cards", view.workshop.id);
+    let picked = |card_id: &str| view.workshop.contributions.iter().any(|note| note.card.as_deref() == Some(card_id));
+    html! {
+        section.card.own-deck #own-deck {
+            h3 { (lang.t("decks-own-heading")) }
+            p.hint {
+                @if in_use { (lang.t("decks-in-use")) } @else { (lang.t("decks-not-in-use")) }
+            }
+            @if !cards.is_empty() {
+                ul.own-deck-cards {
+                    @for card in cards {
+                        li.own-deck-card data-card=(card.id) {
+                            img.card-image src=(deck::image_path(view.workshop.id, &card.id)) alt=(card.title)
+                                width=(card.width) height=(card.height) loading="lazy";
+                            span.card-title { (card.title) }
+                            @if picked(&card.id) {
+                                span.badge { (lang.t("decks-card-picked")) }
+                            } @else {
+                                form.inline method="post" action={ (base) "/" (card.id) "/remove" } {
+                                    (csrf_field(view.csrf))
+                                    input type="hidden" name="activity_id" value=(view.activity.id);
+                                    button.danger.quiet type="submit" { (lang.t("decks-remove-button")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if cards.len() < DECK_CARDS_MAX {
+                // A file cannot travel in a URL-encoded form, and the CSRF check reads only
+                // those: the token goes in the action's query (hex, nothing to escape).
+                form.stack.upload-card method="post" enctype="multipart/form-data"
+                    action={ (base) "?_csrf=" (view.csrf) } {
+                    input type="hidden" name="activity_id" value=(view.activity.id);
+                    label for="card-title" { (lang.t("decks-title-label")) }
+                    input #card-title name="title" required maxlength=(limits::CARD_TITLE_MAX);
+                    label for="card-image" { (lang.t("decks-file-label")) }
+                    input #card-image type="file" name="image" required accept="image/png,image/jpeg,image/webp";
+                    p.hint {
+                        (lang.t_args("decks-limits-hint", &[
+                            ("megabytes", FluentValue::from(MAX_FILE_BYTES / (1024 * 1024))),
+                            ("pixels", FluentValue::from(MAX_DIMENSION)),
+                        ]))
+                    }
+                    button type="submit" { (lang.t("decks-upload-button")) }
+                }
+            } @else {
+                p.muted { (lang.t_args("decks-full", &[("max", FluentValue::from(DECK_CARDS_MAX))])) }
+            }
+        }
+    }
 }
 
 pub fn projection(view: &View<'_>) -> Markup {
@@ -37,10 +115,10 @@ fn card_picker(view: &View<'_>) -> Markup {
         fieldset.card-picker {
             legend { (lang.t("board-card-picker-legend")) }
             div.card-grid {
-                @for card in deck::for_activity(view.activity) {
+                @for card in deck::for_activity(view.workshop, view.activity) {
                     label.card-choice {
-                        input.card-radio type="radio" name="card" value=(card.id) required
-                            checked[view.draft.card == card.id];
+                        input.card-radio type="radio" name="card" value=(card.id()) required
+                            checked[view.draft.card == card.id()];
                         (card_image(view, card))
                         span.card-title { (card.title(lang)) }
                     }
@@ -50,10 +128,17 @@ fn card_picker(view: &View<'_>) -> Markup {
     }
 }
 
-/// A card's image, described for screen readers by the deck's text in the page language.
-fn card_image(view: &View<'_>, card: &Card) -> Markup {
-    html! {
-        span.card-image role="img" aria-label=(card.alt(view.lang)) { (PreEscaped(card.svg)) }
+/// A card's image, described for screen readers: by the deck's text in the page language for
+/// ours, by its title for an uploaded one (the facilitator wrote it for the room).
+fn card_image(view: &View<'_>, card: Shown<'_>) -> Markup {
+    match card {
+        Shown::Builtin(card) => html! {
+            span.card-image role="img" aria-label=(card.alt(view.lang)) { (PreEscaped(card.svg)) }
+        },
+        Shown::Uploaded { workshop, card } => html! {
+            img.card-image src=(deck::image_path(workshop, &card.id)) alt=(card.title)
+                width=(card.width) height=(card.height) loading="lazy";
+        },
     }
 }
 
@@ -76,7 +161,7 @@ fn gallery(view: &View<'_>) -> Markup {
 
 fn card_group(view: &View<'_>, card_id: &str, notes: &[&Contribution]) -> Markup {
     let lang = view.lang;
-    let card = deck::card(card_id);
+    let card = deck::find(view.workshop, card_id);
     html! {
         section.gallery-card data-card=(card_id) {
             figure.gallery-figure {
