@@ -35,7 +35,9 @@ import time
 PINNED = {"pref_voting": "1.18.2", "choix": "0.4.1"}
 METHODS = ["plurality", "borda", "instant_runoff", "copeland", "schulze", "minimax"]
 # Copeland, beat path and minimax read the support matrix that ProfileWithTies memoises when it
-# is built (use_extended_strict_preference); the Rust functions build that matrix in every call.
+# is built (use_extended_strict_preference). The Rust free functions build the matrix in every
+# call (compared with pref_voting's call plus the support matrix); the `*_on_tally` benches time
+# them on a `Tally` whose matrix is already built (compared with pref_voting's bare call).
 USES_MEMOISED_MATRIX = {"copeland", "schulze", "minimax"}
 
 
@@ -184,6 +186,8 @@ def run_ranked(args, manifest, rust, divan):
                   f"(extended-preference supports {done - constructed:.2f} s)", file=sys.stderr)
         for method in METHODS:
             cell = {"rust_median_s": divan.get((method, name)), "rust_winners": rust_winners.get(method)}
+            if method in USES_MEMOISED_MATRIX:
+                cell["rust_on_tally_median_s"] = divan.get((f"{method}_on_tally", name))
             row["methods"][method] = cell
             guess = estimate(method)
             if build is None:
@@ -300,30 +304,38 @@ def fmt_ratio(numerator, rust, estimated=False):
 
 def markdown(ranked, pairwise, info):
     out = []
-    out.append("| profile (cands × voters) | unique orders | method | Rust (median) | pref_voting | ratio | "
-               "pref_voting incl. support matrix | ratio | winners match |")
-    out.append("|---|---:|---|---:|---:|---:|---:|---:|:---:|")
+    out.append("| profile (cands × voters) | unique orders | method | Rust call | pref_voting call (+ support matrix) "
+               "| ratio | Rust on built matrix | pref_voting on memoised matrix | ratio | winners match |")
+    out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|:---:|")
     for row in ranked:
         label = f"{row['candidates']} × {row['voters']:,}"
         for method in METHODS:
             cell = row["methods"][method]
             rust = cell.get("rust_median_s")
             if "pref_voting_s" in cell:
-                py, est = cell["pref_voting_s"], False
+                bare, est = cell["pref_voting_s"], False
             else:
-                py, est = cell.get("pref_voting_estimate_s"), True
-            with_supports = cell.get("pref_voting_with_supports_s")
-            with_supports_est = cell.get("pref_voting_with_supports_estimate_s")
+                bare, est = cell.get("pref_voting_estimate_s"), True
+            if method in USES_MEMOISED_MATRIX:
+                full = cell.get("pref_voting_with_supports_s") if not est else cell.get("pref_voting_with_supports_estimate_s")
+            else:
+                full = bare
             match = cell.get("winners_match")
             match_text = "—" if match is None else ("yes" if match else "**NO**")
-            py_text = fmt_time(py) if not est else (f"not run (est. {fmt_time(py)})" if py else "not run")
-            out.append(
-                f"| {label} | {row['unique_orders']:,} | {method} | {fmt_time(rust)} | {py_text} | "
-                f"{fmt_ratio(py, rust, est)} | {fmt_time(with_supports) if with_supports else ''}"
-                f"{f'not run (est. {fmt_time(with_supports_est)})' if with_supports_est else ''} | "
-                f"{fmt_ratio(with_supports, rust) if with_supports else ''}"
-                f"{fmt_ratio(with_supports_est, rust, True) if with_supports_est else ''} | {match_text} |"
-            )
+
+            def py_text(seconds):
+                if not est:
+                    return fmt_time(seconds)
+                return f"not run (est. {fmt_time(seconds)})" if seconds else "not run"
+
+            line = (f"| {label} | {row['unique_orders']:,} | {method} | {fmt_time(rust)} | {py_text(full)} | "
+                    f"{fmt_ratio(full, rust, est)} | ")
+            if method in USES_MEMOISED_MATRIX:
+                on_tally = cell.get("rust_on_tally_median_s")
+                line += f"{fmt_time(on_tally)} | {py_text(bare)} | {fmt_ratio(bare, on_tally, est)} | "
+            else:
+                line += " |  |  | "
+            out.append(line + f"{match_text} |")
     out.append("")
     out.append("| comparisons (items × comparisons) | Rust (median) | Rust MM iterations (converged) | "
                "choix ilsr_pairwise | ratio | same order | discordant pairs | max rel. diff. of strengths |")

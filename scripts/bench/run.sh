@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 4, "Fast": generates the benchmark inputs, runs the Rust benches (divan), the Rust
 # results (the `winners` example), then pref_voting and choix on the same files, and writes the
-# results table. About 12 minutes on 2 cores. See BENCHMARKS.md.
+# results table. About 10 minutes on 2 cores. See BENCHMARKS.md.
 #
 #   scripts/bench/run.sh                   # everything
 #   CONVERGE_BENCH_DATA=/tmp/x scripts/bench/run.sh

@@ -176,6 +176,9 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
         [UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
     ),
     ("POST", "/api/v1/workshops/{id}/contributions", [UNAUTHENTICATED, CREATED, NOT_FOUND, CREATED, NOT_FOUND]),
+    // The open activity is not a vote: members get through to the 422 that says so.
+    ("POST", "/api/v1/workshops/{id}/activities/{activity_id}/ballots", [UNAUTHENTICATED, S(422), NOT_FOUND, S(422), NOT_FOUND]),
+    ("GET", "/api/v1/workshops/{id}/activities/{activity_id}/results", [UNAUTHENTICATED, S(422), NOT_FOUND, S(422), NOT_FOUND]),
     ("GET", "/api/v1/workshops/{id}/events", [UNAUTHENTICATED, OK, NOT_FOUND, OK, NOT_FOUND]),
     ("GET", "/api/v1/workshops/{id}/export", [UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND]),
     ("GET", "/healthz", EVERYONE_OK),
@@ -421,6 +424,7 @@ impl World {
             "/api/v1/workshops" => Some(json!({"title": format!("Créé par {role:?}")})),
             "/api/v1/join" => Some(json!({"join_code": self.join_code, "name": format!("{role:?}")})),
             "/api/v1/workshops/{id}/participants/{participant_id}/role" => Some(json!({"role": "expert"})),
+            "/api/v1/workshops/{id}/activities/{activity_id}/ballots" => Some(json!({"type": "approval", "approved": []})),
             "/api/v1/workshops/{id}/contributions" => {
                 Some(json!({"activity_id": self.open_activity, "text": format!("Une contribution de {role:?}")}))
             }

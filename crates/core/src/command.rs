@@ -60,6 +60,12 @@ pub enum Command {
     AddDeckCard { deck: String, card_id: String, title: String, image_sha256: String, width: u32, height: u32 },
     /// Takes a card out of its deck, unless someone picked it (their words are about it).
     RemoveDeckCard { deck: String, card_id: String },
+    /// A participant's ballot in an open vote.
+    CastBallot { activity_id: ActivityId, ballot: crate::voting::Ballot },
+    /// A participant's scores of one item in an open assessment.
+    AssessItem { activity_id: ActivityId, item: ContributionId, scores: crate::voting::CriterionScores },
+    /// Records the computed result of a closed vote or assessment.
+    FreezeResults { activity_id: ActivityId, result: String },
     DeleteWorkshop,
 }
 
@@ -501,6 +507,50 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
                 return Err(DomainError::CardPicked);
             }
             Ok(vec![Event::DeckCardRemoved { deck, card_id }])
+        }
+        Command::CastBallot { activity_id, ballot } => {
+            let voter = require_contributor(workshop, actor)?;
+            let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            if activity.kind != ActivityKind::Vote {
+                return Err(DomainError::WrongActivityKind);
+            }
+            if activity.status != ActivityStatus::Open {
+                return Err(DomainError::ActivityNotOpen);
+            }
+            ballot.check(&activity.config.vote_rules(), &workshop.items_of(activity))?;
+            if ballot.replaces_previous() && activity.ballots.get(&voter) == Some(&ballot) {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::BallotCast { activity_id, voter, ballot }])
+        }
+        Command::AssessItem { activity_id, item, scores } => {
+            let assessor = require_contributor(workshop, actor)?;
+            let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            if activity.kind != ActivityKind::Assess {
+                return Err(DomainError::WrongActivityKind);
+            }
+            if activity.status != ActivityStatus::Open {
+                return Err(DomainError::ActivityNotOpen);
+            }
+            if !workshop.items_of(activity).contains(&item) {
+                return Err(DomainError::NotAnItem);
+            }
+            crate::voting::check_assessment(&scores, &activity.config.criteria)?;
+            if activity.assessments.get(&item).and_then(|by| by.get(&assessor)) == Some(&scores) {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::ItemAssessed { activity_id, assessor, item, scores }])
+        }
+        Command::FreezeResults { activity_id, result } => {
+            require_facilitator(workshop, actor)?;
+            let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            if !matches!(activity.kind, ActivityKind::Vote | ActivityKind::Assess) {
+                return Err(DomainError::WrongActivityKind);
+            }
+            if activity.status == ActivityStatus::Open {
+                return Err(DomainError::ActivityStillOpen);
+            }
+            Ok(vec![Event::ResultsFrozen { activity_id, result }])
         }
         Command::DeleteWorkshop => {
             require_facilitator(workshop, actor)?;

@@ -48,6 +48,9 @@ pub struct ActivityConfig {
     /// The image deck participants pick from (photo_language): `builtin`, or an uploaded deck.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deck: Option<String>,
+    /// How a vote is cast and counted (vote); majority judgment when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<crate::voting::VoteConfig>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,7 +138,15 @@ impl ActivityConfig {
         if self.deck.as_deref().is_some_and(|deck| !valid_key(deck)) {
             return invalid("deck");
         }
+        if let Some(vote) = &self.vote {
+            vote.check()?;
+        }
         Ok(())
+    }
+
+    /// The vote's set-up, or majority judgment with its default grades.
+    pub fn vote_rules(&self) -> crate::voting::VoteConfig {
+        self.vote.unwrap_or_else(|| crate::voting::VoteConfig::new(crate::voting::VoteMethod::MajorityJudgment))
     }
 
     /// The brainwriting rules, or the classic 6-3-5.

@@ -79,6 +79,12 @@ pub enum DomainError {
     RoundIdeasSpent { max: u32 },
     #[error("this activity kind does not use that")]
     WrongActivityKind,
+    #[error("the ballot is not valid for this vote: {reason}")]
+    InvalidBallot { reason: &'static str },
+    #[error("this is not one of the items of this activity")]
+    NotAnItem,
+    #[error("results are frozen once the activity is closed")]
+    ActivityStillOpen,
     #[error("a deck name is a short key (a-z, 0-9, - and _), and `builtin` is the shipped deck's")]
     InvalidDeckName,
     #[error("a card id is a short key (a-z, 0-9, - and _)")]
@@ -134,6 +140,9 @@ impl DomainError {
             DomainError::NoSheetThisRound => "no_sheet_this_round",
             DomainError::RoundIdeasSpent { .. } => "round_ideas_spent",
             DomainError::WrongActivityKind => "wrong_activity_kind",
+            DomainError::InvalidBallot { .. } => "invalid_ballot",
+            DomainError::NotAnItem => "not_an_item",
+            DomainError::ActivityStillOpen => "activity_still_open",
             DomainError::InvalidDeckName => "invalid_deck_name",
             DomainError::InvalidCardId => "invalid_card_id",
             DomainError::UnknownCard => "unknown_card",

@@ -154,6 +154,26 @@ pub enum Event {
         deck: String,
         card_id: String,
     },
+    /// A participant's ballot in a vote; it replaces their previous one, except pairwise
+    /// answers, which add up.
+    BallotCast {
+        activity_id: ActivityId,
+        voter: ParticipantId,
+        ballot: crate::voting::Ballot,
+    },
+    /// A participant's scores of one item on the activity's criteria; replaces their previous
+    /// scores of that item.
+    ItemAssessed {
+        activity_id: ActivityId,
+        assessor: ParticipantId,
+        item: ContributionId,
+        scores: crate::voting::CriterionScores,
+    },
+    /// The result as computed when the facilitator froze it, as JSON: part of the record.
+    ResultsFrozen {
+        activity_id: ActivityId,
+        result: String,
+    },
     WorkshopDeleted,
 }
 
@@ -186,6 +206,9 @@ impl Event {
             Event::BrainwritingRoundStarted { .. } => "brainwriting_round_started",
             Event::DeckCardAdded { .. } => "deck_card_added",
             Event::DeckCardRemoved { .. } => "deck_card_removed",
+            Event::BallotCast { .. } => "ballot_cast",
+            Event::ItemAssessed { .. } => "item_assessed",
+            Event::ResultsFrozen { .. } => "results_frozen",
             Event::WorkshopDeleted => "workshop_deleted",
         }
     }

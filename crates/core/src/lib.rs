@@ -16,6 +16,7 @@ mod model;
 mod state;
 pub mod tables;
 mod text;
+pub mod voting;
 
 pub use command::{Actor, Command, decide, decide_create};
 pub use error::DomainError;

@@ -6,6 +6,7 @@ use crate::{
     Language, ParticipantId, Role, SheetRef, TimedEvent, Timestamp, WorkshopId,
 };
 use crate::brainwriting::Rotation;
+use crate::voting::{Ballot, CriterionScores};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -66,6 +67,18 @@ pub struct Activity {
     /// Where each note stands in a categorize activity, by category id.
     pub placements: BTreeMap<ContributionId, u32>,
     pub brainwriting: Option<Brainwriting>,
+    /// Each voter's current ballot (vote); pairwise answers are in `comparisons`.
+    #[serde(default)]
+    pub ballots: BTreeMap<ParticipantId, Ballot>,
+    /// Every pairwise answer, in order (vote by pairwise comparison).
+    #[serde(default)]
+    pub comparisons: Vec<(ParticipantId, ContributionId, ContributionId)>,
+    /// Scores by item, then by assessor (assess).
+    #[serde(default)]
+    pub assessments: BTreeMap<ContributionId, BTreeMap<ParticipantId, CriterionScores>>,
+    /// The result frozen into the record when the facilitator closed the count, as JSON.
+    #[serde(default)]
+    pub frozen_result: Option<String>,
 }
 
 /// A server-side countdown: every screen shows the same time, and a reload loses nothing.
@@ -176,6 +189,10 @@ impl Workshop {
                 timer: None,
                 placements: BTreeMap::new(),
                 brainwriting: None,
+                ballots: BTreeMap::new(),
+                comparisons: Vec::new(),
+                assessments: BTreeMap::new(),
+                frozen_result: None,
             }),
             Event::ActivityUpdated { activity_id, title, prompt, config } => {
                 if let Some(activity) = self.activity_mut(*activity_id) {
@@ -355,6 +372,26 @@ impl Workshop {
                     }
                 }
             }
+            Event::BallotCast { activity_id, voter, ballot } => {
+                if let Some(activity) = self.activity_mut(*activity_id) {
+                    match ballot {
+                        Ballot::Pairwise { winner, loser } => activity.comparisons.push((*voter, *winner, *loser)),
+                        other => {
+                            activity.ballots.insert(*voter, other.clone());
+                        }
+                    }
+                }
+            }
+            Event::ItemAssessed { activity_id, assessor, item, scores } => {
+                if let Some(activity) = self.activity_mut(*activity_id) {
+                    activity.assessments.entry(*item).or_default().insert(*assessor, scores.clone());
+                }
+            }
+            Event::ResultsFrozen { activity_id, result } => {
+                if let Some(activity) = self.activity_mut(*activity_id) {
+                    activity.frozen_result = Some(result.clone());
+                }
+            }
             Event::WorkshopDeleted => self.deleted = true,
         }
     }
@@ -429,6 +466,11 @@ impl Workshop {
         self.decks
             .iter()
             .find_map(|(deck, cards)| cards.iter().find(|card| card.id == card_id).map(|card| (deck.as_str(), card)))
+    }
+
+    /// The items a vote or an assessment is about: its sources' contributions, merged ones left out.
+    pub fn items_of(&self, activity: &Activity) -> BTreeSet<ContributionId> {
+        self.source_contributions(activity).map(|contribution| contribution.id).collect()
     }
 
     /// The table a participant sits at.

@@ -323,6 +323,41 @@ impl Engine {
         Ok(())
     }
 
+    /// The count of a vote or an assessment: frozen into the record if it was, else as it stands.
+    pub async fn results(&self, id: WorkshopId, activity_id: ActivityId) -> Result<Option<serde_json::Value>, EngineError> {
+        let state = self.state(id).await?;
+        let activity = state
+            .workshop
+            .activity(activity_id)
+            .ok_or(EngineError::Domain(converge_core::DomainError::UnknownActivity(activity_id)))?;
+        if let Some(frozen) = &activity.frozen_result {
+            let mut document: serde_json::Value = serde_json::from_str(frozen).unwrap_or(serde_json::Value::Null);
+            if let Some(object) = document.as_object_mut() {
+                object.insert("frozen".into(), true.into());
+            }
+            return Ok(Some(document));
+        }
+        let mut document = crate::results::results(&state.workshop, activity);
+        if let Some(object) = document.as_mut().and_then(serde_json::Value::as_object_mut) {
+            object.insert("frozen".into(), false.into());
+        }
+        Ok(document)
+    }
+
+    /// Counts a closed vote or assessment and records the result in the workshop's log.
+    pub async fn freeze_results(&self, id: WorkshopId, account: AccountId, activity_id: ActivityId) -> Result<(), EngineError> {
+        let state = self.state(id).await?;
+        let activity = state
+            .workshop
+            .activity(activity_id)
+            .ok_or(EngineError::Domain(converge_core::DomainError::UnknownActivity(activity_id)))?;
+        let result = crate::results::results(&state.workshop, activity)
+            .ok_or(EngineError::Domain(converge_core::DomainError::WrongActivityKind))?;
+        self.execute(id, Actor::Account(account), Command::FreezeResults { activity_id, result: result.to_string() })
+            .await?;
+        Ok(())
+    }
+
     /// The workshops an account created, newest first.
     pub async fn workshops_of(&self, account: AccountId) -> Result<Vec<WorkshopEntry>, EngineError> {
         Ok(self.store.workshops_of(account.as_uuid()).await?)

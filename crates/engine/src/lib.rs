@@ -16,6 +16,7 @@ pub mod cards;
 mod engine;
 mod error;
 pub mod random;
+pub mod results;
 pub mod templates;
 
 pub use actor::LiveState;

@@ -117,6 +117,8 @@ impl Activity {
                 .collect(),
             brainwriting: self.brainwriting,
             deck: self.deck.clone(),
+            // A vote starts with majority judgment; the facilitator picks another in the console.
+            vote: None,
         }
     }
 }

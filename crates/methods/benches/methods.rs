@@ -5,8 +5,11 @@
 //! that this bench and `scripts/bench/compare.py` (pref_voting, choix) read identical input.
 //! Reading, parsing and aggregating a file happen once, outside the timed closure: the time
 //! measured is the method's call on a ready `RankedProfile` (which includes building the
-//! pairwise matrix, since every method builds its own) or `bradley_terry` on a ready slice of
-//! comparisons.
+//! pairwise matrix for the methods that read it, since each call builds its own) or
+//! `bradley_terry` on a ready slice of comparisons. The `*_on_tally` benches time Copeland,
+//! Schulze and minimax on a `Tally` whose matrix and first preferences are already built, the
+//! like-for-like comparison with pref_voting's calls on a `ProfileWithTies` that memoised its
+//! support matrix; `pairwise_matrix` times building the matrix alone.
 //!
 //! Run everything with `scripts/bench/run.sh`, or this bench alone with
 //! `cargo bench -p converge-methods --bench methods [-- FILTER]`.
@@ -16,8 +19,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use converge_methods::{
-    BradleyTerryOptions, PairwiseComparison, RankedProfile, borda, bradley_terry, copeland, instant_runoff, minimax,
-    parse_preflib, plurality, schulze,
+    BradleyTerryOptions, PairwiseComparison, PairwiseMatrix, RankedProfile, Tally, borda, bradley_terry, copeland,
+    instant_runoff, minimax, parse_preflib, plurality, schulze,
 };
 use divan::{Bencher, black_box};
 
@@ -59,7 +62,20 @@ fn profile(name: &str) -> &'static RankedProfile {
     let mut cache = CACHE.lock().expect("no bench panicked while holding the cache");
     cache.entry(name.to_string()).or_insert_with(|| {
         let file = parse_preflib(&read(&format!("{name}.soi"))).unwrap_or_else(|e| panic!("{name}.soi: {e}"));
-        Box::leak(Box::new(file.profile()))
+        Box::leak(Box::new(file.into_profile()))
+    })
+}
+
+/// A tally of the profile with its matrix and first preferences built, kept for every bench.
+fn tally(name: &str) -> &'static Tally<'static> {
+    static CACHE: Mutex<BTreeMap<String, &'static Tally<'static>>> = Mutex::new(BTreeMap::new());
+    let profile = profile(name);
+    let mut cache = CACHE.lock().expect("no bench panicked while holding the cache");
+    cache.entry(name.to_string()).or_insert_with(|| {
+        let tally = Tally::new(profile);
+        tally.pairwise_matrix();
+        tally.first_preferences();
+        Box::leak(Box::new(tally))
     })
 }
 
@@ -129,4 +145,28 @@ fn minimax_(bencher: Bencher, name: &str) {
 fn bradley_terry_(bencher: Bencher, name: &str) {
     let (n_items, comparisons) = comparisons(name);
     bencher.bench(|| bradley_terry(*n_items, black_box(comparisons), BradleyTerryOptions::default()));
+}
+
+#[divan::bench(name = "pairwise_matrix", args = PROFILES, sample_count = 20, max_time = 4)]
+fn pairwise_matrix_(bencher: Bencher, name: &str) {
+    let profile = profile(name);
+    bencher.bench(|| PairwiseMatrix::from_profile(black_box(profile)));
+}
+
+#[divan::bench(name = "copeland_on_tally", args = PROFILES, sample_count = 20, max_time = 4)]
+fn copeland_on_tally(bencher: Bencher, name: &str) {
+    let tally = tally(name);
+    bencher.bench(|| black_box(tally).copeland());
+}
+
+#[divan::bench(name = "schulze_on_tally", args = PROFILES, sample_count = 20, max_time = 4)]
+fn schulze_on_tally(bencher: Bencher, name: &str) {
+    let tally = tally(name);
+    bencher.bench(|| black_box(tally).schulze());
+}
+
+#[divan::bench(name = "minimax_on_tally", args = PROFILES, sample_count = 20, max_time = 4)]
+fn minimax_on_tally(bencher: Bencher, name: &str) {
+    let tally = tally(name);
+    bencher.bench(|| black_box(tally).minimax());
 }

@@ -10,10 +10,7 @@
 //!
 //! One JSON object per file, one per line.
 
-use converge_methods::{
-    BradleyTerryOptions, CandidateIdx, PairwiseComparison, borda, bradley_terry, copeland, instant_runoff, minimax,
-    parse_preflib, plurality, schulze,
-};
+use converge_methods::{BradleyTerryOptions, CandidateIdx, PairwiseComparison, Tally, bradley_terry, parse_preflib};
 use serde_json::{Value, json};
 
 fn numbers(winners: &[CandidateIdx]) -> Vec<usize> {
@@ -24,19 +21,23 @@ fn numbers(winners: &[CandidateIdx]) -> Vec<usize> {
 
 fn ranked(path: &str, text: &str) -> Result<Value, String> {
     let file = parse_preflib(text).map_err(|e| format!("{path}: {e}"))?;
-    let profile = file.profile();
+    let n_alternatives = file.n_alternatives;
+    // The parsed ballots are freed as the profile stores them; one tally (one pairwise matrix)
+    // serves all six methods.
+    let profile = file.into_profile();
+    let tally = Tally::new(&profile);
     Ok(json!({
         "file": path,
-        "n_alternatives": file.n_alternatives,
+        "n_alternatives": n_alternatives,
         "n_voters": profile.n_voters(),
         "n_unique_orders": profile.n_distinct_ballots(),
         "winners": {
-            "plurality": numbers(&plurality(&profile).winners),
-            "borda": numbers(&borda(&profile).winners),
-            "instant_runoff": numbers(&instant_runoff(&profile).winners),
-            "copeland": numbers(&copeland(&profile).winners),
-            "schulze": numbers(&schulze(&profile).winners),
-            "minimax": numbers(&minimax(&profile).winners),
+            "plurality": numbers(&tally.plurality().winners),
+            "borda": numbers(&tally.borda().winners),
+            "instant_runoff": numbers(&tally.instant_runoff().winners),
+            "copeland": numbers(&tally.copeland().winners),
+            "schulze": numbers(&tally.schulze().winners),
+            "minimax": numbers(&tally.minimax().winners),
         },
     }))
 }

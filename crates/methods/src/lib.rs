@@ -10,12 +10,14 @@
 //! Module map:
 //! - [`ballot`]: candidates ([`CandidateIdx`]) and the ballot types, each validated on
 //!   construction with a typed [`BallotError`].
-//! - [`profile`]: [`RankedProfile`], identical ranked ballots aggregated with a count, and the
-//!   [`PairwiseMatrix`] computed once from it.
+//! - [`profile`]: [`RankedProfile`], identical ranked ballots aggregated with a count and stored
+//!   flat, and the [`PairwiseMatrix`] computed once from it.
 //! - [`outcome`]: the parts every result shares: [`Ranking`], [`TieBreak`], [`RankedDispersion`].
-//! - [`ranked`]: plurality, Borda, instant runoff, Copeland, Schulze, minimax.
+//! - [`ranked`]: plurality, Borda, instant runoff, Copeland, Schulze, minimax, each as a free
+//!   function and on a [`Tally`], which builds the pairwise matrix once for several methods.
 //! - [`cardinal`]: approval, score (mean or median), majority judgment, dot voting.
-//! - [`bradley_terry`]: strengths from pairwise comparisons (MM algorithm with a weak prior).
+//! - [`bradley_terry`]: strengths from pairwise comparisons (maximum likelihood with a weak prior, by
+//!   Newton's method, or MM with exact rescaling for many items).
 //! - [`assessment`]: multi-criteria assessment and the impact/feasibility matrix.
 //! - [`preflib`]: the reader for PrefLib `.soc`, `.soi` and `.toc` text.
 //! - [`statistics`]: medians, quartiles and spreads over integer histograms.
@@ -50,9 +52,9 @@ pub use cardinal::{
 };
 pub use outcome::{RankedDispersion, Ranking, TieBreak, TieBreakRule};
 pub use preflib::{PreflibDataType, PreflibError, PreflibFile, parse_preflib};
-pub use profile::{PairwiseMatrix, RankedProfile};
+pub use profile::{BallotEntries, PairwiseMatrix, RankedProfile};
 pub use ranked::{
     BordaResult, CopelandResult, InstantRunoffResult, InstantRunoffRound, MinimaxResult, PluralityResult,
-    SchulzeResult, borda, copeland, instant_runoff, minimax, plurality, schulze,
+    SchulzeResult, Tally, borda, copeland, instant_runoff, minimax, plurality, schulze,
 };
 pub use statistics::{DistributionSummary, Histogram};

@@ -158,19 +158,34 @@ pub struct RankedDispersion {
     /// For each pair of candidates, the share of the voters comparing them who sided with the
     /// minority, averaged over the pairs: 0 when everybody agrees on every pair, 0.5 when every
     /// pair splits the room in half (see [`PairwiseMatrix::pairwise_division`]).
-    pub pairwise_division: f64,
+    ///
+    /// Given (`Some`) by the methods that read the pairwise matrix (Borda, Copeland, Schulze,
+    /// minimax); `None` (JSON `null`) for plurality and instant runoff, which read only first
+    /// choices and do not build the matrix (O(candidates²) memory, O(ballots × ranked²) time)
+    /// just for this number. A caller who wants it there too asks
+    /// [`crate::Tally::pairwise_matrix`] for [`PairwiseMatrix::pairwise_division`].
+    pub pairwise_division: Option<f64>,
 }
 
 impl RankedDispersion {
+    /// The dispersion with the pairwise division, from a profile and its matrix.
     pub fn of(profile: &RankedProfile, matrix: &PairwiseMatrix) -> Self {
-        let voters = profile.n_voters();
-        let first_preference_shares: Vec<f64> = profile
-            .first_preferences()
-            .into_iter()
-            .map(|count| if voters == 0 { 0.0 } else { count as f64 / voters as f64 })
+        Self::from_parts(&profile.first_preferences(), profile.n_voters(), Some(matrix))
+    }
+
+    /// From the first preferences (see [`RankedProfile::first_preferences`]), the number of
+    /// voters and, if the caller has it, the pairwise matrix.
+    pub fn from_parts(first_preferences: &[u64], n_voters: u64, matrix: Option<&PairwiseMatrix>) -> Self {
+        let first_preference_shares: Vec<f64> = first_preferences
+            .iter()
+            .map(|&count| if n_voters == 0 { 0.0 } else { count as f64 / n_voters as f64 })
             .collect();
         let largest_first_preference_share = first_preference_shares.iter().copied().fold(0.0, f64::max);
-        Self { first_preference_shares, largest_first_preference_share, pairwise_division: matrix.pairwise_division() }
+        Self {
+            first_preference_shares,
+            largest_first_preference_share,
+            pairwise_division: matrix.map(PairwiseMatrix::pairwise_division),
+        }
     }
 }
 

@@ -61,12 +61,23 @@ pub struct PreflibFile {
 }
 
 impl PreflibFile {
-    /// The profile of the file's ballots, ready for the ranked methods.
+    /// The profile of the file's ballots, ready for the ranked methods. The file keeps its
+    /// ballots; [`Self::into_profile`] frees them as it goes.
     pub fn profile(&self) -> RankedProfile {
         let mut profile = RankedProfile::new(self.n_alternatives);
         for (ballot, count) in &self.ballots {
             // Every ballot was built for `n_alternatives` candidates, so adding cannot fail.
-            let _ = profile.add(ballot.clone(), *count);
+            let _ = profile.add_ref(ballot, *count);
+        }
+        profile
+    }
+
+    /// The profile of the file's ballots, consuming the file: each parsed ballot is freed once it
+    /// is stored in the profile's flat form, so the two never both hold every ballot.
+    pub fn into_profile(self) -> RankedProfile {
+        let mut profile = RankedProfile::new(self.n_alternatives);
+        for (ballot, count) in self.ballots {
+            let _ = profile.add_ref(&ballot, count);
         }
         profile
     }

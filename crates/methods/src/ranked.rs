@@ -14,11 +14,61 @@
 //! - Schulze uses margins as the strength of a beat path;
 //! - minimax minimises the largest margin of defeat.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::ballot::CandidateIdx;
 use crate::outcome::{RankedDispersion, Ranking, TieBreak};
 use crate::profile::{PairwiseMatrix, RankedProfile};
+
+/// A profile with what the ranked methods compute from it, each computed at most once and only
+/// when a method asks: the pairwise matrix and the first preferences. A caller who wants several
+/// methods on one profile builds one `Tally` and pays for the matrix once; the free functions
+/// ([`copeland`], [`schulze`]...) build a fresh `Tally` per call. The results are the same either
+/// way: what a method returns depends only on the ballots, never on what was cached before.
+#[derive(Debug)]
+pub struct Tally<'a> {
+    profile: &'a RankedProfile,
+    matrix: OnceLock<PairwiseMatrix>,
+    first_preferences: OnceLock<Vec<u64>>,
+}
+
+impl<'a> Tally<'a> {
+    pub fn new(profile: &'a RankedProfile) -> Self {
+        Self { profile, matrix: OnceLock::new(), first_preferences: OnceLock::new() }
+    }
+
+    /// A tally whose pairwise matrix the caller already built with
+    /// [`PairwiseMatrix::from_profile`] on this same profile. A matrix for another number of
+    /// candidates is refused (`None`).
+    pub fn with_matrix(profile: &'a RankedProfile, matrix: PairwiseMatrix) -> Option<Self> {
+        (matrix.n_candidates() == profile.n_candidates()).then(|| Self {
+            profile,
+            matrix: OnceLock::from(matrix),
+            first_preferences: OnceLock::new(),
+        })
+    }
+
+    pub fn profile(&self) -> &'a RankedProfile {
+        self.profile
+    }
+
+    /// The pairwise matrix, built on first use.
+    pub fn pairwise_matrix(&self) -> &PairwiseMatrix {
+        self.matrix.get_or_init(|| PairwiseMatrix::from_profile(self.profile))
+    }
+
+    /// Per candidate, the voters ranking it alone at the top, counted on first use.
+    pub fn first_preferences(&self) -> &[u64] {
+        self.first_preferences.get_or_init(|| self.profile.first_preferences())
+    }
+
+    fn dispersion(&self, with_matrix: bool) -> RankedDispersion {
+        let matrix = with_matrix.then(|| self.pairwise_matrix());
+        RankedDispersion::from_parts(self.first_preferences(), self.profile.n_voters(), matrix)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PluralityResult {
@@ -34,18 +84,26 @@ pub struct PluralityResult {
 
 /// Plurality: the most first preferences wins. A ballot with several candidates tied at the top
 /// counts for none of them.
+/// O(distinct ballots): it reads each ballot's first place and never builds the pairwise matrix
+/// (its dispersion has no `pairwise_division`).
 pub fn plurality(profile: &RankedProfile) -> PluralityResult {
-    let matrix = PairwiseMatrix::from_profile(profile);
-    let first_preferences = profile.first_preferences();
-    let scores: Vec<i64> = first_preferences.iter().map(|&count| count as i64).collect();
-    let ranking = Ranking::by_score_descending(&scores);
-    PluralityResult {
-        winners: ranking.winners().to_vec(),
-        gaps_to_next_tier: ranking.gaps_to_next_tier(&scores),
-        tie_breaks: ranking.ties_left_unbroken(),
-        ranking,
-        first_preferences,
-        dispersion: RankedDispersion::of(profile, &matrix),
+    Tally::new(profile).plurality()
+}
+
+impl Tally<'_> {
+    /// See [`plurality`].
+    pub fn plurality(&self) -> PluralityResult {
+        let first_preferences = self.first_preferences().to_vec();
+        let scores: Vec<i64> = first_preferences.iter().map(|&count| count as i64).collect();
+        let ranking = Ranking::by_score_descending(&scores);
+        PluralityResult {
+            winners: ranking.winners().to_vec(),
+            gaps_to_next_tier: ranking.gaps_to_next_tier(&scores),
+            tie_breaks: ranking.ties_left_unbroken(),
+            ranking,
+            first_preferences,
+            dispersion: self.dispersion(false),
+        }
     }
 }
 
@@ -65,18 +123,25 @@ pub struct BordaResult {
 /// need no convention of their own (unranked candidates tie at the bottom and score 0 among
 /// themselves).
 pub fn borda(profile: &RankedProfile) -> BordaResult {
-    let matrix = PairwiseMatrix::from_profile(profile);
-    let n = profile.n_candidates();
-    let scores: Vec<i64> =
-        (0..n).map(|a| (0..n).map(|b| matrix.margin(CandidateIdx(a), CandidateIdx(b))).sum()).collect();
-    let ranking = Ranking::by_score_descending(&scores);
-    BordaResult {
-        winners: ranking.winners().to_vec(),
-        gaps_to_next_tier: ranking.gaps_to_next_tier(&scores),
-        tie_breaks: ranking.ties_left_unbroken(),
-        ranking,
-        scores,
-        dispersion: RankedDispersion::of(profile, &matrix),
+    Tally::new(profile).borda()
+}
+
+impl Tally<'_> {
+    /// See [`borda`].
+    pub fn borda(&self) -> BordaResult {
+        let matrix = self.pairwise_matrix();
+        let n = matrix.n_candidates();
+        let scores: Vec<i64> =
+            (0..n).map(|a| (0..n).map(|b| matrix.margin(CandidateIdx(a), CandidateIdx(b))).sum()).collect();
+        let ranking = Ranking::by_score_descending(&scores);
+        BordaResult {
+            winners: ranking.winners().to_vec(),
+            gaps_to_next_tier: ranking.gaps_to_next_tier(&scores),
+            tie_breaks: ranking.ties_left_unbroken(),
+            ranking,
+            scores,
+            dispersion: self.dispersion(true),
+        }
     }
 }
 
@@ -113,86 +178,112 @@ pub struct InstantRunoffResult {
 /// candidate with the fewest votes is eliminated at once, and if that would eliminate everyone
 /// left, everyone left wins together. A ballot is read only up to its first tie, since a tied
 /// tier cannot give one first choice.
+///
+/// Each distinct ballot's strict prefix is read in place from the profile's flat storage; the
+/// ballot keeps a cursor on its current choice and sits in that candidate's pile. Eliminating a
+/// candidate moves only the ballots of its pile, each to its next remaining choice, so the whole
+/// count costs O(distinct ballots × ranked + rounds × candidates), not a pass over every ballot
+/// per round. It never builds the pairwise matrix (its dispersion has no `pairwise_division`).
 pub fn instant_runoff(profile: &RankedProfile) -> InstantRunoffResult {
-    let matrix = PairwiseMatrix::from_profile(profile);
-    let n = profile.n_candidates();
-    let readable: Vec<(Vec<CandidateIdx>, u64)> =
-        profile.distinct_ballots().map(|(ballot, count)| (ballot.strict_prefix().collect(), count)).collect();
-    let mut remaining = vec![true; n];
-    let mut rounds = Vec::new();
-    let mut eliminated_groups: Vec<Vec<CandidateIdx>> = Vec::new();
-    let (final_tallies, winners) = loop {
+    Tally::new(profile).instant_runoff()
+}
+
+impl Tally<'_> {
+    /// See [`instant_runoff`].
+    pub fn instant_runoff(&self) -> InstantRunoffResult {
+        let profile = self.profile;
+        let n = profile.n_candidates();
+        let ballots: Vec<(crate::profile::BallotEntries<'_>, u64)> = profile.distinct_entries().collect();
+        let prefix_lengths: Vec<u32> = ballots.iter().map(|(ballot, _)| ballot.strict_prefix_len() as u32).collect();
+        let mut cursors = vec![0u32; ballots.len()];
+        let mut piles: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut tallies = vec![0u64; n];
-        let mut active = 0u64;
-        for (order, count) in &readable {
-            if let Some(choice) = order.iter().find(|c| remaining[c.0]) {
-                tallies[choice.0] += count;
-                active += count;
+        for (index, (ballot, count)) in ballots.iter().enumerate() {
+            if prefix_lengths[index] > 0 {
+                let choice = ballot.candidate(0);
+                piles[choice].push(index as u32);
+                tallies[choice] += count;
             }
         }
-        let standing: Vec<CandidateIdx> = (0..n).filter(|&c| remaining[c]).map(CandidateIdx).collect();
-        let mut round = InstantRunoffRound {
-            tallies: (0..n).map(|c| remaining[c].then_some(tallies[c])).collect(),
-            active_ballots: active,
-            exhausted_ballots: profile.n_voters() - active,
-            eliminated: Vec::new(),
+        let mut remaining = vec![true; n];
+        let mut rounds = Vec::new();
+        let mut eliminated_groups: Vec<Vec<CandidateIdx>> = Vec::new();
+        let (final_tallies, winners) = loop {
+            let active: u64 = (0..n).filter(|&c| remaining[c]).map(|c| tallies[c]).sum();
+            let standing: Vec<CandidateIdx> = (0..n).filter(|&c| remaining[c]).map(CandidateIdx).collect();
+            let mut round = InstantRunoffRound {
+                tallies: (0..n).map(|c| remaining[c].then_some(tallies[c])).collect(),
+                active_ballots: active,
+                exhausted_ballots: profile.n_voters() - active,
+                eliminated: Vec::new(),
+            };
+            let Some(most) = standing.iter().map(|c| tallies[c.0]).max() else {
+                rounds.push(round);
+                break (tallies, Vec::new());
+            };
+            if 2 * most > active {
+                rounds.push(round);
+                let winners = standing.iter().copied().filter(|c| tallies[c.0] == most).collect();
+                break (tallies, winners);
+            }
+            let fewest = standing.iter().map(|c| tallies[c.0]).min().unwrap_or(0);
+            let lowest: Vec<CandidateIdx> = standing.iter().copied().filter(|c| tallies[c.0] == fewest).collect();
+            if lowest.len() == standing.len() {
+                rounds.push(round);
+                break (tallies, standing);
+            }
+            for candidate in &lowest {
+                remaining[candidate.0] = false;
+            }
+            // Every eliminated candidate is marked first, so a ballot moving on skips all of them.
+            for candidate in &lowest {
+                for index in std::mem::take(&mut piles[candidate.0]) {
+                    let (ballot, count) = ballots[index as usize];
+                    let cursor = &mut cursors[index as usize];
+                    *cursor += 1;
+                    while *cursor < prefix_lengths[index as usize] && !remaining[ballot.candidate(*cursor as usize)] {
+                        *cursor += 1;
+                    }
+                    if *cursor < prefix_lengths[index as usize] {
+                        let choice = ballot.candidate(*cursor as usize);
+                        piles[choice].push(index);
+                        tallies[choice] += count;
+                    }
+                }
+                tallies[candidate.0] = 0;
+            }
+            round.eliminated = lowest.clone();
+            rounds.push(round);
+            eliminated_groups.push(lowest);
         };
-        let Some(most) = standing.iter().map(|c| tallies[c.0]).max() else {
-            rounds.push(round);
-            break (tallies, Vec::new());
+
+        let still_standing: Vec<CandidateIdx> =
+            (0..n).filter(|&c| remaining[c]).map(CandidateIdx).filter(|c| !winners.contains(c)).collect();
+        let mut tiers = vec![winners.clone()];
+        let standing_ranking = Ranking::by(still_standing.len(), |a, b| {
+            final_tallies[still_standing[b.0].0].cmp(&final_tallies[still_standing[a.0].0])
+        });
+        tiers.extend(standing_ranking.tiers().iter().map(|tier| tier.iter().map(|i| still_standing[i.0]).collect()));
+        tiers.extend(eliminated_groups.iter().rev().cloned());
+        let ranking = Ranking::from_tiers(tiers);
+
+        let mut tie_breaks: Vec<TieBreak> =
+            ranking.ties_left_unbroken().into_iter().filter(|tie| !eliminated_groups.contains(&tie.tied)).collect();
+        tie_breaks.extend(
+            eliminated_groups
+                .iter()
+                .filter(|group| group.len() > 1)
+                .map(|group| TieBreak::eliminated_together(group.clone())),
+        );
+        let mut last_tallies: Vec<u64> =
+            rounds.last().map(|r| r.tallies.iter().flatten().copied().collect()).unwrap_or_default();
+        last_tallies.sort_unstable_by(|a, b| b.cmp(a));
+        let final_margin = match last_tallies.as_slice() {
+            [first, second, ..] => first - second,
+            [only] => *only,
+            [] => 0,
         };
-        if 2 * most > active {
-            rounds.push(round);
-            let winners = standing.iter().copied().filter(|c| tallies[c.0] == most).collect();
-            break (tallies, winners);
-        }
-        let fewest = standing.iter().map(|c| tallies[c.0]).min().unwrap_or(0);
-        let lowest: Vec<CandidateIdx> = standing.iter().copied().filter(|c| tallies[c.0] == fewest).collect();
-        if lowest.len() == standing.len() {
-            rounds.push(round);
-            break (tallies, standing);
-        }
-        for candidate in &lowest {
-            remaining[candidate.0] = false;
-        }
-        round.eliminated = lowest.clone();
-        rounds.push(round);
-        eliminated_groups.push(lowest);
-    };
-
-    let still_standing: Vec<CandidateIdx> =
-        (0..n).filter(|&c| remaining[c]).map(CandidateIdx).filter(|c| !winners.contains(c)).collect();
-    let mut tiers = vec![winners.clone()];
-    let standing_ranking = Ranking::by(still_standing.len(), |a, b| {
-        final_tallies[still_standing[b.0].0].cmp(&final_tallies[still_standing[a.0].0])
-    });
-    tiers.extend(standing_ranking.tiers().iter().map(|tier| tier.iter().map(|i| still_standing[i.0]).collect()));
-    tiers.extend(eliminated_groups.iter().rev().cloned());
-    let ranking = Ranking::from_tiers(tiers);
-
-    let mut tie_breaks: Vec<TieBreak> =
-        ranking.ties_left_unbroken().into_iter().filter(|tie| !eliminated_groups.contains(&tie.tied)).collect();
-    tie_breaks.extend(
-        eliminated_groups
-            .iter()
-            .filter(|group| group.len() > 1)
-            .map(|group| TieBreak::eliminated_together(group.clone())),
-    );
-    let mut last_tallies: Vec<u64> =
-        rounds.last().map(|r| r.tallies.iter().flatten().copied().collect()).unwrap_or_default();
-    last_tallies.sort_unstable_by(|a, b| b.cmp(a));
-    let final_margin = match last_tallies.as_slice() {
-        [first, second, ..] => first - second,
-        [only] => *only,
-        [] => 0,
-    };
-    InstantRunoffResult {
-        winners,
-        ranking,
-        rounds,
-        final_margin,
-        tie_breaks,
-        dispersion: RankedDispersion::of(profile, &matrix),
+        InstantRunoffResult { winners, ranking, rounds, final_margin, tie_breaks, dispersion: self.dispersion(false) }
     }
 }
 
@@ -214,32 +305,39 @@ pub struct CopelandResult {
 
 /// Copeland: one point per head-to-head win, minus one per loss; a head-to-head tie scores 0.
 pub fn copeland(profile: &RankedProfile) -> CopelandResult {
-    let matrix = PairwiseMatrix::from_profile(profile);
-    let n = profile.n_candidates();
-    let mut wins = vec![0u32; n];
-    let mut losses = vec![0u32; n];
-    for a in 0..n {
-        for b in 0..n {
-            match matrix.margin(CandidateIdx(a), CandidateIdx(b)) {
-                m if m > 0 => wins[a] += 1,
-                m if m < 0 => losses[a] += 1,
-                _ => {}
+    Tally::new(profile).copeland()
+}
+
+impl Tally<'_> {
+    /// See [`copeland`]. O(candidates²) once the matrix is built.
+    pub fn copeland(&self) -> CopelandResult {
+        let matrix = self.pairwise_matrix();
+        let n = matrix.n_candidates();
+        let mut wins = vec![0u32; n];
+        let mut losses = vec![0u32; n];
+        for a in 0..n {
+            for b in 0..n {
+                match matrix.margin(CandidateIdx(a), CandidateIdx(b)) {
+                    m if m > 0 => wins[a] += 1,
+                    m if m < 0 => losses[a] += 1,
+                    _ => {}
+                }
             }
         }
-    }
-    let scores: Vec<i64> = (0..n).map(|c| i64::from(wins[c]) - i64::from(losses[c])).collect();
-    let ranking = Ranking::by_score_descending(&scores);
-    CopelandResult {
-        winners: ranking.winners().to_vec(),
-        gaps_to_next_tier: ranking.gaps_to_next_tier(&scores),
-        tie_breaks: ranking.ties_left_unbroken(),
-        ranking,
-        scores,
-        wins,
-        losses,
-        margins: matrix.margins(),
-        condorcet_winner: matrix.condorcet_winner(),
-        dispersion: RankedDispersion::of(profile, &matrix),
+        let scores: Vec<i64> = (0..n).map(|c| i64::from(wins[c]) - i64::from(losses[c])).collect();
+        let ranking = Ranking::by_score_descending(&scores);
+        CopelandResult {
+            winners: ranking.winners().to_vec(),
+            gaps_to_next_tier: ranking.gaps_to_next_tier(&scores),
+            tie_breaks: ranking.ties_left_unbroken(),
+            ranking,
+            scores,
+            wins,
+            losses,
+            margins: matrix.margins(),
+            condorcet_winner: matrix.condorcet_winner(),
+            dispersion: self.dispersion(true),
+        }
     }
 }
 
@@ -264,51 +362,62 @@ pub struct SchulzeResult {
 /// method"): the widest paths by Floyd–Warshall in O(candidates³); `a` wins when no `b` has a
 /// wider path to `a` than `a` has to `b`.
 pub fn schulze(profile: &RankedProfile) -> SchulzeResult {
-    let matrix = PairwiseMatrix::from_profile(profile);
-    let n = profile.n_candidates();
-    let margins = matrix.margins();
-    let mut paths: Vec<Vec<i64>> =
-        (0..n).map(|a| (0..n).map(|b| if margins[a][b] > 0 { margins[a][b] } else { 0 }).collect()).collect();
-    for via in 0..n {
-        for from in 0..n {
-            if from == via || paths[from][via] == 0 {
-                continue;
-            }
-            for to in 0..n {
-                if to != from && to != via {
-                    let through = paths[from][via].min(paths[via][to]);
-                    if through > paths[from][to] {
-                        paths[from][to] = through;
-                    }
+    Tally::new(profile).schulze()
+}
+
+impl Tally<'_> {
+    /// See [`schulze`]. O(candidates³) once the matrix is built.
+    pub fn schulze(&self) -> SchulzeResult {
+        let matrix = self.pairwise_matrix();
+        let n = matrix.n_candidates();
+        let margins = matrix.margins();
+        // Row-major widest paths. The update `paths[from][to] = max(paths[from][to], min(paths[from]
+        // [via], paths[via][to]))` runs over whole rows so it vectorises; it may also raise the
+        // diagonal `paths[from][from]`, which never feeds an off-diagonal cell (through `via = from`
+        // the loop is skipped; into `to = via` the minimum cannot exceed the cell) and is reset below.
+        let mut flat: Vec<i64> = margins.iter().flat_map(|row| row.iter().map(|&m| m.max(0))).collect();
+        for via in 0..n {
+            let via_row: Vec<i64> = flat[via * n..(via + 1) * n].to_vec();
+            for from in 0..n {
+                let to_via = flat[from * n + via];
+                if from == via || to_via == 0 {
+                    continue;
+                }
+                for (cell, &onward) in flat[from * n..(from + 1) * n].iter_mut().zip(&via_row) {
+                    *cell = (*cell).max(to_via.min(onward));
                 }
             }
         }
-    }
-    let beats = |a: usize, b: usize| paths[a][b] > paths[b][a];
-    let mut placed = vec![false; n];
-    let mut tiers = Vec::new();
-    // The Schulze relation is a strict partial order (Schulze 2011, §4.1), so some unplaced
-    // candidate is always unbeaten by the others and this loop places at least one per pass.
-    while placed.iter().any(|p| !p) {
-        let tier: Vec<CandidateIdx> =
-            (0..n).filter(|&a| !placed[a] && (0..n).all(|b| placed[b] || !beats(b, a))).map(CandidateIdx).collect();
-        if tier.is_empty() {
-            break;
+        for a in 0..n {
+            flat[a * n + a] = 0;
         }
-        for candidate in &tier {
-            placed[candidate.0] = true;
+        let paths: Vec<Vec<i64>> = flat.chunks(n.max(1)).take(n).map(<[i64]>::to_vec).collect();
+        let beats = |a: usize, b: usize| paths[a][b] > paths[b][a];
+        let mut placed = vec![false; n];
+        let mut tiers = Vec::new();
+        // The Schulze relation is a strict partial order (Schulze 2011, §4.1), so some unplaced
+        // candidate is always unbeaten by the others and this loop places at least one per pass.
+        while placed.iter().any(|p| !p) {
+            let tier: Vec<CandidateIdx> =
+                (0..n).filter(|&a| !placed[a] && (0..n).all(|b| placed[b] || !beats(b, a))).map(CandidateIdx).collect();
+            if tier.is_empty() {
+                break;
+            }
+            for candidate in &tier {
+                placed[candidate.0] = true;
+            }
+            tiers.push(tier);
         }
-        tiers.push(tier);
-    }
-    let ranking = Ranking::from_tiers(tiers);
-    SchulzeResult {
-        winners: ranking.winners().to_vec(),
-        tie_breaks: ranking.ties_left_unbroken(),
-        ranking,
-        strongest_paths: paths,
-        margins,
-        condorcet_winner: matrix.condorcet_winner(),
-        dispersion: RankedDispersion::of(profile, &matrix),
+        let ranking = Ranking::from_tiers(tiers);
+        SchulzeResult {
+            winners: ranking.winners().to_vec(),
+            tie_breaks: ranking.ties_left_unbroken(),
+            ranking,
+            strongest_paths: paths,
+            margins,
+            condorcet_winner: matrix.condorcet_winner(),
+            dispersion: self.dispersion(true),
+        }
     }
 }
 
@@ -329,24 +438,32 @@ pub struct MinimaxResult {
 
 /// Minimax by margins: the candidate whose worst head-to-head defeat is smallest wins.
 pub fn minimax(profile: &RankedProfile) -> MinimaxResult {
-    let matrix = PairwiseMatrix::from_profile(profile);
-    let n = profile.n_candidates();
-    let margins = matrix.margins();
-    // Clamping at 0 changes no winner (a candidate beating everyone is the unique minimum either
-    // way) and reads better: "never beaten" rather than a negative defeat.
-    let largest_defeat_margins: Vec<i64> =
-        (0..n).map(|a| (0..n).map(|b| margins[b][a]).max().unwrap_or(0).max(0)).collect();
-    let ranking = Ranking::by_score_ascending(&largest_defeat_margins);
-    let gaps_to_next_tier = ranking.gaps_to_next_tier(&largest_defeat_margins).into_iter().map(|gap| -gap).collect();
-    MinimaxResult {
-        winners: ranking.winners().to_vec(),
-        tie_breaks: ranking.ties_left_unbroken(),
-        gaps_to_next_tier,
-        ranking,
-        largest_defeat_margins,
-        margins,
-        condorcet_winner: matrix.condorcet_winner(),
-        dispersion: RankedDispersion::of(profile, &matrix),
+    Tally::new(profile).minimax()
+}
+
+impl Tally<'_> {
+    /// See [`minimax`]. O(candidates²) once the matrix is built.
+    pub fn minimax(&self) -> MinimaxResult {
+        let matrix = self.pairwise_matrix();
+        let n = matrix.n_candidates();
+        let margins = matrix.margins();
+        // Clamping at 0 changes no winner (a candidate beating everyone is the unique minimum either
+        // way) and reads better: "never beaten" rather than a negative defeat.
+        let largest_defeat_margins: Vec<i64> =
+            (0..n).map(|a| (0..n).map(|b| margins[b][a]).max().unwrap_or(0).max(0)).collect();
+        let ranking = Ranking::by_score_ascending(&largest_defeat_margins);
+        let gaps_to_next_tier =
+            ranking.gaps_to_next_tier(&largest_defeat_margins).into_iter().map(|gap| -gap).collect();
+        MinimaxResult {
+            winners: ranking.winners().to_vec(),
+            tie_breaks: ranking.ties_left_unbroken(),
+            gaps_to_next_tier,
+            ranking,
+            largest_defeat_margins,
+            margins,
+            condorcet_winner: matrix.condorcet_winner(),
+            dispersion: self.dispersion(true),
+        }
     }
 }
 

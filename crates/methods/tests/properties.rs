@@ -4,8 +4,8 @@
 
 use converge_methods::{
     ApprovalBallot, CandidateIdx, DotBallot, DotRules, GradeBallot, GradeScale, PairwiseComparison, PairwiseMatrix,
-    RankedBallot, RankedProfile, Ranking, ScoreAggregate, ScoreBallot, ScoreScale, approval, borda, bradley_terry,
-    copeland, dot_voting, instant_runoff, majority_judgment, minimax, plurality, schulze, score_voting,
+    RankedBallot, RankedProfile, Ranking, ScoreAggregate, ScoreBallot, ScoreScale, Tally, approval, borda,
+    bradley_terry, copeland, dot_voting, instant_runoff, majority_judgment, minimax, plurality, schulze, score_voting,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -280,5 +280,144 @@ fn shuffle<T>(items: &mut [T], seed: u64) {
     for i in (1..items.len()).rev() {
         let j = (rng.next_u64() % (i as u64 + 1)) as usize;
         items.swap(i, j);
+    }
+}
+
+/// The pairwise matrix the slow, obvious way: every voter's ballot on its own, every pair of
+/// candidates compared through the tier numbers.
+fn naive_support(n: usize, ballots: &[RankedBallot]) -> Vec<Vec<u64>> {
+    let mut support = vec![vec![0u64; n]; n];
+    for ballot in ballots {
+        let tier_of = ballot.tier_of_each_candidate();
+        for a in 0..n {
+            for b in 0..n {
+                // Unranked candidates share the tier past the last one, so they never win.
+                if a != b && tier_of[a] < ballot.tiers().len() && tier_of[a] < tier_of[b] {
+                    support[a][b] += 1;
+                }
+            }
+        }
+    }
+    support
+}
+
+/// Instant runoff the slow, obvious way: each round re-reads every voter's ballot from the top.
+/// Returns each round's tallies (`None` once eliminated) and the winners.
+fn naive_instant_runoff(n: usize, ballots: &[RankedBallot]) -> (Vec<Vec<Option<u64>>>, Vec<usize>) {
+    let mut remaining = vec![true; n];
+    let mut rounds = Vec::new();
+    loop {
+        let mut tallies = vec![0u64; n];
+        for ballot in ballots {
+            if let Some(choice) = ballot.strict_prefix().find(|c| remaining[c.0]) {
+                tallies[choice.0] += 1;
+            }
+        }
+        let active: u64 = tallies.iter().sum();
+        rounds.push((0..n).map(|c| remaining[c].then_some(tallies[c])).collect());
+        let standing: Vec<usize> = (0..n).filter(|&c| remaining[c]).collect();
+        let Some(most) = standing.iter().map(|&c| tallies[c]).max() else { return (rounds, vec![]) };
+        if 2 * most > active {
+            return (rounds, standing.into_iter().filter(|&c| tallies[c] == most).collect());
+        }
+        let fewest = standing.iter().map(|&c| tallies[c]).min().unwrap();
+        let lowest: Vec<usize> = standing.iter().copied().filter(|&c| tallies[c] == fewest).collect();
+        if lowest.len() == standing.len() {
+            return (rounds, standing);
+        }
+        for c in lowest {
+            remaining[c] = false;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The fast paths (flat ballot storage, the O(ranked²) matrix fill, instant runoff with
+    /// cursors, first preferences read in place, the cached `Tally`) against naive oracles that
+    /// read every voter's ballot on its own.
+    #[test]
+    fn fast_paths_equal_naive_oracles((n, ballots) in (1usize..=7).prop_flat_map(|n| (Just(n), vec(ranked_ballot(n), 0..60)))) {
+        let profile = profile_of(n, &ballots);
+        let matrix = PairwiseMatrix::from_profile(&profile);
+        let support = naive_support(n, &ballots);
+        for (a, row) in support.iter().enumerate() {
+            for (b, &want) in row.iter().enumerate() {
+                prop_assert_eq!(matrix.support(CandidateIdx(a), CandidateIdx(b)), want, "support {} over {}", a, b);
+            }
+        }
+        let borda_scores: Vec<i64> = (0..n).map(|a| (0..n).map(|b| support[a][b] as i64 - support[b][a] as i64).sum()).collect();
+        prop_assert_eq!(borda(&profile).scores, borda_scores);
+
+        let mut first = vec![0u64; n];
+        for ballot in &ballots {
+            if let Some(top) = ballot.unique_top() {
+                first[top.0] += 1;
+            }
+        }
+        prop_assert_eq!(&plurality(&profile).first_preferences, &first);
+        prop_assert_eq!(profile.first_preferences(), first);
+
+        let (rounds, winners) = naive_instant_runoff(n, &ballots);
+        let fast = instant_runoff(&profile);
+        prop_assert_eq!(fast.rounds.iter().map(|r| r.tallies.clone()).collect::<Vec<_>>(), rounds);
+        prop_assert_eq!(fast.winners.iter().map(|c| c.0).collect::<Vec<_>>(), winners);
+        prop_assert_eq!(fast.rounds.last().unwrap().exhausted_ballots + fast.rounds.last().unwrap().active_ballots, ballots.len() as u64);
+
+        // A tally shared by every method gives what each call alone gives.
+        let tally = Tally::new(&profile);
+        prop_assert_eq!(tally.copeland(), copeland(&profile));
+        prop_assert_eq!(tally.schulze(), schulze(&profile));
+        prop_assert_eq!(tally.minimax(), minimax(&profile));
+        prop_assert_eq!(tally.borda(), borda(&profile));
+        prop_assert_eq!(tally.plurality(), plurality(&profile));
+        prop_assert_eq!(tally.instant_runoff(), instant_runoff(&profile));
+
+        // The flat storage gives back the ballots it was given, with their counts.
+        let mut stored: Vec<(RankedBallot, u64)> = profile.distinct_ballots().collect();
+        stored.sort();
+        let mut counted: Vec<(RankedBallot, u64)> = Vec::new();
+        let mut sorted = ballots.clone();
+        sorted.sort();
+        for ballot in sorted {
+            match counted.last_mut() {
+                Some((last, count)) if *last == ballot => *count += 1,
+                _ => counted.push((ballot, 1)),
+            }
+        }
+        prop_assert_eq!(stored, counted);
+        let mut reversed = ballots.clone();
+        reversed.reverse();
+        prop_assert_eq!(profile_of(n, &reversed), profile);
+    }
+}
+
+/// Schulze's widest paths the textbook way (Schulze 2011, §2.3: Floyd–Warshall, skipping the
+/// diagonal), to check the row-wise version.
+fn textbook_widest_paths(margins: &[Vec<i64>]) -> Vec<Vec<i64>> {
+    let n = margins.len();
+    let mut p: Vec<Vec<i64>> = margins.iter().map(|row| row.iter().map(|&m| m.max(0)).collect()).collect();
+    for i in 0..n {
+        for j in 0..n {
+            if i != j {
+                for k in 0..n {
+                    if i != k && j != k {
+                        p[j][k] = p[j][k].max(p[j][i].min(p[i][k]));
+                    }
+                }
+            }
+        }
+    }
+    p
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn schulze_paths_equal_the_textbook_floyd_warshall((n, ballots) in (1usize..=8).prop_flat_map(|n| (Just(n), vec(ranked_ballot(n), 0..40)))) {
+        let result = schulze(&profile_of(n, &ballots));
+        prop_assert_eq!(&result.strongest_paths, &textbook_widest_paths(&result.margins));
     }
 }

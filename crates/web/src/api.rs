@@ -24,6 +24,7 @@ use uuid::Uuid;
 #[openapi(
     info(title = "Converge API", description = "Run collective-intelligence workshops: create, join, contribute, follow live, export."),
     paths(create_workshop, list_workshops, join_workshop, get_workshop, open_activity, close_activity, change_role, post_contribution,
+          cast_ballot, get_results,
           crate::sse::stream_events, export_workshop),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth),
@@ -444,7 +445,17 @@ async fn transition(
         Command::CloseActivity { activity_id: activity }
     };
     let events = app.engine.execute(workshop, actor, command).await.map_err(|error| ApiError::in_lang(error, lang))?;
-    let seq = events.last().map_or(0, |event| event.seq);
+    let mut seq = events.last().map_or(0, |event| event.seq);
+    // A vote or an assessment that closes has its count recorded in the workshop's log.
+    let state = app.engine.state(workshop).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let counted = state
+        .workshop
+        .activity(activity)
+        .is_some_and(|activity| matches!(activity.kind, converge_core::ActivityKind::Vote | converge_core::ActivityKind::Assess));
+    if !open && counted && let Actor::Account(account) = actor {
+        app.engine.freeze_results(workshop, account, activity).await.map_err(|error| ApiError::in_lang(error, lang))?;
+        seq = app.engine.state(workshop).await.map_err(|error| ApiError::in_lang(error, lang))?.seq;
+    }
     let status = if open { "open" } else { "closed" };
     Ok(Json(ActivityTransition { activity_id, status: status.to_owned(), seq }))
 }
@@ -568,6 +579,107 @@ pub async fn post_contribution(
     let state = app.engine.state(workshop).await.map_err(|error| ApiError::in_lang(error, lang))?;
     let seq = state.workshop.contribution(contribution_id).map_or(0, |contribution| contribution.seq);
     Ok((StatusCode::OK, Json(PostedContribution { id: contribution_id.as_uuid(), seq })))
+}
+
+/// A ballot in a vote, or scores of one item in an assessment. The shape follows the method the
+/// facilitator chose for the activity: `dots`, `approval`, `scores` (score voting), `grades`
+/// (majority judgment: 0 is the lowest grade, every item graded), `ranking` (plurality, Borda,
+/// instant runoff, Copeland, Schulze, minimax: tiers best first, ties share a tier), `pairwise`
+/// (Bradley–Terry: one comparison per call) or `assessment` (assess: 1 to 5 per criterion).
+#[derive(Deserialize, ToSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum BallotRequest {
+    Dots { dots: std::collections::BTreeMap<Uuid, u32> },
+    Approval { approved: Vec<Uuid> },
+    Scores { scores: std::collections::BTreeMap<Uuid, i32> },
+    Grades { grades: std::collections::BTreeMap<Uuid, u8> },
+    Ranking { tiers: Vec<Vec<Uuid>> },
+    Pairwise { winner: Uuid, loser: Uuid },
+    Assessment { item: Uuid, scores: std::collections::BTreeMap<String, u8> },
+}
+
+impl BallotRequest {
+    fn into_command(self, activity_id: ActivityId) -> Command {
+        use converge_core::voting::Ballot;
+        let id = ContributionId::from_uuid;
+        let ballot = match self {
+            BallotRequest::Assessment { item, scores } => {
+                return Command::AssessItem { activity_id, item: id(item), scores };
+            }
+            BallotRequest::Dots { dots } => Ballot::Dots { dots: dots.into_iter().map(|(item, n)| (id(item), n)).collect() },
+            BallotRequest::Approval { approved } => Ballot::Approval { approved: approved.into_iter().map(id).collect() },
+            BallotRequest::Scores { scores } => {
+                Ballot::Scores { scores: scores.into_iter().map(|(item, score)| (id(item), score)).collect() }
+            }
+            BallotRequest::Grades { grades } => {
+                Ballot::Grades { grades: grades.into_iter().map(|(item, grade)| (id(item), grade)).collect() }
+            }
+            BallotRequest::Ranking { tiers } => {
+                Ballot::Ranking { tiers: tiers.into_iter().map(|tier| tier.into_iter().map(id).collect()).collect() }
+            }
+            BallotRequest::Pairwise { winner, loser } => Ballot::Pairwise { winner: id(winner), loser: id(loser) },
+        };
+        Command::CastBallot { activity_id, ballot }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BallotCast {
+    /// The sequence number of the event that recorded it; absent when it changed nothing.
+    seq: Option<u64>,
+}
+
+/// Cast or replace the caller's ballot while the activity is open.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/activities/{activity_id}/ballots", operation_id = "castBallot",
+    tag = "participants",
+    params(("id" = Uuid, Path), ("activity_id" = Uuid, Path)),
+    request_body = BallotRequest,
+    responses((status = 201, description = "Recorded durably; it replaces the caller's previous ballot", body = BallotCast),
+              (status = 200, description = "The same ballot as before: nothing changed", body = BallotCast),
+              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody),
+              (status = 422, description = "Refused: e.g. overspent dots, a grade out of range, the vote closed", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn cast_ballot(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+    ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
+    ApiJson(body): ApiJson<BallotRequest>,
+) -> Result<(StatusCode, Json<BallotCast>), ApiError> {
+    let (_, actor, _) = member_state(&app, lang, &credentials, id).await?;
+    let command = body.into_command(ActivityId::from_uuid(activity_id));
+    let events = app.engine.execute(WorkshopId::from_uuid(id), actor, command).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    match events.last() {
+        Some(event) => Ok((StatusCode::CREATED, Json(BallotCast { seq: Some(event.seq) }))),
+        None => Ok((StatusCode::OK, Json(BallotCast { seq: None }))),
+    }
+}
+
+/// The count of a vote or an assessment: ranking (tiers of item ids, ties share a tier), the
+/// method's full result (scores, margins, tie-breaks, dispersion) and `frozen` when it is the
+/// result recorded at close.
+#[utoipa::path(get, path = "/api/v1/workshops/{id}/activities/{activity_id}/results", operation_id = "getResults",
+    tag = "workshops",
+    params(("id" = Uuid, Path), ("activity_id" = Uuid, Path)),
+    responses((status = 200, description = "The results document", content_type = "application/json"),
+              (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 422, description = "Not a vote or an assessment", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn get_results(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+    ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    member_state(&app, lang, &credentials, id).await?;
+    let results = app
+        .engine
+        .results(WorkshopId::from_uuid(id), ActivityId::from_uuid(activity_id))
+        .await
+        .map_err(|error| ApiError::in_lang(error, lang))?
+        .ok_or_else(|| ApiError::in_lang(converge_core::DomainError::WrongActivityKind, lang))?;
+    Ok(Json(results))
 }
 
 /// The workshop's whole event log with its hash chain, as `converge verify` checks it.

@@ -96,6 +96,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/workshops/{id}/activities/{activity_id}/close", post(api::close_activity))
         .route("/api/v1/workshops/{id}/participants/{participant_id}/role", post(api::change_role))
         .route("/api/v1/workshops/{id}/contributions", post(api::post_contribution))
+        .route("/api/v1/workshops/{id}/activities/{activity_id}/ballots", post(api::cast_ballot))
+        .route("/api/v1/workshops/{id}/activities/{activity_id}/results", get(api::get_results))
         .route("/api/v1/workshops/{id}/events", get(sse::stream_events))
         .route("/api/v1/workshops/{id}/export", get(api::export_workshop))
         .route("/healthz", get(healthz))

@@ -68,6 +68,8 @@ async fn the_openapi_document_keeps_the_contracted_operations() {
         "postContribution post /api/v1/workshops/{id}/contributions",
         "streamEvents get /api/v1/workshops/{id}/events",
         "exportWorkshop get /api/v1/workshops/{id}/export",
+        "castBallot post /api/v1/workshops/{id}/activities/{activity_id}/ballots",
+        "getResults get /api/v1/workshops/{id}/activities/{activity_id}/results",
     ] {
         assert!(operations.iter().any(|operation| operation == contracted), "missing {contracted}");
     }

@@ -65,3 +65,23 @@ settings-save-button = Save
 ## Timer
 timer-label = Time left
 timer-paused = (paused)
+
+## Assessment and vote
+criterion-impact = Impact
+criterion-feasibility = Feasibility
+criterion-cost = Reasonable cost
+settings-vote-method-label = Voting method
+settings-dots-budget-label = Dots per person (dot voting)
+settings-dots-cap-label = Most dots on one idea
+settings-grades-label = Number of grades (majority judgment)
+vote-method-dots = Dot voting
+vote-method-approval = Approval voting
+vote-method-score = Score voting
+vote-method-majority_judgment = Majority judgment
+vote-method-plurality = Plurality
+vote-method-borda = Borda count
+vote-method-instant_runoff = Instant runoff
+vote-method-copeland = Copeland's method
+vote-method-schulze = Schulze method
+vote-method-minimax = Minimax
+vote-method-bradley_terry = Pairwise comparisons (Bradley–Terry)

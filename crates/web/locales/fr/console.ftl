@@ -65,3 +65,23 @@ settings-save-button = Enregistrer
 ## Minuteur
 timer-label = Temps restant
 timer-paused = (en pause)
+
+## Évaluation et vote
+criterion-impact = Impact
+criterion-feasibility = Faisabilité
+criterion-cost = Coût raisonnable
+settings-vote-method-label = Méthode de vote
+settings-dots-budget-label = Gommettes par personne (vote par gommettes)
+settings-dots-cap-label = Gommettes au plus par idée
+settings-grades-label = Nombre de mentions (jugement majoritaire)
+vote-method-dots = Vote par gommettes
+vote-method-approval = Vote par approbation
+vote-method-score = Vote par notes
+vote-method-majority_judgment = Jugement majoritaire
+vote-method-plurality = Scrutin majoritaire à un tour
+vote-method-borda = Méthode de Borda
+vote-method-instant_runoff = Vote alternatif (éliminations successives)
+vote-method-copeland = Méthode de Copeland
+vote-method-schulze = Méthode de Schulze
+vote-method-minimax = Minimax
+vote-method-bradley_terry = Comparaisons par paires (Bradley–Terry)

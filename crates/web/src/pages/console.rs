@@ -23,19 +23,22 @@ use converge_core::{
     Category, Command, ContributionId, ContributionKind, Criterion, DomainError, ParticipantId, Prompt, Role, Title,
     Workshop, WorkshopId, config_limits, limits,
 };
+use converge_core::voting::{VoteConfig, VoteMethod};
 use converge_engine::EngineError;
 use fluent_bundle::FluentValue;
 use maud::{Markup, html};
 use std::collections::HashMap;
 
 /// The kinds a facilitator can add to an agenda from the console.
-const ADDABLE_KINDS: [ActivityKind; 6] = [
+const ADDABLE_KINDS: [ActivityKind; 8] = [
     ActivityKind::PhotoLanguage,
     ActivityKind::Swot,
     ActivityKind::Challenges,
     ActivityKind::Reformulate,
     ActivityKind::Categorize,
     ActivityKind::Brainwriting,
+    ActivityKind::Assess,
+    ActivityKind::Vote,
 ];
 
 fn console_path(id: WorkshopId) -> String {
@@ -401,6 +404,23 @@ fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity
                 label for="criteria" { (lang.t("settings-criteria-label")) }
                 textarea #criteria name="criteria" rows="5" { (criteria.join("\n")) }
             }
+ @if activity.kind == ActivityKind::Vote {
+                @let rules = config.vote_rules();
+                label for="vote_method" { (lang.t("settings-vote-method-label")) }
+                select #vote_method name="vote_method" {
+                    @for method in VoteMethod::ALL {
+                        option value=(method.as_str()) selected[method == rules.method] {
+                            (lang.t(&format!("vote-method-{}", method.as_str())))
+                        }
+                    }
+                }
+                label for="dots_budget" { (lang.t("settings-dots-budget-label")) }
+                input #dots_budget type="number" name="dots_budget" min="1" max="100" value=(rules.dots_budget);
+                label for="dots_cap" { (lang.t("settings-dots-cap-label")) }
+                input #dots_cap type="number" name="dots_cap" min="1" max="100" value=(rules.dots_cap);
+                label for="grades" { (lang.t("settings-grades-label")) }
+                input #grades type="number" name="grades" min="2" max="10" value=(rules.grades);
+            }
             @if activity.kind == ActivityKind::Brainwriting {
                 label for="ideas_per_round" { (lang.t("settings-ideas-per-round-label")) }
                 input #ideas_per_round type="number" name="ideas_per_round" min="1"
@@ -494,6 +514,17 @@ fn config_from_form(activity: &Activity, fields: &[(String, String)]) -> Result<
         }
         config.criteria = criteria;
     }
+    if activity.kind == ActivityKind::Vote {
+        let defaults = config.vote_rules();
+        let method = field("vote_method").and_then(VoteMethod::parse).unwrap_or(defaults.method);
+        config.vote = Some(VoteConfig {
+            method,
+            dots_budget: number("dots_budget", "vote")?.unwrap_or(defaults.dots_budget),
+            dots_cap: number("dots_cap", "vote")?.unwrap_or(defaults.dots_cap),
+            grades: number("grades", "vote")?.map_or(defaults.grades, |grades| grades.min(255) as u8),
+            ..defaults
+        });
+    }
     if activity.kind == ActivityKind::Brainwriting {
         let defaults = BrainwritingConfig::default();
         config.brainwriting = Some(BrainwritingConfig {
@@ -569,7 +600,12 @@ pub async fn activity_action(
         "next-round" => Command::NextRound { activity_id },
         _ => return Err(PageError::new(Failure::NotFound, lang)),
     };
+    let closing = matches!(command, Command::CloseActivity { .. });
     run(&app, lang, &facilitator, id, command).await?;
+    // A vote or an assessment that closes has its count recorded in the workshop's log.
+    if closing && matches!(activity.kind, ActivityKind::Vote | ActivityKind::Assess) {
+        app.engine.freeze_results(id, facilitator.id(), activity_id).await.or_page(lang)?;
+    }
     Ok(back_to(&fields, id, activity_id))
 }
 

@@ -1,0 +1,98 @@
+//! Votes and assessments: ballots are checked against their vote, a revote replaces, votes
+//! after close are refused, and results are frozen only once the activity is closed.
+
+mod support;
+
+use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
+use converge_core::*;
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use support::*;
+
+/// A workshop with ideas (activity 0, challenges) and a vote on them (activity 1).
+fn room(method: VoteMethod) -> (Workshop, Vec<ParticipantId>, Vec<ContributionId>) {
+    let mut workshop = workshop();
+    let vote = ActivitySpec {
+        activity_id: activity(50),
+        kind: ActivityKind::Vote,
+        title: Title::parse("Vote").unwrap(),
+        prompt: Prompt::parse("").unwrap(),
+        config: ActivityConfig {
+            sources: vec![activity(0)],
+            vote: Some(VoteConfig::new(method)),
+            ..ActivityConfig::default()
+        },
+    };
+    run(&mut workshop, Actor::Account(account()), Command::AddActivity(vote));
+    run(&mut workshop, Actor::Account(account()), Command::OpenActivity { activity_id: activity(0) });
+    let people: Vec<ParticipantId> = (1..=3).map(|n| join(&mut workshop, n)).collect();
+    for (n, person) in people.iter().enumerate() {
+        run(&mut workshop, Actor::Participant(*person), post(activity(0), n as u128, &format!("idée {n}")));
+    }
+    let items = workshop.contributions.iter().map(|c| c.id).collect();
+    run(&mut workshop, Actor::Account(account()), Command::OpenActivity { activity_id: activity(50) });
+    (workshop, people, items)
+}
+
+fn cast(workshop: &Workshop, voter: ParticipantId, ballot: Ballot) -> Result<Vec<Event>, DomainError> {
+    decide(workshop, Actor::Participant(voter), Command::CastBallot { activity_id: activity(50), ballot })
+}
+
+#[test]
+fn a_revote_replaces_the_previous_ballot() {
+    let (mut workshop, people, items) = room(VoteMethod::Approval);
+    for approved in [vec![items[0]], vec![items[1], items[2]]] {
+        let events = cast(&workshop, people[0], Ballot::Approval { approved: approved.into_iter().collect() }).unwrap();
+        apply_all(&mut workshop, 0, &events);
+    }
+    let vote = workshop.activity(activity(50)).unwrap();
+    assert_eq!(vote.ballots.len(), 1);
+    assert_eq!(vote.ballots[&people[0]], Ballot::Approval { approved: [items[1], items[2]].into() });
+}
+
+#[test]
+fn overspent_dots_and_grades_out_of_range_are_refused() {
+    let (workshop, people, items) = room(VoteMethod::Dots);
+    let overspent = Ballot::Dots { dots: [(items[0], 3), (items[1], 3)].into() };
+    assert_eq!(cast(&workshop, people[0], overspent), Err(DomainError::InvalidBallot { reason: "over_budget" }));
+    let (workshop, people, items) = room(VoteMethod::MajorityJudgment);
+    let grades: BTreeMap<_, _> = items.iter().map(|item| (*item, 9)).collect();
+    assert_eq!(cast(&workshop, people[0], Ballot::Grades { grades }), Err(DomainError::InvalidBallot { reason: "out_of_range" }));
+}
+
+#[test]
+fn a_ballot_on_something_else_than_the_items_is_refused() {
+    let (workshop, people, _) = room(VoteMethod::Approval);
+    let stranger = ContributionId::from_uuid(id(999_999));
+    let ballot = Ballot::Approval { approved: [stranger].into() };
+    assert_eq!(cast(&workshop, people[0], ballot), Err(DomainError::InvalidBallot { reason: "unknown_item" }));
+}
+
+#[test]
+fn votes_after_close_are_refused_and_results_freeze_only_after() {
+    let (mut workshop, people, items) = room(VoteMethod::Approval);
+    let freeze = Command::FreezeResults { activity_id: activity(50), result: "{}".into() };
+    assert_eq!(decide(&workshop, Actor::Account(account()), freeze.clone()), Err(DomainError::ActivityStillOpen));
+    run(&mut workshop, Actor::Account(account()), Command::CloseActivity { activity_id: activity(50) });
+    let late = Ballot::Approval { approved: [items[0]].into() };
+    assert_eq!(cast(&workshop, people[0], late), Err(DomainError::ActivityNotOpen));
+    assert_eq!(decide(&workshop, Actor::Participant(people[0]), freeze.clone()), Err(DomainError::FacilitatorOnly));
+    run(&mut workshop, Actor::Account(account()), freeze);
+    assert_eq!(workshop.activity(activity(50)).unwrap().frozen_result.as_deref(), Some("{}"));
+}
+
+proptest! {
+    /// Whatever the order of ballots and revotes, the box holds one ballot per voter: the last.
+    #[test]
+    fn the_box_holds_each_voters_last_ballot(sequence in proptest::collection::vec((0usize..3, 0usize..3), 1..30)) {
+        let (mut workshop, people, items) = room(VoteMethod::Approval);
+        let mut last = BTreeMap::new();
+        for (who, what) in sequence {
+            let ballot = Ballot::Approval { approved: [items[what]].into() };
+            let events = cast(&workshop, people[who], ballot.clone()).unwrap();
+            apply_all(&mut workshop, 0, &events);
+            last.insert(people[who], ballot);
+        }
+        prop_assert_eq!(&workshop.activity(activity(50)).unwrap().ballots, &last);
+    }
+}

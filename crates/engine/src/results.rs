@@ -1,0 +1,226 @@
+//! Counting a vote or an assessment: the room's ballots, turned into the methods crate's
+//! ballots, counted, and returned as one JSON document that pages, the API and the record share.
+//!
+//! Items are numbered in the order of the activity's items (its sources' contributions); the
+//! document gives both the numbers the methods work with and the contribution ids.
+
+use converge_core::voting::{Ballot, VoteMethod};
+use converge_core::{Activity, ActivityKind, ContributionId, Workshop};
+use converge_methods as methods;
+use serde_json::{Value, json};
+
+/// The count of a vote or an assessment as it stands, or `None` for another kind of activity.
+pub fn results(workshop: &Workshop, activity: &Activity) -> Option<Value> {
+    let items: Vec<ContributionId> = workshop.items_of(activity).into_iter().collect();
+    let counted = match activity.kind {
+        ActivityKind::Vote => vote(activity, &items),
+        ActivityKind::Assess => assessment(activity, &items),
+        _ => return None,
+    };
+    let (method, n_ballots, winners, ranking, result) = match counted {
+        Ok(counted) => counted,
+        Err(error) => {
+            // Ballots were checked when cast; a refusal here means the items changed since
+            // (a source merged away), so the count is reported as impossible, not guessed.
+            return Some(json!({ "activity_id": activity.id, "error": error.to_string(), "items": items }));
+        }
+    };
+    let id = |index: usize| items.get(index).map(ToString::to_string);
+    Some(json!({
+        "activity_id": activity.id,
+        "kind": activity.kind.as_str(),
+        "method": method,
+        "n_ballots": n_ballots,
+        "items": items,
+        "winners": winners.iter().filter_map(|index| id(*index)).collect::<Vec<_>>(),
+        "ranking": ranking
+            .iter()
+            .map(|tier| tier.iter().filter_map(|index| id(*index)).collect::<Vec<_>>())
+            .collect::<Vec<_>>(),
+        "result": result,
+    }))
+}
+
+type Counted = (&'static str, usize, Vec<usize>, Vec<Vec<usize>>, Value);
+
+fn indices(candidates: &[methods::CandidateIdx]) -> Vec<usize> {
+    candidates.iter().map(|candidate| candidate.0).collect()
+}
+
+fn tiers(ranking: &methods::Ranking) -> Vec<Vec<usize>> {
+    ranking.tiers().iter().map(|tier| indices(tier)).collect()
+}
+
+fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, methods::BallotError> {
+    let n = items.len();
+    let position = |item: &ContributionId| items.iter().position(|known| known == item);
+    let rules = activity.config.vote_rules();
+    let ballots: Vec<&Ballot> = activity.ballots.values().collect();
+    let n_ballots = ballots.len();
+    let method = rules.method.as_str();
+    let (winners, ranking, result) = match rules.method {
+        VoteMethod::Dots => {
+            let dot_rules = methods::DotRules::new(rules.dots_budget, rules.dots_cap)?;
+            let mut parsed = Vec::new();
+            for ballot in &ballots {
+                if let Ballot::Dots { dots } = ballot {
+                    let mut spread = vec![0u32; n];
+                    for (item, count) in dots {
+                        if let Some(index) = position(item) {
+                            spread[index] = *count;
+                        }
+                    }
+                    parsed.push(methods::DotBallot::new(dot_rules, n, spread)?);
+                }
+            }
+            let result = methods::dot_voting(dot_rules, n, &parsed)?;
+            (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+        }
+        VoteMethod::Approval => {
+            let mut parsed = Vec::new();
+            for ballot in &ballots {
+                if let Ballot::Approval { approved } = ballot {
+                    parsed.push(methods::ApprovalBallot::new(n, approved.iter().filter_map(position))?);
+                }
+            }
+            let result = methods::approval(n, &parsed)?;
+            (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+        }
+        VoteMethod::Score => {
+            let scale = methods::ScoreScale::new(rules.score_min, rules.score_max)?;
+            let mut parsed = Vec::new();
+            for ballot in &ballots {
+                if let Ballot::Scores { scores } = ballot {
+                    let row = items.iter().map(|item| scores.get(item).copied()).collect();
+                    parsed.push(methods::ScoreBallot::new(scale, n, row)?);
+                }
+            }
+            let result = methods::score_voting(scale, n, &parsed, methods::ScoreAggregate::Mean)?;
+            (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+        }
+        VoteMethod::MajorityJudgment => {
+            let scale = methods::GradeScale::new(rules.grades)?;
+            let mut parsed = Vec::new();
+            for ballot in &ballots {
+                if let Ballot::Grades { grades } = ballot {
+                    // Items added after the ballot was cast get the lowest grade from it.
+                    let row = items.iter().map(|item| grades.get(item).copied().unwrap_or(0)).collect();
+                    parsed.push(methods::GradeBallot::new(scale, n, row)?);
+                }
+            }
+            let result = methods::majority_judgment(scale, n, &parsed)?;
+            (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+        }
+        VoteMethod::BradleyTerry => {
+            let comparisons = activity
+                .comparisons
+                .iter()
+                .filter_map(|(_, winner, loser)| Some((position(winner)?, position(loser)?)))
+                .map(|(winner, loser)| methods::PairwiseComparison::new(n, winner, loser))
+                .collect::<Result<Vec<_>, _>>()?;
+            let result = methods::bradley_terry(n, &comparisons, methods::BradleyTerryOptions::default())?;
+            let voters: std::collections::BTreeSet<_> = activity.comparisons.iter().map(|(voter, _, _)| voter).collect();
+            return Ok((method, voters.len(), indices(&result.winners), tiers(&result.ranking), to_json(&result)));
+        }
+        ranked => {
+            let mut profile = methods::RankedProfile::new(n);
+            for ballot in &ballots {
+                if let Ballot::Ranking { tiers } = ballot {
+                    let tiers = tiers.iter().map(|tier| tier.iter().filter_map(position).collect()).collect();
+                    profile.add(methods::RankedBallot::with_ties(n, tiers)?, 1)?;
+                }
+            }
+            match ranked {
+                VoteMethod::Plurality => {
+                    let result = methods::plurality(&profile);
+                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                }
+                VoteMethod::Borda => {
+                    let result = methods::borda(&profile);
+                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                }
+                VoteMethod::InstantRunoff => {
+                    let result = methods::instant_runoff(&profile);
+                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                }
+                VoteMethod::Copeland => {
+                    let result = methods::copeland(&profile);
+                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                }
+                VoteMethod::Schulze => {
+                    let result = methods::schulze(&profile);
+                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                }
+                _ => {
+                    let result = methods::minimax(&profile);
+                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                }
+            }
+        }
+    };
+    Ok((method, n_ballots, winners, ranking, result))
+}
+
+fn assessment(activity: &Activity, items: &[ContributionId]) -> Result<Counted, methods::BallotError> {
+    let criteria = &activity.config.criteria;
+    let scale = methods::ScoreScale::new(
+        i32::from(converge_core::voting::ASSESSMENT_MIN),
+        i32::from(converge_core::voting::ASSESSMENT_MAX),
+    )?;
+    let config = methods::AssessmentConfig::new(
+        scale,
+        criteria
+            .iter()
+            .map(|criterion| methods::AssessmentCriterion {
+                weight: f64::from(criterion.weight),
+                // Criteria are worded so that a higher score is better ("reasonable cost").
+                higher_is_better: true,
+            })
+            .collect(),
+    )?;
+    // One sheet per assessor, over every item.
+    let assessors: std::collections::BTreeSet<_> =
+        activity.assessments.values().flat_map(|by_assessor| by_assessor.keys()).collect();
+    let sheets = assessors
+        .iter()
+        .map(|assessor| {
+            let rows = items
+                .iter()
+                .map(|item| {
+                    let scores = activity.assessments.get(item).and_then(|by| by.get(*assessor));
+                    criteria
+                        .iter()
+                        .map(|criterion| scores.and_then(|scores| scores.get(&criterion.id)).map(|score| i32::from(*score)))
+                        .collect()
+                })
+                .collect();
+            methods::AssessmentSheet::new(&config, items.len(), rows)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let result = methods::assess(&config, items.len(), &sheets)?;
+    let criterion_index = |key: &str| criteria.iter().position(|criterion| criterion.id == key);
+    let matrix = match (criterion_index("impact"), criterion_index("feasibility")) {
+        (Some(impact), Some(feasibility)) => Some(methods::classify_impact_feasibility(
+            &config,
+            &result,
+            impact,
+            feasibility,
+            methods::MatrixThresholds::middle_of(scale),
+        )?),
+        _ => None,
+    };
+    let winners = indices(&result.winners);
+    let ranking = tiers(&result.ranking);
+    let document = json!({
+        "criteria": criteria.iter().map(|criterion| json!({"id": criterion.id, "name": criterion.name, "weight": criterion.weight})).collect::<Vec<_>>(),
+        "assessment": result,
+        "matrix": matrix,
+    });
+    Ok(("assessment", assessors.len(), winners, ranking, document))
+}
+
+/// A result as JSON. Serialising these plain types cannot fail; if it ever did, the document
+/// would carry null rather than the server panicking.
+fn to_json<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
