@@ -222,3 +222,29 @@ async fn a_post_sent_again_with_its_id_is_recorded_once() {
     let state = server.workshop(&data.token, &room.workshop).await;
     assert_eq!(state["contributions"].as_array().unwrap().len(), 2);
 }
+
+#[tokio::test]
+async fn participants_never_learn_who_wrote_an_anonymous_note_but_the_facilitator_does() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = room(&server, &data.token).await;
+    let mut facilitator = Browser::open(&server, "fr").await;
+    facilitator.sign_in("ann@example.org", PASSWORD).await;
+    let edit = format!("/facilitator/workshops/{}/activities/{}/edit", room.workshop, room.activity);
+    let answer = facilitator.post_form(&edit, &[("title", "Défis"), ("prompt", ""), ("anonymous", "on")]).await;
+    assert_eq!(answer.status, 303);
+    let head = server.workshop(&room.bruno, &room.workshop).await["seq"].as_u64().unwrap();
+    let mut bruno_stream = server.events(&room.bruno, &room.workshop, Some(head)).await;
+    let posted = server.post_note(&room.anne, &room.workshop, &room.activity, "Un avis sans nom").await;
+    assert_eq!(posted.status(), 201);
+
+    let event = bruno_stream.next_within(Duration::from_secs(1)).await.unwrap();
+    assert_eq!(event.data["payload"]["text"], "Un avis sans nom");
+    assert!(event.data["payload"]["author"].is_null(), "the stream names the author: {}", event.data);
+    let bruno_view = server.workshop(&room.bruno, &room.workshop).await;
+    assert!(bruno_view["contributions"][0]["author"].is_null());
+    let anne_view = server.workshop(&room.anne, &room.workshop).await;
+    assert!(anne_view["contributions"][0]["author"].is_string(), "the author sees their own note as theirs");
+    let facilitator_view = server.workshop(&data.token, &room.workshop).await;
+    assert!(facilitator_view["contributions"][0]["author"].is_string(), "the facilitator sees the author, to moderate");
+}

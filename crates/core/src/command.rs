@@ -203,11 +203,13 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             {
                 return Err(DomainError::InvalidConfig { reason: "minutes" });
             }
+            let planned = u64::from(activity.config.minutes.unwrap_or(DEFAULT_TIMER_MINUTES)) * MINUTE_MS;
+            // Starting a running timer starts it afresh: the facilitator presses "start" again
+            // when the time is up (the core has no clock to tell an expired timer from another).
             let remaining_ms = match (minutes, activity.timer) {
                 (Some(minutes), _) => u64::from(minutes) * MINUTE_MS,
-                (None, Some(Timer::Running { .. })) => return Err(DomainError::TimerAlreadyRunning),
-                (None, Some(Timer::Paused { remaining_ms })) => remaining_ms,
-                (None, None) => u64::from(activity.config.minutes.unwrap_or(DEFAULT_TIMER_MINUTES)) * MINUTE_MS,
+                (None, Some(Timer::Paused { remaining_ms })) if remaining_ms > 0 => remaining_ms,
+                (None, _) => planned,
             };
             Ok(vec![Event::TimerStarted { activity_id, remaining_ms }])
         }
@@ -402,6 +404,15 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             if target.merged_into.is_some() || merged.is_empty() {
                 return Err(DomainError::InvalidMerge);
             }
+            // Duplicates are found among the notes of one activity; a merge never moves a note
+            // into another activity's results.
+            if merged
+                .iter()
+                .filter_map(|id| workshop.contribution(*id))
+                .any(|duplicate| duplicate.activity_id != target.activity_id)
+            {
+                return Err(DomainError::InvalidMerge);
+            }
             let mut unique = Vec::new();
             for id in merged {
                 let duplicate = workshop.contribution(id).ok_or(DomainError::UnknownContribution(id))?;
@@ -444,7 +455,9 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             if activity.kind != ActivityKind::Brainwriting {
                 return Err(DomainError::WrongActivityKind);
             }
-            if activity.brainwriting.is_some() {
+            // Until the first idea is written, starting again re-seats the room (late arrivals,
+            // tables formed after the first start); after that the sheets are the record.
+            if activity.brainwriting.is_some() && workshop.contributions_in(activity_id).next().is_some() {
                 return Err(DomainError::BrainwritingAlreadyStarted);
             }
             let writes = |participant: &ParticipantId| {
@@ -456,17 +469,21 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
                 .map(|seats| seats.iter().copied().filter(|participant| writes(participant)).collect::<Vec<_>>())
                 .filter(|seats| !seats.is_empty())
                 .collect();
-            // Those not seated write together at one more table.
-            let unseated: Vec<ParticipantId> = workshop
+            // Those not seated write at tables of the activity's size, like a quick count-off.
+            let unseated: Vec<(ParticipantId, Option<&str>)> = workshop
                 .participants
                 .values()
                 .filter(|participant| writes(&participant.id) && workshop.table_of(participant.id).is_none())
-                .map(|participant| participant.id)
+                .map(|participant| (participant.id, None))
                 .collect();
-            if !unseated.is_empty() {
-                tables.push(unseated);
-            }
-            Ok(vec![Event::BrainwritingStarted { activity_id, tables }])
+            let rules = activity.config.brainwriting_rules();
+            let size = std::num::NonZeroUsize::new(rules.table_size as usize).unwrap_or(std::num::NonZeroUsize::MIN);
+            tables.extend(crate::tables::assign_tables(&unseated, size));
+            let round_ms = u64::from(rules.round_minutes) * MINUTE_MS;
+            Ok(vec![
+                Event::BrainwritingStarted { activity_id, tables },
+                Event::TimerStarted { activity_id, remaining_ms: round_ms },
+            ])
         }
         Command::NextRound { activity_id } => {
             require_facilitator(workshop, actor)?;

@@ -261,7 +261,8 @@ pub struct ParticipantView {
 pub struct ContributionView {
     id: Uuid,
     activity_id: Uuid,
-    author: Uuid,
+    /// Hidden (null) in anonymous activities, except for the facilitator and the author.
+    author: Option<Uuid>,
     kind: String,
     text: String,
     links: Vec<Uuid>,
@@ -377,7 +378,11 @@ pub async fn get_workshop(
             .map(|contribution| ContributionView {
                 id: contribution.id.as_uuid(),
                 activity_id: contribution.activity_id.as_uuid(),
-                author: contribution.author.as_uuid(),
+                author: {
+                    let anonymous = workshop.activity(contribution.activity_id).is_some_and(|a| a.config.anonymous);
+                    let shown = !anonymous || role == Role::Facilitator || you == Some(contribution.author);
+                    shown.then(|| contribution.author.as_uuid())
+                },
                 kind: contribution.kind.as_str().to_owned(),
                 text: contribution.text.clone(),
                 links: contribution.links.iter().map(|link| link.as_uuid()).collect(),

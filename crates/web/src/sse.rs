@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use converge_core::WorkshopId;
+use converge_core::{Actor, ParticipantId, Role, WorkshopId};
 use converge_engine::Engine;
 use converge_store::StoredEvent;
 use futures_util::Stream;
@@ -53,10 +53,18 @@ pub async fn stream_events(
     if state.workshop.deleted {
         return Err(ApiError::in_lang(Failure::NotFound, lang));
     }
-    credentials.actor_in(&app, &state).map_err(|failure| {
+    let (actor, role) = credentials.actor_in(&app, &state).map_err(|failure| {
         let failure = if matches!(failure, Failure::Forbidden) { Failure::NotFound } else { failure };
         ApiError::in_lang(failure, lang)
     })?;
+    let viewer = Viewer {
+        participant: match actor {
+            Actor::Participant(participant) => Some(participant),
+            Actor::Account(account) => state.workshop.facilitator_for(account).map(|participant| participant.id),
+            Actor::Newcomer => None,
+        },
+        sees_everyone: role == Role::Facilitator,
+    };
     let last_event_id = headers.get("last-event-id").and_then(|value| value.to_str().ok()).and_then(|raw| raw.trim().parse().ok());
     let requested = last_event_id.or(query.after).unwrap_or(0);
     // A position past the end (the database was restored from an older backup) would skip
@@ -72,6 +80,7 @@ pub async fn stream_events(
         must_read_log: true,
         live,
         shutdown: app.shutdown.clone(),
+        viewer,
     };
     let mut response = Sse::new(follower.into_stream()).keep_alive(KeepAlive::default()).into_response();
     // Reverse proxies must pass events through as they come.
@@ -89,6 +98,16 @@ struct Follower {
     must_read_log: bool,
     live: broadcast::Receiver<Arc<StoredEvent>>,
     shutdown: CancellationToken,
+    viewer: Viewer,
+}
+
+/// Who follows the stream, for what they may see of who did what.
+#[derive(Clone, Copy)]
+struct Viewer {
+    participant: Option<ParticipantId>,
+    /// The facilitator sees every author, for moderation; participants do not see the authors
+    /// of anonymous contributions, nor who cast which ballot.
+    sees_everyone: bool,
 }
 
 impl Follower {
@@ -97,11 +116,48 @@ impl Follower {
             let mut follower = follower?;
             let event = follower.next_event().await?;
             follower.after = event.seq;
-            let sse = to_sse(&event);
+            let sse = follower.redacted(&event).await;
             // A deleted workshop's stream ends after telling its followers.
             let next = if event.kind == "workshop_deleted" { None } else { Some(follower) };
             Some((Ok(sse), next))
         })
+    }
+
+    /// The event as this follower may see it: the author of an anonymous contribution and the
+    /// voter of a ballot are hidden from everyone but themselves and the facilitator. The log
+    /// and its export keep them; this is a view, like the pages.
+    async fn redacted(&self, event: &StoredEvent) -> Event {
+        let field = match event.kind.as_str() {
+            "contribution_posted" => "author",
+            "ballot_cast" => "voter",
+            "item_assessed" => "assessor",
+            _ => return to_sse(event),
+        };
+        if self.viewer.sees_everyone {
+            return to_sse(event);
+        }
+        let Ok(mut payload) = serde_json::from_str::<serde_json::Value>(&event.payload) else { return to_sse(event) };
+        let who = payload.get(field).and_then(|value| value.as_str()).and_then(|raw| raw.parse::<ParticipantId>().ok());
+        let hidden = match field {
+            "author" => {
+                let anonymous = match (payload.get("activity_id").and_then(|v| v.as_str()), self.engine.state(self.workshop).await) {
+                    (Some(activity), Ok(state)) => activity
+                        .parse()
+                        .ok()
+                        .and_then(|activity| state.workshop.activity(activity).map(|activity| activity.config.anonymous))
+                        .unwrap_or(true),
+                    // When in doubt, hide.
+                    _ => true,
+                };
+                anonymous && who != self.viewer.participant
+            }
+            _ => who != self.viewer.participant,
+        };
+        if hidden && let Some(object) = payload.as_object_mut() {
+            object.insert(field.to_owned(), serde_json::Value::Null);
+        }
+        let shown = StoredEvent { payload: payload.to_string(), ..event.clone() };
+        to_sse(&shown)
     }
 
     async fn next_event(&mut self) -> Option<StoredEvent> {

@@ -211,7 +211,9 @@ fn activity_controls(
         ActivityStatus::Closed => ("open", lang.t("console-reopen-button"), ""),
         ActivityStatus::Draft => ("open", lang.t("console-open-button"), ""),
     };
-    let running = matches!(activity.timer, Some(converge_core::Timer::Running { .. }));
+    // A timer that ran out shows "start" again, to start it afresh.
+    let running =
+        matches!(activity.timer, Some(timer @ converge_core::Timer::Running { .. }) if timer.remaining_ms(now) > 0);
     html! {
         (timer(lang, activity, now))
         div.controls {
@@ -462,6 +464,34 @@ fn deck_select(lang: Lang, workshop: &Workshop, activity: &Activity) -> Markup {
     }
 }
 
+/// The categories a facilitator typed, one per line, keeping the ids of the existing ones so
+/// sorted notes stay where they are: a name kept keeps its id; a line where an old name is gone
+/// is a rename and takes the first id no longer used; the rest are new. A removed category's
+/// notes go back to unsorted.
+fn categories_from_lines(existing: &[Category], lines: &str) -> Vec<Category> {
+    let names: Vec<&str> = lines.lines().map(str::trim).filter(|name| !name.is_empty()).collect();
+    let mut free: Vec<u32> = existing
+        .iter()
+        .filter(|category| !names.contains(&category.name.as_str()))
+        .map(|category| category.id)
+        .collect();
+    free.reverse();
+    let mut next = existing.iter().map(|category| category.id + 1).max().unwrap_or(0);
+    names
+        .iter()
+        .map(|name| {
+            let id = match existing.iter().find(|category| category.name == *name) {
+                Some(kept) => kept.id,
+                None => free.pop().unwrap_or_else(|| {
+                    next += 1;
+                    next - 1
+                }),
+            };
+            Category { id, name: (*name).to_owned() }
+        })
+        .collect()
+}
+
 /// Reads the settings form into a configuration, starting from the current one so settings the
 /// form does not show (a deck, a day) are kept. Category ids stay with their line position's
 /// category when names are edited, so sorted notes stay sorted.
@@ -488,16 +518,7 @@ fn config_from_form(activity: &Activity, fields: &[(String, String)]) -> Result<
         config.deck = Some(deck.to_owned());
     }
     if activity.kind == ActivityKind::Categorize {
-        let names = field("categories").unwrap_or_default().lines().map(str::trim).filter(|name| !name.is_empty());
-        let mut categories: Vec<Category> = Vec::new();
-        for (position, name) in names.enumerate() {
-            let id = activity.config.categories.get(position).map_or_else(
-                || categories.iter().chain(&activity.config.categories).map(|c| c.id + 1).max().unwrap_or(0),
-                |existing| existing.id,
-            );
-            categories.push(Category { id, name: name.to_owned() });
-        }
-        config.categories = categories;
+        config.categories = categories_from_lines(&activity.config.categories, field("categories").unwrap_or_default());
     }
     if activity.kind == ActivityKind::Assess {
         let mut criteria = Vec::new();
@@ -617,7 +638,7 @@ pub async fn add_activity(
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
     let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
+    let state = owned(&app, lang, &facilitator, id).await?;
     let kind = form_field(&fields, "kind")
         .and_then(ActivityKind::parse)
         .ok_or(PageError::new(Failure::BadRequest("kind".into()), lang))?;
@@ -743,4 +764,30 @@ pub async fn contribution_action(
     };
     run(&app, lang, &facilitator, id, command).await?;
     Ok(Redirect::to(&activity_path(id, back_activity)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn categories(names: &[(u32, &str)]) -> Vec<Category> {
+        names.iter().map(|(id, name)| Category { id: *id, name: (*name).to_owned() }).collect()
+    }
+
+    #[test]
+    fn editing_category_names_keeps_the_ids_of_those_kept() {
+        let existing = categories(&[(0, "Culture"), (1, "Outils"), (2, "Coordination")]);
+        // Removing a line and reordering keep every remaining category's id.
+        assert_eq!(categories_from_lines(&existing, "Coordination\nCulture"), categories(&[(2, "Coordination"), (0, "Culture")]));
+        // A renamed line takes the id of the name that is gone.
+        assert_eq!(
+            categories_from_lines(&existing, "Culture\nMéthodes\nCoordination"),
+            categories(&[(0, "Culture"), (1, "Méthodes"), (2, "Coordination")])
+        );
+        // A new line gets a new id.
+        assert_eq!(
+            categories_from_lines(&existing, "Culture\nOutils\nCoordination\nDroit"),
+            categories(&[(0, "Culture"), (1, "Outils"), (2, "Coordination"), (3, "Droit")])
+        );
+    }
 }

@@ -105,7 +105,8 @@ pub async fn home(
                     @for activity in &workshop.activities {
                         li.card {
                             div.activity-head {
-                                @if activity.status == ActivityStatus::Open {
+                                // Closed activities stay reachable: their boards are the results.
+                                @if activity.status != ActivityStatus::Draft {
                                     a data-activity-link href={ "/w/" (id) "/a/" (activity.id) } { (activity.title) }
                                 } @else {
                                     span { (activity.title) }
