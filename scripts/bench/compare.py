@@ -337,7 +337,7 @@ def markdown(ranked, pairwise, info):
                 line += " |  |  | "
             out.append(line + f"{match_text} |")
     out.append("")
-    out.append("| comparisons (items × comparisons) | Rust (median) | Rust MM iterations (converged) | "
+    out.append("| comparisons (items × comparisons) | Rust (median) | Rust solver steps (converged) | "
                "choix ilsr_pairwise | ratio | same order | discordant pairs | max rel. diff. of strengths |")
     out.append("|---|---:|---:|---:|---:|:---:|---:|---:|")
     for row in pairwise:
@@ -366,7 +366,30 @@ def main():
     parser.add_argument("--alpha", type=float, default=0.01, help="choix regularisation")
     parser.add_argument("--only", nargs="*", help="restrict to these inputs, e.g. m10_v1000 bt_n10_c10000")
     parser.add_argument("--check-only", action="store_true", help="only check that the packages import")
+    parser.add_argument("--rerender", action="store_true",
+                        help="re-read only the Rust medians from --divan into --out/results.json (after re-running "
+                             "some Rust benches) and rewrite results.md; pref_voting and choix are not re-run")
     args = parser.parse_args()
+    if args.rerender:
+        divan = parse_divan(args.divan)
+        path = os.path.join(args.out, "results.json")
+        with open(path) as f:
+            saved = json.load(f)
+        for row in saved["ranked"]:
+            for method, cell in row["methods"].items():
+                for key, bench in (("rust_median_s", method), ("rust_on_tally_median_s", f"{method}_on_tally")):
+                    if (bench, row["profile"]) in divan:
+                        cell[key] = divan[(bench, row["profile"])]
+        for row in saved["pairwise"]:
+            if ("bradley_terry", row["input"]) in divan:
+                row["rust_median_s"] = divan[("bradley_terry", row["input"])]
+        with open(path, "w") as f:
+            json.dump(saved, f, indent=1)
+        table = markdown(saved["ranked"], saved["pairwise"], saved["machine"])
+        with open(os.path.join(args.out, "results.md"), "w") as f:
+            f.write(table)
+        print(table)
+        return
     check_imports()
     if args.check_only:
         return

@@ -152,6 +152,9 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
     // Sorting is for categorize activities: the challenges activity refuses it, after the
     // caller was let in (422), while outsiders never get that far.
     ("POST", "/w/{id}/a/{activity_id}/sort", [JOIN, S(422), JOIN, S(422), NOT_FOUND]),
+    // Ballots and assessments likewise: the open activity is neither a vote nor an assessment.
+    ("POST", "/w/{id}/a/{activity_id}/ballot", [JOIN, S(422), JOIN, S(422), NOT_FOUND]),
+    ("POST", "/w/{id}/a/{activity_id}/assess", [JOIN, S(422), JOIN, S(422), NOT_FOUND]),
     // Saying one is away is a participant's own act; the facilitator's account is not one.
     ("POST", "/w/{id}/presence", [JOIN, To("/w/{id}"), JOIN, FORBIDDEN, NOT_FOUND]),
     // The API.
@@ -413,6 +416,9 @@ impl World {
             "/facilitator/workshops/{id}/focus" => vec![("activity_id", self.open_activity.clone())],
             "/facilitator/workshops/{id}/tables" => vec![("table_size", "4".into())],
             "/w/{id}/a/{activity_id}/sort" => vec![("contribution_id", self.contribution_id.clone()), ("category", "0".into())],
+            "/w/{id}/a/{activity_id}/assess" => {
+                vec![("item", self.contribution_id.clone()), ("score-impact", "3".into())]
+            }
             _ => Vec::new(),
         };
         pairs.into_iter().map(|(name, value)| (name.to_owned(), value)).collect()

@@ -170,22 +170,18 @@ pub struct RankedDispersion {
 impl RankedDispersion {
     /// The dispersion with the pairwise division, from a profile and its matrix.
     pub fn of(profile: &RankedProfile, matrix: &PairwiseMatrix) -> Self {
-        Self::from_parts(&profile.first_preferences(), profile.n_voters(), Some(matrix))
+        Self::from_parts(&profile.first_preferences(), profile.n_voters(), Some(matrix.pairwise_division()))
     }
 
     /// From the first preferences (see [`RankedProfile::first_preferences`]), the number of
-    /// voters and, if the caller has it, the pairwise matrix.
-    pub fn from_parts(first_preferences: &[u64], n_voters: u64, matrix: Option<&PairwiseMatrix>) -> Self {
+    /// voters and, if the caller has it, the matrix's [`PairwiseMatrix::pairwise_division`].
+    pub fn from_parts(first_preferences: &[u64], n_voters: u64, pairwise_division: Option<f64>) -> Self {
         let first_preference_shares: Vec<f64> = first_preferences
             .iter()
             .map(|&count| if n_voters == 0 { 0.0 } else { count as f64 / n_voters as f64 })
             .collect();
         let largest_first_preference_share = first_preference_shares.iter().copied().fold(0.0, f64::max);
-        Self {
-            first_preference_shares,
-            largest_first_preference_share,
-            pairwise_division: matrix.map(PairwiseMatrix::pairwise_division),
-        }
+        Self { first_preference_shares, largest_first_preference_share, pairwise_division }
     }
 }
 

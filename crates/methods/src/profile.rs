@@ -322,7 +322,8 @@ impl PairwiseMatrix {
     /// The full margin matrix, `margins[a][b]`, zero on the diagonal.
     pub fn margins(&self) -> Vec<Vec<i64>> {
         let n = self.n_candidates;
-        (0..n).map(|a| (0..n).map(|b| self.margin(CandidateIdx(a), CandidateIdx(b))).collect()).collect()
+        let support = &self.support;
+        (0..n).map(|a| (0..n).map(|b| support[a * n + b] as i64 - support[b * n + a] as i64).collect()).collect()
     }
 
     /// The candidate that beats every other one head to head, if there is one.

@@ -32,11 +32,17 @@ pub struct Tally<'a> {
     profile: &'a RankedProfile,
     matrix: OnceLock<PairwiseMatrix>,
     first_preferences: OnceLock<Vec<u64>>,
+    pairwise_division: OnceLock<f64>,
 }
 
 impl<'a> Tally<'a> {
     pub fn new(profile: &'a RankedProfile) -> Self {
-        Self { profile, matrix: OnceLock::new(), first_preferences: OnceLock::new() }
+        Self {
+            profile,
+            matrix: OnceLock::new(),
+            first_preferences: OnceLock::new(),
+            pairwise_division: OnceLock::new(),
+        }
     }
 
     /// A tally whose pairwise matrix the caller already built with
@@ -47,6 +53,7 @@ impl<'a> Tally<'a> {
             profile,
             matrix: OnceLock::from(matrix),
             first_preferences: OnceLock::new(),
+            pairwise_division: OnceLock::new(),
         })
     }
 
@@ -65,8 +72,9 @@ impl<'a> Tally<'a> {
     }
 
     fn dispersion(&self, with_matrix: bool) -> RankedDispersion {
-        let matrix = with_matrix.then(|| self.pairwise_matrix());
-        RankedDispersion::from_parts(self.first_preferences(), self.profile.n_voters(), matrix)
+        let division =
+            with_matrix.then(|| *self.pairwise_division.get_or_init(|| self.pairwise_matrix().pairwise_division()));
+        RankedDispersion::from_parts(self.first_preferences(), self.profile.n_voters(), division)
     }
 }
 
@@ -313,17 +321,11 @@ impl Tally<'_> {
     pub fn copeland(&self) -> CopelandResult {
         let matrix = self.pairwise_matrix();
         let n = matrix.n_candidates();
-        let mut wins = vec![0u32; n];
-        let mut losses = vec![0u32; n];
-        for a in 0..n {
-            for b in 0..n {
-                match matrix.margin(CandidateIdx(a), CandidateIdx(b)) {
-                    m if m > 0 => wins[a] += 1,
-                    m if m < 0 => losses[a] += 1,
-                    _ => {}
-                }
-            }
-        }
+        let margins = matrix.margins();
+        let wins: Vec<u32> = margins.iter().map(|row| row.iter().filter(|&&m| m > 0).count() as u32).collect();
+        let losses: Vec<u32> = margins.iter().map(|row| row.iter().filter(|&&m| m < 0).count() as u32).collect();
+        // A Condorcet winner is the candidate that beats all the others.
+        let condorcet_winner = (0..n).find(|&a| wins[a] as usize + 1 == n).map(CandidateIdx);
         let scores: Vec<i64> = (0..n).map(|c| i64::from(wins[c]) - i64::from(losses[c])).collect();
         let ranking = Ranking::by_score_descending(&scores);
         CopelandResult {
@@ -334,8 +336,8 @@ impl Tally<'_> {
             scores,
             wins,
             losses,
-            margins: matrix.margins(),
-            condorcet_winner: matrix.condorcet_winner(),
+            margins,
+            condorcet_winner,
             dispersion: self.dispersion(true),
         }
     }

@@ -11,12 +11,13 @@ struct Asset {
     body: &'static [u8],
 }
 
-const ASSETS: [Asset; 6] = [
+const ASSETS: [Asset; 7] = [
     Asset { name: "app.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/app.js") },
     Asset { name: "sort.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/sort.js") },
     Asset { name: "app.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/app.css") },
     Asset { name: "boards.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/boards.css") },
     Asset { name: "sorting.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/sorting.css") },
+    Asset { name: "votes.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/votes.css") },
     Asset { name: "icon.svg", content_type: "image/svg+xml", body: include_bytes!("../assets/icon.svg") },
 ];
 

@@ -23,6 +23,7 @@ pub const CATALOGUES: [(Language, &[&str]); 2] = [
             include_str!("../locales/fr/sorting.ftl"),
             include_str!("../locales/fr/boards.ftl"),
             include_str!("../locales/fr/decks.ftl"),
+            include_str!("../locales/fr/votes.ftl"),
         ],
     ),
     (
@@ -34,6 +35,7 @@ pub const CATALOGUES: [(Language, &[&str]); 2] = [
             include_str!("../locales/en/sorting.ftl"),
             include_str!("../locales/en/boards.ftl"),
             include_str!("../locales/en/decks.ftl"),
+            include_str!("../locales/en/votes.ftl"),
         ],
     ),
 ];

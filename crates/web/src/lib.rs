@@ -57,7 +57,7 @@ impl AppState {
 }
 
 pub fn router(state: AppState) -> Router {
-    use pages::{console, decks, facilitator, participant, public};
+    use pages::{ballots, console, decks, facilitator, participant, public};
     Router::new()
         .route("/", get(public::landing))
         .route("/join", get(public::join_page).post(public::join))
@@ -86,6 +86,8 @@ pub fn router(state: AppState) -> Router {
         .route("/w/{id}/a/{activity_id}", get(participant::activity_page))
         .route("/w/{id}/a/{activity_id}/notes", post(participant::post_note))
         .route("/w/{id}/a/{activity_id}/sort", post(participant::sort_note))
+        .route("/w/{id}/a/{activity_id}/ballot", post(ballots::cast_ballot))
+        .route("/w/{id}/a/{activity_id}/assess", post(ballots::assess_item))
         .route("/w/{id}/presence", post(participant::set_presence))
         .route("/w/{id}/cards/{card_id}", get(decks::card_image))
         .route("/api/openapi.json", get(api::openapi_json))

@@ -652,6 +652,15 @@ pub async fn add_activity(
     if kind == ActivityKind::PhotoLanguage {
         config.deck = Some(BUILTIN_DECK.into());
     }
+    if kind == ActivityKind::Assess {
+        // The criteria of the method, worded so that more is better, to adjust in the settings.
+        config.criteria = [("impact", 2), ("feasibility", 2), ("cost", 1)]
+            .into_iter()
+            .map(|(id, weight)| Criterion { id: id.to_owned(), name: lang.t(&format!("criterion-{id}")), weight })
+            .collect();
+    }
+    // A new activity joins the last day of the agenda, so days stay in one block each.
+    config.day = state.workshop.activities.last().and_then(|last| last.config.day);
     let spec = ActivitySpec {
         activity_id: ActivityId::from_uuid(uuid::Uuid::now_v7()),
         kind,

@@ -2,6 +2,7 @@
 //! default), working without JavaScript; `assets/app.js` makes the `data-live` regions live.
 
 pub mod activities;
+pub mod ballots;
 pub mod console;
 pub mod decks;
 pub mod facilitator;

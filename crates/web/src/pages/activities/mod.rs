@@ -5,6 +5,7 @@
 //! Forms here post to the routes in `pages::participant` (contributions, sorting) and
 //! `pages::facilitator` (the facilitator's actions); every form carries the CSRF field.
 
+pub(crate) mod assess;
 mod brainwriting;
 mod categorize;
 mod challenges;
@@ -12,6 +13,7 @@ mod generic;
 mod photo_language;
 mod reformulate;
 mod swot;
+pub(crate) mod vote;
 
 use crate::i18n::Lang;
 use converge_core::{Activity, ActivityKind, Contribution, ParticipantId, Role, Timestamp, Workshop};
@@ -120,6 +122,8 @@ pub fn participant(view: &View<'_>) -> Markup {
         ActivityKind::Reformulate => reformulate::participant(view),
         ActivityKind::Categorize => categorize::participant(view),
         ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::participant(view)) },
+        ActivityKind::Vote => vote::participant(view),
+        ActivityKind::Assess => assess::participant(view),
         _ => generic::participant(view),
     }
 }
@@ -133,6 +137,8 @@ pub fn facilitator(view: &View<'_>) -> Markup {
         ActivityKind::Reformulate => reformulate::facilitator(view),
         ActivityKind::Categorize => categorize::facilitator(view),
         ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::facilitator(view)) },
+        ActivityKind::Vote => vote::facilitator(view),
+        ActivityKind::Assess => assess::facilitator(view),
         _ => generic::facilitator(view),
     }
 }
@@ -147,6 +153,8 @@ pub fn projection(view: &View<'_>) -> Markup {
         ActivityKind::Reformulate => reformulate::projection(view),
         ActivityKind::Categorize => categorize::projection(view),
         ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::projection(view)) },
+        ActivityKind::Vote => vote::projection(view),
+        ActivityKind::Assess => assess::projection(view),
         _ => generic::projection(view),
     }
 }

@@ -1,0 +1,376 @@
+//! The assess activity: participants score each item (a source contribution) from 1 to 5 on the
+//! activity's criteria, and the room sees the ranking by weighted score and the impact/
+//! feasibility matrix.
+//!
+//! A phone shows one item at a time: every item has its own small form (posted to
+//! `pages::ballots`, `POST /w/{id}/a/{activity_id}/assess`), and `votes.css` shows only the item
+//! the address points at (`#item-…`) or, by default, the first one not assessed yet. Without that
+//! CSS the forms simply stack, which is the grid view. A saved item sends the participant on to
+//! the next one they have not assessed. Scores can be revised until the activity closes.
+
+use super::View;
+use super::vote::{Audience, decimal, document, explanation, item_texts, results_head, tiers};
+use crate::i18n::Lang;
+use crate::pages::layout::csrf_field;
+use converge_core::voting::{ASSESSMENT_MAX, ASSESSMENT_MIN, CriterionScores};
+use converge_core::{ActivityStatus, ContributionId, Role};
+use fluent_bundle::FluentValue;
+use maud::{Markup, html};
+use serde_json::Value;
+
+pub fn participant(view: &View<'_>) -> Markup {
+    participant_with(view, None)
+}
+
+/// The participant's page; `submitted` is a refused assessment, shown again on its item.
+pub fn participant_with(view: &View<'_>, submitted: Option<(ContributionId, &CriterionScores)>) -> Markup {
+    let lang = view.lang;
+    let items = super::vote::items(view);
+    let may_assess = view.activity.status == ActivityStatus::Open
+        && view.role.is_some_and(Role::may_contribute)
+        && view.viewer.is_some();
+    html! {
+        @if items.is_empty() {
+            p.notice { (lang.t("assess-no-items")) }
+        } @else if may_assess {
+            (sheet(view, &items, submitted))
+        } @else if view.activity.status == ActivityStatus::Closed {
+            div #assess-results-live data-live { (results_section(view, Audience::Room)) }
+        } @else {
+            p.hint { (lang.t("assess-not-open")) }
+        }
+    }
+}
+
+pub fn facilitator(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    let assessors = view
+        .activity
+        .assessments
+        .values()
+        .flat_map(|by_assessor| by_assessor.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    html! {
+        @if view.activity.config.sources.is_empty() {
+            p.notice { (lang.t("votes-no-sources-facilitator")) }
+        }
+        (criteria_list(view))
+        p.vote-turnout data-assessors=(assessors) {
+            (lang.t_args("assess-assessors", &[("count", FluentValue::from(assessors))]))
+        }
+        (results_section(view, Audience::Facilitator))
+    }
+}
+
+pub fn projection(view: &View<'_>) -> Markup {
+    html! {
+        @if view.activity.status == ActivityStatus::Closed {
+            (results_section(view, Audience::Room))
+        } @else {
+            (criteria_list(view))
+        }
+    }
+}
+
+fn criteria_list(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    html! {
+        p.hint { (lang.t("assess-criteria-intro")) }
+        ul.criteria-list {
+            @for criterion in &view.activity.config.criteria {
+                li {
+                    (criterion.name)
+                    @if criterion.weight != 1 {
+                        " "
+                        span.muted {
+                            (lang.t_args("assess-weight", &[("weight", FluentValue::from(criterion.weight))]))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The viewer's scores of one item.
+fn scores_of<'a>(view: &View<'a>, item: ContributionId) -> Option<&'a CriterionScores> {
+    let viewer = view.viewer?;
+    view.activity.assessments.get(&item)?.get(&viewer)
+}
+
+/// The item after `current` (in order, wrapping) that the viewer has not assessed yet.
+pub fn next_unassessed(view: &View<'_>, current: ContributionId) -> Option<ContributionId> {
+    let items: Vec<ContributionId> = view.workshop.items_of(view.activity).into_iter().collect();
+    let at = items.iter().position(|item| *item == current).unwrap_or(0);
+    (1..items.len()).map(|offset| items[(at + offset) % items.len()]).find(|item| scores_of(view, *item).is_none())
+}
+
+fn sheet(
+    view: &View<'_>,
+    items: &[(ContributionId, String)],
+    submitted: Option<(ContributionId, &CriterionScores)>,
+) -> Markup {
+    let lang = view.lang;
+    let done = items.iter().filter(|(item, _)| scores_of(view, *item).is_some()).count();
+    // The item shown when the address names none: the refused one, else the first not assessed.
+    let current = submitted
+        .map(|(item, _)| item)
+        .or_else(|| items.iter().map(|(item, _)| *item).find(|item| scores_of(view, *item).is_none()));
+    let action = format!("/w/{}/a/{}/assess", view.workshop.id, view.activity.id);
+    let criteria = &view.activity.config.criteria;
+    html! {
+        p.assess-progress data-assessed=(done) {
+            (lang.t_args(
+                "assess-progress",
+                &[("done", FluentValue::from(done)), ("total", FluentValue::from(items.len()))],
+            ))
+        }
+        @if done == items.len() {
+            p.notice #assess-done { (lang.t("assess-all-done")) }
+        }
+        nav.assess-nav aria-label=(lang.t("assess-nav-label")) {
+            ol {
+                @for (position, (item, text)) in items.iter().enumerate() {
+                    li class=(if scores_of(view, *item).is_some() { "assessed" } else { "" }) {
+                        a href={ "#item-" (item) } title=(text)
+                            aria-current=[(current == Some(*item)).then_some("step")] {
+                            (position + 1)
+                            @if scores_of(view, *item).is_some() {
+                                span.visually-hidden { " " (lang.t("assess-assessed-mark")) }
+                                " ✓"
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        div.assess-items {
+            @for (position, (item, text)) in items.iter().enumerate() {
+                @let shown = submitted
+                    .filter(|(refused, _)| refused == item)
+                    .map(|(_, scores)| scores)
+                    .or(scores_of(view, *item));
+                @let class = if current == Some(*item) { "assess-item card current" } else { "assess-item card" };
+                section id={ "item-" (item) } class=(class) {
+                    p.muted { (lang.t_args("assess-item-position", &[
+                        ("position", FluentValue::from(position + 1)),
+                        ("total", FluentValue::from(items.len())),
+                    ])) }
+                    h2.assess-text { (text) }
+                    form.stack method="post" action=(action) {
+                        (csrf_field(view.csrf))
+                        input type="hidden" name="item" value=(item);
+                        @for criterion in criteria {
+                            @let given = shown.and_then(|scores| scores.get(&criterion.id)).copied();
+                            fieldset.choice-row.score-row {
+                                legend { (criterion.name) }
+                                @for score in ASSESSMENT_MIN..=ASSESSMENT_MAX {
+                                    label.choice {
+                                        input type="radio" name={ "score-" (criterion.id) } value=(score)
+                                            checked[given == Some(score)];
+                                        span { (score) }
+                                    }
+                                }
+                            }
+                        }
+                        p.hint { (lang.t("assess-scale-hint")) }
+                        button type="submit" {
+                            @if scores_of(view, *item).is_some() {
+                                (lang.t("assess-save-again"))
+                            } @else {
+                                (lang.t("assess-save"))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn results_section(view: &View<'_>, audience: Audience) -> Markup {
+    let lang = view.lang;
+    let Some((document, frozen)) = document(view) else { return html! {} };
+    if audience == Audience::Room && view.activity.status != ActivityStatus::Closed {
+        return html! {};
+    }
+    if document.get("error").is_some() {
+        return html! { p.notice { (lang.t("votes-results-impossible")) } };
+    }
+    let texts = item_texts(view, &document);
+    let tiers = tiers(&document);
+    let result = &document["result"];
+    let criteria: Vec<String> = result["criteria"]
+        .as_array()
+        .map(|criteria| criteria.iter().map(|criterion| criterion["name"].as_str().unwrap_or("?").to_owned()).collect())
+        .unwrap_or_default();
+    let items = &result["assessment"]["items"];
+    html! {
+        section.results data-results="assessment" {
+            (results_head(lang, &document, frozen))
+            @if let Some(sentence) = explanation(lang, &document, &texts) {
+                p.explanation data-explanation { (sentence) }
+            }
+            div.table-scroll {
+                table.assessment-table {
+                    thead {
+                        tr {
+                            th scope="col" { (lang.t("assess-rank")) }
+                            th scope="col" { (lang.t("assess-item")) }
+                            th scope="col" { (lang.t("assess-weighted")) }
+                            @for name in &criteria { th scope="col" { (name) } }
+                        }
+                    }
+                    tbody {
+                        @for (position, tier) in tiers.iter().enumerate() {
+                            @for index in tier {
+                                tr data-item=(index) {
+                                    td {
+                                        (tiers[..position].iter().map(Vec::len).sum::<usize>() + 1)
+                                        @if tier.len() > 1 { " " span.badge.tie { (lang.t("votes-tie")) } }
+                                    }
+                                    th scope="row" { (texts.get(*index).map_or("?", String::as_str)) }
+                                    td.number { (optional(lang, items[*index]["weighted_score"].as_f64())) }
+                                    @for criterion in 0..criteria.len() {
+                                        (criterion_cell(lang, &items[*index]["criteria"][criterion]["summary"]))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            p.hint { (lang.t("assess-table-hint")) }
+            @if let Some(placements) = result["matrix"].as_array() {
+                (matrix(lang, placements, &texts))
+            }
+        }
+    }
+}
+
+/// One item's summary on one criterion: the mean, then the median.
+fn criterion_cell(lang: Lang, summary: &Value) -> Markup {
+    html! {
+        td.number {
+            (optional(lang, summary["mean"].as_f64()))
+            @if let Some(median) = summary["median"].as_f64() {
+                br;
+                span.muted { (lang.t_args("assess-median", &[("median", decimal(lang, median, 1).into())])) }
+            }
+        }
+    }
+}
+
+fn optional(lang: Lang, value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |value| decimal(lang, value, 2))
+}
+
+/// The quadrants, as the results document names them, with where their label goes: (key, x, y,
+/// anchor) in the chart's coordinates.
+const QUADRANTS: [(&str, f64, f64, &str); 4] = [
+    ("quick_win", 376.0, 34.0, "end"),
+    ("big_bet", 64.0, 34.0, "start"),
+    ("fill_in", 376.0, 330.0, "end"),
+    ("money_pit", 64.0, 330.0, "start"),
+];
+
+/// The chart's plot area: scores 1 to 5 map to 60..380 across and 340..20 up.
+fn to_x(feasibility: f64) -> f64 {
+    60.0 + (feasibility - 1.0) / 4.0 * 320.0
+}
+
+fn to_y(impact: f64) -> f64 {
+    340.0 - (impact - 1.0) / 4.0 * 320.0
+}
+
+/// Points closer than a marker's width are fanned out on a small circle around where they are,
+/// so every number stays readable; the legend below the chart gives the exact quadrant anyway.
+fn spread(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    const CLOSE: f64 = 20.0;
+    let mut placed: Vec<(f64, f64)> = Vec::with_capacity(points.len());
+    for (index, (x, y)) in points.iter().enumerate() {
+        let crowd = points[..index].iter().filter(|(ox, oy)| (ox - x).hypot(oy - y) < CLOSE).count();
+        if crowd == 0 {
+            placed.push((*x, *y));
+            continue;
+        }
+        // Six around the first ring, twelve around the next, and so on.
+        let ring = 1 + (crowd - 1) / 6;
+        let angle = (crowd as f64) * std::f64::consts::TAU / (6.0 * ring as f64);
+        let radius = 22.0 * ring as f64;
+        placed.push(((x + radius * angle.cos()).clamp(62.0, 378.0), (y + radius * angle.sin()).clamp(22.0, 338.0)));
+    }
+    placed
+}
+
+/// The impact/feasibility matrix as a scatter chart: feasibility across, impact up, the middle
+/// of the scale splitting the quadrants. Points carry numbers; the list under the chart says
+/// which item each number is, and in which quadrant, so the chart is readable without colour.
+fn matrix(lang: Lang, placements: &[Value], texts: &[String]) -> Markup {
+    let points: Vec<(usize, f64, f64, String)> = placements
+        .iter()
+        .filter_map(|placement| {
+            let index = usize::try_from(placement["item"].as_u64()?).ok()?;
+            Some((
+                index,
+                placement["feasibility"].as_f64()?,
+                placement["impact"].as_f64()?,
+                placement["quadrant"].as_str().unwrap_or("not_assessed").to_owned(),
+            ))
+        })
+        .collect();
+    let middle = f64::midpoint(f64::from(ASSESSMENT_MIN), f64::from(ASSESSMENT_MAX));
+    let positions =
+        spread(points.iter().map(|(_, feasibility, impact, _)| (to_x(*feasibility), to_y(*impact))).collect());
+    html! {
+        section.matrix {
+            h3 { (lang.t("assess-matrix-heading")) }
+            svg.matrix-chart viewBox="0 0 400 400" role="img" aria-label=(lang.t("assess-matrix-heading")) {
+                title { (lang.t("assess-matrix-heading")) }
+                rect x=(to_x(middle)) y="20" width=(to_x(5.0) - to_x(middle)) height=(to_y(middle) - 20.0)
+                    fill="#e3f3ea" {}
+                rect x="60" y="20" width=(to_x(middle) - 60.0) height=(to_y(middle) - 20.0) fill="#e8eefb" {}
+                rect x=(to_x(middle)) y=(to_y(middle)) width=(to_x(5.0) - to_x(middle)) height=(340.0 - to_y(middle))
+                    fill="#f6f2e6" {}
+                rect x="60" y=(to_y(middle)) width=(to_x(middle) - 60.0) height=(340.0 - to_y(middle)) fill="#fdecea" {}
+                line x1="60" y1="340" x2="380" y2="340" stroke="#5b6675" stroke-width="1.5" {}
+                line x1="60" y1="20" x2="60" y2="340" stroke="#5b6675" stroke-width="1.5" {}
+                @for tick in 1..=5 {
+                    text x=(to_x(f64::from(tick))) y="356" font-size="12" text-anchor="middle" fill="#5b6675" { (tick) }
+                    text x="50" y=(to_y(f64::from(tick)) + 4.0) font-size="12" text-anchor="end" fill="#5b6675" {
+                        (tick)
+                    }
+                }
+                text x="220" y="386" font-size="14" text-anchor="middle" fill="#1c2430" {
+                    (lang.t("assess-axis-feasibility"))
+                }
+                text x="16" y="180" font-size="14" text-anchor="middle" fill="#1c2430" transform="rotate(-90 16 180)" {
+                    (lang.t("assess-axis-impact"))
+                }
+                @for (key, x, y, anchor) in QUADRANTS {
+                    text.quadrant-label x=(x) y=(y) font-size="14" font-weight="600" text-anchor=(anchor)
+                        fill="#1c2430" {
+                        (lang.t(&format!("assess-quadrant-{key}")))
+                    }
+                }
+                @for ((index, _, _, _), (x, y)) in points.iter().zip(&positions) {
+                    g.matrix-point {
+                        circle cx=(format!("{x:.1}")) cy=(format!("{y:.1}")) r="11"
+                            fill="#2f6fde" stroke="#ffffff" stroke-width="2" {}
+                        text x=(format!("{x:.1}")) y=(format!("{:.1}", y + 4.5))
+                            font-size="12" font-weight="700" text-anchor="middle" fill="#ffffff" { (index + 1) }
+                    }
+                }
+            }
+            ol.matrix-legend {
+                @for (index, _, _, quadrant) in &points {
+                    li value=(index + 1) {
+                        (texts.get(*index).map_or("?", String::as_str))
+                        " — " span.badge { (lang.t(&format!("assess-quadrant-{quadrant}"))) }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,727 @@
+//! The vote activity: one ballot per method, shaped for a phone, and the results.
+//!
+//! Every ballot is a plain form posted to `pages::ballots` (`POST /w/{id}/a/{activity_id}/ballot`)
+//! that works without JavaScript: number inputs for dots, checkboxes for approval, a row of radio
+//! buttons per item for scores and majority-judgment grades, a rank select per item for the
+//! ranked methods, and two big buttons for one pair at a time (Bradley–Terry). The participant's
+//! current ballot is shown filled in, so voting again starts from it and replaces it.
+//!
+//! Results come from the results document (`converge_engine::results`): the one frozen into the
+//! record at close when there is one, else counted afresh from the ballots. Participants see them
+//! once the vote is closed; the facilitator's board shows the count as it stands; the projection
+//! shows them once closed, so the room's early votes do not sway the late ones.
+//! Charts are inline SVG drawn with presentation attributes (`fill`, `x`, `width`), never `style`,
+//! which the CSP forbids.
+
+use super::View;
+use crate::i18n::Lang;
+use crate::pages::layout::csrf_field;
+use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
+use converge_core::{ActivityStatus, ContributionId, ParticipantId, Role};
+use fluent_bundle::FluentValue;
+use maud::{Markup, html};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub fn participant(view: &View<'_>) -> Markup {
+    participant_with(view, None)
+}
+
+/// The participant's page; `submitted` is a refused ballot, shown again so nothing typed is lost.
+pub fn participant_with(view: &View<'_>, submitted: Option<&Ballot>) -> Markup {
+    let lang = view.lang;
+    let items = items(view);
+    let rules = view.activity.config.vote_rules();
+    let may_vote = view.activity.status == ActivityStatus::Open
+        && view.role.is_some_and(Role::may_contribute)
+        && view.viewer.is_some();
+    html! {
+        (method_heading(lang, &rules))
+        @if items.is_empty() {
+            p.notice { (lang.t("votes-no-items")) }
+        } @else if may_vote {
+            (ballot_form(view, &rules, &items, submitted))
+        } @else if view.activity.status == ActivityStatus::Closed {
+            div #vote-results-live data-live { (results_section(view, Audience::Room)) }
+        } @else {
+            p.hint { (lang.t("votes-not-open")) }
+        }
+    }
+}
+
+pub fn facilitator(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    let rules = view.activity.config.vote_rules();
+    html! {
+        (method_heading(lang, &rules))
+        @if view.activity.config.sources.is_empty() {
+            p.notice { (lang.t("votes-no-sources-facilitator")) }
+        } @else if items(view).is_empty() {
+            p.notice { (lang.t("votes-no-items")) }
+        }
+        (turnout(view))
+        (results_section(view, Audience::Facilitator))
+    }
+}
+
+pub fn projection(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    html! {
+        @if view.activity.status == ActivityStatus::Closed {
+            (results_section(view, Audience::Room))
+        } @else {
+            (method_heading(lang, &view.activity.config.vote_rules()))
+            (turnout(view))
+        }
+    }
+}
+
+/// Who looks at results: the facilitator sees the count while the vote runs; the room sees it
+/// once closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Audience {
+    Facilitator,
+    Room,
+}
+
+/// The items on the ballot, in the activity's order, with their texts.
+pub(super) fn items(view: &View<'_>) -> Vec<(ContributionId, String)> {
+    view.workshop
+        .items_of(view.activity)
+        .into_iter()
+        .map(|id| (id, view.workshop.contribution(id).map(|note| note.text.clone()).unwrap_or_default()))
+        .collect()
+}
+
+fn method_heading(lang: Lang, rules: &VoteConfig) -> Markup {
+    let method = rules.method.as_str();
+    html! {
+        p.vote-method {
+            span.badge { (lang.t(&format!("vote-method-{method}"))) }
+        }
+        p.hint { (how_to_vote(lang, rules)) }
+    }
+}
+
+/// One sentence telling the participant what the ballot asks of them.
+fn how_to_vote(lang: Lang, rules: &VoteConfig) -> String {
+    match rules.method {
+        VoteMethod::Dots => lang.t_args(
+            "votes-how-dots",
+            &[("budget", FluentValue::from(rules.dots_budget)), ("cap", FluentValue::from(rules.dots_cap))],
+        ),
+        VoteMethod::Approval => lang.t("votes-how-approval"),
+        VoteMethod::Score => lang.t_args(
+            "votes-how-score",
+            &[("min", FluentValue::from(rules.score_min)), ("max", FluentValue::from(rules.score_max))],
+        ),
+        VoteMethod::MajorityJudgment => lang.t("votes-how-majority_judgment"),
+        VoteMethod::BradleyTerry => lang.t("votes-how-bradley_terry"),
+        _ => lang.t("votes-how-ranked"),
+    }
+}
+
+/// How many have voted, out of the room's contributors.
+fn turnout(view: &View<'_>) -> Markup {
+    let activity = view.activity;
+    let voters = if activity.config.vote_rules().method == VoteMethod::BradleyTerry {
+        activity.comparisons.iter().map(|(voter, _, _)| *voter).collect::<std::collections::BTreeSet<_>>().len()
+    } else {
+        activity.ballots.len()
+    };
+    let room = view.workshop.participants.values().filter(|participant| participant.role.may_contribute()).count();
+    html! {
+        p.vote-turnout data-ballots=(voters) {
+            (view.lang.t_args(
+                "votes-turnout",
+                &[("count", FluentValue::from(voters)), ("room", FluentValue::from(room))],
+            ))
+        }
+    }
+}
+
+fn ballot_form(
+    view: &View<'_>,
+    rules: &VoteConfig,
+    items: &[(ContributionId, String)],
+    submitted: Option<&Ballot>,
+) -> Markup {
+    let lang = view.lang;
+    let current = submitted.or_else(|| view.viewer.and_then(|viewer| view.activity.ballots.get(&viewer)));
+    let action = format!("/w/{}/a/{}/ballot", view.workshop.id, view.activity.id);
+    if rules.method == VoteMethod::BradleyTerry {
+        return pairwise(view, items, &action);
+    }
+    html! {
+        @if submitted.is_none() && current.is_some() {
+            p.notice.vote-recorded { (lang.t("votes-ballot-recorded")) }
+        }
+        form #ballot.stack.card.ballot method="post" action=(action) {
+            (csrf_field(view.csrf))
+            @match rules.method {
+                VoteMethod::Dots => (dots(lang, rules, items, current)),
+                VoteMethod::Approval => (approval(items, current)),
+                VoteMethod::Score => (scores(lang, rules, items, current)),
+                VoteMethod::MajorityJudgment => (grades(lang, rules, items, current)),
+                _ => (ranking(lang, items, current)),
+            }
+            button type="submit" {
+                @if current.is_some() { (lang.t("votes-submit-again")) } @else { (lang.t("votes-submit")) }
+            }
+        }
+    }
+}
+
+fn dots(lang: Lang, rules: &VoteConfig, items: &[(ContributionId, String)], current: Option<&Ballot>) -> Markup {
+    let given = |item: &ContributionId| match current {
+        Some(Ballot::Dots { dots }) => dots.get(item).copied().unwrap_or(0),
+        _ => 0,
+    };
+    let spent: u64 = items.iter().map(|(item, _)| u64::from(given(item))).sum();
+    let remaining = u64::from(rules.dots_budget).saturating_sub(spent);
+    html! {
+        p.dots-budget aria-live="polite" {
+            (lang.t_args("votes-dots-remaining", &[
+                ("remaining", FluentValue::from(remaining)),
+                ("budget", FluentValue::from(rules.dots_budget)),
+                ("cap", FluentValue::from(rules.dots_cap)),
+            ]))
+        }
+        ul.ballot-items {
+            @for (item, text) in items {
+                li.ballot-item {
+                    label.ballot-text for={ "dots-" (item) } { (text) }
+                    input.dots-input id={ "dots-" (item) } type="number" name={ "dots-" (item) } min="0"
+                        max=(rules.dots_cap) step="1" inputmode="numeric" value=(given(item));
+                }
+            }
+        }
+    }
+}
+
+fn approval(items: &[(ContributionId, String)], current: Option<&Ballot>) -> Markup {
+    let approved =
+        |item: &ContributionId| matches!(current, Some(Ballot::Approval { approved }) if approved.contains(item));
+    html! {
+        ul.ballot-items {
+            @for (item, text) in items {
+                li.ballot-item {
+                    label.check.approve {
+                        input type="checkbox" name="approve" value=(item) checked[approved(item)];
+                        " " span.ballot-text { (text) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The widest score range shown as radio buttons; a wider one gets a number input.
+const RADIO_SCORES_MAX: i32 = 10;
+
+fn scores(lang: Lang, rules: &VoteConfig, items: &[(ContributionId, String)], current: Option<&Ballot>) -> Markup {
+    let given = |item: &ContributionId| match current {
+        Some(Ballot::Scores { scores }) => scores.get(item).copied(),
+        _ => None,
+    };
+    let as_radios = rules.score_max - rules.score_min <= RADIO_SCORES_MAX;
+    html! {
+        ul.ballot-items {
+            @for (item, text) in items {
+                li.ballot-item {
+                    @if as_radios {
+                        fieldset.choice-row {
+                            legend.ballot-text { (text) }
+                            label.choice {
+                                input type="radio" name={ "score-" (item) } value="" checked[given(item).is_none()];
+                                span { (lang.t("votes-no-score")) }
+                            }
+                            @for score in rules.score_min..=rules.score_max {
+                                label.choice {
+                                    input type="radio" name={ "score-" (item) } value=(score)
+                                        checked[given(item) == Some(score)];
+                                    span { (score) }
+                                }
+                            }
+                        }
+                    } @else {
+                        label.ballot-text for={ "score-" (item) } { (text) }
+                        input id={ "score-" (item) } type="number" name={ "score-" (item) } min=(rules.score_min)
+                            max=(rules.score_max) inputmode="numeric" value=[given(item)];
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The name of a grade in the page's language: the six usual mentions when there are six,
+/// numbered grades otherwise. 0 is the lowest.
+pub(super) fn grade_name(lang: Lang, n_grades: u8, grade: u8) -> String {
+    if n_grades == 6 {
+        lang.t(&format!("votes-grade6-{grade}"))
+    } else {
+        lang.t_args(
+            "votes-grade-numbered",
+            &[("grade", FluentValue::from(u32::from(grade) + 1)), ("max", FluentValue::from(n_grades))],
+        )
+    }
+}
+
+fn grades(lang: Lang, rules: &VoteConfig, items: &[(ContributionId, String)], current: Option<&Ballot>) -> Markup {
+    let given = |item: &ContributionId| match current {
+        Some(Ballot::Grades { grades }) => grades.get(item).copied(),
+        _ => None,
+    };
+    html! {
+        ul.ballot-items {
+            @for (item, text) in items {
+                li.ballot-item {
+                    fieldset.choice-row.grade-row {
+                        legend.ballot-text { (text) }
+                        @for grade in 0..rules.grades {
+                            label class={ "choice grade-" (grade_class(rules.grades, grade)) } {
+                                // Every item must be graded: the browser says so before posting.
+                                input type="radio" name={ "grade-" (item) } value=(grade) required
+                                    checked[given(item) == Some(grade)];
+                                span { (grade_name(lang, rules.grades, grade)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A grade's colour class, 0 (worst) to 5 (best), whatever the number of grades.
+fn grade_class(n_grades: u8, grade: u8) -> u8 {
+    let steps = u32::from(n_grades.max(2) - 1);
+    ((u32::from(grade) * 5 + steps / 2) / steps).min(5) as u8
+}
+
+fn ranking(lang: Lang, items: &[(ContributionId, String)], current: Option<&Ballot>) -> Markup {
+    // Equal ranks are ties, so the rank of an item is its tier's position (dense ranks).
+    let rank_of = |item: &ContributionId| match current {
+        Some(Ballot::Ranking { tiers }) => tiers.iter().position(|tier| tier.contains(item)).map(|tier| tier + 1),
+        _ => None,
+    };
+    html! {
+        p.hint { (lang.t("votes-rank-hint")) }
+        ul.ballot-items {
+            @for (item, text) in items {
+                li.ballot-item.rank-item {
+                    label.ballot-text for={ "rank-" (item) } { (text) }
+                    select.rank-select id={ "rank-" (item) } name={ "rank-" (item) } {
+                        option value="" selected[rank_of(item).is_none()] { (lang.t("votes-unranked")) }
+                        @for rank in 1..=items.len() {
+                            option value=(rank) selected[rank_of(item) == Some(rank)] { (rank) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The next pair for `viewer`: among the pairs they compared least, the first from a starting
+/// point of their own (so a room does not all start on the same pair), the two sides swapped
+/// on every other round (so neither item always sits on the left). Deterministic: the same
+/// answers give the same next pair.
+pub(super) fn next_pair(
+    items: &[ContributionId],
+    comparisons: &[(ParticipantId, ContributionId, ContributionId)],
+    viewer: ParticipantId,
+) -> Option<(ContributionId, ContributionId)> {
+    let n = items.len();
+    if n < 2 {
+        return None;
+    }
+    let position = |item: &ContributionId| items.iter().position(|known| known == item);
+    let mut counts: BTreeMap<(usize, usize), u32> = BTreeMap::new();
+    for (_, winner, loser) in comparisons.iter().filter(|(voter, _, _)| *voter == viewer) {
+        if let (Some(a), Some(b)) = (position(winner), position(loser)) {
+            *counts.entry((a.min(b), a.max(b))).or_default() += 1;
+        }
+    }
+    let pairs: Vec<(usize, usize)> = (0..n).flat_map(|a| (a + 1..n).map(move |b| (a, b))).collect();
+    let start = (viewer.as_uuid().as_u128() % pairs.len() as u128) as usize;
+    let (a, b) = (0..pairs.len())
+        .map(|offset| pairs[(start + offset) % pairs.len()])
+        .min_by_key(|pair| counts.get(pair).copied().unwrap_or(0))?;
+    let round = counts.get(&(a, b)).copied().unwrap_or(0) as usize;
+    if (a + b + round).is_multiple_of(2) { Some((items[a], items[b])) } else { Some((items[b], items[a])) }
+}
+
+fn pairwise(view: &View<'_>, items: &[(ContributionId, String)], action: &str) -> Markup {
+    let lang = view.lang;
+    let ids: Vec<ContributionId> = items.iter().map(|(id, _)| *id).collect();
+    let Some(viewer) = view.viewer else { return html! {} };
+    let answered = view.activity.comparisons.iter().filter(|(voter, _, _)| *voter == viewer).count();
+    let text =
+        |id: ContributionId| items.iter().find(|(item, _)| *item == id).map(|(_, text)| text.as_str()).unwrap_or("");
+    html! {
+        p.hint { (lang.t_args("votes-pairs-answered", &[("count", FluentValue::from(answered))])) }
+        @if let Some((left, right)) = next_pair(&ids, &view.activity.comparisons, viewer) {
+            div #ballot.pair data-pair={ (left) " " (right) } {
+                p.pair-question { (lang.t("votes-pair-question")) }
+                @for (winner, loser) in [(left, right), (right, left)] {
+                    form.pair-choice method="post" action=(action) {
+                        (csrf_field(view.csrf))
+                        input type="hidden" name="winner" value=(winner);
+                        input type="hidden" name="loser" value=(loser);
+                        button.pair-button type="submit" { (text(winner)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+/// The results document for the activity: the frozen one when recorded (true), or counted now.
+pub(super) fn document(view: &View<'_>) -> Option<(Value, bool)> {
+    if let Some(frozen) = &view.activity.frozen_result
+        && let Ok(document) = serde_json::from_str::<Value>(frozen)
+    {
+        return Some((document, true));
+    }
+    converge_engine::results::results(view.workshop, view.activity).map(|document| (document, false))
+}
+
+/// The texts of a document's items, by index; an item gone from the workshop shows as "?".
+pub(super) fn item_texts(view: &View<'_>, document: &Value) -> Vec<String> {
+    document["items"]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|raw| {
+                    raw.as_str()
+                        .and_then(|raw| raw.parse::<ContributionId>().ok())
+                        .and_then(|id| view.workshop.contribution(id))
+                        .map_or_else(|| "?".to_owned(), |note| note.text.clone())
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The document's ranking as tiers of item indices, best first.
+pub(super) fn tiers(document: &Value) -> Vec<Vec<usize>> {
+    let items: Vec<&str> =
+        document["items"].as_array().map(|items| items.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let index = |raw: &Value| raw.as_str().and_then(|raw| items.iter().position(|item| *item == raw));
+    document["ranking"]
+        .as_array()
+        .map(|tiers| {
+            tiers
+                .iter()
+                .map(|tier| tier.as_array().map(|tier| tier.iter().filter_map(index).collect()).unwrap_or_default())
+                .filter(|tier: &Vec<usize>| !tier.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A number as the page's language writes it: a decimal comma in French.
+pub(super) fn decimal(lang: Lang, value: f64, digits: usize) -> String {
+    let text = format!("{value:.digits$}");
+    match lang.0 {
+        converge_core::Language::Fr => text.replace('.', ","),
+        converge_core::Language::En => text,
+    }
+}
+
+/// The winners' texts in quotes, joined.
+pub(super) fn winners_text(lang: Lang, texts: &[String], winners: &[usize]) -> String {
+    let quoted: Vec<String> = winners
+        .iter()
+        .filter_map(|index| texts.get(*index))
+        .map(|text| lang.t_args("votes-quoted", &[("text", text.as_str().into())]))
+        .collect();
+    quoted.join(", ")
+}
+
+/// The heading of the results: frozen or provisional, and how many ballots.
+pub(super) fn results_head(lang: Lang, document: &Value, frozen: bool) -> Markup {
+    let n_ballots = document["n_ballots"].as_u64().unwrap_or(0);
+    html! {
+        div.results-head {
+            h2 { (lang.t("votes-results-heading")) }
+            @if frozen {
+                span.badge.frozen data-frozen { (lang.t("votes-frozen-badge")) }
+            } @else {
+                span.badge.provisional { (lang.t("votes-provisional-badge")) }
+            }
+            span.muted { (lang.t_args("votes-ballots-count", &[("count", FluentValue::from(n_ballots))])) }
+        }
+    }
+}
+
+fn results_section(view: &View<'_>, audience: Audience) -> Markup {
+    let lang = view.lang;
+    let Some((document, frozen)) = document(view) else { return html! {} };
+    if audience == Audience::Room && view.activity.status != ActivityStatus::Closed {
+        return html! {};
+    }
+    if document.get("error").is_some() {
+        return html! { p.notice { (lang.t("votes-results-impossible")) } };
+    }
+    let texts = item_texts(view, &document);
+    let tiers = tiers(&document);
+    let method = document["method"].as_str().unwrap_or_default();
+    let result = &document["result"];
+    let n_grades = view.activity.config.vote_rules().grades;
+    html! {
+        section.results data-results=(method) {
+            (results_head(lang, &document, frozen))
+            @if let Some(sentence) = explanation(lang, &document, &texts) {
+                p.explanation data-explanation { (sentence) }
+            }
+            ol.results-ranking {
+                @for (position, tier) in tiers.iter().enumerate() {
+                    li.result-tier value=(tiers[..position].iter().map(Vec::len).sum::<usize>() + 1) {
+                        @if tier.len() > 1 {
+                            span.badge.tie { (lang.t("votes-tie")) }
+                        }
+                        ul.tier-items {
+                            @for index in tier {
+                                li.result-item data-item=(index) {
+                                    span.result-text { (texts.get(*index).map_or("?", String::as_str)) }
+                                    @if let Some(score) = score_text(lang, method, result, *index, n_grades) {
+                                        " " span.result-score { (score) }
+                                    }
+                                    @if method == "majority_judgment" {
+                                        (grade_bar(lang, result, *index, n_grades))
+                                    }
+                                }
+                            }
+                        }
+                        @if let Some(gap) = gap_text(lang, method, result, position) {
+                            p.result-gap { (gap) }
+                        }
+                    }
+                }
+            }
+            @if method == "majority_judgment" {
+                (grade_legend(lang, n_grades))
+            }
+        }
+    }
+}
+
+/// What an item scored, in words, for the method.
+fn score_text(lang: Lang, method: &str, result: &Value, index: usize, n_grades: u8) -> Option<String> {
+    let int = |key: &str| result[key][index].as_i64();
+    let count = |key: &str, message: &str| int(key).map(|n| lang.t_args(message, &[("count", FluentValue::from(n))]));
+    match method {
+        "dots" => count("dots", "votes-score-dots"),
+        "approval" => count("approvals", "votes-score-approval"),
+        "plurality" => count("first_preferences", "votes-score-plurality"),
+        "borda" => count("scores", "votes-score-borda"),
+        "copeland" => count("scores", "votes-score-copeland"),
+        "minimax" => count("largest_defeat_margins", "votes-score-minimax"),
+        "score" => {
+            let mean = result["summaries"][index]["mean"].as_f64()?;
+            Some(lang.t_args("votes-score-mean", &[("mean", decimal(lang, mean, 2).into())]))
+        }
+        "majority_judgment" => {
+            let grade = result["majority_grades"][index].as_u64()?;
+            let name = grade_name(lang, n_grades, u8::try_from(grade).ok()?);
+            Some(lang.t_args("votes-score-grade", &[("grade", name.into())]))
+        }
+        "instant_runoff" => {
+            let rounds = result["rounds"].as_array()?;
+            let (round, votes) = rounds
+                .iter()
+                .enumerate()
+                .rev()
+                .find_map(|(round, tallies)| tallies["tallies"][index].as_u64().map(|votes| (round, votes)))?;
+            Some(lang.t_args(
+                "votes-score-runoff",
+                &[("count", FluentValue::from(votes)), ("round", FluentValue::from(round + 1))],
+            ))
+        }
+        "bradley_terry" => {
+            let strength = result["strengths"][index].as_f64()?;
+            Some(lang.t_args("votes-score-strength", &[("strength", decimal(lang, strength, 2).into())]))
+        }
+        _ => None,
+    }
+}
+
+/// How far a tier is ahead of the next one, in words.
+fn gap_text(lang: Lang, method: &str, result: &Value, tier: usize) -> Option<String> {
+    match method {
+        "bradley_terry" => {
+            let share = result["win_probability_over_next_tier"][tier].as_f64()?;
+            Some(lang.t_args("votes-gap-probability", &[("percent", FluentValue::from((share * 100.0).round()))]))
+        }
+        "schulze" | "majority_judgment" | "instant_runoff" => None,
+        _ => {
+            let gap = &result["gaps_to_next_tier"][tier];
+            let text = match gap.as_i64() {
+                Some(gap) => gap.to_string(),
+                None => decimal(lang, gap.as_f64()?, 2),
+            };
+            Some(lang.t_args("votes-gap", &[("gap", text.into())]))
+        }
+    }
+}
+
+/// One sentence saying how the winner was decided, ties said as such.
+pub(super) fn explanation(lang: Lang, document: &Value, texts: &[String]) -> Option<String> {
+    let method = document["method"].as_str()?;
+    let n_ballots = document["n_ballots"].as_u64().unwrap_or(0);
+    let result = &document["result"];
+    let winners: Vec<usize> = {
+        let items: Vec<&str> = document["items"].as_array()?.iter().filter_map(Value::as_str).collect();
+        document["winners"]
+            .as_array()?
+            .iter()
+            .filter_map(|raw| raw.as_str().and_then(|raw| items.iter().position(|item| *item == raw)))
+            .collect()
+    };
+    if n_ballots == 0 || winners.is_empty() {
+        return Some(lang.t("votes-explain-none"));
+    }
+    let first = winners[0];
+    let score = |key: &str| result[key][first].as_i64().map(|n| n.to_string()).unwrap_or_default();
+    let score_arg = match method {
+        "dots" => score("dots"),
+        "approval" => score("approvals"),
+        "plurality" => score("first_preferences"),
+        "borda" | "copeland" => score("scores"),
+        "minimax" => score("largest_defeat_margins"),
+        "score" => result["summaries"][first]["mean"].as_f64().map(|mean| decimal(lang, mean, 2)).unwrap_or_default(),
+        "instant_runoff" => result["rounds"].as_array().map_or(0, Vec::len).to_string(),
+        "assessment" => result["assessment"]["items"][first]["weighted_score"]
+            .as_f64()
+            .map(|score| decimal(lang, score, 2))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let grade = match (method, result["majority_grades"][first].as_u64()) {
+        ("majority_judgment", Some(grade)) => {
+            let n_grades = result["distributions"][first].as_array().map_or(6, Vec::len);
+            grade_name(lang, u8::try_from(n_grades).unwrap_or(6), u8::try_from(grade).unwrap_or(0))
+        }
+        _ => String::new(),
+    };
+    Some(lang.t_args(
+        &format!("votes-explain-{method}"),
+        &[
+            ("winner", winners_text(lang, texts, &winners).into()),
+            ("count", FluentValue::from(winners.len())),
+            ("score", score_arg.into()),
+            ("grade", grade.into()),
+            ("ballots", FluentValue::from(n_ballots)),
+        ],
+    ))
+}
+
+/// The colours of the grades, worst to best, as SVG fills.
+const GRADE_FILLS: [&str; 6] = ["#b42318", "#e0703a", "#f2b33d", "#c9d56b", "#6dbb63", "#1f7a4d"];
+
+/// An item's grades as one horizontal bar, worst grade on the left, with the median marked: the
+/// majority grade is the one under the middle line.
+fn grade_bar(lang: Lang, result: &Value, index: usize, n_grades: u8) -> Markup {
+    let counts: Vec<u64> = result["distributions"][index]
+        .as_array()
+        .map(|counts| counts.iter().map(|count| count.as_u64().unwrap_or(0)).collect())
+        .unwrap_or_default();
+    let total: u64 = counts.iter().sum();
+    if total == 0 {
+        return html! {};
+    }
+    let mut segments = Vec::new();
+    let mut start = 0.0;
+    for (grade, count) in counts.iter().enumerate() {
+        let width = *count as f64 * 100.0 / total as f64;
+        if *count > 0 {
+            segments.push((grade, start, width, *count));
+        }
+        start += width;
+    }
+    let label: Vec<String> = counts
+        .iter()
+        .enumerate()
+        .map(|(grade, count)| {
+            let name = grade_name(lang, n_grades, u8::try_from(grade).unwrap_or(0));
+            lang.t_args("votes-grade-count", &[("grade", name.into()), ("count", FluentValue::from(*count))])
+        })
+        .collect();
+    let label = label.join(", ");
+    html! {
+        svg.grade-bar viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label=(label) {
+            title { (label) }
+            @for (grade, x, width, _) in &segments {
+                rect x=(format!("{x:.3}")) y="0" width=(format!("{width:.3}")) height="10"
+                    fill=(GRADE_FILLS[usize::from(grade_class(n_grades, u8::try_from(*grade).unwrap_or(0)))]) {}
+            }
+            line x1="50" y1="0" x2="50" y2="10" stroke="#1c2430" stroke-width="0.6" {}
+        }
+    }
+}
+
+fn grade_legend(lang: Lang, n_grades: u8) -> Markup {
+    html! {
+        ul.grade-legend {
+            @for grade in 0..n_grades {
+                li {
+                    svg.swatch viewBox="0 0 10 10" aria-hidden="true" {
+                        rect width="10" height="10" fill=(GRADE_FILLS[usize::from(grade_class(n_grades, grade))]) {}
+                    }
+                    " " (grade_name(lang, n_grades, grade))
+                }
+            }
+            li.muted { (lang.t("votes-median-line")) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn item(n: u128) -> ContributionId {
+        ContributionId::from_uuid(Uuid::from_u128(n))
+    }
+
+    #[test]
+    fn pairs_go_to_the_least_compared_first_and_cover_every_pair() {
+        let items: Vec<ContributionId> = (1..=4).map(item).collect();
+        let viewer = ParticipantId::from_uuid(Uuid::from_u128(77));
+        let mut comparisons = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..6 {
+            let (a, b) = next_pair(&items, &comparisons, viewer).expect("a pair");
+            assert_ne!(a, b);
+            assert!(seen.insert((a.min(b), a.max(b))), "a pair came back before every pair was seen");
+            comparisons.push((viewer, a, b));
+        }
+        assert_eq!(seen.len(), 6);
+        // Someone else's answers do not count for this viewer.
+        let other = ParticipantId::from_uuid(Uuid::from_u128(78));
+        assert_eq!(next_pair(&items, &[], viewer), next_pair(&items, &[(other, items[0], items[1])], viewer));
+        assert_eq!(next_pair(&items[..1], &[], viewer), None);
+    }
+
+    #[test]
+    fn grade_classes_spread_over_the_palette() {
+        assert_eq!((0..6).map(|grade| grade_class(6, grade)).collect::<Vec<_>>(), vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(grade_class(2, 0), 0);
+        assert_eq!(grade_class(2, 1), 5);
+        assert!((0..10).all(|grade| grade_class(10, grade) <= 5));
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(decimal(Lang(converge_core::Language::Fr), 3.456, 2), "3,46");
+        assert_eq!(decimal(Lang(converge_core::Language::En), 3.456, 1), "3.5");
+    }
+}

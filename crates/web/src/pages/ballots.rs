@@ -1,0 +1,427 @@
+//! The participant's forms of the converging activities: a ballot in a vote
+//! (`POST /w/{id}/a/{activity_id}/ballot`) and one item's scores in an assessment
+//! (`POST /w/{id}/a/{activity_id}/assess`).
+//!
+//! The fields follow the vote's method: `dots-<item>` (a number of dots), `approve` (repeated,
+//! an item id each), `score-<item>`, `grade-<item>` (0 is the lowest grade), `rank-<item>` (1 is
+//! best, equal ranks tie, empty leaves the item unranked), or `winner` and `loser` for one
+//! pairwise comparison. An assessment posts `item` and `score-<criterion>`. The handlers only
+//! turn fields into the core's commands: the core checks the ballot against the vote (budget,
+//! cap, scale, items) and refuses it with a stable reason; a refusal shows the page again, with
+//! the message in the participant's language and what they had chosen still filled in.
+//! CSRF is checked by the middleware before a handler runs; success redirects (post/redirect/get).
+
+use super::activities::{self, Draft};
+use super::layout::{Frame, Live, PageContext, form_error, page};
+use super::participant::activity_status;
+use crate::AppState;
+use crate::auth::Credentials;
+use crate::error::{Failure, OrPage, PageError};
+use crate::extract::{ValidForm, ValidPath};
+use crate::i18n::Lang;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use converge_core::voting::{Ballot, CriterionScores, VoteMethod};
+use converge_core::{
+    ActivityId, ActivityKind, ActivityStatus, Actor, Command, ContributionId, DomainError, Role, WorkshopId,
+};
+use converge_engine::{EngineError, LiveState};
+use maud::html;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+type Fields = Vec<(String, String)>;
+
+/// What a refused form showed, to fill it in again.
+enum Refused<'a> {
+    Ballot(Option<&'a Ballot>),
+    Assessment(ContributionId, &'a CriterionScores),
+}
+
+/// A ballot in a vote.
+pub async fn cast_ballot(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidForm(fields): ValidForm<Fields>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let lang = context.lang;
+    let activity = member.state.workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let method = activity.config.vote_rules().method;
+    let ballot = match ballot_from(method, &fields) {
+        Ok(ballot) => ballot,
+        // A field that is not a number never reaches the core; it is refused here alike.
+        Err(error) => return refuse(&app, &context, &member, activity_id, error, Refused::Ballot(None)).await,
+    };
+    let command = Command::CastBallot { activity_id, ballot: ballot.clone() };
+    match app.engine.execute(id, member.actor, command).await {
+        Ok(_) => Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}#ballot")).into_response()),
+        Err(EngineError::Domain(error)) if !error.is_forbidden() => {
+            refuse(&app, &context, &member, activity_id, error, Refused::Ballot(Some(&ballot))).await
+        }
+        Err(error) => Err(PageError::new(error, lang)),
+    }
+}
+
+/// One item's scores in an assessment; on success, on to the next item not assessed yet.
+pub async fn assess_item(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidForm(fields): ValidForm<Fields>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let lang = context.lang;
+    let item = field(&fields, "item")
+        .and_then(|raw| raw.parse::<ContributionId>().ok())
+        .ok_or(PageError::new(Failure::BadRequest("item".into()), lang))?;
+    let scores = match assessment_from(&fields) {
+        Ok(scores) => scores,
+        Err(error) => {
+            let empty = CriterionScores::new();
+            return refuse(&app, &context, &member, activity_id, error, Refused::Assessment(item, &empty)).await;
+        }
+    };
+    let command = Command::AssessItem { activity_id, item, scores: scores.clone() };
+    match app.engine.execute(id, member.actor, command).await {
+        Ok(_) => {
+            let fresh = member_again(&app, &member, id).await.or_page(lang)?;
+            let (names, draft) = (HashMap::new(), Draft::default());
+            let next = fresh.state.workshop.activity(activity_id).and_then(|activity| {
+                let view = view_for(&context, &fresh, activity, &names, &draft);
+                activities::assess::next_unassessed(&view, item)
+            });
+            let anchor = next.map_or_else(|| "assess-done".to_owned(), |next| format!("item-{next}"));
+            Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}#{anchor}")).into_response())
+        }
+        Err(EngineError::Domain(error)) if !error.is_forbidden() => {
+            refuse(&app, &context, &member, activity_id, error, Refused::Assessment(item, &scores)).await
+        }
+        Err(error) => Err(PageError::new(error, lang)),
+    }
+}
+
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields.iter().find(|(key, _)| key == name).map(|(_, value)| value.trim())
+}
+
+/// The fields named `<prefix><item>` with a value, as (item, value); others are ignored.
+fn per_item<'a>(fields: &'a [(String, String)], prefix: &str) -> impl Iterator<Item = (ContributionId, &'a str)> {
+    let prefix = prefix.to_owned();
+    fields.iter().filter_map(move |(key, value)| {
+        let item = key.strip_prefix(prefix.as_str())?.parse::<ContributionId>().ok()?;
+        let value = value.trim();
+        (!value.is_empty()).then_some((item, value))
+    })
+}
+
+fn number<T: std::str::FromStr>(raw: &str) -> Result<T, DomainError> {
+    raw.parse().map_err(|_| DomainError::InvalidBallot { reason: "not_a_number" })
+}
+
+/// The ballot the form describes, shaped by the vote's method.
+fn ballot_from(method: VoteMethod, fields: &[(String, String)]) -> Result<Ballot, DomainError> {
+    Ok(match method {
+        VoteMethod::Dots => {
+            let mut dots = BTreeMap::new();
+            for (item, raw) in per_item(fields, "dots-") {
+                let count: u32 = number(raw)?;
+                // An item left at zero is simply not on the ballot.
+                if count > 0 {
+                    dots.insert(item, count);
+                }
+            }
+            Ballot::Dots { dots }
+        }
+        VoteMethod::Approval => Ballot::Approval {
+            approved: fields
+                .iter()
+                .filter(|(key, _)| key == "approve")
+                .map(|(_, raw)| raw.trim().parse::<ContributionId>())
+                .collect::<Result<BTreeSet<_>, _>>()
+                .map_err(|_| DomainError::InvalidBallot { reason: "unknown_item" })?,
+        },
+        VoteMethod::Score => Ballot::Scores {
+            scores: per_item(fields, "score-").map(|(item, raw)| Ok((item, number(raw)?))).collect::<Result<_, _>>()?,
+        },
+        VoteMethod::MajorityJudgment => Ballot::Grades {
+            grades: per_item(fields, "grade-").map(|(item, raw)| Ok((item, number(raw)?))).collect::<Result<_, _>>()?,
+        },
+        VoteMethod::BradleyTerry => {
+            let id = |name: &str| {
+                field(fields, name)
+                    .and_then(|raw| raw.parse::<ContributionId>().ok())
+                    .ok_or(DomainError::InvalidBallot { reason: "unknown_item" })
+            };
+            Ballot::Pairwise { winner: id("winner")?, loser: id("loser")? }
+        }
+        _ => {
+            // Equal ranks share a tier; gaps in the numbers do not matter, only their order.
+            let mut by_rank: BTreeMap<u32, Vec<ContributionId>> = BTreeMap::new();
+            for (item, raw) in per_item(fields, "rank-") {
+                by_rank.entry(number(raw)?).or_default().push(item);
+            }
+            Ballot::Ranking { tiers: by_rank.into_values().collect() }
+        }
+    })
+}
+
+/// One item's scores by criterion; criteria left empty are left out.
+fn assessment_from(fields: &[(String, String)]) -> Result<CriterionScores, DomainError> {
+    let mut scores = CriterionScores::new();
+    for (key, value) in fields {
+        if let Some(criterion) = key.strip_prefix("score-")
+            && !value.trim().is_empty()
+        {
+            scores.insert(criterion.to_owned(), number(value.trim())?);
+        }
+    }
+    Ok(scores)
+}
+
+/// The participant (or the workshop's own facilitator) this browser is in `id`, or a redirect to
+/// join; outsiders get "not found". The same rules as the other participant pages.
+async fn member(
+    app: &AppState,
+    context: &PageContext,
+    headers: &HeaderMap,
+    id: WorkshopId,
+) -> Result<Member, Response> {
+    let lang = context.lang;
+    let fail = |failure: Failure| PageError::new(failure, lang).into_response();
+    let state = app.engine.state(id).await.map_err(|error| fail(error.into()))?;
+    if state.workshop.deleted {
+        return Err(fail(Failure::NotFound));
+    }
+    let credentials = Credentials::from_headers(app, headers).await.map_err(fail)?;
+    match credentials.actor_in(app, &state) {
+        Ok((actor, role)) => Ok(Member { state, actor, role }),
+        Err(Failure::Unauthenticated) => Err(Redirect::to("/join").into_response()),
+        Err(Failure::Forbidden) => Err(fail(Failure::NotFound)),
+        Err(failure) => Err(fail(failure)),
+    }
+}
+
+struct Member {
+    state: Arc<LiveState>,
+    actor: Actor,
+    role: Role,
+}
+
+async fn member_again(app: &AppState, member: &Member, id: WorkshopId) -> Result<Member, EngineError> {
+    Ok(Member { state: app.engine.state(id).await?, actor: member.actor, role: member.role })
+}
+
+fn view_for<'a>(
+    context: &'a PageContext,
+    member: &'a Member,
+    activity: &'a converge_core::Activity,
+    names: &'a HashMap<converge_core::ParticipantId, &'a str>,
+    draft: &'a Draft,
+) -> activities::View<'a> {
+    let workshop = &member.state.workshop;
+    let viewer = match member.actor {
+        Actor::Participant(participant) => Some(participant),
+        Actor::Account(account) => workshop.facilitator_for(account).map(|participant| participant.id),
+        Actor::Newcomer => None,
+    };
+    activities::View {
+        lang: context.lang,
+        csrf: &context.csrf,
+        workshop,
+        activity,
+        names,
+        viewer,
+        role: Some(member.role),
+        now: converge_engine::now(),
+        draft,
+    }
+}
+
+/// The message for a refused ballot: the reason's own sentence when there is one, else the
+/// domain error's message.
+fn refusal_message(lang: Lang, error: DomainError) -> String {
+    match error {
+        DomainError::InvalidBallot { reason } => {
+            let key = format!("votes-refused-{reason}");
+            let message = lang.t(&key);
+            if message == key { Failure::from(error).message(lang) } else { message }
+        }
+        other => Failure::from(other).message(lang),
+    }
+}
+
+/// Shows the activity page again with the refusal, 422, as the notes form does; the page is the
+/// participant's activity page, with what they had chosen.
+async fn refuse(
+    app: &AppState,
+    context: &PageContext,
+    member: &Member,
+    activity_id: ActivityId,
+    error: DomainError,
+    refused: Refused<'_>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let message = refusal_message(lang, error);
+    let fresh = member_again(app, member, member.state.workshop.id).await.or_page(lang)?;
+    let workshop = &fresh.state.workshop;
+    let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let profiles = app.engine.profiles(workshop.id).await.or_page(lang)?;
+    let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
+    let draft = Draft::default();
+    let view = view_for(context, &fresh, activity, &names, &draft);
+    // The form shown is the one for the activity as it is, whatever was posted to it.
+    let body = match (activity.kind, refused) {
+        (ActivityKind::Vote, Refused::Ballot(ballot)) => activities::vote::participant_with(&view, ballot),
+        (ActivityKind::Assess, Refused::Assessment(item, scores)) => {
+            activities::assess::participant_with(&view, Some((item, scores)))
+        }
+        _ => activities::participant(&view),
+    };
+    let path = format!("/w/{}/a/{}", workshop.id, activity.id);
+    let markup = page(
+        context,
+        Frame {
+            title: &activity.title,
+            live: Some(Live {
+                stream: format!("/api/v1/workshops/{}/events", workshop.id),
+                seq: fresh.state.seq,
+                page: path,
+                kinds: Live::ACTIVITY,
+                activity: Some(activities::related_activities(workshop, activity)),
+                follow_focus: Some(format!("/w/{}/a/", workshop.id)),
+            }),
+            body_class: "",
+        },
+        html! {
+            p { a href={ "/w/" (workshop.id) } { "← " (workshop.title) } }
+            h1 { (activity.title) }
+            @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
+            div #activity-state data-live data-live-state=(activity.status.as_str()) {
+                (activity_status(lang, activity))
+                (super::timer::timer(lang, activity, view.now))
+                @if activity.status != ActivityStatus::Open {
+                    p.notice { (lang.t("participant-activity-not-open")) }
+                }
+            }
+            (form_error(Some(&message)))
+            (body)
+        },
+    );
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, markup).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use converge_core::Language;
+
+    fn fields(pairs: &[(&str, &str)]) -> Fields {
+        pairs.iter().map(|(key, value)| ((*key).to_owned(), (*value).to_owned())).collect()
+    }
+
+    const A: &str = "0190a0b0-0000-7000-8000-000000000001";
+    const B: &str = "0190a0b0-0000-7000-8000-000000000002";
+    const C: &str = "0190a0b0-0000-7000-8000-000000000003";
+
+    fn id(raw: &str) -> ContributionId {
+        raw.parse().unwrap()
+    }
+
+    #[test]
+    fn ranks_become_tiers_with_ties_and_unranked_items_left_out() {
+        let form = fields(&[
+            ("_csrf", "x"),
+            (&format!("rank-{A}"), "2"),
+            (&format!("rank-{B}"), "1"),
+            (&format!("rank-{C}"), "2"),
+        ]);
+        let ballot = ballot_from(VoteMethod::Schulze, &form).unwrap();
+        assert_eq!(ballot, Ballot::Ranking { tiers: vec![vec![id(B)], vec![id(A), id(C)]] });
+        let partial = fields(&[(&format!("rank-{A}"), ""), (&format!("rank-{B}"), "3")]);
+        assert_eq!(ballot_from(VoteMethod::Borda, &partial).unwrap(), Ballot::Ranking { tiers: vec![vec![id(B)]] });
+    }
+
+    #[test]
+    fn each_method_reads_its_own_fields() {
+        let dots = fields(&[(&format!("dots-{A}"), "2"), (&format!("dots-{B}"), "0"), (&format!("dots-{C}"), "")]);
+        assert_eq!(ballot_from(VoteMethod::Dots, &dots).unwrap(), Ballot::Dots { dots: [(id(A), 2)].into() });
+        let approve = fields(&[("approve", A), ("approve", C)]);
+        assert_eq!(
+            ballot_from(VoteMethod::Approval, &approve).unwrap(),
+            Ballot::Approval { approved: [id(A), id(C)].into() }
+        );
+        let grades = fields(&[(&format!("grade-{A}"), "5"), (&format!("grade-{B}"), "0")]);
+        assert_eq!(
+            ballot_from(VoteMethod::MajorityJudgment, &grades).unwrap(),
+            Ballot::Grades { grades: [(id(A), 5), (id(B), 0)].into() }
+        );
+        let pair = fields(&[("winner", B), ("loser", A)]);
+        assert_eq!(
+            ballot_from(VoteMethod::BradleyTerry, &pair).unwrap(),
+            Ballot::Pairwise { winner: id(B), loser: id(A) }
+        );
+        let bad = fields(&[(&format!("dots-{A}"), "beaucoup")]);
+        assert_eq!(ballot_from(VoteMethod::Dots, &bad), Err(DomainError::InvalidBallot { reason: "not_a_number" }));
+        let negative = fields(&[(&format!("grade-{A}"), "-1")]);
+        assert!(ballot_from(VoteMethod::MajorityJudgment, &negative).is_err());
+    }
+
+    #[test]
+    fn assessments_keep_the_scored_criteria() {
+        let form = fields(&[("item", A), ("score-impact", "4"), ("score-cost", ""), ("_csrf", "x")]);
+        assert_eq!(assessment_from(&form).unwrap(), [("impact".to_owned(), 4)].into());
+    }
+
+    /// Every key these pages use exists in both languages (the catalogue test in `i18n` reads a
+    /// fixed list of files; these modules check their own).
+    #[test]
+    fn every_key_of_the_vote_pages_exists() {
+        let sources =
+            [include_str!("ballots.rs"), include_str!("activities/vote.rs"), include_str!("activities/assess.rs")];
+        let mut keys: Vec<String> = Vec::new();
+        for source in sources {
+            for fragment in source.split(".t(\"").skip(1).chain(source.split(".t_args(\"").skip(1)) {
+                keys.push(fragment.split('"').next().unwrap_or_default().to_owned());
+            }
+        }
+        // Keys built at run time.
+        keys.extend(VoteMethod::ALL.iter().map(|method| format!("vote-method-{}", method.as_str())));
+        keys.extend(VoteMethod::ALL.iter().map(|method| format!("votes-explain-{}", method.as_str())));
+        keys.push("votes-explain-assessment".into());
+        keys.extend((0..6).map(|grade| format!("votes-grade6-{grade}")));
+        keys.extend(
+            ["quick_win", "big_bet", "fill_in", "money_pit", "not_assessed"]
+                .map(|key| format!("assess-quadrant-{key}")),
+        );
+        keys.extend(
+            [
+                "unknown_item",
+                "over_cap",
+                "over_budget",
+                "out_of_range",
+                "incomplete",
+                "duplicate_rank",
+                "empty",
+                "same_item",
+            ]
+            .map(|reason| format!("votes-refused-{reason}")),
+        );
+        keys.extend(["votes-refused-not_a_number", "votes-refused-unknown_criterion"].map(str::to_owned));
+        for language in [Language::Fr, Language::En] {
+            for key in &keys {
+                assert_ne!(&Lang(language).t(key), key, "{key} is missing in {}", language.as_str());
+            }
+        }
+    }
+}
