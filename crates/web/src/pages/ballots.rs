@@ -12,24 +12,21 @@
 //! CSRF is checked by the middleware before a handler runs; success redirects (post/redirect/get).
 
 use super::activities::{self, Draft};
-use super::layout::{Frame, Live, PageContext, form_error, page};
-use super::participant::activity_status;
+use super::layout::PageContext;
+use super::participant::{Member, activity_page_with, member, member_again};
 use crate::AppState;
-use crate::auth::Credentials;
 use crate::error::{Failure, OrPage, PageError};
 use crate::extract::{ValidForm, ValidPath};
 use crate::i18n::Lang;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::voting::{Ballot, CriterionScores, VoteMethod};
 use converge_core::{
-    ActivityId, ActivityKind, ActivityStatus, Actor, Command, ContributionId, DomainError, Role, WorkshopId,
+    ActivityId, ActivityKind, Actor, Command, ContributionId, DomainError, WorkshopId,
 };
-use converge_engine::{EngineError, LiveState};
-use maud::html;
+use converge_engine::EngineError;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
 
 type Fields = Vec<(String, String)>;
 
@@ -189,39 +186,6 @@ fn assessment_from(fields: &[(String, String)]) -> Result<CriterionScores, Domai
     Ok(scores)
 }
 
-/// The participant (or the workshop's own facilitator) this browser is in `id`, or a redirect to
-/// join; outsiders get "not found". The same rules as the other participant pages.
-async fn member(
-    app: &AppState,
-    context: &PageContext,
-    headers: &HeaderMap,
-    id: WorkshopId,
-) -> Result<Member, Response> {
-    let lang = context.lang;
-    let fail = |failure: Failure| PageError::new(failure, lang).into_response();
-    let state = app.engine.state(id).await.map_err(|error| fail(error.into()))?;
-    if state.workshop.deleted {
-        return Err(fail(Failure::NotFound));
-    }
-    let credentials = Credentials::from_headers(app, headers).await.map_err(fail)?;
-    match credentials.actor_in(app, &state) {
-        Ok((actor, role)) => Ok(Member { state, actor, role }),
-        Err(Failure::Unauthenticated) => Err(Redirect::to("/join").into_response()),
-        Err(Failure::Forbidden) => Err(fail(Failure::NotFound)),
-        Err(failure) => Err(fail(failure)),
-    }
-}
-
-struct Member {
-    state: Arc<LiveState>,
-    actor: Actor,
-    role: Role,
-}
-
-async fn member_again(app: &AppState, member: &Member, id: WorkshopId) -> Result<Member, EngineError> {
-    Ok(Member { state: app.engine.state(id).await?, actor: member.actor, role: member.role })
-}
-
 fn view_for<'a>(
     context: &'a PageContext,
     member: &'a Member,
@@ -261,8 +225,8 @@ fn refusal_message(lang: Lang, error: DomainError) -> String {
     }
 }
 
-/// Shows the activity page again with the refusal, 422, as the notes form does; the page is the
-/// participant's activity page, with what they had chosen.
+/// Shows the activity page again with the refusal, 422, as the notes form does, with what the
+/// participant had chosen.
 async fn refuse(
     app: &AppState,
     context: &PageContext,
@@ -274,51 +238,18 @@ async fn refuse(
     let lang = context.lang;
     let message = refusal_message(lang, error);
     let fresh = member_again(app, member, member.state.workshop.id).await.or_page(lang)?;
-    let workshop = &fresh.state.workshop;
-    let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
-    let profiles = app.engine.profiles(workshop.id).await.or_page(lang)?;
-    let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
     let draft = Draft::default();
-    let view = view_for(context, &fresh, activity, &names, &draft);
-    // The form shown is the one for the activity as it is, whatever was posted to it.
-    let body = match (activity.kind, refused) {
-        (ActivityKind::Vote, Refused::Ballot(ballot)) => activities::vote::participant_with(&view, ballot),
-        (ActivityKind::Assess, Refused::Assessment(item, scores)) => {
-            activities::assess::participant_with(&view, Some((item, scores)))
-        }
-        _ => activities::participant(&view),
-    };
-    let path = format!("/w/{}/a/{}", workshop.id, activity.id);
-    let markup = page(
-        context,
-        Frame {
-            title: &activity.title,
-            live: Some(Live {
-                stream: format!("/api/v1/workshops/{}/events", workshop.id),
-                seq: fresh.state.seq,
-                page: path,
-                kinds: Live::ACTIVITY,
-                activity: Some(activities::related_activities(workshop, activity)),
-                follow_focus: Some(format!("/w/{}/a/", workshop.id)),
-            }),
-            body_class: "",
-        },
-        html! {
-            p { a href={ "/w/" (workshop.id) } { "← " (workshop.title) } }
-            h1 { (activity.title) }
-            @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
-            div #activity-state data-live data-live-state=(activity.status.as_str()) {
-                (activity_status(lang, activity))
-                (super::timer::timer(lang, activity, view.now))
-                @if activity.status != ActivityStatus::Open {
-                    p.notice { (lang.t("participant-activity-not-open")) }
-                }
+    activity_page_with(app, context, &fresh, activity_id, &draft, Some(&message), |view| {
+        // The form shown is the one for the activity as it is, whatever was posted to it.
+        match (view.activity.kind, refused) {
+            (ActivityKind::Vote, Refused::Ballot(ballot)) => activities::vote::participant_with(view, ballot),
+            (ActivityKind::Assess, Refused::Assessment(item, scores)) => {
+                activities::assess::participant_with(view, Some((item, scores)))
             }
-            (form_error(Some(&message)))
-            (body)
-        },
-    );
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, markup).into_response())
+            _ => activities::participant(view),
+        }
+    })
+    .await
 }
 
 #[cfg(test)]

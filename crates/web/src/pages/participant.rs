@@ -31,7 +31,12 @@ pub fn activity_status(lang: Lang, activity: &Activity) -> Markup {
 }
 
 /// The participant (or the workshop's own facilitator) this browser is in `id`, or a redirect to join.
-async fn member(app: &AppState, context: &PageContext, headers: &HeaderMap, id: WorkshopId) -> Result<Member, Response> {
+pub(super) async fn member(
+    app: &AppState,
+    context: &PageContext,
+    headers: &HeaderMap,
+    id: WorkshopId,
+) -> Result<Member, Response> {
     let lang = context.lang;
     let fail = |failure: Failure| PageError::new(failure, lang).into_response();
     let state = app.engine.state(id).await.map_err(|error| fail(error.into()))?;
@@ -48,10 +53,10 @@ async fn member(app: &AppState, context: &PageContext, headers: &HeaderMap, id: 
     }
 }
 
-struct Member {
-    state: Arc<LiveState>,
-    actor: Actor,
-    role: Role,
+pub(super) struct Member {
+    pub state: Arc<LiveState>,
+    pub actor: Actor,
+    pub role: Role,
 }
 
 fn live(id: WorkshopId, seq: u64, page: String, kinds: &'static str, activity: Option<String>) -> Option<Live> {
@@ -156,6 +161,20 @@ async fn render_activity(
     draft: &Draft,
     error: Option<&str>,
 ) -> Result<Response, PageError> {
+    activity_page_with(app, context, member, activity_id, draft, error, activities::participant).await
+}
+
+/// A participant's activity page, its body rendered by `body` (the activity's own view, or a
+/// form shown again with what was refused) and, after a refusal, the message above it.
+pub(super) async fn activity_page_with(
+    app: &AppState,
+    context: &PageContext,
+    member: &Member,
+    activity_id: ActivityId,
+    draft: &Draft,
+    error: Option<&str>,
+    body: impl FnOnce(&activities::View<'_>) -> maud::Markup,
+) -> Result<Response, PageError> {
     let lang = context.lang;
     let workshop = &member.state.workshop;
     let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
@@ -205,7 +224,7 @@ async fn render_activity(
                 }
             }
             (form_error(error))
-            (activities::participant(&view))
+            (body(&view))
         },
     );
     let status = if error.is_some() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
@@ -320,6 +339,6 @@ pub async fn set_presence(
     Ok(Redirect::to(&format!("/w/{id}")).into_response())
 }
 
-async fn member_again(app: &AppState, member: &Member, id: WorkshopId) -> Result<Member, EngineError> {
+pub(super) async fn member_again(app: &AppState, member: &Member, id: WorkshopId) -> Result<Member, EngineError> {
     Ok(Member { state: app.engine.state(id).await?, actor: member.actor, role: member.role })
 }
