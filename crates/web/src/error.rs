@@ -142,6 +142,12 @@ fn domain_message(lang: Lang, error: &DomainError) -> String {
         DomainError::TooManyLinks { max } => lang.t_args("error-too_many_links", &[("max", FluentValue::from(*max))]),
         DomainError::RoundIdeasSpent { max } => lang.t_args("error-round_ideas_spent", &[("max", FluentValue::from(*max))]),
         DomainError::DeckFull { max } => lang.t_args("error-deck_full", &[("max", FluentValue::from(*max))]),
+        // Each setting says what is wrong with it; the generic sentence is the fallback.
+        DomainError::InvalidConfig { reason } => {
+            let key = format!("error-invalid_config-{reason}");
+            let message = lang.t(&key);
+            if message == key { lang.t("error-invalid_config") } else { message }
+        }
         other => lang.t(&format!("error-{}", other.code())),
     }
 }

@@ -31,3 +31,14 @@ participant-away-notice = You are marked as away.
 participant-return-button = I am back
 
 activity-source-prompts = The questions to start from
+
+## Refused settings, one by one
+error-invalid_config-sources = An activity only works on activities placed before it: move the source activity first, or remove it from the sources.
+error-invalid_config-minutes = The time must be between 1 and 600 minutes.
+error-invalid_config-day = The day must be between 1 and 14.
+error-invalid_config-categories = There must be 1 to 12 categories, each named in 60 characters at most, without duplicates.
+error-invalid_config-criteria = Write each criterion as “key | name | weight”: a lower-case key without spaces, a name, a weight from 1 to 10; 10 criteria at most.
+error-invalid_config-brainwriting = Brainwriting: 1 to 10 ideas per round, rounds of 1 to 60 minutes, tables of 2 to 12 people.
+error-invalid_config-deck = This card deck does not exist.
+error-invalid_config-vote = Vote settings: 1 to 100 dots, at most that many per idea, 2 to 10 grades.
+error-invalid_config-table_size = A table seats 2 to 12 people.

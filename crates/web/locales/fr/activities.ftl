@@ -31,3 +31,14 @@ participant-away-notice = Vous êtes noté·e absent·e.
 participant-return-button = Je suis de retour
 
 activity-source-prompts = Les questions de départ
+
+## Réglages refusés, un par un
+error-invalid_config-sources = Une activité ne travaille que sur des activités placées avant elle : déplacez d’abord l’activité source, ou retirez-la des sources.
+error-invalid_config-minutes = La durée doit être comprise entre 1 et 600 minutes.
+error-invalid_config-day = Le jour doit être compris entre 1 et 14.
+error-invalid_config-categories = Il faut entre 1 et 12 catégories, chacune avec un nom de 60 caractères au plus, sans doublon.
+error-invalid_config-criteria = Chaque critère s’écrit « clé | nom | poids » : une clé en minuscules sans espace, un nom, un poids de 1 à 10 ; 10 critères au plus.
+error-invalid_config-brainwriting = Brainwriting : de 1 à 10 idées par tour, des tours de 1 à 60 minutes, des tables de 2 à 12 personnes.
+error-invalid_config-deck = Ce jeu de cartes n’existe pas.
+error-invalid_config-vote = Réglages du vote : de 1 à 100 gommettes, au plus autant par idée, de 2 à 10 mentions.
+error-invalid_config-table_size = Une table compte de 2 à 12 personnes.
