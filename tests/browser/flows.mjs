@@ -340,3 +340,140 @@ export async function dragNoteTo(page, text, category) {
   const column = page.locator(`[data-sort-column][data-category="${category}"]`);
   await note.locator('.note-text').dragTo(column);
 }
+
+// ---- Votes and assessments: adding and setting up activities, results, the keyboard ----------
+// (Added for ballots.test.mjs; the steps above are unchanged.)
+
+/**
+ * Adds an activity from the console's #add-activity (kind select, title) and returns its id,
+ * read from the facilitator's activity page /facilitator/workshops/{id}/activities/{aid} that
+ * the form leads to.
+ */
+export async function addActivity(s, page, workshop, { kind, title }) {
+  await page.bringToFront();
+  if (pathOf(page) !== new URL(workshop.consoleUrl).pathname) await page.goto(workshop.consoleUrl);
+  const form = page.locator('#add-activity');
+  const kinds = await form.locator('select[name=kind] option').evaluateAll((options) => options.map((o) => o.value));
+  assert.ok(kinds.includes(kind), `#add-activity offers no kind ${kind}; it offers ${JSON.stringify(kinds)}`);
+  await form.locator('select[name=kind]').selectOption(kind);
+  await form.locator('[name=title]').fill(title);
+  const activityPage = new RegExp(`/facilitator/workshops/${workshop.id}/activities/([^/?#]+)/?(?:[?#].*)?$`);
+  await submitAndWaitFor(page, form, activityPage, `adding a ${kind} activity`);
+  return pathOf(page).match(activityPage)[1];
+}
+
+/**
+ * On the facilitator's activity page, opens the settings (details.settings) and saves
+ * #activity-settings with exactly `sources` ticked (activity ids) and, for a vote, `voteMethod`
+ * chosen in select[name=vote_method]. Waits for the page the form leads to.
+ */
+export async function saveActivitySettings(s, page, workshop, activityId, { sources, voteMethod } = {}) {
+  const target = `/facilitator/workshops/${workshop.id}/activities/${activityId}`;
+  await page.bringToFront();
+  if (pathOf(page) !== target) await page.goto(s.url(target));
+  const form = page.locator('#activity-settings');
+  const details = page.locator('details.settings');
+  if ((await details.count()) > 0 && !(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  if (sources) {
+    const boxes = form.locator('input[type=checkbox][name=source]');
+    const offered = await boxes.evaluateAll((inputs) => inputs.map((i) => i.value));
+    for (const source of sources) {
+      assert.ok(offered.includes(source), `#activity-settings offers no source ${source}; it offers ${JSON.stringify(offered)}`);
+    }
+    for (const value of offered) await boxes.and(page.locator(`[value="${value}"]`)).setChecked(sources.includes(value));
+  }
+  if (voteMethod) {
+    const select = form.locator('select[name=vote_method]');
+    const methods = await select.locator('option').evaluateAll((options) => options.map((o) => o.value));
+    assert.ok(methods.includes(voteMethod), `select[name=vote_method] offers no ${voteMethod}; it offers ${JSON.stringify(methods)}`);
+    await select.selectOption(voteMethod);
+  }
+  await submitPost(page, form);
+}
+
+/**
+ * The results document of a vote or an assessment, as GET
+ * /api/v1/workshops/{id}/activities/{aid}/results gives it to the session of `page`.
+ */
+export async function activityResults(s, page, workshopId, activityId) {
+  const path = `/api/v1/workshops/${workshopId}/activities/${activityId}/results`;
+  const response = await page.request.get(s.url(path));
+  assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}`);
+  return response.json();
+}
+
+/**
+ * The focused element, described for assertions and messages:
+ * { tag, type, name, value, checked, id, text, form (its form's action), css (a readable summary) }.
+ */
+export function focusedElement(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { tag: 'body', css: 'body (nothing focused)' };
+    const d = {
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type'),
+      name: el.getAttribute('name'),
+      value: 'value' in el ? el.value : null,
+      checked: 'checked' in el ? el.checked : null,
+      id: el.id || null,
+      text: (el.textContent || '').trim().slice(0, 60),
+      form: el.form ? el.form.getAttribute('action') : null,
+    };
+    d.css = `${d.tag}${d.type ? `[type=${d.type}]` : ''}${d.name ? `[name=${d.name}]` : ''}` +
+      `${d.value !== null && d.tag !== 'textarea' ? `[value=${JSON.stringify(d.value)}]` : ''}` +
+      `${d.checked ? ':checked' : ''}${d.text && d.tag !== 'select' ? ` "${d.text}"` : ''}`;
+    return d;
+  });
+}
+
+/**
+ * Presses `key` (`times` times) on the keyboard, then asserts the focused element matches
+ * `expect` (an object whose keys must equal those of focusedElement), if given. Returns the
+ * focused element.
+ */
+export async function pressKey(page, key, { times = 1, expect, why = '' } = {}) {
+  for (let i = 0; i < times; i += 1) await page.keyboard.press(key);
+  const focused = await focusedElement(page);
+  if (expect) {
+    for (const [field, wanted] of Object.entries(expect)) {
+      assert.equal(focused[field], wanted, `after ${key}${times > 1 ? ` ×${times}` : ''}${why ? ` (${why})` : ''}, ` +
+        `the focused element's ${field} should be ${JSON.stringify(wanted)}; focus is on ${focused.css}`);
+    }
+  }
+  return focused;
+}
+
+/**
+ * Presses Tab until the focused element matches the CSS selector `css` (at most `max` times),
+ * as a keyboard user moving through a page they just loaded. Returns the number of presses.
+ */
+export async function tabUntil(page, css, { max = 40, key = 'Tab' } = {}) {
+  const path = [];
+  for (let n = 1; n <= max; n += 1) {
+    await page.keyboard.press(key);
+    if (await page.evaluate((c) => Boolean(document.activeElement && document.activeElement.matches(c)), css)) return n;
+    path.push((await focusedElement(page)).css);
+  }
+  throw new Error(`${max} presses of ${key} on ${pathOf(page)} never focused ${css}; focus went through ${path.join(' → ')}`);
+}
+
+/**
+ * Presses Enter with the focus on a form's submit button, and waits for the POST and the page
+ * that follows it. Returns the response to the POST.
+ */
+export async function submitWithKeyboard(page) {
+  const focused = await focusedElement(page);
+  assert.ok(focused.tag === 'button' && (focused.type === 'submit' || focused.type === null),
+    `Enter should submit from a form's button; focus is on ${focused.css}`);
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && r.frame() === page.mainFrame(), { timeout: 5_000 });
+  const loaded = page.waitForEvent('load');
+  await page.keyboard.press('Enter');
+  const request = await posted.catch(() => {
+    throw new Error(`Enter on ${focused.css} posted nothing on ${pathOf(page)}`);
+  });
+  const response = await request.response();
+  assert.ok(response && response.status() < 400, `the POST of ${focused.form} answered ${response?.status()}`);
+  await loaded;
+  return response;
+}

@@ -32,6 +32,20 @@
 
   function swapRegions(html) {
     var fresh = new DOMParser().parseFromString(html, "text/html");
+    // An activity that opened or closed changes which forms the page shows (a note form, a
+    // ballot, the results): load the page afresh then, unless something is being typed.
+    var stateNow = document.querySelector("[data-live-state]");
+    var stateFresh = fresh.querySelector("[data-live-state]");
+    if (stateNow && stateFresh &&
+        stateNow.getAttribute("data-live-state") !== stateFresh.getAttribute("data-live-state")) {
+      var typing = Array.prototype.some.call(document.querySelectorAll("main textarea"), function (field) {
+        return field.value.trim() !== "";
+      });
+      if (!typing) {
+        window.location.assign(body.getAttribute("data-page") || window.location.href);
+        return;
+      }
+    }
     document.querySelectorAll("[data-live]").forEach(function (region) {
       var replacement = region.id && fresh.getElementById(region.id);
       if (!replacement) return;
@@ -41,14 +55,6 @@
       if (active && active !== document.body && region.contains(active)) { deferred = true; return; }
       region.replaceWith(replacement);
     });
-    // An activity that opened or closed changes which forms are shown: reload then.
-    var before = document.querySelector("[data-live-state]");
-    var formNow = document.getElementById("note-form");
-    var formFresh = fresh.getElementById("note-form");
-    if (before && Boolean(formNow) !== Boolean(formFresh)) {
-      var text = formNow && formNow.querySelector("textarea");
-      if (!text || text.value.trim() === "") window.location.assign(body.getAttribute("data-page") || window.location.href);
-    }
   }
 
   function refresh() {
