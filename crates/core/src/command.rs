@@ -490,6 +490,11 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
             let brainwriting = activity.brainwriting.as_ref().ok_or(DomainError::BrainwritingNotStarted)?;
             let round = brainwriting.round + 1;
+            // Once every sheet has been round its table, another round would hand people sheets
+            // they already wrote on.
+            if round as usize >= brainwriting.rounds_per_cycle() {
+                return Err(DomainError::BrainwritingComplete);
+            }
             let mut events = vec![Event::BrainwritingRoundStarted { activity_id, round }];
             // Each round runs on its own clock.
             let round_ms = u64::from(activity.config.brainwriting_rules().round_minutes) * MINUTE_MS;

@@ -73,6 +73,8 @@ pub enum DomainError {
     BrainwritingNotStarted,
     #[error("brainwriting has already started in this activity")]
     BrainwritingAlreadyStarted,
+    #[error("every sheet has been round its table: brainwriting is complete")]
+    BrainwritingComplete,
     #[error("you hold no sheet in this round")]
     NoSheetThisRound,
     #[error("you have written the {max} ideas this round allows on this sheet")]
@@ -137,6 +139,7 @@ impl DomainError {
             DomainError::SourceChallengeRequired => "source_challenge_required",
             DomainError::BrainwritingNotStarted => "brainwriting_not_started",
             DomainError::BrainwritingAlreadyStarted => "brainwriting_already_started",
+            DomainError::BrainwritingComplete => "brainwriting_complete",
             DomainError::NoSheetThisRound => "no_sheet_this_round",
             DomainError::RoundIdeasSpent { .. } => "round_ideas_spent",
             DomainError::WrongActivityKind => "wrong_activity_kind",

@@ -107,6 +107,16 @@ pub struct Brainwriting {
 }
 
 impl Brainwriting {
+    /// How many rounds take every sheet round the largest table once.
+    pub fn rounds_per_cycle(&self) -> usize {
+        self.tables.iter().map(Rotation::rounds_per_cycle).max().unwrap_or(0)
+    }
+
+    /// True in the last round of the cycle.
+    pub fn is_last_round(&self) -> bool {
+        self.round as usize + 1 >= self.rounds_per_cycle()
+    }
+
     /// The sheet `participant` holds in the current round: none if they are not at a table or
     /// were away when the round began.
     pub fn sheet_of(&self, participant: ParticipantId) -> Option<SheetRef> {

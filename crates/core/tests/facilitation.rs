@@ -86,3 +86,26 @@ fn brainwriting_can_start_again_until_the_first_idea_and_seats_at_its_table_size
     run(&mut workshop, Actor::Participant(late[0]), idea);
     assert_eq!(decide(&workshop, Actor::Account(account()), start), Err(DomainError::BrainwritingAlreadyStarted));
 }
+
+#[test]
+fn brainwriting_ends_when_every_sheet_has_been_round_its_table() {
+    let mut workshop = workshop();
+    let brainwriting = ActivitySpec {
+        activity_id: activity(61),
+        kind: ActivityKind::Brainwriting,
+        title: Title::parse("Brainwriting").unwrap(),
+        prompt: Prompt::parse("").unwrap(),
+        config: ActivityConfig::default(),
+    };
+    run(&mut workshop, Actor::Account(account()), Command::AddActivity(brainwriting));
+    for n in 1..=3 {
+        join(&mut workshop, n);
+    }
+    run(&mut workshop, Actor::Account(account()), Command::StartBrainwriting { activity_id: activity(61) });
+    let next = Command::NextRound { activity_id: activity(61) };
+    // Three people at one table: rounds 1, 2 and 3, then it is complete.
+    run(&mut workshop, Actor::Account(account()), next.clone());
+    run(&mut workshop, Actor::Account(account()), next.clone());
+    assert!(workshop.activity(activity(61)).unwrap().brainwriting.as_ref().unwrap().is_last_round());
+    assert_eq!(decide(&workshop, Actor::Account(account()), next), Err(DomainError::BrainwritingComplete));
+}

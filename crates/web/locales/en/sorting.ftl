@@ -68,3 +68,6 @@ bw-no-sheet = You have no sheet this round: you were not at your table when it s
 bw-away = You are marked as away: the sheets pass on without you meanwhile.
 bw-back-button = I am back at my table
 bw-no-table = You are not at any table of this brainwriting: it started before you arrived, or you are only observing. The room's ideas show on the screen.
+
+bw-last-round = Last round: every sheet has been round its table.
+error-brainwriting_complete = Every sheet has been round its table: brainwriting is complete.

@@ -68,3 +68,6 @@ bw-no-sheet = Vous n’avez pas de feuille pendant ce tour : vous n’étiez pas
 bw-away = Vous êtes indiqué·e comme absent·e : les feuilles passent sans vous en attendant.
 bw-back-button = Je suis de retour à ma table
 bw-no-table = Vous n’êtes à aucune table de ce brainwriting : il a commencé avant votre arrivée, ou vous ne faites que l’observer. Les idées de la salle s’affichent à l’écran.
+
+bw-last-round = Dernier tour : chaque feuille a fait le tour de sa table.
+error-brainwriting_complete = Chaque feuille a fait le tour de sa table : le brainwriting est terminé.

@@ -85,10 +85,14 @@ pub fn facilitator(view: &View<'_>) -> Markup {
     html! {
         div.bw-round-bar {
             h2 { (lang.t_args("bw-round", &[("round", (brainwriting.round + 1).into())])) }
-            form method="post" action=(view.facilitator_action("next-round")) {
-                (csrf_field(view.csrf))
-                input type="hidden" name="back" value="activity";
-                button type="submit" { (lang.t("bw-next-round-button")) }
+            @if brainwriting.is_last_round() {
+                p.notice { (lang.t("bw-last-round")) }
+            } @else {
+                form method="post" action=(view.facilitator_action("next-round")) {
+                    (csrf_field(view.csrf))
+                    input type="hidden" name="back" value="activity";
+                    button type="submit" { (lang.t("bw-next-round-button")) }
+                }
             }
         }
         p.hint { (lang.t_args("bw-next-round-hint", &[("minutes", rules.round_minutes.into())])) " " (rules_line(view)) }
