@@ -48,7 +48,9 @@ pub struct Scales {
     pub grades: u8,
 }
 
-/// The result as JSON: `winners` (1-based numbers), `winner_names`, and the method's full result.
+/// The result as JSON: `winners` (the file's own numbers, from 1), `winner_names`, `candidates`,
+/// and `result`, the method's full result, in which candidates are indices from 0 (candidate k
+/// of the file is index k − 1).
 pub fn tally(path: &Path, method: Method, scales: Scales) -> anyhow::Result<Value> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|error| anyhow::anyhow!("{}: not UTF-8 text ({error})", path.display()))?;

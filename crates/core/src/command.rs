@@ -159,6 +159,11 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             let prompt = Prompt::parse(&prompt)?;
             let earlier: Vec<ActivityId> = workshop.activities[..position].iter().map(|activity| activity.id).collect();
             config.check(activity.kind, activity_id, &earlier)?;
+            // Ballots were cast under the vote's rules; changing them would miscount those ballots.
+            let has_ballots = !activity.ballots.is_empty() || !activity.comparisons.is_empty();
+            if has_ballots && config.vote_rules() != activity.config.vote_rules() {
+                return Err(DomainError::InvalidConfig { reason: "vote_locked" });
+            }
             if activity.title == title.as_str() && activity.prompt == prompt.as_str() && activity.config == config {
                 return Ok(Vec::new());
             }
@@ -540,6 +545,14 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
                 return Err(DomainError::ActivityNotOpen);
             }
             ballot.check(&activity.config.vote_rules(), &workshop.items_of(activity))?;
+            // Each participant answers each pair once, so nobody outweighs the room by repeating.
+            if let crate::voting::Ballot::Pairwise { winner, loser } = &ballot
+                && activity.comparisons.iter().any(|(who, a, b)| {
+                    *who == voter && ((a == winner && b == loser) || (a == loser && b == winner))
+                })
+            {
+                return Err(DomainError::InvalidBallot { reason: "pair_answered" });
+            }
             if ballot.replaces_previous() && activity.ballots.get(&voter) == Some(&ballot) {
                 return Ok(Vec::new());
             }
@@ -569,8 +582,10 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             if !matches!(activity.kind, ActivityKind::Vote | ActivityKind::Assess) {
                 return Err(DomainError::WrongActivityKind);
             }
-            if activity.status == ActivityStatus::Open {
-                return Err(DomainError::ActivityStillOpen);
+            match activity.status {
+                ActivityStatus::Open => return Err(DomainError::ActivityStillOpen),
+                ActivityStatus::Draft => return Err(DomainError::ActivityNotOpenToClose),
+                ActivityStatus::Closed => {}
             }
             Ok(vec![Event::ResultsFrozen { activity_id, result }])
         }

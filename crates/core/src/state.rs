@@ -292,6 +292,8 @@ impl Workshop {
                 if let Some(activity) = self.activity_mut(*activity_id) {
                     activity.status = ActivityStatus::Open;
                     activity.times_opened += 1;
+                    // A reopened count is live again; the next close records it anew.
+                    activity.frozen_result = None;
                 }
             }
             Event::ActivityClosed { activity_id } => {

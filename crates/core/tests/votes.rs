@@ -96,3 +96,22 @@ proptest! {
         prop_assert_eq!(&workshop.activity(activity(50)).unwrap().ballots, &last);
     }
 }
+
+#[test]
+fn a_pair_is_answered_once_per_participant_and_the_rules_lock_once_ballots_are_in() {
+    let (mut workshop, people, items) = room(VoteMethod::BradleyTerry);
+    let answer = Ballot::Pairwise { winner: items[0], loser: items[1] };
+    let events = cast(&workshop, people[0], answer).unwrap();
+    apply_all(&mut workshop, 0, &events);
+    let again = Ballot::Pairwise { winner: items[1], loser: items[0] };
+    assert_eq!(cast(&workshop, people[0], again.clone()), Err(DomainError::InvalidBallot { reason: "pair_answered" }));
+    assert!(cast(&workshop, people[1], again).is_ok(), "someone else may answer the same pair");
+    let vote = workshop.activity(activity(50)).unwrap();
+    let switch = Command::UpdateActivity {
+        activity_id: activity(50),
+        title: vote.title.clone(),
+        prompt: vote.prompt.clone(),
+        config: ActivityConfig { vote: Some(VoteConfig::new(VoteMethod::Approval)), ..vote.config.clone() },
+    };
+    assert_eq!(decide(&workshop, Actor::Account(account()), switch), Err(DomainError::InvalidConfig { reason: "vote_locked" }));
+}

@@ -117,11 +117,11 @@ votes-explain-plurality = { $count ->
    *[other] Tie: { $winner } are ranked first by as many voters ({ $score }).
 }
 votes-explain-borda = { $count ->
-    [one] { $winner } wins: each ballot gives an idea one point per idea ranked below it, and it has the most points ({ $score }).
+    [one] { $winner } wins: on each ballot an idea gains a point for every idea ranked below it and loses one for every idea ranked above it, and it has the highest total ({ $score }).
    *[other] Tie: { $winner } have as many Borda points ({ $score }), the most.
 }
 votes-explain-instant_runoff = { $count ->
-    [one] { $winner } wins after { $score } rounds: in each round the idea with the fewest first choices is eliminated and its ballots go to their next choice.
+    [one] { $winner } wins (rounds counted: { $score }): in each round the idea with the fewest first choices is eliminated and its ballots go to their next choice.
    *[other] Tie: { $winner } are still level in the last of { $score } elimination rounds.
 }
 votes-explain-copeland = { $count ->

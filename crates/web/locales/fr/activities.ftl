@@ -42,3 +42,6 @@ error-invalid_config-brainwriting = Brainwriting : de 1 à 10 idées par tour, d
 error-invalid_config-deck = Ce jeu de cartes n’existe pas.
 error-invalid_config-vote = Réglages du vote : de 1 à 100 gommettes, au plus autant par idée, de 2 à 10 mentions.
 error-invalid_config-table_size = Une table compte de 2 à 12 personnes.
+
+error-invalid_config-vote_locked = Des bulletins ont déjà été déposés : les règles du vote ne changent plus. Ajoutez un nouveau vote pour voter autrement.
+votes-refused-pair_answered = Vous avez déjà comparé ces deux idées.

@@ -117,11 +117,11 @@ votes-explain-plurality = { $count ->
    *[other] Ex aequo : { $winner } sont classées premières par autant de votants ({ $score }).
 }
 votes-explain-borda = { $count ->
-    [one] { $winner } l’emporte : chaque bulletin donne à une idée un point par idée classée derrière elle, et elle en totalise le plus ({ $score }).
+    [one] { $winner } l’emporte : sur chaque bulletin, une idée gagne un point par idée classée derrière elle et en perd un par idée classée devant, et elle obtient le meilleur total ({ $score }).
    *[other] Ex aequo : { $winner } totalisent autant de points de Borda ({ $score }), le plus grand nombre.
 }
 votes-explain-instant_runoff = { $count ->
-    [one] { $winner } l’emporte au bout de { $score } tours : à chaque tour, l’idée qui a le moins de premiers choix est éliminée et ses bulletins passent au choix suivant.
+    [one] { $winner } l’emporte (tours de dépouillement : { $score }) : à chaque tour, l’idée qui a le moins de premiers choix est éliminée et ses bulletins passent au choix suivant.
    *[other] Ex aequo : { $winner } restent à égalité au dernier des { $score } tours d’éliminations successives.
 }
 votes-explain-copeland = { $count ->
