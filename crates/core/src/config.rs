@@ -48,6 +48,12 @@ pub struct ActivityConfig {
     /// The image deck participants pick from (photo_language): `builtin`, or an uploaded deck.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deck: Option<String>,
+    /// Where the impact/feasibility matrix splits high from low, in tenths of a score (assess);
+    /// the middle of the scale when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact_threshold_tenths: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feasibility_threshold_tenths: Option<u32>,
     /// How a vote is cast and counted (vote); majority judgment when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vote: Option<crate::voting::VoteConfig>,
@@ -140,6 +146,10 @@ impl ActivityConfig {
         }
         if let Some(vote) = &self.vote {
             vote.check()?;
+        }
+        let on_scale = |tenths: u32| (10..=50).contains(&tenths);
+        if !self.impact_threshold_tenths.is_none_or(on_scale) || !self.feasibility_threshold_tenths.is_none_or(on_scale) {
+            return invalid("thresholds");
         }
         Ok(())
     }

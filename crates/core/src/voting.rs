@@ -94,6 +94,9 @@ pub struct VoteConfig {
     /// How many grades, from "to reject" to "excellent" (majority judgment).
     #[serde(default = "default_grades")]
     pub grades: u8,
+    /// Score voting ranks by the mean score, or by the median, which one extreme voter cannot pull.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rank_by_median: bool,
 }
 
 fn default_dots() -> u32 {
@@ -121,6 +124,7 @@ impl VoteConfig {
             score_min: default_score_min(),
             score_max: default_score_max(),
             grades: default_grades(),
+            rank_by_median: false,
         }
     }
 

@@ -95,7 +95,9 @@ fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, method
                     parsed.push(methods::ScoreBallot::new(scale, n, row)?);
                 }
             }
-            let result = methods::score_voting(scale, n, &parsed, methods::ScoreAggregate::Mean)?;
+            let aggregate =
+                if rules.rank_by_median { methods::ScoreAggregate::Median } else { methods::ScoreAggregate::Mean };
+            let result = methods::score_voting(scale, n, &parsed, aggregate)?;
             (indices(&result.winners), tiers(&result.ranking), to_json(&result))
         }
         VoteMethod::MajorityJudgment => {
@@ -205,7 +207,7 @@ fn assessment(activity: &Activity, items: &[ContributionId]) -> Result<Counted, 
             &result,
             impact,
             feasibility,
-            methods::MatrixThresholds::middle_of(scale),
+            thresholds(activity, scale),
         )?),
         _ => None,
     };
@@ -217,6 +219,16 @@ fn assessment(activity: &Activity, items: &[ContributionId]) -> Result<Counted, 
         "matrix": matrix,
     });
     Ok(("assessment", assessors.len(), winners, ranking, document))
+}
+
+/// Where the matrix splits high from low: the facilitator's thresholds, or the middle of the scale.
+fn thresholds(activity: &Activity, scale: methods::ScoreScale) -> methods::MatrixThresholds {
+    let middle = methods::MatrixThresholds::middle_of(scale);
+    let tenths = |value: Option<u32>, default: f64| value.map_or(default, |tenths| f64::from(tenths) / 10.0);
+    methods::MatrixThresholds {
+        impact: tenths(activity.config.impact_threshold_tenths, middle.impact),
+        feasibility: tenths(activity.config.feasibility_threshold_tenths, middle.feasibility),
+    }
 }
 
 /// A result as JSON. Serialising these plain types cannot fail; if it ever did, the document

@@ -117,8 +117,11 @@ impl Activity {
                 .collect(),
             brainwriting: self.brainwriting,
             deck: self.deck.clone(),
-            // A vote starts with majority judgment; the facilitator picks another in the console.
+            // A vote starts with majority judgment, the matrix splits at the middle of the scale;
+            // the facilitator adjusts both in the console.
             vote: None,
+            impact_threshold_tenths: None,
+            feasibility_threshold_tenths: None,
         }
     }
 }

@@ -179,3 +179,63 @@ async fn an_idle_workshop_leaves_memory_and_comes_back_on_the_next_request() {
     let after = engine.state(setup.workshop).await.unwrap();
     assert_eq!(after.workshop.contributions.len(), before.contributions.len() + 1);
 }
+
+#[tokio::test]
+async fn the_matrix_splits_at_the_facilitators_thresholds_and_score_votes_can_rank_by_median() {
+    use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
+    use converge_core::{ActivityConfig, ActivitySpec, Criterion, Prompt, Title};
+    let setup = setup(3).await;
+    let account = converge_core::AccountId::from_uuid(
+        setup.engine.account_by_email("ann@example.org").await.unwrap().unwrap().id,
+    );
+    // One idea, scored 3 on impact and 3 on feasibility by everyone.
+    let (idea, command) = post(setup.activity, "une idée".into());
+    setup.engine.execute(setup.workshop, Actor::Participant(setup.participants[0]), command).await.unwrap();
+    let add = |kind, config| ActivitySpec {
+        activity_id: converge_core::ActivityId::from_uuid(Uuid::now_v7()),
+        kind,
+        title: Title::parse("Évaluer").unwrap(),
+        prompt: Prompt::parse("").unwrap(),
+        config,
+    };
+    let criteria = vec![
+        Criterion { id: "impact".into(), name: "Impact".into(), weight: 1 },
+        Criterion { id: "feasibility".into(), name: "Faisabilité".into(), weight: 1 },
+    ];
+    let assess = add(
+        ActivityKind::Assess,
+        ActivityConfig {
+            sources: vec![setup.activity],
+            criteria,
+            impact_threshold_tenths: Some(35),
+            ..ActivityConfig::default()
+        },
+    );
+    let vote = add(
+        ActivityKind::Vote,
+        ActivityConfig {
+            sources: vec![setup.activity],
+            vote: Some(VoteConfig { rank_by_median: true, ..VoteConfig::new(VoteMethod::Score) }),
+            ..ActivityConfig::default()
+        },
+    );
+    let (assess_id, vote_id) = (assess.activity_id, vote.activity_id);
+    for spec in [assess, vote] {
+        let id = spec.activity_id;
+        setup.engine.execute(setup.workshop, Actor::Account(account), Command::AddActivity(spec)).await.unwrap();
+        setup.engine.execute(setup.workshop, Actor::Account(account), Command::OpenActivity { activity_id: id }).await.unwrap();
+    }
+    for participant in &setup.participants {
+        let scores = [("impact".to_owned(), 3u8), ("feasibility".to_owned(), 3u8)].into();
+        let command = Command::AssessItem { activity_id: assess_id, item: idea, scores };
+        setup.engine.execute(setup.workshop, Actor::Participant(*participant), command).await.unwrap();
+        let ballot = Ballot::Scores { scores: [(idea, 4)].into() };
+        let command = Command::CastBallot { activity_id: vote_id, ballot };
+        setup.engine.execute(setup.workshop, Actor::Participant(*participant), command).await.unwrap();
+    }
+    let assessment = setup.engine.results(setup.workshop, assess_id).await.unwrap().unwrap();
+    // Impact 3 is below the facilitator's 3.5, feasibility 3 at the default middle: a fill-in.
+    assert_eq!(assessment["result"]["matrix"][0]["quadrant"], "fill_in", "{assessment}");
+    let vote = setup.engine.results(setup.workshop, vote_id).await.unwrap().unwrap();
+    assert_eq!(vote["result"]["aggregate"], "median");
+}

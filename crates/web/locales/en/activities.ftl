@@ -45,3 +45,8 @@ error-invalid_config-table_size = A table seats 2 to 12 people.
 
 error-invalid_config-vote_locked = Ballots have been cast: the vote's rules no longer change. Add a new vote to vote differently.
 votes-refused-pair_answered = You have already compared these two ideas.
+error-invalid_config-thresholds = The matrix thresholds go from 1 to 5.
+votes-explain-score_median = { $count ->
+    [one] { $winner } wins: it is the idea with the best median score ({ $score }); the mean breaks ties.
+   *[other] Tie: { $winner } have the same median score ({ $score }), the best, and the same mean.
+}

@@ -85,3 +85,7 @@ vote-method-copeland = Copeland's method
 vote-method-schulze = Schulze method
 vote-method-minimax = Minimax
 vote-method-bradley_terry = Pairwise comparisons (Bradley–Terry)
+settings-rank-by-median-label = Rank by the median score rather than the mean (one extreme voter cannot pull the result)
+settings-thresholds-hint = The impact / feasibility matrix splits "high" from "low" ideas at these thresholds (by default, the middle of the scale, 3).
+settings-impact-threshold-label = Impact threshold (1 to 5)
+settings-feasibility-threshold-label = Feasibility threshold (1 to 5)

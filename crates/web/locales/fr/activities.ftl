@@ -45,3 +45,8 @@ error-invalid_config-table_size = Une table compte de 2 à 12 personnes.
 
 error-invalid_config-vote_locked = Des bulletins ont déjà été déposés : les règles du vote ne changent plus. Ajoutez un nouveau vote pour voter autrement.
 votes-refused-pair_answered = Vous avez déjà comparé ces deux idées.
+error-invalid_config-thresholds = Les seuils de la matrice vont de 1 à 5.
+votes-explain-score_median = { $count ->
+    [one] { $winner } l’emporte : c’est l’idée qui a la meilleure note médiane ({ $score }) ; la moyenne départage les ex aequo.
+   *[other] Ex aequo : { $winner } ont la même note médiane ({ $score }), la meilleure, et la même moyenne.
+}

@@ -85,3 +85,7 @@ vote-method-copeland = Méthode de Copeland
 vote-method-schulze = Méthode de Schulze
 vote-method-minimax = Minimax
 vote-method-bradley_terry = Comparaisons par paires (Bradley–Terry)
+settings-rank-by-median-label = Classer par la note médiane plutôt que par la moyenne (un votant extrême ne peut pas tirer le résultat)
+settings-thresholds-hint = La matrice impact / faisabilité sépare les idées « hautes » des « basses » à ces seuils (par défaut, le milieu de l’échelle, 3).
+settings-impact-threshold-label = Seuil d’impact (1 à 5)
+settings-feasibility-threshold-label = Seuil de faisabilité (1 à 5)

@@ -405,6 +405,13 @@ fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity
             @if activity.kind == ActivityKind::Assess {
                 label for="criteria" { (lang.t("settings-criteria-label")) }
                 textarea #criteria name="criteria" rows="5" { (criteria.join("\n")) }
+                p.hint { (lang.t("settings-thresholds-hint")) }
+                label for="impact_threshold" { (lang.t("settings-impact-threshold-label")) }
+                input #impact_threshold type="number" name="impact_threshold" min="1" max="5" step="0.1"
+                    value=(tenths_text(config.impact_threshold_tenths));
+                label for="feasibility_threshold" { (lang.t("settings-feasibility-threshold-label")) }
+                input #feasibility_threshold type="number" name="feasibility_threshold" min="1" max="5" step="0.1"
+                    value=(tenths_text(config.feasibility_threshold_tenths));
             }
  @if activity.kind == ActivityKind::Vote {
                 @let rules = config.vote_rules();
@@ -422,6 +429,10 @@ fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity
                 input #dots_cap type="number" name="dots_cap" min="1" max="100" value=(rules.dots_cap);
                 label for="grades" { (lang.t("settings-grades-label")) }
                 input #grades type="number" name="grades" min="2" max="10" value=(rules.grades);
+                label.check {
+                    input type="checkbox" name="rank_by_median" value="on" checked[rules.rank_by_median];
+                    " " (lang.t("settings-rank-by-median-label"))
+                }
             }
             @if activity.kind == ActivityKind::Brainwriting {
                 label for="ideas_per_round" { (lang.t("settings-ideas-per-round-label")) }
@@ -462,6 +473,11 @@ fn deck_select(lang: Lang, workshop: &Workshop, activity: &Activity) -> Markup {
         }
         p.hint { (lang.t("decks-settings-hint")) }
     }
+}
+
+/// A threshold in tenths as the settings form shows it, e.g. `3.5`; empty when unset.
+fn tenths_text(tenths: Option<u32>) -> String {
+    tenths.map(|tenths| format!("{}.{}", tenths / 10, tenths % 10)).unwrap_or_default()
 }
 
 /// The categories a facilitator typed, one per line, keeping the ids of the existing ones so
@@ -543,8 +559,25 @@ fn config_from_form(activity: &Activity, fields: &[(String, String)]) -> Result<
             dots_budget: number("dots_budget", "vote")?.unwrap_or(defaults.dots_budget),
             dots_cap: number("dots_cap", "vote")?.unwrap_or(defaults.dots_cap),
             grades: number("grades", "vote")?.map_or(defaults.grades, |grades| grades.min(255) as u8),
+            rank_by_median: field("rank_by_median") == Some("on"),
             ..defaults
         });
+    }
+    if activity.kind == ActivityKind::Assess {
+        let tenths = |name: &str| -> Result<Option<u32>, DomainError> {
+            match field(name) {
+                None | Some("") => Ok(None),
+                Some(raw) => raw
+                    .replace(',', ".")
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|value| value.is_finite())
+                    .map(|value| Some((value * 10.0).round() as u32))
+                    .ok_or(DomainError::InvalidConfig { reason: "thresholds" }),
+            }
+        };
+        config.impact_threshold_tenths = tenths("impact_threshold")?;
+        config.feasibility_threshold_tenths = tenths("feasibility_threshold")?;
     }
     if activity.kind == ActivityKind::Brainwriting {
         let defaults = BrainwritingConfig::default();
