@@ -36,8 +36,11 @@
     // ballot, the results): load the page afresh then, unless something is being typed.
     var stateNow = document.querySelector("[data-live-state]");
     var stateFresh = fresh.querySelector("[data-live-state]");
-    if (stateNow && stateFresh &&
-        stateNow.getAttribute("data-live-state") !== stateFresh.getAttribute("data-live-state")) {
+    var stateChanged = stateNow && stateFresh &&
+      stateNow.getAttribute("data-live-state") !== stateFresh.getAttribute("data-live-state");
+    // A form that appears or goes (brainwriting starting, a round's ideas spent) counts too.
+    var formChanged = Boolean(document.getElementById("note-form")) !== Boolean(fresh.getElementById("note-form"));
+    if (stateChanged || (stateNow && formChanged)) {
       var typing = Array.prototype.some.call(document.querySelectorAll("main textarea"), function (field) {
         return field.value.trim() !== "";
       });

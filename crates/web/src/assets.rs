@@ -11,9 +11,10 @@ struct Asset {
     body: &'static [u8],
 }
 
-const ASSETS: [Asset; 7] = [
+const ASSETS: [Asset; 8] = [
     Asset { name: "app.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/app.js") },
     Asset { name: "sort.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/sort.js") },
+    Asset { name: "rank.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/rank.js") },
     Asset { name: "app.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/app.css") },
     Asset { name: "boards.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/boards.css") },
     Asset { name: "sorting.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/sorting.css") },

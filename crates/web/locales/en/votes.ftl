@@ -176,3 +176,6 @@ assess-quadrant-big_bet = Big bets
 assess-quadrant-fill_in = Fill-ins
 assess-quadrant-money_pit = Money pits
 assess-quadrant-not_assessed = Not assessed
+votes-rank-drag-hint = Or drag the ideas by their handle into your order, best first: every idea then gets a rank, without ties.
+votes-rank-handle = Drag to reorder
+votes-rank-moved = “{ $item }” is now number { $position } of { $total }.

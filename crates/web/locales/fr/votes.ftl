@@ -176,3 +176,6 @@ assess-quadrant-big_bet = Paris audacieux
 assess-quadrant-fill_in = Compléments
 assess-quadrant-money_pit = Gouffres financiers
 assess-quadrant-not_assessed = Non évaluée
+votes-rank-drag-hint = Ou faites glisser les idées par leur poignée dans votre ordre, la meilleure en premier : chaque idée reçoit alors un rang, sans ex æquo.
+votes-rank-handle = Glisser pour réordonner
+votes-rank-moved = « { $item } » est maintenant numéro { $position } sur { $total }.

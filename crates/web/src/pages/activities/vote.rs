@@ -306,11 +306,19 @@ fn ranking(lang: Lang, items: &[(ContributionId, String)], current: Option<&Ball
         Some(Ballot::Ranking { tiers }) => tiers.iter().position(|tier| tier.contains(item)).map(|tier| tier + 1),
         _ => None,
     };
+    // `assets/rank.js` adds drag-to-rank on top of the selects: it shows the drag hint, and
+    // fills the live region from the `data-rank-moved` template (`{item}`, `{position}`, `{total}`).
+    let moved = lang.t_args(
+        "votes-rank-moved",
+        &[("item", "{item}".into()), ("position", "{position}".into()), ("total", "{total}".into())],
+    );
     html! {
         p.hint { (lang.t("votes-rank-hint")) }
-        ul.ballot-items {
+        p.hint data-rank-drag-hint hidden { (lang.t("votes-rank-drag-hint")) }
+        p.visually-hidden data-rank-live aria-live="polite" {}
+        ul.ballot-items data-rank-list data-rank-moved=(moved) data-rank-handle-label=(lang.t("votes-rank-handle")) {
             @for (item, text) in items {
-                li.ballot-item.rank-item {
+                li.ballot-item.rank-item data-rank-item {
                     label.ballot-text for={ "rank-" (item) } { (text) }
                     select.rank-select id={ "rank-" (item) } name={ "rank-" (item) } {
                         option value="" selected[rank_of(item).is_none()] { (lang.t("votes-unranked")) }
@@ -589,6 +597,9 @@ pub(super) fn explanation(lang: Lang, document: &Value, texts: &[String]) -> Opt
         return Some(lang.t("votes-explain-none"));
     }
     let first = winners[0];
+    // Score voting ranks by the mean or, when the facilitator chose it, by the median.
+    let by_median = method == "score" && result["aggregate"] == "median";
+    let statistic = if by_median { "median" } else { "mean" };
     let score = |key: &str| result[key][first].as_i64().map(|n| n.to_string()).unwrap_or_default();
     let score_arg = match method {
         "dots" => score("dots"),
@@ -596,7 +607,7 @@ pub(super) fn explanation(lang: Lang, document: &Value, texts: &[String]) -> Opt
         "plurality" => score("first_preferences"),
         "borda" | "copeland" => score("scores"),
         "minimax" => score("largest_defeat_margins"),
-        "score" => result["summaries"][first]["mean"].as_f64().map(|mean| decimal(lang, mean, 2)).unwrap_or_default(),
+        "score" => result["summaries"][first][statistic].as_f64().map(|value| decimal(lang, value, 2)).unwrap_or_default(),
         "instant_runoff" => result["rounds"].as_array().map_or(0, Vec::len).to_string(),
         "assessment" => result["assessment"]["items"][first]["weighted_score"]
             .as_f64()
@@ -611,8 +622,9 @@ pub(super) fn explanation(lang: Lang, document: &Value, texts: &[String]) -> Opt
         }
         _ => String::new(),
     };
+    let key = if by_median { "votes-explain-score_median".to_owned() } else { format!("votes-explain-{method}") };
     Some(lang.t_args(
-        &format!("votes-explain-{method}"),
+        &key,
         &[
             ("winner", winners_text(lang, texts, &winners).into()),
             ("count", FluentValue::from(winners.len())),
