@@ -37,6 +37,14 @@ pub async fn serve(
     axum::extract::Path((_version, name)): axum::extract::Path<(String, String)>,
 ) -> Response {
     let Some(asset) = ASSETS.iter().find(|asset| asset.name == name) else {
+        // The built-in photo-language cards are static files too.
+        if let Some(svg) = crate::deck::builtin_image(&name) {
+            let mut response = svg.into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+            return response;
+        }
         return crate::error::PageError::new(crate::error::Failure::NotFound, lang).into_response();
     };
     let mut response = asset.body.into_response();

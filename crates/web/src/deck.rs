@@ -1,10 +1,10 @@
 //! The built-in photo-language deck: the project's own illustrations in `assets/cards/`, with
 //! their titles and descriptions in `assets/cards/deck.toml`.
 //!
-//! The images are embedded in the binary (the venue may have no internet) and inlined into the
-//! pages as SVG markup, so the deck needs no route of its own and a phone gets a card in the same
-//! answer as the page. Inlining is safe only because these are our own files: the tests below
-//! check that none carries a script, a style, a link or an event handler.
+//! The images are embedded in the binary (the venue may have no internet) and served as static
+//! files with a versioned URL, so a phone downloads each card once however often the page
+//! refreshes. They are our own files, and the tests below check that none carries a script, a
+//! style, a link or an event handler.
 //!
 //! `deck.toml` is read once, on first use; if it did not parse, the deck would be empty and the
 //! error logged, and a test keeps the shipped file valid.
@@ -102,6 +102,18 @@ pub fn find<'a>(workshop: &'a Workshop, id: &str) -> Option<Shown<'a>> {
 /// The built-in deck, in the order of `deck.toml`.
 pub fn builtin() -> &'static [Card] {
     &BUILTIN
+}
+
+/// Where a built-in card's image is served: a versioned static URL, so each phone downloads a
+/// card once and keeps it, instead of receiving every card again inside every page.
+pub fn builtin_image_path(card: &Card) -> String {
+    let version = converge_store::chain::sha256_hex(card.svg.as_bytes());
+    format!("/static/{}/{}", &version[..12], card.file)
+}
+
+/// A built-in card's image by its file name, for the static route.
+pub fn builtin_image(file: &str) -> Option<&'static str> {
+    FILES.iter().find(|(name, _)| *name == file).map(|(_, svg)| *svg)
 }
 
 /// A card of the built-in deck by its id.

@@ -111,3 +111,15 @@ async fn an_unknown_page_is_a_localised_404() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     insta::assert_snapshot!(body, @r#"{"error":{"code":"not_found","message":"Cette page n’existe pas, ou vous n’y avez pas accès."}}"#);
 }
+
+#[tokio::test]
+async fn the_built_in_cards_are_static_images_cached_for_good() {
+    let app = app();
+    let request = Request::get("/static/0/01-bridge.svg").body(Body::empty()).unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "image/svg+xml");
+    assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
+    let (status, _) = get(&app, "/static/0/99-nothing.svg", "fr").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

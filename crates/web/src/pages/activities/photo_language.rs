@@ -16,7 +16,7 @@ use crate::deck::{self, Shown};
 use converge_core::{BUILTIN_DECK, Contribution, DECK_CARDS_MAX, limits};
 use converge_engine::cards::{MAX_DIMENSION, MAX_FILE_BYTES};
 use fluent_bundle::FluentValue;
-use maud::{Markup, PreEscaped, html};
+use maud::{Markup, html};
 
 pub fn participant(view: &View<'_>) -> Markup {
     html! {
@@ -133,7 +133,8 @@ fn card_picker(view: &View<'_>) -> Markup {
 fn card_image(view: &View<'_>, card: Shown<'_>) -> Markup {
     match card {
         Shown::Builtin(card) => html! {
-            span.card-image role="img" aria-label=(card.alt(view.lang)) { (PreEscaped(card.svg)) }
+            img.card-image src=(deck::builtin_image_path(card)) alt=(card.alt(view.lang)) width="400" height="300"
+                loading="lazy";
         },
         Shown::Uploaded { workshop, card } => html! {
             img.card-image src=(deck::image_path(workshop, &card.id)) alt=(card.title)
