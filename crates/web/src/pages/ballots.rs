@@ -16,7 +16,7 @@ use super::layout::PageContext;
 use super::participant::{Member, activity_page_with, member, member_again};
 use crate::AppState;
 use crate::error::{Failure, OrPage, PageError};
-use crate::extract::{ValidForm, ValidPath};
+use crate::extract::{ValidForm, ValidPath, form_field};
 use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -79,7 +79,7 @@ pub async fn assess_item(
         Err(response) => return Ok(response),
     };
     let lang = context.lang;
-    let item = field(&fields, "item")
+    let item = form_field(&fields, "item")
         .and_then(|raw| raw.parse::<ContributionId>().ok())
         .ok_or(PageError::new(Failure::BadRequest("item".into()), lang))?;
     let scores = match assessment_from(&fields) {
@@ -106,10 +106,6 @@ pub async fn assess_item(
         }
         Err(error) => Err(PageError::new(error, lang)),
     }
-}
-
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields.iter().find(|(key, _)| key == name).map(|(_, value)| value.trim())
 }
 
 /// The fields named `<prefix><item>` with a value, as (item, value); others are ignored.
@@ -156,7 +152,7 @@ fn ballot_from(method: VoteMethod, fields: &[(String, String)]) -> Result<Ballot
         },
         VoteMethod::BradleyTerry => {
             let id = |name: &str| {
-                field(fields, name)
+                form_field(fields, name)
                     .and_then(|raw| raw.parse::<ContributionId>().ok())
                     .ok_or(DomainError::InvalidBallot { reason: "unknown_item" })
             };

@@ -12,7 +12,7 @@ use super::participant::activity_status;
 use super::timer::timer;
 use crate::auth::Facilitator;
 use crate::error::{Failure, OrPage, PageError};
-use crate::extract::{ValidForm, ValidPath};
+use crate::extract::{ValidForm, ValidPath, form_field};
 use crate::i18n::Lang;
 use crate::{AppState, join_url};
 use axum::extract::State;
@@ -512,7 +512,7 @@ fn categories_from_lines(existing: &[Category], lines: &str) -> Vec<Category> {
 /// form does not show (a deck, a day) are kept. Category ids stay with their line position's
 /// category when names are edited, so sorted notes stay sorted.
 fn config_from_form(activity: &Activity, fields: &[(String, String)]) -> Result<ActivityConfig, DomainError> {
-    let field = |name: &str| fields.iter().find(|(key, _)| key == name).map(|(_, value)| value.trim());
+    let field = |name: &str| form_field(fields, name);
     let number = |name: &str, reason: &'static str| -> Result<Option<u32>, DomainError> {
         match field(name) {
             None | Some("") => Ok(None),
@@ -588,10 +588,6 @@ fn config_from_form(activity: &Activity, fields: &[(String, String)]) -> Result<
         });
     }
     Ok(config)
-}
-
-fn form_field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
 }
 
 /// Where a control comes back to: the console, or the activity's own page.

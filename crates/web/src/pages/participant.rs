@@ -6,7 +6,7 @@ use crate::auth::Credentials;
 use crate::error::{Failure, OrPage, PageError};
 use crate::i18n::Lang;
 use crate::AppState;
-use crate::extract::{ValidForm, ValidPath};
+use crate::extract::{ValidForm, ValidPath, form_field};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -307,7 +307,7 @@ pub async fn sort_note(
         Err(response) => return Ok(response),
     };
     let lang = context.lang;
-    let field = |name: &str| fields.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str());
+    let field = |name: &str| form_field(&fields, name);
     let contribution_id = field("contribution_id")
         .and_then(|raw| raw.parse::<ContributionId>().ok())
         .ok_or(PageError::new(Failure::BadRequest("contribution_id".into()), lang))?;
