@@ -21,7 +21,8 @@ pub fn open(data: &Path) -> anyhow::Result<Engine> {
 
 fn load_or_create_secret(path: &Path) -> anyhow::Result<[u8; 32]> {
     if let Ok(text) = std::fs::read_to_string(path) {
-        let bytes = parse_hex_32(text.trim()).with_context(|| format!("{} is damaged: expected 64 hex digits", path.display()))?;
+        let bytes = parse_hex_32(text.trim())
+            .with_context(|| format!("{} is damaged: expected 64 hex digits", path.display()))?;
         return Ok(bytes);
     }
     let secret = converge_engine::random::bytes::<32>();
@@ -50,7 +51,6 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     file.write_all(contents.as_bytes())?;
     file.sync_all()
 }
-
 
 /// Keeps a second `converge serve` off the same data folder: each server runs its own workshop
 /// actors, and one would not see the other's writes live. Held until the returned file is dropped.

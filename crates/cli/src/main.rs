@@ -3,8 +3,8 @@
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use converge_core::WorkshopId;
 use converge_cli::{lock_for_serving, open};
+use converge_core::WorkshopId;
 use std::io::{BufRead, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,11 @@ use std::process::ExitCode;
 use tokio_util::sync::CancellationToken;
 
 #[derive(Parser)]
-#[command(name = "converge", version, about = "Collective-intelligence workshops, from the first note to followed-up actions.")]
+#[command(
+    name = "converge",
+    version,
+    about = "Collective-intelligence workshops, from the first note to followed-up actions."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Commands,
@@ -155,7 +159,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("CONVERGE_LOG").unwrap_or_else(|_| "info".parse().unwrap_or_default()),
+            tracing_subscriber::EnvFilter::try_from_env("CONVERGE_LOG")
+                .unwrap_or_else(|_| "info".parse().unwrap_or_default()),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -178,7 +183,9 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Commands::Serve { bind, data, public_url } => serve(bind, &data.data, public_url).await,
-        Commands::Export { workshop, format: ExportFormat::Json, out, data } => export(&workshop, out, &data.data).await,
+        Commands::Export { workshop, format: ExportFormat::Json, out, data } => {
+            export(&workshop, out, &data.data).await
+        }
         Commands::Verify { file } => verify(&file),
         Commands::Tally { file, method, format, score_min, score_max, grades } => {
             let scales = converge_cli::tally::Scales { score_min, score_max, grades };
@@ -249,7 +256,9 @@ async fn serve(bind: SocketAddr, data: &Path, public_url: Option<String>) -> any
         tracing::info!("stopping: finishing requests in flight");
         stop.cancel();
     });
-    converge_web::serve(listener, state, shutdown.cancelled_owned()).await.context("the server stopped with an error")?;
+    converge_web::serve(listener, state, shutdown.cancelled_owned())
+        .await
+        .context("the server stopped with an error")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -320,7 +329,10 @@ async fn admin(command: AdminCommands) -> anyhow::Result<ExitCode> {
         AdminCommands::Token { command: TokenCommands::Create { email, data } } => {
             let engine = open(&data.data)?;
             let account = match email {
-                Some(email) => engine.account_by_email(&email).await?.with_context(|| format!("no facilitator has the email {email}"))?,
+                Some(email) => engine
+                    .account_by_email(&email)
+                    .await?
+                    .with_context(|| format!("no facilitator has the email {email}"))?,
                 None => engine.only_account().await?.context(
                     "say which facilitator the token is for with --email (there is not exactly one account)",
                 )?,

@@ -35,7 +35,12 @@ impl Method {
     fn is_ranked(self) -> bool {
         matches!(
             self,
-            Method::Plurality | Method::Borda | Method::InstantRunoff | Method::Copeland | Method::Schulze | Method::Minimax
+            Method::Plurality
+                | Method::Borda
+                | Method::InstantRunoff
+                | Method::Copeland
+                | Method::Schulze
+                | Method::Minimax
         )
     }
 }
@@ -53,7 +58,8 @@ pub struct Scales {
 /// of the file is index k − 1).
 pub fn tally(path: &Path, method: Method, scales: Scales) -> anyhow::Result<Value> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|error| anyhow::anyhow!("{}: not UTF-8 text ({error})", path.display()))?;
+    let text =
+        String::from_utf8(bytes).map_err(|error| anyhow::anyhow!("{}: not UTF-8 text ({error})", path.display()))?;
     let extension = path.extension().and_then(|extension| extension.to_str()).unwrap_or_default().to_ascii_lowercase();
     let is_preflib = matches!(extension.as_str(), "soc" | "soi" | "toc" | "toi");
     if is_preflib && !method.is_ranked() {
@@ -114,7 +120,12 @@ fn ranked(method: Method, profile: &methods::RankedProfile) -> anyhow::Result<(V
 /// A CSV whose header names the candidates and whose rows are voters.
 fn table(path: &Path, text: &str, method: Method, scales: Scales) -> anyhow::Result<(Vec<String>, Vec<usize>, Value)> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let names: Vec<String> = reader.headers().with_context(|| format!("{}: no header row", path.display()))?.iter().map(str::to_owned).collect();
+    let names: Vec<String> = reader
+        .headers()
+        .with_context(|| format!("{}: no header row", path.display()))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
     let n = names.len();
     if n == 0 {
         bail!("{}: the header names no candidates", path.display());
@@ -146,7 +157,10 @@ fn table(path: &Path, text: &str, method: Method, scales: Scales) -> anyhow::Res
                         Some(_) => bail!("{}:{}: approvals are 1 or 0", path.display(), index + 2),
                     }
                 }
-                ballots.push(methods::ApprovalBallot::new(n, approved).map_err(|error| anyhow::anyhow!("{}:{}: {error}", path.display(), index + 2))?);
+                ballots.push(
+                    methods::ApprovalBallot::new(n, approved)
+                        .map_err(|error| anyhow::anyhow!("{}:{}: {error}", path.display(), index + 2))?,
+                );
             }
             let result = methods::approval(n, &ballots)?;
             (indices(&result.winners), serde_json::to_value(result)?)
@@ -160,7 +174,10 @@ fn table(path: &Path, text: &str, method: Method, scales: Scales) -> anyhow::Res
                     .enumerate()
                     .map(|(column, raw)| cell(index + 2, column, raw, "a whole number"))
                     .collect::<anyhow::Result<Vec<_>>>()?;
-                ballots.push(methods::ScoreBallot::new(scale, n, scores).map_err(|error| anyhow::anyhow!("{}:{}: {error}", path.display(), index + 2))?);
+                ballots.push(
+                    methods::ScoreBallot::new(scale, n, scores)
+                        .map_err(|error| anyhow::anyhow!("{}:{}: {error}", path.display(), index + 2))?,
+                );
             }
             let result = methods::score_voting(scale, n, &ballots, methods::ScoreAggregate::Mean)?;
             (indices(&result.winners), serde_json::to_value(result)?)
@@ -171,14 +188,18 @@ fn table(path: &Path, text: &str, method: Method, scales: Scales) -> anyhow::Res
             for (index, row) in rows.iter().enumerate() {
                 let mut grades = Vec::with_capacity(n);
                 for (column, raw) in row.iter().enumerate() {
-                    let grade = cell(index + 2, column, raw, "a grade")?
-                        .ok_or_else(|| anyhow::anyhow!("{}:{}: every candidate needs a grade", path.display(), index + 2))?;
+                    let grade = cell(index + 2, column, raw, "a grade")?.ok_or_else(|| {
+                        anyhow::anyhow!("{}:{}: every candidate needs a grade", path.display(), index + 2)
+                    })?;
                     if grade < 1 || grade > i32::from(scales.grades) {
                         bail!("{}:{}: grades go from 1 to {}", path.display(), index + 2, scales.grades);
                     }
                     grades.push((grade - 1) as u8);
                 }
-                ballots.push(methods::GradeBallot::new(scale, n, grades).map_err(|error| anyhow::anyhow!("{}:{}: {error}", path.display(), index + 2))?);
+                ballots.push(
+                    methods::GradeBallot::new(scale, n, grades)
+                        .map_err(|error| anyhow::anyhow!("{}:{}: {error}", path.display(), index + 2))?,
+                );
             }
             let result = methods::majority_judgment(scale, n, &ballots)?;
             (indices(&result.winners), serde_json::to_value(result)?)
@@ -204,8 +225,7 @@ fn table(path: &Path, text: &str, method: Method, scales: Scales) -> anyhow::Res
 
 /// A CSV of comparisons, `winner,loser` per row (a header row of that shape is skipped).
 fn comparisons(path: &Path, text: &str) -> anyhow::Result<(Vec<String>, Vec<usize>, Value)> {
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).trim(csv::Trim::All).from_reader(text.as_bytes());
     let mut names: Vec<String> = Vec::new();
     let mut pairs = Vec::new();
     for (index, record) in reader.records().enumerate() {
@@ -231,7 +251,8 @@ fn comparisons(path: &Path, text: &str) -> anyhow::Result<(Vec<String>, Vec<usiz
     let comparisons = pairs
         .into_iter()
         .map(|(winner, loser, line)| {
-            methods::PairwiseComparison::new(n, winner, loser).map_err(|error| anyhow::anyhow!("{}:{line}: {error}", path.display()))
+            methods::PairwiseComparison::new(n, winner, loser)
+                .map_err(|error| anyhow::anyhow!("{}:{line}: {error}", path.display()))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let result = methods::bradley_terry(n, &comparisons, methods::BradleyTerryOptions::default())?;
@@ -241,17 +262,28 @@ fn comparisons(path: &Path, text: &str) -> anyhow::Result<(Vec<String>, Vec<usiz
 
 /// A few lines for people: the winners, then the ranking.
 pub fn human(result: &Value) -> String {
-    let names: Vec<&str> = result["candidates"].as_array().map(|names| names.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let names: Vec<&str> = result["candidates"]
+        .as_array()
+        .map(|names| names.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     let mut out = format!(
         "{}: {}\n",
         result["method"].as_str().unwrap_or_default(),
-        result["winner_names"].as_array().map(|winners| winners.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")).unwrap_or_default()
+        result["winner_names"]
+            .as_array()
+            .map(|winners| winners.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default()
     );
     if let Some(tiers) = result["result"]["ranking"].as_array() {
         for (place, tier) in tiers.iter().enumerate() {
             let members: Vec<&str> = tier
                 .as_array()
-                .map(|tier| tier.iter().filter_map(Value::as_u64).filter_map(|index| names.get(index as usize).copied()).collect())
+                .map(|tier| {
+                    tier.iter()
+                        .filter_map(Value::as_u64)
+                        .filter_map(|index| names.get(index as usize).copied())
+                        .collect()
+                })
                 .unwrap_or_default();
             out.push_str(&format!("{:>3}. {}\n", place + 1, members.join(" = ")));
         }

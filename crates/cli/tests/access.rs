@@ -117,8 +117,16 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
         "/facilitator/workshops/{id}/activities",
         [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}/activities/"), NOT_FOUND],
     ),
-    ("POST", "/facilitator/workshops/{id}/focus", [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND]),
-    ("POST", "/facilitator/workshops/{id}/tables", [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND]),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/focus",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/tables",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
     // The cells "move" the room's first note to the kind it already has: a change of nothing.
     (
         "POST",
@@ -180,8 +188,16 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
     ),
     ("POST", "/api/v1/workshops/{id}/contributions", [UNAUTHENTICATED, CREATED, NOT_FOUND, CREATED, NOT_FOUND]),
     // The open activity is not a vote: members get through to the 422 that says so.
-    ("POST", "/api/v1/workshops/{id}/activities/{activity_id}/ballots", [UNAUTHENTICATED, S(422), NOT_FOUND, S(422), NOT_FOUND]),
-    ("GET", "/api/v1/workshops/{id}/activities/{activity_id}/results", [UNAUTHENTICATED, S(422), NOT_FOUND, S(422), NOT_FOUND]),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/ballots",
+        [UNAUTHENTICATED, S(422), NOT_FOUND, S(422), NOT_FOUND],
+    ),
+    (
+        "GET",
+        "/api/v1/workshops/{id}/activities/{activity_id}/results",
+        [UNAUTHENTICATED, S(422), NOT_FOUND, S(422), NOT_FOUND],
+    ),
     ("GET", "/api/v1/workshops/{id}/events", [UNAUTHENTICATED, OK, NOT_FOUND, OK, NOT_FOUND]),
     ("GET", "/api/v1/workshops/{id}/export", [UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND]),
     ("GET", "/healthz", EVERYONE_OK),
@@ -366,11 +382,8 @@ impl World {
     /// A path template with its placeholders filled for `role`'s cell.
     fn fill(&self, template: &str, method: &str, role: Role) -> String {
         let switches = ["/open", "/close", "/{action}"].iter().any(|end| template.ends_with(end));
-        let activity = if switches && template.contains("/activities/") {
-            &self.switched_activity
-        } else {
-            &self.open_activity
-        };
+        let activity =
+            if switches && template.contains("/activities/") { &self.switched_activity } else { &self.open_activity };
         // "close" on an activity that is not open changes nothing, so the API's open and close
         // rows below still find it as they expect.
         let action = if template.contains("/activities/") {
@@ -409,13 +422,17 @@ impl World {
             "/facilitator/workshops" => vec![("title", format!("Créé par {role:?}")), ("language", "fr".into())],
             "/w/{id}/a/{activity_id}/notes" => vec![("text", format!("Une note de {role:?}"))],
             "/facilitator/workshops/{id}/participants/{participant_id}/{action}" => vec![("role", "expert".into())],
-            "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}" => vec![("kind", "challenge".into())],
+            "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}" => {
+                vec![("kind", "challenge".into())]
+            }
             "/facilitator/workshops/{id}/activities" => {
                 vec![("kind", "swot".into()), ("title", format!("Ajouté par {role:?}")), ("prompt", String::new())]
             }
             "/facilitator/workshops/{id}/focus" => vec![("activity_id", self.open_activity.clone())],
             "/facilitator/workshops/{id}/tables" => vec![("table_size", "4".into())],
-            "/w/{id}/a/{activity_id}/sort" => vec![("contribution_id", self.contribution_id.clone()), ("category", "0".into())],
+            "/w/{id}/a/{activity_id}/sort" => {
+                vec![("contribution_id", self.contribution_id.clone()), ("category", "0".into())]
+            }
             "/w/{id}/a/{activity_id}/assess" => {
                 vec![("item", self.contribution_id.clone()), ("score-impact", "3".into())]
             }
@@ -430,7 +447,9 @@ impl World {
             "/api/v1/workshops" => Some(json!({"title": format!("Créé par {role:?}")})),
             "/api/v1/join" => Some(json!({"join_code": self.join_code, "name": format!("{role:?}")})),
             "/api/v1/workshops/{id}/participants/{participant_id}/role" => Some(json!({"role": "expert"})),
-            "/api/v1/workshops/{id}/activities/{activity_id}/ballots" => Some(json!({"type": "approval", "approved": []})),
+            "/api/v1/workshops/{id}/activities/{activity_id}/ballots" => {
+                Some(json!({"type": "approval", "approved": []}))
+            }
             "/api/v1/workshops/{id}/contributions" => {
                 Some(json!({"activity_id": self.open_activity, "text": format!("Une contribution de {role:?}")}))
             }
@@ -651,8 +670,14 @@ async fn observers_read_but_cannot_post_and_experts_post() {
     let expert = server.join(str(&created, "join_code"), "Eric").await;
     for (joined, role) in [(&observer, "observer"), (&expert, "expert")] {
         let path = format!("/api/v1/workshops/{workshop}/participants/{}/role", str(joined, "participant_id"));
-        let response =
-            server.http.post(server.url(&path)).bearer_auth(&data.token).json(&json!({"role": role})).send().await.unwrap();
+        let response = server
+            .http
+            .post(server.url(&path))
+            .bearer_auth(&data.token)
+            .json(&json!({"role": role}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 200);
     }
     let refused = server.post_note(str(&observer, "token"), &workshop, &activity, "je regarde").await;
@@ -663,7 +688,13 @@ async fn observers_read_but_cannot_post_and_experts_post() {
     let accepted = server.post_note(str(&expert, "token"), &workshop, &activity, "avis d'expert").await;
     assert_eq!(accepted.status(), 201);
     let promote = format!("/api/v1/workshops/{workshop}/participants/{}/role", str(&expert, "participant_id"));
-    let response =
-        server.http.post(server.url(&promote)).bearer_auth(&data.token).json(&json!({"role": "facilitator"})).send().await.unwrap();
+    let response = server
+        .http
+        .post(server.url(&promote))
+        .bearer_auth(&data.token)
+        .json(&json!({"role": "facilitator"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 403, "nobody is promoted to facilitator");
 }

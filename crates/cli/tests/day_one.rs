@@ -41,7 +41,8 @@ impl Room {
     }
 
     async fn console(&mut self, path: &str, fields: &[(&str, &str)]) {
-        let answer = self.facilitator.post_form(&format!("/facilitator/workshops/{}{path}", self.workshop), fields).await;
+        let answer =
+            self.facilitator.post_form(&format!("/facilitator/workshops/{}{path}", self.workshop), fields).await;
         assert_eq!(answer.status, 303, "{path}: {}", answer.body);
     }
 
@@ -139,9 +140,8 @@ async fn a_room_of_twenty_goes_through_day_one_and_the_record_holds_what_was_pos
     let mut questions = Vec::new();
     for who in 0..10 {
         let source = &challenges[if who == 1 { 0 } else { who }];
-        let posted = room
-            .post(who, 3, json!({"text": format!("Comment pourrions-nous {who} ?"), "links": [source]}))
-            .await;
+        let posted =
+            room.post(who, 3, json!({"text": format!("Comment pourrions-nous {who} ?"), "links": [source]})).await;
         questions.push(str(&posted, "id").to_owned());
     }
     // Sorting the questions into the four categories, by participants and the facilitator.
@@ -196,10 +196,11 @@ async fn a_room_of_twenty_goes_through_day_one_and_the_record_holds_what_was_pos
         assert!(texts.contains(format!("Vision {who}").as_str()));
         assert!(texts.contains(format!("Idée {who}-1").as_str()));
     }
-    let by_quadrant: BTreeMap<&str, usize> = contributions_in(&state, &room.activities[1]).iter().fold(BTreeMap::new(), |mut counts, c| {
-        *counts.entry(str(c, "kind")).or_default() += 1;
-        counts
-    });
+    let by_quadrant: BTreeMap<&str, usize> =
+        contributions_in(&state, &room.activities[1]).iter().fold(BTreeMap::new(), |mut counts, c| {
+            *counts.entry(str(c, "kind")).or_default() += 1;
+            counts
+        });
     assert_eq!(by_quadrant.values().copied().collect::<Vec<_>>(), vec![5, 5, 5, 5]);
     for (question, contribution) in questions.iter().zip(contributions_in(&state, &room.activities[3])) {
         assert_eq!(str(contribution, "id"), question);
@@ -217,7 +218,9 @@ async fn a_room_of_twenty_goes_through_day_one_and_the_record_holds_what_was_pos
             "contribution_posted" if payload["activity_id"] == room.activities[5].as_str() => {
                 let sheet = &payload["sheet"];
                 assert!(sheet.is_object(), "an idea without its sheet: {payload}");
-                *per_sheet.entry(format!("{}-{}-{}-{}", payload["author"], sheet["table"], sheet["sheet"], sheet["round"])).or_default() += 1;
+                *per_sheet
+                    .entry(format!("{}-{}-{}-{}", payload["author"], sheet["table"], sheet["sheet"], sheet["round"]))
+                    .or_default() += 1;
             }
             "contribution_categorized" => sorted += 1,
             "contributions_merged" => merged += 1,

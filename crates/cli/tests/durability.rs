@@ -27,7 +27,8 @@ async fn every_post_acknowledged_before_a_kill_survives_the_restart() {
     let base = server.base.clone();
     let mut posters = Vec::new();
     for (n, token) in tokens.into_iter().enumerate() {
-        let (acknowledged, base, workshop, activity) = (acknowledged.clone(), base.clone(), workshop.clone(), activity.clone());
+        let (acknowledged, base, workshop, activity) =
+            (acknowledged.clone(), base.clone(), workshop.clone(), activity.clone());
         posters.push(tokio::spawn(async move {
             let http = reqwest::Client::new();
             for i in 0..15 {

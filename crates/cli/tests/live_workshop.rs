@@ -35,7 +35,8 @@ async fn a_note_reaches_another_participant_live_within_a_second() {
     let mut stream = server.events(&room.bruno, &room.workshop, Some(bruno_view["seq"].as_u64().unwrap())).await;
 
     let sent = Instant::now();
-    let posted = server.post_note(&room.anne, &room.workshop, &room.activity, "Une charte contre le civic washing").await;
+    let posted =
+        server.post_note(&room.anne, &room.workshop, &room.activity, "Une charte contre le civic washing").await;
     assert_eq!(posted.status(), 201);
     let posted: Value = posted.json().await.unwrap();
 
@@ -61,7 +62,8 @@ async fn a_client_resuming_with_last_event_id_gets_exactly_what_it_missed() {
     // Bruno's phone is off the Wi-Fi while three notes are posted.
     let mut missed = Vec::new();
     for text in ["Une communauté de pratique", "Former les agents à l'écoute", "Un cadre légal clair"] {
-        let posted: Value = server.post_note(&room.anne, &room.workshop, &room.activity, text).await.json().await.unwrap();
+        let posted: Value =
+            server.post_note(&room.anne, &room.workshop, &room.activity, text).await.json().await.unwrap();
         missed.push(posted["seq"].as_u64().unwrap());
     }
 
@@ -71,7 +73,8 @@ async fn a_client_resuming_with_last_event_id_gets_exactly_what_it_missed() {
     assert_eq!(caught_up[2].data["payload"]["text"], "Un cadre légal clair");
 
     // And the stream goes on live after the catch-up.
-    let posted: Value = server.post_note(&room.anne, &room.workshop, &room.activity, "Et ensuite").await.json().await.unwrap();
+    let posted: Value =
+        server.post_note(&room.anne, &room.workshop, &room.activity, "Et ensuite").await.json().await.unwrap();
     let live = resumed.next_within(Duration::from_secs(1)).await.unwrap();
     assert_eq!(live.id, posted["seq"].as_u64().unwrap());
 }
@@ -209,7 +212,8 @@ async fn a_post_sent_again_with_its_id_is_recorded_once() {
     let code = state["join_code"].as_str().unwrap().to_owned();
     phone.join(&code, "Chloé").await;
     let page = phone.get(&format!("/w/{}/a/{}", room.workshop, room.activity)).await;
-    let contribution_id = page.body.split("name=\"contribution_id\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let contribution_id =
+        page.body.split("name=\"contribution_id\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
     for _ in 0..2 {
         let answer = phone
             .post_form(

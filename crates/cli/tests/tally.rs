@@ -32,7 +32,8 @@ fn every_preflib_reference_file_gives_the_reference_winners() {
             assert!(output.status.success(), "{ballots} {method}: {}", String::from_utf8_lossy(&output.stderr));
             let result: Value = serde_json::from_slice(&output.stdout).unwrap();
             if result["winners"] != expected["winners"][method] {
-                mismatches.push(format!("{ballots} {method}: {} vs {}", result["winners"], expected["winners"][method]));
+                mismatches
+                    .push(format!("{ballots} {method}: {} vs {}", result["winners"], expected["winners"][method]));
             }
         }
     }

@@ -1,10 +1,11 @@
 //! Commands and the rules that turn them into events.
 
+use crate::outcomes::{Action, ActionCard, ActionStatus, CalendarDate, FateDecision, Stance, StatusUpdate};
 use crate::state::Timer;
 use crate::text::{CardTitle, NoteText, Prompt, Title};
 use crate::{
-    AccountId, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus, ContributionId, ContributionKind,
-    DomainError, Event, Language, ParticipantId, Role, Workshop, limits,
+    AccountId, ActionId, Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus,
+    ContributionId, ContributionKind, DomainError, Event, Language, ParticipantId, Role, Workshop, limits,
 };
 
 /// Who is asking.
@@ -21,25 +22,63 @@ pub enum Actor {
 /// identifiers are chosen by the caller so that deciding stays deterministic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Join { participant_id: ParticipantId, profile_commitment: String },
-    ChangeRole { participant_id: ParticipantId, role: Role },
+    Join {
+        participant_id: ParticipantId,
+        profile_commitment: String,
+    },
+    ChangeRole {
+        participant_id: ParticipantId,
+        role: Role,
+    },
     AddActivity(ActivitySpec),
     /// Edits an activity's title, prompt and configuration.
-    UpdateActivity { activity_id: ActivityId, title: String, prompt: String, config: ActivityConfig },
-    RemoveActivity { activity_id: ActivityId },
-    MoveActivity { activity_id: ActivityId, position: u32 },
-    OpenActivity { activity_id: ActivityId },
-    CloseActivity { activity_id: ActivityId },
+    UpdateActivity {
+        activity_id: ActivityId,
+        title: String,
+        prompt: String,
+        config: ActivityConfig,
+    },
+    RemoveActivity {
+        activity_id: ActivityId,
+    },
+    MoveActivity {
+        activity_id: ActivityId,
+        position: u32,
+    },
+    OpenActivity {
+        activity_id: ActivityId,
+    },
+    CloseActivity {
+        activity_id: ActivityId,
+    },
     /// Starts the timer, or resumes it; `minutes` sets it afresh (otherwise the planned time).
-    StartTimer { activity_id: ActivityId, minutes: Option<u32> },
-    PauseTimer { activity_id: ActivityId },
-    ExtendTimer { activity_id: ActivityId, minutes: u32 },
-    SetFocus { activity_id: Option<ActivityId> },
+    StartTimer {
+        activity_id: ActivityId,
+        minutes: Option<u32>,
+    },
+    PauseTimer {
+        activity_id: ActivityId,
+    },
+    ExtendTimer {
+        activity_id: ActivityId,
+        minutes: u32,
+    },
+    SetFocus {
+        activity_id: Option<ActivityId>,
+    },
     /// Seats the room, e.g. as `tables::assign_tables` proposes.
-    FormTables { tables: Vec<Vec<ParticipantId>> },
-    SeatParticipant { participant_id: ParticipantId, table: Option<u32> },
+    FormTables {
+        tables: Vec<Vec<ParticipantId>>,
+    },
+    SeatParticipant {
+        participant_id: ParticipantId,
+        table: Option<u32>,
+    },
     /// A participant leaves the room, or comes back; the facilitator may say so for them.
-    SetPresence { participant_id: ParticipantId, present: bool },
+    SetPresence {
+        participant_id: ParticipantId,
+        present: bool,
+    },
     PostContribution {
         contribution_id: ContributionId,
         activity_id: ActivityId,
@@ -48,24 +87,111 @@ pub enum Command {
         links: Vec<ContributionId>,
         card: Option<String>,
     },
-    MoveContribution { contribution_id: ContributionId, kind: ContributionKind },
-    MergeContributions { into: ContributionId, merged: Vec<ContributionId> },
-    Categorize { activity_id: ActivityId, contribution_id: ContributionId, category: Option<u32> },
+    MoveContribution {
+        contribution_id: ContributionId,
+        kind: ContributionKind,
+    },
+    MergeContributions {
+        into: ContributionId,
+        merged: Vec<ContributionId>,
+    },
+    Categorize {
+        activity_id: ActivityId,
+        contribution_id: ContributionId,
+        category: Option<u32>,
+    },
     /// Starts brainwriting with the room's tables (or one table of everyone present).
-    StartBrainwriting { activity_id: ActivityId },
+    StartBrainwriting {
+        activity_id: ActivityId,
+    },
     /// Passes the sheets on: the next round begins.
-    NextRound { activity_id: ActivityId },
+    NextRound {
+        activity_id: ActivityId,
+    },
     /// Adds a card to one of the workshop's own decks; a deck comes to exist with its first
     /// card. The image is already stored beside the log under `card_id`.
-    AddDeckCard { deck: String, card_id: String, title: String, image_sha256: String, width: u32, height: u32 },
+    AddDeckCard {
+        deck: String,
+        card_id: String,
+        title: String,
+        image_sha256: String,
+        width: u32,
+        height: u32,
+    },
     /// Takes a card out of its deck, unless someone picked it (their words are about it).
-    RemoveDeckCard { deck: String, card_id: String },
+    RemoveDeckCard {
+        deck: String,
+        card_id: String,
+    },
     /// A participant's ballot in an open vote.
-    CastBallot { activity_id: ActivityId, ballot: crate::voting::Ballot },
+    CastBallot {
+        activity_id: ActivityId,
+        ballot: crate::voting::Ballot,
+    },
     /// A participant's scores of one item in an open assessment.
-    AssessItem { activity_id: ActivityId, item: ContributionId, scores: crate::voting::CriterionScores },
+    AssessItem {
+        activity_id: ActivityId,
+        item: ContributionId,
+        scores: crate::voting::CriterionScores,
+    },
     /// Records the computed result of a closed vote or assessment.
-    FreezeResults { activity_id: ActivityId, result: String },
+    FreezeResults {
+        activity_id: ActivityId,
+        result: String,
+    },
+    /// Drafts an action card in an action plan.
+    DraftAction {
+        action_id: ActionId,
+        activity_id: ActivityId,
+        card: ActionCard,
+        sources: Vec<ContributionId>,
+    },
+    /// Edits an action card; `base_revision` is the revision the editor started from, so that
+    /// two people editing the same card never silently overwrite each other.
+    EditAction {
+        action_id: ActionId,
+        base_revision: u32,
+        card: ActionCard,
+        sources: Vec<ContributionId>,
+    },
+    WithdrawAction {
+        action_id: ActionId,
+    },
+    /// A participant's consensus check on an action card.
+    GiveConsensus {
+        action_id: ActionId,
+        stance: Stance,
+        reason: String,
+    },
+    RateRisk {
+        activity_id: ActivityId,
+        risk: ContributionId,
+        likelihood: u8,
+        impact: u8,
+    },
+    /// Sets the actions that mitigate a risk.
+    LinkMitigations {
+        risk: ContributionId,
+        actions: Vec<ActionId>,
+    },
+    /// Decides the fate of contributions in bulk.
+    DecideFates {
+        contributions: Vec<ContributionId>,
+        decision: FateDecision,
+    },
+    /// Ends the workshop: every activity closes; the follow-up begins.
+    CloseWorkshop,
+    /// Status updates of actions, applied all together or not at all.
+    UpdateActionStatuses(Vec<StatusUpdate>),
+    SetCommitment {
+        action_id: ActionId,
+        answerable: String,
+        next_update_due: Option<CalendarDate>,
+    },
+    /// Publishes the follow-up page at `token`, or withdraws it.
+    PublishFollowUp {
+        token: Option<String>,
+    },
     DeleteWorkshop,
 }
 
@@ -126,7 +252,12 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             if actor != Actor::Newcomer {
                 return Err(DomainError::AlreadyJoined);
             }
-            Ok(vec![Event::ParticipantJoined { participant_id, role: Role::Participant, profile_commitment, account: None }])
+            Ok(vec![Event::ParticipantJoined {
+                participant_id,
+                role: Role::Participant,
+                profile_commitment,
+                account: None,
+            }])
         }
         Command::ChangeRole { participant_id, role } => {
             require_facilitator(workshop, actor)?;
@@ -167,7 +298,12 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             if activity.title == title.as_str() && activity.prompt == prompt.as_str() && activity.config == config {
                 return Ok(Vec::new());
             }
-            Ok(vec![Event::ActivityUpdated { activity_id, title: title.into_string(), prompt: prompt.into_string(), config }])
+            Ok(vec![Event::ActivityUpdated {
+                activity_id,
+                title: title.into_string(),
+                prompt: prompt.into_string(),
+                config,
+            }])
         }
         Command::RemoveActivity { activity_id } => {
             require_facilitator(workshop, actor)?;
@@ -292,6 +428,9 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
         }
         Command::OpenActivity { activity_id } => {
             require_facilitator(workshop, actor)?;
+            if workshop.closed_at.is_some() {
+                return Err(DomainError::WorkshopClosed);
+            }
             let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
             if activity.status == ActivityStatus::Open {
                 return Err(DomainError::ActivityAlreadyOpen);
@@ -347,7 +486,8 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
                 (ActivityKind::PhotoLanguage, Some(card)) if crate::valid_key(&card) => {
                     // An uploaded deck is known here, so its cards are checked; the built-in
                     // deck belongs to the edge, which offers only its own cards.
-                    if workshop.uploaded_deck(activity).is_some_and(|cards| !cards.iter().any(|known| known.id == card)) {
+                    if workshop.uploaded_deck(activity).is_some_and(|cards| !cards.iter().any(|known| known.id == card))
+                    {
                         return Err(DomainError::UnknownCard);
                     }
                     Some(card)
@@ -394,7 +534,9 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             require_facilitator(workshop, actor)?;
             let contribution =
                 workshop.contribution(contribution_id).ok_or(DomainError::UnknownContribution(contribution_id))?;
-            let activity = workshop.activity(contribution.activity_id).ok_or(DomainError::UnknownActivity(contribution.activity_id))?;
+            let activity = workshop
+                .activity(contribution.activity_id)
+                .ok_or(DomainError::UnknownActivity(contribution.activity_id))?;
             if !activity.kind.accepted_contributions().contains(&kind) {
                 return Err(DomainError::ContributionKindNotAccepted { activity: activity.kind, kind });
             }
@@ -466,7 +608,10 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
                 return Err(DomainError::BrainwritingAlreadyStarted);
             }
             let writes = |participant: &ParticipantId| {
-                workshop.participants.get(participant).is_some_and(|p| p.role.may_contribute() && p.role != Role::Facilitator)
+                workshop
+                    .participants
+                    .get(participant)
+                    .is_some_and(|p| p.role.may_contribute() && p.role != Role::Facilitator)
             };
             let mut tables: Vec<Vec<ParticipantId>> = workshop
                 .tables
@@ -530,7 +675,8 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
                 return Err(DomainError::UnknownCard);
             }
             // Like an activity with contributions, a card someone wrote about stays.
-            if workshop.contributions.iter().any(|contribution| contribution.card.as_deref() == Some(card_id.as_str())) {
+            if workshop.contributions.iter().any(|contribution| contribution.card.as_deref() == Some(card_id.as_str()))
+            {
                 return Err(DomainError::CardPicked);
             }
             Ok(vec![Event::DeckCardRemoved { deck, card_id }])
@@ -547,9 +693,10 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             ballot.check(&activity.config.vote_rules(), &workshop.items_of(activity))?;
             // Each participant answers each pair once, so nobody outweighs the room by repeating.
             if let crate::voting::Ballot::Pairwise { winner, loser } = &ballot
-                && activity.comparisons.iter().any(|(who, a, b)| {
-                    *who == voter && ((a == winner && b == loser) || (a == loser && b == winner))
-                })
+                && activity
+                    .comparisons
+                    .iter()
+                    .any(|(who, a, b)| *who == voter && ((a == winner && b == loser) || (a == loser && b == winner)))
             {
                 return Err(DomainError::InvalidBallot { reason: "pair_answered" });
             }
@@ -589,11 +736,248 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             }
             Ok(vec![Event::ResultsFrozen { activity_id, result }])
         }
+        Command::DraftAction { action_id, activity_id, card, sources } => {
+            let author = require_contributor(workshop, actor)?;
+            let facilitating = require_facilitator(workshop, actor).is_ok();
+            if workshop.action(action_id).is_some() {
+                return Err(DomainError::DuplicateAction(action_id));
+            }
+            let activity = action_plan(workshop, activity_id, facilitating)?;
+            let card = ActionCard::parse(card, &activity.config.jurisdiction_keys())?;
+            let sources = action_sources(workshop, sources, facilitating)?;
+            Ok(vec![Event::ActionDrafted { action_id, activity_id, author, card, sources }])
+        }
+        Command::EditAction { action_id, base_revision, card, sources } => {
+            let editor = require_contributor(workshop, actor)?;
+            let facilitating = require_facilitator(workshop, actor).is_ok();
+            let action = live_action(workshop, action_id)?;
+            let activity = action_plan(workshop, action.activity_id, facilitating)?;
+            if base_revision != action.revision {
+                return Err(DomainError::EditConflict { current: action.revision });
+            }
+            let card = ActionCard::parse(card, &activity.config.jurisdiction_keys())?;
+            let sources = action_sources(workshop, sources, facilitating)?;
+            if card == action.card && sources == action.sources {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::ActionEdited { action_id, editor, revision: action.revision + 1, card, sources }])
+        }
+        Command::WithdrawAction { action_id } => {
+            require_facilitator(workshop, actor)?;
+            let action = workshop.action(action_id).ok_or(DomainError::UnknownAction(action_id))?;
+            if action.withdrawn {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::ActionWithdrawn { action_id }])
+        }
+        Command::GiveConsensus { action_id, stance, reason } => {
+            let participant = require_contributor(workshop, actor)?;
+            let action = live_action(workshop, action_id)?;
+            action_plan(workshop, action.activity_id, false)?;
+            let reason = crate::outcomes::note(&reason, "reason", false)?;
+            if stance == Stance::Object && reason.is_empty() {
+                return Err(DomainError::ReasonRequired);
+            }
+            if action.consensus.get(&participant) == Some(&(stance, reason.clone())) {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::ConsensusGiven { action_id, participant, stance, reason }])
+        }
+        Command::RateRisk { activity_id, risk, likelihood, impact } => {
+            let rater = require_contributor(workshop, actor)?;
+            let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            if activity.kind != ActivityKind::RiskMap {
+                return Err(DomainError::WrongActivityKind);
+            }
+            if activity.status != ActivityStatus::Open {
+                return Err(DomainError::ActivityNotOpen);
+            }
+            let known = workshop.contribution(risk).is_some_and(|contribution| {
+                contribution.activity_id == activity_id
+                    && contribution.kind == ContributionKind::Risk
+                    && contribution.merged_into.is_none()
+            });
+            if !known {
+                return Err(DomainError::NotARisk);
+            }
+            let on_scale = 1..=crate::outcomes::outcome_limits::RATING_MAX;
+            if !on_scale.contains(&likelihood) || !on_scale.contains(&impact) {
+                return Err(DomainError::InvalidRating);
+            }
+            if activity.risk_ratings.get(&risk).and_then(|by| by.get(&rater)) == Some(&(likelihood, impact)) {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::RiskRated { activity_id, rater, risk, likelihood, impact }])
+        }
+        Command::LinkMitigations { risk, actions } => {
+            require_contributor(workshop, actor)?;
+            let facilitating = require_facilitator(workshop, actor).is_ok();
+            let contribution = workshop.contribution(risk).filter(|c| c.kind == ContributionKind::Risk);
+            let contribution = contribution.ok_or(DomainError::NotARisk)?;
+            let activity = workshop
+                .activity(contribution.activity_id)
+                .ok_or(DomainError::UnknownActivity(contribution.activity_id))?;
+            if activity.status != ActivityStatus::Open && !facilitating {
+                return Err(DomainError::ActivityNotOpen);
+            }
+            let max = crate::outcomes::outcome_limits::MITIGATIONS_MAX;
+            if actions.len() > max {
+                return Err(DomainError::BatchTooLarge { max });
+            }
+            let mut unique = Vec::with_capacity(actions.len());
+            for action in actions {
+                live_action(workshop, action)?;
+                if !unique.contains(&action) {
+                    unique.push(action);
+                }
+            }
+            if workshop.mitigations_of(risk) == unique.as_slice() {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::MitigationsLinked { risk, actions: unique }])
+        }
+        Command::DecideFates { contributions, decision } => {
+            require_facilitator(workshop, actor)?;
+            let max = crate::outcomes::outcome_limits::FATE_BATCH_MAX;
+            if contributions.len() > max {
+                return Err(DomainError::BatchTooLarge { max });
+            }
+            let decision = match decision {
+                FateDecision::NotRetained { reason } => {
+                    let reason = crate::outcomes::note(&reason, "reason", false)?;
+                    if reason.is_empty() {
+                        return Err(DomainError::ReasonRequired);
+                    }
+                    FateDecision::NotRetained { reason }
+                }
+                other => other,
+            };
+            let mut unique = Vec::with_capacity(contributions.len());
+            for id in contributions {
+                let contribution = workshop.contribution(id).ok_or(DomainError::UnknownContribution(id))?;
+                if contribution.merged_into.is_some() {
+                    return Err(DomainError::FateOfMergedNote);
+                }
+                let current = workshop.fate_decisions.get(&id).unwrap_or(&FateDecision::Undecided);
+                if *current != decision && !unique.contains(&id) {
+                    unique.push(id);
+                }
+            }
+            if unique.is_empty() {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::FatesDecided { contributions: unique, decision }])
+        }
+        Command::CloseWorkshop => {
+            require_facilitator(workshop, actor)?;
+            if workshop.closed_at.is_some() {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::WorkshopClosed])
+        }
+        Command::UpdateActionStatuses(updates) => {
+            require_facilitator(workshop, actor)?;
+            let max = crate::outcomes::outcome_limits::STATUS_BATCH_MAX;
+            if updates.len() > max {
+                return Err(DomainError::BatchTooLarge { max });
+            }
+            updates
+                .into_iter()
+                .map(|update| {
+                    let update = check_status_update(workshop, update)?;
+                    Ok(Event::ActionStatusUpdated {
+                        action_id: update.action_id,
+                        status: update.status,
+                        note: update.note,
+                        next_update_due: update.next_update_due,
+                    })
+                })
+                .collect()
+        }
+        Command::SetCommitment { action_id, answerable, next_update_due } => {
+            require_facilitator(workshop, actor)?;
+            let action = live_action(workshop, action_id)?;
+            let answerable =
+                crate::text::clean_field(&answerable, "answerable", crate::outcomes::outcome_limits::OWNER_MAX)?;
+            if action.follow_up.answerable == answerable && action.follow_up.next_update_due == next_update_due {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::CommitmentSet { action_id, answerable, next_update_due }])
+        }
+        Command::PublishFollowUp { token } => {
+            require_facilitator(workshop, actor)?;
+            let well_formed = |token: &str| {
+                (16..=64).contains(&token.len())
+                    && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            };
+            if token.as_deref().is_some_and(|token| !well_formed(token)) {
+                return Err(DomainError::InvalidFollowUpToken);
+            }
+            if workshop.follow_up_token == token {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::FollowUpPublished { token }])
+        }
         Command::DeleteWorkshop => {
             require_facilitator(workshop, actor)?;
             Ok(vec![Event::WorkshopDeleted])
         }
     }
+}
+
+/// Checks one status update on its own, as an import's dry run does row by row.
+pub fn check_status_update(workshop: &Workshop, update: StatusUpdate) -> Result<StatusUpdate, DomainError> {
+    live_action(workshop, update.action_id)?;
+    let note = crate::outcomes::note(&update.note, "note", false)?;
+    if update.status == ActionStatus::Dropped && note.is_empty() {
+        return Err(DomainError::ReasonRequired);
+    }
+    Ok(StatusUpdate { note, ..update })
+}
+
+/// The action plan activity an action card is drafted or edited in; participants work on
+/// cards while it is open, the facilitator at any time.
+fn action_plan(workshop: &Workshop, activity_id: ActivityId, facilitating: bool) -> Result<&Activity, DomainError> {
+    let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+    if activity.kind != ActivityKind::ActionPlan {
+        return Err(DomainError::WrongActivityKind);
+    }
+    if activity.status != ActivityStatus::Open && !facilitating {
+        return Err(DomainError::ActivityNotOpen);
+    }
+    Ok(activity)
+}
+
+fn live_action(workshop: &Workshop, action_id: ActionId) -> Result<&Action, DomainError> {
+    let action = workshop.action(action_id).ok_or(DomainError::UnknownAction(action_id))?;
+    if action.withdrawn {
+        return Err(DomainError::ActionWithdrawn);
+    }
+    Ok(action)
+}
+
+/// The contributions an action card comes from, each known and named once; at least one
+/// unless the facilitator drafts it.
+fn action_sources(
+    workshop: &Workshop,
+    sources: Vec<ContributionId>,
+    facilitating: bool,
+) -> Result<Vec<ContributionId>, DomainError> {
+    let max = crate::outcomes::outcome_limits::SOURCES_MAX;
+    if sources.len() > max {
+        return Err(DomainError::TooManySources { max });
+    }
+    let mut unique = Vec::with_capacity(sources.len());
+    for source in sources {
+        workshop.contribution(source).ok_or(DomainError::UnknownContribution(source))?;
+        if !unique.contains(&source) {
+            unique.push(source);
+        }
+    }
+    if unique.is_empty() && !facilitating {
+        return Err(DomainError::SourcesRequired);
+    }
+    Ok(unique)
 }
 
 fn position_of(workshop: &Workshop, activity_id: ActivityId) -> Result<usize, DomainError> {

@@ -57,6 +57,18 @@ pub struct ActivityConfig {
     /// How a vote is cast and counted (vote); majority judgment when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vote: Option<crate::voting::VoteConfig>,
+    /// Who an action falls to (action_plan); the administration, the next government or both
+    /// when unset.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub jurisdictions: Vec<Jurisdiction>,
+}
+
+/// One of the authorities an action may fall to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Jurisdiction {
+    /// A short stable key, e.g. `government`.
+    pub key: String,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,8 +159,16 @@ impl ActivityConfig {
         if let Some(vote) = &self.vote {
             vote.check()?;
         }
+        if self.jurisdictions.len() > CATEGORIES_MAX
+            || !names_ok(self.jurisdictions.iter().map(|jurisdiction| jurisdiction.name.as_str()))
+            || !unique(self.jurisdictions.iter().map(|jurisdiction| jurisdiction.key.as_str()))
+            || self.jurisdictions.iter().any(|jurisdiction| !valid_key(&jurisdiction.key))
+        {
+            return invalid("jurisdictions");
+        }
         let on_scale = |tenths: u32| (10..=50).contains(&tenths);
-        if !self.impact_threshold_tenths.is_none_or(on_scale) || !self.feasibility_threshold_tenths.is_none_or(on_scale) {
+        if !self.impact_threshold_tenths.is_none_or(on_scale) || !self.feasibility_threshold_tenths.is_none_or(on_scale)
+        {
             return invalid("thresholds");
         }
         Ok(())
@@ -157,6 +177,15 @@ impl ActivityConfig {
     /// The vote's set-up, or majority judgment with its default grades.
     pub fn vote_rules(&self) -> crate::voting::VoteConfig {
         self.vote.unwrap_or_else(|| crate::voting::VoteConfig::new(crate::voting::VoteMethod::MajorityJudgment))
+    }
+
+    /// The keys of the jurisdictions an action may fall to.
+    pub fn jurisdiction_keys(&self) -> Vec<String> {
+        if self.jurisdictions.is_empty() {
+            crate::outcomes::DEFAULT_JURISDICTIONS.iter().map(|key| (*key).to_owned()).collect()
+        } else {
+            self.jurisdictions.iter().map(|jurisdiction| jurisdiction.key.clone()).collect()
+        }
     }
 
     /// The brainwriting rules, or the classic 6-3-5.
@@ -179,7 +208,8 @@ fn unique<T: PartialEq>(items: impl Iterator<Item = T>) -> bool {
 
 /// A short key: lower-case ASCII letters, digits, `-` and `_`, 1 to 40 characters.
 pub fn valid_key(key: &str) -> bool {
-    (1..=40).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    (1..=40).contains(&key.len())
+        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 #[cfg(test)]
@@ -232,7 +262,10 @@ mod tests {
             (ActivityConfig { deck: Some("../etc".into()), ..ActivityConfig::default() }, "deck"),
         ];
         for (config, reason) in cases {
-            assert_eq!(config.check(ActivityKind::Brainwriting, id(1), &[]), Err(DomainError::InvalidConfig { reason }));
+            assert_eq!(
+                config.check(ActivityKind::Brainwriting, id(1), &[]),
+                Err(DomainError::InvalidConfig { reason })
+            );
         }
     }
 

@@ -99,6 +99,34 @@ pub enum DomainError {
     DeckFull { max: usize },
     #[error("someone picked this card, so it stays in the deck")]
     CardPicked,
+    #[error("action {0} is not in this workshop")]
+    UnknownAction(crate::ActionId),
+    #[error("action {0} already exists")]
+    DuplicateAction(crate::ActionId),
+    #[error("this jurisdiction is not one of the activity's")]
+    UnknownJurisdiction,
+    #[error("an action card names at least one contribution it comes from")]
+    SourcesRequired,
+    #[error("an action card names at most {max} sources")]
+    TooManySources { max: usize },
+    #[error("someone else changed this card meanwhile (it is at revision {current})")]
+    EditConflict { current: u32 },
+    #[error("this action was withdrawn")]
+    ActionWithdrawn,
+    #[error("an objection says why")]
+    ReasonRequired,
+    #[error("ratings go from 1 to 5")]
+    InvalidRating,
+    #[error("this is not a risk of this activity")]
+    NotARisk,
+    #[error("a merged note shares the fate of the note it was merged into")]
+    FateOfMergedNote,
+    #[error("too many items at once (at most {max})")]
+    BatchTooLarge { max: usize },
+    #[error("the workshop is closed")]
+    WorkshopClosed,
+    #[error("a follow-up address is 16 to 64 letters, digits, - or _")]
+    InvalidFollowUpToken,
 }
 
 impl DomainError {
@@ -152,12 +180,29 @@ impl DomainError {
             DomainError::DuplicateCard => "duplicate_card",
             DomainError::DeckFull { .. } => "deck_full",
             DomainError::CardPicked => "card_picked",
+            DomainError::UnknownAction(_) => "unknown_action",
+            DomainError::DuplicateAction(_) => "duplicate_action",
+            DomainError::UnknownJurisdiction => "unknown_jurisdiction",
+            DomainError::SourcesRequired => "sources_required",
+            DomainError::TooManySources { .. } => "too_many_sources",
+            DomainError::EditConflict { .. } => "edit_conflict",
+            DomainError::ActionWithdrawn => "action_withdrawn",
+            DomainError::ReasonRequired => "reason_required",
+            DomainError::InvalidRating => "invalid_rating",
+            DomainError::NotARisk => "not_a_risk",
+            DomainError::FateOfMergedNote => "fate_of_merged_note",
+            DomainError::BatchTooLarge { .. } => "batch_too_large",
+            DomainError::WorkshopClosed => "workshop_closed",
+            DomainError::InvalidFollowUpToken => "invalid_follow_up_token",
         }
     }
 
     /// True when the actor lacks the right, as opposed to the request being malformed or
     /// arriving at the wrong moment; the edge answers 403 for these.
     pub fn is_forbidden(&self) -> bool {
-        matches!(self, DomainError::FacilitatorOnly | DomainError::ObserverCannotContribute | DomainError::UnknownParticipant(_))
+        matches!(
+            self,
+            DomainError::FacilitatorOnly | DomainError::ObserverCannotContribute | DomainError::UnknownParticipant(_)
+        )
     }
 }

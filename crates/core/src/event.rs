@@ -4,9 +4,10 @@
 //! Personal data stays out of events: a participant's name and service live beside the log and
 //! are referred to here by a salted commitment, so they can be erased without breaking the chain.
 
+use crate::outcomes::{ActionCard, ActionStatus, CalendarDate, FateDecision, Stance};
 use crate::{
-    AccountId, ActivityConfig, ActivityId, ActivityKind, ContributionId, ContributionKind, Language, ParticipantId,
-    Role, Timestamp,
+    AccountId, ActionId, ActivityConfig, ActivityId, ActivityKind, ContributionId, ContributionKind, Language,
+    ParticipantId, Role, Timestamp,
 };
 use serde::{Deserialize, Serialize};
 
@@ -174,6 +175,77 @@ pub enum Event {
         activity_id: ActivityId,
         result: String,
     },
+    /// An action card drafted in an action plan, with the contributions it comes from.
+    ActionDrafted {
+        action_id: ActionId,
+        activity_id: ActivityId,
+        author: ParticipantId,
+        card: ActionCard,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<ContributionId>,
+    },
+    /// An action card as edited; `revision` is the card's new revision.
+    ActionEdited {
+        action_id: ActionId,
+        editor: ParticipantId,
+        revision: u32,
+        card: ActionCard,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<ContributionId>,
+    },
+    /// The facilitator took an action out of the plan; it stays on the record.
+    ActionWithdrawn {
+        action_id: ActionId,
+    },
+    /// A participant's stance on an action card; replaces their previous one.
+    ConsensusGiven {
+        action_id: ActionId,
+        participant: ParticipantId,
+        stance: Stance,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
+    /// A participant's rating of a risk; replaces their previous one.
+    RiskRated {
+        activity_id: ActivityId,
+        rater: ParticipantId,
+        risk: ContributionId,
+        likelihood: u8,
+        impact: u8,
+    },
+    /// The actions that mitigate a risk, as they now are.
+    MitigationsLinked {
+        risk: ContributionId,
+        actions: Vec<ActionId>,
+    },
+    /// The facilitator decided the fate of contributions that fed no action.
+    FatesDecided {
+        contributions: Vec<ContributionId>,
+        decision: FateDecision,
+    },
+    /// The workshop is over: every activity closes and the follow-up begins.
+    WorkshopClosed,
+    /// A new status of an action after the workshop, with what happened.
+    ActionStatusUpdated {
+        action_id: ActionId,
+        status: ActionStatus,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next_update_due: Option<CalendarDate>,
+    },
+    /// Who answers publicly for an action, and when its next update is due.
+    CommitmentSet {
+        action_id: ActionId,
+        answerable: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next_update_due: Option<CalendarDate>,
+    },
+    /// The follow-up page is published at an unguessable address (`None`: no longer published).
+    FollowUpPublished {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        token: Option<String>,
+    },
     WorkshopDeleted,
 }
 
@@ -209,6 +281,17 @@ impl Event {
             Event::BallotCast { .. } => "ballot_cast",
             Event::ItemAssessed { .. } => "item_assessed",
             Event::ResultsFrozen { .. } => "results_frozen",
+            Event::ActionDrafted { .. } => "action_drafted",
+            Event::ActionEdited { .. } => "action_edited",
+            Event::ActionWithdrawn { .. } => "action_withdrawn",
+            Event::ConsensusGiven { .. } => "consensus_given",
+            Event::RiskRated { .. } => "risk_rated",
+            Event::MitigationsLinked { .. } => "mitigations_linked",
+            Event::FatesDecided { .. } => "fates_decided",
+            Event::WorkshopClosed => "workshop_closed",
+            Event::ActionStatusUpdated { .. } => "action_status_updated",
+            Event::CommitmentSet { .. } => "commitment_set",
+            Event::FollowUpPublished { .. } => "follow_up_published",
             Event::WorkshopDeleted => "workshop_deleted",
         }
     }

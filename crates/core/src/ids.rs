@@ -58,6 +58,10 @@ id_type!(
     /// A note or any other contribution posted in an activity.
     ContributionId
 );
+id_type!(
+    /// An action card of an action plan.
+    ActionId
+);
 
 /// Milliseconds since the Unix epoch, UTC. The caller supplies it; the core never reads a clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

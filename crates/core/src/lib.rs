@@ -13,16 +13,20 @@ mod error;
 mod event;
 mod ids;
 mod model;
+pub mod outcomes;
 mod state;
 pub mod tables;
 mod text;
 pub mod voting;
 
-pub use command::{Actor, Command, decide, decide_create};
+pub use command::{Actor, Command, check_status_update, decide, decide_create};
+pub use config::{ActivityConfig, BrainwritingConfig, Category, Criterion, Jurisdiction, config_limits, valid_key};
 pub use error::DomainError;
-pub use config::{ActivityConfig, BrainwritingConfig, Category, Criterion, config_limits, valid_key};
 pub use event::{ActivitySpec, Event, SheetRef, TimedEvent};
-pub use ids::{AccountId, ActivityId, ContributionId, ParticipantId, Timestamp, WorkshopId};
+pub use ids::{AccountId, ActionId, ActivityId, ContributionId, ParticipantId, Timestamp, WorkshopId};
 pub use model::{ActivityKind, ActivityStatus, ContributionKind, Language, Role};
-pub use state::{Activity, Brainwriting, BUILTIN_DECK, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Timer, Workshop};
+pub use outcomes::{Action, ActionCard, ActionStatus, CalendarDate, Fate, FateDecision, Outcome, Stance, StatusUpdate};
+pub use state::{
+    Activity, BUILTIN_DECK, Brainwriting, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Timer, Workshop,
+};
 pub use text::{CardTitle, DisplayName, NoteText, Prompt, ServiceName, Title, limits};

@@ -1,12 +1,13 @@
 //! The state of one workshop: the fold of its events. It serialises so the engine can keep
 //! snapshots; a snapshot is only ever a shortcut to the same fold.
 
-use crate::{
-    AccountId, ActivityConfig, ActivityId, ActivityKind, ActivityStatus, ContributionId, ContributionKind, Event,
-    Language, ParticipantId, Role, SheetRef, TimedEvent, Timestamp, WorkshopId,
-};
 use crate::brainwriting::Rotation;
+use crate::outcomes::{Action, FateDecision, FollowUp, StatusEntry};
 use crate::voting::{Ballot, CriterionScores};
+use crate::{
+    AccountId, ActionId, ActivityConfig, ActivityId, ActivityKind, ActivityStatus, ContributionId, ContributionKind,
+    Event, Language, ParticipantId, Role, SheetRef, TimedEvent, Timestamp, WorkshopId,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,6 +31,21 @@ pub struct Workshop {
     /// Defaulted so that snapshots written before decks existed still read.
     #[serde(default)]
     pub decks: BTreeMap<String, Vec<DeckCard>>,
+    /// The action cards of every action plan, in the order they were drafted.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// The actions that mitigate each risk.
+    #[serde(default)]
+    pub mitigations: BTreeMap<ContributionId, Vec<ActionId>>,
+    /// The facilitator's decisions on contributions that fed no action.
+    #[serde(default)]
+    pub fate_decisions: BTreeMap<ContributionId, FateDecision>,
+    /// When the workshop was closed; the follow-up runs from then.
+    #[serde(default)]
+    pub closed_at: Option<Timestamp>,
+    /// The unguessable token of the published follow-up page.
+    #[serde(default)]
+    pub follow_up_token: Option<String>,
     pub deleted: bool,
 }
 
@@ -79,6 +95,9 @@ pub struct Activity {
     /// The result frozen into the record when the facilitator closed the count, as JSON.
     #[serde(default)]
     pub frozen_result: Option<String>,
+    /// Likelihood and impact by risk, then by rater (risk_map).
+    #[serde(default)]
+    pub risk_ratings: BTreeMap<ContributionId, BTreeMap<ParticipantId, (u8, u8)>>,
 }
 
 /// A server-side countdown: every screen shows the same time, and a reload loses nothing.
@@ -175,6 +194,11 @@ impl Workshop {
             focus: None,
             tables: Vec::new(),
             decks: BTreeMap::new(),
+            actions: Vec::new(),
+            mitigations: BTreeMap::new(),
+            fate_decisions: BTreeMap::new(),
+            closed_at: None,
+            follow_up_token: None,
             deleted: false,
         };
         for event in events {
@@ -203,6 +227,7 @@ impl Workshop {
                 comparisons: Vec::new(),
                 assessments: BTreeMap::new(),
                 frozen_result: None,
+                risk_ratings: BTreeMap::new(),
             }),
             Event::ActivityUpdated { activity_id, title, prompt, config } => {
                 if let Some(activity) = self.activity_mut(*activity_id) {
@@ -404,8 +429,96 @@ impl Workshop {
                     activity.frozen_result = Some(result.clone());
                 }
             }
+            Event::ActionDrafted { action_id, activity_id, author, card, sources } => self.actions.push(Action {
+                id: *action_id,
+                activity_id: *activity_id,
+                author: *author,
+                card: card.clone(),
+                sources: sources.clone(),
+                revision: 1,
+                drafted_at: timed.at,
+                edited_at: timed.at,
+                last_editor: *author,
+                withdrawn: false,
+                consensus: BTreeMap::new(),
+                follow_up: FollowUp::default(),
+            }),
+            Event::ActionEdited { action_id, editor, revision, card, sources } => {
+                if let Some(action) = self.action_mut(*action_id) {
+                    action.card = card.clone();
+                    action.sources.clone_from(sources);
+                    action.revision = *revision;
+                    action.edited_at = timed.at;
+                    action.last_editor = *editor;
+                }
+            }
+            Event::ActionWithdrawn { action_id } => {
+                if let Some(action) = self.action_mut(*action_id) {
+                    action.withdrawn = true;
+                }
+            }
+            Event::ConsensusGiven { action_id, participant, stance, reason } => {
+                if let Some(action) = self.action_mut(*action_id) {
+                    action.consensus.insert(*participant, (*stance, reason.clone()));
+                }
+            }
+            Event::RiskRated { activity_id, rater, risk, likelihood, impact } => {
+                if let Some(activity) = self.activity_mut(*activity_id) {
+                    activity.risk_ratings.entry(*risk).or_default().insert(*rater, (*likelihood, *impact));
+                }
+            }
+            Event::MitigationsLinked { risk, actions } => {
+                if actions.is_empty() {
+                    self.mitigations.remove(risk);
+                } else {
+                    self.mitigations.insert(*risk, actions.clone());
+                }
+            }
+            Event::FatesDecided { contributions, decision } => {
+                for id in contributions {
+                    match decision {
+                        FateDecision::Undecided => self.fate_decisions.remove(id),
+                        decided => self.fate_decisions.insert(*id, decided.clone()),
+                    };
+                }
+            }
+            Event::WorkshopClosed => {
+                self.closed_at = Some(timed.at);
+                for activity in &mut self.activities {
+                    if activity.status == ActivityStatus::Open {
+                        activity.status = ActivityStatus::Closed;
+                    }
+                }
+                self.focus = None;
+            }
+            Event::ActionStatusUpdated { action_id, status, note, next_update_due } => {
+                if let Some(action) = self.action_mut(*action_id) {
+                    let follow_up = &mut action.follow_up;
+                    follow_up.status = *status;
+                    follow_up.history.push(StatusEntry {
+                        at: timed.at,
+                        seq: timed.seq,
+                        status: *status,
+                        note: note.clone(),
+                    });
+                    if next_update_due.is_some() {
+                        follow_up.next_update_due = *next_update_due;
+                    }
+                }
+            }
+            Event::CommitmentSet { action_id, answerable, next_update_due } => {
+                if let Some(action) = self.action_mut(*action_id) {
+                    action.follow_up.answerable.clone_from(answerable);
+                    action.follow_up.next_update_due = *next_update_due;
+                }
+            }
+            Event::FollowUpPublished { token } => self.follow_up_token.clone_from(token),
             Event::WorkshopDeleted => self.deleted = true,
         }
+    }
+
+    fn action_mut(&mut self, id: ActionId) -> Option<&mut Action> {
+        self.actions.iter_mut().find(|action| action.id == id)
     }
 
     fn set_presence(&mut self, participant_id: ParticipantId, present: bool) {
@@ -444,9 +557,9 @@ impl Workshop {
     /// left out (they show within the note they were merged into).
     pub fn source_contributions(&self, activity: &Activity) -> impl Iterator<Item = &Contribution> {
         let sources = activity.config.sources.clone();
-        self.contributions
-            .iter()
-            .filter(move |contribution| sources.contains(&contribution.activity_id) && contribution.merged_into.is_none())
+        self.contributions.iter().filter(move |contribution| {
+            sources.contains(&contribution.activity_id) && contribution.merged_into.is_none()
+        })
     }
 
     /// The contributions merged into `id`.

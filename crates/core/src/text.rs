@@ -51,22 +51,27 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-fn clean(raw: &str, field: TextField, min: usize, max: usize, multiline: bool) -> Result<String, DomainError> {
+/// Checks a free-text field of up to `max` characters that may be empty, line breaks allowed.
+pub(crate) fn clean_field(raw: &str, field: &'static str, max: usize) -> Result<String, DomainError> {
+    clean(raw, field, 0, max, true)
+}
+
+fn clean(raw: &str, field: &'static str, min: usize, max: usize, multiline: bool) -> Result<String, DomainError> {
     let normalised = raw.replace("\r\n", "\n").replace('\r', "\n");
     let trimmed = normalised.trim();
     let allowed = |c: char| (!c.is_control() || (multiline && (c == '\n' || c == '\t'))) && !is_bidi_control(c);
     if !trimmed.chars().all(allowed) {
-        return Err(DomainError::ControlCharacters { field: field.as_str() });
+        return Err(DomainError::ControlCharacters { field });
     }
     let n_chars = trimmed.chars().count();
     if min > 0 && trimmed.chars().all(is_invisible) {
-        return Err(DomainError::TextEmpty { field: field.as_str() });
+        return Err(DomainError::TextEmpty { field });
     }
     if n_chars < min {
-        return Err(DomainError::TextEmpty { field: field.as_str() });
+        return Err(DomainError::TextEmpty { field });
     }
     if n_chars > max {
-        return Err(DomainError::TextTooLong { field: field.as_str(), max, actual: n_chars });
+        return Err(DomainError::TextTooLong { field, max, actual: n_chars });
     }
     Ok(trimmed.to_owned())
 }
@@ -80,7 +85,7 @@ macro_rules! text_type {
 
         impl $name {
             pub fn parse(raw: &str) -> Result<Self, DomainError> {
-                clean(raw, $field, $min, $max, $multiline).map(Self)
+                clean(raw, $field.as_str(), $min, $max, $multiline).map(Self)
             }
 
             pub fn as_str(&self) -> &str {

@@ -143,16 +143,29 @@ impl VoteConfig {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Ballot {
     /// Dots per item; items without dots are left out.
-    Dots { dots: BTreeMap<ContributionId, u32> },
-    Approval { approved: BTreeSet<ContributionId> },
+    Dots {
+        dots: BTreeMap<ContributionId, u32>,
+    },
+    Approval {
+        approved: BTreeSet<ContributionId>,
+    },
     /// A score per item; items left unscored are left out.
-    Scores { scores: BTreeMap<ContributionId, i32> },
+    Scores {
+        scores: BTreeMap<ContributionId, i32>,
+    },
     /// A grade per item, 0 for the lowest; every item must be graded.
-    Grades { grades: BTreeMap<ContributionId, u8> },
+    Grades {
+        grades: BTreeMap<ContributionId, u8>,
+    },
     /// Tiers, best first; items tied share a tier; items left out rank below all ranked ones.
-    Ranking { tiers: Vec<Vec<ContributionId>> },
+    Ranking {
+        tiers: Vec<Vec<ContributionId>>,
+    },
     /// One comparison: `winner` preferred to `loser`.
-    Pairwise { winner: ContributionId, loser: ContributionId },
+    Pairwise {
+        winner: ContributionId,
+        loser: ContributionId,
+    },
 }
 
 impl Ballot {
@@ -174,7 +187,11 @@ impl Ballot {
                 Ok(())
             }
             (Ballot::Approval { approved }, VoteMethod::Approval) => {
-                if approved.iter().all(known) { Ok(()) } else { refuse("unknown_item") }
+                if approved.iter().all(known) {
+                    Ok(())
+                } else {
+                    refuse("unknown_item")
+                }
             }
             (Ballot::Scores { scores }, VoteMethod::Score) => {
                 if !scores.keys().all(known) {
@@ -279,7 +296,8 @@ mod tests {
     #[test]
     fn dots_respect_the_budget_and_the_cap() {
         let config = VoteConfig { dots_budget: 5, dots_cap: 3, ..VoteConfig::new(VoteMethod::Dots) };
-        let ballot = |spread: &[(u128, u32)]| Ballot::Dots { dots: spread.iter().map(|(n, d)| (item(*n), *d)).collect() };
+        let ballot =
+            |spread: &[(u128, u32)]| Ballot::Dots { dots: spread.iter().map(|(n, d)| (item(*n), *d)).collect() };
         assert!(ballot(&[(1, 3), (2, 2)]).check(&config, &items()).is_ok());
         assert_eq!(reason(ballot(&[(1, 3), (2, 3)]).check(&config, &items())), "over_budget");
         assert_eq!(reason(ballot(&[(1, 4)]).check(&config, &items())), "over_cap");
@@ -300,7 +318,9 @@ mod tests {
     #[test]
     fn rankings_name_each_item_once() {
         let config = VoteConfig::new(VoteMethod::Schulze);
-        assert!(Ballot::Ranking { tiers: vec![vec![item(2)], vec![item(1), item(3)]] }.check(&config, &items()).is_ok());
+        assert!(
+            Ballot::Ranking { tiers: vec![vec![item(2)], vec![item(1), item(3)]] }.check(&config, &items()).is_ok()
+        );
         let twice = Ballot::Ranking { tiers: vec![vec![item(2)], vec![item(2)]] };
         assert_eq!(reason(twice.check(&config, &items())), "duplicate_rank");
         let wrong = Ballot::Approval { approved: [item(1)].into() };

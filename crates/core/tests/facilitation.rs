@@ -74,7 +74,10 @@ fn brainwriting_can_start_again_until_the_first_idea_and_seats_at_its_table_size
     for person in early.iter().chain(&late) {
         assert!(brainwriting.sheet_of(*person).is_some(), "everyone has a sheet");
     }
-    assert!(matches!(workshop.activity(activity(60)).unwrap().timer, Some(Timer::Running { .. })), "the round is timed");
+    assert!(
+        matches!(workshop.activity(activity(60)).unwrap().timer, Some(Timer::Running { .. })),
+        "the round is timed"
+    );
     let idea = Command::PostContribution {
         contribution_id: ContributionId::from_uuid(id(88)),
         activity_id: activity(60),

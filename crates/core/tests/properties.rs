@@ -12,8 +12,17 @@ enum Intent {
     Join,
     Open(u8),
     Close(u8),
-    Post { who: u8, activity: u8, kind: Option<u8>, text: String, link: Option<u8> },
-    ChangeRole { who: u8, role: u8 },
+    Post {
+        who: u8,
+        activity: u8,
+        kind: Option<u8>,
+        text: String,
+        link: Option<u8>,
+    },
+    ChangeRole {
+        who: u8,
+        role: u8,
+    },
     PostAsStranger,
     /// Sends an earlier post again, as a phone does when the answer was lost.
     Retry(u8),
@@ -48,15 +57,15 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
     match intent {
         Intent::Join => (
             Actor::Newcomer,
-            Command::Join { participant_id: ParticipantId::from_uuid(id(50_000 + step)), profile_commitment: "c".into() },
+            Command::Join {
+                participant_id: ParticipantId::from_uuid(id(50_000 + step)),
+                profile_commitment: "c".into(),
+            },
         ),
         Intent::Open(n) => (Actor::Account(account()), Command::OpenActivity { activity_id: pick_activity(*n) }),
         Intent::Close(n) => (Actor::Account(account()), Command::CloseActivity { activity_id: pick_activity(*n) }),
         Intent::Post { who, activity, kind, text, link } => {
-            let links = link
-                .and_then(|n| workshop.contributions.get(n as usize).map(|c| c.id))
-                .into_iter()
-                .collect();
+            let links = link.and_then(|n| workshop.contributions.get(n as usize).map(|c| c.id)).into_iter().collect();
             (
                 Actor::Participant(pick(*who)),
                 Command::PostContribution {
@@ -65,7 +74,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
                     kind: kind.map(|k| ContributionKind::ALL[k as usize % ContributionKind::ALL.len()]),
                     text: text.clone(),
                     links,
-        card: None,
+                    card: None,
                 },
             )
         }
@@ -95,7 +104,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
                 kind: None,
                 text: "intruder".into(),
                 links: vec![],
-        card: None,
+                card: None,
             },
         ),
     }
@@ -137,7 +146,9 @@ fn assert_effect(before: &Workshop, after: &Workshop, actor: Actor, command: &Co
         _ => {}
     }
     let unchanged_elsewhere = match command {
-        Command::PostContribution { .. } => before.activities == after.activities && before.participants == after.participants,
+        Command::PostContribution { .. } => {
+            before.activities == after.activities && before.participants == after.participants
+        }
         Command::Join { .. } | Command::ChangeRole { .. } => {
             before.activities == after.activities && before.contributions == after.contributions
         }

@@ -30,11 +30,17 @@ fn a_workshop_needs_a_title() {
 fn a_note_in_a_draft_or_closed_activity_is_refused() {
     let mut workshop = workshop();
     let anne = join(&mut workshop, 1);
-    assert_eq!(decide(&workshop, Actor::Participant(anne), post(activity(0), 1, "idea")), Err(DomainError::ActivityNotOpen));
+    assert_eq!(
+        decide(&workshop, Actor::Participant(anne), post(activity(0), 1, "idea")),
+        Err(DomainError::ActivityNotOpen)
+    );
 
     run(&mut workshop, Actor::Account(account()), Command::OpenActivity { activity_id: activity(0) });
     run(&mut workshop, Actor::Account(account()), Command::CloseActivity { activity_id: activity(0) });
-    assert_eq!(decide(&workshop, Actor::Participant(anne), post(activity(0), 1, "idea")), Err(DomainError::ActivityNotOpen));
+    assert_eq!(
+        decide(&workshop, Actor::Participant(anne), post(activity(0), 1, "idea")),
+        Err(DomainError::ActivityNotOpen)
+    );
 }
 
 #[test]
@@ -80,7 +86,10 @@ fn nobody_is_promoted_to_facilitator() {
 fn empty_and_oversized_notes_are_refused() {
     let mut workshop = opened(0);
     let anne = join(&mut workshop, 1);
-    assert_eq!(decide(&workshop, Actor::Participant(anne), post(activity(0), 1, " ")), Err(DomainError::TextEmpty { field: "text" }));
+    assert_eq!(
+        decide(&workshop, Actor::Participant(anne), post(activity(0), 1, " ")),
+        Err(DomainError::TextEmpty { field: "text" })
+    );
     let long = "x".repeat(limits::NOTE_MAX + 1);
     assert!(matches!(
         decide(&workshop, Actor::Participant(anne), post(activity(0), 1, &long)),
@@ -93,21 +102,30 @@ fn observers_read_but_do_not_post() {
     let mut workshop = opened(0);
     let anne = join(&mut workshop, 1);
     run(&mut workshop, Actor::Account(account()), Command::ChangeRole { participant_id: anne, role: Role::Observer });
-    assert_eq!(decide(&workshop, Actor::Participant(anne), post(activity(0), 1, "hi")), Err(DomainError::ObserverCannotContribute));
+    assert_eq!(
+        decide(&workshop, Actor::Participant(anne), post(activity(0), 1, "hi")),
+        Err(DomainError::ObserverCannotContribute)
+    );
 }
 
 #[test]
 fn an_unknown_participant_cannot_post() {
     let workshop = opened(0);
     let ghost = ParticipantId::from_uuid(id(666));
-    assert_eq!(decide(&workshop, Actor::Participant(ghost), post(activity(0), 1, "hi")), Err(DomainError::UnknownParticipant(ghost)));
+    assert_eq!(
+        decide(&workshop, Actor::Participant(ghost), post(activity(0), 1, "hi")),
+        Err(DomainError::UnknownParticipant(ghost))
+    );
 }
 
 #[test]
 fn a_swot_note_must_name_its_quadrant_and_only_swot_kinds_fit() {
     let mut workshop = opened(1);
     let anne = join(&mut workshop, 1);
-    assert_eq!(decide(&workshop, Actor::Participant(anne), post(activity(1), 1, "x")), Err(DomainError::ContributionKindRequired));
+    assert_eq!(
+        decide(&workshop, Actor::Participant(anne), post(activity(1), 1, "x")),
+        Err(DomainError::ContributionKindRequired)
+    );
     let wrong = Command::PostContribution {
         contribution_id: ContributionId::from_uuid(id(5)),
         activity_id: activity(1),
@@ -157,7 +175,10 @@ fn links_must_point_at_existing_contributions_and_are_deduplicated() {
         links,
         card: None,
     };
-    assert_eq!(decide(&workshop, Actor::Participant(anne), linked(vec![dangling])), Err(DomainError::UnknownContribution(dangling)));
+    assert_eq!(
+        decide(&workshop, Actor::Participant(anne), linked(vec![dangling])),
+        Err(DomainError::UnknownContribution(dangling))
+    );
     run(&mut workshop, Actor::Participant(anne), linked(vec![first, first]));
     assert_eq!(workshop.contributions[1].links, vec![first]);
 }
@@ -167,11 +188,21 @@ fn a_contribution_id_is_used_once_and_a_retry_is_recorded_once() {
     let mut workshop = opened(0);
     let anne = join(&mut workshop, 1);
     run(&mut workshop, Actor::Participant(anne), post(activity(0), 1, "first"));
-    assert_eq!(decide(&workshop, Actor::Participant(anne), post(activity(0), 1, " first ")), Ok(vec![]), "the same post again");
-    assert!(matches!(decide(&workshop, Actor::Participant(anne), post(activity(0), 1, "again")), Err(DomainError::DuplicateContribution(_))));
+    assert_eq!(
+        decide(&workshop, Actor::Participant(anne), post(activity(0), 1, " first ")),
+        Ok(vec![]),
+        "the same post again"
+    );
+    assert!(matches!(
+        decide(&workshop, Actor::Participant(anne), post(activity(0), 1, "again")),
+        Err(DomainError::DuplicateContribution(_))
+    ));
     let bruno = join(&mut workshop, 2);
     assert!(
-        matches!(decide(&workshop, Actor::Participant(bruno), post(activity(0), 1, "first")), Err(DomainError::DuplicateContribution(_))),
+        matches!(
+            decide(&workshop, Actor::Participant(bruno), post(activity(0), 1, "first")),
+            Err(DomainError::DuplicateContribution(_))
+        ),
         "someone else cannot claim another's post"
     );
 }
@@ -180,10 +211,19 @@ fn a_contribution_id_is_used_once_and_a_retry_is_recorded_once() {
 fn opening_twice_and_closing_a_draft_are_refused() {
     let workshop = opened(0);
     let facilitator = Actor::Account(account());
-    assert_eq!(decide(&workshop, facilitator, Command::OpenActivity { activity_id: activity(0) }), Err(DomainError::ActivityAlreadyOpen));
-    assert_eq!(decide(&workshop, facilitator, Command::CloseActivity { activity_id: activity(1) }), Err(DomainError::ActivityNotOpenToClose));
+    assert_eq!(
+        decide(&workshop, facilitator, Command::OpenActivity { activity_id: activity(0) }),
+        Err(DomainError::ActivityAlreadyOpen)
+    );
+    assert_eq!(
+        decide(&workshop, facilitator, Command::CloseActivity { activity_id: activity(1) }),
+        Err(DomainError::ActivityNotOpenToClose)
+    );
     let unknown = activity(99);
-    assert_eq!(decide(&workshop, facilitator, Command::OpenActivity { activity_id: unknown }), Err(DomainError::UnknownActivity(unknown)));
+    assert_eq!(
+        decide(&workshop, facilitator, Command::OpenActivity { activity_id: unknown }),
+        Err(DomainError::UnknownActivity(unknown))
+    );
 }
 
 #[test]

@@ -57,7 +57,10 @@ fn overspent_dots_and_grades_out_of_range_are_refused() {
     assert_eq!(cast(&workshop, people[0], overspent), Err(DomainError::InvalidBallot { reason: "over_budget" }));
     let (workshop, people, items) = room(VoteMethod::MajorityJudgment);
     let grades: BTreeMap<_, _> = items.iter().map(|item| (*item, 9)).collect();
-    assert_eq!(cast(&workshop, people[0], Ballot::Grades { grades }), Err(DomainError::InvalidBallot { reason: "out_of_range" }));
+    assert_eq!(
+        cast(&workshop, people[0], Ballot::Grades { grades }),
+        Err(DomainError::InvalidBallot { reason: "out_of_range" })
+    );
 }
 
 #[test]
@@ -113,5 +116,8 @@ fn a_pair_is_answered_once_per_participant_and_the_rules_lock_once_ballots_are_i
         prompt: vote.prompt.clone(),
         config: ActivityConfig { vote: Some(VoteConfig::new(VoteMethod::Approval)), ..vote.config.clone() },
     };
-    assert_eq!(decide(&workshop, Actor::Account(account()), switch), Err(DomainError::InvalidConfig { reason: "vote_locked" }));
+    assert_eq!(
+        decide(&workshop, Actor::Account(account()), switch),
+        Err(DomainError::InvalidConfig { reason: "vote_locked" })
+    );
 }

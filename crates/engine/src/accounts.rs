@@ -42,19 +42,19 @@ type HmacSha256 = hmac::Hmac<sha2::Sha256>;
 
 impl Engine {
     /// Creates a facilitator account.
-    pub async fn add_facilitator(&self, email: &str, display_name: &str, password: &str) -> Result<AccountId, EngineError> {
+    pub async fn add_facilitator(
+        &self,
+        email: &str,
+        display_name: &str,
+        password: &str,
+    ) -> Result<AccountId, EngineError> {
         let email = parse_email(email)?;
         let display_name = converge_core::DisplayName::parse(display_name)?;
         check_password(password)?;
         let password_hash = hash_password(password.to_owned()).await?;
         let id = Uuid::now_v7();
-        let account = NewAccount {
-            id,
-            email,
-            display_name: display_name.into_string(),
-            password_hash,
-            created_at: now().0,
-        };
+        let account =
+            NewAccount { id, email, display_name: display_name.into_string(), password_hash, created_at: now().0 };
         match self.store.create_account(account).await {
             Ok(()) => Ok(AccountId::from_uuid(id)),
             Err(converge_store::StoreError::Duplicate(_)) => Err(EngineError::EmailTaken),
@@ -139,7 +139,13 @@ impl Engine {
     }
 
     /// Creates the first facilitator with a setup token, which is used up.
-    pub async fn complete_setup(&self, token: &str, email: &str, name: &str, password: &str) -> Result<AccountId, EngineError> {
+    pub async fn complete_setup(
+        &self,
+        token: &str,
+        email: &str,
+        name: &str,
+        password: &str,
+    ) -> Result<AccountId, EngineError> {
         parse_email(email)?;
         converge_core::DisplayName::parse(name)?;
         check_password(password)?;
@@ -213,18 +219,19 @@ fn check_password(password: &str) -> Result<(), EngineError> {
 }
 
 static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
-    Argon2::default()
-        .hash_password(random::token().as_bytes())
-        .map(|hash| hash.to_string())
-        .unwrap_or_default()
+    Argon2::default().hash_password(random::token().as_bytes()).map(|hash| hash.to_string()).unwrap_or_default()
 });
 
 async fn hash_password(password: String) -> Result<String, EngineError> {
     let _permit = hashing_turn().await?;
-    tokio::task::spawn_blocking(move || Argon2::default().hash_password(password.as_bytes()).map(|hash| hash.to_string()))
-        .await
-        .map_err(|_| EngineError::ShuttingDown)?
-        .map_err(|error| EngineError::Store(converge_store::StoreError::Unavailable(format!("password hashing failed: {error}"))))
+    tokio::task::spawn_blocking(move || {
+        Argon2::default().hash_password(password.as_bytes()).map(|hash| hash.to_string())
+    })
+    .await
+    .map_err(|_| EngineError::ShuttingDown)?
+    .map_err(|error| {
+        EngineError::Store(converge_store::StoreError::Unavailable(format!("password hashing failed: {error}")))
+    })
 }
 
 async fn verify_password(password: String, hash: String) -> Result<bool, EngineError> {

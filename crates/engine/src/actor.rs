@@ -24,7 +24,7 @@ const SNAPSHOT_EVERY: u64 = 1000;
 const LIVE_BUFFER: usize = 1024;
 /// The version of the fold a snapshot was made by. Bump it whenever `Workshop::apply` or the
 /// shape of `Workshop` changes: older snapshots are then ignored and the log is replayed.
-const FOLD_VERSION: u32 = 1;
+const FOLD_VERSION: u32 = 2;
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct SnapshotBody {
@@ -42,9 +42,15 @@ pub struct LiveState {
 }
 
 pub(crate) enum Message {
-    Command { actor: Actor, command: Box<Command>, reply: oneshot::Sender<Result<Vec<StoredEvent>, EngineError>> },
+    Command {
+        actor: Actor,
+        command: Box<Command>,
+        reply: oneshot::Sender<Result<Vec<StoredEvent>, EngineError>>,
+    },
     /// The log grew, perhaps by another node's hand.
-    LogGrew { seq: u64 },
+    LogGrew {
+        seq: u64,
+    },
 }
 
 /// How the rest of the engine talks to a running actor.
@@ -80,7 +86,8 @@ pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<Liv
     let mut state = match store.load_snapshot(uuid).await? {
         Some(snapshot) => {
             let matching = store.read(uuid, snapshot.seq.saturating_sub(1), 1).await?;
-            let trustworthy = matching.first().is_some_and(|event| event.seq == snapshot.seq && event.hash == snapshot.hash);
+            let trustworthy =
+                matching.first().is_some_and(|event| event.seq == snapshot.seq && event.hash == snapshot.hash);
             match serde_json::from_slice::<SnapshotBody>(&snapshot.state) {
                 Ok(body) if trustworthy && body.fold_version == FOLD_VERSION => {
                     Some(LiveState { workshop: body.workshop, seq: snapshot.seq, head_hash: snapshot.hash })
@@ -105,7 +112,9 @@ pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<Liv
                 Some(state) => state.workshop.apply(&timed),
                 None => {
                     let workshop = Workshop::from_events(id, [&timed]).ok_or_else(|| {
-                        EngineError::Store(converge_store::StoreError::Corrupt("the log does not start with a workshop".into()))
+                        EngineError::Store(converge_store::StoreError::Corrupt(
+                            "the log does not start with a workshop".into(),
+                        ))
                     })?;
                     state = Some(LiveState { workshop, seq: 0, head_hash: String::new() });
                 }
@@ -123,8 +132,15 @@ pub(crate) fn spawn(store: Arc<dyn Store>, initial: LiveState, idle_after: std::
     let (messages, inbox) = mpsc::channel(4096);
     let (state_tx, state) = watch::channel(Arc::new(initial.clone()));
     let (live, _) = broadcast::channel(LIVE_BUFFER);
-    let actor =
-        WorkshopActor { store, state: initial, state_tx, live: live.clone(), inbox, events_since_snapshot: 0, idle_after };
+    let actor = WorkshopActor {
+        store,
+        state: initial,
+        state_tx,
+        live: live.clone(),
+        inbox,
+        events_since_snapshot: 0,
+        idle_after,
+    };
     tokio::spawn(actor.run());
     Handle { messages, state, live }
 }
@@ -166,7 +182,9 @@ impl WorkshopActor {
             let mut next = Some(first);
             while let Some(message) = next {
                 match message {
-                    Message::Command { actor, command, reply } => batch.push(Pending { actor, command: *command, reply }),
+                    Message::Command { actor, command, reply } => {
+                        batch.push(Pending { actor, command: *command, reply })
+                    }
                     Message::LogGrew { seq } => log_grew_to = log_grew_to.max(seq),
                 }
                 next = if batch.len() < MAX_BATCH { self.inbox.try_recv().ok() } else { None };

@@ -3,8 +3,8 @@
 use crate::actor::{self, Handle, LiveState, Message};
 use crate::{EngineError, now, random};
 use converge_core::{
-    AccountId, ActivityId, ActivityKind, ActivitySpec, Actor, Command, DisplayName, Language, ParticipantId,
-    Prompt, ServiceName, Title, WorkshopId, decide_create,
+    AccountId, ActivityId, ActivityKind, ActivitySpec, Actor, Command, DisplayName, Language, ParticipantId, Prompt,
+    ServiceName, Title, WorkshopId, decide_create,
 };
 use converge_store::chain::{hex, sha256_hex};
 use converge_store::{ParticipantProfile, Store, StoreError, StoredEvent, WorkshopEntry};
@@ -166,7 +166,12 @@ impl Engine {
     }
 
     /// Checks `command` as `actor` would have it, appends its events durably, and returns them.
-    pub async fn execute(&self, id: WorkshopId, actor: Actor, command: Command) -> Result<Vec<StoredEvent>, EngineError> {
+    pub async fn execute(
+        &self,
+        id: WorkshopId,
+        actor: Actor,
+        command: Command,
+    ) -> Result<Vec<StoredEvent>, EngineError> {
         let (reply, answer) = oneshot::channel();
         let mut message = Message::Command { actor, command: Box::new(command), reply };
         // Twice at most: the actor may stop when idle between finding it and sending to it.
@@ -208,7 +213,11 @@ impl Engine {
     }
 
     /// Creates a workshop owned by `account`, who becomes its facilitator.
-    pub async fn create_workshop(&self, account: AccountId, request: NewWorkshop) -> Result<WorkshopEntry, EngineError> {
+    pub async fn create_workshop(
+        &self,
+        account: AccountId,
+        request: NewWorkshop,
+    ) -> Result<WorkshopEntry, EngineError> {
         let owner = self.store.account(account.as_uuid()).await?.ok_or(EngineError::InvalidCredentials)?;
         let title = Title::parse(&request.title)?;
         let mut keys: HashMap<String, ActivityId> = HashMap::new();
@@ -234,7 +243,8 @@ impl Engine {
         let id = WorkshopId::from_uuid(Uuid::now_v7());
         let facilitator = ParticipantId::from_uuid(Uuid::now_v7());
         let profile = self.profile(id, facilitator, &owner.display_name, "");
-        let events = decide_create(title.as_str(), request.language, account, facilitator, commitment(&profile), agenda)?;
+        let events =
+            decide_create(title.as_str(), request.language, account, facilitator, commitment(&profile), agenda)?;
         let at = now();
         let new_events: Vec<_> = events.iter().map(|event| actor::to_new_event(event, at)).collect();
         for _ in 0..JOIN_CODE_ATTEMPTS {
@@ -272,8 +282,9 @@ impl Engine {
         let profile = self.profile(workshop, participant, name.as_str(), service.as_str());
         let profile_commitment = commitment(&profile);
         self.store.put_profile(profile).await?;
-        let joined =
-            self.execute(workshop, Actor::Newcomer, Command::Join { participant_id: participant, profile_commitment }).await;
+        let joined = self
+            .execute(workshop, Actor::Newcomer, Command::Join { participant_id: participant, profile_commitment })
+            .await;
         if let Err(error) = joined {
             // No event refers to this person: keep nothing of theirs.
             if let Err(erase_error) = self.store.erase_profile(workshop.as_uuid(), participant.as_uuid()).await {
@@ -284,7 +295,13 @@ impl Engine {
         Ok(Joined { workshop, participant, token: self.participant_token(workshop, participant) })
     }
 
-    fn profile(&self, workshop: WorkshopId, participant: ParticipantId, name: &str, service: &str) -> ParticipantProfile {
+    fn profile(
+        &self,
+        workshop: WorkshopId,
+        participant: ParticipantId,
+        name: &str,
+        service: &str,
+    ) -> ParticipantProfile {
         ParticipantProfile {
             workshop: workshop.as_uuid(),
             participant: participant.as_uuid(),
@@ -324,7 +341,11 @@ impl Engine {
     }
 
     /// The count of a vote or an assessment: frozen into the record if it was, else as it stands.
-    pub async fn results(&self, id: WorkshopId, activity_id: ActivityId) -> Result<Option<serde_json::Value>, EngineError> {
+    pub async fn results(
+        &self,
+        id: WorkshopId,
+        activity_id: ActivityId,
+    ) -> Result<Option<serde_json::Value>, EngineError> {
         let state = self.state(id).await?;
         let activity = state
             .workshop
@@ -345,7 +366,12 @@ impl Engine {
     }
 
     /// Counts a closed vote or assessment and records the result in the workshop's log.
-    pub async fn freeze_results(&self, id: WorkshopId, account: AccountId, activity_id: ActivityId) -> Result<(), EngineError> {
+    pub async fn freeze_results(
+        &self,
+        id: WorkshopId,
+        account: AccountId,
+        activity_id: ActivityId,
+    ) -> Result<(), EngineError> {
         let state = self.state(id).await?;
         let activity = state
             .workshop

@@ -48,7 +48,9 @@ impl EngineError {
             EngineError::Store(StoreError::Conflict { .. }) => "conflict",
             EngineError::Store(StoreError::Duplicate(_)) => "duplicate",
             EngineError::Store(StoreError::DiskFull) => "disk_full",
-            EngineError::Store(StoreError::Unavailable(_)) | EngineError::Store(StoreError::Corrupt(_)) => "store_unavailable",
+            EngineError::Store(StoreError::Unavailable(_)) | EngineError::Store(StoreError::Corrupt(_)) => {
+                "store_unavailable"
+            }
             EngineError::WorkshopNotFound => "workshop_not_found",
             EngineError::UnknownJoinCode => "unknown_join_code",
             EngineError::InvalidCredentials => "invalid_credentials",

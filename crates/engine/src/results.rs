@@ -121,7 +121,8 @@ fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, method
                 .map(|(winner, loser)| methods::PairwiseComparison::new(n, winner, loser))
                 .collect::<Result<Vec<_>, _>>()?;
             let result = methods::bradley_terry(n, &comparisons, methods::BradleyTerryOptions::default())?;
-            let voters: std::collections::BTreeSet<_> = activity.comparisons.iter().map(|(voter, _, _)| voter).collect();
+            let voters: std::collections::BTreeSet<_> =
+                activity.comparisons.iter().map(|(voter, _, _)| voter).collect();
             return Ok((method, voters.len(), indices(&result.winners), tiers(&result.ranking), to_json(&result)));
         }
         ranked => {
@@ -192,7 +193,9 @@ fn assessment(activity: &Activity, items: &[ContributionId]) -> Result<Counted, 
                     let scores = activity.assessments.get(item).and_then(|by| by.get(*assessor));
                     criteria
                         .iter()
-                        .map(|criterion| scores.and_then(|scores| scores.get(&criterion.id)).map(|score| i32::from(*score)))
+                        .map(|criterion| {
+                            scores.and_then(|scores| scores.get(&criterion.id)).map(|score| i32::from(*score))
+                        })
                         .collect()
                 })
                 .collect();

@@ -122,6 +122,9 @@ impl Activity {
             vote: None,
             impact_threshold_tenths: None,
             feasibility_threshold_tenths: None,
+            // Actions fall to the administration, the next government or both unless the
+            // facilitator names other authorities.
+            jurisdictions: Vec::new(),
         }
     }
 }

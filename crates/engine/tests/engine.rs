@@ -45,7 +45,17 @@ async fn setup(n_participants: usize) -> Setup {
 
 fn post(activity: converge_core::ActivityId, text: String) -> (ContributionId, Command) {
     let id = ContributionId::from_uuid(Uuid::now_v7());
-    (id, Command::PostContribution { contribution_id: id, activity_id: activity, kind: None, text, links: vec![], card: None })
+    (
+        id,
+        Command::PostContribution {
+            contribution_id: id,
+            activity_id: activity,
+            kind: None,
+            text,
+            links: vec![],
+            card: None,
+        },
+    )
 }
 
 /// Posts `n` notes at once, spread over the participants; returns each note's id and seq.
@@ -124,7 +134,7 @@ async fn a_workshop_reloads_from_its_snapshot_to_the_same_state() {
     // And the snapshot is what was read: one that matches the log's head is taken as it is.
     let mut marked = live.workshop.clone();
     marked.title = "read from the snapshot".into();
-    let body = serde_json::json!({"fold_version": 1, "workshop": marked});
+    let body = serde_json::json!({"fold_version": 2, "workshop": marked});
     let snapshot = Snapshot { seq: live.seq, hash: live.head_hash.clone(), state: body.to_string().into_bytes() };
     setup.store.save_snapshot(setup.workshop.as_uuid(), snapshot).await.unwrap();
     let reloaded = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32]);
@@ -136,7 +146,7 @@ async fn a_snapshot_that_does_not_match_the_log_is_ignored() {
     let setup = setup(3).await;
     post_concurrently(&setup, 10).await;
     let live = setup.engine.state(setup.workshop).await.unwrap();
-    let forged = Snapshot { seq: 3, hash: "0".repeat(64), state: b"{\"fold_version\":1}".to_vec() };
+    let forged = Snapshot { seq: 3, hash: "0".repeat(64), state: b"{\"fold_version\":2}".to_vec() };
     setup.store.save_snapshot(setup.workshop.as_uuid(), forged).await.unwrap();
 
     let reloaded = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32]);
@@ -163,7 +173,8 @@ async fn participant_tokens_are_bound_to_their_workshop_and_signature() {
 #[tokio::test]
 async fn an_idle_workshop_leaves_memory_and_comes_back_on_the_next_request() {
     let setup = setup(2).await;
-    let engine = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32]).with_idle_after(std::time::Duration::from_millis(100));
+    let engine = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32])
+        .with_idle_after(std::time::Duration::from_millis(100));
     let before = engine.state(setup.workshop).await.unwrap().workshop.clone();
     assert_eq!(engine.n_live_workshops(), 1);
     let following = engine.subscribe(setup.workshop).await.unwrap();
@@ -223,7 +234,11 @@ async fn the_matrix_splits_at_the_facilitators_thresholds_and_score_votes_can_ra
     for spec in [assess, vote] {
         let id = spec.activity_id;
         setup.engine.execute(setup.workshop, Actor::Account(account), Command::AddActivity(spec)).await.unwrap();
-        setup.engine.execute(setup.workshop, Actor::Account(account), Command::OpenActivity { activity_id: id }).await.unwrap();
+        setup
+            .engine
+            .execute(setup.workshop, Actor::Account(account), Command::OpenActivity { activity_id: id })
+            .await
+            .unwrap();
     }
     for participant in &setup.participants {
         let scores = [("impact".to_owned(), 3u8), ("feasibility".to_owned(), 3u8)].into();

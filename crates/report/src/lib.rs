@@ -87,7 +87,8 @@ pub fn verify_export(bytes: &[u8]) -> Result<VerifiedExport, VerifyError> {
         if seq != expected_seq {
             return Err(broken(&format!("it is numbered {seq}; events must be numbered from 1 without gaps")));
         }
-        let recorded_at = event.get("recorded_at").and_then(Value::as_i64).ok_or_else(|| broken("its time is missing"))?;
+        let recorded_at =
+            event.get("recorded_at").and_then(Value::as_i64).ok_or_else(|| broken("its time is missing"))?;
         let kind = event.get("kind").and_then(Value::as_str).ok_or_else(|| broken("its kind is missing"))?;
         let payload = event.get("payload").ok_or_else(|| broken("its payload is missing"))?;
         if payload.get("type").and_then(Value::as_str) != Some(kind) {
@@ -123,10 +124,18 @@ mod tests {
         let mut prev = GENESIS.to_owned();
         (1..=n)
             .map(|seq| {
-                let payload = json!({"type": "activity_opened", "activity_id": format!("a{seq}"), "note": "é\"<"}).to_string();
+                let payload =
+                    json!({"type": "activity_opened", "activity_id": format!("a{seq}"), "note": "é\"<"}).to_string();
                 let hash = event_hash(workshop, seq, 1000 + seq as i64, "activity_opened", &prev, &payload);
                 prev = hash.clone();
-                StoredEvent { workshop, seq, kind: "activity_opened".into(), payload, recorded_at: 1000 + seq as i64, hash }
+                StoredEvent {
+                    workshop,
+                    seq,
+                    kind: "activity_opened".into(),
+                    payload,
+                    recorded_at: 1000 + seq as i64,
+                    hash,
+                }
             })
             .collect()
     }
@@ -175,7 +184,10 @@ mod tests {
         let export = export_json(workshop, &events);
         assert_eq!(
             verify_export(export.as_bytes()),
-            Err(VerifyError::BrokenEvent { seq: 3, reason: "its hash does not match its content and the event before it".into() })
+            Err(VerifyError::BrokenEvent {
+                seq: 3,
+                reason: "its hash does not match its content and the event before it".into()
+            })
         );
     }
 
@@ -184,7 +196,10 @@ mod tests {
         let workshop = Uuid::from_u128(7);
         let mut events = log(workshop, 4);
         events.remove(1);
-        assert!(matches!(verify_export(export_json(workshop, &events).as_bytes()), Err(VerifyError::BrokenEvent { seq: 2, .. })));
+        assert!(matches!(
+            verify_export(export_json(workshop, &events).as_bytes()),
+            Err(VerifyError::BrokenEvent { seq: 2, .. })
+        ));
     }
 
     #[test]

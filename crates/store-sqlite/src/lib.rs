@@ -320,7 +320,11 @@ impl Directory for SqliteStore {
         Box::pin(async move { self.directory_write(write).await.map(drop) })
     }
 
-    fn card_image(&self, workshop: Uuid, card_id: &str) -> BoxFuture<'_, Result<Option<(String, Vec<u8>)>, StoreError>> {
+    fn card_image(
+        &self,
+        workshop: Uuid,
+        card_id: &str,
+    ) -> BoxFuture<'_, Result<Option<(String, Vec<u8>)>, StoreError>> {
         let card_id = card_id.to_owned();
         Box::pin(self.on_reader(move |connection| read::card_image(connection, workshop, &card_id)))
     }

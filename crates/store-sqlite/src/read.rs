@@ -233,7 +233,9 @@ pub(crate) fn account(connection: &Connection, id: Uuid) -> Result<Option<Accoun
 
 pub(crate) fn accounts(connection: &Connection) -> Result<Vec<Account>, StoreError> {
     let mut statement = connection
-        .prepare("select account_id, email, display_name, password_hash, created_at from account order by created_at, email")
+        .prepare(
+            "select account_id, email, display_name, password_hash, created_at from account order by created_at, email",
+        )
         .map_err(|error| read_error(&error))?;
     let rows = statement
         .query_map([], |row| {

@@ -250,16 +250,13 @@ impl Finished {
         // not undone: once queued, a request runs; the caller just does not learn the outcome.
         match self {
             Finished::Events(reply, result) => {
-                let _ =
-                    reply.send(result.and_then(|value| batch_error.map_or(Ok(value), |error| Err(error.clone()))));
+                let _ = reply.send(result.and_then(|value| batch_error.map_or(Ok(value), |error| Err(error.clone()))));
             }
             Finished::Flag(reply, result) => {
-                let _ =
-                    reply.send(result.and_then(|value| batch_error.map_or(Ok(value), |error| Err(error.clone()))));
+                let _ = reply.send(result.and_then(|value| batch_error.map_or(Ok(value), |error| Err(error.clone()))));
             }
             Finished::Settings(reply, result) => {
-                let _ =
-                    reply.send(result.and_then(|value| batch_error.map_or(Ok(value), |error| Err(error.clone()))));
+                let _ = reply.send(result.and_then(|value| batch_error.map_or(Ok(value), |error| Err(error.clone()))));
             }
         }
     }

@@ -80,7 +80,12 @@ pub trait Directory: Send + Sync + 'static {
     fn session(&self, token_hash: &str, now: i64) -> BoxFuture<'_, Result<Option<Session>, StoreError>>;
     fn delete_session(&self, token_hash: &str) -> BoxFuture<'_, Result<(), StoreError>>;
 
-    fn create_api_token(&self, token_hash: &str, account: Uuid, created_at: i64) -> BoxFuture<'_, Result<(), StoreError>>;
+    fn create_api_token(
+        &self,
+        token_hash: &str,
+        account: Uuid,
+        created_at: i64,
+    ) -> BoxFuture<'_, Result<(), StoreError>>;
     /// The account an API token acts for.
     fn api_token_account(&self, token_hash: &str) -> BoxFuture<'_, Result<Option<Uuid>, StoreError>>;
 

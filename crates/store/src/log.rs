@@ -47,16 +47,26 @@ pub struct Snapshot {
 pub trait EventLog: Send + Sync + 'static {
     /// Starts a workshop: records its index entry and appends its first events, atomically.
     /// Fails with [`StoreError::Duplicate`] when the id or the join code is taken.
-    fn create_workshop(&self, entry: WorkshopEntry, events: Vec<NewEvent>) -> BoxFuture<'_, Result<Vec<StoredEvent>, StoreError>>;
+    fn create_workshop(
+        &self,
+        entry: WorkshopEntry,
+        events: Vec<NewEvent>,
+    ) -> BoxFuture<'_, Result<Vec<StoredEvent>, StoreError>>;
 
     /// Appends `events` after event `expected_seq`, all or nothing. Returns once the events are
     /// durable. Fails with [`StoreError::Conflict`] when the log has moved past `expected_seq`.
     /// The log needs no index entry: appending at 0 to an unknown workshop starts its log;
     /// `create_workshop` refuses an id that already has events.
-    fn append(&self, workshop: Uuid, expected_seq: u64, events: Vec<NewEvent>) -> BoxFuture<'_, Result<Vec<StoredEvent>, StoreError>>;
+    fn append(
+        &self,
+        workshop: Uuid,
+        expected_seq: u64,
+        events: Vec<NewEvent>,
+    ) -> BoxFuture<'_, Result<Vec<StoredEvent>, StoreError>>;
 
     /// The events of `workshop` after `after_seq`, in order, at most `limit`.
-    fn read(&self, workshop: Uuid, after_seq: u64, limit: usize) -> BoxFuture<'_, Result<Vec<StoredEvent>, StoreError>>;
+    fn read(&self, workshop: Uuid, after_seq: u64, limit: usize)
+    -> BoxFuture<'_, Result<Vec<StoredEvent>, StoreError>>;
 
     /// The last event of `workshop`, or `None` when it has none.
     fn head(&self, workshop: Uuid) -> BoxFuture<'_, Result<Option<StoredEvent>, StoreError>>;

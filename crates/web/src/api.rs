@@ -1,11 +1,11 @@
 //! The JSON API under `/api/v1`, a contract with outside clients, described by the OpenAPI
 //! document at `/api/openapi.json`. Paths, operation ids and shapes never change incompatibly.
 
+use crate::AppState;
 use crate::auth::Credentials;
 use crate::error::{ApiError, ErrorBody, Failure};
 use crate::extract::{ApiJson, ValidPath};
 use crate::i18n::Lang;
-use crate::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -125,13 +125,20 @@ pub async fn create_workshop(
     let account = require_account(&credentials, lang)?;
     let language = match body.language.as_deref() {
         None => Language::Fr,
-        Some(raw) => Language::parse(raw).ok_or_else(|| ApiError::in_lang(Failure::BadRequest("language".into()), lang))?,
+        Some(raw) => {
+            Language::parse(raw).ok_or_else(|| ApiError::in_lang(Failure::BadRequest("language".into()), lang))?
+        }
     };
-    let agenda = crate::agenda_for(body.template.as_deref(), language).map_err(|failure| ApiError::in_lang(failure, lang))?;
+    let agenda =
+        crate::agenda_for(body.template.as_deref(), language).map_err(|failure| ApiError::in_lang(failure, lang))?;
     let request = NewWorkshop { title: body.title, language, agenda };
     let entry = app.engine.create_workshop(account, request).await.map_err(|error| ApiError::in_lang(error, lang))?;
-    let state = app.engine.state(WorkshopId::from_uuid(entry.id)).await.map_err(|error| ApiError::in_lang(error, lang))?;
-    Ok((StatusCode::CREATED, Json(CreateWorkshopResponse { id: entry.id, join_code: entry.join_code, activities: summaries(&state) })))
+    let state =
+        app.engine.state(WorkshopId::from_uuid(entry.id)).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CreateWorkshopResponse { id: entry.id, join_code: entry.join_code, activities: summaries(&state) }),
+    ))
 }
 
 /// The caller's workshops, newest first.
@@ -148,7 +155,12 @@ pub async fn list_workshops(
     Ok(Json(
         entries
             .into_iter()
-            .map(|entry| WorkshopListItem { id: entry.id, title: entry.title, join_code: entry.join_code, created_at: entry.created_at })
+            .map(|entry| WorkshopListItem {
+                id: entry.id,
+                title: entry.title,
+                join_code: entry.join_code,
+                created_at: entry.created_at,
+            })
             .collect(),
     ))
 }
@@ -320,7 +332,13 @@ pub async fn get_workshop(
     let (state, actor, role) = member_state(&app, lang, &credentials, id).await?;
     let profiles = app.engine.profiles(state.workshop.id).await.map_err(|error| ApiError::in_lang(error, lang))?;
     let join_code = if role == Role::Facilitator {
-        Some(app.engine.workshop_entry(state.workshop.id).await.map_err(|error| ApiError::in_lang(error, lang))?.join_code)
+        Some(
+            app.engine
+                .workshop_entry(state.workshop.id)
+                .await
+                .map_err(|error| ApiError::in_lang(error, lang))?
+                .join_code,
+        )
     } else {
         None
     };
@@ -388,7 +406,11 @@ pub async fn get_workshop(
                 links: contribution.links.iter().map(|link| link.as_uuid()).collect(),
                 posted_at: contribution.posted_at.0,
                 card: contribution.card.clone(),
-                sheet: contribution.sheet.map(|sheet| SheetView { table: sheet.table, sheet: sheet.sheet, round: sheet.round }),
+                sheet: contribution.sheet.map(|sheet| SheetView {
+                    table: sheet.table,
+                    sheet: sheet.sheet,
+                    round: sheet.round,
+                }),
                 merged_into: contribution.merged_into.map(|into| into.as_uuid()),
             })
             .collect(),
@@ -453,11 +475,13 @@ async fn transition(
     let mut seq = events.last().map_or(0, |event| event.seq);
     // A vote or an assessment that closes has its count recorded in the workshop's log.
     let state = app.engine.state(workshop).await.map_err(|error| ApiError::in_lang(error, lang))?;
-    let counted = state
-        .workshop
-        .activity(activity)
-        .is_some_and(|activity| matches!(activity.kind, converge_core::ActivityKind::Vote | converge_core::ActivityKind::Assess));
-    if !open && counted && let Actor::Account(account) = actor {
+    let counted = state.workshop.activity(activity).is_some_and(|activity| {
+        matches!(activity.kind, converge_core::ActivityKind::Vote | converge_core::ActivityKind::Assess)
+    });
+    if !open
+        && counted
+        && let Actor::Account(account) = actor
+    {
         app.engine.freeze_results(workshop, account, activity).await.map_err(|error| ApiError::in_lang(error, lang))?;
         seq = app.engine.state(workshop).await.map_err(|error| ApiError::in_lang(error, lang))?.seq;
     }
@@ -564,7 +588,10 @@ pub async fn post_contribution(
     }
     let kind = match body.kind.as_deref() {
         None => None,
-        Some(raw) => Some(ContributionKind::parse(raw).ok_or_else(|| ApiError::in_lang(Failure::BadRequest(format!("unknown kind `{raw}`")), lang))?),
+        Some(raw) => Some(
+            ContributionKind::parse(raw)
+                .ok_or_else(|| ApiError::in_lang(Failure::BadRequest(format!("unknown kind `{raw}`")), lang))?,
+        ),
     };
     let contribution_id = ContributionId::from_uuid(body.id.unwrap_or_else(Uuid::now_v7));
     let command = Command::PostContribution {
@@ -611,8 +638,12 @@ impl BallotRequest {
             BallotRequest::Assessment { item, scores } => {
                 return Command::AssessItem { activity_id, item: id(item), scores };
             }
-            BallotRequest::Dots { dots } => Ballot::Dots { dots: dots.into_iter().map(|(item, n)| (id(item), n)).collect() },
-            BallotRequest::Approval { approved } => Ballot::Approval { approved: approved.into_iter().map(id).collect() },
+            BallotRequest::Dots { dots } => {
+                Ballot::Dots { dots: dots.into_iter().map(|(item, n)| (id(item), n)).collect() }
+            }
+            BallotRequest::Approval { approved } => {
+                Ballot::Approval { approved: approved.into_iter().map(id).collect() }
+            }
             BallotRequest::Scores { scores } => {
                 Ballot::Scores { scores: scores.into_iter().map(|(item, score)| (id(item), score)).collect() }
             }
@@ -654,7 +685,11 @@ pub async fn cast_ballot(
 ) -> Result<(StatusCode, Json<BallotCast>), ApiError> {
     let (_, actor, _) = member_state(&app, lang, &credentials, id).await?;
     let command = body.into_command(ActivityId::from_uuid(activity_id));
-    let events = app.engine.execute(WorkshopId::from_uuid(id), actor, command).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let events = app
+        .engine
+        .execute(WorkshopId::from_uuid(id), actor, command)
+        .await
+        .map_err(|error| ApiError::in_lang(error, lang))?;
     match events.last() {
         Some(event) => Ok((StatusCode::CREATED, Json(BallotCast { seq: Some(event.seq) }))),
         None => Ok((StatusCode::OK, Json(BallotCast { seq: None }))),
@@ -703,12 +738,10 @@ pub async fn export_workshop(
     if role != Role::Facilitator {
         return Err(ApiError::in_lang(Failure::Forbidden, lang));
     }
-    let events = app.engine.whole_log(WorkshopId::from_uuid(id)).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let events =
+        app.engine.whole_log(WorkshopId::from_uuid(id)).await.map_err(|error| ApiError::in_lang(error, lang))?;
     let body = converge_report::export_json(id, &events);
     let disposition = format!("attachment; filename=\"converge-{id}.json\"");
-    Ok((
-        [(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
-        body,
-    )
+    Ok(([(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
         .into_response())
 }

@@ -13,18 +13,31 @@ struct Asset {
 
 const ASSETS: [Asset; 8] = [
     Asset { name: "app.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/app.js") },
-    Asset { name: "sort.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/sort.js") },
-    Asset { name: "rank.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/rank.js") },
+    Asset {
+        name: "sort.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../assets/sort.js"),
+    },
+    Asset {
+        name: "rank.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../assets/rank.js"),
+    },
     Asset { name: "app.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/app.css") },
     Asset { name: "boards.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/boards.css") },
-    Asset { name: "sorting.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/sorting.css") },
+    Asset {
+        name: "sorting.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../assets/sorting.css"),
+    },
     Asset { name: "votes.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/votes.css") },
     Asset { name: "icon.svg", content_type: "image/svg+xml", body: include_bytes!("../assets/icon.svg") },
 ];
 
 /// Short content hashes, in the order of `ASSETS`.
-static VERSIONS: LazyLock<Vec<String>> =
-    LazyLock::new(|| ASSETS.iter().map(|asset| converge_store::chain::sha256_hex(asset.body)[..12].to_owned()).collect());
+static VERSIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ASSETS.iter().map(|asset| converge_store::chain::sha256_hex(asset.body)[..12].to_owned()).collect()
+});
 
 /// The versioned URL of an asset.
 pub fn path(name: &str) -> String {

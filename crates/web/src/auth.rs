@@ -118,7 +118,8 @@ impl FromRequestParts<AppState> for Facilitator {
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
         let lang = Lang::from_parts(parts).0;
-        let token = cookies::get(&parts.headers, cookies::SESSION).ok_or(PageError::new(Failure::Unauthenticated, lang))?;
+        let token =
+            cookies::get(&parts.headers, cookies::SESSION).ok_or(PageError::new(Failure::Unauthenticated, lang))?;
         match app.engine.session_account(&token).await {
             Ok(Some(account)) => Ok(Facilitator(account)),
             Ok(None) => Err(PageError::new(Failure::Unauthenticated, lang)),

@@ -54,6 +54,10 @@ impl Failure {
             Failure::Engine(EngineError::Domain(DomainError::UnknownActivity(_))) => StatusCode::NOT_FOUND,
             Failure::Engine(EngineError::Domain(DomainError::WorkshopDeleted)) => StatusCode::NOT_FOUND,
             Failure::Engine(EngineError::Domain(DomainError::DuplicateContribution(_))) => StatusCode::CONFLICT,
+            Failure::Engine(EngineError::Domain(
+                DomainError::EditConflict { .. } | DomainError::DuplicateAction(_),
+            )) => StatusCode::CONFLICT,
+            Failure::Engine(EngineError::Domain(DomainError::UnknownAction(_))) => StatusCode::NOT_FOUND,
             Failure::Engine(EngineError::Domain(_)) => StatusCode::UNPROCESSABLE_ENTITY,
             Failure::Engine(EngineError::UnknownJoinCode) => StatusCode::NOT_FOUND,
             Failure::Engine(EngineError::InvalidCredentials) => StatusCode::UNAUTHORIZED,
@@ -66,7 +70,9 @@ impl Failure {
             Failure::Engine(EngineError::ImageTooLarge { .. } | EngineError::UndecodableImage) => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            Failure::Engine(EngineError::Store(StoreError::Conflict { .. }) | EngineError::Busy) => StatusCode::SERVICE_UNAVAILABLE,
+            Failure::Engine(EngineError::Store(StoreError::Conflict { .. }) | EngineError::Busy) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             Failure::Engine(EngineError::Store(StoreError::Duplicate(_))) => StatusCode::CONFLICT,
             Failure::Engine(EngineError::Store(StoreError::DiskFull)) => StatusCode::INSUFFICIENT_STORAGE,
             Failure::Engine(
@@ -105,10 +111,8 @@ impl Failure {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Failure::Engine(EngineError::Domain(error)) => domain_message(lang, error),
-            Failure::Engine(EngineError::PasswordLength { min, max }) => lang.t_args(
-                "error-password_length",
-                &[("min", FluentValue::from(*min)), ("max", FluentValue::from(*max))],
-            ),
+            Failure::Engine(EngineError::PasswordLength { min, max }) => lang
+                .t_args("error-password_length", &[("min", FluentValue::from(*min)), ("max", FluentValue::from(*max))]),
             Failure::Engine(EngineError::ImageTooLarge { max_dimension }) => {
                 lang.t_args("error-image_too_large", &[("pixels", FluentValue::from(*max_dimension))])
             }
@@ -140,8 +144,14 @@ fn domain_message(lang: Lang, error: &DomainError) -> String {
             lang.t_args("error-control_characters", &[("field", field(name).into())])
         }
         DomainError::TooManyLinks { max } => lang.t_args("error-too_many_links", &[("max", FluentValue::from(*max))]),
-        DomainError::RoundIdeasSpent { max } => lang.t_args("error-round_ideas_spent", &[("max", FluentValue::from(*max))]),
+        DomainError::RoundIdeasSpent { max } => {
+            lang.t_args("error-round_ideas_spent", &[("max", FluentValue::from(*max))])
+        }
         DomainError::DeckFull { max } => lang.t_args("error-deck_full", &[("max", FluentValue::from(*max))]),
+        DomainError::TooManySources { max } => {
+            lang.t_args("error-too_many_sources", &[("max", FluentValue::from(*max))])
+        }
+        DomainError::BatchTooLarge { max } => lang.t_args("error-batch_too_large", &[("max", FluentValue::from(*max))]),
         // Each setting says what is wrong with it; the generic sentence is the fallback.
         DomainError::InvalidConfig { reason } => {
             let key = format!("error-invalid_config-{reason}");

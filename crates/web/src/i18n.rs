@@ -24,6 +24,7 @@ pub const CATALOGUES: [(Language, &[&str]); 2] = [
             include_str!("../locales/fr/boards.ftl"),
             include_str!("../locales/fr/decks.ftl"),
             include_str!("../locales/fr/votes.ftl"),
+            include_str!("../locales/fr/outcomes.ftl"),
         ],
     ),
     (
@@ -36,6 +37,7 @@ pub const CATALOGUES: [(Language, &[&str]); 2] = [
             include_str!("../locales/en/boards.ftl"),
             include_str!("../locales/en/decks.ftl"),
             include_str!("../locales/en/votes.ftl"),
+            include_str!("../locales/en/outcomes.ftl"),
         ],
     ),
 ];
@@ -45,7 +47,8 @@ struct Catalogues {
     en: FluentBundle<FluentResource>,
 }
 
-static BUNDLES: LazyLock<Catalogues> = LazyLock::new(|| Catalogues { fr: bundle(Language::Fr), en: bundle(Language::En) });
+static BUNDLES: LazyLock<Catalogues> =
+    LazyLock::new(|| Catalogues { fr: bundle(Language::Fr), en: bundle(Language::En) });
 
 fn bundle(language: Language) -> FluentBundle<FluentResource> {
     let locale = language.as_str().parse().unwrap_or_default();
@@ -106,7 +109,9 @@ impl Lang {
         if let Some(language) = query_lang(parts.uri.query()) {
             return (Lang(language), LangSource::Query);
         }
-        if let Some(language) = crate::cookies::get(&parts.headers, crate::cookies::LANG).and_then(|raw| Language::parse(&raw)) {
+        if let Some(language) =
+            crate::cookies::get(&parts.headers, crate::cookies::LANG).and_then(|raw| Language::parse(&raw))
+        {
             return (Lang(language), LangSource::Cookie);
         }
         let accept = parts.headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok());

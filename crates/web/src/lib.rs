@@ -75,7 +75,10 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/activities/{activity_id}", get(console::activity_page))
         .route("/facilitator/workshops/{id}/activities/{activity_id}/{action}", post(console::activity_action))
         .route("/facilitator/workshops/{id}/participants/{participant_id}/{action}", post(console::participant_action))
-        .route("/facilitator/workshops/{id}/contributions/{contribution_id}/{action}", post(console::contribution_action))
+        .route(
+            "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}",
+            post(console::contribution_action),
+        )
         // The one route that takes a file: its own body limit, above the default below.
         .route(
             "/facilitator/workshops/{id}/decks/{deck}/cards",
@@ -115,7 +118,11 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Serves until `shutdown` completes. Tests pass `127.0.0.1:0` and their own shutdown.
-pub async fn serve(listener: TcpListener, state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let streams = state.shutdown.clone();
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
@@ -154,7 +161,11 @@ fn failure_response(uri: &axum::http::Uri, lang: Lang, failure: error::Failure) 
 }
 
 /// A language chosen with `?lang=` is kept in a cookie, so the switch sticks.
-async fn remember_language(State(app): State<AppState>, request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+async fn remember_language(
+    State(app): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
     let (parts, body) = request.into_parts();
     let (lang, source) = Lang::from_parts(&parts);
     let mut response = next.run(axum::extract::Request::from_parts(parts, body)).await;
@@ -165,7 +176,10 @@ async fn remember_language(State(app): State<AppState>, request: axum::extract::
 }
 
 /// The agenda a new workshop starts with: the named shipped template's, or the default one.
-pub fn agenda_for(template: Option<&str>, language: converge_core::Language) -> Result<Vec<ActivityDraft>, error::Failure> {
+pub fn agenda_for(
+    template: Option<&str>,
+    language: converge_core::Language,
+) -> Result<Vec<ActivityDraft>, error::Failure> {
     match template.map(str::trim) {
         None | Some("") | Some("default") => Ok(default_agenda(Lang(language))),
         Some(id) => converge_engine::templates::shipped_template(id)

@@ -38,15 +38,22 @@ impl RateLimiter {
         let now = Instant::now();
         let buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let Some(bucket) = buckets.get(key) else { return Ok(()) };
-        let tokens = (bucket.tokens + now.duration_since(bucket.updated).as_secs_f64() * self.per_second).min(self.capacity);
-        if tokens >= 1.0 { Ok(()) } else { Err(Duration::from_secs_f64(((1.0 - tokens) / self.per_second).ceil().max(1.0))) }
+        let tokens =
+            (bucket.tokens + now.duration_since(bucket.updated).as_secs_f64() * self.per_second).min(self.capacity);
+        if tokens >= 1.0 {
+            Ok(())
+        } else {
+            Err(Duration::from_secs_f64(((1.0 - tokens) / self.per_second).ceil().max(1.0)))
+        }
     }
 
     fn check_at(&self, key: &str, now: Instant) -> Result<(), Duration> {
         let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if buckets.len() > SWEEP_ABOVE {
             let (capacity, per_second) = (self.capacity, self.per_second);
-            buckets.retain(|_, bucket| bucket.tokens + now.duration_since(bucket.updated).as_secs_f64() * per_second < capacity);
+            buckets.retain(|_, bucket| {
+                bucket.tokens + now.duration_since(bucket.updated).as_secs_f64() * per_second < capacity
+            });
         }
         let bucket = buckets.entry(key.to_owned()).or_insert(Bucket { tokens: self.capacity, updated: now });
         let elapsed = now.duration_since(bucket.updated).as_secs_f64();

@@ -37,7 +37,11 @@ pub async fn csrf(State(app): State<AppState>, request: Request, next: Next) -> 
     let token = app.engine.sign(&format!("csrf\n{seed}"));
     let is_api = parts.uri.path().starts_with("/api/");
     let fail = |failure: Failure| -> Response {
-        if is_api { ApiError::in_lang(failure, lang).into_response() } else { PageError::new(failure, lang).into_response() }
+        if is_api {
+            ApiError::in_lang(failure, lang).into_response()
+        } else {
+            PageError::new(failure, lang).into_response()
+        }
     };
 
     let mut body = body;
@@ -178,7 +182,8 @@ pub async fn headers(State(app): State<AppState>, request: Request, next: Next) 
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     if app.cookie_policy.secure {
-        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+        headers
+            .insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     }
     response
 }

@@ -65,7 +65,8 @@ pub async fn stream_events(
         },
         sees_everyone: role == Role::Facilitator,
     };
-    let last_event_id = headers.get("last-event-id").and_then(|value| value.to_str().ok()).and_then(|raw| raw.trim().parse().ok());
+    let last_event_id =
+        headers.get("last-event-id").and_then(|value| value.to_str().ok()).and_then(|raw| raw.trim().parse().ok());
     let requested = last_event_id.or(query.after).unwrap_or(0);
     // A position past the end (the database was restored from an older backup) would skip
     // whatever comes next; start again from the beginning instead.
@@ -140,15 +141,19 @@ impl Follower {
         let who = payload.get(field).and_then(|value| value.as_str()).and_then(|raw| raw.parse::<ParticipantId>().ok());
         let hidden = match field {
             "author" => {
-                let anonymous = match (payload.get("activity_id").and_then(|v| v.as_str()), self.engine.state(self.workshop).await) {
-                    (Some(activity), Ok(state)) => activity
-                        .parse()
-                        .ok()
-                        .and_then(|activity| state.workshop.activity(activity).map(|activity| activity.config.anonymous))
-                        .unwrap_or(true),
-                    // When in doubt, hide.
-                    _ => true,
-                };
+                let anonymous =
+                    match (payload.get("activity_id").and_then(|v| v.as_str()), self.engine.state(self.workshop).await)
+                    {
+                        (Some(activity), Ok(state)) => activity
+                            .parse()
+                            .ok()
+                            .and_then(|activity| {
+                                state.workshop.activity(activity).map(|activity| activity.config.anonymous)
+                            })
+                            .unwrap_or(true),
+                        // When in doubt, hide.
+                        _ => true,
+                    };
                 anonymous && who != self.viewer.participant
             }
             _ => who != self.viewer.participant,

@@ -136,14 +136,20 @@ impl Server {
     }
 
     pub async fn workshop(&self, token: &str, workshop: &str) -> Value {
-        let response = self.http.get(self.url(&format!("/api/v1/workshops/{workshop}"))).bearer_auth(token).send().await.unwrap();
+        let response =
+            self.http.get(self.url(&format!("/api/v1/workshops/{workshop}"))).bearer_auth(token).send().await.unwrap();
         assert_eq!(response.status(), 200);
         response.json().await.unwrap()
     }
 
     pub async fn export(&self, token: &str, workshop: &str) -> String {
-        let response =
-            self.http.get(self.url(&format!("/api/v1/workshops/{workshop}/export"))).bearer_auth(token).send().await.unwrap();
+        let response = self
+            .http
+            .get(self.url(&format!("/api/v1/workshops/{workshop}/export")))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 200);
         response.text().await.unwrap()
     }
@@ -447,7 +453,9 @@ const BOUNDARY: &str = "converge-test-boundary-5b1f0c9e";
 pub fn multipart_encode(fields: &[(&str, &str)], files: &[FilePart<'_>]) -> (String, Vec<u8>) {
     let mut body = Vec::new();
     for (name, value) in fields {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes());
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+        );
         body.extend_from_slice(value.as_bytes());
         body.extend_from_slice(b"\r\n");
     }

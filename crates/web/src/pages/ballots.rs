@@ -22,9 +22,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::voting::{Ballot, CriterionScores, VoteMethod};
-use converge_core::{
-    ActivityId, ActivityKind, Actor, Command, ContributionId, DomainError, WorkshopId,
-};
+use converge_core::{ActivityId, ActivityKind, Actor, Command, ContributionId, DomainError, WorkshopId};
 use converge_engine::EngineError;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -18,12 +18,12 @@ use crate::{AppState, join_url};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Redirect;
-use converge_core::{
-    Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus, Actor, BUILTIN_DECK, BrainwritingConfig,
-    Category, Command, ContributionId, ContributionKind, Criterion, DomainError, ParticipantId, Prompt, Role, Title,
-    Workshop, WorkshopId, config_limits, limits,
-};
 use converge_core::voting::{VoteConfig, VoteMethod};
+use converge_core::{
+    Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus, Actor, BUILTIN_DECK,
+    BrainwritingConfig, Category, Command, ContributionId, ContributionKind, Criterion, DomainError, ParticipantId,
+    Prompt, Role, Title, Workshop, WorkshopId, config_limits, limits,
+};
 use converge_engine::EngineError;
 use fluent_bundle::FluentValue;
 use maud::{Markup, html};
@@ -370,84 +370,84 @@ fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity
         .collect();
     let rules = config.brainwriting_rules();
     html! {
-        form #activity-settings.stack method="post" action={ (activity_path(workshop.id, activity.id)) "/edit" } {
-            (csrf_field(&context.csrf))
-            label for="title" { (lang.t("console-activity-title-label")) }
-            input #title name="title" required maxlength=(limits::TITLE_MAX) value=(activity.title);
-            label for="prompt" { (lang.t("console-activity-prompt-label")) }
-            textarea #prompt name="prompt" rows="3" maxlength=(limits::PROMPT_MAX) { (activity.prompt) }
-            label for="minutes" { (lang.t("settings-minutes-label")) }
-            input #minutes type="number" name="minutes" min="1" max=(config_limits::MINUTES_MAX)
-                value=[config.minutes];
-            label.check {
-                input type="checkbox" name="anonymous" value="on" checked[config.anonymous];
-                " " (lang.t("settings-anonymous-label"))
-            }
-            p.hint { (lang.t("activity-anonymous-notice")) }
-            @if position > 0 {
-                fieldset {
-                    legend { (lang.t("settings-sources-label")) }
-                    @for earlier in &workshop.activities[..position] {
-                        label.check {
-                            input type="checkbox" name="source" value=(earlier.id) checked[config.sources.contains(&earlier.id)];
-                            " " (earlier.title)
-                        }
-                    }
-                }
-            }
-            @if activity.kind == ActivityKind::PhotoLanguage {
-                (deck_select(lang, workshop, activity))
-            }
-            @if activity.kind == ActivityKind::Categorize {
-                label for="categories" { (lang.t("settings-categories-label")) }
-                textarea #categories name="categories" rows="5" { (categories.join("\n")) }
-            }
-            @if activity.kind == ActivityKind::Assess {
-                label for="criteria" { (lang.t("settings-criteria-label")) }
-                textarea #criteria name="criteria" rows="5" { (criteria.join("\n")) }
-                p.hint { (lang.t("settings-thresholds-hint")) }
-                label for="impact_threshold" { (lang.t("settings-impact-threshold-label")) }
-                input #impact_threshold type="number" name="impact_threshold" min="1" max="5" step="0.1"
-                    value=(tenths_text(config.impact_threshold_tenths));
-                label for="feasibility_threshold" { (lang.t("settings-feasibility-threshold-label")) }
-                input #feasibility_threshold type="number" name="feasibility_threshold" min="1" max="5" step="0.1"
-                    value=(tenths_text(config.feasibility_threshold_tenths));
-            }
- @if activity.kind == ActivityKind::Vote {
-                @let rules = config.vote_rules();
-                label for="vote_method" { (lang.t("settings-vote-method-label")) }
-                select #vote_method name="vote_method" {
-                    @for method in VoteMethod::ALL {
-                        option value=(method.as_str()) selected[method == rules.method] {
-                            (lang.t(&format!("vote-method-{}", method.as_str())))
-                        }
-                    }
-                }
-                label for="dots_budget" { (lang.t("settings-dots-budget-label")) }
-                input #dots_budget type="number" name="dots_budget" min="1" max="100" value=(rules.dots_budget);
-                label for="dots_cap" { (lang.t("settings-dots-cap-label")) }
-                input #dots_cap type="number" name="dots_cap" min="1" max="100" value=(rules.dots_cap);
-                label for="grades" { (lang.t("settings-grades-label")) }
-                input #grades type="number" name="grades" min="2" max="10" value=(rules.grades);
-                label.check {
-                    input type="checkbox" name="rank_by_median" value="on" checked[rules.rank_by_median];
-                    " " (lang.t("settings-rank-by-median-label"))
-                }
-            }
-            @if activity.kind == ActivityKind::Brainwriting {
-                label for="ideas_per_round" { (lang.t("settings-ideas-per-round-label")) }
-                input #ideas_per_round type="number" name="ideas_per_round" min="1"
-                    max=(config_limits::IDEAS_PER_ROUND_MAX) value=(rules.ideas_per_round);
-                label for="round_minutes" { (lang.t("settings-round-minutes-label")) }
-                input #round_minutes type="number" name="round_minutes" min="1"
-                    max=(config_limits::ROUND_MINUTES_MAX) value=(rules.round_minutes);
-                label for="brainwriting_table_size" { (lang.t("console-table-size-label")) }
-                input #brainwriting_table_size type="number" name="table_size" min=(config_limits::TABLE_SIZE_MIN)
-                    max=(config_limits::TABLE_SIZE_MAX) value=(rules.table_size);
-            }
-            button type="submit" { (lang.t("settings-save-button")) }
-        }
-    }
+           form #activity-settings.stack method="post" action={ (activity_path(workshop.id, activity.id)) "/edit" } {
+               (csrf_field(&context.csrf))
+               label for="title" { (lang.t("console-activity-title-label")) }
+               input #title name="title" required maxlength=(limits::TITLE_MAX) value=(activity.title);
+               label for="prompt" { (lang.t("console-activity-prompt-label")) }
+               textarea #prompt name="prompt" rows="3" maxlength=(limits::PROMPT_MAX) { (activity.prompt) }
+               label for="minutes" { (lang.t("settings-minutes-label")) }
+               input #minutes type="number" name="minutes" min="1" max=(config_limits::MINUTES_MAX)
+                   value=[config.minutes];
+               label.check {
+                   input type="checkbox" name="anonymous" value="on" checked[config.anonymous];
+                   " " (lang.t("settings-anonymous-label"))
+               }
+               p.hint { (lang.t("activity-anonymous-notice")) }
+               @if position > 0 {
+                   fieldset {
+                       legend { (lang.t("settings-sources-label")) }
+                       @for earlier in &workshop.activities[..position] {
+                           label.check {
+                               input type="checkbox" name="source" value=(earlier.id) checked[config.sources.contains(&earlier.id)];
+                               " " (earlier.title)
+                           }
+                       }
+                   }
+               }
+               @if activity.kind == ActivityKind::PhotoLanguage {
+                   (deck_select(lang, workshop, activity))
+               }
+               @if activity.kind == ActivityKind::Categorize {
+                   label for="categories" { (lang.t("settings-categories-label")) }
+                   textarea #categories name="categories" rows="5" { (categories.join("\n")) }
+               }
+               @if activity.kind == ActivityKind::Assess {
+                   label for="criteria" { (lang.t("settings-criteria-label")) }
+                   textarea #criteria name="criteria" rows="5" { (criteria.join("\n")) }
+                   p.hint { (lang.t("settings-thresholds-hint")) }
+                   label for="impact_threshold" { (lang.t("settings-impact-threshold-label")) }
+                   input #impact_threshold type="number" name="impact_threshold" min="1" max="5" step="0.1"
+                       value=(tenths_text(config.impact_threshold_tenths));
+                   label for="feasibility_threshold" { (lang.t("settings-feasibility-threshold-label")) }
+                   input #feasibility_threshold type="number" name="feasibility_threshold" min="1" max="5" step="0.1"
+                       value=(tenths_text(config.feasibility_threshold_tenths));
+               }
+    @if activity.kind == ActivityKind::Vote {
+                   @let rules = config.vote_rules();
+                   label for="vote_method" { (lang.t("settings-vote-method-label")) }
+                   select #vote_method name="vote_method" {
+                       @for method in VoteMethod::ALL {
+                           option value=(method.as_str()) selected[method == rules.method] {
+                               (lang.t(&format!("vote-method-{}", method.as_str())))
+                           }
+                       }
+                   }
+                   label for="dots_budget" { (lang.t("settings-dots-budget-label")) }
+                   input #dots_budget type="number" name="dots_budget" min="1" max="100" value=(rules.dots_budget);
+                   label for="dots_cap" { (lang.t("settings-dots-cap-label")) }
+                   input #dots_cap type="number" name="dots_cap" min="1" max="100" value=(rules.dots_cap);
+                   label for="grades" { (lang.t("settings-grades-label")) }
+                   input #grades type="number" name="grades" min="2" max="10" value=(rules.grades);
+                   label.check {
+                       input type="checkbox" name="rank_by_median" value="on" checked[rules.rank_by_median];
+                       " " (lang.t("settings-rank-by-median-label"))
+                   }
+               }
+               @if activity.kind == ActivityKind::Brainwriting {
+                   label for="ideas_per_round" { (lang.t("settings-ideas-per-round-label")) }
+                   input #ideas_per_round type="number" name="ideas_per_round" min="1"
+                       max=(config_limits::IDEAS_PER_ROUND_MAX) value=(rules.ideas_per_round);
+                   label for="round_minutes" { (lang.t("settings-round-minutes-label")) }
+                   input #round_minutes type="number" name="round_minutes" min="1"
+                       max=(config_limits::ROUND_MINUTES_MAX) value=(rules.round_minutes);
+                   label for="brainwriting_table_size" { (lang.t("console-table-size-label")) }
+                   input #brainwriting_table_size type="number" name="table_size" min=(config_limits::TABLE_SIZE_MIN)
+                       max=(config_limits::TABLE_SIZE_MAX) value=(rules.table_size);
+               }
+               button type="submit" { (lang.t("settings-save-button")) }
+           }
+       }
 }
 
 /// The deck a photo-language activity draws from: ours, or one of the workshop's own.
@@ -599,7 +599,13 @@ fn back_to(fields: &[(String, String)], id: WorkshopId, activity: ActivityId) ->
 }
 
 /// Runs a facilitator's command; refusals that only mean "already so" (a double click) pass.
-async fn run(app: &AppState, lang: Lang, facilitator: &Facilitator, id: WorkshopId, command: Command) -> Result<(), PageError> {
+async fn run(
+    app: &AppState,
+    lang: Lang,
+    facilitator: &Facilitator,
+    id: WorkshopId,
+    command: Command,
+) -> Result<(), PageError> {
     match app.engine.execute(id, Actor::Account(facilitator.id()), command).await {
         Ok(_)
         | Err(EngineError::Domain(
@@ -626,7 +632,8 @@ pub async fn activity_action(
     let state = owned(&app, lang, &facilitator, id).await?;
     let workshop = &state.workshop;
     let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
-    let position = workshop.activities.iter().position(|candidate| candidate.id == activity_id).unwrap_or_default() as u32;
+    let position =
+        workshop.activities.iter().position(|candidate| candidate.id == activity_id).unwrap_or_default() as u32;
     let command = match action.as_str() {
         "open" => Command::OpenActivity { activity_id },
         "close" => Command::CloseActivity { activity_id },
@@ -675,7 +682,10 @@ pub async fn add_activity(
     if kind == ActivityKind::Categorize {
         // A new sorting activity starts with categories to rename rather than none at all.
         config.categories = (0..4)
-            .map(|index| Category { id: index, name: lang.t_args("settings-category-default", &[("n", (index + 1).into())]) })
+            .map(|index| Category {
+                id: index,
+                name: lang.t_args("settings-category-default", &[("n", (index + 1).into())]),
+            })
             .collect();
     }
     if kind == ActivityKind::PhotoLanguage {
@@ -778,8 +788,7 @@ pub async fn contribution_action(
 ) -> Result<Redirect, PageError> {
     let lang = context.lang;
     let state = owned(&app, lang, &facilitator, id).await?;
-    let contribution =
-        state.workshop.contribution(contribution_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let contribution = state.workshop.contribution(contribution_id).ok_or(PageError::new(Failure::NotFound, lang))?;
     let mut back_activity = contribution.activity_id;
     let bad = |field: &str| PageError::new(Failure::BadRequest(field.into()), lang);
     let command = match action.as_str() {
@@ -788,12 +797,15 @@ pub async fn contribution_action(
             Command::MoveContribution { contribution_id, kind }
         }
         "merge" => {
-            let into = form_field(&fields, "into").and_then(|raw| raw.parse::<ContributionId>().ok()).ok_or_else(|| bad("into"))?;
+            let into = form_field(&fields, "into")
+                .and_then(|raw| raw.parse::<ContributionId>().ok())
+                .ok_or_else(|| bad("into"))?;
             Command::MergeContributions { into, merged: vec![contribution_id] }
         }
         "categorize" => {
-            let activity_id =
-                form_field(&fields, "activity_id").and_then(|raw| raw.parse::<ActivityId>().ok()).ok_or_else(|| bad("activity_id"))?;
+            let activity_id = form_field(&fields, "activity_id")
+                .and_then(|raw| raw.parse::<ActivityId>().ok())
+                .ok_or_else(|| bad("activity_id"))?;
             back_activity = activity_id;
             let category = form_field(&fields, "category").and_then(|raw| raw.parse::<u32>().ok());
             Command::Categorize { activity_id, contribution_id, category }
@@ -816,7 +828,10 @@ mod tests {
     fn editing_category_names_keeps_the_ids_of_those_kept() {
         let existing = categories(&[(0, "Culture"), (1, "Outils"), (2, "Coordination")]);
         // Removing a line and reordering keep every remaining category's id.
-        assert_eq!(categories_from_lines(&existing, "Coordination\nCulture"), categories(&[(2, "Coordination"), (0, "Culture")]));
+        assert_eq!(
+            categories_from_lines(&existing, "Coordination\nCulture"),
+            categories(&[(2, "Coordination"), (0, "Culture")])
+        );
         // A renamed line takes the id of the name that is gone.
         assert_eq!(
             categories_from_lines(&existing, "Culture\nMéthodes\nCoordination"),

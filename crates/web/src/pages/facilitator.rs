@@ -1,13 +1,13 @@
 //! The facilitator's pages around the console: the dashboard of workshops, deleting one, and
 //! the projection screen. The console itself is in `console`.
 
-use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
 use super::activities::{self, Draft};
+use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
 use crate::auth::Facilitator;
 use crate::error::{Failure, OrPage, PageError};
+use crate::extract::{ValidForm, ValidPath};
 use crate::i18n::Lang;
 use crate::{AppState, join_url};
-use crate::extract::{ValidForm, ValidPath};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -19,7 +19,11 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub async fn dashboard(State(app): State<AppState>, context: PageContext, facilitator: Facilitator) -> Result<Markup, PageError> {
+pub async fn dashboard(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+) -> Result<Markup, PageError> {
     render_dashboard(&app, &context, &facilitator, "", None).await
 }
 
@@ -109,7 +113,8 @@ pub async fn create(
         Ok(entry) => Ok(Redirect::to(&format!("/facilitator/workshops/{}", entry.id)).into_response()),
         Err(EngineError::Domain(error)) => {
             let failure = Failure::from(error);
-            let page = render_dashboard(&app, &context, &facilitator, &form.title, Some(&failure.message(lang))).await?;
+            let page =
+                render_dashboard(&app, &context, &facilitator, &form.title, Some(&failure.message(lang))).await?;
             Ok((failure.status(), page).into_response())
         }
         Err(error) => Err(PageError::new(error, lang)),
@@ -155,7 +160,12 @@ pub async fn delete(
 
 /// The workshop's state, if this facilitator runs it. Another facilitator's workshop is 404:
 /// its existence is not theirs to know.
-pub(super) async fn owned(app: &AppState, lang: Lang, facilitator: &Facilitator, id: WorkshopId) -> Result<Arc<LiveState>, PageError> {
+pub(super) async fn owned(
+    app: &AppState,
+    lang: Lang,
+    facilitator: &Facilitator,
+    id: WorkshopId,
+) -> Result<Arc<LiveState>, PageError> {
     let state = app.engine.state(id).await.or_page(lang)?;
     if state.workshop.deleted || state.workshop.facilitator_for(facilitator.id()).is_none() {
         return Err(PageError::new(Failure::NotFound, lang));
@@ -187,7 +197,11 @@ pub async fn screen(
     };
     Ok(page(
         &context,
-        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path, Live::ACTIVITY)), body_class: "screen" },
+        Frame {
+            title: &workshop.title,
+            live: Some(live(id, state.seq, &context.path, Live::ACTIVITY)),
+            body_class: "screen",
+        },
         html! {
             div.screen-grid {
                 aside.join-panel {
@@ -246,11 +260,7 @@ pub(super) fn is_loopback(url: &str) -> bool {
 /// markup is the encoder's whatever the text (which may come from the request's Host).
 fn qr_svg(text: &str) -> String {
     match qrcode::QrCode::new(text.as_bytes()) {
-        Ok(code) => code
-            .render::<qrcode::render::svg::Color<'_>>()
-            .min_dimensions(240, 240)
-            .quiet_zone(true)
-            .build(),
+        Ok(code) => code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(240, 240).quiet_zone(true).build(),
         Err(_) => String::new(),
     }
 }

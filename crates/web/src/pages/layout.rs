@@ -146,8 +146,13 @@ pub fn form_error(message: Option<&str>) -> Markup {
 
 /// A page for a failed request, with a way back.
 pub fn error_page(lang: Lang, status: StatusCode, message: &str) -> Markup {
-    let context =
-        PageContext { lang, csrf: String::new(), path: "/".into(), query_without_lang: String::new(), has_session: false };
+    let context = PageContext {
+        lang,
+        csrf: String::new(),
+        path: "/".into(),
+        query_without_lang: String::new(),
+        has_session: false,
+    };
     let title = lang.t("error-title");
     page(
         &context,

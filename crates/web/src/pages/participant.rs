@@ -2,17 +2,16 @@
 
 use super::activities::{self, Draft};
 use super::layout::{Frame, Live, PageContext, form_error, page};
+use crate::AppState;
 use crate::auth::Credentials;
 use crate::error::{Failure, OrPage, PageError};
-use crate::i18n::Lang;
-use crate::AppState;
 use crate::extract::{ValidForm, ValidPath, form_field};
+use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{
-    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, Role,
-    WorkshopId,
+    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, Role, WorkshopId,
 };
 use converge_engine::{EngineError, LiveState};
 use maud::{Markup, html};
@@ -88,7 +87,11 @@ pub async fn home(
     let focused = workshop.focus.and_then(|focus| workshop.activity(focus));
     Ok(page(
         &context,
-        Frame { title: &workshop.title, live: live(id, member.state.seq, format!("/w/{id}"), Live::AGENDA, None), body_class: "" },
+        Frame {
+            title: &workshop.title,
+            live: live(id, member.state.seq, format!("/w/{id}"), Live::AGENDA, None),
+            body_class: "",
+        },
         html! {
             h1 { (workshop.title) }
             @if let Some(name) = you {
@@ -227,7 +230,8 @@ pub(super) async fn activity_page_with(
             (body(&view))
         },
     );
-    let status = if error.is_some() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let status =
+        if error.is_some() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
     Ok((status, markup).into_response())
 }
 

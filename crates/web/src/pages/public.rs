@@ -2,8 +2,8 @@
 
 use super::layout::{Frame, PageContext, csrf_field, form_error, page};
 use crate::error::{Failure, OrPage, PageError};
-use crate::{AppState, ClientKey, cookies};
 use crate::extract::{ValidForm, ValidPath, ValidQuery};
+use crate::{AppState, ClientKey, cookies};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -126,7 +126,11 @@ pub struct SignInForm {
     password: String,
 }
 
-pub async fn sign_in_page(State(app): State<AppState>, context: PageContext, headers: HeaderMap) -> Result<Response, PageError> {
+pub async fn sign_in_page(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
     if let Some(token) = cookies::get(&headers, cookies::SESSION)
         && app.engine.session_account(&token).await.or_page(context.lang)?.is_some()
     {
@@ -171,7 +175,8 @@ pub async fn sign_in(
         .and_then(|()| app.limits.sign_in_per_account_and_client.check(&format!("{email_key}\n{}", client.0)));
     if let Err(wait) = limited {
         let message = Failure::TooManyRequests(wait).message(lang);
-        let mut response = (StatusCode::TOO_MANY_REQUESTS, render_sign_in(&context, &form.email, Some(&message))).into_response();
+        let mut response =
+            (StatusCode::TOO_MANY_REQUESTS, render_sign_in(&context, &form.email, Some(&message))).into_response();
         crate::error::add_retry_after(&mut response, wait);
         return Ok(response);
     }
@@ -191,7 +196,11 @@ pub async fn sign_in(
     }
 }
 
-pub async fn sign_out(State(app): State<AppState>, context: PageContext, headers: HeaderMap) -> Result<Response, PageError> {
+pub async fn sign_out(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
     if let Some(token) = cookies::get(&headers, cookies::SESSION) {
         app.engine.sign_out(&token).await.or_page(context.lang)?;
     }

@@ -62,10 +62,8 @@ impl View<'_> {
     /// The author's name as this viewer may see it: hidden in anonymous activities from
     /// everyone but the author and the facilitator.
     pub fn author_of(&self, contribution: &Contribution) -> Option<&str> {
-        let anonymous = self
-            .workshop
-            .activity(contribution.activity_id)
-            .is_some_and(|activity| activity.config.anonymous);
+        let anonymous =
+            self.workshop.activity(contribution.activity_id).is_some_and(|activity| activity.config.anonymous);
         if anonymous && !self.is_facilitator() && self.viewer != Some(contribution.author) {
             return None;
         }

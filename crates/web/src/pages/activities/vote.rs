@@ -607,7 +607,9 @@ pub(super) fn explanation(lang: Lang, document: &Value, texts: &[String]) -> Opt
         "plurality" => score("first_preferences"),
         "borda" | "copeland" => score("scores"),
         "minimax" => score("largest_defeat_margins"),
-        "score" => result["summaries"][first][statistic].as_f64().map(|value| decimal(lang, value, 2)).unwrap_or_default(),
+        "score" => {
+            result["summaries"][first][statistic].as_f64().map(|value| decimal(lang, value, 2)).unwrap_or_default()
+        }
         "instant_runoff" => result["rounds"].as_array().map_or(0, Vec::len).to_string(),
         "assessment" => result["assessment"]["items"][first]["weighted_score"]
             .as_f64()
