@@ -5,6 +5,8 @@
 //! the events alone and then checks that the file is byte for byte the canonical form of what
 //! it holds, so any change to the file, even one a JSON parser would not notice, is detected.
 
+pub mod heat_map;
+
 use converge_store::StoredEvent;
 use converge_store::chain::{GENESIS, event_hash};
 use serde_json::{Value, json};
