@@ -1,4 +1,9 @@
-//! Exports of a workshop's record, and their verification by anyone, offline.
+//! The workshop report, and exports of a workshop's record with their verification by anyone,
+//! offline.
+//!
+//! [`model::build`] turns the record into a [`model::Report`]: plain data that [`html`] lays out
+//! as a standalone page, [`csv`] as one table per file, and the PDF crate as print. Nothing
+//! here does IO: callers read the log and write the files.
 //!
 //! The JSON export is the workshop's whole event log with its hash chain, written in one
 //! canonical form: compact, object keys sorted. [`verify_export`] recomputes every hash from
@@ -6,6 +11,12 @@
 //! it holds, so any change to the file, even one a JSON parser would not notice, is detected.
 
 pub mod heat_map;
+
+pub mod fairness;
+pub mod labels;
+pub mod model;
+
+pub use model::{Report, ReportParticipants, build};
 
 use converge_store::StoredEvent;
 use converge_store::chain::{GENESIS, event_hash};
