@@ -399,8 +399,9 @@ impl Workshop {
         found
     }
 
-    /// Every contribution an action comes from, directly or through what those built on, each
-    /// with the step it was reached from (`None` for the action's own sources).
+    /// Every contribution an action comes from, directly or through what those built on (and,
+    /// for a merged note, the note it was merged into), each with the step it was reached from
+    /// (`None` for the action's own sources).
     fn provenance_tree(&self, action: &Action) -> BTreeMap<ContributionId, Option<ContributionId>> {
         let mut reached: BTreeMap<ContributionId, Option<ContributionId>> = BTreeMap::new();
         let mut queue: VecDeque<ContributionId> = VecDeque::new();
@@ -411,7 +412,11 @@ impl Workshop {
             }
         }
         while let Some(next) = queue.pop_front() {
-            for earlier in self.builds_on(next) {
+            // A merged note lives on in the note it was merged into: whatever it fed, that note
+            // fed too, so a merged note and its target never tell different stories.
+            let root = self.merge_root(next);
+            let absorbed_by = (root != next).then_some(root);
+            for earlier in self.builds_on(next).into_iter().chain(absorbed_by) {
                 if let std::collections::btree_map::Entry::Vacant(entry) = reached.entry(earlier) {
                     entry.insert(Some(next));
                     queue.push_back(earlier);
