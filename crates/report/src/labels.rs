@@ -14,6 +14,8 @@ use serde::Serialize;
 #[derive(Debug, Serialize)]
 pub struct Labels {
     pub language: &'static str,
+    /// The colon as the language writes it after a label (a space before it in French).
+    pub colon: &'static str,
     pub report: &'static str,
     pub contents: &'static str,
     pub generated_on: &'static str,
@@ -113,6 +115,7 @@ pub struct Labels {
 
 const FR: Labels = Labels {
     language: "fr",
+    colon: " : ",
     report: "Rapport d’atelier",
     contents: "Sommaire",
     generated_on: "Rapport établi le",
@@ -212,6 +215,7 @@ const FR: Labels = Labels {
 
 const EN: Labels = Labels {
     language: "en",
+    colon: ": ",
     report: "Workshop report",
     contents: "Contents",
     generated_on: "Report generated on",

@@ -12,7 +12,9 @@
 
 pub mod heat_map;
 
+pub mod csv;
 pub mod fairness;
+pub mod html;
 pub mod labels;
 pub mod model;
 

@@ -289,6 +289,8 @@ pub struct ActionEntry {
     pub provenance: Vec<ProvenanceEntry>,
     /// The texts of the risks it mitigates.
     pub mitigates: Vec<String>,
+    /// Their ids, in the same order.
+    pub mitigates_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -322,8 +324,10 @@ pub struct RiskEntry {
     /// The heat-map cell, each 1 to 5; `None` when nobody rated it.
     pub likelihood_cell: Option<u8>,
     pub impact_cell: Option<u8>,
-    /// Titles of the actions that mitigate it.
+    /// Titles of the actions that mitigate it (withdrawn ones left out).
     pub mitigations: Vec<String>,
+    /// Their ids, in the same order.
+    pub mitigation_ids: Vec<String>,
 }
 
 /// One cell of the 5 × 5 heat map that holds at least one risk.
@@ -383,6 +387,8 @@ pub struct ContributionRow {
     pub fate_reason: Option<String>,
     /// Numbers of the actions it fed.
     pub actions: Vec<usize>,
+    /// Ids of the actions it fed.
+    pub action_ids: Vec<String>,
 }
 
 /// Builds the report. `results` holds, for each vote and assessment, the count as the engine
@@ -411,10 +417,8 @@ pub fn build(
             let activity = index.activity(contribution.activity_id);
             let anonymous = activity.is_none_or(|activity| activity.config.anonymous);
             let fate = workshop.fate_with(contribution.id, &fed);
-            let (fate_key, fate_reason, actions) = match fate.outcome {
-                Outcome::BecameAction(ids) => {
-                    ("became_action", None, ids.iter().filter_map(|id| action_numbers.get(id).copied()).collect())
-                }
+            let (fate_key, fate_reason, action_ids) = match fate.outcome {
+                Outcome::BecameAction(ids) => ("became_action", None, ids),
                 Outcome::Retained => ("retained", None, Vec::new()),
                 Outcome::NotRetained { reason } => ("not_retained", Some(reason), Vec::new()),
                 Outcome::Pending => ("pending", None, Vec::new()),
@@ -433,7 +437,8 @@ pub fn build(
                 merged_into: contribution.merged_into.map(|id| id.to_string()),
                 fate: fate_key,
                 fate_reason,
-                actions,
+                actions: action_ids.iter().filter_map(|id| action_numbers.get(id).copied()).collect(),
+                action_ids: action_ids.iter().map(ToString::to_string).collect(),
             }
         })
         .collect();
@@ -1118,6 +1123,7 @@ fn actions(
                 .collect(),
             provenance,
             mitigates: workshop.risks_mitigated_by(action.id).map(|risk| index.text(risk)).collect(),
+            mitigates_ids: workshop.risks_mitigated_by(action.id).map(|risk| risk.to_string()).collect(),
         };
         if let Some(group) = groups.iter_mut().find(|group| group.key == card.jurisdiction) {
             group.actions.push(entry);
@@ -1152,6 +1158,8 @@ impl Report {
             .map(|(position, (summary, risk))| {
                 let number = position + 1;
                 let cell = summary.map(|summary| summary.cell());
+                let mitigations: Vec<(ActionId, String)> =
+                    workshop.mitigations_of(risk.id).iter().filter_map(|id| Some((*id, action_title(id)?))).collect();
                 if let Some(cell) = cell {
                     cells.entry(cell).or_default().push(number);
                 }
@@ -1167,7 +1175,8 @@ impl Report {
                     impact_spread: summary.map(|s| s.impact_spread),
                     likelihood_cell: cell.map(|c| c.0),
                     impact_cell: cell.map(|c| c.1),
-                    mitigations: workshop.mitigations_of(risk.id).iter().filter_map(action_title).collect(),
+                    mitigations: mitigations.iter().map(|(_, title)| title.clone()).collect(),
+                    mitigation_ids: mitigations.iter().map(|(id, _)| id.to_string()).collect(),
                 }
             })
             .collect();
