@@ -1,6 +1,7 @@
 //! What the `converge` binary is made of beside its argument parsing: opening a data folder, and
-//! the `tally` command.
+//! the `tally` and `demo` commands.
 
+pub mod demo;
 pub mod tally;
 
 use anyhow::Context;

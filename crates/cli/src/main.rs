@@ -84,6 +84,16 @@ enum Commands {
         #[command(subcommand)]
         command: AdminCommands,
     },
+    /// Create a finished replay of the Wallonia hackathon (in French) to explore: its console,
+    /// report and public follow-up page. Prints how to open it, and the demo facilitator's
+    /// password, once.
+    Demo {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The server's public address, to build the links printed at the end.
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        public_url: String,
+    },
     /// Workshop templates: check a template file, list the shipped ones.
     Template {
         #[command(subcommand)]
@@ -198,6 +208,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Commands::Admin { command } => admin(command).await,
         Commands::Template { command } => template(command),
+        Commands::Demo { data, public_url } => {
+            let engine = open(&data.data)?;
+            // The demo writes through its own actors: a running server would not see it live.
+            let _lock = lock_for_serving(&data.data)?;
+            let demo = converge_cli::demo::create(&engine)
+                .await
+                .with_context(|| format!("no demo made in {}", data.data.display()))?;
+            print!("{}", demo.instructions(&data.data, &public_url));
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
