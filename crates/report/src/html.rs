@@ -117,13 +117,13 @@ fn document(report: &Report) -> Markup {
                     h1 { (report.title) }
                     dl {
                         dt { (labels.workshop_dates) }
-                        dd { (report.purpose.dates.join(", ")) }
+                        dd { (dates(words, &report.purpose.dates)) }
                         @if let Some(closed) = &report.purpose.closed_on {
                             dt { (labels.workshop_closed_on) }
-                            dd { (closed) }
+                            dd { (words.date(closed)) }
                         }
                         dt { (labels.generated_on) }
-                        dd { (report.generated_at) }
+                        dd { (words.date_time(&report.generated_at)) }
                         dt { (labels.head_hash) }
                         dd { code { (short_hash(&report.record.head_hash)) } }
                     }
@@ -165,12 +165,16 @@ fn nothing(labels: &Labels) -> Markup {
     html! { p.muted { (labels.nothing_here) } }
 }
 
-fn purpose(report: &Report, _words: Words) -> Markup {
+fn dates(words: Words, dates: &[String]) -> String {
+    dates.iter().map(|date| words.date(date)).collect::<Vec<_>>().join(", ")
+}
+
+fn purpose(report: &Report, words: Words) -> Markup {
     let labels = report.labels;
     html! {
         section #purpose {
             h2 { (labels.purpose) }
-            p { strong { (report.purpose.title) } " — " (report.purpose.dates.join(", ")) }
+            p { strong { (report.purpose.title) } " — " (dates(words, &report.purpose.dates)) }
             h3 { (labels.agenda) }
             @if report.agenda.is_empty() { (nothing(labels)) }
             @for day in &report.agenda { (agenda_day(labels, day)) }
@@ -534,7 +538,7 @@ fn field(label: &str, value: &str) -> Markup {
     }
 }
 
-fn action_card(labels: &Labels, _words: Words, action: &ActionEntry) -> Markup {
+fn action_card(labels: &Labels, words: Words, action: &ActionEntry) -> Markup {
     html! {
         article.action id={ "action-" (action.number) } {
             h4 { (action.number) ". " (action.title) }
@@ -559,14 +563,14 @@ fn action_card(labels: &Labels, _words: Words, action: &ActionEntry) -> Markup {
                     @if action.overdue { " — " span.overdue { (labels.overdue) } }
                 }
                 (field(labels.answerable, &action.answerable))
-                @if let Some(due) = &action.next_update_due { (field(labels.next_update_due, due)) }
+                @if let Some(due) = &action.next_update_due { (field(labels.next_update_due, &words.date(due))) }
                 @if !action.history.is_empty() {
                     dt { (labels.history) }
                     dd {
                         ul {
                             @for entry in &action.history {
                                 li {
-                                    (entry.date) " — " (entry.status_label)
+                                    (words.date(&entry.date)) " — " (entry.status_label)
                                     @if !entry.note.is_empty() { (labels.colon) (entry.note) }
                                 }
                             }
@@ -675,7 +679,7 @@ fn fairness(report: &Report, words: Words) -> Markup {
                 div.figure { span.value { (fairness.anonymous) } (labels.anonymous_contributions) }
                 div.figure {
                     span.value { (fairness.participants_who_contributed) " / " (fairness.participants_counted) }
-                    (labels.people)
+                    (labels.contributors)
                 }
                 div.figure { span.value { (words.decimal(fairness.gini, 2)) } (labels.gini) }
             }

@@ -18,6 +18,8 @@ pub struct Labels {
     pub colon: &'static str,
     pub report: &'static str,
     pub contents: &'static str,
+    /// Before the page numbers of the printed report ("page 3 / 12").
+    pub page: &'static str,
     pub generated_on: &'static str,
     pub workshop_dates: &'static str,
     pub workshop_closed_on: &'static str,
@@ -96,6 +98,7 @@ pub struct Labels {
     pub fairness_intro: &'static str,
     pub share: &'static str,
     pub anonymous_contributions: &'static str,
+    pub contributors: &'static str,
     pub gini: &'static str,
     pub gini_explained: &'static str,
     pub fates: &'static str,
@@ -118,6 +121,7 @@ const FR: Labels = Labels {
     colon: " : ",
     report: "Rapport d’atelier",
     contents: "Sommaire",
+    page: "page",
     generated_on: "Rapport établi le",
     workshop_dates: "Dates de l’atelier",
     workshop_closed_on: "Atelier clôturé le",
@@ -196,6 +200,7 @@ const FR: Labels = Labels {
     fairness_intro: "Part des contributions signées par service ; les contributions anonymes ne sont attribuées à aucun service.",
     share: "Part",
     anonymous_contributions: "Contributions anonymes (non attribuées)",
+    contributors: "Participants ayant contribué",
     gini: "Coefficient de Gini des contributions par participant",
     gini_explained: "0 : chacun a contribué autant ; proche de 1 : quelques personnes ont presque tout écrit. Les participants sans contribution comptent pour zéro.",
     fates: "Ce que sont devenues les contributions",
@@ -218,6 +223,7 @@ const EN: Labels = Labels {
     colon: ": ",
     report: "Workshop report",
     contents: "Contents",
+    page: "page",
     generated_on: "Report generated on",
     workshop_dates: "Workshop dates",
     workshop_closed_on: "Workshop closed on",
@@ -296,6 +302,7 @@ const EN: Labels = Labels {
     fairness_intro: "Share of signed contributions by service; anonymous contributions are attributed to no service.",
     share: "Share",
     anonymous_contributions: "Anonymous contributions (not attributed)",
+    contributors: "Participants who contributed",
     gini: "Gini coefficient of contributions per participant",
     gini_explained: "0: everyone contributed as much; close to 1: a few people wrote almost everything. Participants who contributed nothing count as zero.",
     fates: "What became of the contributions",
@@ -466,6 +473,55 @@ impl Words {
         }
     }
 
+    /// A `YYYY-MM-DD` date written out ("10 mars 2026", "10 March 2026"); anything else as it is.
+    pub fn date(self, iso: &str) -> String {
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let Some(date) = converge_core::CalendarDate::parse(iso) else { return iso.to_owned() };
+        let text = date.to_string();
+        let (year, month, day) =
+            (&text[0..4], text[5..7].parse::<usize>().unwrap_or(1), text[8..10].trim_start_matches('0'));
+        let month = self.pick(FR[month - 1], EN[month - 1]);
+        match self.0 {
+            Language::Fr if day == "1" => format!("1er {month} {year}"),
+            _ => format!("{day} {month} {year}"),
+        }
+    }
+
+    /// `YYYY-MM-DD HH:MM UTC` with the date written out.
+    pub fn date_time(self, stamp: &str) -> String {
+        match stamp.split_once(' ') {
+            Some((date, time)) => format!("{}, {time}", self.date(date)),
+            None => self.date(stamp),
+        }
+    }
+
     /// A text in the language's quotation marks.
     pub fn quoted(self, text: &str) -> String {
         match self.0 {
@@ -494,7 +550,12 @@ impl Words {
     /// What an item scored, in words, for the method.
     pub fn score(self, method: &str, value: f64, extra: u64) -> String {
         let n = value.round() as i64;
-        let plural = |one: &str, many: &str| if n.abs() == 1 { one.to_owned() } else { many.to_owned() };
+        // French puts 0 and 1 in the singular, English only 1.
+        let singular = match self.0 {
+            Language::Fr => n.abs() <= 1,
+            Language::En => n.abs() == 1,
+        };
+        let plural = |one: &str, many: &str| if singular { one.to_owned() } else { many.to_owned() };
         match (self.0, method) {
             (Language::Fr, "dots") => format!("{n} {}", plural("gommette", "gommettes")),
             (Language::En, "dots") => format!("{n} {}", plural("dot", "dots")),
@@ -502,7 +563,7 @@ impl Words {
             (Language::En, "approval") => format!("{n} {}", plural("approval", "approvals")),
             (Language::Fr, "plurality") => format!("{n} {}", plural("premier choix", "premiers choix")),
             (Language::En, "plurality") => format!("{n} {}", plural("first choice", "first choices")),
-            (Language::Fr, "borda") => format!("{n} points de Borda"),
+            (Language::Fr, "borda") => format!("{n} {} de Borda", plural("point", "points")),
             (Language::En, "borda") => format!("{n} Borda points"),
             (Language::Fr, "copeland") => format!("score de Copeland {n}"),
             (Language::En, "copeland") => format!("Copeland score {n}"),
@@ -792,5 +853,11 @@ mod tests {
         assert_eq!(Words(Language::Fr).percent(0.125), "12,5 %");
         assert_eq!(Words(Language::Fr).grade(6, 4), "Bien");
         assert_eq!(Words(Language::En).grade(4, 0), "Grade 1/4");
+        assert_eq!(Words(Language::Fr).date("2026-03-01"), "1er mars 2026");
+        assert_eq!(Words(Language::En).date("2026-12-31"), "31 December 2026");
+        assert_eq!(Words(Language::Fr).date_time("2026-08-10 09:05 UTC"), "10 août 2026, 09:05 UTC");
+        assert_eq!(Words(Language::Fr).date("bientôt"), "bientôt");
+        assert_eq!(Words(Language::Fr).score("borda", 0.0, 0), "0 point de Borda");
+        assert_eq!(Words(Language::En).score("dots", 1.0, 0), "1 dot");
     }
 }
