@@ -13,6 +13,7 @@
 use crate::fairness::gini;
 use crate::labels::{Labels, Words};
 use converge_core::outcomes::{Outcome, RiskSummary};
+use converge_core::voting::{ASSESSMENT_MAX, ASSESSMENT_MIN};
 use converge_core::{
     ActionId, Activity, ActivityId, ActivityKind, CalendarDate, Contribution, ContributionId, ContributionKind,
     Language, ParticipantId, Role, Timestamp, Workshop,
@@ -199,6 +200,12 @@ pub struct AssessmentResult {
     pub explanation: Option<String>,
     /// True when the activity has both an `impact` and a `feasibility` criterion.
     pub has_matrix: bool,
+    /// Where the matrix splits high from low on each axis (the facilitator's thresholds, or the
+    /// middle of the scale), and the quadrants' names by key: the printed matrix shades and
+    /// names its quadrants where the count placed the items.
+    pub impact_threshold: f64,
+    pub feasibility_threshold: f64,
+    pub quadrant_names: BTreeMap<&'static str, &'static str>,
     /// Set when the count could not be made; the items are then empty.
     pub error: Option<String>,
 }
@@ -846,6 +853,12 @@ fn assessments(
                 items: Vec::new(),
                 explanation: None,
                 has_matrix,
+                impact_threshold: threshold(activity.config.impact_threshold_tenths),
+                feasibility_threshold: threshold(activity.config.feasibility_threshold_tenths),
+                quadrant_names: ["quick_win", "big_bet", "fill_in", "money_pit"]
+                    .into_iter()
+                    .map(|key| (key, words.quadrant(key)))
+                    .collect(),
                 error: document["error"].as_str().map(str::to_owned),
             };
             if result.error.is_some() {
@@ -895,6 +908,13 @@ fn assessments(
             Some(result)
         })
         .collect()
+}
+
+/// Where an axis of the impact/feasibility matrix splits, as the count places items: the
+/// facilitator's threshold in tenths, or the middle of the scale.
+fn threshold(tenths: Option<u32>) -> f64 {
+    let middle = f64::midpoint(f64::from(ASSESSMENT_MIN), f64::from(ASSESSMENT_MAX));
+    tenths.map_or(middle, |tenths| f64::from(tenths) / 10.0)
 }
 
 /// The figure a method ranks by, for one item; whether higher is better; and the bar's floor.
