@@ -101,7 +101,7 @@ impl Demo {
 
     /// The address of the public follow-up page under `base`.
     pub fn follow_up_url(&self, base: &str) -> String {
-        format!("{}/follow-up/{}", base.trim_end_matches('/'), self.follow_up_token)
+        format!("{}/follow/{}", base.trim_end_matches('/'), self.follow_up_token)
     }
 }
 
