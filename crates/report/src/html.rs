@@ -10,7 +10,7 @@ use converge_core::Language;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// Screen and print. Pages break before each major section; cards and charts do not split.
-const STYLE: &str = r#"
+pub const STYLE: &str = r#"
 :root { color-scheme: light; --ink: #1c2430; --muted: #5b6675; --line: #d5dae1; --accent: #2f6fde; --soft: #f4f6f9; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem 4rem; font: 11pt/1.5 "Source Sans 3", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }

@@ -577,8 +577,8 @@ pub fn wallonia_sized() -> Fixture {
         ));
     }
     let mut questions = Vec::new();
-    for i in 0..60 {
-        let link = vec![challenge_ids[i]];
+    for (i, challenge) in challenge_ids.iter().take(60).enumerate() {
+        let link = vec![*challenge];
         questions.push(next(
             &mut s,
             reformulate,
