@@ -6,7 +6,7 @@
 //! vote on 270 ideas, 19 actions with the consensus of all 25, 10 risks rated by all 25. Timed:
 //! the model and the HTML page; the model and the five CSV tables; and everything a download
 //! does after loading the workshop (the votes' and assessments' results read back from the
-//! record, the model, the HTML and every CSV).
+//! record, the model, the HTML and every CSV), and the same after folding the whole log.
 //!
 //! `cargo bench -p converge-report --bench report`
 
@@ -60,6 +60,27 @@ fn model_and_html(bencher: Bencher) {
 fn model_and_csv(bencher: Bencher) {
     let fixture = wallonia_sized();
     bencher.bench(|| csv::tables(&build(black_box(&fixture), &fixture.results)));
+}
+
+/// What `converge report` does once the log is read: fold it, count, build, write every format.
+#[divan::bench]
+fn fold_and_whole_report(bencher: Bencher) {
+    let fixture = wallonia_sized();
+    bencher.bench(|| {
+        let workshop = converge_core::Workshop::from_events(fixture.workshop.id, black_box(&fixture.events))
+            .expect("the log starts with its creation");
+        let results = results_of(&workshop);
+        let report = converge_report::build(
+            &workshop,
+            &fixture.participants,
+            &results,
+            &fixture.head_hash,
+            fixture.seq,
+            GENERATED_AT,
+            workshop.language,
+        );
+        (html::render(&report), csv::tables(&report))
+    });
 }
 
 #[divan::bench]

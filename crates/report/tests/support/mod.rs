@@ -29,6 +29,8 @@ pub struct Fixture {
     pub results: BTreeMap<ActivityId, Value>,
     pub head_hash: String,
     pub seq: u64,
+    /// The log the workshop folds from.
+    pub events: Vec<TimedEvent>,
     /// The participant who writes only in anonymous activities.
     pub anonymous_author: ParticipantId,
     pub everyone: Vec<ParticipantId>,
@@ -172,11 +174,13 @@ impl Script {
         self.push(Event::ResultsFrozen { activity_id, result: result.to_string() });
     }
 
-    /// The folded workshop, the counts of its votes and assessments, and the log's head.
+    /// The folded workshop with the counts of its votes and assessments and the log's head.
     pub fn finish(
         self,
         participants: ReportParticipants,
-    ) -> (Workshop, ReportParticipants, BTreeMap<ActivityId, Value>, String, u64) {
+        anonymous_author: ParticipantId,
+        everyone: Vec<ParticipantId>,
+    ) -> Fixture {
         let workshop = self.state();
         let mut prev = GENESIS.to_owned();
         for timed in &self.events {
@@ -184,11 +188,17 @@ impl Script {
             prev = event_hash(self.workshop.as_uuid(), timed.seq, timed.at.0, timed.event.kind(), &prev, &payload);
         }
         let results = results_of(&workshop);
-        (workshop, participants, results, prev, self.events.len() as u64)
-    }
-
-    pub fn events(&self) -> &[TimedEvent] {
-        &self.events
+        let seq = self.events.len() as u64;
+        Fixture {
+            workshop,
+            participants,
+            results,
+            head_hash: prev,
+            seq,
+            events: self.events,
+            anonymous_author,
+            everyone,
+        }
     }
 }
 
@@ -483,8 +493,7 @@ pub fn scripted() -> Fixture {
         (observer, "Presse".to_owned()),
     ]);
     let everyone = vec![facilitator, ana, bruno, hidden, expert, silent, observer];
-    let (workshop, participants, results, head_hash, seq) = s.finish(participants);
-    Fixture { workshop, participants, results, head_hash, seq, anonymous_author: hidden, everyone }
+    s.finish(participants, hidden, everyone)
 }
 
 /// A workshop the size of the Wallonia hackathon: 25 people, about 600 contributions over
@@ -685,7 +694,6 @@ pub fn wallonia_sized() -> Fixture {
     let participants = ReportParticipants::new(
         people.iter().enumerate().map(|(p, id)| (*id, services[p % services.len()].to_owned())),
     );
-    let (workshop, participants, results, head_hash, seq) = s.finish(participants);
     let anonymous_author = people[0];
-    Fixture { workshop, participants, results, head_hash, seq, anonymous_author, everyone: people }
+    s.finish(participants, anonymous_author, people)
 }
