@@ -163,6 +163,66 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
     // Ballots and assessments likewise: the open activity is neither a vote nor an assessment.
     ("POST", "/w/{id}/a/{activity_id}/ballot", [JOIN, S(422), JOIN, S(422), NOT_FOUND]),
     ("POST", "/w/{id}/a/{activity_id}/assess", [JOIN, S(422), JOIN, S(422), NOT_FOUND]),
+    // The action plan and the risk map: rows on `/actions` and `/risks/` run on an open plan with
+    // a card drafted by the participant, and an open risk map with one risk. The edit cells send
+    // the card as it is, from its revision: a change of nothing.
+    ("GET", "/w/{id}/a/{activity_id}/actions/new", [JOIN, OK, JOIN, OK, NOT_FOUND]),
+    (
+        "POST",
+        "/w/{id}/a/{activity_id}/actions",
+        [JOIN, To("/w/{id}/a/{plan}/actions/"), JOIN, To("/w/{id}/a/{plan}/actions/"), NOT_FOUND],
+    ),
+    ("GET", "/w/{id}/a/{activity_id}/actions/{action_id}", [JOIN, OK, JOIN, OK, NOT_FOUND]),
+    (
+        "POST",
+        "/w/{id}/a/{activity_id}/actions/{action_id}/edit",
+        [
+            JOIN,
+            To("/w/{id}/a/{plan}/actions/{action_id}#card"),
+            JOIN,
+            To("/w/{id}/a/{plan}/actions/{action_id}#card"),
+            NOT_FOUND,
+        ],
+    ),
+    (
+        "POST",
+        "/w/{id}/a/{activity_id}/actions/{action_id}/consensus",
+        [
+            JOIN,
+            To("/w/{id}/a/{plan}#action-{action_id}"),
+            JOIN,
+            To("/facilitator/workshops/{id}/activities/{plan}#action-{action_id}"),
+            NOT_FOUND,
+        ],
+    ),
+    (
+        "POST",
+        "/w/{id}/a/{activity_id}/risks/{risk}/rating",
+        [
+            JOIN,
+            To("/w/{id}/a/{risk_map}#risk-{risk}"),
+            JOIN,
+            To("/facilitator/workshops/{id}/activities/{risk_map}#risk-{risk}"),
+            NOT_FOUND,
+        ],
+    ),
+    (
+        "POST",
+        "/w/{id}/a/{activity_id}/risks/{risk}/mitigations",
+        [
+            JOIN,
+            To("/w/{id}/a/{risk_map}#risk-{risk}"),
+            JOIN,
+            To("/facilitator/workshops/{id}/activities/{risk_map}#risk-{risk}"),
+            NOT_FOUND,
+        ],
+    ),
+    // Withdrawing a card is the facilitator's alone; after the rows that need the card.
+    (
+        "POST",
+        "/w/{id}/a/{activity_id}/actions/{action_id}/withdraw",
+        [JOIN, FORBIDDEN, JOIN, To("/facilitator/workshops/{id}/activities/{plan}"), NOT_FOUND],
+    ),
     // Saying one is away is a participant's own act; the facilitator's account is not one.
     ("POST", "/w/{id}/presence", [JOIN, To("/w/{id}"), JOIN, FORBIDDEN, NOT_FOUND]),
     // The API.
@@ -283,6 +343,12 @@ struct World {
     contribution_id: String,
     /// A card of the workshop's own deck (`workshop`), for the cells that act on one.
     card_id: String,
+    /// An open action plan, the card the participant drafted in it, and an open risk map with
+    /// one risk, for the rows of those activities.
+    plan: String,
+    action_id: String,
+    risk_map: String,
+    risk_id: String,
     /// A bearer token per role (none for anonymous).
     tokens: [Option<String>; 5],
     /// A browser per role, with the cookies the forms gave it.
@@ -354,6 +420,21 @@ async fn world(data: &DataFolder) -> World {
     assert_eq!(uploaded.status, 303, "{}", uploaded.body);
     let board = facilitator.get(&format!("/facilitator/workshops/{workshop}/activities/{photo_activity}")).await;
     let card_id = first_card_id(&board.body, &workshop).expect("the board shows the uploaded card");
+    // An action plan with a card and a risk map with a risk, added and opened by the facilitator.
+    let mut added = Vec::new();
+    for kind in ["action_plan", "risk_map"] {
+        let path = format!("/facilitator/workshops/{workshop}/activities");
+        let answer = facilitator.post_form(&path, &[("kind", kind), ("title", kind), ("prompt", "")]).await;
+        let activity = answer.location.expect("a new activity's page").rsplit('/').next().unwrap().to_owned();
+        server.open(&data.token, &workshop, &activity).await;
+        added.push(activity);
+    }
+    let (plan, risk_map) = (added[0].clone(), added[1].clone());
+    let fields = [("title", "Une fiche"), ("jurisdiction", "shared"), ("source", contribution_id.as_str())];
+    let drafted = participant.post_form(&format!("/w/{workshop}/a/{plan}/actions"), &fields).await;
+    let action_id = drafted.location.expect("the card's page").rsplit('/').next().unwrap().to_owned();
+    let risk = server.post_note(tokens[1].as_deref().unwrap(), &workshop, &risk_map, "Un risque").await;
+    let risk_id = str(&risk.json::<serde_json::Value>().await.unwrap(), "id").to_owned();
     let browsers = vec![anonymous, participant, other_participant, facilitator, other_facilitator];
 
     let landing = server.http.get(server.url("/")).send().await.unwrap().text().await.unwrap();
@@ -370,6 +451,10 @@ async fn world(data: &DataFolder) -> World {
         participant_id,
         contribution_id,
         card_id,
+        plan,
+        action_id,
+        risk_map,
+        risk_id,
         tokens,
         browsers,
         setup_tokens,
@@ -382,8 +467,15 @@ impl World {
     /// A path template with its placeholders filled for `role`'s cell.
     fn fill(&self, template: &str, method: &str, role: Role) -> String {
         let switches = ["/open", "/close", "/{action}"].iter().any(|end| template.ends_with(end));
-        let activity =
-            if switches && template.contains("/activities/") { &self.switched_activity } else { &self.open_activity };
+        let activity = if template.contains("/actions") {
+            &self.plan
+        } else if template.contains("/risks/") {
+            &self.risk_map
+        } else if switches && template.contains("/activities/") {
+            &self.switched_activity
+        } else {
+            &self.open_activity
+        };
         // "close" on an activity that is not open changes nothing, so the API's open and close
         // rows below still find it as they expect.
         let action = if template.contains("/activities/") {
@@ -401,6 +493,10 @@ impl World {
             .replace("{contribution_id}", &self.contribution_id)
             .replace("{deck}", "workshop")
             .replace("{card_id}", &self.card_id)
+            .replace("{plan}", &self.plan)
+            .replace("{risk_map}", &self.risk_map)
+            .replace("{action_id}", &self.action_id)
+            .replace("{risk}", &self.risk_id)
             .replace("{action}", action)
             .replace("{token}", setup)
             .replace("{version}", &self.asset.0)
@@ -433,6 +529,22 @@ impl World {
             "/w/{id}/a/{activity_id}/sort" => {
                 vec![("contribution_id", self.contribution_id.clone()), ("category", "0".into())]
             }
+            "/w/{id}/a/{activity_id}/actions" => vec![
+                ("title", format!("Une fiche de {role:?}")),
+                ("jurisdiction", "shared".into()),
+                ("source", self.contribution_id.clone()),
+            ],
+            "/w/{id}/a/{activity_id}/actions/{action_id}/edit" => vec![
+                ("base_revision", "1".into()),
+                ("title", "Une fiche".into()),
+                ("jurisdiction", "shared".into()),
+                ("source", self.contribution_id.clone()),
+            ],
+            "/w/{id}/a/{activity_id}/actions/{action_id}/consensus" => vec![("stance", "agree".into())],
+            "/w/{id}/a/{activity_id}/risks/{risk}/rating" => {
+                vec![("likelihood", "3".into()), ("impact", "4".into())]
+            }
+            "/w/{id}/a/{activity_id}/risks/{risk}/mitigations" => vec![("action", self.action_id.clone())],
             "/w/{id}/a/{activity_id}/assess" => {
                 vec![("item", self.contribution_id.clone()), ("score-impact", "3".into())]
             }
@@ -513,7 +625,11 @@ impl World {
         let known = location
             .replace(&self.workshop, "{id}")
             .replace(&self.open_activity, "{aid}")
-            .replace(&self.switched_activity, "{aid}");
+            .replace(&self.switched_activity, "{aid}")
+            .replace(&self.plan, "{aid}")
+            .replace(&self.risk_map, "{aid}")
+            .replace(&self.action_id, "{action_id}")
+            .replace(&self.risk_id, "{risk}");
         // Ids the cells made themselves, e.g. a workshop just created.
         known
             .split('/')

@@ -11,7 +11,7 @@ struct Asset {
     body: &'static [u8],
 }
 
-const ASSETS: [Asset; 8] = [
+const ASSETS: [Asset; 9] = [
     Asset { name: "app.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/app.js") },
     Asset {
         name: "sort.js",
@@ -31,6 +31,11 @@ const ASSETS: [Asset; 8] = [
         body: include_bytes!("../assets/sorting.css"),
     },
     Asset { name: "votes.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/votes.css") },
+    Asset {
+        name: "actions.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../assets/actions.css"),
+    },
     Asset { name: "icon.svg", content_type: "image/svg+xml", body: include_bytes!("../assets/icon.svg") },
 ];
 

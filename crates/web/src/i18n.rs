@@ -25,6 +25,7 @@ pub const CATALOGUES: [(Language, &[&str]); 2] = [
             include_str!("../locales/fr/decks.ftl"),
             include_str!("../locales/fr/votes.ftl"),
             include_str!("../locales/fr/outcomes.ftl"),
+            include_str!("../locales/fr/actions.ftl"),
         ],
     ),
     (
@@ -38,6 +39,7 @@ pub const CATALOGUES: [(Language, &[&str]); 2] = [
             include_str!("../locales/en/decks.ftl"),
             include_str!("../locales/en/votes.ftl"),
             include_str!("../locales/en/outcomes.ftl"),
+            include_str!("../locales/en/actions.ftl"),
         ],
     ),
 ];
@@ -226,6 +228,9 @@ mod tests {
             include_str!("pages/activities/categorize.rs"),
             include_str!("pages/activities/brainwriting.rs"),
             include_str!("pages/decks.rs"),
+            include_str!("pages/outcome_forms.rs"),
+            include_str!("pages/activities/action_plan.rs"),
+            include_str!("pages/activities/risk_map.rs"),
             include_str!("error.rs"),
             include_str!("lib.rs"),
         ];

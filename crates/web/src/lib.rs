@@ -57,7 +57,7 @@ impl AppState {
 }
 
 pub fn router(state: AppState) -> Router {
-    use pages::{ballots, console, decks, facilitator, participant, public};
+    use pages::{ballots, console, decks, facilitator, outcome_forms, participant, public};
     Router::new()
         .route("/", get(public::landing))
         .route("/join", get(public::join_page).post(public::join))
@@ -91,6 +91,14 @@ pub fn router(state: AppState) -> Router {
         .route("/w/{id}/a/{activity_id}/sort", post(participant::sort_note))
         .route("/w/{id}/a/{activity_id}/ballot", post(ballots::cast_ballot))
         .route("/w/{id}/a/{activity_id}/assess", post(ballots::assess_item))
+        .route("/w/{id}/a/{activity_id}/actions", post(outcome_forms::draft_card))
+        .route("/w/{id}/a/{activity_id}/actions/new", get(outcome_forms::new_card_page))
+        .route("/w/{id}/a/{activity_id}/actions/{action_id}", get(outcome_forms::card_page))
+        .route("/w/{id}/a/{activity_id}/actions/{action_id}/edit", post(outcome_forms::edit_card))
+        .route("/w/{id}/a/{activity_id}/actions/{action_id}/consensus", post(outcome_forms::give_consensus))
+        .route("/w/{id}/a/{activity_id}/actions/{action_id}/withdraw", post(outcome_forms::withdraw_card))
+        .route("/w/{id}/a/{activity_id}/risks/{risk}/rating", post(outcome_forms::rate_risk))
+        .route("/w/{id}/a/{activity_id}/risks/{risk}/mitigations", post(outcome_forms::link_mitigations))
         .route("/w/{id}/presence", post(participant::set_presence))
         .route("/w/{id}/cards/{card_id}", get(decks::card_image))
         .route("/api/openapi.json", get(api::openapi_json))

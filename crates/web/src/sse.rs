@@ -124,14 +124,18 @@ impl Follower {
         })
     }
 
-    /// The event as this follower may see it: the author of an anonymous contribution and the
-    /// voter of a ballot are hidden from everyone but themselves and the facilitator. The log
-    /// and its export keep them; this is a view, like the pages.
+    /// The event as this follower may see it: the author of an anonymous contribution, the
+    /// voter of a ballot, and who drafted, edited, took a stance on or rated what are hidden from
+    /// everyone but themselves and the facilitator. The log and its export keep them; this is a
+    /// view, like the pages.
     async fn redacted(&self, event: &StoredEvent) -> Event {
         let field = match event.kind.as_str() {
-            "contribution_posted" => "author",
+            "contribution_posted" | "action_drafted" => "author",
             "ballot_cast" => "voter",
             "item_assessed" => "assessor",
+            "action_edited" => "editor",
+            "consensus_given" => "participant",
+            "risk_rated" => "rater",
             _ => return to_sse(event),
         };
         if self.viewer.sees_everyone {
@@ -139,8 +143,8 @@ impl Follower {
         }
         let Ok(mut payload) = serde_json::from_str::<serde_json::Value>(&event.payload) else { return to_sse(event) };
         let who = payload.get(field).and_then(|value| value.as_str()).and_then(|raw| raw.parse::<ParticipantId>().ok());
-        let hidden = match field {
-            "author" => {
+        let hidden = match event.kind.as_str() {
+            "contribution_posted" => {
                 let anonymous =
                     match (payload.get("activity_id").and_then(|v| v.as_str()), self.engine.state(self.workshop).await)
                     {

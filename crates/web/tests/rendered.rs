@@ -123,3 +123,220 @@ async fn the_built_in_cards_are_static_images_cached_for_good() {
     let (status, _) = get(&app, "/static/0/99-nothing.svg", "fr").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// A workshop whose action plan and risk map are in use, reached through the router as a
+/// participant's phone and the facilitator's console reach them. Ids the server chose are masked.
+mod outcomes {
+    use super::*;
+    use converge_core::outcomes::{ActionCard, Stance};
+    use converge_core::{
+        ActionId, ActivityConfig, ActivityId, ActivityKind, Actor, Command, ContributionId, Language, WorkshopId,
+    };
+    use converge_engine::{ActivityDraft, NewWorkshop};
+    use uuid::Uuid;
+
+    struct Scene {
+        app: App,
+        workshop: WorkshopId,
+        plan: ActivityId,
+        risks: ActivityId,
+        session: String,
+        alice: String,
+        /// Ids the pages show, by the names the snapshots give them.
+        names: Vec<(String, String)>,
+    }
+
+    fn fixed(n: u128) -> Uuid {
+        Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 + n)
+    }
+
+    async fn scene() -> Scene {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("converge.db")).unwrap();
+        let engine = Engine::new(Arc::new(store), [7; 32]);
+        let account = engine.add_facilitator("ann@example.org", "Ann", "correct horse battery").await.unwrap();
+        let draft = |kind, title: &str| ActivityDraft {
+            key: None,
+            kind,
+            title: title.into(),
+            prompt: String::new(),
+            config: ActivityConfig::default(),
+            source_keys: Vec::new(),
+        };
+        let agenda = vec![
+            draft(ActivityKind::Challenges, "Défis"),
+            draft(ActivityKind::ActionPlan, "Plan d’action"),
+            draft(ActivityKind::RiskMap, "Carte des risques"),
+        ];
+        let entry = engine
+            .create_workshop(
+                account,
+                NewWorkshop { title: "Atelier des suites".into(), language: Language::Fr, agenda },
+            )
+            .await
+            .unwrap();
+        let workshop = WorkshopId::from_uuid(entry.id);
+        let activities: Vec<ActivityId> =
+            engine.state(workshop).await.unwrap().workshop.activities.iter().map(|activity| activity.id).collect();
+        let (challenges, plan, risks) = (activities[0], activities[1], activities[2]);
+        let facilitating = Actor::Account(account);
+        for activity_id in [challenges, plan, risks] {
+            engine.execute(workshop, facilitating, Command::OpenActivity { activity_id }).await.unwrap();
+        }
+        let alice = engine.join(&entry.join_code, "Alice", "Budget").await.unwrap();
+        let bruno = engine.join(&entry.join_code, "Bruno", "Mobilité").await.unwrap();
+        let as_alice = Actor::Participant(alice.participant);
+        let as_bruno = Actor::Participant(bruno.participant);
+        let post = |n: u128, activity_id, text: &str| Command::PostContribution {
+            contribution_id: ContributionId::from_uuid(fixed(n)),
+            activity_id,
+            kind: None,
+            text: text.into(),
+            links: Vec::new(),
+            card: None,
+        };
+        let run = |actor, command| engine.execute(workshop, actor, command);
+        run(as_alice, post(1, challenges, "Les services travaillent en silos <b>encore</b>")).await.unwrap();
+        run(as_bruno, post(2, challenges, "Les citoyens ne savent pas à qui s’adresser")).await.unwrap();
+        let card = ActionCard {
+            title: "Un guichet unique".into(),
+            description: "Un seul point de contact, en ligne et au téléphone.".into(),
+            owner: "SPW Intérieur".into(),
+            jurisdiction: "shared".into(),
+            horizon: "2027".into(),
+            first_steps: "Recenser les guichets existants".into(),
+            ..ActionCard::default()
+        };
+        let action_id = ActionId::from_uuid(fixed(100));
+        let sources = vec![ContributionId::from_uuid(fixed(1)), ContributionId::from_uuid(fixed(2))];
+        run(as_alice, Command::DraftAction { action_id, activity_id: plan, card, sources }).await.unwrap();
+        let stance = |stance, reason: &str| Command::GiveConsensus { action_id, stance, reason: reason.into() };
+        run(as_alice, stance(Stance::Agree, "")).await.unwrap();
+        run(as_bruno, stance(Stance::Object, "Le coût n’est pas chiffré")).await.unwrap();
+        run(as_alice, post(3, risks, "Le budget est coupé")).await.unwrap();
+        run(as_bruno, post(4, risks, "Les équipes changent")).await.unwrap();
+        let rate = |risk: u128, likelihood, impact| Command::RateRisk {
+            activity_id: risks,
+            risk: ContributionId::from_uuid(fixed(risk)),
+            likelihood,
+            impact,
+        };
+        run(as_alice, rate(3, 4, 5)).await.unwrap();
+        run(as_bruno, rate(3, 3, 4)).await.unwrap();
+        let link = Command::LinkMitigations { risk: ContributionId::from_uuid(fixed(3)), actions: vec![action_id] };
+        run(as_bruno, link).await.unwrap();
+        let (_, session) = engine.sign_in("ann@example.org", "correct horse battery").await.unwrap();
+        let mut names = vec![
+            (workshop.to_string(), "[workshop]".to_owned()),
+            (challenges.to_string(), "[challenges]".to_owned()),
+            (plan.to_string(), "[plan]".to_owned()),
+            (risks.to_string(), "[risks]".to_owned()),
+            (action_id.to_string(), "[action]".to_owned()),
+        ];
+        names.extend((1..=4).map(|n| (fixed(n).to_string(), format!("[note-{n}]"))));
+        let state = converge_web::AppState::new(engine, None, tokio_util::sync::CancellationToken::new());
+        Scene {
+            app: App { router: converge_web::router(state), _dir: dir },
+            workshop,
+            plan,
+            risks,
+            session,
+            alice: alice.token,
+            names,
+        }
+    }
+
+    impl Scene {
+        async fn get(&self, path: &str, credential: (&str, String)) -> (StatusCode, String) {
+            let request = Request::get(path)
+                .header("accept-language", "fr")
+                .header(credential.0, credential.1)
+                .body(Body::empty())
+                .unwrap();
+            let response = self.app.router.clone().oneshot(request).await.unwrap();
+            let status = response.status();
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            (status, self.masked(&String::from_utf8(bytes.to_vec()).unwrap()))
+        }
+
+        async fn as_alice(&self, path: &str) -> (StatusCode, String) {
+            self.get(path, ("authorization", format!("Bearer {}", self.alice))).await
+        }
+
+        async fn as_facilitator(&self, path: &str) -> (StatusCode, String) {
+            self.get(path, ("cookie", format!("cv_session={}", self.session))).await
+        }
+
+        /// The page made readable, with known ids named and other generated ids and the
+        /// clock masked.
+        fn masked(&self, html: &str) -> String {
+            let mut out = readable(html);
+            for (id, name) in &self.names {
+                out = out.replace(id.as_str(), name);
+            }
+            let mut masked = String::with_capacity(out.len());
+            let mut rest = out.as_str();
+            while let Some(at) = rest.find("data-now=\"") {
+                let start = at + "data-now=\"".len();
+                masked.push_str(&rest[..start]);
+                masked.push_str("[now]");
+                rest = &rest[start + rest[start..].find('"').unwrap_or(0)..];
+            }
+            masked.push_str(rest);
+            // Ids chosen while rendering (a note's, a new card's) are fresh every time.
+            let bytes = masked.as_bytes();
+            let mut result = String::with_capacity(masked.len());
+            let mut index = 0;
+            while index < masked.len() {
+                let candidate = masked.get(index..index + 36);
+                if let Some(candidate) = candidate
+                    && Uuid::try_parse(candidate).is_ok()
+                    && bytes.get(index + 36).is_none_or(|b| !b.is_ascii_hexdigit())
+                {
+                    result.push_str("[uuid]");
+                    index += 36;
+                } else {
+                    let c = masked[index..].chars().next().unwrap();
+                    result.push(c);
+                    index += c.len_utf8();
+                }
+            }
+            result
+        }
+    }
+
+    #[tokio::test]
+    async fn the_action_plan_on_a_phone_on_a_card_and_on_the_console() {
+        let scene = scene().await;
+        let (workshop, plan) = (scene.workshop, scene.plan);
+        let (status, list) = scene.as_alice(&format!("/w/{workshop}/a/{plan}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(list.contains("1 d’accord · 0 peut vivre avec · 1 objection"), "{list}");
+        assert!(!list.contains("Le coût n’est pas chiffré"), "participants do not see objections");
+        assert!(list.contains("&lt;b&gt;encore&lt;/b&gt;"), "texts are escaped");
+        insta::assert_snapshot!("action_plan_participant_fr", list);
+        let (status, card) = scene.as_alice(&format!("/w/{workshop}/a/{plan}/actions/{}", fixed(100))).await;
+        assert_eq!(status, StatusCode::OK);
+        insta::assert_snapshot!("action_card_fr", card);
+        let (status, board) =
+            scene.as_facilitator(&format!("/facilitator/workshops/{workshop}/activities/{plan}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(board.contains("Le coût n’est pas chiffré") && board.contains("Bruno"), "{board}");
+        insta::assert_snapshot!("action_plan_console_fr", board);
+    }
+
+    #[tokio::test]
+    async fn the_risk_map_on_a_phone_and_on_the_console() {
+        let scene = scene().await;
+        let (workshop, risks) = (scene.workshop, scene.risks);
+        let (status, page) = scene.as_alice(&format!("/w/{workshop}/a/{risks}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Probabilité 3,5 (± 0,5) · impact 4,5 (± 0,5) · 2 avis"), "{page}");
+        insta::assert_snapshot!("risk_map_participant_fr", page);
+        let (status, board) =
+            scene.as_facilitator(&format!("/facilitator/workshops/{workshop}/activities/{risks}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(board.contains("data-likelihood=\"4\" data-impact=\"5\""), "the mean (3.5, 4.5) rounds to (4, 5)");
+        insta::assert_snapshot!("risk_map_console_fr", board);
+    }
+}

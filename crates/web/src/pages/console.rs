@@ -30,7 +30,7 @@ use maud::{Markup, html};
 use std::collections::HashMap;
 
 /// The kinds a facilitator can add to an agenda from the console.
-const ADDABLE_KINDS: [ActivityKind; 8] = [
+const ADDABLE_KINDS: [ActivityKind; 10] = [
     ActivityKind::PhotoLanguage,
     ActivityKind::Swot,
     ActivityKind::Challenges,
@@ -39,6 +39,8 @@ const ADDABLE_KINDS: [ActivityKind; 8] = [
     ActivityKind::Brainwriting,
     ActivityKind::Assess,
     ActivityKind::Vote,
+    ActivityKind::ActionPlan,
+    ActivityKind::RiskMap,
 ];
 
 fn console_path(id: WorkshopId) -> String {
@@ -402,6 +404,13 @@ fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity
                    label for="categories" { (lang.t("settings-categories-label")) }
                    textarea #categories name="categories" rows="5" { (categories.join("\n")) }
                }
+               @if activity.kind == ActivityKind::ActionPlan {
+                   label for="jurisdictions" { (lang.t("actions-settings-jurisdictions-label")) }
+                   textarea #jurisdictions name="jurisdictions" rows="4" {
+                       (activities::action_plan::jurisdiction_lines(lang, config))
+                   }
+                   p.hint { (lang.t("actions-settings-jurisdictions-hint")) }
+               }
                @if activity.kind == ActivityKind::Assess {
                    label for="criteria" { (lang.t("settings-criteria-label")) }
                    textarea #criteria name="criteria" rows="5" { (criteria.join("\n")) }
@@ -535,6 +544,11 @@ fn config_from_form(activity: &Activity, fields: &[(String, String)]) -> Result<
     }
     if activity.kind == ActivityKind::Categorize {
         config.categories = categories_from_lines(&activity.config.categories, field("categories").unwrap_or_default());
+    }
+    if activity.kind == ActivityKind::ActionPlan
+        && let Some(lines) = field("jurisdictions")
+    {
+        config.jurisdictions = activities::action_plan::jurisdictions_from_lines(&activity.config, lines);
     }
     if activity.kind == ActivityKind::Assess {
         let mut criteria = Vec::new();

@@ -67,7 +67,8 @@ impl Live {
         timer_started timer_paused timer_extended focus_changed contribution_posted contribution_moved \
         contributions_merged contribution_categorized brainwriting_started brainwriting_round_started \
         participant_left participant_returned deck_card_added deck_card_removed ballot_cast item_assessed \
-        results_frozen workshop_deleted";
+        results_frozen action_drafted action_edited action_withdrawn consensus_given risk_rated mitigations_linked \
+        workshop_deleted";
 }
 
 pub struct Frame<'a> {
@@ -94,6 +95,7 @@ pub fn page(context: &PageContext, frame: Frame<'_>, content: Markup) -> Markup 
                 link rel="stylesheet" href=(crate::assets::path("boards.css"));
                 link rel="stylesheet" href=(crate::assets::path("sorting.css"));
                 link rel="stylesheet" href=(crate::assets::path("votes.css"));
+                link rel="stylesheet" href=(crate::assets::path("actions.css"));
                 link rel="icon" href=(crate::assets::path("icon.svg")) type="image/svg+xml";
                 script src=(crate::assets::path("app.js")) defer {}
                 script src=(crate::assets::path("sort.js")) defer {}

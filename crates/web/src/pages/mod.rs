@@ -7,6 +7,7 @@ pub mod console;
 pub mod decks;
 pub mod facilitator;
 pub mod layout;
+pub mod outcome_forms;
 pub mod participant;
 pub mod public;
 pub mod timer;

@@ -5,6 +5,7 @@
 //! Forms here post to the routes in `pages::participant` (contributions, sorting) and
 //! `pages::facilitator` (the facilitator's actions); every form carries the CSRF field.
 
+pub(crate) mod action_plan;
 pub(crate) mod assess;
 mod brainwriting;
 mod categorize;
@@ -12,6 +13,7 @@ mod challenges;
 mod generic;
 mod photo_language;
 mod reformulate;
+pub(crate) mod risk_map;
 mod swot;
 pub(crate) mod vote;
 
@@ -90,6 +92,13 @@ pub fn related_activities(workshop: &Workshop, activity: &Activity) -> String {
     related.extend(
         workshop.activities.iter().filter(|other| other.config.sources.contains(&activity.id)).map(|other| other.id),
     );
+    // A risk map offers the plan's actions as mitigations, and a card shows the risks it mitigates.
+    let counterpart = match activity.kind {
+        ActivityKind::RiskMap => Some(ActivityKind::ActionPlan),
+        ActivityKind::ActionPlan => Some(ActivityKind::RiskMap),
+        _ => None,
+    };
+    related.extend(workshop.activities.iter().filter(|other| Some(other.kind) == counterpart).map(|other| other.id));
     related.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
 }
 
@@ -122,6 +131,8 @@ pub fn participant(view: &View<'_>) -> Markup {
         ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::participant(view)) },
         ActivityKind::Vote => vote::participant(view),
         ActivityKind::Assess => assess::participant(view),
+        ActivityKind::ActionPlan => action_plan::participant(view),
+        ActivityKind::RiskMap => risk_map::participant(view),
         _ => generic::participant(view),
     }
 }
@@ -137,6 +148,8 @@ pub fn facilitator(view: &View<'_>) -> Markup {
         ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::facilitator(view)) },
         ActivityKind::Vote => vote::facilitator(view),
         ActivityKind::Assess => assess::facilitator(view),
+        ActivityKind::ActionPlan => action_plan::facilitator(view),
+        ActivityKind::RiskMap => risk_map::facilitator(view),
         _ => generic::facilitator(view),
     }
 }
@@ -153,6 +166,8 @@ pub fn projection(view: &View<'_>) -> Markup {
         ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::projection(view)) },
         ActivityKind::Vote => vote::projection(view),
         ActivityKind::Assess => assess::projection(view),
+        ActivityKind::ActionPlan => action_plan::projection(view),
+        ActivityKind::RiskMap => risk_map::projection(view),
         _ => generic::projection(view),
     }
 }

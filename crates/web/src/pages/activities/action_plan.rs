@@ -1,0 +1,893 @@
+//! The action plan: cards drafted from what the workshop retained, edited together, and checked
+//! for consensus (agree / can live with it / object, with a reason).
+//!
+//! The activity page lists the cards with their consensus and one-tap stances, and the material
+//! to draft from (ideas first) with a "draft from this idea" link. Writing happens on pages of
+//! their own — a new card (`…/actions/new`) and one card (`…/actions/{action}`) — whose forms sit
+//! outside the live regions, so what is being typed never changes under the typist. An edit names
+//! the revision it started from and the values it started from: when someone saved first, the
+//! card page shows the card as it now is, what was typed, and the form with both changes merged.
+
+use super::View;
+use crate::i18n::Lang;
+use crate::pages::layout::csrf_field;
+use converge_core::outcomes::{Action, ActionCard, FateDecision, Stance, outcome_limits};
+use converge_core::{
+    ActionId, Activity, ActivityConfig, ActivityKind, ActivityStatus, Contribution, ContributionId, ContributionKind,
+    Jurisdiction, Language, Role, Workshop, WorkshopId, limits,
+};
+use maud::{Markup, html};
+use std::collections::BTreeMap;
+
+/// Where a card's forms post and its pages are.
+pub fn plan_path(workshop: WorkshopId, activity: converge_core::ActivityId) -> String {
+    format!("/w/{workshop}/a/{activity}/actions")
+}
+
+pub fn card_path(workshop: WorkshopId, activity: converge_core::ActivityId, action: ActionId) -> String {
+    format!("/w/{workshop}/a/{activity}/actions/{action}")
+}
+
+/// The card fields a person writes, in the order of the form: (field, label key, multi-line,
+/// longest text). The field names are the core's, so its error messages name the same field.
+pub const CARD_FIELDS: [(&str, &str, bool, usize); 9] = [
+    ("title", "actions-field-title", false, limits::TITLE_MAX),
+    ("description", "actions-field-description", true, limits::NOTE_MAX),
+    ("rationale", "actions-field-rationale", true, limits::NOTE_MAX),
+    ("owner", "actions-field-owner", false, outcome_limits::OWNER_MAX),
+    ("jurisdiction", "actions-field-jurisdiction", false, 40),
+    ("horizon", "actions-field-horizon", false, outcome_limits::HORIZON_MAX),
+    ("first_steps", "actions-field-first_steps", true, limits::NOTE_MAX),
+    ("resources", "actions-field-resources", true, limits::NOTE_MAX),
+    ("indicators", "actions-field-indicators", true, limits::NOTE_MAX),
+];
+
+pub fn field_of<'a>(card: &'a ActionCard, field: &str) -> &'a str {
+    match field {
+        "title" => &card.title,
+        "description" => &card.description,
+        "rationale" => &card.rationale,
+        "owner" => &card.owner,
+        "jurisdiction" => &card.jurisdiction,
+        "horizon" => &card.horizon,
+        "first_steps" => &card.first_steps,
+        "resources" => &card.resources,
+        "indicators" => &card.indicators,
+        _ => "",
+    }
+}
+
+pub fn set_field(card: &mut ActionCard, field: &str, value: String) {
+    let slot = match field {
+        "title" => &mut card.title,
+        "description" => &mut card.description,
+        "rationale" => &mut card.rationale,
+        "owner" => &mut card.owner,
+        "jurisdiction" => &mut card.jurisdiction,
+        "horizon" => &mut card.horizon,
+        "first_steps" => &mut card.first_steps,
+        "resources" => &mut card.resources,
+        "indicators" => &mut card.indicators,
+        _ => return,
+    };
+    *slot = value;
+}
+
+/// A card as a form holds it: what is typed and the sources ticked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CardForm {
+    pub card: ActionCard,
+    pub sources: Vec<ContributionId>,
+}
+
+/// An edit that came too late: someone saved the card after the editor loaded it.
+pub struct Conflict<'a> {
+    /// What the editor sent.
+    pub attempted: &'a CardForm,
+    /// The fields both changed, each their own way.
+    pub clashing: Vec<&'static str>,
+}
+
+/// Carries an edit over onto the card as it now is: a field the editor left as they found it
+/// takes the current value, a field they changed keeps theirs; sources they added or removed are
+/// added to or removed from the current ones. Returns the merged form and the fields both sides
+/// changed differently (where the editor's value wins in the form, and the page shows the other).
+pub fn merge_edit(started_from: &CardForm, attempted: &CardForm, current: &CardForm) -> (CardForm, Vec<&'static str>) {
+    let mut merged = current.clone();
+    let mut clashing = Vec::new();
+    for (field, ..) in CARD_FIELDS {
+        let (was, mine, now) =
+            (field_of(&started_from.card, field), field_of(&attempted.card, field), field_of(&current.card, field));
+        if mine.trim() != was.trim() {
+            if now.trim() != was.trim() && now.trim() != mine.trim() {
+                clashing.push(field);
+            }
+            set_field(&mut merged.card, field, mine.to_owned());
+        }
+    }
+    merged.sources.retain(|source| !started_from.sources.contains(source) || attempted.sources.contains(source));
+    for source in &attempted.sources {
+        if !started_from.sources.contains(source) && !merged.sources.contains(source) {
+            merged.sources.push(*source);
+        }
+    }
+    (merged, clashing)
+}
+
+/// The jurisdictions of an activity as (key, name): its own, or the three defaults named in
+/// the reader's language.
+pub fn jurisdictions(lang: Lang, config: &ActivityConfig) -> Vec<(String, String)> {
+    if config.jurisdictions.is_empty() {
+        converge_core::outcomes::DEFAULT_JURISDICTIONS
+            .iter()
+            .map(|key| ((*key).to_owned(), lang.t(&format!("actions-jurisdiction-{key}"))))
+            .collect()
+    } else {
+        config.jurisdictions.iter().map(|j| (j.key.clone(), j.name.clone())).collect()
+    }
+}
+
+pub fn jurisdiction_name(lang: Lang, config: &ActivityConfig, key: &str) -> String {
+    jurisdictions(lang, config).into_iter().find(|(known, _)| known == key).map_or_else(|| key.to_owned(), |(_, n)| n)
+}
+
+/// The settings field: one jurisdiction per line, the defaults written out when there are none.
+pub fn jurisdiction_lines(lang: Lang, config: &ActivityConfig) -> String {
+    jurisdictions(lang, config).into_iter().map(|(_, name)| name).collect::<Vec<_>>().join("\n")
+}
+
+/// The jurisdictions a facilitator typed, one per line. Names kept keep their key (cards refer to
+/// keys); a renamed line takes the key of the first name no longer there; new names get a key
+/// made from the name. The defaults, left as written in either language, stay the defaults.
+pub fn jurisdictions_from_lines(config: &ActivityConfig, lines: &str) -> Vec<Jurisdiction> {
+    let names: Vec<&str> = lines.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+    let existing: Vec<(String, Vec<String>)> = if config.jurisdictions.is_empty() {
+        converge_core::outcomes::DEFAULT_JURISDICTIONS
+            .iter()
+            .map(|key| {
+                let named = |language| Lang(language).t(&format!("actions-jurisdiction-{key}"));
+                ((*key).to_owned(), vec![named(Language::Fr), named(Language::En)])
+            })
+            .collect()
+    } else {
+        config.jurisdictions.iter().map(|j| (j.key.clone(), vec![j.name.clone()])).collect()
+    };
+    let unchanged_defaults = config.jurisdictions.is_empty()
+        && names.len() == existing.len()
+        && names.iter().zip(&existing).all(|(name, (_, known))| known.iter().any(|known| known == name));
+    if unchanged_defaults {
+        return Vec::new();
+    }
+    let kept = |name: &str| existing.iter().find(|(_, known)| known.iter().any(|known| known == name));
+    let mut freed: Vec<&String> = existing
+        .iter()
+        .filter(|(_, known)| !names.iter().any(|name| known.iter().any(|known| known == name)))
+        .map(|(key, _)| key)
+        .collect();
+    freed.reverse();
+    let mut result: Vec<Jurisdiction> = Vec::new();
+    for name in names {
+        let key = match kept(name) {
+            Some((key, _)) => key.clone(),
+            None => match freed.pop() {
+                Some(key) => key.clone(),
+                None => {
+                    let taken = |key: &str| {
+                        result.iter().any(|j| j.key == key) || existing.iter().any(|(known, _)| known == key)
+                    };
+                    let base = key_from_name(name);
+                    let mut key = base.clone();
+                    let mut n = 2;
+                    while taken(&key) {
+                        key = format!("{}-{n}", base.chars().take(36).collect::<String>());
+                        n += 1;
+                    }
+                    key
+                }
+            },
+        };
+        if !result.iter().any(|j| j.key == key) {
+            result.push(Jurisdiction { key, name: name.to_owned() });
+        }
+    }
+    result
+}
+
+/// A key for a new jurisdiction: its name in lower-case ASCII, other characters as dashes.
+fn key_from_name(name: &str) -> String {
+    let mut key = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c,
+        };
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            key.push(c);
+        } else if !key.ends_with('-') && !key.is_empty() {
+            key.push('-');
+        }
+    }
+    let key: String = key.trim_end_matches('-').chars().take(40).collect();
+    if key.is_empty() { "jurisdiction".to_owned() } else { key }
+}
+
+/// The cards of this activity's plan, in the order they were drafted.
+fn plan<'a>(view: &View<'a>) -> Vec<&'a Action> {
+    view.workshop.plan().filter(|action| action.activity_id == view.activity.id).collect()
+}
+
+/// True when the viewer may draft and edit cards here now.
+pub fn may_write(view: &View<'_>) -> bool {
+    view.role.is_some_and(Role::may_contribute)
+        && (view.activity.status == ActivityStatus::Open || view.is_facilitator())
+}
+
+/// True when the viewer may give their stance now: participants, while the activity is open.
+pub fn may_take_a_stance(view: &View<'_>) -> bool {
+    view.activity.status == ActivityStatus::Open
+        && view.role.is_some_and(|role| role.may_contribute() && role != Role::Facilitator)
+}
+
+pub fn participant(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    html! {
+        @if may_write(view) {
+            p { a.button href={ (plan_path(view.workshop.id, view.activity.id)) "/new" } { (lang.t("actions-new-button")) } }
+        }
+        div #plan-live data-live {
+            (plan_list(view, false))
+        }
+        div #material-live data-live {
+            (material_section(view))
+        }
+    }
+}
+
+pub fn facilitator(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    let withdrawn: Vec<&Action> = view
+        .workshop
+        .actions
+        .iter()
+        .filter(|action| action.activity_id == view.activity.id && action.withdrawn)
+        .collect();
+    html! {
+        p {
+            a.button href={ (plan_path(view.workshop.id, view.activity.id)) "/new" } { (lang.t("actions-new-button")) }
+            " "
+            span.hint { (lang.t("actions-facilitator-sources-optional")) }
+        }
+        (plan_list(view, true))
+        @if !withdrawn.is_empty() {
+            details.withdrawn-actions {
+                summary { (lang.t_args("actions-withdrawn-count", &[("count", withdrawn.len().into())])) }
+                ul {
+                    @for action in withdrawn {
+                        li { a href=(card_path(view.workshop.id, view.activity.id, action.id)) { (action.card.title) } }
+                    }
+                }
+            }
+        }
+        details.material-console {
+            summary { (lang.t("actions-material-heading")) }
+            (material_section(view))
+        }
+    }
+}
+
+/// The plan as the room sees it: cards grouped by jurisdiction, each with its consensus bar.
+pub fn projection(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    let cards = plan(view);
+    html! {
+        @if cards.is_empty() {
+            p.lead { (lang.t("actions-empty")) }
+        }
+        div.plan-by-jurisdiction {
+            @for (key, name) in groups(lang, &view.activity.config, &cards) {
+                @let in_group: Vec<&&Action> = cards.iter().filter(|action| action.card.jurisdiction == key).collect();
+                @if !in_group.is_empty() {
+                    section.jurisdiction-group {
+                        h3 { (name) " " span.badge { (in_group.len()) } }
+                        ol.action-cards {
+                            @for action in in_group {
+                                li.action-card.projected {
+                                    p.action-title { (action.card.title) }
+                                    @if !action.card.owner.is_empty() || !action.card.horizon.is_empty() {
+                                        p.action-meta { (meta_line(lang, &action.card)) }
+                                    }
+                                    (consensus_bar(lang, action))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The jurisdictions to group cards under: the activity's, then any key a card still carries
+/// after its jurisdiction was taken out of the settings, so no card drops out of sight.
+fn groups(lang: Lang, config: &ActivityConfig, cards: &[&Action]) -> Vec<(String, String)> {
+    let mut groups = jurisdictions(lang, config);
+    for action in cards {
+        if !groups.iter().any(|(key, _)| *key == action.card.jurisdiction) {
+            groups.push((action.card.jurisdiction.clone(), action.card.jurisdiction.clone()));
+        }
+    }
+    groups
+}
+
+/// Owner and horizon, on one line.
+fn meta_line(lang: Lang, card: &ActionCard) -> String {
+    let mut parts = Vec::new();
+    if !card.owner.is_empty() {
+        parts.push(lang.t_args("actions-owner-is", &[("owner", card.owner.as_str().into())]));
+    }
+    if !card.horizon.is_empty() {
+        parts.push(lang.t_args("actions-horizon-is", &[("horizon", card.horizon.as_str().into())]));
+    }
+    parts.join(" · ")
+}
+
+/// The cards of the plan, newest last, each with its consensus, the viewer's one-tap stances, and
+/// for the facilitator the objections with who raised them and the withdraw button.
+fn plan_list(view: &View<'_>, console: bool) -> Markup {
+    let lang = view.lang;
+    let cards = plan(view);
+    html! {
+        h2 { (lang.t_args("actions-plan-heading", &[("count", cards.len().into())])) }
+        @if cards.is_empty() {
+            p.muted { (lang.t("actions-empty")) }
+        } @else {
+            ol.action-cards {
+                @for action in &cards {
+                    li.action-card id={ "action-" (action.id) } {
+                        h3.action-title {
+                            a href=(card_path(view.workshop.id, view.activity.id, action.id)) { (action.card.title) }
+                        }
+                        p.action-meta {
+                            span.badge.jurisdiction { (jurisdiction_name(lang, &view.activity.config, &action.card.jurisdiction)) }
+                            @let meta = meta_line(lang, &action.card);
+                            @if !meta.is_empty() { " " (meta) }
+                        }
+                        @if !action.card.description.is_empty() {
+                            p.action-description { (action.card.description) }
+                        }
+                        (consensus_bar(lang, action))
+                        @if console {
+                            (objections(view, action))
+                            form.inline method="post" action={ (card_path(view.workshop.id, view.activity.id, action.id)) "/withdraw" } {
+                                (csrf_field(view.csrf))
+                                button.danger.quiet type="submit" { (lang.t("actions-withdraw-button")) }
+                            }
+                        } @else if may_take_a_stance(view) {
+                            (quick_stance(view, action))
+                        }
+                        p.action-links {
+                            a href=(card_path(view.workshop.id, view.activity.id, action.id)) {
+                                (lang.t(if may_write(view) { "actions-open-card-edit" } else { "actions-open-card" }))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The viewer's stance now, if they gave one.
+fn stance_of(view: &View<'_>, action: &Action) -> Option<(Stance, String)> {
+    view.viewer.and_then(|viewer| action.consensus.get(&viewer).cloned())
+}
+
+/// Agree or can-live-with in one tap; an objection needs a reason, written on the card's page.
+fn quick_stance(view: &View<'_>, action: &Action) -> Markup {
+    let lang = view.lang;
+    let mine = stance_of(view, action).map(|(stance, _)| stance);
+    html! {
+        form.quick-stance method="post" action={ (card_path(view.workshop.id, view.activity.id, action.id)) "/consensus" } {
+            (csrf_field(view.csrf))
+            input type="hidden" name="return" value="list";
+            @for stance in [Stance::Agree, Stance::CanLiveWith] {
+                button type="submit" name="stance" value=(stance.as_str())
+                    class={ "stance stance-" (stance.as_str()) @if mine == Some(stance) { " chosen" } }
+                    aria-pressed=(if mine == Some(stance) { "true" } else { "false" }) {
+                    (lang.t(&format!("actions-stance-{}", stance.as_str())))
+                }
+            }
+            a.button.secondary.stance-object href={ (card_path(view.workshop.id, view.activity.id, action.id)) "#consensus" }
+                aria-current=[(mine == Some(Stance::Object)).then_some("true")] {
+                (lang.t("actions-stance-object-link"))
+            }
+        }
+        @if let Some(stance) = mine {
+            p.hint { (lang.t_args("actions-your-stance", &[("stance", lang.t(&format!("actions-stance-{}", stance.as_str())).into())])) }
+        }
+    }
+}
+
+/// The colours of the stances, as SVG fills: agree, can live with it, object.
+const STANCE_FILLS: [&str; 3] = ["#2e8540", "#e0a526", "#b42318"];
+
+/// The consensus as one bar (agree, can live with it, object) and the counts in words.
+pub fn consensus_bar(lang: Lang, action: &Action) -> Markup {
+    let counts = action.consensus_counts();
+    let total: usize = counts.iter().sum();
+    let words = lang.t_args(
+        "actions-consensus-counts",
+        &[("agree", counts[0].into()), ("live", counts[1].into()), ("object", counts[2].into())],
+    );
+    let mut start = 0.0;
+    let mut segments = Vec::new();
+    for (index, count) in counts.iter().enumerate() {
+        let width = if total == 0 { 0.0 } else { *count as f64 * 100.0 / total as f64 };
+        if *count > 0 {
+            segments.push((index, start, width));
+        }
+        start += width;
+    }
+    html! {
+        div.consensus {
+            @if total > 0 {
+                svg.consensus-bar viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label=(words) {
+                    title { (words) }
+                    @for (index, x, width) in &segments {
+                        rect x=(format!("{x:.3}")) y="0" width=(format!("{width:.3}")) height="6" fill=(STANCE_FILLS[*index]) {}
+                    }
+                }
+                p.consensus-counts { (words) }
+            } @else {
+                p.consensus-counts.muted { (lang.t("actions-consensus-none")) }
+            }
+        }
+    }
+}
+
+/// The objections, with their reasons and who raised them: the facilitator's view.
+pub fn objections(view: &View<'_>, action: &Action) -> Markup {
+    let lang = view.lang;
+    let raised: Vec<(&str, &str)> =
+        action.objections().map(|(who, reason)| (view.names.get(who).copied().unwrap_or("?"), reason)).collect();
+    html! {
+        @if !raised.is_empty() {
+            div.objections {
+                p.link-label { (lang.t_args("actions-objections-heading", &[("count", raised.len().into())])) }
+                ul {
+                    @for (who, reason) in raised {
+                        li { span.objection-reason { (reason) } " — " span.note-author { (who) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The full card: every field written, its sources and the risks it mitigates.
+pub fn card_details(view: &View<'_>, action: &Action) -> Markup {
+    let lang = view.lang;
+    let sources: Vec<&Contribution> =
+        action.sources.iter().filter_map(|source| view.workshop.contribution(*source)).collect();
+    let risks: Vec<&Contribution> =
+        view.workshop.risks_mitigated_by(action.id).filter_map(|risk| view.workshop.contribution(risk)).collect();
+    html! {
+        article.action-card.full id="card" {
+            h2.action-title { (action.card.title) }
+            p.action-meta {
+                span.badge.jurisdiction { (jurisdiction_name(lang, &view.activity.config, &action.card.jurisdiction)) }
+                " "
+                span.muted { (lang.t_args("actions-revision", &[("revision", action.revision.into())])) }
+                @if action.withdrawn { " " span.badge.withdrawn { (lang.t("actions-withdrawn")) } }
+            }
+            dl.card-fields {
+                @for (field, label, ..) in CARD_FIELDS {
+                    @if !matches!(field, "title" | "jurisdiction") && !field_of(&action.card, field).is_empty() {
+                        dt { (lang.t(label)) }
+                        dd { (field_of(&action.card, field)) }
+                    }
+                }
+            }
+            (consensus_bar(lang, action))
+            @if view.is_facilitator() { (objections(view, action)) }
+            section.card-sources {
+                h3 { (lang.t_args("actions-sources-heading", &[("count", sources.len().into())])) }
+                @if sources.is_empty() {
+                    p.muted { (lang.t("actions-sources-none")) }
+                } @else {
+                    ul {
+                        @for source in sources {
+                            li {
+                                span.badge { (lang.t(&format!("kind-{}", source.kind.as_str()))) }
+                                " " (source.text)
+                                @if let Some(from) = view.workshop.activity(source.activity_id) {
+                                    " " span.muted { "(" (from.title) ")" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if !risks.is_empty() {
+                section.card-risks {
+                    h3 { (lang.t("actions-mitigates-heading")) }
+                    ul { @for risk in risks { li { (risk.text) } } }
+                }
+            }
+        }
+    }
+}
+
+/// The consensus form of the card page: the three stances and the reason an objection needs.
+pub fn consensus_form(view: &View<'_>, action: &Action, chosen: Option<(Stance, &str)>) -> Markup {
+    let lang = view.lang;
+    let current = stance_of(view, action);
+    let (stance, reason) = match chosen {
+        Some((stance, reason)) => (Some(stance), reason.to_owned()),
+        None => (current.as_ref().map(|(stance, _)| *stance), current.map(|(_, reason)| reason).unwrap_or_default()),
+    };
+    html! {
+        form #consensus.stack.card method="post" action={ (card_path(view.workshop.id, view.activity.id, action.id)) "/consensus" } {
+            (csrf_field(view.csrf))
+            input type="hidden" name="return" value="card";
+            fieldset.choice-row {
+                legend { (lang.t("actions-consensus-legend")) }
+                @for option in Stance::ALL {
+                    label.choice {
+                        input type="radio" name="stance" value=(option.as_str()) required checked[stance == Some(option)];
+                        span { (lang.t(&format!("actions-stance-{}", option.as_str()))) }
+                    }
+                }
+            }
+            label for="reason" { (lang.t("actions-reason-label")) }
+            textarea #reason name="reason" rows="3" maxlength=(outcome_limits::NOTE_MAX) { (reason) }
+            p.hint { (lang.t("actions-reason-hint")) }
+            button type="submit" { (lang.t("actions-consensus-button")) }
+        }
+    }
+}
+
+/// What an editor typed that is not on the card as it now is, after a conflict.
+pub fn conflict_notice(view: &View<'_>, conflict: &Conflict<'_>, current: &Action) -> Markup {
+    let lang = view.lang;
+    let changed: Vec<(&str, &str)> = CARD_FIELDS
+        .iter()
+        .filter(|(field, ..)| field_of(&conflict.attempted.card, field).trim() != field_of(&current.card, field).trim())
+        .map(|(field, label, ..)| (*label, field_of(&conflict.attempted.card, field)))
+        .collect();
+    html! {
+        section.conflict.card {
+            h2 { (lang.t("actions-conflict-yours-heading")) }
+            @if changed.is_empty() && conflict.attempted.sources == current.sources {
+                p { (lang.t("actions-conflict-nothing-lost")) }
+            } @else {
+                dl.card-fields.attempted {
+                    @for (label, value) in changed {
+                        dt { (lang.t(label)) }
+                        dd { @if value.is_empty() { span.muted { (lang.t("actions-conflict-emptied")) } } @else { (value) } }
+                    }
+                }
+                @if !conflict.clashing.is_empty() {
+                    p.notice {
+                        (lang.t("actions-conflict-clashing"))
+                        " "
+                        @for (index, field) in conflict.clashing.iter().enumerate() {
+                            @if index > 0 { ", " }
+                            @let label = CARD_FIELDS.iter().find(|(name, ..)| name == field).map_or("", |(_, label, ..)| label);
+                            strong { (lang.t(label)) }
+                        }
+                    }
+                }
+                p.hint { (lang.t("actions-conflict-merged-hint")) }
+            }
+        }
+    }
+}
+
+/// The card form: every field, the jurisdiction among the activity's, and the checklist of the
+/// material it comes from. `editing` carries the revision and the values the editor starts from.
+pub fn card_form(
+    view: &View<'_>,
+    action: &str,
+    form: &CardForm,
+    editing: Option<(u32, &CardForm)>,
+    fresh_id: Option<uuid::Uuid>,
+) -> Markup {
+    let lang = view.lang;
+    let options = jurisdictions(lang, &view.activity.config);
+    let prefix = if editing.is_some() { "edit" } else { "new" };
+    html! {
+        form.stack.card-form method="post" action=(action) id={ (prefix) "-card-form" } {
+            (csrf_field(view.csrf))
+            @if let Some(id) = fresh_id {
+                // Chosen now, so that sending this form twice drafts the card once.
+                input type="hidden" name="action_id" value=(id);
+            }
+            @if let Some((revision, started_from)) = editing {
+                input type="hidden" name="base_revision" value=(revision);
+                @for (field, ..) in CARD_FIELDS {
+                    input type="hidden" name={ "was_" (field) } value=(field_of(&started_from.card, field));
+                }
+                @for source in &started_from.sources {
+                    input type="hidden" name="was_source" value=(source);
+                }
+            }
+            @for (field, label, multiline, max) in CARD_FIELDS {
+                @let id = format!("{prefix}-{field}");
+                label for=(id) { (lang.t(label)) }
+                @if field == "jurisdiction" {
+                    select #(id) name="jurisdiction" required {
+                        @for (key, name) in &options {
+                            option value=(key) selected[form.card.jurisdiction == *key] { (name) }
+                        }
+                    }
+                } @else if multiline {
+                    textarea #(id) name=(field) rows="3" maxlength=(max) { (field_of(&form.card, field)) }
+                } @else {
+                    input #(id) name=(field) maxlength=(max) value=(field_of(&form.card, field)) required[field == "title"];
+                }
+            }
+            (sources_checklist(view, &form.sources))
+            button type="submit" { (lang.t(if editing.is_some() { "actions-save-button" } else { "actions-draft-button" })) }
+        }
+    }
+}
+
+/// One contribution the plan may draw on, with the rank a vote or an assessment gave it.
+pub struct Material<'a> {
+    pub contribution: &'a Contribution,
+    /// (rank, the vote or assessment's title).
+    pub rank: Option<(usize, &'a str)>,
+}
+
+/// The order material is offered in: ideas first, then questions and challenges, SWOT notes, visions.
+fn kind_priority(kind: ContributionKind) -> Option<u8> {
+    match kind {
+        ContributionKind::Idea => Some(0),
+        ContributionKind::Question => Some(1),
+        ContributionKind::Challenge => Some(2),
+        ContributionKind::Strength
+        | ContributionKind::Weakness
+        | ContributionKind::Opportunity
+        | ContributionKind::Threat => Some(3),
+        ContributionKind::Vision => Some(4),
+        ContributionKind::Risk | ContributionKind::Statement => None,
+    }
+}
+
+/// The ranks frozen into the record by closed votes and assessments: best rank per contribution.
+fn frozen_ranks(workshop: &Workshop) -> BTreeMap<ContributionId, (usize, &str)> {
+    let mut ranks: BTreeMap<ContributionId, (usize, &str)> = BTreeMap::new();
+    for activity in workshop.activities.iter().filter(|a| matches!(a.kind, ActivityKind::Vote | ActivityKind::Assess)) {
+        let Some(document) =
+            activity.frozen_result.as_deref().and_then(|raw| serde_json::from_str::<serde_json::Value>(raw).ok())
+        else {
+            continue;
+        };
+        let mut above = 0;
+        for tier in document["ranking"].as_array().into_iter().flatten() {
+            let ids: Vec<ContributionId> =
+                tier.as_array().into_iter().flatten().filter_map(|id| id.as_str()?.parse().ok()).collect();
+            for id in &ids {
+                let rank = above + 1;
+                let better = ranks.get(id).is_none_or(|(known, _)| rank < *known);
+                if better {
+                    ranks.insert(*id, (rank, activity.title.as_str()));
+                }
+            }
+            above += ids.len();
+        }
+    }
+    ranks
+}
+
+/// What the workshop retained, grouped by activity (ideas' activities first): merged notes and
+/// those the facilitator decided not to retain are left out; ranked items come first.
+pub fn material(workshop: &Workshop) -> Vec<(&Activity, Vec<Material<'_>>)> {
+    let ranks = frozen_ranks(workshop);
+    let mut groups: Vec<(u8, usize, &Activity, Vec<Material<'_>>)> = Vec::new();
+    for (position, activity) in workshop.activities.iter().enumerate() {
+        let mut items: Vec<Material<'_>> = workshop
+            .contributions_in(activity.id)
+            .filter(|c| c.merged_into.is_none() && kind_priority(c.kind).is_some())
+            .filter(|c| !matches!(workshop.fate_decisions.get(&c.id), Some(FateDecision::NotRetained { .. })))
+            .map(|contribution| Material { contribution, rank: ranks.get(&contribution.id).copied() })
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        items.sort_by_key(|item| item.rank.map_or(usize::MAX, |(rank, _)| rank));
+        let priority = items.iter().filter_map(|item| kind_priority(item.contribution.kind)).min().unwrap_or(9);
+        groups.push((priority, position, activity, items));
+    }
+    groups.sort_by_key(|(priority, position, ..)| (*priority, *position));
+    groups.into_iter().map(|(_, _, activity, items)| (activity, items)).collect()
+}
+
+/// The material on the activity page, each idea with its "draft from this idea" link.
+fn material_section(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    let groups = material(view.workshop);
+    let fed = view.workshop.actions_fed();
+    let new_card = format!("{}/new", plan_path(view.workshop.id, view.activity.id));
+    html! {
+        h2 { (lang.t("actions-material-heading")) }
+        @if groups.is_empty() {
+            p.muted { (lang.t("actions-material-empty")) }
+        }
+        @for (activity, items) in &groups {
+            details.material-group open[items.iter().any(|item| item.contribution.kind == ContributionKind::Idea)] {
+                summary { (activity.title) " " span.badge { (items.len()) } }
+                ul.material-list {
+                    @for item in items {
+                        li.material-item {
+                            (material_label(lang, item))
+                            @let feeds = fed.get(&item.contribution.id).map_or(0, Vec::len);
+                            @if feeds > 0 {
+                                " " span.badge.fed { (lang.t_args("actions-already-in", &[("count", feeds.into())])) }
+                            }
+                            @if may_write(view) {
+                                " "
+                                a.draft-from href={ (new_card) "?source=" (item.contribution.id) } {
+                                    (lang.t("actions-draft-from"))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A piece of material: its kind, text, and rank where a vote or assessment gave one.
+fn material_label(lang: Lang, item: &Material<'_>) -> Markup {
+    html! {
+        @if let Some((rank, counted_in)) = item.rank {
+            span.badge.rank title=(counted_in) { (lang.t_args("actions-rank", &[("rank", rank.into())])) }
+            " "
+        }
+        span.badge { (lang.t(&format!("kind-{}", item.contribution.kind.as_str()))) }
+        " "
+        span.material-text { (item.contribution.text) }
+    }
+}
+
+/// The checklist of material a card comes from. Sources already ticked that are not material
+/// (a note decided not retained since, say) stay listed, ticked, so saving keeps them.
+fn sources_checklist(view: &View<'_>, ticked: &[ContributionId]) -> Markup {
+    let lang = view.lang;
+    let groups = material(view.workshop);
+    let offered: Vec<ContributionId> =
+        groups.iter().flat_map(|(_, items)| items.iter().map(|item| item.contribution.id)).collect();
+    let others: Vec<&Contribution> =
+        ticked.iter().filter(|id| !offered.contains(id)).filter_map(|id| view.workshop.contribution(*id)).collect();
+    html! {
+        fieldset.sources-checklist {
+            legend { (lang.t("actions-sources-legend")) }
+            p.hint {
+                (lang.t(if view.is_facilitator() { "actions-sources-hint-facilitator" } else { "actions-sources-hint" }))
+            }
+            @if !others.is_empty() {
+                @for contribution in others {
+                    label.check {
+                        input type="checkbox" name="source" value=(contribution.id) checked;
+                        " " (contribution.text)
+                    }
+                }
+            }
+            @for (activity, items) in &groups {
+                @let any_ticked = items.iter().any(|item| ticked.contains(&item.contribution.id));
+                details.material-group open[any_ticked || items.iter().any(|item| item.contribution.kind == ContributionKind::Idea)] {
+                    summary { (activity.title) " " span.badge { (items.len()) } }
+                    @for item in items {
+                        label.check.material-item {
+                            input type="checkbox" name="source" value=(item.contribution.id)
+                                checked[ticked.contains(&item.contribution.id)];
+                            " " (material_label(lang, item))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The start of a text short enough for a card's title.
+pub fn title_from(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let max = limits::TITLE_MAX - 1;
+    match text.char_indices().nth(max) {
+        None => text,
+        Some((cut, _)) => {
+            let head = &text[..cut];
+            let head = head.rsplit_once(' ').map_or(head, |(words, _)| words);
+            format!("{}…", head.trim_end())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(title: &str, description: &str, owner: &str, sources: &[u128]) -> CardForm {
+        CardForm {
+            card: ActionCard {
+                title: title.into(),
+                description: description.into(),
+                owner: owner.into(),
+                jurisdiction: "shared".into(),
+                ..ActionCard::default()
+            },
+            sources: sources.iter().map(|n| ContributionId::from_uuid(uuid::Uuid::from_u128(*n))).collect(),
+        }
+    }
+
+    #[test]
+    fn an_edit_carried_over_keeps_both_changes() {
+        let started = form("Guichet", "", "", &[1, 2]);
+        // Someone else retitled the card and added a source.
+        let current = form("Guichet unique", "", "", &[1, 2, 3]);
+        // This editor wrote a description and dropped a source.
+        let attempted = form("Guichet", "Un seul point de contact", "", &[1]);
+        let (merged, clashing) = merge_edit(&started, &attempted, &current);
+        assert_eq!(merged, form("Guichet unique", "Un seul point de contact", "", &[1, 3]));
+        assert!(clashing.is_empty());
+    }
+
+    #[test]
+    fn a_field_both_changed_keeps_the_editors_value_and_is_named() {
+        let started = form("Guichet", "", "SPW", &[1]);
+        let current = form("Guichet", "", "SPF", &[1]);
+        let attempted = form("Guichet", "", "Région", &[1]);
+        let (merged, clashing) = merge_edit(&started, &attempted, &current);
+        assert_eq!(merged.card.owner, "Région");
+        assert_eq!(clashing, vec!["owner"]);
+        // The same change on both sides is no clash.
+        let (_, clashing) = merge_edit(&started, &current, &current);
+        assert!(clashing.is_empty());
+    }
+
+    #[test]
+    fn jurisdictions_keep_their_keys_across_renames() {
+        let defaults = ActivityConfig::default();
+        let french = jurisdiction_lines(Lang(Language::Fr), &defaults);
+        assert!(jurisdictions_from_lines(&defaults, &french).is_empty(), "the defaults as shown stay the defaults");
+        let english = jurisdiction_lines(Lang(Language::En), &defaults);
+        assert!(jurisdictions_from_lines(&defaults, &english).is_empty());
+        let renamed =
+            french.replacen(&Lang(Language::Fr).t("actions-jurisdiction-government"), "Le gouvernement wallon", 1);
+        let set = jurisdictions_from_lines(&defaults, &format!("{renamed}\nLes communes"));
+        let keys: Vec<&str> = set.iter().map(|j| j.key.as_str()).collect();
+        assert_eq!(keys, vec!["administration", "government", "shared", "les-communes"]);
+        assert_eq!(set[1].name, "Le gouvernement wallon");
+        let again = ActivityConfig { jurisdictions: set, ..ActivityConfig::default() };
+        let reordered = jurisdictions_from_lines(&again, "Les communes\nL’Europe\nLe gouvernement wallon");
+        let keys: Vec<&str> = reordered.iter().map(|j| j.key.as_str()).collect();
+        assert_eq!(keys, vec!["les-communes", "administration", "government"], "a new name takes a freed key");
+        assert!(
+            again.check(ActivityKind::ActionPlan, converge_core::ActivityId::from_uuid(uuid::Uuid::nil()), &[]).is_ok()
+        );
+    }
+
+    #[test]
+    fn keys_are_made_from_names() {
+        assert_eq!(key_from_name("Les Pouvoirs locaux (communes)"), "les-pouvoirs-locaux-communes");
+        assert_eq!(key_from_name("Fédéral"), "federal");
+        assert_eq!(key_from_name("!!!"), "jurisdiction");
+    }
+
+    #[test]
+    fn titles_from_long_ideas_are_cut_on_a_word() {
+        assert_eq!(title_from("  Un   guichet\nunique "), "Un guichet unique");
+        let long = "mot ".repeat(60);
+        let title = title_from(&long);
+        assert!(title.chars().count() <= limits::TITLE_MAX && title.ends_with("mot…"), "{title}");
+    }
+}

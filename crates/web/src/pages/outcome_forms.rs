@@ -1,0 +1,608 @@
+//! The pages and forms of the action plan and the risk map. Every form posts and redirects, so a
+//! phone without JavaScript does everything; a refusal shows the page again with the message and
+//! what was typed.
+//!
+//! - `GET  /w/{id}/a/{activity_id}/actions/new[?source=<contribution>]`: a new card, filled in
+//!   from the idea it is drafted from.
+//! - `POST /w/{id}/a/{activity_id}/actions`: drafts it (`action_id` is chosen by the page, so a
+//!   form sent twice drafts one card).
+//! - `GET  /w/{id}/a/{activity_id}/actions/{action_id}`: one card, its consensus form and its edit
+//!   form.
+//! - `POST …/actions/{action_id}/edit`: saves an edit made from `base_revision`. The form also
+//!   carries the values the editor started from (`was_*`), so a conflict is answered with the
+//!   card as it now is, what was typed, and the two merged into the form.
+//! - `POST …/actions/{action_id}/consensus`: `stance` (`agree`, `can_live_with`, `object`) and a
+//!   `reason`, required for an objection.
+//! - `POST …/actions/{action_id}/withdraw`: the facilitator takes a card out of the plan.
+//! - `POST /w/{id}/a/{activity_id}/risks/{risk}/rating`: `likelihood` and `impact`, 1 to 5.
+//! - `POST /w/{id}/a/{activity_id}/risks/{risk}/mitigations`: the ticked `action`s, all of them.
+
+use super::activities::action_plan::{self, CardForm, Conflict};
+use super::activities::{self, Draft, View};
+use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
+use super::participant::{Member, activity_page_with, activity_status, member, member_again};
+use crate::AppState;
+use crate::error::{Failure, OrPage, PageError};
+use crate::extract::{ValidForm, ValidPath, ValidQuery, form_field};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use converge_core::{
+    ActionId, ActivityId, ActivityKind, ActivityStatus, Actor, Command, ContributionId, DomainError, ParticipantId,
+    Role, Stance, WorkshopId,
+};
+use converge_engine::EngineError;
+use maud::{Markup, html};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+type Fields = Vec<(String, String)>;
+
+/// The participant through whom the member acts here.
+fn viewer_of(member: &Member) -> Option<ParticipantId> {
+    match member.actor {
+        Actor::Participant(participant) => Some(participant),
+        Actor::Account(account) => member.state.workshop.facilitator_for(account).map(|participant| participant.id),
+        Actor::Newcomer => None,
+    }
+}
+
+/// Where the member sees the activity: the console for the facilitator, the phone page otherwise.
+fn list_path(member: &Member, id: WorkshopId, activity_id: ActivityId) -> String {
+    if member.role == Role::Facilitator {
+        format!("/facilitator/workshops/{id}/activities/{activity_id}")
+    } else {
+        format!("/w/{id}/a/{activity_id}")
+    }
+}
+
+/// Refuses a route of one kind of activity called on another: the caller is in, the activity
+/// just does not do that.
+fn require_kind(
+    member: &Member,
+    activity_id: ActivityId,
+    kind: ActivityKind,
+    lang: crate::Lang,
+) -> Result<(), PageError> {
+    let activity = member.state.workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    if activity.kind != kind {
+        return Err(PageError::new(DomainError::WrongActivityKind, lang));
+    }
+    Ok(())
+}
+
+/// A page of the action plan (a new card, one card): the activity's header and state, then
+/// `body`. It refreshes itself live at `address`, and never follows the room's focus: someone
+/// writing a card stays on it.
+#[allow(clippy::too_many_arguments)]
+async fn plan_page(
+    app: &AppState,
+    context: &PageContext,
+    member: &Member,
+    activity_id: ActivityId,
+    title: &str,
+    address: String,
+    status: StatusCode,
+    error: Option<&str>,
+    body: impl FnOnce(&View<'_>) -> Markup,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let workshop = &member.state.workshop;
+    let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    if activity.kind != ActivityKind::ActionPlan {
+        return Err(PageError::new(Failure::NotFound, lang));
+    }
+    let profiles = app.engine.profiles(workshop.id).await.or_page(lang)?;
+    let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
+    let draft = Draft::default();
+    let view = View {
+        lang,
+        csrf: &context.csrf,
+        workshop,
+        activity,
+        names: &names,
+        viewer: viewer_of(member),
+        role: Some(member.role),
+        now: converge_engine::now(),
+        draft: &draft,
+    };
+    let live = Live {
+        stream: format!("/api/v1/workshops/{}/events", workshop.id),
+        seq: member.state.seq,
+        page: address,
+        kinds: Live::ACTIVITY,
+        activity: Some(activities::related_activities(workshop, activity)),
+        follow_focus: None,
+    };
+    let markup = page(
+        context,
+        Frame { title, live: Some(live), body_class: "" },
+        html! {
+            p { a href=(list_path(member, workshop.id, activity.id)) { "← " (activity.title) } }
+            div #card-state data-live data-live-state=(activity.status.as_str()) {
+                (activity_status(lang, activity))
+                @if activity.status != ActivityStatus::Open {
+                    p.notice { (lang.t(if member.role == Role::Facilitator {
+                        "actions-closed-facilitator-notice"
+                    } else {
+                        "participant-activity-not-open"
+                    })) }
+                }
+            }
+            (form_error(error))
+            (body(&view))
+        },
+    );
+    Ok((status, markup).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct NewCardQuery {
+    /// The contribution the card is drafted from.
+    source: Option<String>,
+}
+
+/// The form for a new card, filled in from the idea it is drafted from when one is named.
+pub async fn new_card_page(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidQuery(query): ValidQuery<NewCardQuery>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let workshop = &member.state.workshop;
+    let mut form = CardForm::default();
+    if let Some(source) =
+        query.source.and_then(|raw| raw.parse::<ContributionId>().ok()).and_then(|id| workshop.contribution(id))
+    {
+        form.card.title = action_plan::title_from(&source.text);
+        form.card.description.clone_from(&source.text);
+        form.sources.push(source.id);
+    }
+    render_new_card(&app, &context, &member, activity_id, &form, uuid::Uuid::now_v7(), StatusCode::OK, None).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render_new_card(
+    app: &AppState,
+    context: &PageContext,
+    member: &Member,
+    activity_id: ActivityId,
+    form: &CardForm,
+    action_id: uuid::Uuid,
+    status: StatusCode,
+    error: Option<&str>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let id = member.state.workshop.id;
+    let title = lang.t("actions-new-heading");
+    let address = format!("{}/new", action_plan::plan_path(id, activity_id));
+    plan_page(app, context, member, activity_id, &title, address, status, error, |view| {
+        let mut form = form.clone();
+        if form.card.jurisdiction.is_empty() {
+            form.card.jurisdiction = view.activity.config.jurisdiction_keys().into_iter().next().unwrap_or_default();
+        }
+        html! {
+            h1 { (title) }
+            @if action_plan::may_write(view) {
+                (action_plan::card_form(view, &action_plan::plan_path(id, activity_id), &form, None, Some(action_id)))
+            }
+        }
+    })
+    .await
+}
+
+/// The fields of a card form, and the sources ticked.
+fn card_form_from(fields: &[(String, String)]) -> CardForm {
+    let mut form = CardForm::default();
+    for (name, value) in fields {
+        if name == "source" {
+            if let Ok(source) = value.trim().parse::<ContributionId>()
+                && !form.sources.contains(&source)
+            {
+                form.sources.push(source);
+            }
+        } else if action_plan::CARD_FIELDS.iter().any(|(field, ..)| field == name) {
+            action_plan::set_field(&mut form.card, name, value.clone());
+        }
+    }
+    form
+}
+
+/// The values an edit started from, when the form carries them.
+fn started_from(fields: &[(String, String)]) -> Option<CardForm> {
+    fields.iter().any(|(name, _)| name == "was_title").then(|| {
+        let renamed: Fields = fields
+            .iter()
+            .filter_map(|(name, value)| Some((name.strip_prefix("was_")?.to_owned(), value.clone())))
+            .collect();
+        card_form_from(&renamed)
+    })
+}
+
+pub async fn draft_card(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidForm(fields): ValidForm<Fields>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let lang = context.lang;
+    require_kind(&member, activity_id, ActivityKind::ActionPlan, lang)?;
+    if let Actor::Participant(participant) = member.actor {
+        app.limits
+            .post_per_participant
+            .check(&participant.to_string())
+            .map_err(|wait| PageError::new(Failure::TooManyRequests(wait), lang))?;
+    }
+    let form = card_form_from(&fields);
+    let chosen = form_field(&fields, "action_id").and_then(|raw| uuid::Uuid::try_parse(raw).ok());
+    let action_id = chosen.unwrap_or_else(uuid::Uuid::now_v7);
+    let command = Command::DraftAction {
+        action_id: ActionId::from_uuid(action_id),
+        activity_id,
+        card: form.card.clone(),
+        sources: form.sources.clone(),
+    };
+    let card = action_plan::card_path(id, activity_id, ActionId::from_uuid(action_id));
+    match app.engine.execute(id, member.actor, command).await {
+        Ok(_) => Ok(Redirect::to(&card).into_response()),
+        // The same form sent again (a retry on a flaky network): the card is there already.
+        Err(EngineError::Domain(DomainError::DuplicateAction(existing)))
+            if member
+                .state
+                .workshop
+                .action(existing)
+                .is_some_and(|action| Some(action.author) == viewer_of(&member)) =>
+        {
+            Ok(Redirect::to(&card).into_response())
+        }
+        Err(EngineError::Domain(error)) if !error.is_forbidden() => {
+            let fresh = member_again(&app, &member, id).await.or_page(lang)?;
+            let message = Failure::from(error).message(lang);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render_new_card(&app, &context, &fresh, activity_id, &form, action_id, status, Some(&message)).await
+        }
+        Err(error) => Err(PageError::new(error, lang)),
+    }
+}
+
+/// What the card page shows besides the card: a refused edit or stance, kept as typed.
+enum Shown<'a> {
+    Card,
+    /// An edit to show again in the form (opened), from this revision and these values.
+    Editing {
+        form: &'a CardForm,
+        revision: u32,
+        started_from: &'a CardForm,
+        conflict: Option<Conflict<'a>>,
+    },
+    Stance(Stance, &'a str),
+}
+
+pub async fn card_page(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    render_card(&app, &context, &member, activity_id, action_id, StatusCode::OK, None, Shown::Card).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render_card(
+    app: &AppState,
+    context: &PageContext,
+    member: &Member,
+    activity_id: ActivityId,
+    action_id: ActionId,
+    status: StatusCode,
+    error: Option<&str>,
+    shown: Shown<'_>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let workshop = &member.state.workshop;
+    let action = workshop
+        .action(action_id)
+        .filter(|action| action.activity_id == activity_id)
+        .ok_or(PageError::new(Failure::NotFound, lang))?;
+    let address = action_plan::card_path(workshop.id, activity_id, action_id);
+    let current = CardForm { card: action.card.clone(), sources: action.sources.clone() };
+    plan_page(app, context, member, activity_id, &action.card.title, address.clone(), status, error, |view| {
+        let (form, revision, started, conflict, open) = match &shown {
+            Shown::Editing { form, revision, started_from, conflict } => {
+                (*form, *revision, *started_from, conflict.as_ref(), true)
+            }
+            _ => (&current, action.revision, &current, None, false),
+        };
+        let stance = match shown {
+            Shown::Stance(stance, reason) => Some((stance, reason)),
+            _ => None,
+        };
+        html! {
+            @if let Some(conflict) = conflict { (action_plan::conflict_notice(view, conflict, action)) }
+            div #card-live data-live { (action_plan::card_details(view, action)) }
+            @if action.withdrawn {
+                p.notice { (lang.t("actions-withdrawn-notice")) }
+            } @else {
+                @if action_plan::may_take_a_stance(view) { (action_plan::consensus_form(view, action, stance)) }
+                @if action_plan::may_write(view) {
+                    details #edit.card open[open] {
+                        summary { (lang.t("actions-edit-summary")) }
+                        (action_plan::card_form(view, &format!("{address}/edit"), form, Some((revision, started)), None))
+                    }
+                }
+                @if view.is_facilitator() {
+                    form method="post" action={ (address) "/withdraw" } {
+                        (csrf_field(view.csrf))
+                        p.hint { (lang.t("actions-withdraw-hint")) }
+                        button.danger type="submit" { (lang.t("actions-withdraw-button")) }
+                    }
+                }
+            }
+        }
+    })
+    .await
+}
+
+pub async fn edit_card(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    ValidForm(fields): ValidForm<Fields>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let lang = context.lang;
+    require_kind(&member, activity_id, ActivityKind::ActionPlan, lang)?;
+    let attempted = card_form_from(&fields);
+    let base_revision = form_field(&fields, "base_revision")
+        .and_then(|raw| raw.parse::<u32>().ok())
+        .ok_or(PageError::new(Failure::BadRequest("base_revision".into()), lang))?;
+    let command = Command::EditAction {
+        action_id,
+        base_revision,
+        card: attempted.card.clone(),
+        sources: attempted.sources.clone(),
+    };
+    let address = action_plan::card_path(id, activity_id, action_id);
+    let error = match app.engine.execute(id, member.actor, command).await {
+        Ok(_) => return Ok(Redirect::to(&format!("{address}#card")).into_response()),
+        Err(EngineError::Domain(error)) if !error.is_forbidden() => error,
+        Err(error) => return Err(PageError::new(error, lang)),
+    };
+    let fresh = member_again(&app, &member, id).await.or_page(lang)?;
+    let message = Failure::from(error.clone()).message(lang);
+    let started = started_from(&fields);
+    match error {
+        DomainError::EditConflict { .. } => {
+            let action = fresh.state.workshop.action(action_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+            let current = CardForm { card: action.card.clone(), sources: action.sources.clone() };
+            let (merged, clashing) = match &started {
+                Some(started) => action_plan::merge_edit(started, &attempted, &current),
+                // Without the values it started from, every field sent counts as changed.
+                None => (attempted.clone(), Vec::new()),
+            };
+            let shown = Shown::Editing {
+                form: &merged,
+                revision: action.revision,
+                started_from: &current,
+                conflict: Some(Conflict { attempted: &attempted, clashing }),
+            };
+            render_card(&app, &context, &fresh, activity_id, action_id, StatusCode::CONFLICT, Some(&message), shown)
+                .await
+        }
+        _ => {
+            let started = started.unwrap_or_else(|| attempted.clone());
+            let shown =
+                Shown::Editing { form: &attempted, revision: base_revision, started_from: &started, conflict: None };
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render_card(&app, &context, &fresh, activity_id, action_id, status, Some(&message), shown).await
+        }
+    }
+}
+
+pub async fn give_consensus(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    ValidForm(fields): ValidForm<Fields>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let lang = context.lang;
+    require_kind(&member, activity_id, ActivityKind::ActionPlan, lang)?;
+    let stance = form_field(&fields, "stance")
+        .and_then(Stance::parse)
+        .ok_or(PageError::new(Failure::BadRequest("stance".into()), lang))?;
+    let reason = form_field(&fields, "reason").unwrap_or_default();
+    let command = Command::GiveConsensus { action_id, stance, reason: reason.to_owned() };
+    match app.engine.execute(id, member.actor, command).await {
+        Ok(_) if form_field(&fields, "return") == Some("card") => {
+            Ok(Redirect::to(&format!("{}#consensus", action_plan::card_path(id, activity_id, action_id)))
+                .into_response())
+        }
+        Ok(_) => {
+            Ok(Redirect::to(&format!("{}#action-{action_id}", list_path(&member, id, activity_id))).into_response())
+        }
+        Err(EngineError::Domain(error)) if !error.is_forbidden() => {
+            let fresh = member_again(&app, &member, id).await.or_page(lang)?;
+            let message = Failure::from(error).message(lang);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            let shown = Shown::Stance(stance, reason);
+            render_card(&app, &context, &fresh, activity_id, action_id, status, Some(&message), shown).await
+        }
+        Err(error) => Err(PageError::new(error, lang)),
+    }
+}
+
+pub async fn withdraw_card(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let lang = context.lang;
+    require_kind(&member, activity_id, ActivityKind::ActionPlan, lang)?;
+    app.engine.execute(id, member.actor, Command::WithdrawAction { action_id }).await.or_page(lang)?;
+    Ok(Redirect::to(&list_path(&member, id, activity_id)).into_response())
+}
+
+/// Shows the risk map again with a refusal, 422.
+async fn refuse_on_map(
+    app: &AppState,
+    context: &PageContext,
+    member: &Member,
+    activity_id: ActivityId,
+    error: DomainError,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let fresh = member_again(app, member, member.state.workshop.id).await.or_page(lang)?;
+    let message = Failure::from(error).message(lang);
+    activity_page_with(app, context, &fresh, activity_id, &Draft::default(), Some(&message), activities::participant)
+        .await
+}
+
+pub async fn rate_risk(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath((id, activity_id, risk)): ValidPath<(WorkshopId, ActivityId, ContributionId)>,
+    ValidForm(fields): ValidForm<Fields>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let lang = context.lang;
+    // A scale left unchosen or not a number is off the scale: the core says what the scale is.
+    let rating = |name: &str| form_field(&fields, name).and_then(|raw| raw.parse::<u8>().ok()).unwrap_or(0);
+    let command = Command::RateRisk { activity_id, risk, likelihood: rating("likelihood"), impact: rating("impact") };
+    match app.engine.execute(id, member.actor, command).await {
+        Ok(_) => Ok(Redirect::to(&format!("{}#risk-{risk}", list_path(&member, id, activity_id))).into_response()),
+        Err(EngineError::Domain(error))
+            if !error.is_forbidden() && member.state.workshop.activity(activity_id).is_some() =>
+        {
+            refuse_on_map(&app, &context, &member, activity_id, error).await
+        }
+        Err(error) => Err(PageError::new(error, lang)),
+    }
+}
+
+pub async fn link_mitigations(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath((id, activity_id, risk)): ValidPath<(WorkshopId, ActivityId, ContributionId)>,
+    ValidForm(fields): ValidForm<Fields>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let lang = context.lang;
+    require_kind(&member, activity_id, ActivityKind::RiskMap, lang)?;
+    if member.state.workshop.contribution(risk).is_none_or(|risk| risk.activity_id != activity_id) {
+        return refuse_on_map(&app, &context, &member, activity_id, DomainError::NotARisk).await;
+    }
+    let actions: Vec<ActionId> = fields
+        .iter()
+        .filter(|(name, _)| name == "action")
+        .filter_map(|(_, value)| value.trim().parse::<ActionId>().ok())
+        .collect();
+    match app.engine.execute(id, member.actor, Command::LinkMitigations { risk, actions }).await {
+        Ok(_) => Ok(Redirect::to(&format!("{}#risk-{risk}", list_path(&member, id, activity_id))).into_response()),
+        Err(EngineError::Domain(error)) if !error.is_forbidden() => {
+            refuse_on_map(&app, &context, &member, activity_id, error).await
+        }
+        Err(error) => Err(PageError::new(error, lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use converge_core::Language;
+
+    fn fields(pairs: &[(&str, &str)]) -> Fields {
+        pairs.iter().map(|(key, value)| ((*key).to_owned(), (*value).to_owned())).collect()
+    }
+
+    const A: &str = "0190a0b0-0000-7000-8000-000000000001";
+    const B: &str = "0190a0b0-0000-7000-8000-000000000002";
+
+    #[test]
+    fn a_card_form_reads_its_fields_and_sources() {
+        let form = card_form_from(&fields(&[
+            ("_csrf", "x"),
+            ("title", "Un guichet"),
+            ("jurisdiction", "shared"),
+            ("source", A),
+            ("source", "pas un id"),
+            ("source", A),
+            ("source", B),
+            ("was_title", "Ancien"),
+        ]));
+        assert_eq!(form.card.title, "Un guichet");
+        assert_eq!(form.card.jurisdiction, "shared");
+        assert_eq!(form.sources, vec![A.parse().unwrap(), B.parse().unwrap()]);
+        let started = started_from(&fields(&[("title", "Neuf"), ("was_title", "Ancien"), ("was_source", B)])).unwrap();
+        assert_eq!(started.card.title, "Ancien");
+        assert_eq!(started.sources, vec![B.parse().unwrap()]);
+        assert!(started_from(&fields(&[("title", "Neuf")])).is_none());
+    }
+
+    /// Every key these pages use exists in both languages, those built at run time included.
+    #[test]
+    fn every_key_of_the_outcome_pages_exists() {
+        let sources = [
+            include_str!("outcome_forms.rs"),
+            include_str!("activities/action_plan.rs"),
+            include_str!("activities/risk_map.rs"),
+        ];
+        let mut keys: Vec<String> = Vec::new();
+        for source in sources {
+            for fragment in source.split(".t(\"").skip(1).chain(source.split(".t_args(\"").skip(1)) {
+                keys.push(fragment.split('"').next().unwrap_or_default().to_owned());
+            }
+            for fragment in source.split("\"actions-").skip(1) {
+                let key = fragment.split('"').next().unwrap_or_default();
+                if !key.is_empty() && !key.ends_with('-') && !key.contains('{') {
+                    keys.push(format!("actions-{key}"));
+                }
+            }
+        }
+        keys.extend(Stance::ALL.iter().map(|stance| format!("actions-stance-{}", stance.as_str())));
+        keys.extend(
+            converge_core::outcomes::DEFAULT_JURISDICTIONS.iter().map(|key| format!("actions-jurisdiction-{key}")),
+        );
+        keys.extend(["risks-likelihood-scale", "risks-impact-scale"].map(str::to_owned));
+        for language in [Language::Fr, Language::En] {
+            for key in &keys {
+                assert_ne!(&crate::Lang(language).t(key), key, "{key} is missing in {}", language.as_str());
+            }
+        }
+    }
+}
