@@ -24,6 +24,10 @@ fn the_html_report_is_standalone_escaped_and_complete() {
     assert!(!html.contains("<script"), "no script, and a note's markup is escaped");
     assert!(html.contains("&lt;script&gt;alert("));
     assert!(!html.contains("src=\"http") && !html.contains("href=\"http"), "nothing is fetched");
+    // One stylesheet, exactly the constant a server allows by its hash.
+    assert_eq!(html.matches("<style").count(), 1);
+    assert!(html.contains(&format!("<style>{}</style>", converge_report::html::STYLE)));
+    assert!(!html.contains(" style=\""), "no inline style attribute, which a hash does not allow");
     // Every section the contents list is there.
     for anchor in [
         "purpose",
