@@ -581,7 +581,7 @@ impl<'a> Room<'a> {
                 .iter()
                 .map(|(idea, id, impact, feasibility)| {
                     let appeal = 3 * u64::from(*impact) + 2 * u64::from(*feasibility);
-                    (appeal * 10 + noise(&[person, idea, "vote"]) % 40, *id)
+                    (appeal * 10 + noise(&[person, idea, "vote"]) % 90, *id)
                 })
                 .collect();
             favourites.sort_by(|a, b| b.cmp(a));

@@ -99,6 +99,36 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
     ("GET", "/facilitator/workshops/{id}", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     ("GET", "/facilitator/workshops/{id}/screen", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     ("GET", "/facilitator/workshops/{id}/delete", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    // Fates, closing and the follow-up console. The fates cells decide nothing (no box checked);
+    // the status and commitment cells restate the participant's card as it is; publishing again
+    // keeps the published address; the import cells send an empty CSV (a dry run lists nothing,
+    // and nothing cannot be applied). Closing is near the end: it ends the room.
+    ("GET", "/facilitator/workshops/{id}/fates", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/fates",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}/fates?decided=0"), NOT_FOUND],
+    ),
+    ("GET", "/facilitator/workshops/{id}/close", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    ("GET", "/facilitator/workshops/{id}/follow-up", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    ("GET", "/facilitator/workshops/{id}/follow-up/actions.csv", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/follow-up/status",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}/follow-up#action-{action_id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/follow-up/commitment",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}/follow-up#action-{action_id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/follow-up/publish",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}/follow-up#public-page"), NOT_FOUND],
+    ),
+    ("POST", "/facilitator/workshops/{id}/follow-up/import", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    ("POST", "/facilitator/workshops/{id}/follow-up/import/apply", [SIGN_IN, SIGN_IN, SIGN_IN, S(422), NOT_FOUND]),
     // The cells give a participant the "role" of expert.
     (
         "POST",
@@ -152,6 +182,8 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
     // for this one, exactly like an anonymous browser: both are sent to join.
     ("GET", "/w/{id}", [JOIN, OK, JOIN, OK, NOT_FOUND]),
     ("GET", "/w/{id}/a/{activity_id}", [JOIN, OK, JOIN, OK, NOT_FOUND]),
+    // Only ever the asker's own contributions, so any member may ask.
+    ("GET", "/w/{id}/mine", [JOIN, OK, JOIN, OK, NOT_FOUND]),
     (
         "POST",
         "/w/{id}/a/{activity_id}/notes",
@@ -262,6 +294,16 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
     ("GET", "/api/v1/workshops/{id}/export", [UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND]),
     ("GET", "/healthz", EVERYONE_OK),
     ("GET", "/static/{version}/{name}", EVERYONE_OK),
+    // The published follow-up page and its feed: open to anyone with the address.
+    ("GET", "/follow/{follow_token}", EVERYONE_OK),
+    ("GET", "/follow/{follow_token}/feed.atom", EVERYONE_OK),
+    // Closing the workshop refuses to open activities from then on, so it comes after every row
+    // that opens one.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/close",
+        [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
     // Last, because they end things: deleting the workshop, then the sessions.
     ("POST", "/facilitator/workshops/{id}/delete", [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator"), NOT_FOUND]),
     ("POST", "/signout", [To("/"); 5]),
@@ -343,6 +385,8 @@ struct World {
     contribution_id: String,
     /// A card of the workshop's own deck (`workshop`), for the cells that act on one.
     card_id: String,
+    /// The address of the workshop's published follow-up page.
+    follow_token: String,
     /// An open action plan, the card the participant drafted in it, and an open risk map with
     /// one risk, for the rows of those activities.
     plan: String,
@@ -420,6 +464,14 @@ async fn world(data: &DataFolder) -> World {
     assert_eq!(uploaded.status, 303, "{}", uploaded.body);
     let board = facilitator.get(&format!("/facilitator/workshops/{workshop}/activities/{photo_activity}")).await;
     let card_id = first_card_id(&board.body, &workshop).expect("the board shows the uploaded card");
+    // The follow-up page, published.
+    let published = facilitator
+        .post_form(&format!("/facilitator/workshops/{workshop}/follow-up/publish"), &[("publish", "true")])
+        .await;
+    assert_eq!(published.status, 303, "{}", published.body);
+    let console = facilitator.get(&format!("/facilitator/workshops/{workshop}/follow-up")).await;
+    let at = console.body.find("/follow/").expect("the published address") + "/follow/".len();
+    let follow_token: String = console.body[at..].chars().take_while(char::is_ascii_alphanumeric).collect();
     // An action plan with a card and a risk map with a risk, added and opened by the facilitator.
     let mut added = Vec::new();
     for kind in ["action_plan", "risk_map"] {
@@ -451,6 +503,7 @@ async fn world(data: &DataFolder) -> World {
         participant_id,
         contribution_id,
         card_id,
+        follow_token,
         plan,
         action_id,
         risk_map,
@@ -493,6 +546,7 @@ impl World {
             .replace("{contribution_id}", &self.contribution_id)
             .replace("{deck}", "workshop")
             .replace("{card_id}", &self.card_id)
+            .replace("{follow_token}", &self.follow_token)
             .replace("{plan}", &self.plan)
             .replace("{risk_map}", &self.risk_map)
             .replace("{action_id}", &self.action_id)
@@ -548,6 +602,12 @@ impl World {
             "/w/{id}/a/{activity_id}/assess" => {
                 vec![("item", self.contribution_id.clone()), ("score-impact", "3".into())]
             }
+            "/facilitator/workshops/{id}/fates" => vec![("decision", "undecided".into())],
+            "/facilitator/workshops/{id}/follow-up/status" => {
+                vec![("action_id", self.action_id.clone()), ("status", "planned".into()), ("note", String::new())]
+            }
+            "/facilitator/workshops/{id}/follow-up/commitment" => vec![("action_id", self.action_id.clone())],
+            "/facilitator/workshops/{id}/follow-up/publish" => vec![("publish", "true".into())],
             _ => Vec::new(),
         };
         pairs.into_iter().map(|(name, value)| (name.to_owned(), value)).collect()
@@ -590,6 +650,13 @@ impl World {
                 let image = png(8, 8);
                 let file = FilePart { field: "image", file_name: "card.png", content_type: "image/png", bytes: &image };
                 let (content_type, body) = multipart_encode(&[("title", &format!("Carte de {role:?}"))], &[file]);
+                browser
+                    .build(method_value, &format!("{path}?_csrf={}", browser.csrf))
+                    .header("Content-Type", content_type)
+                    .body(body)
+            } else if template.contains("/follow-up/import") {
+                // The import forms are multipart too, their token in the query.
+                let (content_type, body) = multipart_encode(&[("text", "")], &[]);
                 browser
                     .build(method_value, &format!("{path}?_csrf={}", browser.csrf))
                     .header("Content-Type", content_type)

@@ -11,7 +11,7 @@ struct Asset {
     body: &'static [u8],
 }
 
-const ASSETS: [Asset; 9] = [
+const ASSETS: [Asset; 10] = [
     Asset { name: "app.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/app.js") },
     Asset {
         name: "sort.js",
@@ -35,6 +35,11 @@ const ASSETS: [Asset; 9] = [
         name: "actions.css",
         content_type: "text/css; charset=utf-8",
         body: include_bytes!("../assets/actions.css"),
+    },
+    Asset {
+        name: "followup.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../assets/followup.css"),
     },
     Asset { name: "icon.svg", content_type: "image/svg+xml", body: include_bytes!("../assets/icon.svg") },
 ];

@@ -9,6 +9,7 @@ mod cookies;
 mod deck;
 mod error;
 mod extract;
+mod followup_import;
 mod i18n;
 mod pages;
 pub mod ratelimit;
@@ -40,6 +41,8 @@ pub struct AppState {
     pub limits: Arc<ratelimit::RateLimits>,
     /// Cancelled on shutdown, so live streams end and the server can stop.
     pub shutdown: CancellationToken,
+    /// The published follow-up pages by their token.
+    pub(crate) follow_ups: Arc<pages::public_follow_up::FollowUpIndex>,
 }
 
 impl AppState {
@@ -52,12 +55,16 @@ impl AppState {
             public_url,
             limits: Arc::default(),
             shutdown,
+            follow_ups: Arc::default(),
         }
     }
 }
 
 pub fn router(state: AppState) -> Router {
-    use pages::{ballots, console, decks, facilitator, outcome_forms, participant, public};
+    use pages::{
+        ballots, console, decks, facilitator, fates, follow_up, mine, outcome_forms, participant, public,
+        public_follow_up,
+    };
     Router::new()
         .route("/", get(public::landing))
         .route("/join", get(public::join_page).post(public::join))
@@ -79,6 +86,23 @@ pub fn router(state: AppState) -> Router {
             "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}",
             post(console::contribution_action),
         )
+        .route("/facilitator/workshops/{id}/fates", get(fates::fates_page).post(fates::decide_fates))
+        .route("/facilitator/workshops/{id}/close", get(fates::confirm_close).post(fates::close_workshop))
+        .route("/facilitator/workshops/{id}/follow-up", get(follow_up::follow_up_page))
+        .route("/facilitator/workshops/{id}/follow-up/status", post(follow_up::update_status))
+        .route("/facilitator/workshops/{id}/follow-up/commitment", post(follow_up::set_commitment))
+        .route("/facilitator/workshops/{id}/follow-up/publish", post(follow_up::publish))
+        .route("/facilitator/workshops/{id}/follow-up/actions.csv", get(follow_up::import_template))
+        // The CSV import takes a file too (multipart, its token in the query), and so does its
+        // apply step, which sends the checked text back whatever its size.
+        .route(
+            "/facilitator/workshops/{id}/follow-up/import",
+            post(follow_up::import_dry_run).layer(DefaultBodyLimit::max(follow_up::IMPORT_BODY_LIMIT)),
+        )
+        .route(
+            "/facilitator/workshops/{id}/follow-up/import/apply",
+            post(follow_up::import_apply).layer(DefaultBodyLimit::max(follow_up::IMPORT_BODY_LIMIT)),
+        )
         // The one route that takes a file: its own body limit, above the default below.
         .route(
             "/facilitator/workshops/{id}/decks/{deck}/cards",
@@ -99,8 +123,12 @@ pub fn router(state: AppState) -> Router {
         .route("/w/{id}/a/{activity_id}/actions/{action_id}/withdraw", post(outcome_forms::withdraw_card))
         .route("/w/{id}/a/{activity_id}/risks/{risk}/rating", post(outcome_forms::rate_risk))
         .route("/w/{id}/a/{activity_id}/risks/{risk}/mitigations", post(outcome_forms::link_mitigations))
+        .route("/w/{id}/mine", get(mine::my_contributions))
         .route("/w/{id}/presence", post(participant::set_presence))
         .route("/w/{id}/cards/{card_id}", get(decks::card_image))
+        // The public follow-up page: anyone with its unguessable address, nobody else.
+        .route("/follow/{follow_token}", get(public_follow_up::follow_up_page))
+        .route("/follow/{follow_token}/feed.atom", get(public_follow_up::feed))
         .route("/api/openapi.json", get(api::openapi_json))
         .route("/api/v1/workshops", get(api::list_workshops).post(api::create_workshop))
         .route("/api/v1/join", post(api::join_workshop))

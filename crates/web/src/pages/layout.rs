@@ -96,6 +96,7 @@ pub fn page(context: &PageContext, frame: Frame<'_>, content: Markup) -> Markup 
                 link rel="stylesheet" href=(crate::assets::path("sorting.css"));
                 link rel="stylesheet" href=(crate::assets::path("votes.css"));
                 link rel="stylesheet" href=(crate::assets::path("actions.css"));
+                link rel="stylesheet" href=(crate::assets::path("followup.css"));
                 link rel="icon" href=(crate::assets::path("icon.svg")) type="image/svg+xml";
                 script src=(crate::assets::path("app.js")) defer {}
                 script src=(crate::assets::path("sort.js")) defer {}

@@ -125,6 +125,7 @@ pub async fn home(
                     }
                 }
             }
+            p { a.mine-link href={ "/w/" (id) "/mine" } { (lang.t("mine-link")) } }
             @if let Some(me) = me {
                 form.presence method="post" action={ "/w/" (id) "/presence" } {
                     (super::layout::csrf_field(&context.csrf))

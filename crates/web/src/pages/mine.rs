@@ -1,0 +1,115 @@
+//! "My contributions": what became of each of a participant's contributions, with the path from
+//! their note to any action it fed. Anonymous contributions are listed too: the page is only
+//! ever about the one who asks, so nobody else learns they wrote them.
+
+use super::fates::{excerpt, fate_words};
+use super::layout::{Frame, Live, PageContext, page};
+use super::participant::member;
+use crate::AppState;
+use crate::error::{Failure, PageError};
+use crate::extract::ValidPath;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use converge_core::outcomes::Step;
+use converge_core::{Actor, Contribution, Outcome, WorkshopId};
+use maud::html;
+
+/// The event kinds that change a fate or a path.
+const FATE_KINDS: &str = "contributions_merged action_drafted action_edited action_withdrawn \
+    fates_decided workshop_deleted";
+
+/// `GET /w/{id}/mine`.
+pub async fn my_contributions(
+    State(app): State<AppState>,
+    context: PageContext,
+    headers: HeaderMap,
+    ValidPath(id): ValidPath<WorkshopId>,
+) -> Result<Response, PageError> {
+    let member = match member(&app, &context, &headers, id).await {
+        Ok(member) => member,
+        Err(response) => return Ok(response),
+    };
+    let lang = context.lang;
+    let workshop = &member.state.workshop;
+    let me = match member.actor {
+        Actor::Participant(participant) => Some(participant),
+        Actor::Account(account) => workshop.facilitator_for(account).map(|participant| participant.id),
+        Actor::Newcomer => None,
+    };
+    let Some(me) = me else { return Err(PageError::new(Failure::Forbidden, lang)) };
+    let fed = workshop.actions_fed();
+    let text_of = |step: &Step| match step {
+        Step::Contribution(id) => workshop.contribution(*id).map(|c| excerpt(&c.text)).unwrap_or_default(),
+        Step::Action(id) => workshop.action(*id).map(|action| action.card.title.clone()).unwrap_or_default(),
+    };
+    let title = lang.t("mine-title");
+    let n_mine = workshop.contributions.iter().filter(|contribution| contribution.author == me).count();
+    let markup = page(
+        &context,
+        Frame {
+            title: &title,
+            live: Some(Live {
+                stream: format!("/api/v1/workshops/{id}/events"),
+                seq: member.state.seq,
+                page: format!("/w/{id}/mine"),
+                kinds: FATE_KINDS,
+                activity: None,
+                follow_focus: None,
+            }),
+            body_class: "",
+        },
+        html! {
+            p { a href={ "/w/" (id) } { "← " (workshop.title) } }
+            h1 { (title) }
+            p.hint { (lang.t("mine-private-hint")) }
+            div #mine-live data-live {
+                @if n_mine == 0 {
+                    p.muted { (lang.t("mine-none")) }
+                }
+                @for activity in &workshop.activities {
+                    @let mine: Vec<&Contribution> = workshop.contributions_in(activity.id).filter(|c| c.author == me).collect();
+                    @if !mine.is_empty() {
+                        section.card {
+                            h2 { (activity.title) }
+                            @if activity.config.anonymous {
+                                p.hint { (lang.t("mine-anonymous-hint")) }
+                            }
+                            ul.mine {
+                                @for contribution in mine {
+                                    @let fate = workshop.fate_with(contribution.id, &fed);
+                                    li.mine-item #{ "mine-" (contribution.id) } data-contribution=(contribution.id) {
+                                        span.badge { (lang.t(&format!("kind-{}", contribution.kind.as_str()))) }
+                                        p.note-text { (contribution.text) }
+                                        p.fate-line { strong { (lang.t("mine-fate-label")) } " " (fate_words(lang, workshop, &fate)) }
+                                        @if let Outcome::BecameAction(actions) = &fate.outcome {
+                                            @for action in actions {
+                                                @if let Some(path) = workshop.path_to_action(contribution.id, *action) {
+                                                    ol.path aria-label=(lang.t("mine-path-label")) {
+                                                        @for (index, step) in path.iter().enumerate() {
+                                                            li class=(match step { Step::Action(_) => "path-action", _ => "path-note" }) {
+                                                                @match (index, step) {
+                                                                    (0, _) => { (lang.t_args("mine-path-yours", &[("text", text_of(step).into())])) }
+                                                                    (_, Step::Action(_)) => { (lang.t_args("mine-path-action", &[("title", text_of(step).into())])) }
+                                                                    (_, Step::Contribution(id)) if fate.merged_into == Some(*id) => {
+                                                                        (lang.t_args("mine-path-merged-into", &[("text", text_of(step).into())]))
+                                                                    }
+                                                                    _ => { (lang.t_args("mine-path-built-on", &[("text", text_of(step).into())])) }
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    );
+    Ok(markup.into_response())
+}
