@@ -115,3 +115,18 @@ fn a_workshop_with_nothing_in_it_still_prints() {
     assert!(text.contains("Atelier vide") && text.contains("Rien à signaler"));
     assert!(text.contains("L’atelier n’est pas encore clôturé"), "an open workshop says its report is provisional");
 }
+
+#[test]
+fn a_wallonia_sized_workshop_prints_every_action() {
+    let scripted = scripted(Size::Wallonia);
+    let report = scripted.report();
+    assert!(scripted.workshop.contributions.len() >= 550, "{}", scripted.workshop.contributions.len());
+    let started = std::time::Instant::now();
+    let pdf = render(&report, &Charts::of(&report)).unwrap();
+    eprintln!("{} kB in {:?}", pdf.len() / 1024, started.elapsed());
+    let (pages, text) = read_back(&pdf);
+    eprintln!("{pages} pages");
+    for title in ACTION_TITLES {
+        assert!(text.contains(title), "action {title:?} is in the text");
+    }
+}

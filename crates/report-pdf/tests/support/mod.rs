@@ -273,7 +273,7 @@ pub fn scripted(size: Size) -> Scripted {
 
     let ideas = script.activity(ActivityKind::Brainwriting, "Idées", 1, ActivityConfig::default());
     let mut idea_notes = Vec::new();
-    let n_ideas = if wallonia { 60 } else { 6 };
+    let n_ideas = if wallonia { 140 } else { 6 };
     for index in 0..n_ideas {
         let author = writer(&mut script);
         let text = if index == 1 { HOSTILE_NOTE.to_owned() } else { script.sentence("Idée : miser sur") };

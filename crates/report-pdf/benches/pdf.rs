@@ -1,0 +1,53 @@
+//! Speed of the PDF report (issue 5: "Generating the report for a Wallonia-sized workshop (25
+//! people, ~600 contributions) takes under a second"). See BENCHMARKS.md.
+//!
+//! The workshop is the tests' scripted one at Wallonia size, built once outside the timed
+//! closures: 25 people, about 600 contributions over two days, 140 ideas assessed on two
+//! criteria by 24 people and voted on with dots, 19 actions with everyone's consensus, 15 risks
+//! rated by 24. Timed: the PDF of a ready report (layout and writing), and the model plus the
+//! PDF, which is what a download does once the workshop is loaded. The first layout in a
+//! process also parses the embedded fonts; divan's warm-up takes it.
+//!
+//! `cargo bench -p converge-report-pdf --bench pdf`
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use converge_report_pdf::{Charts, render};
+use divan::{Bencher, black_box};
+use support::{Size, scripted};
+
+fn main() {
+    let fixture = scripted(Size::Wallonia);
+    let report = fixture.report();
+    let started = std::time::Instant::now();
+    let pdf = render(&report, &Charts::of(&report)).expect("the report renders");
+    let first = started.elapsed();
+    eprintln!(
+        "workshop: {} participants, {} contributions, {} actions, {} risks, {} events; PDF {} kB; first layout {:?}",
+        fixture.workshop.participants.len(),
+        fixture.workshop.contributions.len(),
+        report.n_actions,
+        report.risks.len(),
+        fixture.seq,
+        pdf.len() / 1024,
+        first,
+    );
+    divan::main();
+}
+
+#[divan::bench(sample_count = 10)]
+fn pdf_of_a_ready_report(bencher: Bencher) {
+    let report = scripted(Size::Wallonia).report();
+    let charts = Charts::of(&report);
+    bencher.bench(|| render(black_box(&report), &charts).expect("the report renders"));
+}
+
+#[divan::bench(sample_count = 10)]
+fn model_and_pdf(bencher: Bencher) {
+    let fixture = scripted(Size::Wallonia);
+    bencher.bench(|| {
+        let report = black_box(&fixture).report();
+        render(&report, &Charts::of(&report)).expect("the report renders")
+    });
+}
