@@ -2,6 +2,7 @@
 //! the `tally` and `demo` commands.
 
 pub mod demo;
+pub mod report;
 pub mod tally;
 
 use anyhow::Context;

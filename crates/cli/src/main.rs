@@ -56,6 +56,18 @@ enum Commands {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Write a workshop's report: an HTML page, the CSV tables, the PDF, or the JSON record.
+    Report {
+        /// The workshop's id.
+        workshop: String,
+        #[arg(long, value_enum, default_value = "html")]
+        format: converge_cli::report::ReportFormat,
+        /// The file to write; for csv, the folder that receives one file per table.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Check an export's hash chain offline: prints OK or the first broken event.
     Verify {
         /// The export file.
@@ -195,6 +207,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Commands::Serve { bind, data, public_url } => serve(bind, &data.data, public_url).await,
         Commands::Export { workshop, format: ExportFormat::Json, out, data } => {
             export(&workshop, out, &data.data).await
+        }
+        Commands::Report { workshop, format, out, data } => {
+            let engine = open(&data.data)?;
+            for path in converge_cli::report::write_report(&engine, &workshop, format, &out).await? {
+                println!("{}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Commands::Verify { file } => verify(&file),
         Commands::Tally { file, method, format, score_min, score_max, grades } => {

@@ -98,6 +98,9 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
     ),
     ("GET", "/facilitator/workshops/{id}", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     ("GET", "/facilitator/workshops/{id}/screen", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    // The report: the page, and each table as CSV (the cells download actions.csv).
+    ("GET", "/facilitator/workshops/{id}/report", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    ("GET", "/facilitator/workshops/{id}/report/{file}", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     ("GET", "/facilitator/workshops/{id}/delete", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     // Fates, closing and the follow-up console. The fates cells decide nothing (no box checked);
     // the status and commitment cells restate the participant's card as it is; publishing again
@@ -545,6 +548,7 @@ impl World {
             .replace("{participant_id}", &self.participant_id)
             .replace("{contribution_id}", &self.contribution_id)
             .replace("{deck}", "workshop")
+            .replace("{file}", "actions.csv")
             .replace("{card_id}", &self.card_id)
             .replace("{follow_token}", &self.follow_token)
             .replace("{plan}", &self.plan)

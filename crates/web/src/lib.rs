@@ -17,6 +17,7 @@ mod security;
 mod sse;
 
 pub use i18n::Lang;
+pub use pages::report::workshop_report;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
@@ -76,6 +77,8 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}", get(console::console))
         .route("/facilitator/workshops/{id}/delete", get(facilitator::confirm_delete).post(facilitator::delete))
         .route("/facilitator/workshops/{id}/screen", get(facilitator::screen))
+        .route("/facilitator/workshops/{id}/report", get(pages::report::report_page))
+        .route("/facilitator/workshops/{id}/report/{file}", get(pages::report::report_table))
         .route("/facilitator/workshops/{id}/focus", post(console::set_focus))
         .route("/facilitator/workshops/{id}/tables", post(console::form_tables))
         .route("/facilitator/workshops/{id}/activities", post(console::add_activity))

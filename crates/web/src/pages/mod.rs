@@ -13,5 +13,6 @@ pub mod mine;
 pub mod outcome_forms;
 pub mod participant;
 pub mod public;
+pub mod report;
 pub mod public_follow_up;
 pub mod timer;

@@ -1,0 +1,171 @@
+//! The workshop report for its facilitator: the HTML page, shown in the browser, and each CSV
+//! table as a download. The report is built from the record as it stands, in the workshop's
+//! language; the console links to every format.
+
+use super::facilitator::owned;
+use super::layout::PageContext;
+use crate::AppState;
+use crate::auth::Facilitator;
+use crate::error::{Failure, OrPage, PageError};
+use crate::extract::ValidPath;
+use crate::i18n::Lang;
+use axum::extract::State;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use converge_core::{ActivityId, Timestamp, Workshop, WorkshopId};
+use converge_engine::{Engine, EngineError};
+use converge_report::csv::Table;
+use converge_report::{Report, ReportParticipants};
+use maud::{Markup, html};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// The report of a workshop at `now`: the record, the services participants gave (never their
+/// names), and the count of every vote and assessment (frozen when recorded).
+pub async fn workshop_report(engine: &Engine, id: WorkshopId, now: Timestamp) -> Result<Report, EngineError> {
+    let state = engine.state(id).await?;
+    let profiles = engine.profiles(id).await?;
+    let participants = ReportParticipants::new(profiles.into_iter().map(|(id, profile)| (id, profile.service)));
+    let workshop = &state.workshop;
+    Ok(converge_report::build(
+        workshop,
+        &participants,
+        &results_of(workshop),
+        &state.head_hash,
+        state.seq,
+        now,
+        workshop.language,
+    ))
+}
+
+/// For each vote and assessment: the result frozen into the record, else as it counts now.
+pub fn results_of(workshop: &Workshop) -> BTreeMap<ActivityId, Value> {
+    workshop
+        .activities
+        .iter()
+        .filter_map(|activity| {
+            let frozen = activity.frozen_result.as_deref().and_then(|raw| serde_json::from_str(raw).ok());
+            let document = frozen.or_else(|| converge_engine::results::results(workshop, activity))?;
+            Some((activity.id, document))
+        })
+        .collect()
+}
+
+/// The report's own policy: its one inline stylesheet, by hash, and nothing else at all; no
+/// script, no request anywhere. Stricter than the site's, which would refuse the inline style.
+static REPORT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
+    let hash = base64(&Sha256::digest(converge_report::html::STYLE.as_bytes()));
+    let policy = format!(
+        "default-src 'none'; style-src 'sha256-{hash}'; img-src data:; form-action 'none'; \
+         frame-ancestors 'none'; base-uri 'none'"
+    );
+    HeaderValue::from_str(&policy).unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"))
+});
+
+/// Standard base64 with padding, as a CSP hash source is written.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (index, byte)| n | u32::from(*byte) << (16 - 8 * index));
+        for index in 0..4 {
+            if index <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * index) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn report_path(id: WorkshopId) -> String {
+    format!("/facilitator/workshops/{id}/report")
+}
+
+/// `GET /facilitator/workshops/{id}/report`: the report as a page the browser shows and can
+/// save or print.
+pub async fn report_page(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath(id): ValidPath<WorkshopId>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    owned(&app, lang, &facilitator, id).await?;
+    let report = workshop_report(&app.engine, id, converge_engine::now()).await.or_page(lang)?;
+    let mut response = converge_report::html::render(&report).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, REPORT_POLICY.clone());
+    if let Ok(disposition) = HeaderValue::from_str(&format!("inline; filename=\"converge-report-{id}.html\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    Ok(response)
+}
+
+/// `GET /facilitator/workshops/{id}/report/{table}.csv`: one table of the report.
+pub async fn report_table(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath((id, file)): ValidPath<(WorkshopId, String)>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let table = file.strip_suffix(".csv").and_then(Table::parse).ok_or(PageError::new(Failure::NotFound, lang))?;
+    owned(&app, lang, &facilitator, id).await?;
+    let report = workshop_report(&app.engine, id, converge_engine::now()).await.or_page(lang)?;
+    let mut response = converge_report::csv::table(&report, table).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    if let Ok(disposition) =
+        HeaderValue::from_str(&format!("attachment; filename=\"converge-{id}-{}\"", table.file_name()))
+    {
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    Ok(response)
+}
+
+/// The console's list of the report's formats.
+pub fn console_links(lang: Lang, id: WorkshopId) -> Markup {
+    let base = report_path(id);
+    html! {
+        section.card.report-links {
+            h2 { (lang.t("report-heading")) }
+            p.hint { (lang.t("report-hint")) }
+            ul {
+                li { a href=(base) target="_blank" data-report-link="html" { (lang.t("report-html")) } }
+                li { a href={ "/facilitator/workshops/" (id) "/report.pdf" } data-report-link="pdf" { (lang.t("report-pdf")) } }
+                @for table in Table::ALL {
+                    li {
+                        a href={ (base) "/" (table.file_name()) } download data-report-link=(table.as_str()) {
+                            (lang.t(&format!("report-csv-{}", table.as_str())))
+                        }
+                    }
+                }
+                li {
+                    a href={ "/api/v1/workshops/" (id) "/export" } download={ "converge-" (id) ".json" } data-report-link="json" {
+                        (lang.t("report-json"))
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(&[0xfb, 0xff]), "+/8=");
+    }
+}
