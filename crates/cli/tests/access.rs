@@ -100,6 +100,7 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
     ("GET", "/facilitator/workshops/{id}/screen", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     // The report: the page, and each table as CSV (the cells download actions.csv).
     ("GET", "/facilitator/workshops/{id}/report", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    ("GET", "/facilitator/workshops/{id}/report.pdf", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     ("GET", "/facilitator/workshops/{id}/report/{file}", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     ("GET", "/facilitator/workshops/{id}/delete", [SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     // Fates, closing and the follow-up console. The fates cells decide nothing (no box checked);

@@ -78,6 +78,7 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/delete", get(facilitator::confirm_delete).post(facilitator::delete))
         .route("/facilitator/workshops/{id}/screen", get(facilitator::screen))
         .route("/facilitator/workshops/{id}/report", get(pages::report::report_page))
+        .route("/facilitator/workshops/{id}/report.pdf", get(pages::report_pdf::report_pdf))
         .route("/facilitator/workshops/{id}/report/{file}", get(pages::report::report_table))
         .route("/facilitator/workshops/{id}/focus", post(console::set_focus))
         .route("/facilitator/workshops/{id}/tables", post(console::form_tables))

@@ -14,5 +14,6 @@ pub mod outcome_forms;
 pub mod participant;
 pub mod public;
 pub mod report;
+pub mod report_pdf;
 pub mod public_follow_up;
 pub mod timer;
