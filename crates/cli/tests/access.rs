@@ -253,12 +253,6 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
             NOT_FOUND,
         ],
     ),
-    // Withdrawing a card is the facilitator's alone; after the rows that need the card.
-    (
-        "POST",
-        "/w/{id}/a/{activity_id}/actions/{action_id}/withdraw",
-        [JOIN, FORBIDDEN, JOIN, To("/facilitator/workshops/{id}/activities/{plan}"), NOT_FOUND],
-    ),
     // Saying one is away is a participant's own act; the facilitator's account is not one.
     ("POST", "/w/{id}/presence", [JOIN, To("/w/{id}"), JOIN, FORBIDDEN, NOT_FOUND]),
     // The API.
@@ -283,6 +277,9 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
         [UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
     ),
     ("POST", "/api/v1/workshops/{id}/contributions", [UNAUTHENTICATED, CREATED, NOT_FOUND, CREATED, NOT_FOUND]),
+    // A card drafted on the plan; the edit cells send the card as it is, from its revision.
+    ("POST", "/api/v1/workshops/{id}/actions", [UNAUTHENTICATED, CREATED, NOT_FOUND, CREATED, NOT_FOUND]),
+    ("POST", "/api/v1/workshops/{id}/actions/{action_id}", [UNAUTHENTICATED, OK, NOT_FOUND, OK, NOT_FOUND]),
     // The open activity is not a vote: members get through to the 422 that says so.
     (
         "POST",
@@ -307,6 +304,12 @@ const TABLE: &[(&str, &str, [Expect; 5])] = &[
         "POST",
         "/facilitator/workshops/{id}/close",
         [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    // Withdrawing a card is the facilitator's alone; after the rows that need the card.
+    (
+        "POST",
+        "/w/{id}/a/{activity_id}/actions/{action_id}/withdraw",
+        [JOIN, FORBIDDEN, JOIN, To("/facilitator/workshops/{id}/activities/{plan}"), NOT_FOUND],
     ),
     // Last, because they end things: deleting the workshop, then the sessions.
     ("POST", "/facilitator/workshops/{id}/delete", [SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator"), NOT_FOUND]),
@@ -627,6 +630,16 @@ impl World {
             "/api/v1/workshops/{id}/activities/{activity_id}/ballots" => {
                 Some(json!({"type": "approval", "approved": []}))
             }
+            "/api/v1/workshops/{id}/actions" => Some(json!({
+                "activity_id": self.plan,
+                "card": {"title": format!("Une fiche de {role:?}"), "jurisdiction": "shared"},
+                "sources": [self.contribution_id],
+            })),
+            "/api/v1/workshops/{id}/actions/{action_id}" => Some(json!({
+                "base_revision": 1,
+                "card": {"title": "Une fiche", "jurisdiction": "shared"},
+                "sources": [self.contribution_id],
+            })),
             "/api/v1/workshops/{id}/contributions" => {
                 Some(json!({"activity_id": self.open_activity, "text": format!("Une contribution de {role:?}")}))
             }

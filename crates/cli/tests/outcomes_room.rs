@@ -354,7 +354,10 @@ async fn the_room_checks_consensus_and_only_the_facilitator_sees_who_objects() {
     let list = room.get(3, &room.page(&plan)).await;
     assert!(list.contains("2 d’accord · 1 peut vivre avec · 1 objection"), "{list}");
     assert!(list.contains("Votre avis\u{a0}: D’accord"), "David sees his own stance: {list}");
-    assert!(!list.contains(reason) && !list.contains("class=\"objections\""), "participants see counts, not who objects: {list}");
+    assert!(
+        !list.contains(reason) && !list.contains("class=\"objections\""),
+        "participants see counts, not who objects: {list}"
+    );
     let board = room.console_page(&plan).await;
     assert!(board.contains("1 objection") && board.contains(reason) && board.contains("Chloé"), "{board}");
 
@@ -457,4 +460,50 @@ async fn risks_are_rated_by_the_room_linked_to_actions_and_mapped() {
     let mark = board.split("data-likelihood=\"3\" data-impact=\"4\"").nth(1).expect("a mark in (3, 4)");
     assert!(mark.split("</g>").next().unwrap().contains(">1</text>"), "{mark}");
     assert_eq!(board.matches("class=\"heat-map-risk\"").count(), 1, "the unrated risk is not on the map");
+}
+
+#[tokio::test]
+async fn the_api_answers_a_stale_edit_with_the_card_as_it_now_is() {
+    let room = Room::new().await;
+    let url = |rest: &str| room.server.url(&format!("/api/v1/workshops/{}{rest}", room.workshop));
+    let post = |token: &str, path: &str, body: Value| {
+        room.server.http.post(url(path)).bearer_auth(token.to_owned()).json(&body).send()
+    };
+    let (alice, bruno) = (room.people[0].token.clone(), room.people[1].token.clone());
+    let draft = json!({
+        "id": "0190a0b0-0000-7000-8000-00000000a001",
+        "activity_id": room.plan,
+        "card": {"title": "Un guichet unique", "jurisdiction": "government"},
+        "sources": [room.ideas[0].1],
+    });
+    let created = post(&alice, "/actions", draft.clone()).await.unwrap();
+    assert_eq!(created.status(), 201);
+    let created: Value = created.json().await.unwrap();
+    assert_eq!((created["revision"].as_u64(), created["card"]["jurisdiction"].as_str()), (Some(1), Some("government")));
+    // A retry is answered with the card, and drafts nothing more; another author's id is taken.
+    assert_eq!(post(&alice, "/actions", draft.clone()).await.unwrap().status(), 200);
+    assert_eq!(post(&bruno, "/actions", draft).await.unwrap().status(), 409);
+
+    let path = "/actions/0190a0b0-0000-7000-8000-00000000a001";
+    let edit = |title: &str, description: &str, base: u64| {
+        json!({
+            "base_revision": base,
+            "card": {"title": title, "description": description, "jurisdiction": "government"},
+            "sources": [room.ideas[0].1],
+        })
+    };
+    let saved = post(&alice, path, edit("Un guichet unique et proche", "", 1)).await.unwrap();
+    assert_eq!(saved.status(), 200);
+    let stale = post(&bruno, path, edit("Un guichet unique", "Un seul point de contact", 1)).await.unwrap();
+    assert_eq!(stale.status(), 409);
+    let conflict: Value = stale.json().await.unwrap();
+    assert_eq!(conflict["error"]["code"], "edit_conflict");
+    assert_eq!(conflict["current"]["revision"], 2);
+    assert_eq!(conflict["current"]["card"]["title"], "Un guichet unique et proche");
+    let merged = edit("Un guichet unique et proche", "Un seul point de contact", 2);
+    let saved: Value = post(&bruno, path, merged).await.unwrap().json().await.unwrap();
+    assert_eq!(saved["revision"], 3);
+    assert_eq!(saved["card"]["title"], "Un guichet unique et proche");
+    assert_eq!(saved["card"]["description"], "Un seul point de contact");
+    assert!(saved.get("author").is_none(), "the API does not say who wrote a card");
 }

@@ -24,7 +24,7 @@ use uuid::Uuid;
 #[openapi(
     info(title = "Converge API", description = "Run collective-intelligence workshops: create, join, contribute, follow live, export."),
     paths(create_workshop, list_workshops, join_workshop, get_workshop, open_activity, close_activity, change_role, post_contribution,
-          cast_ballot, get_results,
+          cast_ballot, get_results, crate::api_actions::draft_action, crate::api_actions::edit_action,
           crate::sse::stream_events, export_workshop),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth),
@@ -299,7 +299,7 @@ pub struct SheetView {
 }
 
 /// Loads a workshop the caller belongs to, and how the caller acts in it.
-async fn member_state(
+pub(crate) async fn member_state(
     app: &AppState,
     lang: Lang,
     credentials: &Credentials,

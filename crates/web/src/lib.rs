@@ -3,6 +3,7 @@
 //! extract and check input, call the engine once, and render. Status codes exist only here.
 
 pub mod api;
+mod api_actions;
 mod assets;
 mod auth;
 mod cookies;
@@ -141,6 +142,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/workshops/{id}/activities/{activity_id}/close", post(api::close_activity))
         .route("/api/v1/workshops/{id}/participants/{participant_id}/role", post(api::change_role))
         .route("/api/v1/workshops/{id}/contributions", post(api::post_contribution))
+        .route("/api/v1/workshops/{id}/actions", post(api_actions::draft_action))
+        .route("/api/v1/workshops/{id}/actions/{action_id}", post(api_actions::edit_action))
         .route("/api/v1/workshops/{id}/activities/{activity_id}/ballots", post(api::cast_ballot))
         .route("/api/v1/workshops/{id}/activities/{activity_id}/results", get(api::get_results))
         .route("/api/v1/workshops/{id}/events", get(sse::stream_events))

@@ -70,6 +70,8 @@ async fn the_openapi_document_keeps_the_contracted_operations() {
         "exportWorkshop get /api/v1/workshops/{id}/export",
         "castBallot post /api/v1/workshops/{id}/activities/{activity_id}/ballots",
         "getResults get /api/v1/workshops/{id}/activities/{activity_id}/results",
+        "draftAction post /api/v1/workshops/{id}/actions",
+        "editAction post /api/v1/workshops/{id}/actions/{action_id}",
     ] {
         assert!(operations.iter().any(|operation| operation == contracted), "missing {contracted}");
     }
@@ -256,7 +258,7 @@ mod outcomes {
             let response = self.app.router.clone().oneshot(request).await.unwrap();
             let status = response.status();
             let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-            (status, self.masked(&String::from_utf8(bytes.to_vec()).unwrap()))
+            (status, self.masked(std::str::from_utf8(&bytes).unwrap()))
         }
 
         async fn as_alice(&self, path: &str) -> (StatusCode, String) {
