@@ -1153,6 +1153,16 @@ fn actions(
 }
 
 impl Report {
+    /// Names the vision cards the record knows only by id (the built-in deck, whose captions
+    /// live with the web's assets) with `title`, in the report's language.
+    pub fn name_cards(&mut self, title: impl Fn(&str) -> Option<String>) {
+        for card in &mut self.vision {
+            if card.card_title.is_none() {
+                card.card_title = card.card_id.as_deref().and_then(&title);
+            }
+        }
+    }
+
     fn with_risks(mut self, workshop: &Workshop, index: &Index<'_>) -> Report {
         let action_title = |id: &ActionId| {
             workshop.action(*id).filter(|action| !action.withdrawn).map(|action| action.card.title.clone())
@@ -1344,6 +1354,41 @@ mod tests {
     }
 
     use converge_core::outcomes::Stance;
+
+    #[test]
+    fn cards_known_only_by_id_get_their_caption() {
+        let (mut workshop, participants) = workshop();
+        let vision = ActivityId::from_uuid(id(25));
+        let at = Timestamp(1_780_000_000_000);
+        for (seq, event) in [
+            Event::ActivityAdded {
+                activity_id: vision,
+                kind: ActivityKind::PhotoLanguage,
+                title: "Vision".into(),
+                prompt: String::new(),
+                config: ActivityConfig::default(),
+            },
+            Event::ContributionPosted {
+                contribution_id: ContributionId::from_uuid(id(35)),
+                activity_id: vision,
+                author: ParticipantId::from_uuid(id(11)),
+                kind: ContributionKind::Vision,
+                text: "Un pont".into(),
+                links: Vec::new(),
+                card: Some("bridge".into()),
+                sheet: None,
+            },
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            workshop.apply(&TimedEvent { seq: 100 + seq as u64, at, event });
+        }
+        let mut report = build(&workshop, &participants, &BTreeMap::new(), "h", 1, at, Language::Fr);
+        assert_eq!(report.vision[0].card_title, None);
+        report.name_cards(|id| (id == "bridge").then(|| "Le pont".to_owned()));
+        assert_eq!(report.vision[0].card_title.as_deref(), Some("Le pont"));
+    }
 
     #[test]
     fn the_model_holds_the_record_without_naming_anyone() {

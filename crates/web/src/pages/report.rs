@@ -29,7 +29,7 @@ pub async fn workshop_report(engine: &Engine, id: WorkshopId, now: Timestamp) ->
     let profiles = engine.profiles(id).await?;
     let participants = ReportParticipants::new(profiles.into_iter().map(|(id, profile)| (id, profile.service)));
     let workshop = &state.workshop;
-    Ok(converge_report::build(
+    let mut report = converge_report::build(
         workshop,
         &participants,
         &results_of(workshop),
@@ -37,7 +37,12 @@ pub async fn workshop_report(engine: &Engine, id: WorkshopId, now: Timestamp) ->
         state.seq,
         now,
         workshop.language,
-    ))
+    );
+    let lang = Lang(workshop.language);
+    report.name_cards(|id| {
+        crate::deck::builtin().iter().find(|card| card.id == id).map(|card| card.title(lang).to_owned())
+    });
+    Ok(report)
 }
 
 /// For each vote and assessment: the result frozen into the record, else as it counts now.
