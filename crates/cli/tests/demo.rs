@@ -221,3 +221,64 @@ async fn the_demo_refuses_a_folder_a_running_server_uses() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("already using"), "{stderr}");
 }
+
+#[tokio::test]
+async fn the_public_follow_up_page_shows_the_nineteen_actions_by_jurisdiction_with_their_progress() {
+    let (dir, printed) = make_demo();
+    let data = DataFolder { dir, token: String::new() };
+    let server = Server::start(&data);
+    // No sign-in: the printed link is all a reader needs.
+    let response = server.http.get(server.url(&printed.follow_up_path)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+
+    let sections: Vec<&str> = page.split("<section class=\"jurisdiction\">").skip(1).collect();
+    let headings: Vec<&str> = sections
+        .iter()
+        .map(|section| section.split("<h2>").nth(1).and_then(|rest| rest.split("</h2>").next()).unwrap())
+        .collect();
+    assert_eq!(headings, ["L’administration elle-même", "Le prochain gouvernement", "Partagée"]);
+    let actions_in = |section: &str| section.matches("data-action=\"").count();
+    assert_eq!(sections.iter().map(|section| actions_in(section)).collect::<Vec<_>>(), [8, 6, 5]);
+
+    let article_of = |title: &str| -> &str {
+        let at = page.find(title).unwrap_or_else(|| panic!("{title:?} is not on the follow-up page"));
+        let start = page[..at].rfind("data-action=\"").unwrap();
+        let end = page[at..].find("data-action=\"").map_or(page.len(), |next| at + next);
+        &page[start..end]
+    };
+    let done = article_of("Un inventaire public des démarches participatives du SPW");
+    assert!(done.contains("data-status=\"done\""), "the inventory is done");
+    let dropped = article_of("Une plateforme numérique régionale de participation");
+    assert!(dropped.contains("data-status=\"dropped\""), "the platform was dropped");
+    assert!(dropped.contains("une plateforme de plus ferait doublon"), "with its reason");
+    let late = article_of("Une grille commune d’évaluation des démarches participatives");
+    assert!(late.contains("data-overdue"), "the evaluation grid's update is overdue");
+    assert_eq!(page.matches("data-overdue").count(), 1, "only that one");
+    assert!(article_of("Un décret-cadre wallon sur la participation citoyenne").contains("data-status=\"planned\""));
+    assert!(!page.contains("Sophie L."), "no participant's name on a public page");
+}
+
+#[test]
+fn the_printed_report_command_writes_the_report_of_the_demo() {
+    let (dir, printed) = make_demo();
+    let out = dir.path().join("rapport.html");
+    // The command as printed, with the report written into the test's folder.
+    let mut words: Vec<String> = printed.report_command.split_whitespace().skip(1).map(str::to_owned).collect();
+    let out_at = words.iter().position(|word| word == "--out").unwrap() + 1;
+    words[out_at] = out.to_str().unwrap().to_owned();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let written = converge(&words);
+    assert!(written.status.success(), "report failed: {}", String::from_utf8_lossy(&written.stderr));
+    let report = std::fs::read_to_string(&out).unwrap();
+    for title in [
+        "Une communauté de pratique transversale de la participation citoyenne",
+        "Un programme de formation des agents à la participation et à l’écoute",
+        "Une charte wallonne de la participation contre le « civic washing »",
+        "Un décret-cadre wallon sur la participation citoyenne",
+    ] {
+        assert!(report.contains(title), "{title:?} is not in the report");
+    }
+    assert!(report.contains("Cartographie partagée des risques"));
+    assert!(!report.contains("Sophie L."), "no participant's name in the report");
+}
