@@ -64,7 +64,7 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; wh
   body { max-width: none; padding: 0; font-size: 10pt; }
   @page { size: A4; margin: 18mm 16mm 20mm; }
   h2 { break-before: page; }
-  .cover + nav.toc + section h2 { break-before: auto; }
+  nav.toc h2 { break-before: auto; }
   h2, h3, h4 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   nav.toc a::after { content: none; }
@@ -721,6 +721,7 @@ fn record(report: &Report) -> Markup {
             h2 { (labels.record) }
             p { (labels.head_hash) (labels.colon.trim_end()) }
             code.hash { (report.record.head_hash) }
+            p { (labels.workshop_id) (labels.colon) code { (report.workshop_id) } }
             p { (labels.events) (labels.colon) (report.record.seq) }
             p { (report.record.verify_sentence) }
         }
