@@ -1,6 +1,7 @@
 //! What the `converge` binary is made of beside its argument parsing: opening a data folder, and
 //! the `tally` and `demo` commands.
 
+pub mod backup;
 pub mod demo;
 pub mod report;
 pub mod tally;

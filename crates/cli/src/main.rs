@@ -106,6 +106,25 @@ enum Commands {
         #[arg(long, default_value = "http://127.0.0.1:8080")]
         public_url: String,
     },
+    /// Copy a data folder, even while `converge serve` runs on it, into a new folder that
+    /// `serve --data` can use as it is. The copy is checked (integrity, every hash chain).
+    Backup {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The new folder to write the backup to.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Bring a backup folder back as the data folder (the server must be stopped).
+    Restore {
+        /// The backup folder, as `converge backup` wrote it.
+        backup: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+        /// Replace a data folder that already holds a database; its files are kept, renamed.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Workshop templates: check a template file, list the shipped ones.
     Template {
         #[command(subcommand)]
@@ -227,6 +246,26 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Commands::Admin { command } => admin(command).await,
         Commands::Template { command } => template(command),
+        Commands::Backup { data, out } => {
+            let summary = converge_cli::backup::backup(&data.data, &out)?;
+            println!(
+                "Backed up {} workshops ({} events, every hash chain verified) to {}",
+                summary.workshops.len(),
+                summary.events,
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Commands::Restore { backup, data, replace } => {
+            let summary = converge_cli::backup::restore(&backup, &data.data, replace)?;
+            println!(
+                "Restored {} workshops ({} events, every hash chain verified) into {}",
+                summary.workshops.len(),
+                summary.events,
+                data.data.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Commands::Demo { data, public_url } => {
             let engine = open(&data.data)?;
             // The demo writes through its own actors: a running server would not see it live.

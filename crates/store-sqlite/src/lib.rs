@@ -17,11 +17,13 @@
 //! * An empty `append` writes nothing: it answers `Ok(vec![])` if `expected_seq` is the head,
 //!   `Conflict` otherwise.
 
+mod backup;
 mod error;
 mod read;
 mod schema;
 mod writer;
 
+pub use backup::{BackupSummary, backup_database, check_database};
 pub use schema::SCHEMA_VERSION;
 pub use writer::WriterSettings;
 
