@@ -177,6 +177,18 @@ enum AdminCommands {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Erase a participant's name and service from a workshop. Their contributions stay, without
+    /// a name, and the record still verifies. Safe while the server runs.
+    EraseParticipant {
+        /// The workshop's id.
+        #[arg(long)]
+        workshop: String,
+        /// The participant's id (shown in the console's list of participants and in exports).
+        #[arg(long)]
+        participant: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// API tokens for outside clients.
     Token {
         #[command(subcommand)]
@@ -403,6 +415,17 @@ async fn admin(command: AdminCommands) -> anyhow::Result<ExitCode> {
             let engine = open(&data.data)?;
             let token = engine.create_setup_token().await?;
             println!("{}/setup/{token}", public_url.trim_end_matches('/'));
+        }
+        AdminCommands::EraseParticipant { workshop, participant, data } => {
+            let workshop: WorkshopId = workshop.parse().with_context(|| format!("{workshop} is not a workshop id"))?;
+            let participant: converge_core::ParticipantId =
+                participant.parse().with_context(|| format!("{participant} is not a participant id"))?;
+            let engine = open(&data.data)?;
+            engine.erase_participant(workshop, participant).await?;
+            println!(
+                "Erased the name and service of participant {participant}; their contributions stay, without a name, \
+                 and the record still verifies."
+            );
         }
         AdminCommands::Token { command: TokenCommands::Create { email, data } } => {
             let engine = open(&data.data)?;

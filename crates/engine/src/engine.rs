@@ -295,6 +295,18 @@ impl Engine {
         Ok(Joined { workshop, participant, token: self.participant_token(workshop, participant) })
     }
 
+    /// Erases a participant's personal data (name and service). The log keeps only the salted
+    /// commitment to their profile, which reveals nothing once the salt is gone with it, so the
+    /// record still verifies and their contributions stay, without a name.
+    pub async fn erase_participant(&self, id: WorkshopId, participant: ParticipantId) -> Result<(), EngineError> {
+        let state = self.state(id).await?;
+        if !state.workshop.participants.contains_key(&participant) {
+            return Err(EngineError::Domain(converge_core::DomainError::UnknownParticipant(participant)));
+        }
+        self.store.erase_profile(id.as_uuid(), participant.as_uuid()).await?;
+        Ok(())
+    }
+
     fn profile(
         &self,
         workshop: WorkshopId,

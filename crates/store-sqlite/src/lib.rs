@@ -301,7 +301,11 @@ impl Directory for SqliteStore {
     }
 
     fn erase_profile(&self, workshop: Uuid, participant: Uuid) -> BoxFuture<'_, Result<(), StoreError>> {
-        Box::pin(async move { self.directory_write(Write::EraseProfile { workshop, participant }).await.map(drop) })
+        Box::pin(async move {
+            self.directory_write(Write::EraseProfile { workshop, participant }).await?;
+            // Erased means gone from the files too, the write-ahead log included.
+            self.write(|reply| Request::Checkpoint { reply }).await.map(drop)
+        })
     }
 
     fn put_card_image(

@@ -63,6 +63,12 @@ pub(crate) enum Request {
     Settings {
         reply: Reply<WriterSettings>,
     },
+    /// Copies the write-ahead log into the database and empties the log file, so that bytes
+    /// deleted with `secure_delete` linger in no file (after erasing personal data). Runs
+    /// outside any transaction; answers whether the log could be emptied.
+    Checkpoint {
+        reply: Reply<bool>,
+    },
 }
 
 pub(crate) enum Write {
@@ -90,7 +96,16 @@ pub(crate) fn run(connection: Connection, mut requests: mpsc::Receiver<Request>,
                 Err(_) => break,
             }
         }
-        commit_batch(&connection, std::mem::take(&mut batch), &grew);
+        let (checkpoints, writes): (Vec<Request>, Vec<Request>) =
+            std::mem::take(&mut batch).into_iter().partition(|request| matches!(request, Request::Checkpoint { .. }));
+        if !writes.is_empty() {
+            commit_batch(&connection, writes, &grew);
+        }
+        for request in checkpoints {
+            if let Request::Checkpoint { reply } = request {
+                let _ = reply.send(checkpoint(&connection));
+            }
+        }
     }
     tracing::debug!("the SQLite writer stops: the store was dropped");
 }
@@ -193,6 +208,9 @@ impl Request {
             }
             Request::Write { write, reply } => Finished::Flag(reply, write.execute(connection)),
             Request::Settings { reply } => Finished::Settings(reply, writer_settings(connection)),
+            // `run` keeps checkpoints out of batches; one that got here would fail inside the
+            // transaction and say so.
+            Request::Checkpoint { reply } => Finished::Flag(reply, checkpoint(connection)),
         }
     }
 
@@ -202,6 +220,7 @@ impl Request {
             Request::Append { reply, .. } => Finished::Events(reply, Err(error)),
             Request::Write { reply, .. } => Finished::Flag(reply, Err(error)),
             Request::Settings { reply } => Finished::Settings(reply, Err(error)),
+            Request::Checkpoint { reply } => Finished::Flag(reply, Err(error)),
         }
     }
 
@@ -443,6 +462,16 @@ impl Write {
         })?;
         Ok(n_changed > 0)
     }
+}
+
+fn checkpoint(connection: &Connection) -> Result<bool, StoreError> {
+    let busy: i64 = connection
+        .query_row("pragma wal_checkpoint(truncate)", [], |row| row.get(0))
+        .map_err(|error| write_error(&error))?;
+    if busy != 0 {
+        tracing::warn!("the write-ahead log could not be emptied now: readers still use it");
+    }
+    Ok(busy == 0)
 }
 
 fn writer_settings(connection: &Connection) -> Result<WriterSettings, StoreError> {
