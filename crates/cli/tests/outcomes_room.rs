@@ -320,8 +320,17 @@ async fn a_card_drafted_from_an_idea_is_edited_from_two_phones_without_losing_ei
 async fn the_room_checks_consensus_and_only_the_facilitator_sees_who_objects() {
     let mut room = Room::new().await;
     let plan = room.plan.clone();
+    // The facilitator renames a default jurisdiction and adds one; cards keep their keys.
+    let settings = room.console_page(&plan).await;
+    assert!(settings.contains("L’administration elle-même\nLe prochain gouvernement\nPartagée"), "{settings}");
+    let lines = "L’administration elle-même\nLe gouvernement wallon\nPartagée\nLes communes";
+    let path = room.console(&format!("/activities/{plan}/edit"));
+    let answer = room.facilitator.post_form(&path, &[("title", "Plan d’action"), ("jurisdictions", lines)]).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
     let link = format!("{}/actions/new?source={}", room.page(&plan), room.ideas[1].1);
     let new_card = room.get(0, &link).await;
+    assert!(new_card.contains("<option value=\"government\">Le gouvernement wallon</option>"), "{new_card}");
+    assert!(new_card.contains("<option value=\"les-communes\">Les communes</option>"), "{new_card}");
     let (action, fields) = form(&new_card, "new-card-form");
     let drafted = room.send(0, &action, fields, &[("title", "Un budget pluriannuel")]).await;
     assert_eq!(drafted.status, 303, "{}", drafted.body);

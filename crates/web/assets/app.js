@@ -56,7 +56,22 @@
       // look again shortly, rather than pull it from under their finger.
       var active = document.activeElement;
       if (active && active !== document.body && region.contains(active)) { deferred = true; return; }
+      // A form here holds choices not sent yet (a risk's likelihood picked, its impact not yet):
+      // keep them; the region is refreshed by the next event once they are sent or undone.
+      if (holdsUnsentChoices(region)) return;
       region.replaceWith(replacement);
+    });
+  }
+
+  // True when a form of the region that asks for it (`data-keep-choices`) holds choices not sent
+  // yet. Phones do not always focus a radio button on a tap, so focus alone does not tell. Forms
+  // that send themselves in the background (sorting) do not ask: what they show was sent.
+  function holdsUnsentChoices(region) {
+    var fields = region.querySelectorAll("form[data-keep-choices] input, form[data-keep-choices] textarea");
+    return Array.prototype.some.call(fields, function (field) {
+      if (field.type === "radio" || field.type === "checkbox") return field.checked !== field.defaultChecked;
+      if (field.type === "hidden" || field.type === "submit" || field.type === "button") return false;
+      return field.value !== field.defaultValue;
     });
   }
 

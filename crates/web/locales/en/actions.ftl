@@ -54,6 +54,7 @@ actions-mitigates-heading = Risks it mitigates
 actions-material-heading = What the workshop retained
 actions-material-empty = No contribution retained yet.
 actions-draft-from = Draft a card from this idea
+actions-draft-from-note = Draft a card from this contribution
 actions-already-in = { $count ->
     [one] already in 1 card
    *[other] already in { $count } cards

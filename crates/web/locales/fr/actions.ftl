@@ -54,6 +54,7 @@ actions-mitigates-heading = Risques qu’elle atténue
 actions-material-heading = Ce que l’atelier a retenu
 actions-material-empty = Aucune contribution retenue pour l’instant.
 actions-draft-from = Rédiger une fiche à partir de cette idée
+actions-draft-from-note = Rédiger une fiche à partir de cette contribution
 actions-already-in = { $count ->
     [one] déjà dans 1 fiche
    *[other] déjà dans { $count } fiches

@@ -474,8 +474,12 @@ pub fn card_details(view: &View<'_>, action: &Action) -> Markup {
     let lang = view.lang;
     let sources: Vec<&Contribution> =
         action.sources.iter().filter_map(|source| view.workshop.contribution(*source)).collect();
-    let risks: Vec<&Contribution> =
-        view.workshop.risks_mitigated_by(action.id).filter_map(|risk| view.workshop.contribution(risk)).collect();
+    let risks: Vec<&Contribution> = view
+        .workshop
+        .risks_mitigated_by(action.id)
+        .filter_map(|risk| view.workshop.contribution(risk))
+        .filter(|risk| risk.merged_into.is_none())
+        .collect();
     html! {
         article.action-card.full id="card" {
             h2.action-title { (action.card.title) }
@@ -720,8 +724,9 @@ fn material_section(view: &View<'_>) -> Markup {
         @if groups.is_empty() {
             p.muted { (lang.t("actions-material-empty")) }
         }
-        @for (activity, items) in &groups {
-            details.material-group open[items.iter().any(|item| item.contribution.kind == ContributionKind::Idea)] {
+        // The first group (the ideas, when there are some) and every group of ideas open.
+        @for (index, (activity, items)) in groups.iter().enumerate() {
+            details.material-group open[index == 0 || items.iter().any(|item| item.contribution.kind == ContributionKind::Idea)] {
                 summary { (activity.title) " " span.badge { (items.len()) } }
                 ul.material-list {
                     @for item in items {
@@ -734,7 +739,11 @@ fn material_section(view: &View<'_>) -> Markup {
                             @if may_write(view) {
                                 " "
                                 a.draft-from href={ (new_card) "?source=" (item.contribution.id) } {
-                                    (lang.t("actions-draft-from"))
+                                    (lang.t(if item.contribution.kind == ContributionKind::Idea {
+                                        "actions-draft-from"
+                                    } else {
+                                        "actions-draft-from-note"
+                                    }))
                                 }
                             }
                         }
@@ -781,9 +790,10 @@ fn sources_checklist(view: &View<'_>, ticked: &[ContributionId]) -> Markup {
                     }
                 }
             }
-            @for (activity, items) in &groups {
+            @for (index, (activity, items)) in groups.iter().enumerate() {
                 @let any_ticked = items.iter().any(|item| ticked.contains(&item.contribution.id));
-                details.material-group open[any_ticked || items.iter().any(|item| item.contribution.kind == ContributionKind::Idea)] {
+                @let ideas = items.iter().any(|item| item.contribution.kind == ContributionKind::Idea);
+                details.material-group open[index == 0 || any_ticked || ideas] {
                     summary { (activity.title) " " span.badge { (items.len()) } }
                     @for item in items {
                         label.check.material-item {

@@ -169,8 +169,14 @@ fn figures(lang: Lang, summary: Option<RiskSummary>) -> String {
 
 fn risk_item(view: &View<'_>, rated: &Rated<'_>) -> Markup {
     let lang = view.lang;
-    let mitigations: Vec<&Action> =
-        view.workshop.mitigations_of(rated.risk.id).iter().filter_map(|id| view.workshop.action(*id)).collect();
+    // A withdrawn card no longer mitigates anything; saving the links drops it.
+    let mitigations: Vec<&Action> = view
+        .workshop
+        .mitigations_of(rated.risk.id)
+        .iter()
+        .filter_map(|id| view.workshop.action(*id))
+        .filter(|action| !action.withdrawn)
+        .collect();
     html! {
         li.risk id={ "risk-" (rated.risk.id) } value=(rated.number) {
             p.risk-text { (rated.risk.text) }
@@ -190,7 +196,7 @@ fn rating_form(view: &View<'_>, rated: &Rated<'_>) -> Markup {
     let lang = view.lang;
     let (likelihood, impact) = rated.mine.map_or((None, None), |(l, i)| (Some(l), Some(i)));
     html! {
-        form.rating method="post" action={ (risk_path(view.workshop.id, view.activity.id, rated.risk.id)) "/rating" } {
+        form.rating method="post" data-keep-choices action={ (risk_path(view.workshop.id, view.activity.id, rated.risk.id)) "/rating" } {
             (csrf_field(view.csrf))
             (scale(lang, "likelihood", "risks-likelihood", likelihood))
             (scale(lang, "impact", "risks-impact", impact))
@@ -228,7 +234,8 @@ fn mitigation_section(view: &View<'_>, risk: ContributionId, linked: &[&Action])
             @if may_link(view) && !plan.is_empty() {
                 details.link-actions {
                     summary { (lang.t("risks-link-summary")) }
-                    form.stack method="post" action={ (risk_path(view.workshop.id, view.activity.id, risk)) "/mitigations" } {
+                    form.stack method="post" data-keep-choices
+                        action={ (risk_path(view.workshop.id, view.activity.id, risk)) "/mitigations" } {
                         (csrf_field(view.csrf))
                         @for action in &plan {
                             label.check {
