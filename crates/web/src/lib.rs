@@ -10,7 +10,8 @@ mod cookies;
 mod deck;
 mod error;
 mod extract;
-mod followup_import;
+/// Public for the robustness tests that feed it hostile files.
+pub mod followup_import;
 mod i18n;
 mod pages;
 pub mod ratelimit;
