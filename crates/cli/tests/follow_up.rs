@@ -373,6 +373,7 @@ async fn fates_close_follow_up_public_page_feed_import_and_my_contributions() {
     assert!(a1_item.contains(&format!("votre contribution «\u{a0}{A1}\u{a0}»")), "the path starts at her note");
     assert!(a1_item.contains(&format!("a nourri «\u{a0}{Q1}\u{a0}»")), "through the reformulation that built on it");
     assert!(a1_item.contains(&format!("qui a donné l’action «\u{a0}{ACTION_1}\u{a0}»")), "to the action");
+    assert!(a1_item.contains("data-status=\"in_progress\""), "and where the action now stands");
     assert!(item(&anne, &a2, "mine-item").contains(&format!("fusionnée dans «\u{a0}{A1}\u{a0}»")));
     assert!(item(&anne, &a3, "mine-item").contains("fate-retained"));
     assert!(item(&anne, &a4, "mine-item").contains(NOT_RETAINED));

@@ -1,8 +1,9 @@
 //! "My contributions": what became of each of a participant's contributions, with the path from
-//! their note to any action it fed. Anonymous contributions are listed too: the page is only
+//! their note to any action it fed and where that action now stands. Anonymous contributions are listed too: the page is only
 //! ever about the one who asks, so nobody else learns they wrote them.
 
 use super::fates::{excerpt, fate_words};
+use super::follow_up::{overdue_flag, status_badge};
 use super::layout::{Frame, Live, PageContext, page};
 use super::participant::member;
 use crate::AppState;
@@ -17,7 +18,7 @@ use maud::html;
 
 /// The event kinds that change a fate or a path.
 const FATE_KINDS: &str = "contributions_merged action_drafted action_edited action_withdrawn \
-    fates_decided workshop_deleted";
+    fates_decided action_status_updated commitment_set workshop_deleted";
 
 /// `GET /w/{id}/mine`.
 pub async fn my_contributions(
@@ -39,6 +40,7 @@ pub async fn my_contributions(
     };
     let Some(me) = me else { return Err(PageError::new(Failure::Forbidden, lang)) };
     let fed = workshop.actions_fed();
+    let now = converge_engine::now();
     let text_of = |step: &Step| match step {
         Step::Contribution(id) => workshop.contribution(*id).map(|c| excerpt(&c.text)).unwrap_or_default(),
         Step::Action(id) => workshop.action(*id).map(|action| action.card.title.clone()).unwrap_or_default(),
@@ -90,7 +92,14 @@ pub async fn my_contributions(
                                                             li class=(match step { Step::Action(_) => "path-action", _ => "path-note" }) {
                                                                 @match (index, step) {
                                                                     (0, _) => { (lang.t_args("mine-path-yours", &[("text", text_of(step).into())])) }
-                                                                    (_, Step::Action(_)) => { (lang.t_args("mine-path-action", &[("title", text_of(step).into())])) }
+                                                                    (_, Step::Action(id)) => {
+                                                                        (lang.t_args("mine-path-action", &[("title", text_of(step).into())]))
+                                                                        // What became of the action since, as the follow-up says.
+                                                                        @if let Some(action) = workshop.action(*id) {
+                                                                            " " (status_badge(lang, action.follow_up.status))
+                                                                            " " (overdue_flag(lang, action, now))
+                                                                        }
+                                                                    }
                                                                     (_, Step::Contribution(id)) if fate.merged_into == Some(*id) => {
                                                                         (lang.t_args("mine-path-merged-into", &[("text", text_of(step).into())]))
                                                                     }
