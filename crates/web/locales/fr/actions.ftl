@@ -109,7 +109,7 @@ risks-figures = Probabilité { $likelihood } (± { $likelihood_spread }) · impa
     [one] 1 avis
    *[other] { $raters } avis
 }
-risks-heat-map-title = Carte de chaleur des risques
+risks-heat-map-title = Carte thermique des risques
 risks-heat-map-caption = Chaque numéro est un risque, placé selon la moyenne des notes ; plus la case est rouge, plus le risque est sérieux.
 risks-heat-map-empty = Les risques apparaîtront sur la carte dès leur première note.
 risks-no-mitigation = Aucune action ne l’atténue encore.
