@@ -363,16 +363,27 @@ fn plan_list(view: &View<'_>, console: bool) -> Markup {
                         (consensus_bar(lang, action))
                         @if console {
                             (objections(view, action))
-                            form.inline method="post" action={ (card_path(view.workshop.id, view.activity.id, action.id)) "/withdraw" } {
-                                (csrf_field(view.csrf))
-                                button.danger.quiet type="submit" { (lang.t("actions-withdraw-button")) }
+                            // Two taps: a card withdrawn stays withdrawn.
+                            details.withdraw {
+                                summary { (lang.t("actions-withdraw-summary")) }
+                                form.inline method="post" action={ (card_path(view.workshop.id, view.activity.id, action.id)) "/withdraw" } {
+                                    (csrf_field(view.csrf))
+                                    p.hint { (lang.t("actions-withdraw-hint")) }
+                                    button.danger type="submit" { (lang.t("actions-withdraw-button")) }
+                                }
                             }
                         } @else if may_take_a_stance(view) {
                             (quick_stance(view, action))
                         }
                         p.action-links {
                             a href=(card_path(view.workshop.id, view.activity.id, action.id)) {
-                                (lang.t(if may_write(view) { "actions-open-card-edit" } else { "actions-open-card" }))
+                                (lang.t(if console {
+                                    "actions-open-card-facilitator"
+                                } else if may_write(view) {
+                                    "actions-open-card-edit"
+                                } else {
+                                    "actions-open-card"
+                                }))
                             }
                         }
                     }
