@@ -231,7 +231,7 @@ async fn a_card_drafted_from_an_idea_is_edited_from_two_phones_without_losing_ei
 
     // The plan page offers every idea, with a link that drafts a card from it.
     let page = room.get(0, &room.page(&plan)).await;
-    assert!(page.contains("Ce que l’atelier a retenu") && page.contains(&idea_text), "{page}");
+    assert!(page.contains("Les idées retenues") && page.contains(&idea_text), "{page}");
     let link = format!("{}/actions/new?source={idea_id}", room.page(&plan));
     assert!(page.contains(&link), "a draft-from-this-idea link: {page}");
     let new_card = room.get(0, &link).await;

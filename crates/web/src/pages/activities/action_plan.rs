@@ -727,11 +727,19 @@ pub fn material(workshop: &Workshop) -> Vec<(&Activity, Vec<Material<'_>>)> {
 /// The material on the activity page, each idea with its "draft from this idea" link.
 fn material_section(view: &View<'_>) -> Markup {
     let lang = view.lang;
-    let groups = material(view.workshop);
+    let mut groups = material(view.workshop);
+    // Phones re-fetch this page at every event of the plan: when the workshop has ideas, they
+    // alone are listed here, and the whole material is on the new card's page.
+    let has_ideas =
+        groups.iter().any(|(_, items)| items.iter().any(|item| item.contribution.kind == ContributionKind::Idea));
+    let all = groups.len();
+    if has_ideas && !view.is_facilitator() {
+        groups.retain(|(_, items)| items.iter().any(|item| item.contribution.kind == ContributionKind::Idea));
+    }
     let fed = view.workshop.actions_fed();
     let new_card = format!("{}/new", plan_path(view.workshop.id, view.activity.id));
     html! {
-        h2 { (lang.t("actions-material-heading")) }
+        h2 { (lang.t(if has_ideas && !view.is_facilitator() { "actions-ideas-heading" } else { "actions-material-heading" })) }
         @if groups.is_empty() {
             p.muted { (lang.t("actions-material-empty")) }
         }
@@ -761,6 +769,9 @@ fn material_section(view: &View<'_>) -> Markup {
                     }
                 }
             }
+        }
+        @if groups.len() < all && may_write(view) {
+            p { a href=(new_card) { (lang.t("actions-more-material")) } }
         }
     }
 }
