@@ -248,6 +248,15 @@ async fn fates_close_follow_up_public_page_feed_import_and_my_contributions() {
     let page = room.page(&follow_up).await;
     let card_1 = &page[page.find(&format!("data-action=\"{action_1}\"")).unwrap()..];
     assert!(card_1[..card_1.find("</article>").unwrap()].contains("EN RETARD"), "a past due date is flagged");
+    // So is every other page that shows the action: the plan on a phone and on the console.
+    let (phone_plan, console_plan) =
+        (format!("/w/{}/a/{}", room.workshop, room.plan), room.console(&format!("/activities/{}", room.plan)));
+    for (who, path) in [(&mut room.anne, phone_plan), (&mut room.facilitator, console_plan)] {
+        let plan = who.get(&path).await;
+        let card = &plan.body[plan.body.find(&format!("id=\"action-{action_1}\"")).unwrap()..];
+        let card = &card[..card.find("</li>").unwrap()];
+        assert!(card.contains("data-overdue"), "{path} does not flag the overdue action");
+    }
 
     // --- Publishing, the public page and its feed -------------------------------------------
     let published = room.facilitator.post_form(&format!("{follow_up}/publish"), &[("publish", "true")]).await;

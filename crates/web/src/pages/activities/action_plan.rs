@@ -302,6 +302,7 @@ pub fn projection(view: &View<'_>) -> Markup {
                                         p.action-meta { (meta_line(lang, &action.card)) }
                                     }
                                     (consensus_bar(lang, action))
+                                    (follow_up_status(view, action))
                                 }
                             }
                         }
@@ -361,6 +362,7 @@ fn plan_list(view: &View<'_>, console: bool) -> Markup {
                             p.action-description { (action.card.description) }
                         }
                         (consensus_bar(lang, action))
+                        (follow_up_status(view, action))
                         @if console {
                             (objections(view, action))
                             // Two taps: a card withdrawn stays withdrawn.
@@ -388,6 +390,19 @@ fn plan_list(view: &View<'_>, console: bool) -> Markup {
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// Where the action stands after the workshop, with the overdue flag, once there is a follow-up.
+fn follow_up_status(view: &View<'_>, action: &Action) -> Markup {
+    let followed = view.workshop.closed_at.is_some() || !action.follow_up.history.is_empty();
+    html! {
+        @if followed {
+            p.action-follow-up {
+                (crate::pages::follow_up::status_badge(view.lang, action.follow_up.status))
+                " " (crate::pages::follow_up::overdue_flag(view.lang, action, view.now))
             }
         }
     }
@@ -509,6 +524,7 @@ pub fn card_details(view: &View<'_>, action: &Action) -> Markup {
                 }
             }
             (consensus_bar(lang, action))
+            (follow_up_status(view, action))
             @if view.is_facilitator() { (objections(view, action)) }
             section.card-sources {
                 h3 { (lang.t_args("actions-sources-heading", &[("count", sources.len().into())])) }
