@@ -13,6 +13,7 @@
 
 use super::activities::{self, Draft};
 use super::layout::PageContext;
+use super::outcome_forms::execute_form_command;
 use super::participant::{Member, activity_page_with, member, member_again};
 use crate::AppState;
 use crate::error::{Failure, OrPage, PageError};
@@ -23,7 +24,6 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::voting::{Ballot, CriterionScores, VoteMethod};
 use converge_core::{ActivityId, ActivityKind, Actor, Command, ContributionId, DomainError, WorkshopId};
-use converge_engine::EngineError;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 type Fields = Vec<(String, String)>;
@@ -55,12 +55,9 @@ pub async fn cast_ballot(
         Err(error) => return refuse(&app, &context, &member, activity_id, error, Refused::Ballot(None)).await,
     };
     let command = Command::CastBallot { activity_id, ballot: ballot.clone() };
-    match app.engine.execute(id, member.actor, command).await {
-        Ok(_) => Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}#ballot")).into_response()),
-        Err(EngineError::Domain(error)) if !error.is_forbidden() => {
-            refuse(&app, &context, &member, activity_id, error, Refused::Ballot(Some(&ballot))).await
-        }
-        Err(error) => Err(PageError::new(error, lang)),
+    match execute_form_command(&app, &member, command, lang).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}#ballot")).into_response()),
+        Err(error) => refuse(&app, &context, &member, activity_id, error, Refused::Ballot(Some(&ballot))).await,
     }
 }
 
@@ -88,8 +85,8 @@ pub async fn assess_item(
         }
     };
     let command = Command::AssessItem { activity_id, item, scores: scores.clone() };
-    match app.engine.execute(id, member.actor, command).await {
-        Ok(_) => {
+    match execute_form_command(&app, &member, command, lang).await? {
+        Ok(()) => {
             let fresh = member_again(&app, &member, id).await.or_page(lang)?;
             let (names, draft) = (HashMap::new(), Draft::default());
             let next = fresh.state.workshop.activity(activity_id).and_then(|activity| {
@@ -99,10 +96,7 @@ pub async fn assess_item(
             let anchor = next.map_or_else(|| "assess-done".to_owned(), |next| format!("item-{next}"));
             Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}#{anchor}")).into_response())
         }
-        Err(EngineError::Domain(error)) if !error.is_forbidden() => {
-            refuse(&app, &context, &member, activity_id, error, Refused::Assessment(item, &scores)).await
-        }
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(error) => refuse(&app, &context, &member, activity_id, error, Refused::Assessment(item, &scores)).await,
     }
 }
 

@@ -513,6 +513,22 @@ async fn read_import(app: &AppState, lang: Lang, request: Request) -> Result<Vec
     Ok(if file.is_empty() { text } else { file })
 }
 
+/// An import as it was sent, checked against the workshop as it now is (nothing applied yet), and
+/// its text to show again and send back (empty when it is not UTF-8).
+async fn check_import(
+    app: &AppState,
+    lang: Lang,
+    facilitator: &Facilitator,
+    id: WorkshopId,
+    request: Request,
+) -> Result<(std::sync::Arc<converge_engine::LiveState>, DryRun, String), PageError> {
+    let state = owned(app, lang, facilitator, id).await?;
+    let bytes = read_import(app, lang, request).await?;
+    let run = followup_import::dry_run_bytes(&state.workshop, &bytes);
+    let text = followup_import::decode(&bytes).unwrap_or_default().to_owned();
+    Ok((state, run, text))
+}
+
 /// `POST .../follow-up/import` (multipart): the dry run. Lists every change the file would
 /// make and every row it refuses; applies nothing.
 pub async fn import_dry_run(
@@ -522,12 +538,8 @@ pub async fn import_dry_run(
     ValidPath(id): ValidPath<WorkshopId>,
     request: Request,
 ) -> Result<Response, PageError> {
-    let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
-    let bytes = read_import(&app, lang, request).await?;
-    let run = followup_import::dry_run_bytes(&state.workshop, &bytes);
-    let text = followup_import::decode(&bytes).unwrap_or_default();
-    Ok(dry_run_page(&context, &state.workshop, &run, text, None).into_response())
+    let (state, run, text) = check_import(&app, context.lang, &facilitator, id, request).await?;
+    Ok(dry_run_page(&context, &state.workshop, &run, &text, None).into_response())
 }
 
 /// `POST .../follow-up/import/apply` (multipart): the same text again, checked again against the
@@ -540,12 +552,9 @@ pub async fn import_apply(
     request: Request,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
-    let bytes = read_import(&app, lang, request).await?;
-    let run = followup_import::dry_run_bytes(&state.workshop, &bytes);
-    let text = followup_import::decode(&bytes).unwrap_or_default();
+    let (state, run, text) = check_import(&app, lang, &facilitator, id, request).await?;
     if !run.can_apply() {
-        let page = dry_run_page(&context, &state.workshop, &run, text, None);
+        let page = dry_run_page(&context, &state.workshop, &run, &text, None);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let n_updates = run.changes.len();
@@ -555,7 +564,7 @@ pub async fn import_apply(
         Err(EngineError::Domain(error)) if !error.is_forbidden() => {
             let failure = Failure::from(error);
             let state = owned(&app, lang, &facilitator, id).await?;
-            let page = dry_run_page(&context, &state.workshop, &run, text, Some(&failure.message(lang)));
+            let page = dry_run_page(&context, &state.workshop, &run, &text, Some(&failure.message(lang)));
             Ok((failure.status(), page).into_response())
         }
         Err(error) => Err(PageError::new(error, lang)),

@@ -56,6 +56,38 @@ fn list_path(member: &Member, id: WorkshopId, activity_id: ActivityId) -> String
     }
 }
 
+/// Runs a form's command as the member. The outer error is a page of its own (a forbidden command,
+/// an engine failure); the inner one is a refusal the form shows again.
+pub(super) async fn execute_form_command(
+    app: &AppState,
+    member: &Member,
+    command: Command,
+    lang: crate::Lang,
+) -> Result<Result<(), DomainError>, PageError> {
+    match app.engine.execute(member.state.workshop.id, member.actor, command).await {
+        Ok(_) => Ok(Ok(())),
+        Err(EngineError::Domain(error)) if !error.is_forbidden() => Ok(Err(error)),
+        Err(error) => Err(PageError::new(error, lang)),
+    }
+}
+
+/// The member as they are after a refusal (someone else may have changed the workshop meanwhile),
+/// and the refusal's message in their language, to show the page again.
+async fn after_refusal(
+    app: &AppState,
+    member: &Member,
+    error: DomainError,
+    lang: crate::Lang,
+) -> Result<(Member, String), PageError> {
+    let fresh = member_again(app, member, member.state.workshop.id).await.or_page(lang)?;
+    Ok((fresh, Failure::from(error).message(lang)))
+}
+
+/// Where the member goes back to after rating a risk or linking its mitigations.
+fn risk_path(member: &Member, id: WorkshopId, activity_id: ActivityId, risk: ContributionId) -> String {
+    format!("{}#risk-{risk}", list_path(member, id, activity_id))
+}
+
 /// Refuses a route of one kind of activity called on another: the caller is in, the activity
 /// just does not do that.
 fn require_kind(
@@ -253,10 +285,10 @@ pub async fn draft_card(
         sources: form.sources.clone(),
     };
     let card = action_plan::card_path(id, activity_id, ActionId::from_uuid(action_id));
-    match app.engine.execute(id, member.actor, command).await {
-        Ok(_) => Ok(Redirect::to(&card).into_response()),
+    match execute_form_command(&app, &member, command, lang).await? {
+        Ok(()) => Ok(Redirect::to(&card).into_response()),
         // The same form sent again (a retry on a flaky network): the card is there already.
-        Err(EngineError::Domain(DomainError::DuplicateAction(existing)))
+        Err(DomainError::DuplicateAction(existing))
             if member
                 .state
                 .workshop
@@ -265,13 +297,11 @@ pub async fn draft_card(
         {
             Ok(Redirect::to(&card).into_response())
         }
-        Err(EngineError::Domain(error)) if !error.is_forbidden() => {
-            let fresh = member_again(&app, &member, id).await.or_page(lang)?;
-            let message = Failure::from(error).message(lang);
+        Err(error) => {
+            let (fresh, message) = after_refusal(&app, &member, error, lang).await?;
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             render_new_card(&app, &context, &fresh, activity_id, &form, action_id, status, Some(&message)).await
         }
-        Err(error) => Err(PageError::new(error, lang)),
     }
 }
 
@@ -381,13 +411,10 @@ pub async fn edit_card(
         sources: attempted.sources.clone(),
     };
     let address = action_plan::card_path(id, activity_id, action_id);
-    let error = match app.engine.execute(id, member.actor, command).await {
-        Ok(_) => return Ok(Redirect::to(&format!("{address}#card")).into_response()),
-        Err(EngineError::Domain(error)) if !error.is_forbidden() => error,
-        Err(error) => return Err(PageError::new(error, lang)),
+    let Err(error) = execute_form_command(&app, &member, command, lang).await? else {
+        return Ok(Redirect::to(&format!("{address}#card")).into_response());
     };
-    let fresh = member_again(&app, &member, id).await.or_page(lang)?;
-    let message = Failure::from(error.clone()).message(lang);
+    let (fresh, message) = after_refusal(&app, &member, error.clone(), lang).await?;
     let started = started_from(&fields);
     match error {
         DomainError::EditConflict { .. } => {
@@ -435,22 +462,20 @@ pub async fn give_consensus(
         .ok_or(PageError::new(Failure::BadRequest("stance".into()), lang))?;
     let reason = form_field(&fields, "reason").unwrap_or_default();
     let command = Command::GiveConsensus { action_id, stance, reason: reason.to_owned() };
-    match app.engine.execute(id, member.actor, command).await {
-        Ok(_) if form_field(&fields, "return") == Some("card") => {
+    match execute_form_command(&app, &member, command, lang).await? {
+        Ok(()) if form_field(&fields, "return") == Some("card") => {
             Ok(Redirect::to(&format!("{}#consensus", action_plan::card_path(id, activity_id, action_id)))
                 .into_response())
         }
-        Ok(_) => {
+        Ok(()) => {
             Ok(Redirect::to(&format!("{}#action-{action_id}", list_path(&member, id, activity_id))).into_response())
         }
-        Err(EngineError::Domain(error)) if !error.is_forbidden() => {
-            let fresh = member_again(&app, &member, id).await.or_page(lang)?;
-            let message = Failure::from(error).message(lang);
+        Err(error) => {
+            let (fresh, message) = after_refusal(&app, &member, error, lang).await?;
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             let shown = Shown::Stance(stance, reason);
             render_card(&app, &context, &fresh, activity_id, action_id, status, Some(&message), shown).await
         }
-        Err(error) => Err(PageError::new(error, lang)),
     }
 }
 
@@ -478,9 +503,7 @@ async fn refuse_on_map(
     activity_id: ActivityId,
     error: DomainError,
 ) -> Result<Response, PageError> {
-    let lang = context.lang;
-    let fresh = member_again(app, member, member.state.workshop.id).await.or_page(lang)?;
-    let message = Failure::from(error).message(lang);
+    let (fresh, message) = after_refusal(app, member, error, context.lang).await?;
     activity_page_with(app, context, &fresh, activity_id, &Draft::default(), Some(&message), activities::participant)
         .await
 }
@@ -500,11 +523,9 @@ pub async fn rate_risk(
     // A scale left unchosen or not a number is off the scale: the core says what the scale is.
     let rating = |name: &str| form_field(&fields, name).and_then(|raw| raw.parse::<u8>().ok()).unwrap_or(0);
     let command = Command::RateRisk { activity_id, risk, likelihood: rating("likelihood"), impact: rating("impact") };
-    match app.engine.execute(id, member.actor, command).await {
-        Ok(_) => Ok(Redirect::to(&format!("{}#risk-{risk}", list_path(&member, id, activity_id))).into_response()),
-        Err(EngineError::Domain(error))
-            if !error.is_forbidden() && member.state.workshop.activity(activity_id).is_some() =>
-        {
+    match execute_form_command(&app, &member, command, lang).await? {
+        Ok(()) => Ok(Redirect::to(&risk_path(&member, id, activity_id, risk)).into_response()),
+        Err(error) if member.state.workshop.activity(activity_id).is_some() => {
             refuse_on_map(&app, &context, &member, activity_id, error).await
         }
         Err(error) => Err(PageError::new(error, lang)),
@@ -532,12 +553,9 @@ pub async fn link_mitigations(
         .filter(|(name, _)| name == "action")
         .filter_map(|(_, value)| value.trim().parse::<ActionId>().ok())
         .collect();
-    match app.engine.execute(id, member.actor, Command::LinkMitigations { risk, actions }).await {
-        Ok(_) => Ok(Redirect::to(&format!("{}#risk-{risk}", list_path(&member, id, activity_id))).into_response()),
-        Err(EngineError::Domain(error)) if !error.is_forbidden() => {
-            refuse_on_map(&app, &context, &member, activity_id, error).await
-        }
-        Err(error) => Err(PageError::new(error, lang)),
+    match execute_form_command(&app, &member, Command::LinkMitigations { risk, actions }, lang).await? {
+        Ok(()) => Ok(Redirect::to(&risk_path(&member, id, activity_id, risk)).into_response()),
+        Err(error) => refuse_on_map(&app, &context, &member, activity_id, error).await,
     }
 }
 
