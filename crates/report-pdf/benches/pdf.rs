@@ -4,9 +4,10 @@
 //! The workshop is the tests' scripted one at Wallonia size, built once outside the timed
 //! closures: 25 people, about 600 contributions over two days, 140 ideas assessed on two
 //! criteria by 24 people and voted on with dots, 19 actions with everyone's consensus, 15 risks
-//! rated by 24. Timed: the PDF of a ready report (layout and writing), and the model plus the
-//! PDF, which is what a download does once the workshop is loaded. The first layout in a
-//! process also parses the embedded fonts; divan's warm-up takes it.
+//! rated by 24. Timed: the PDF of a ready report (layout and writing), cold and warm, and the
+//! model plus the PDF, which is what a download does once the workshop is loaded. The first
+//! layout in a process also parses the embedded fonts and typst's own data; `main` times it
+//! apart, before divan runs.
 //!
 //! `cargo bench -p converge-report-pdf --bench pdf`
 
@@ -36,17 +37,31 @@ fn main() {
     divan::main();
 }
 
+/// A layout as for a workshop the process has not laid out recently: typst's memo caches are
+/// emptied before each (outside the timing); the fonts stay parsed.
 #[divan::bench(sample_count = 10)]
-fn pdf_of_a_ready_report(bencher: Bencher) {
+fn pdf_cold(bencher: Bencher) {
+    let report = scripted(Size::Wallonia).report();
+    let charts = Charts::of(&report);
+    bencher
+        .with_inputs(|| typst::comemo::evict(0))
+        .bench_refs(|_| render(black_box(&report), &charts).expect("the report renders"));
+}
+
+/// The same report again: a second download soon after the first reuses typst's memoised
+/// layout of everything that did not change.
+#[divan::bench(sample_count = 10)]
+fn pdf_warm(bencher: Bencher) {
     let report = scripted(Size::Wallonia).report();
     let charts = Charts::of(&report);
     bencher.bench(|| render(black_box(&report), &charts).expect("the report renders"));
 }
 
+/// What a download does once the workshop is loaded: the model, the heat map, the PDF, cold.
 #[divan::bench(sample_count = 10)]
-fn model_and_pdf(bencher: Bencher) {
+fn model_and_pdf_cold(bencher: Bencher) {
     let fixture = scripted(Size::Wallonia);
-    bencher.bench(|| {
+    bencher.with_inputs(|| typst::comemo::evict(0)).bench_refs(|_| {
         let report = black_box(&fixture).report();
         render(&report, &Charts::of(&report)).expect("the report renders")
     });
