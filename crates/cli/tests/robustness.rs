@@ -250,7 +250,7 @@ proptest! {
         if let Err(error) = converge_engine::templates::parse_template_bytes(&bytes) {
             // An error says where: a line and column inside the file.
             prop_assert!(error.line >= 1 && error.column >= 1, "{error:?}");
-            prop_assert!(error.line as usize <= bytes.split(|b| *b == b'\n').count(), "{error:?}");
+            prop_assert!(error.line <= bytes.split(|b| *b == b'\n').count(), "{error:?}");
         }
     }
 
