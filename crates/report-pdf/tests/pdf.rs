@@ -51,6 +51,9 @@ fn the_report_reads_back_with_its_pages_actions_and_final_hash() {
 fn notes_that_look_like_markup_are_printed_as_written() {
     let (_, text) = read_back(&small_pdf());
     assert!(text.contains(HOSTILE_NOTE), "typst markup, HTML and brackets in a note show literally");
+    // A word longer than a line and scripts the fonts lack lay out too (wrapped, or drawn as
+    // missing glyphs), and what follows them is still there.
+    assert!(text.contains("https://exemple.be/") && text.contains(" fin S’appuie sur"), "{text}");
 }
 
 #[test]
