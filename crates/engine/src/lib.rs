@@ -5,7 +5,8 @@
 //!   that workshop on this node. The actor decides every command queued meanwhile against the
 //!   evolving state and appends all their events in one durable write (group commit), then
 //!   publishes the new state and the stored events to live subscribers.
-//! * [`accounts`] holds facilitator accounts, sessions and tokens, and participant tokens.
+//! * [`accounts`] holds facilitator accounts, sessions and tokens, and participant tokens;
+//!   [`totp`] the one-time codes of their optional second factor.
 //! * [`cards`] checks, decodes and re-encodes the images of uploaded photo-language cards.
 //!
 //! Clock and randomness live here, not in the core: ids are UUIDv7, secrets come from the OS.
@@ -18,6 +19,7 @@ mod error;
 pub mod random;
 pub mod results;
 pub mod templates;
+pub mod totp;
 
 pub use actor::LiveState;
 pub use engine::{ActivityDraft, DEFAULT_IDLE_AFTER, Engine, Joined, NewWorkshop};

@@ -29,7 +29,7 @@ pub use writer::WriterSettings;
 
 use converge_store::{
     Account, BoxFuture, Directory, EventLog, LogGrew, NewAccount, NewEvent, ParticipantProfile, Session, Snapshot,
-    StoreError, StoredEvent, WorkshopEntry,
+    StoreError, StoredEvent, TotpState, WorkshopEntry,
 };
 use read::ReadPool;
 use std::path::Path;
@@ -256,6 +256,51 @@ impl Directory for SqliteStore {
     fn delete_session(&self, token_hash: &str) -> BoxFuture<'_, Result<(), StoreError>> {
         let token_hash = token_hash.to_owned();
         Box::pin(async move { self.directory_write(Write::DeleteSession { token_hash }).await.map(drop) })
+    }
+
+    fn touch_session(&self, token_hash: &str, now: i64) -> BoxFuture<'_, Result<(), StoreError>> {
+        let token_hash = token_hash.to_owned();
+        Box::pin(async move { self.directory_write(Write::TouchSession { token_hash, now }).await.map(drop) })
+    }
+
+    fn sessions_of(&self, account: Uuid, now: i64) -> BoxFuture<'_, Result<Vec<Session>, StoreError>> {
+        Box::pin(self.on_reader(move |connection| read::sessions_of(connection, account, now)))
+    }
+
+    fn delete_sessions_of(&self, account: Uuid, keep: Option<&str>) -> BoxFuture<'_, Result<(), StoreError>> {
+        let keep = keep.map(str::to_owned);
+        Box::pin(async move { self.directory_write(Write::DeleteSessionsOf { account, keep }).await.map(drop) })
+    }
+
+    fn set_password_hash(&self, account: Uuid, password_hash: &str) -> BoxFuture<'_, Result<(), StoreError>> {
+        let password_hash = password_hash.to_owned();
+        Box::pin(async move { self.directory_write(Write::SetPasswordHash { account, password_hash }).await.map(drop) })
+    }
+
+    fn totp(&self, account: Uuid) -> BoxFuture<'_, Result<Option<TotpState>, StoreError>> {
+        Box::pin(self.on_reader(move |connection| read::totp(connection, account)))
+    }
+
+    fn set_totp(&self, account: Uuid, secret: Option<&str>) -> BoxFuture<'_, Result<(), StoreError>> {
+        let secret = secret.map(str::to_owned);
+        Box::pin(async move { self.directory_write(Write::SetTotp { account, secret }).await.map(drop) })
+    }
+
+    fn use_totp_step(&self, account: Uuid, step: i64) -> BoxFuture<'_, Result<bool, StoreError>> {
+        Box::pin(self.directory_write(Write::UseTotpStep { account, step }))
+    }
+
+    fn add_recovery_codes(&self, account: Uuid, code_hashes: Vec<String>) -> BoxFuture<'_, Result<(), StoreError>> {
+        Box::pin(async move { self.directory_write(Write::AddRecoveryCodes { account, code_hashes }).await.map(drop) })
+    }
+
+    fn use_recovery_code(&self, account: Uuid, code_hash: &str) -> BoxFuture<'_, Result<bool, StoreError>> {
+        let code_hash = code_hash.to_owned();
+        Box::pin(self.directory_write(Write::UseRecoveryCode { account, code_hash }))
+    }
+
+    fn count_recovery_codes(&self, account: Uuid) -> BoxFuture<'_, Result<u64, StoreError>> {
+        Box::pin(self.on_reader(move |connection| read::count_recovery_codes(connection, account)))
     }
 
     fn create_api_token(

@@ -6,7 +6,9 @@
 
 use crate::error::{parse_uuid, read_error};
 use crate::schema::open_reader;
-use converge_store::{Account, ParticipantProfile, Session, Snapshot, StoreError, StoredEvent, WorkshopEntry};
+use converge_store::{
+    Account, ParticipantProfile, Session, Snapshot, StoreError, StoredEvent, TotpState, WorkshopEntry,
+};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -253,20 +255,59 @@ pub(crate) fn count_accounts(connection: &Connection) -> Result<u64, StoreError>
     connection.query_row("select count(*) from account", [], |row| get_u64(row, 0)).map_err(|error| read_error(&error))
 }
 
+const SESSION_COLUMNS: &str = "token_hash, account_id, created_at, expires_at, last_used_at, user_agent";
+
+fn session_row(row: &Row<'_>) -> rusqlite::Result<(String, String, i64, i64, i64, String)> {
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
+}
+
+fn session_from(
+    (token_hash, account, created_at, expires_at, last_used_at, user_agent): (String, String, i64, i64, i64, String),
+) -> Result<Session, StoreError> {
+    Ok(Session { token_hash, account: parse_uuid(&account)?, created_at, expires_at, last_used_at, user_agent })
+}
+
 /// The session, unless it has expired: it is valid while `now < expires_at`.
 pub(crate) fn session(connection: &Connection, token_hash: &str, now: i64) -> Result<Option<Session>, StoreError> {
-    let row = connection
+    connection
+        .prepare_cached(&format!("select {SESSION_COLUMNS} from session where token_hash = ?1 and expires_at > ?2"))
+        .and_then(|mut statement| statement.query_row(params![token_hash, now], session_row).optional())
+        .map_err(|error| read_error(&error))?
+        .map(session_from)
+        .transpose()
+}
+
+/// The account's live sessions, most recently used first.
+pub(crate) fn sessions_of(connection: &Connection, account: Uuid, now: i64) -> Result<Vec<Session>, StoreError> {
+    let mut statement = connection
+        .prepare_cached(&format!(
+            "select {SESSION_COLUMNS} from session where account_id = ?1 and expires_at > ?2 \
+             order by last_used_at desc, created_at desc, token_hash"
+        ))
+        .map_err(|error| read_error(&error))?;
+    let rows =
+        statement.query_map(params![account.to_string(), now], session_row).map_err(|error| read_error(&error))?;
+    rows.map(|row| session_from(row.map_err(|error| read_error(&error))?)).collect()
+}
+
+pub(crate) fn totp(connection: &Connection, account: Uuid) -> Result<Option<TotpState>, StoreError> {
+    let row: Option<(Option<String>, Option<i64>)> = connection
         .query_row(
-            "select account_id, created_at, expires_at from session where token_hash = ?1 and expires_at > ?2",
-            params![token_hash, now],
-            |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?, row.get::<_, i64>(2)?)),
+            "select totp_secret, totp_last_step from account where account_id = ?1",
+            params![account.to_string()],
+            |row| Ok((row.get(0)?, row.get(1)?)),
         )
         .optional()
         .map_err(|error| read_error(&error))?;
-    row.map(|(account, created_at, expires_at)| {
-        Ok(Session { token_hash: token_hash.to_owned(), account: parse_uuid(&account)?, created_at, expires_at })
-    })
-    .transpose()
+    Ok(row.and_then(|(secret, last_step)| secret.map(|secret| TotpState { secret, last_step })))
+}
+
+pub(crate) fn count_recovery_codes(connection: &Connection, account: Uuid) -> Result<u64, StoreError> {
+    connection
+        .query_row("select count(*) from recovery_code where account_id = ?1", params![account.to_string()], |row| {
+            get_u64(row, 0)
+        })
+        .map_err(|error| read_error(&error))
 }
 
 pub(crate) fn api_token_account(connection: &Connection, token_hash: &str) -> Result<Option<Uuid>, StoreError> {

@@ -19,8 +19,11 @@ use std::time::Duration;
 
 /// The migrations, in order; the file's `user_version` is the number already applied.
 /// Never edit an applied script: add the next one.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_card_image.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_card_image.sql"),
+    include_str!("../migrations/0003_session_details_and_second_factor.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

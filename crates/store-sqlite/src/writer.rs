@@ -77,6 +77,13 @@ pub(crate) enum Write {
     CreateAccount { account: NewAccount },
     CreateSession { session: Session },
     DeleteSession { token_hash: String },
+    TouchSession { token_hash: String, now: i64 },
+    DeleteSessionsOf { account: Uuid, keep: Option<String> },
+    SetPasswordHash { account: Uuid, password_hash: String },
+    SetTotp { account: Uuid, secret: Option<String> },
+    UseTotpStep { account: Uuid, step: i64 },
+    AddRecoveryCodes { account: Uuid, code_hashes: Vec<String> },
+    UseRecoveryCode { account: Uuid, code_hash: String },
     CreateApiToken { token_hash: String, account: Uuid, created_at: i64 },
     CreateSetupToken { token_hash: String, expires_at: i64 },
     ConsumeSetupToken { token_hash: String, now: i64 },
@@ -389,18 +396,60 @@ impl Write {
                 "email",
             ),
             Write::CreateSession { session } => (
-                "insert into session (token_hash, account_id, created_at, expires_at) values (?1, ?2, ?3, ?4)",
+                "insert into session (token_hash, account_id, created_at, expires_at, last_used_at, user_agent) \
+                 values (?1, ?2, ?3, ?4, ?5, ?6)",
                 vec![
                     Box::new(session.token_hash),
                     Box::new(session.account.to_string()),
                     Box::new(session.created_at),
                     Box::new(session.expires_at),
+                    Box::new(session.last_used_at),
+                    Box::new(session.user_agent),
                 ],
                 "session",
             ),
             Write::DeleteSession { token_hash } => {
                 ("delete from session where token_hash = ?1", vec![Box::new(token_hash)], "session")
             }
+            Write::TouchSession { token_hash, now } => (
+                "update session set last_used_at = max(last_used_at, ?2) where token_hash = ?1",
+                vec![Box::new(token_hash), Box::new(now)],
+                "session",
+            ),
+            Write::DeleteSessionsOf { account, keep } => (
+                "delete from session where account_id = ?1 and token_hash is not ?2",
+                vec![Box::new(account.to_string()), Box::new(keep)],
+                "session",
+            ),
+            // The schema's trigger ends the account's sessions in the same statement.
+            Write::SetPasswordHash { account, password_hash } => (
+                "update account set password_hash = ?2 where account_id = ?1",
+                vec![Box::new(account.to_string()), Box::new(password_hash)],
+                "account",
+            ),
+            Write::SetTotp { account, secret } => (
+                "update account set totp_secret = ?2 where account_id = ?1",
+                vec![Box::new(account.to_string()), Box::new(secret)],
+                "account",
+            ),
+            // Check and record in one statement, so two sign-ins with the same code at once
+            // cannot both pass.
+            Write::UseTotpStep { account, step } => (
+                "update account set totp_last_step = ?2 \
+                 where account_id = ?1 and totp_secret is not null and (totp_last_step is null or totp_last_step < ?2)",
+                vec![Box::new(account.to_string()), Box::new(step)],
+                "account",
+            ),
+            Write::AddRecoveryCodes { account, code_hashes } => (
+                "insert into recovery_code (account_id, code_hash) select ?1, value from json_each(?2)",
+                vec![Box::new(account.to_string()), Box::new(json_string_array(&code_hashes))],
+                "recovery code",
+            ),
+            Write::UseRecoveryCode { account, code_hash } => (
+                "delete from recovery_code where account_id = ?1 and code_hash = ?2",
+                vec![Box::new(account.to_string()), Box::new(code_hash)],
+                "recovery code",
+            ),
             Write::CreateApiToken { token_hash, account, created_at } => (
                 "insert into api_token (token_hash, account_id, created_at) values (?1, ?2, ?3)",
                 vec![Box::new(token_hash), Box::new(account.to_string()), Box::new(created_at)],
@@ -462,6 +511,14 @@ impl Write {
         })?;
         Ok(n_changed > 0)
     }
+}
+
+/// A JSON array of strings, for statements that take a list as one parameter (`json_each`).
+/// The strings are hex hashes, so escaping quotes and backslashes is all they could need.
+fn json_string_array(items: &[String]) -> String {
+    let quoted: Vec<String> =
+        items.iter().map(|item| format!("\"{}\"", item.replace('\\', "\\\\").replace('"', "\\\""))).collect();
+    format!("[{}]", quoted.join(","))
 }
 
 fn checkpoint(connection: &Connection) -> Result<bool, StoreError> {

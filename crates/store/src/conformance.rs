@@ -8,14 +8,15 @@
 //! * `append` needs no index entry: appending at 0 starts a workshop's log; `create_workshop`
 //!   refuses an id that has an entry or events already;
 //! * an empty `append` writes nothing but still checks `expected_seq`;
-//! * a session is valid while `now < expires_at`, a setup token likewise;
+//! * a session is valid while `now < expires_at`, a setup token likewise; a new password ends
+//!   every session of its account;
 //! * join codes and emails are matched case-insensitively (ASCII);
 //! * a `LogGrew` may cover several appends: listeners read everything after what they have.
 
 use crate::chain::{GENESIS, event_hash};
 use crate::{
     EventLog, LogGrew, NewAccount, NewEvent, ParticipantProfile, Session, Snapshot, Store, StoreError, StoredEvent,
-    WorkshopEntry,
+    TotpState, WorkshopEntry,
 };
 use std::future::Future;
 use std::sync::Arc;
@@ -44,6 +45,9 @@ where
     snapshots_round_trip_and_the_latest_wins(make().await).await;
     an_email_is_taken_whatever_its_case(make().await).await;
     sessions_expire_and_can_be_deleted(make().await).await;
+    an_accounts_sessions_are_listed_touched_and_ended_but_one(make().await).await;
+    a_new_password_ends_every_session_of_its_account(make().await).await;
+    a_totp_step_is_accepted_once_and_recovery_codes_once_each(make().await).await;
     a_setup_token_is_single_use_and_expires(make().await).await;
     api_tokens_resolve_to_their_account(make().await).await;
     profiles_are_put_listed_and_erased(make().await).await;
@@ -360,7 +364,7 @@ pub async fn an_email_is_taken_whatever_its_case<S: Store>(store: S) {
 pub async fn sessions_expire_and_can_be_deleted<S: Store>(store: S) {
     let account = new_account("session@example.org");
     store.create_account(account.clone()).await.expect("account");
-    let session = Session { token_hash: "a1b2".to_owned(), account: account.id, created_at: 1_000, expires_at: 2_000 };
+    let session = new_session("a1b2", account.id, 1_000);
     store.create_session(session.clone()).await.expect("create");
 
     assert_eq!(store.session("a1b2", 1_000).await.expect("lookup"), Some(session.clone()));
@@ -371,6 +375,79 @@ pub async fn sessions_expire_and_can_be_deleted<S: Store>(store: S) {
     store.delete_session("a1b2").await.expect("delete");
     assert_eq!(store.session("a1b2", 1_000).await.expect("lookup"), None);
     store.delete_session("a1b2").await.expect("deleting a missing session is not an error");
+}
+
+fn new_session(token_hash: &str, account: Uuid, created_at: i64) -> Session {
+    Session {
+        token_hash: token_hash.to_owned(),
+        account,
+        created_at,
+        expires_at: created_at + 1_000,
+        last_used_at: created_at,
+        user_agent: "Firefox on Linux".to_owned(),
+    }
+}
+
+pub async fn an_accounts_sessions_are_listed_touched_and_ended_but_one<S: Store>(store: S) {
+    let (ann, bob) = (new_account("ann@example.org"), new_account("bob@example.org"));
+    store.create_account(ann.clone()).await.expect("account");
+    store.create_account(bob.clone()).await.expect("account");
+    for session in
+        [new_session("old", ann.id, 1_000), new_session("new", ann.id, 1_500), new_session("bob", bob.id, 1_500)]
+    {
+        store.create_session(session).await.expect("create");
+    }
+    let hashes = |sessions: Vec<Session>| sessions.into_iter().map(|session| session.token_hash).collect::<Vec<_>>();
+    assert_eq!(hashes(store.sessions_of(ann.id, 1_600).await.expect("list")), ["new", "old"], "last used first");
+    store.touch_session("old", 1_700).await.expect("touch");
+    store.touch_session("old", 1_650).await.expect("a late touch never moves the time back");
+    assert_eq!(store.session("old", 1_800).await.expect("lookup").expect("live").last_used_at, 1_700);
+    assert_eq!(hashes(store.sessions_of(ann.id, 1_800).await.expect("list")), ["old", "new"]);
+    assert_eq!(hashes(store.sessions_of(ann.id, 2_000).await.expect("list")), ["new"], "expired ones are not listed");
+
+    store.delete_sessions_of(ann.id, Some("new")).await.expect("delete");
+    assert_eq!(hashes(store.sessions_of(ann.id, 1_600).await.expect("list")), ["new"]);
+    assert!(store.session("bob", 1_600).await.expect("lookup").is_some(), "another account's session stays");
+    store.delete_sessions_of(ann.id, None).await.expect("delete");
+    assert!(store.sessions_of(ann.id, 1_600).await.expect("list").is_empty());
+}
+
+pub async fn a_new_password_ends_every_session_of_its_account<S: Store>(store: S) {
+    let (ann, bob) = (new_account("ann@example.org"), new_account("bob@example.org"));
+    store.create_account(ann.clone()).await.expect("account");
+    store.create_account(bob.clone()).await.expect("account");
+    store.create_session(new_session("ann", ann.id, 1_000)).await.expect("create");
+    store.create_session(new_session("bob", bob.id, 1_000)).await.expect("create");
+    store.set_password_hash(ann.id, "$argon2id$new").await.expect("set");
+    assert_eq!(store.account(ann.id).await.expect("read").expect("account").password_hash, "$argon2id$new");
+    assert_eq!(store.session("ann", 1_100).await.expect("lookup"), None);
+    assert!(store.session("bob", 1_100).await.expect("lookup").is_some());
+}
+
+pub async fn a_totp_step_is_accepted_once_and_recovery_codes_once_each<S: Store>(store: S) {
+    let account = new_account("totp@example.org");
+    store.create_account(account.clone()).await.expect("account");
+    assert_eq!(store.totp(account.id).await.expect("read"), None);
+    assert!(!store.use_totp_step(account.id, 10).await.expect("use"), "no step is accepted without a secret");
+
+    store.set_totp(account.id, Some("00ff")).await.expect("set");
+    assert_eq!(store.totp(account.id).await.expect("read"), Some(TotpState { secret: "00ff".into(), last_step: None }));
+    assert!(store.use_totp_step(account.id, 10).await.expect("use"));
+    assert!(!store.use_totp_step(account.id, 10).await.expect("use"), "the same step twice");
+    assert!(!store.use_totp_step(account.id, 9).await.expect("use"), "an earlier step");
+    assert!(store.use_totp_step(account.id, 11).await.expect("use"));
+    assert_eq!(store.totp(account.id).await.expect("read").expect("on").last_step, Some(11));
+
+    store.add_recovery_codes(account.id, vec!["r1".into(), "r2".into()]).await.expect("add");
+    assert_eq!(store.count_recovery_codes(account.id).await.expect("count"), 2);
+    assert!(store.use_recovery_code(account.id, "r1").await.expect("use"));
+    assert!(!store.use_recovery_code(account.id, "r1").await.expect("use"), "a code is used once");
+    assert!(!store.use_recovery_code(account.id, "unknown").await.expect("use"));
+    assert_eq!(store.count_recovery_codes(account.id).await.expect("count"), 1);
+
+    store.set_totp(account.id, None).await.expect("turn off");
+    assert_eq!(store.totp(account.id).await.expect("read"), None);
+    assert_eq!(store.count_recovery_codes(account.id).await.expect("count"), 0, "codes end with their enrolment");
 }
 
 pub async fn a_setup_token_is_single_use_and_expires<S: Store>(store: S) {

@@ -43,6 +43,18 @@ pub struct Session {
     pub account: Uuid,
     pub created_at: i64,
     pub expires_at: i64,
+    /// When the session was last seen, to within [`Directory::touch_session`]'s granularity.
+    pub last_used_at: i64,
+    /// The browser's User-Agent as it signed in, shortened; only shown, never trusted.
+    pub user_agent: String,
+}
+
+/// An account's second factor: its TOTP secret and the last time step a code was accepted for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotpState {
+    /// Hex of the secret's bytes.
+    pub secret: String,
+    pub last_step: Option<i64>,
 }
 
 /// A participant's personal data, outside the hashed log. The log holds
@@ -79,6 +91,28 @@ pub trait Directory: Send + Sync + 'static {
     /// The session with this token hash, if it exists and has not expired at `now`.
     fn session(&self, token_hash: &str, now: i64) -> BoxFuture<'_, Result<Option<Session>, StoreError>>;
     fn delete_session(&self, token_hash: &str) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// Records that the session was used at `now`.
+    fn touch_session(&self, token_hash: &str, now: i64) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// The account's sessions that have not expired at `now`, most recently used first.
+    fn sessions_of(&self, account: Uuid, now: i64) -> BoxFuture<'_, Result<Vec<Session>, StoreError>>;
+    /// Ends every session of the account but the one with `keep` as its hash, if given.
+    fn delete_sessions_of(&self, account: Uuid, keep: Option<&str>) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// Replaces the account's password hash. Every session of the account ends with it.
+    fn set_password_hash(&self, account: Uuid, password_hash: &str) -> BoxFuture<'_, Result<(), StoreError>>;
+
+    /// The account's second factor, when it has one.
+    fn totp(&self, account: Uuid) -> BoxFuture<'_, Result<Option<TotpState>, StoreError>>;
+    /// Turns the second factor on with `secret` (hex), or off with `None`. Either way the
+    /// account's recovery codes are dropped.
+    fn set_totp(&self, account: Uuid, secret: Option<&str>) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// Records that a code of time step `step` was accepted, in one atomic check: true only when
+    /// `step` is later than every step accepted before, so no code is accepted twice.
+    fn use_totp_step(&self, account: Uuid, step: i64) -> BoxFuture<'_, Result<bool, StoreError>>;
+    /// Adds one-time recovery codes, given as hashes.
+    fn add_recovery_codes(&self, account: Uuid, code_hashes: Vec<String>) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// Uses a recovery code up; true when the account had it.
+    fn use_recovery_code(&self, account: Uuid, code_hash: &str) -> BoxFuture<'_, Result<bool, StoreError>>;
+    fn count_recovery_codes(&self, account: Uuid) -> BoxFuture<'_, Result<u64, StoreError>>;
 
     fn create_api_token(
         &self,

@@ -19,7 +19,9 @@ pub mod conformance;
 mod directory;
 mod log;
 
-pub use directory::{Account, Directory, NewAccount, ParticipantProfile, Session, StoredImage, WorkshopEntry};
+pub use directory::{
+    Account, Directory, NewAccount, ParticipantProfile, Session, StoredImage, TotpState, WorkshopEntry,
+};
 pub use log::{EventLog, LogGrew, NewEvent, Snapshot, StoredEvent};
 
 use std::future::Future;
