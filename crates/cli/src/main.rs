@@ -328,6 +328,7 @@ fn template(command: TemplateCommands) -> anyhow::Result<ExitCode> {
 async fn serve(bind: SocketAddr, data: &Path, public_url: Option<String>) -> anyhow::Result<ExitCode> {
     let engine = open(data)?;
     let _lock = lock_for_serving(data)?;
+    raise_open_file_limit();
     let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;
     let base = public_url.clone().unwrap_or_else(|| format!("http://{address}"));
@@ -350,6 +351,21 @@ async fn serve(bind: SocketAddr, data: &Path, public_url: Option<String>) -> any
         .await
         .context("the server stopped with an error")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Raises the open-file limit to the hard limit: every phone in the room holds a live stream
+/// open, and a large room needs thousands of sockets, past the usual soft limit of 1,024.
+fn raise_open_file_limit() {
+    #[cfg(unix)]
+    {
+        use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+        let limit = getrlimit(Resource::Nofile);
+        if limit.current != limit.maximum
+            && let Err(error) = setrlimit(Resource::Nofile, Rlimit { current: limit.maximum, ..limit })
+        {
+            tracing::warn!(%error, "cannot raise the open-file limit; a large room may be refused connections");
+        }
+    }
 }
 
 async fn wait_for_signal() {
