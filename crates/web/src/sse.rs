@@ -18,7 +18,7 @@ use futures_util::Stream;
 use serde::Deserialize;
 use std::collections::VecDeque;
 use std::convert::Infallible;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use tokio::sync::broadcast;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
@@ -115,65 +115,27 @@ impl Follower {
     fn into_stream(self) -> impl Stream<Item = Result<Event, Infallible>> {
         futures_util::stream::unfold(Some(self), |follower| async move {
             let mut follower = follower?;
-            let event = follower.next_event().await?;
+            let (event, live) = follower.next_event().await?;
             follower.after = event.seq;
-            let sse = follower.redacted(&event).await;
+            let views = if live {
+                shared_views(&event, &follower.engine).await
+            } else {
+                Arc::new(Views::of(&event, &follower.engine).await)
+            };
+            let sse = Event::default().id(event.seq.to_string()).data(views.for_viewer(follower.viewer));
             // A deleted workshop's stream ends after telling its followers.
             let next = if event.kind == "workshop_deleted" { None } else { Some(follower) };
             Some((Ok(sse), next))
         })
     }
 
-    /// The event as this follower may see it: the author of an anonymous contribution, the
-    /// voter of a ballot, and who drafted, edited, took a stance on or rated what are hidden from
-    /// everyone but themselves and the facilitator. The log and its export keep them; this is a
-    /// view, like the pages.
-    async fn redacted(&self, event: &StoredEvent) -> Event {
-        let field = match event.kind.as_str() {
-            "contribution_posted" | "action_drafted" => "author",
-            "ballot_cast" => "voter",
-            "item_assessed" => "assessor",
-            "action_edited" => "editor",
-            "consensus_given" => "participant",
-            "risk_rated" => "rater",
-            _ => return to_sse(event),
-        };
-        if self.viewer.sees_everyone {
-            return to_sse(event);
-        }
-        let Ok(mut payload) = serde_json::from_str::<serde_json::Value>(&event.payload) else { return to_sse(event) };
-        let who = payload.get(field).and_then(|value| value.as_str()).and_then(|raw| raw.parse::<ParticipantId>().ok());
-        let hidden = match event.kind.as_str() {
-            "contribution_posted" => {
-                let anonymous =
-                    match (payload.get("activity_id").and_then(|v| v.as_str()), self.engine.state(self.workshop).await)
-                    {
-                        (Some(activity), Ok(state)) => activity
-                            .parse()
-                            .ok()
-                            .and_then(|activity| {
-                                state.workshop.activity(activity).map(|activity| activity.config.anonymous)
-                            })
-                            .unwrap_or(true),
-                        // When in doubt, hide.
-                        _ => true,
-                    };
-                anonymous && who != self.viewer.participant
-            }
-            _ => who != self.viewer.participant,
-        };
-        if hidden && let Some(object) = payload.as_object_mut() {
-            object.insert(field.to_owned(), serde_json::Value::Null);
-        }
-        let shown = StoredEvent { payload: payload.to_string(), ..event.clone() };
-        to_sse(&shown)
-    }
-
-    async fn next_event(&mut self) -> Option<StoredEvent> {
+    /// The next event to send, and whether it came live from the broadcast (shared by every
+    /// follower) rather than from this follower's own read of the log.
+    async fn next_event(&mut self) -> Option<(Arc<StoredEvent>, bool)> {
         loop {
             if let Some(event) = self.backlog.pop_front() {
                 if event.seq > self.after {
-                    return Some(event);
+                    return Some((Arc::new(event), false));
                 }
                 continue;
             }
@@ -194,7 +156,7 @@ impl Follower {
             };
             match received {
                 Ok(event) if event.seq <= self.after => {}
-                Ok(event) if event.seq == self.after + 1 => return Some(StoredEvent::clone(&event)),
+                Ok(event) if event.seq == self.after + 1 => return Some((event, true)),
                 // A gap: something was appended that this subscription did not see.
                 Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => self.must_read_log = true,
                 Err(broadcast::error::RecvError::Closed) => return None,
@@ -203,8 +165,97 @@ impl Follower {
     }
 }
 
-fn to_sse(event: &StoredEvent) -> Event {
-    Event::default().id(event.seq.to_string()).data(event_data(event))
+/// An event's data as its followers may see it: the author of an anonymous contribution, the
+/// voter of a ballot, and who drafted, edited, took a stance on or rated what are hidden from
+/// everyone but themselves and the facilitator. The log and its export keep them; this is a
+/// view, like the pages. Worked out once per event for all followers: there are only two views,
+/// the whole event and the one with its subject hidden.
+struct Views {
+    whole: String,
+    /// The data with the subject hidden, for everyone else; `None` when nothing is hidden.
+    hidden: Option<String>,
+    /// Who the event is about (author, voter...), who sees the whole event.
+    subject: Option<ParticipantId>,
+}
+
+impl Views {
+    async fn of(event: &StoredEvent, engine: &Engine) -> Views {
+        let whole = event_data(event);
+        let unhidden = |whole| Views { whole, hidden: None, subject: None };
+        let field = match event.kind.as_str() {
+            "contribution_posted" | "action_drafted" => "author",
+            "ballot_cast" => "voter",
+            "item_assessed" => "assessor",
+            "action_edited" => "editor",
+            "consensus_given" => "participant",
+            "risk_rated" => "rater",
+            _ => return unhidden(whole),
+        };
+        let Ok(mut payload) = serde_json::from_str::<serde_json::Value>(&event.payload) else { return unhidden(whole) };
+        let subject =
+            payload.get(field).and_then(|value| value.as_str()).and_then(|raw| raw.parse::<ParticipantId>().ok());
+        if event.kind == "contribution_posted" {
+            let anonymous = match (
+                payload.get("activity_id").and_then(|v| v.as_str()),
+                engine.state(event_workshop(event)).await,
+            ) {
+                (Some(activity), Ok(state)) => activity
+                    .parse()
+                    .ok()
+                    .and_then(|activity| state.workshop.activity(activity).map(|activity| activity.config.anonymous))
+                    .unwrap_or(true),
+                // When in doubt, hide.
+                _ => true,
+            };
+            if !anonymous {
+                return unhidden(whole);
+            }
+        }
+        let Some(object) = payload.as_object_mut() else { return unhidden(whole) };
+        object.insert(field.to_owned(), serde_json::Value::Null);
+        let hidden = event_data(&StoredEvent { payload: payload.to_string(), ..event.clone() });
+        Views { whole, hidden: Some(hidden), subject }
+    }
+
+    fn for_viewer(&self, viewer: Viewer) -> &str {
+        match &self.hidden {
+            Some(hidden) if !viewer.sees_everyone && self.subject != viewer.participant => hidden,
+            _ => &self.whole,
+        }
+    }
+}
+
+fn event_workshop(event: &StoredEvent) -> WorkshopId {
+    WorkshopId::from_uuid(event.workshop)
+}
+
+/// How many recent live events keep their views. Followers of one workshop receive the same
+/// event within moments of each other; a follower further behind works its views out again.
+const SHARED_VIEWS: usize = 256;
+
+/// The views of the latest live events, keyed by the broadcast's own allocation of the event (the
+/// entry holds it, so the address cannot be reused meanwhile). A room of 2,000 phones would
+/// otherwise parse and rewrite every event 2,000 times.
+static RECENT_VIEWS: Mutex<VecDeque<(Arc<StoredEvent>, Arc<Views>)>> = Mutex::new(VecDeque::new());
+
+async fn shared_views(event: &Arc<StoredEvent>, engine: &Engine) -> Arc<Views> {
+    let cached = |recent: &VecDeque<(Arc<StoredEvent>, Arc<Views>)>| {
+        recent.iter().rev().find(|(known, _)| Arc::ptr_eq(known, event)).map(|(_, views)| views.clone())
+    };
+    if let Some(views) = cached(&RECENT_VIEWS.lock().unwrap_or_else(|poisoned| poisoned.into_inner())) {
+        return views;
+    }
+    let views = Arc::new(Views::of(event, engine).await);
+    let mut recent = RECENT_VIEWS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    // Another follower may have worked them out meanwhile: keep one entry per event.
+    if let Some(views) = cached(&recent) {
+        return views;
+    }
+    if recent.len() == SHARED_VIEWS {
+        recent.pop_front();
+    }
+    recent.push_back((event.clone(), views.clone()));
+    views
 }
 
 /// The JSON data of an event. The payload is already JSON and goes in as it is: a room of
@@ -224,6 +275,19 @@ fn event_data(event: &StoredEvent) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_subject_and_the_facilitator_see_the_whole_event() {
+        let (author, other) = (ParticipantId::from_uuid(Uuid::now_v7()), ParticipantId::from_uuid(Uuid::now_v7()));
+        let views = Views { whole: "whole".into(), hidden: Some("hidden".into()), subject: Some(author) };
+        let viewer = |participant, sees_everyone| Viewer { participant, sees_everyone };
+        assert_eq!(views.for_viewer(viewer(Some(author), false)), "whole");
+        assert_eq!(views.for_viewer(viewer(Some(other), false)), "hidden");
+        assert_eq!(views.for_viewer(viewer(None, false)), "hidden");
+        assert_eq!(views.for_viewer(viewer(Some(other), true)), "whole");
+        let unhidden = Views { whole: "whole".into(), hidden: None, subject: Some(author) };
+        assert_eq!(unhidden.for_viewer(viewer(Some(other), false)), "whole");
+    }
 
     #[test]
     fn the_event_data_is_the_json_clients_expect() {
