@@ -285,7 +285,14 @@ impl WorkshopActor {
                     batch = accepted;
                 }
                 Err(error) => {
-                    tracing::error!(workshop.id = %self.state.workshop.id, %error, "append failed; nothing was acknowledged");
+                    // The state, its sequence number and head hash advance only with a stored
+                    // append, so the next turn appends after the last stored event: nothing to
+                    // undo, nothing to reload. A full disk is the store's to report, once.
+                    if matches!(error, converge_store::StoreError::DiskFull) {
+                        tracing::debug!(workshop.id = %self.state.workshop.id, "append refused: the disk is full");
+                    } else {
+                        tracing::error!(workshop.id = %self.state.workshop.id, %error, "append failed; nothing was acknowledged");
+                    }
                     for pending in accepted {
                         let _ = pending.reply.send(Err(EngineError::Store(error.clone())));
                     }
@@ -302,8 +309,14 @@ impl WorkshopActor {
         let body = SnapshotBody { fold_version: FOLD_VERSION, workshop: self.state.workshop.clone() };
         let Ok(state) = serde_json::to_vec(&body) else { return };
         let snapshot = Snapshot { seq: self.state.seq, hash: self.state.head_hash.clone(), state };
+        // Whatever the outcome, the next try waits for another `SNAPSHOT_EVERY` events: retrying
+        // after every append would double the writes of a nearly full disk, and warn each time.
+        self.events_since_snapshot = 0;
         match self.store.save_snapshot(self.state.workshop.id.as_uuid(), snapshot).await {
-            Ok(()) => self.events_since_snapshot = 0,
+            Ok(()) => {}
+            Err(converge_store::StoreError::DiskFull) => {
+                tracing::debug!("no snapshot saved: the disk is full; the log still has everything");
+            }
             Err(error) => tracing::warn!(%error, "could not save a snapshot; the log still has everything"),
         }
     }

@@ -6,13 +6,21 @@
 use converge_store::StoreError;
 use rusqlite::ErrorCode;
 
-/// A failure while writing. An I/O error during a write is reported as a full disk: in the field
-/// both mean "the write did not reach the disk, and retrying once space or the device is back will
-/// work", and SQLite reports some out-of-space conditions (a failed WAL growth) as `SQLITE_IOERR`.
+/// A failure while writing. SQLite's Unix layer answers `SQLITE_FULL` when a write to the database
+/// or its write-ahead log meets `ENOSPC` (or writes short), and `SQLITE_IOERR_SHMSIZE` when the
+/// shared-memory index beside the log cannot grow, which on a full disk is the same condition.
+/// Any other I/O error is not reported as a full disk: a failing device or a vanished mount must
+/// not send the operator looking for space to free.
 pub(crate) fn write_error(error: &rusqlite::Error) -> StoreError {
-    match error.sqlite_error_code() {
-        Some(ErrorCode::DiskFull | ErrorCode::SystemIoFailure) => StoreError::DiskFull,
-        _ => common_error(error),
+    if is_disk_full(error) { StoreError::DiskFull } else { common_error(error) }
+}
+
+fn is_disk_full(error: &rusqlite::Error) -> bool {
+    match error {
+        rusqlite::Error::SqliteFailure(failure, _) => {
+            failure.code == ErrorCode::DiskFull || failure.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE
+        }
+        _ => false,
     }
 }
 

@@ -15,6 +15,15 @@
 //! A reply is sent only after `COMMIT` returned: an `Ok` means durable. Growth of the logs is
 //! announced after the replies, so a listener that reads the log on hearing of it finds the
 //! events there.
+//!
+//! A full disk: the statement or the `COMMIT` that needs a new page (in the log or its
+//! shared-memory index) fails with `SQLITE_FULL`, and the transaction is rolled back (by SQLite
+//! or here): the batch is refused whole with [`StoreError::DiskFull`], nothing of it stays
+//! pending, and the connection serves the next batch as usual. A checkpoint that cannot grow the
+//! database fails on its own and leaves the log as it is, to be copied later. Writes pass again
+//! as soon as space returns, without reopening anything: the frames a failed commit left half
+//! written lie past the log's last commit, where no reader looks, and the next commit writes over
+//! them.
 
 use crate::error::{is_unique_violation, write_error};
 use crate::read::{head_seq_and_hash, seq_to_sql};
@@ -23,6 +32,7 @@ use converge_store::{
     LogGrew, NewAccount, NewEvent, ParticipantProfile, Session, Snapshot, StoreError, StoredEvent, WorkshopEntry, chain,
 };
 use rusqlite::{Connection, params};
+use std::time::{Duration, Instant};
 use tokio::sync::{broadcast, mpsc, oneshot};
 use uuid::Uuid;
 
@@ -92,8 +102,57 @@ pub(crate) enum Write {
     PutCardImage { workshop: Uuid, card_id: String, sha256: String, bytes: Vec<u8>, content_type: String },
 }
 
+/// How long writes must go unrefused before a full disk counts as over. Near the end of the space
+/// some small writes still fit (in pages of the log that a checkpoint freed), so writes pass and
+/// fail in turn; the operator needs to hear of it once, not at every turn.
+const DISK_FULL_SETTLES_AFTER: Duration = Duration::from_secs(10);
+
+/// Tells the operator once that the disk is full, and once that writes pass again, however many
+/// requests are refused in between.
+#[derive(Default)]
+pub(crate) struct DiskWatch {
+    /// When a write was last refused for lack of space, while the operator has been told.
+    refused_at: Option<Instant>,
+}
+
+impl DiskWatch {
+    /// Logs a failed batch: one warning when the disk fills, an error for any other failure.
+    fn failed(&mut self, error: &StoreError, what: &str) {
+        if !matches!(error, StoreError::DiskFull) {
+            tracing::error!(%error, "{what}");
+            return;
+        }
+        if self.refused_at.replace(Instant::now()).is_none() {
+            tracing::warn!(
+                "the disk is full: writes are refused until space is freed on it (what was acknowledged is \
+                 safe, and nothing refused is recorded)"
+            );
+        }
+    }
+
+    fn committed(&mut self) {
+        if self.refused_at.is_some_and(|at| at.elapsed() >= DISK_FULL_SETTLES_AFTER) {
+            self.refused_at = None;
+            tracing::info!("writes pass again: none was refused for lack of space in the last ten seconds");
+        }
+    }
+
+    /// Whether writes were refused for lack of space lately.
+    #[cfg(test)]
+    fn is_full(&self) -> bool {
+        self.refused_at.is_some()
+    }
+}
+
 /// Runs the writer until every sender is dropped; requests already queued are still served.
 pub(crate) fn run(connection: Connection, mut requests: mpsc::Receiver<Request>, grew: broadcast::Sender<LogGrew>) {
+    // Each request's savepoint keeps what it would undo in a sub-journal, which SQLite spills to a
+    // file in the system's temporary folder past 64 KiB (a batch of hundreds of requests). Kept in
+    // memory, a write depends on the space of one disk only, the data folder's.
+    if let Err(error) = connection.pragma_update(None, "temp_store", "MEMORY") {
+        tracing::warn!(%error, "cannot keep SQLite's temporary files in memory");
+    }
+    let mut disk = DiskWatch::default();
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while let Some(first) = requests.blocking_recv() {
         batch.push(first);
@@ -106,7 +165,7 @@ pub(crate) fn run(connection: Connection, mut requests: mpsc::Receiver<Request>,
         let (checkpoints, writes): (Vec<Request>, Vec<Request>) =
             std::mem::take(&mut batch).into_iter().partition(|request| matches!(request, Request::Checkpoint { .. }));
         if !writes.is_empty() {
-            commit_batch(&connection, writes, &grew);
+            commit_batch(&connection, writes, &grew, &mut disk);
         }
         for request in checkpoints {
             if let Request::Checkpoint { reply } = request {
@@ -117,11 +176,12 @@ pub(crate) fn run(connection: Connection, mut requests: mpsc::Receiver<Request>,
     tracing::debug!("the SQLite writer stops: the store was dropped");
 }
 
-fn commit_batch(connection: &Connection, batch: Vec<Request>, grew: &broadcast::Sender<LogGrew>) {
+fn commit_batch(connection: &Connection, batch: Vec<Request>, grew: &broadcast::Sender<LogGrew>, disk: &mut DiskWatch) {
     tracing::trace!(n_requests = batch.len(), "committing a batch of {} requests", batch.len());
+    let changes_before = connection.total_changes();
     if let Err(error) = connection.execute_batch("begin immediate") {
         let error = write_error(&error);
-        tracing::error!(%error, "cannot start a write transaction");
+        disk.failed(&error, "cannot start a write transaction");
         batch.into_iter().for_each(|request| request.fail(error.clone()));
         return;
     }
@@ -129,6 +189,10 @@ fn commit_batch(connection: &Connection, batch: Vec<Request>, grew: &broadcast::
     let mut pending = batch.into_iter();
     for request in pending.by_ref() {
         let (finished, savepoint_failure) = run_in_savepoint(connection, request);
+        if let Some(error @ StoreError::DiskFull) = finished.error() {
+            // Even when undone alone (the rest of the batch may still fit), the operator hears of it.
+            disk.failed(error, "a write was refused");
+        }
         // SQLite may roll back the whole transaction on its own after some errors (a full disk,
         // an I/O error). The statements of later requests would then run outside any transaction,
         // and the batch would no longer be all or nothing: stop here and fail the batch. The same
@@ -142,7 +206,7 @@ fn commit_batch(connection: &Connection, batch: Vec<Request>, grew: &broadcast::
         });
         done.push(finished);
         if let Some(error) = lost {
-            tracing::error!(%error, "a write batch was rolled back");
+            disk.failed(&error, "a write batch was rolled back");
             if !connection.is_autocommit() {
                 let _ = connection.execute_batch("rollback");
             }
@@ -153,7 +217,7 @@ fn commit_batch(connection: &Connection, batch: Vec<Request>, grew: &broadcast::
     }
     if let Err(error) = connection.execute_batch("commit") {
         let error = write_error(&error);
-        tracing::error!(%error, "a write batch failed to commit");
+        disk.failed(&error, "a write batch failed to commit");
         if !connection.is_autocommit() {
             // A failed COMMIT can leave the transaction open (e.g. on SQLITE_BUSY); nothing of it
             // may stay pending into the next batch.
@@ -165,6 +229,10 @@ fn commit_batch(connection: &Connection, batch: Vec<Request>, grew: &broadcast::
         return;
     }
     // Durable now. Reply first (acknowledgement latency is what writers wait on), then announce.
+    if connection.total_changes() > changes_before {
+        // Only a batch that wrote proves there is space again (a health check writes nothing).
+        disk.committed();
+    }
     let mut announcements: Vec<LogGrew> = Vec::new();
     for finished in done {
         if let Some(growth) = finished.growth() {
@@ -577,7 +645,7 @@ mod tests {
         let (stale, stale_answer) = append(a, 0, 1); // sees the first request's events: a conflict
         let (third, third_answer) = append(a, 2, 1); // follows the first within the same batch
         let (other, other_answer) = append(b, 0, 3);
-        commit_batch(&connection, vec![first, stale, third, other], &grew);
+        commit_batch(&connection, vec![first, stale, third, other], &grew, &mut DiskWatch::default());
 
         assert_eq!(first_answer.blocking_recv().unwrap().unwrap().len(), 2);
         assert!(matches!(
@@ -593,5 +661,47 @@ mod tests {
         assert_eq!(announcements.try_recv().unwrap(), LogGrew { workshop: a, seq: 3 });
         assert_eq!(announcements.try_recv().unwrap(), LogGrew { workshop: b, seq: 3 });
         assert!(announcements.try_recv().is_err());
+    }
+
+    /// `max_page_count` makes SQLite refuse new pages with `SQLITE_FULL`, as a full file system does.
+    #[test]
+    fn a_batch_refused_for_a_full_disk_leaves_nothing_behind_and_the_same_connection_writes_once_space_returns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("converge.db");
+        let mut connection = crate::schema::open_writer(&path).unwrap();
+        crate::schema::migrate(&mut connection).unwrap();
+        let (grew, _announcements) = broadcast::channel(16);
+        let mut disk = DiskWatch::default();
+        let page_count: i64 = connection.pragma_query_value(None, "page_count", |row| row.get(0)).unwrap();
+        connection.pragma_update(None, "max_page_count", page_count + 8).unwrap();
+        let workshop = Uuid::new_v4();
+
+        let mut head = 0;
+        let refusal = loop {
+            let (request, answer) = append(workshop, head, 40);
+            commit_batch(&connection, vec![request], &grew, &mut disk);
+            match answer.blocking_recv().unwrap() {
+                Ok(stored) => head = stored.last().unwrap().seq,
+                Err(error) => break error,
+            }
+            assert!(head < 10_000, "the page limit never hit");
+        };
+        assert_eq!(refusal, StoreError::DiskFull);
+        assert!(disk.is_full(), "the full disk is noted, to be logged once");
+        assert!(connection.is_autocommit(), "no transaction stays open after the refusal");
+        assert_eq!(crate::read::events_after(&connection, workshop, 0, usize::MAX).unwrap().len() as u64, head);
+
+        // Refused again while full, with the same head: nothing advanced.
+        let (request, answer) = append(workshop, head, 40);
+        commit_batch(&connection, vec![request], &grew, &mut disk);
+        assert_eq!(answer.blocking_recv().unwrap().unwrap_err(), StoreError::DiskFull);
+
+        connection.pragma_update(None, "max_page_count", page_count + 10_000).unwrap();
+        let (request, answer) = append(workshop, head, 40);
+        commit_batch(&connection, vec![request], &grew, &mut disk);
+        let stored = answer.blocking_recv().unwrap().expect("the same connection writes once space returns");
+        assert_eq!(stored[0].seq, head + 1, "the log continues right after the last stored event");
+        let checked = crate::check_database(&path).expect("integrity and the hash chain");
+        assert_eq!(checked.events, head + 40, "every stored event once, none of the refused ones");
     }
 }

@@ -11,6 +11,10 @@ use fluent_bundle::FluentValue;
 use serde::Serialize;
 use std::time::Duration;
 
+/// When to try again after a full disk: long enough for an operator to free some space, short
+/// enough that a participant's retry soon passes.
+const DISK_FULL_RETRY_AFTER: Duration = Duration::from_secs(10);
+
 /// A failure of a request, independent of how it is shown.
 #[derive(Debug)]
 pub enum Failure {
@@ -74,7 +78,9 @@ impl Failure {
                 StatusCode::SERVICE_UNAVAILABLE
             }
             Failure::Engine(EngineError::Store(StoreError::Duplicate(_))) => StatusCode::CONFLICT,
-            Failure::Engine(EngineError::Store(StoreError::DiskFull)) => StatusCode::INSUFFICIENT_STORAGE,
+            // Not 507: a full disk is a passing condition of this server, and 503 with Retry-After
+            // is what every client knows to retry later.
+            Failure::Engine(EngineError::Store(StoreError::DiskFull)) => StatusCode::SERVICE_UNAVAILABLE,
             Failure::Engine(
                 EngineError::Store(StoreError::Unavailable(_) | StoreError::Corrupt(_)) | EngineError::ShuttingDown,
             ) => StatusCode::SERVICE_UNAVAILABLE,
@@ -125,8 +131,19 @@ impl Failure {
         }
     }
 
+    /// How long the client should wait before trying again, when the failure says.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Failure::TooManyRequests(wait) => Some(*wait),
+            Failure::Engine(EngineError::Store(StoreError::DiskFull)) => Some(DISK_FULL_RETRY_AFTER),
+            _ => None,
+        }
+    }
+
     fn log(&self) {
-        if self.status().is_server_error() {
+        // The store warns once when the disk fills; a line per refused request would bury it.
+        if self.status().is_server_error() && !matches!(self, Failure::Engine(EngineError::Store(StoreError::DiskFull)))
+        {
             tracing::error!(error = ?self, "request failed");
         }
     }
@@ -203,7 +220,7 @@ impl IntoResponse for ApiError {
         }
         let body = ErrorBody { error: ErrorDetail { code: self.failure.code().to_owned(), message } };
         let mut response = (self.failure.status(), Json(body)).into_response();
-        if let Failure::TooManyRequests(wait) = self.failure {
+        if let Some(wait) = self.failure.retry_after() {
             add_retry_after(&mut response, wait);
         }
         response
@@ -232,7 +249,7 @@ impl IntoResponse for PageError {
         }
         let page = crate::pages::layout::error_page(self.lang, status, &self.failure.message(self.lang));
         let mut response = (status, page).into_response();
-        if let Failure::TooManyRequests(wait) = self.failure {
+        if let Some(wait) = self.failure.retry_after() {
             add_retry_after(&mut response, wait);
         }
         response
