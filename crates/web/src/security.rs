@@ -181,7 +181,10 @@ pub async fn headers(State(app): State<AppState>, request: Request, next: Next) 
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     headers.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
-    if !headers.contains_key(header::CACHE_CONTROL) {
+    // The event stream comes with `no-cache`, but what it carries is as private as the pages.
+    let is_event_stream =
+        headers.get(header::CONTENT_TYPE).is_some_and(|value| value.as_bytes().starts_with(b"text/event-stream"));
+    if is_event_stream || !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     if app.cookie_policy.secure {

@@ -58,8 +58,14 @@ pub struct Server {
 
 impl Server {
     pub fn start(data: &DataFolder) -> Server {
+        Server::start_with(data, &[])
+    }
+
+    /// Starts the server with more `serve` flags, e.g. `["--public-url", "https://…"]`.
+    pub fn start_with(data: &DataFolder, flags: &[&str]) -> Server {
         let mut child = Command::new(BIN)
             .args(["serve", "--bind", "127.0.0.1:0", "--data", data.path().to_str().unwrap()])
+            .args(flags)
             .env("CONVERGE_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -357,7 +357,7 @@ fn matrix(lang: Lang, placements: &[Value], texts: &[String]) -> Markup {
                 @for ((index, _, _, _), (x, y)) in points.iter().zip(&positions) {
                     g.matrix-point {
                         circle cx=(format!("{x:.1}")) cy=(format!("{y:.1}")) r="11"
-                            fill="#2f6fde" stroke="#ffffff" stroke-width="2" {}
+                            fill="#1f5bc0" stroke="#ffffff" stroke-width="2" {}
                         text x=(format!("{x:.1}")) y=(format!("{:.1}", y + 4.5))
                             font-size="12" font-weight="700" text-anchor="middle" fill="#ffffff" { (index + 1) }
                     }
