@@ -203,7 +203,7 @@ struct Outcomes {
     refused_ballots: usize,
 }
 
-/// A refusal must say that the disk is full, when to try again, and nothing else.
+/// A refusal says, by its code, that the disk is full, and when to try again.
 fn assert_disk_full_refusal(answer: &PageAnswer) {
     assert_eq!(answer.status, 503, "a full disk is answered 503: {}", answer.body);
     assert_eq!(answer.error_code(), "disk_full", "{}", answer.body);
