@@ -410,6 +410,9 @@ async fn a_full_disk_refuses_writes_clearly_loses_nothing_and_recovers_when_spac
         assert!(page.retry_after.is_some(), "the page says when to try again");
         assert!(page.content_type.starts_with("text/html"), "{}", page.content_type);
         assert!(page.body.contains("Le disque du serveur est plein"), "{}", page.body);
+        // The form comes back with what was typed, under the same id, ready to send again.
+        assert!(page.body.contains(&text), "the typed note is kept on the page: {}", page.body);
+        assert!(page.body.contains(&phone_note), "the note keeps its id, so sending it again is safe");
         outcomes.lock().unwrap().refused_notes.push(phone_note.clone());
         break;
     }

@@ -4,7 +4,7 @@ use super::activities::{self, Draft};
 use super::layout::{Frame, Live, PageContext, form_error, page};
 use crate::AppState;
 use crate::auth::Credentials;
-use crate::error::{Failure, OrPage, PageError};
+use crate::error::{Failure, OrPage, PageError, add_retry_after};
 use crate::extract::{ValidForm, ValidPath, form_field};
 use crate::i18n::Lang;
 use axum::extract::State;
@@ -294,6 +294,19 @@ pub async fn post_note(
             };
             let message = Failure::from(error).message(lang);
             render_activity(&app, &context, &fresh, activity_id, &draft, Some(&message)).await
+        }
+        // The server cannot store anything for now: keep the typed text on the page, with
+        // the status and wait that say so, so the phone can send it again in a moment.
+        Err(error @ EngineError::Store(converge_store::StoreError::DiskFull)) => {
+            let failure = Failure::from(error);
+            let fresh = member_again(&app, &member, id).await.map_err(|error| PageError::new(error, lang))?;
+            let message = failure.message(lang);
+            let mut response = render_activity(&app, &context, &fresh, activity_id, &draft, Some(&message)).await?;
+            *response.status_mut() = failure.status();
+            if let Some(wait) = failure.retry_after() {
+                add_retry_after(&mut response, wait);
+            }
+            Ok(response)
         }
         Err(error) => Err(PageError::new(error, lang)),
     }
