@@ -189,6 +189,14 @@ enum AdminCommands {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Remove a facilitator's two-step sign-in, for one who lost their phone and recovery codes.
+    /// They sign in with their password alone and can turn it on again from their account page.
+    ResetTotp {
+        /// The facilitator's email.
+        email: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// API tokens for outside clients.
     Token {
         #[command(subcommand)]
@@ -442,6 +450,18 @@ async fn admin(command: AdminCommands) -> anyhow::Result<ExitCode> {
                 "Erased the name and service of participant {participant}; their contributions stay, without a name, \
                  and the record still verifies."
             );
+        }
+        AdminCommands::ResetTotp { email, data } => {
+            let engine = open(&data.data)?;
+            let account = engine
+                .account_by_email(&email)
+                .await?
+                .with_context(|| format!("no facilitator has the email {email}"))?;
+            if engine.reset_totp(converge_core::AccountId::from_uuid(account.id)).await? {
+                println!("Two-step sign-in removed for {}: they sign in with their password alone.", account.email);
+            } else {
+                println!("{} had no two-step sign-in; nothing changed.", account.email);
+            }
         }
         AdminCommands::Token { command: TokenCommands::Create { email, data } } => {
             let engine = open(&data.data)?;

@@ -29,6 +29,7 @@ pub const CATALOGUES: [(Language, &[&str]); 2] = [
             include_str!("../locales/fr/report_pdf.ftl"),
             include_str!("../locales/fr/followup.ftl"),
             include_str!("../locales/fr/actions.ftl"),
+            include_str!("../locales/fr/account.ftl"),
         ],
     ),
     (
@@ -46,6 +47,7 @@ pub const CATALOGUES: [(Language, &[&str]); 2] = [
             include_str!("../locales/en/report_pdf.ftl"),
             include_str!("../locales/en/followup.ftl"),
             include_str!("../locales/en/actions.ftl"),
+            include_str!("../locales/en/account.ftl"),
         ],
     ),
 ];

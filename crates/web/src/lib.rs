@@ -65,16 +65,23 @@ impl AppState {
 
 pub fn router(state: AppState) -> Router {
     use pages::{
-        ballots, console, decks, facilitator, fates, follow_up, mine, outcome_forms, participant, public,
+        account, ballots, console, decks, facilitator, fates, follow_up, mine, outcome_forms, participant, public,
         public_follow_up,
     };
     Router::new()
         .route("/", get(public::landing))
         .route("/join", get(public::join_page).post(public::join))
         .route("/signin", get(public::sign_in_page).post(public::sign_in))
+        .route("/signin/code", post(public::sign_in_code))
         .route("/signout", post(public::sign_out))
         .route("/setup/{token}", get(public::setup_page).post(public::setup))
         .route("/facilitator", get(facilitator::dashboard))
+        .route("/facilitator/account", get(account::account_page))
+        .route("/facilitator/account/sessions/end", post(account::end_session))
+        .route("/facilitator/account/sessions/end-others", post(account::end_other_sessions))
+        .route("/facilitator/account/password", post(account::change_password))
+        .route("/facilitator/account/totp", post(account::enable_totp))
+        .route("/facilitator/account/totp/disable", post(account::disable_totp))
         .route("/facilitator/workshops", post(facilitator::create))
         .route("/facilitator/workshops/{id}", get(console::console))
         .route("/facilitator/workshops/{id}/delete", get(facilitator::confirm_delete).post(facilitator::delete))

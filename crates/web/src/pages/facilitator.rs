@@ -42,7 +42,10 @@ async fn render_dashboard(
         Frame { title: &title, live: None, body_class: "" },
         html! {
             h1 { (title) }
-            p.muted { (lang.t_args("dashboard-signed-in-as", &[("name", facilitator.0.display_name.as_str().into())])) }
+            p.muted {
+                (lang.t_args("dashboard-signed-in-as", &[("name", facilitator.0.display_name.as_str().into())]))
+                " · " a #account-link href="/facilitator/account" { (lang.t("account-link")) }
+            }
             section.card {
                 h2 { (lang.t("dashboard-create-heading")) }
                 (form_error(error))

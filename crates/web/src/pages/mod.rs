@@ -1,6 +1,7 @@
 //! The HTML pages: one function per page, rendered on the server with maud (escaped by
 //! default), working without JavaScript; `assets/app.js` makes the `data-live` regions live.
 
+pub mod account;
 pub mod activities;
 pub mod ballots;
 pub mod console;

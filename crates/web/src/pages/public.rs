@@ -1,14 +1,18 @@
-//! Pages anyone can open: the landing page, joining a workshop, signing in, first-run setup.
+//! Pages anyone can open: the landing page, joining a workshop, signing in (with its code step
+//! when the account has a second factor), first-run setup.
 
+use super::account;
 use super::layout::{Frame, PageContext, csrf_field, form_error, page};
 use crate::error::{Failure, OrPage, PageError};
 use crate::extract::{ValidForm, ValidPath, ValidQuery};
+use crate::i18n::Lang;
 use crate::{AppState, ClientKey, cookies};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::limits;
 use converge_engine::EngineError;
+use converge_engine::accounts::{SecondFactorOutcome, SignInStep};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -164,6 +168,7 @@ pub async fn sign_in(
     State(app): State<AppState>,
     context: PageContext,
     client: ClientKey,
+    headers: HeaderMap,
     ValidForm(form): ValidForm<SignInForm>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
@@ -180,20 +185,101 @@ pub async fn sign_in(
         crate::error::add_retry_after(&mut response, wait);
         return Ok(response);
     }
-    match app.engine.sign_in(&form.email, &form.password).await {
-        Ok((_account, token)) => {
-            let mut response = Redirect::to("/facilitator").into_response();
-            // A new token at every sign-in: a session id planted before cannot be reused.
-            let max_age = converge_engine::accounts::SESSION_LIFETIME_MS / 1000;
-            app.cookie_policy.add(&mut response, cookies::SESSION, &token, max_age);
-            Ok(response)
-        }
+    match app.engine.begin_sign_in(&form.email, &form.password, account::user_agent(&headers)).await {
+        Ok(SignInStep::SignedIn(_account, token)) => signed_in(&app, &headers, &token, lang).await,
+        // Not a session yet: the pending token only lets this form ask for the code.
+        Ok(SignInStep::CodeNeeded { pending }) => Ok(render_code_step(&context, &pending, None).into_response()),
         Err(EngineError::InvalidCredentials) => {
             let message = Failure::from(EngineError::InvalidCredentials).message(lang);
             Ok((StatusCode::UNAUTHORIZED, render_sign_in(&context, &form.email, Some(&message))).into_response())
         }
         Err(error) => Err(PageError::new(error, lang)),
     }
+}
+
+/// Sends a browser that just signed in to its dashboard with a new session cookie. A session
+/// the browser held before ends: a token planted before sign-in is never the one used after.
+async fn signed_in(app: &AppState, headers: &HeaderMap, token: &str, lang: Lang) -> Result<Response, PageError> {
+    if let Some(previous) = cookies::get(headers, cookies::SESSION) {
+        app.engine.sign_out(&previous).await.or_page(lang)?;
+    }
+    let mut response = Redirect::to("/facilitator").into_response();
+    let max_age = converge_engine::accounts::SESSION_LIFETIME_MS / 1000;
+    app.cookie_policy.add(&mut response, cookies::SESSION, token, max_age);
+    Ok(response)
+}
+
+fn render_code_step(context: &PageContext, pending: &str, error: Option<&str>) -> Markup {
+    let lang = context.lang;
+    let title = lang.t("signin-code-title");
+    page(
+        context,
+        Frame { title: &title, live: None, body_class: "" },
+        html! {
+            h1 { (title) }
+            p { (lang.t("signin-code-lead")) }
+            (form_error(error))
+            form #signin-code-form.stack.card method="post" action="/signin/code" {
+                (csrf_field(&context.csrf))
+                input type="hidden" name="pending" value=(pending);
+                label for="code" { (lang.t("signin-code-label")) }
+                input #code name="code" required autofocus autocomplete="one-time-code" inputmode="numeric"
+                    maxlength="16";
+                button type="submit" { (lang.t("signin-code-button")) }
+            }
+            p { a href="/signin" { (lang.t("signin-code-restart")) } }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    pending: String,
+    #[serde(default)]
+    code: String,
+}
+
+pub async fn sign_in_code(
+    State(app): State<AppState>,
+    context: PageContext,
+    client: ClientKey,
+    headers: HeaderMap,
+    ValidForm(form): ValidForm<CodeForm>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let expired = || {
+        let message = lang.t("signin-code-expired");
+        Ok((StatusCode::UNAUTHORIZED, render_sign_in(&context, "", Some(&message))).into_response())
+    };
+    let Some(account) = app.engine.pending_sign_in_account(&form.pending).await.or_page(lang)? else {
+        return expired();
+    };
+    // Guessing a six-digit code is the one thing left once the password is known: wrong codes
+    // are limited per account, whatever the client (checked before, spent on failure, so right
+    // codes never lock anyone out), and every attempt per client.
+    let account_key = format!("second-factor\n{}", account.id);
+    let limited = app
+        .limits
+        .sign_in_per_client
+        .check(&client.0)
+        .and_then(|()| app.limits.sign_in_per_account_and_client.peek(&account_key));
+    if let Err(wait) = limited {
+        let message = Failure::TooManyRequests(wait).message(lang);
+        let mut response =
+            (StatusCode::TOO_MANY_REQUESTS, render_code_step(&context, &form.pending, Some(&message))).into_response();
+        crate::error::add_retry_after(&mut response, wait);
+        return Ok(response);
+    }
+    let key = match app.engine.finish_sign_in(&form.pending, &form.code, account::user_agent(&headers)).await {
+        Ok(SecondFactorOutcome::SignedIn(_account, token)) => return signed_in(&app, &headers, &token, lang).await,
+        Ok(SecondFactorOutcome::CodeAlreadyUsed) => "account-totp-reused",
+        Ok(SecondFactorOutcome::Expired) => return expired(),
+        Ok(_) => "signin-code-wrong",
+        Err(error) => return Err(PageError::new(error, lang)),
+    };
+    let _ = app.limits.sign_in_per_account_and_client.check(&account_key);
+    Ok((StatusCode::UNAUTHORIZED, render_code_step(&context, &form.pending, Some(&lang.t(key)))).into_response())
 }
 
 pub async fn sign_out(
