@@ -41,10 +41,117 @@ impl Modify for BearerAuth {
 }
 
 pub async fn openapi_json() -> Response {
-    match ApiDoc::openapi().to_pretty_json() {
+    match serde_json::to_string_pretty(&openapi_document()) {
         Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
+}
+
+/// The OpenAPI document as served: what the derive writes, made exact where a Rust type says
+/// less than the server checks. Clients and the API fuzzer (scripts/schemathesis) rely on it:
+/// a value the document allows is never refused as malformed (400), and one it forbids is.
+pub fn openapi_document() -> serde_json::Value {
+    let mut document = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    let schemas = "/components/schemas";
+    // Words the server takes from a fixed list are enums, with null where the field is optional.
+    let languages: Vec<&str> = Language::ALL.iter().map(|language| language.as_str()).collect();
+    let mut templates = vec!["default"];
+    templates.extend(converge_engine::templates::shipped().iter().map(|template| template.id()));
+    let roles: Vec<&str> =
+        Role::ALL.iter().filter(|role| **role != Role::Facilitator).map(|role| role.as_str()).collect();
+    let kinds: Vec<&str> = ContributionKind::ALL.iter().map(|kind| kind.as_str()).collect();
+    set_enum(&mut document, &format!("{schemas}/CreateWorkshopRequest/properties/language"), &languages, true);
+    set_enum(&mut document, &format!("{schemas}/CreateWorkshopRequest/properties/template"), &templates, true);
+    set_enum(&mut document, &format!("{schemas}/ChangeRoleRequest/properties/role"), &roles, false);
+    set_enum(&mut document, &format!("{schemas}/PostContributionRequest/properties/kind"), &kinds, true);
+    // A ballot's variants refuse unknown fields, as the structs do; grades and assessment scores
+    // are bytes.
+    if let Some(variants) =
+        document.pointer_mut(&format!("{schemas}/BallotRequest/oneOf")).and_then(|v| v.as_array_mut())
+    {
+        for variant in variants {
+            variant["additionalProperties"] = false.into();
+            for map in ["grades", "scores"] {
+                let is_assessment = variant.pointer("/properties/type/enum/0") == Some(&"assessment".into());
+                if (map == "grades" || is_assessment)
+                    && let Some(values) = variant.pointer_mut(&format!("/properties/{map}/additionalProperties"))
+                {
+                    values["maximum"] = u8::MAX.into();
+                }
+            }
+        }
+    }
+    // Every operation that reads a JSON body answers 415 without one, and 413 beyond the body
+    // limit; one with a query answers 400 when it does not parse.
+    if let Some(paths) = document.get_mut("paths").and_then(|v| v.as_object_mut()) {
+        for operation in paths.values_mut().filter_map(|v| v.as_object_mut()).flat_map(|item| item.values_mut()) {
+            let mut answers = Vec::new();
+            if operation.get("requestBody").is_some() {
+                answers.push(("413", "The body is larger than the server takes"));
+                answers.push(("415", "The body is not sent as application/json"));
+            }
+            let parameters = operation.get_mut("parameters").and_then(|v| v.as_array_mut());
+            for parameter in parameters.into_iter().flatten() {
+                if parameter["in"] == "query" {
+                    answers.push(("400", "A query parameter does not parse"));
+                }
+                // The derive writes a u64 (a sequence number) as an int64 from 0; the server takes
+                // the whole u64 range.
+                let schema = &mut parameter["schema"];
+                if schema["format"] == "int64" && schema["minimum"] == 0 {
+                    schema.as_object_mut().map(|schema| schema.remove("format"));
+                    schema["maximum"] = u64::MAX.into();
+                }
+                // A stream resumes from the id of the last event it got, which the server sets to
+                // a sequence number; anything else in the header is ignored, as EventSource wants.
+                if parameter["in"] == "header" && parameter["name"] == "Last-Event-ID" {
+                    parameter["schema"] = serde_json::json!({"type": "string"});
+                }
+            }
+            if let Some(responses) = operation.get_mut("responses").and_then(|v| v.as_object_mut()) {
+                for (status, description) in answers {
+                    responses.entry(status).or_insert_with(|| error_response(description));
+                }
+            }
+        }
+    }
+    document
+}
+
+/// Decodes a JSON body read as a value, taking a number with a zero fraction (`3.0`) where the
+/// document says integer: JSON Schema counts it as one, and clients that only have floats send it.
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(mut body: serde_json::Value, lang: Lang) -> Result<T, ApiError> {
+    fn whole_numbers(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Number(number) if !number.is_i64() && !number.is_u64() => {
+                if let Some(float) = number.as_f64().filter(|float| float.fract() == 0.0 && float.abs() < 9.0e15) {
+                    *value = (float as i64).into();
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+            serde_json::Value::Object(fields) => fields.values_mut().for_each(whole_numbers),
+            _ => {}
+        }
+    }
+    whole_numbers(&mut body);
+    serde_json::from_value(body).map_err(|error| ApiError::in_lang(Failure::BadRequest(error.to_string()), lang))
+}
+
+fn set_enum(document: &mut serde_json::Value, pointer: &str, values: &[&str], nullable: bool) {
+    if let Some(schema) = document.pointer_mut(pointer) {
+        let mut values: Vec<serde_json::Value> = values.iter().map(|value| (*value).into()).collect();
+        if nullable {
+            values.push(serde_json::Value::Null);
+        }
+        schema["enum"] = values.into();
+    }
+}
+
+fn error_response(description: &str) -> serde_json::Value {
+    serde_json::json!({
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+    })
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -125,10 +232,14 @@ pub async fn create_workshop(
     let account = require_account(&credentials, lang)?;
     let language = match body.language.as_deref() {
         None => Language::Fr,
-        Some(raw) => {
-            Language::parse(raw).ok_or_else(|| ApiError::in_lang(Failure::BadRequest("language".into()), lang))?
-        }
+        // The API takes the codes its document lists, exactly; pages negotiate looser tags.
+        Some(raw) => Language::ALL.into_iter().find(|language| language.as_str() == raw).ok_or_else(|| {
+            ApiError::in_lang(Failure::BadRequest(format!("unknown language `{raw}`: `fr` or `en`")), lang)
+        })?,
     };
+    if body.template.as_deref().is_some_and(|template| template.trim() != template) {
+        return Err(ApiError::in_lang(Failure::UnknownTemplate, lang));
+    }
     let agenda =
         crate::agenda_for(body.template.as_deref(), language).map_err(|failure| ApiError::in_lang(failure, lang))?;
     let request = NewWorkshop { title: body.title, language, agenda };
@@ -681,8 +792,9 @@ pub async fn cast_ballot(
     lang: Lang,
     credentials: Credentials,
     ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
-    ApiJson(body): ApiJson<BallotRequest>,
+    ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<(StatusCode, Json<BallotCast>), ApiError> {
+    let body: BallotRequest = decode(body, lang)?;
     let (_, actor, _) = member_state(&app, lang, &credentials, id).await?;
     let command = body.into_command(ActivityId::from_uuid(activity_id));
     let events = app

@@ -213,8 +213,9 @@ pub async fn edit_action(
     lang: Lang,
     credentials: Credentials,
     ValidPath((id, action_id)): ValidPath<(Uuid, Uuid)>,
-    ApiJson(body): ApiJson<EditActionRequest>,
+    ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Response, ApiError> {
+    let body: EditActionRequest = crate::api::decode(body, lang)?;
     let (_, actor, _) = member_state(&app, lang, &credentials, id).await?;
     let workshop = WorkshopId::from_uuid(id);
     let action_id = ActionId::from_uuid(action_id);
