@@ -189,6 +189,14 @@ enum AdminCommands {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Sign a facilitator out of every browser, e.g. after a laptop was lost. Their API tokens
+    /// stay (they are not sessions). Safe while the server runs.
+    EndSessions {
+        /// The facilitator's email.
+        email: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Remove a facilitator's two-step sign-in, for one who lost their phone and recovery codes.
     /// They sign in with their password alone and can turn it on again from their account page.
     ResetTotp {
@@ -450,6 +458,15 @@ async fn admin(command: AdminCommands) -> anyhow::Result<ExitCode> {
                 "Erased the name and service of participant {participant}; their contributions stay, without a name, \
                  and the record still verifies."
             );
+        }
+        AdminCommands::EndSessions { email, data } => {
+            let engine = open(&data.data)?;
+            let account = engine
+                .account_by_email(&email)
+                .await?
+                .with_context(|| format!("no facilitator has the email {email}"))?;
+            let n_ended = engine.end_all_sessions(converge_core::AccountId::from_uuid(account.id)).await?;
+            println!("Signed {} out of every browser ({n_ended} sessions ended).", account.email);
         }
         AdminCommands::ResetTotp { email, data } => {
             let engine = open(&data.data)?;

@@ -400,3 +400,97 @@ async fn an_operator_can_remove_a_lost_second_factor() {
     let unknown = converge(&["admin", "reset-totp", "nobody@example.org", "--data", data_path]);
     assert!(!unknown.status.success(), "an unknown email is an error");
 }
+
+#[tokio::test]
+async fn an_operator_can_sign_a_facilitator_out_everywhere() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let mut laptop = Browser::open(&server, "en").await;
+    laptop.sign_in(ANN, PASSWORD).await;
+    let mut phone = Browser::open(&server, "en").await;
+    phone.sign_in(ANN, PASSWORD).await;
+    let ended = converge(&["admin", "end-sessions", ANN, "--data", data.path().to_str().unwrap()]);
+    assert!(ended.status.success(), "{}", String::from_utf8_lossy(&ended.stderr));
+    assert!(String::from_utf8_lossy(&ended.stdout).contains("2 sessions ended"), "{:?}", ended);
+    assert!(!is_signed_in(&mut laptop).await);
+    assert!(!is_signed_in(&mut phone).await);
+    let api = server.http.get(server.url("/api/v1/workshops")).bearer_auth(&data.token).send().await.unwrap();
+    assert_eq!(api.status(), 200, "API tokens are not sessions");
+}
+
+/// `converge serve` behind a public HTTPS address (the TLS proxy is not needed to see the
+/// cookies it sets). Killed when dropped.
+struct HttpsServer {
+    child: std::process::Child,
+    base: String,
+}
+
+impl Drop for HttpsServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_behind_https(data: &DataFolder) -> HttpsServer {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(BIN)
+        .args(["serve", "--bind", "127.0.0.1:0", "--data", data.path().to_str().unwrap()])
+        .args(["--public-url", "https://converge.example.org"])
+        .env("CONVERGE_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the server starts");
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let base = loop {
+        let line = lines.next().expect("the server prints its address").unwrap();
+        if let Some(address) = line.split("listening on ").nth(1) {
+            break address.trim().to_owned();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    HttpsServer { child, base }
+}
+
+/// The raw `Set-Cookie` headers of a response.
+fn set_cookie_headers(response: &reqwest::Response) -> Vec<String> {
+    response.headers().get_all("set-cookie").iter().map(|value| value.to_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn behind_https_the_session_cookie_is_host_only_secure_http_only_and_same_site() {
+    let data = DataFolder::new();
+    let server = start_behind_https(&data);
+    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let page = http.get(format!("{}/signin", server.base)).send().await.unwrap();
+    let csrf_cookie = set_cookie_headers(&page)
+        .into_iter()
+        .find(|cookie| cookie.starts_with("__Host-cv_csrf="))
+        .expect("the form token's cookie is __Host- prefixed");
+    let csrf_seed = csrf_cookie.split(';').next().unwrap().to_owned();
+    let csrf = csrf_field(&page.text().await.unwrap()).unwrap();
+
+    let body = form_encode(&[("_csrf", &csrf), ("email", ANN), ("password", PASSWORD)]);
+    let signed = http
+        .post(format!("{}/signin", server.base))
+        .header("Cookie", &csrf_seed)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed.status(), 303);
+    let session = set_cookie_headers(&signed)
+        .into_iter()
+        .find(|cookie| cookie.starts_with("__Host-cv_session="))
+        .expect("the session cookie is __Host- prefixed");
+    let attributes: Vec<&str> = session.split(';').skip(1).map(str::trim).collect();
+    for wanted in ["Path=/", "HttpOnly", "SameSite=Lax", "Secure"] {
+        assert!(attributes.contains(&wanted), "{wanted} missing from {session}");
+    }
+    assert!(!session.to_ascii_lowercase().contains("domain="), "host-only: {session}");
+
+    let token_pair = session.split(';').next().unwrap();
+    let dashboard = http.get(format!("{}/facilitator", server.base)).header("Cookie", token_pair).send().await.unwrap();
+    assert_eq!(dashboard.status(), 200, "the prefixed cookie is the session");
+}

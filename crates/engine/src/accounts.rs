@@ -28,6 +28,10 @@ pub const SETUP_LIFETIME_MS: i64 = 24 * 3600 * 1000;
 /// Between the password and the code: long enough to find the phone, short enough that a
 /// half-signed-in page left open is of no use.
 pub const SECOND_FACTOR_LIFETIME_MS: i64 = 5 * 60 * 1000;
+/// A session unused this long ends, whatever its lifetime left: long enough for a lunch break
+/// or a long activity with the console untouched, short enough that a browser left signed in
+/// overnight (a shared laptop at the venue) is signed out by morning.
+pub const SESSION_IDLE_LIMIT_MS: i64 = 4 * 3600 * 1000;
 /// "Last used" is recorded at most this often per session: a write per request would cost more
 /// than the information is worth.
 const TOUCH_EVERY_MS: i64 = 5 * 60 * 1000;
@@ -194,13 +198,18 @@ impl Engine {
         Ok(token)
     }
 
-    /// The account behind a session token, if the session is live.
+    /// The account behind a session token, if the session is live: neither past its lifetime
+    /// nor unused for longer than [`SESSION_IDLE_LIMIT_MS`] (an idle session ends there).
     pub async fn session_account(&self, token: &str) -> Result<Option<Account>, EngineError> {
         let token_hash = sha256_hex(token.as_bytes());
         let now = now().0;
         let Some(session) = self.store.session(&token_hash, now).await? else {
             return Ok(None);
         };
+        if now - session.last_used_at >= SESSION_IDLE_LIMIT_MS {
+            self.store.delete_session(&token_hash).await?;
+            return Ok(None);
+        }
         if now - session.last_used_at >= TOUCH_EVERY_MS {
             self.store.touch_session(&token_hash, now).await?;
         }
@@ -214,9 +223,12 @@ impl Engine {
     /// The account's live sessions, most recently used first, the one of `current_token` marked.
     pub async fn sessions_of(&self, account: AccountId, current_token: &str) -> Result<Vec<SessionView>, EngineError> {
         let current = sha256_hex(current_token.as_bytes());
-        let sessions = self.store.sessions_of(account.as_uuid(), now().0).await?;
+        let now = now().0;
+        let sessions = self.store.sessions_of(account.as_uuid(), now).await?;
         Ok(sessions
             .into_iter()
+            // Idle ones are over, though not yet deleted: they end when next presented.
+            .filter(|session| now - session.last_used_at < SESSION_IDLE_LIMIT_MS)
             .map(|session| SessionView {
                 handle: session_handle(&session.token_hash),
                 current: session.token_hash == current,
@@ -236,6 +248,15 @@ impl Engine {
         self.store.delete_session(&session.token_hash).await?;
         tracing::info!(account.id = %account, "a facilitator ended one of their sessions");
         Ok(true)
+    }
+
+    /// Ends every session of the account, for an operator who fears it is in the wrong hands.
+    /// API tokens are not sessions and stay.
+    pub async fn end_all_sessions(&self, account: AccountId) -> Result<usize, EngineError> {
+        let n_sessions = self.store.sessions_of(account.as_uuid(), now().0).await?.len();
+        self.store.delete_sessions_of(account.as_uuid(), None).await?;
+        tracing::warn!(account.id = %account, "an operator ended every session of a facilitator");
+        Ok(n_sessions)
     }
 
     /// Ends every session of the account but the one of `current_token`.

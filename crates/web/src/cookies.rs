@@ -1,5 +1,9 @@
 //! Reading and writing the few cookies Converge sets. Values are opaque tokens, so no
 //! encoding is needed beyond refusing anything that is not a plain token.
+//!
+//! Behind HTTPS every cookie's name carries the `__Host-` prefix: browsers then accept it only
+//! with `Secure`, `Path=/` and no `Domain`, so a neighbouring site on a sibling domain cannot set
+//! or overwrite it (no planted session or form token).
 
 use axum::http::HeaderMap;
 use axum::http::header::COOKIE;
@@ -15,8 +19,16 @@ pub const PARTICIPANT_PREFIX: &str = "cv_p_";
 /// A participant stays in for a week: a two-day workshop and its follow-up days.
 pub const PARTICIPANT_MAX_AGE: i64 = 7 * 24 * 3600;
 
-/// The value of cookie `name`, if the request carries it.
+/// The prefix of every cookie name behind HTTPS.
+const HOST_PREFIX: &str = "__Host-";
+
+/// The value of cookie `name`, if the request carries it: under its `__Host-` name (behind
+/// HTTPS), else its plain name (plain HTTP, where browsers refuse the prefix).
 pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {
+    named(headers, &format!("{HOST_PREFIX}{name}")).or_else(|| named(headers, name))
+}
+
+fn named(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()
@@ -36,10 +48,14 @@ pub struct CookiePolicy {
 }
 
 impl CookiePolicy {
-    /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, whole site, for `max_age` seconds.
+    /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, whole site, for `max_age` seconds; behind
+    /// HTTPS, Secure and named with the `__Host-` prefix.
     pub fn set(self, name: &str, value: &str, max_age: i64) -> String {
-        let secure = if self.secure { "; Secure" } else { "" };
-        format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}")
+        if self.secure {
+            format!("{HOST_PREFIX}{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax; Secure")
+        } else {
+            format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax")
+        }
     }
 
     pub fn clear(self, name: &str) -> String {
@@ -84,8 +100,20 @@ mod tests {
     }
 
     #[test]
-    fn secure_only_when_asked() {
-        assert!(!CookiePolicy { secure: false }.set("a", "b", 1).contains("Secure"));
-        assert!(CookiePolicy { secure: true }.set("a", "b", 1).ends_with("; Secure"));
+    fn secure_and_host_prefixed_only_when_asked() {
+        assert_eq!(CookiePolicy { secure: false }.set("a", "b", 1), "a=b; Path=/; Max-Age=1; HttpOnly; SameSite=Lax");
+        assert_eq!(
+            CookiePolicy { secure: true }.set("a", "b", 1),
+            "__Host-a=b; Path=/; Max-Age=1; HttpOnly; SameSite=Lax; Secure"
+        );
+    }
+
+    #[test]
+    fn the_host_prefixed_cookie_wins_over_a_plain_one() {
+        let mut headers = HeaderMap::new();
+        headers.insert(COOKIE, HeaderValue::from_static("cv_session=planted; __Host-cv_session=ours"));
+        assert_eq!(get(&headers, SESSION).as_deref(), Some("ours"));
+        headers.insert(COOKIE, HeaderValue::from_static("cv_session=plain"));
+        assert_eq!(get(&headers, SESSION).as_deref(), Some("plain"), "plain HTTP has no prefix");
     }
 }
