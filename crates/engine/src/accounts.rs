@@ -210,8 +210,12 @@ impl Engine {
             self.store.delete_session(&token_hash).await?;
             return Ok(None);
         }
-        if now - session.last_used_at >= TOUCH_EVERY_MS {
-            self.store.touch_session(&token_hash, now).await?;
+        // Recording the last use is bookkeeping: when it cannot be written (a full disk), the
+        // facilitator still reaches their pages, and the next request tries again.
+        if now - session.last_used_at >= TOUCH_EVERY_MS
+            && let Err(error) = self.store.touch_session(&token_hash, now).await
+        {
+            tracing::debug!(%error, "could not record a session's last use");
         }
         Ok(self.store.account(session.account).await?)
     }
