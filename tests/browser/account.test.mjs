@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { useHarness, scenario, facilitator } from './harness.mjs';
-import { signIn } from './flows.mjs';
+import { signIn, assertNoHorizontalScroll } from './flows.mjs';
 
 const h = useHarness();
 
@@ -45,6 +45,8 @@ scenario(h, 'a session is signed out from another browser', async (s) => {
   const phone = await s.newPage({ locale: 'en-US' });
   await signIn(s, laptop);
   await signIn(s, phone);
+  await phone.goto(s.url('/facilitator/account'));
+  await assertNoHorizontalScroll(phone);
   await laptop.goto(s.url('/facilitator/account'));
   assert.equal(await laptop.locator('tr[data-session][data-current]').count(), 1, 'this browser is marked');
   assert.equal(await laptop.locator('tr[data-session]:not([data-current])').count(), 1, 'the phone is listed');
