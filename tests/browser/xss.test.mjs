@@ -279,6 +279,14 @@ scenario(h, 'no XSS payload in any field runs or injects markup on any page', as
     await phones[1].goto(s.url(`/w/${workshop.id}/a/${activities.risk_map}`));
     await postForm(phones[1], '#note-form', { text: corpus.take('risk', { max: 1000 }) });
   }
+  // Rated risks are drawn on the heat map, an SVG the server writes itself, with their texts.
+  await phones[2].goto(s.url(`/w/${workshop.id}/a/${activities.risk_map}`));
+  const ratingForms = await phones[2].locator('li.risk form.rating').count();
+  assert.equal(ratingForms, 3, 'each risk has its rating form');
+  for (let i = 0; i < ratingForms; i += 1) {
+    await phones[2].goto(s.url(`/w/${workshop.id}/a/${activities.risk_map}`));
+    await postForm(phones[2], `li.risk:nth-of-type(${i + 1}) form.rating`, { likelihood: String(1 + i), impact: String(5 - i) });
+  }
   await console_.goto(s.url(`${base}/activities/${activities.brainwriting}`));
   await postForm(console_, `form[action$="/activities/${activities.brainwriting}/brainwriting-start"]`);
   for (const phone of phones.slice(1, 3)) {
@@ -367,7 +375,27 @@ scenario(h, 'no XSS payload in any field runs or injects markup on any page', as
   const publicUrl = await console_.locator('a[data-public-follow-up]').getAttribute('href');
   const stranger = await newWatchedPage(s, { viewport: { width: 360, height: 640 } });
   await visit(s, corpus, stranger, new URL(publicUrl, s.url('/')).toString(), 'the public follow-up page');
+  // Its Atom feed: an XML document, where hostile text must stay text too.
+  const feed = await stranger.request.get(new URL(`${publicUrl}/feed.atom`, s.url('/')).toString());
+  assert.equal(feed.status(), 200, 'the Atom feed answers');
+  const atom = await stranger.evaluate(([xml, instances]) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    const atomNs = 'http://www.w3.org/2005/Atom';
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      // Every element is Atom's own; a payload's markup would bring elements of no or another namespace.
+      foreign: [...doc.getElementsByTagName('*')].filter((el) => el.namespaceURI !== atomNs).map((el) => el.outerHTML.slice(0, 160)),
+      shown: instances.filter(([, body]) => doc.documentElement.textContent.includes(body)).map(([n]) => n),
+    };
+  }, [await feed.text(), corpus.instances.map(([n, instance]) => [n, instance.text])]);
+  assert.equal(atom.error, null, 'the Atom feed is well-formed XML');
+  assert.deepEqual(atom.foreign, [], 'no markup from user text in the Atom feed');
+  assert.ok(atom.shown.length >= 2, `the Atom feed carries the hostile title and note as text (shows ${atom.shown.length})`);
+  for (const n of atom.shown) s.shownNumbers.add(n);
+  s.shownCount += atom.shown.length;
+  s.pagesVisited += 1;
   await visit(s, corpus, console_, s.url(`${base}/report`), 'the HTML report');
+  assert.ok(await console_.locator('svg.heat-map').count() > 0, 'the report draws the heat map of the rated risks');
 
   assert.deepEqual(s.dialogs, [], 'no dialog opened');
   assert.deepEqual(s.cspConsole, [], 'no CSP violation in any console');
