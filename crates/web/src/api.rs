@@ -857,3 +857,38 @@ pub async fn export_workshop(
     Ok(([(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
         .into_response())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_whole_number_written_with_a_zero_fraction_is_taken_and_a_fraction_is_refused() {
+        let item = Uuid::nil();
+        let ballot: BallotRequest = decode(json!({"type": "dots", "dots": {item.to_string(): 3.0}}), Lang::default())
+            .unwrap_or_else(|_| panic!("3.0 is the whole number 3"));
+        assert!(matches!(ballot, BallotRequest::Dots { dots } if dots[&item] == 3));
+        let refused =
+            decode::<BallotRequest>(json!({"type": "dots", "dots": {item.to_string(): 2.5}}), Lang::default());
+        assert!(refused.is_err(), "2.5 dots is not a number of dots");
+        let negative =
+            decode::<BallotRequest>(json!({"type": "grades", "grades": {item.to_string(): -1.0}}), Lang::default());
+        assert!(negative.is_err(), "a grade is never negative");
+    }
+
+    #[test]
+    fn the_document_lists_the_words_the_server_takes() {
+        let document = openapi_document();
+        let schemas = &document["components"]["schemas"];
+        assert_eq!(schemas["CreateWorkshopRequest"]["properties"]["language"]["enum"], json!(["fr", "en", null]));
+        assert_eq!(
+            schemas["ChangeRoleRequest"]["properties"]["role"]["enum"],
+            json!(["expert", "participant", "observer"])
+        );
+        let templates = &schemas["CreateWorkshopRequest"]["properties"]["template"]["enum"];
+        assert!(templates.as_array().is_some_and(|ids| ids.contains(&json!("smarter-democracy-hackathon"))));
+        let create = &document["paths"]["/api/v1/workshops"]["post"]["responses"];
+        assert!(create.get("415").is_some() && create.get("413").is_some(), "a body can be refused unread");
+    }
+}
