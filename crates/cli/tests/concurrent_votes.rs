@@ -10,58 +10,9 @@ use support::*;
 
 const RACERS: usize = 50;
 
-struct Vote {
-    workshop: String,
-    activity: String,
-    items: Vec<String>,
-}
-
-async fn open_vote(server: &Server, data: &DataFolder) -> (Vote, Vec<String>) {
-    let response = server
-        .http
-        .post(server.url("/api/v1/workshops"))
-        .bearer_auth(&data.token)
-        .json(&json!({"title": "Vote en rafale", "template": "lessons-learned-retrospective"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    let workshop: Value = response.json().await.unwrap();
-    let activity_of = |kind: &str| {
-        let activities = workshop["activities"].as_array().unwrap();
-        str(activities.iter().find(|activity| str(activity, "kind") == kind).unwrap(), "id").to_owned()
-    };
-    let (lessons, ballot_box) = (activity_of("swot"), activity_of("vote"));
-    let id = str(&workshop, "id").to_owned();
-    server.open(&data.token, &id, &lessons).await;
-    let mut voters = Vec::new();
-    for n in 0..3 {
-        voters.push(str(&server.join(str(&workshop, "join_code"), &format!("Votant {n}")).await, "token").to_owned());
-    }
-    let mut items = Vec::new();
-    for n in 0..3 {
-        let response = server
-            .http
-            .post(server.url(&format!("/api/v1/workshops/{id}/contributions")))
-            .bearer_auth(&voters[0])
-            .json(&json!({"activity_id": lessons, "kind": "strength", "text": format!("Leçon {n}")}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 201);
-        items.push(str(&response.json::<Value>().await.unwrap(), "id").to_owned());
-    }
-    server.open(&data.token, &id, &ballot_box).await;
-    (Vote { workshop: id, activity: ballot_box, items }, voters)
-}
-
-fn grades(items: &[String], shift: usize) -> BTreeMap<String, u8> {
-    items.iter().enumerate().map(|(k, item)| (item.clone(), ((shift + k) % 6) as u8)).collect()
-}
-
 /// Sends every ballot at once; returns each answer's status and body.
-async fn race(server: &Server, vote: &Vote, token: &str, ballots: Vec<BTreeMap<String, u8>>) -> Vec<(u16, Value)> {
-    let url = server.url(&format!("/api/v1/workshops/{}/activities/{}/ballots", vote.workshop, vote.activity));
+async fn race(server: &Server, vote: &VoteRoom, token: &str, ballots: Vec<BTreeMap<String, u8>>) -> Vec<(u16, Value)> {
+    let url = vote.ballots_url(server);
     let requests = ballots.into_iter().map(|grades| {
         let request = server.http.post(&url).bearer_auth(token).json(&json!({"type": "grades", "grades": grades}));
         async move {
@@ -75,7 +26,7 @@ async fn race(server: &Server, vote: &Vote, token: &str, ballots: Vec<BTreeMap<S
 
 /// The ballots recorded for the vote, by voter, as the export holds them: the last one of each
 /// voter is the one that counts.
-async fn recorded_ballots(server: &Server, data: &DataFolder, vote: &Vote) -> Vec<(u64, BTreeMap<String, u8>)> {
+async fn recorded_ballots(server: &Server, data: &DataFolder, vote: &VoteRoom) -> Vec<(u64, BTreeMap<String, u8>)> {
     let export: Value = serde_json::from_str(&server.export(&data.token, &vote.workshop).await).unwrap();
     export["events"]
         .as_array()
@@ -91,8 +42,8 @@ async fn recorded_ballots(server: &Server, data: &DataFolder, vote: &Vote) -> Ve
         .collect()
 }
 
-async fn counted(server: &Server, data: &DataFolder, vote: &Vote) -> Value {
-    let url = server.url(&format!("/api/v1/workshops/{}/activities/{}/results", vote.workshop, vote.activity));
+async fn counted(server: &Server, data: &DataFolder, vote: &VoteRoom) -> Value {
+    let url = server.url(&format!("/api/v1/workshops/{}/activities/{}/results", vote.workshop, vote.ballot_box));
     let response = server.http.get(url).bearer_auth(&data.token).send().await.unwrap();
     assert_eq!(response.status(), 200);
     response.json().await.unwrap()
@@ -102,9 +53,10 @@ async fn counted(server: &Server, data: &DataFolder, vote: &Vote) -> Value {
 async fn fifty_identical_ballots_at_once_are_recorded_once_and_counted_once() {
     let data = DataFolder::new();
     let server = Server::start(&data);
-    let (vote, voters) = open_vote(&server, &data).await;
+    let vote = VoteRoom::open(&server, &data, "Vote en rafale", 3, 3).await;
+    let voters = &vote.voters;
 
-    let same = grades(&vote.items, 1);
+    let same = vote.grades(1);
     let answers = race(&server, &vote, &voters[1], vec![same.clone(); RACERS]).await;
     for (status, body) in &answers {
         assert!(*status == 201 || *status == 200, "a repeated ballot got {status}: {body}");
@@ -122,15 +74,16 @@ async fn fifty_identical_ballots_at_once_are_recorded_once_and_counted_once() {
 async fn fifty_different_ballots_at_once_count_once_with_the_last_one_recorded() {
     let data = DataFolder::new();
     let server = Server::start(&data);
-    let (vote, voters) = open_vote(&server, &data).await;
+    let vote = VoteRoom::open(&server, &data, "Vote en rafale", 3, 3).await;
+    let voters = &vote.voters;
 
     // Another voter's ballot stays counted beside the racing one.
-    let steady = grades(&vote.items, 4);
+    let steady = vote.grades(4);
     assert_eq!(race(&server, &vote, &voters[2], vec![steady]).await[0].0, 201);
 
     // Fifty changes of mind, six distinct ballots among them: one that repeats the voter's
     // ballot of the moment records nothing (200), any other is recorded (201).
-    let ballots: Vec<_> = (0..RACERS).map(|n| grades(&vote.items, n)).collect();
+    let ballots: Vec<_> = (0..RACERS).map(|n| vote.grades(n)).collect();
     let answers = race(&server, &vote, &voters[1], ballots.clone()).await;
     let mut acknowledged = BTreeMap::new();
     for ((status, body), sent) in answers.iter().zip(&ballots) {
@@ -159,15 +112,16 @@ async fn fifty_different_ballots_at_once_count_once_with_the_last_one_recorded()
 async fn ballots_racing_the_close_are_either_counted_or_refused_never_both() {
     let data = DataFolder::new();
     let server = Server::start(&data);
-    let (vote, voters) = open_vote(&server, &data).await;
-    assert_eq!(race(&server, &vote, &voters[2], vec![grades(&vote.items, 2)]).await[0].0, 201);
+    let vote = VoteRoom::open(&server, &data, "Vote en rafale", 3, 3).await;
+    let voters = &vote.voters;
+    assert_eq!(race(&server, &vote, &voters[2], vec![vote.grades(2)]).await[0].0, 201);
 
     let close = {
-        let url = server.url(&format!("/api/v1/workshops/{}/activities/{}/close", vote.workshop, vote.activity));
+        let url = server.url(&format!("/api/v1/workshops/{}/activities/{}/close", vote.workshop, vote.ballot_box));
         let request = server.http.post(url).bearer_auth(&data.token);
         async move { request.send().await.unwrap().status().as_u16() }
     };
-    let ballots: Vec<_> = (0..RACERS).map(|n| grades(&vote.items, n + 1)).collect();
+    let ballots: Vec<_> = (0..RACERS).map(|n| vote.grades(n + 1)).collect();
     let (answers, closed) = tokio::join!(race(&server, &vote, &voters[1], ballots), close);
     assert_eq!(closed, 200);
     for (status, body) in &answers {
@@ -181,7 +135,7 @@ async fn ballots_racing_the_close_are_either_counted_or_refused_never_both() {
     assert_eq!(frozen["n_ballots"], if voted_before_close { 2 } else { 1 }, "{frozen}");
 
     // After the close, nothing more is counted.
-    let late = race(&server, &vote, &voters[0], vec![grades(&vote.items, 5)]).await;
+    let late = race(&server, &vote, &voters[0], vec![vote.grades(5)]).await;
     assert!(late[0].0 >= 400, "a ballot after the close was accepted: {:?}", late[0]);
     assert_eq!(counted(&server, &data, &vote).await["n_ballots"], frozen["n_ballots"]);
 }

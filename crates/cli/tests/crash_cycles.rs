@@ -58,32 +58,9 @@ async fn repeated_kills_lose_no_acknowledged_note_or_ballot() {
         posters.push(str(&server.join(str(&notes, "join_code"), &format!("Auteur {n}")).await, "token").to_owned());
     }
 
-    let vote = create_from_template(&server, &data.token, "lessons-learned-retrospective").await;
-    let vote_id = str(&vote, "id").to_owned();
-    let activity_of = |kind: &str| {
-        let activities = vote["activities"].as_array().unwrap();
-        str(activities.iter().find(|activity| str(activity, "kind") == kind).unwrap(), "id").to_owned()
-    };
-    let (lessons, ballot_box) = (activity_of("swot"), activity_of("vote"));
-    server.open(&data.token, &vote_id, &lessons).await;
-    let mut voters = Vec::new();
-    for n in 0..VOTERS {
-        voters.push(str(&server.join(str(&vote, "join_code"), &format!("Votant {n}")).await, "token").to_owned());
-    }
-    let mut items = Vec::new();
-    for n in 0..ITEMS {
-        let response = server
-            .http
-            .post(server.url(&format!("/api/v1/workshops/{vote_id}/contributions")))
-            .bearer_auth(&voters[0])
-            .json(&json!({"activity_id": lessons, "kind": "strength", "text": format!("Leçon {n}")}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 201);
-        items.push(str(&response.json::<Value>().await.unwrap(), "id").to_owned());
-    }
-    server.open(&data.token, &vote_id, &ballot_box).await;
+    let vote = VoteRoom::open(&server, &data, "Vote sous pannes", VOTERS, ITEMS).await;
+    let (vote_id, ballot_box, voters, items) =
+        (vote.workshop.clone(), vote.ballot_box.clone(), vote.voters.clone(), vote.items.clone());
 
     let acknowledged: Arc<Mutex<Acknowledged>> = Arc::default();
     let mut server = server;
@@ -151,7 +128,9 @@ async fn repeated_kills_lose_no_acknowledged_note_or_ballot() {
     }
     let acknowledged = acknowledged.lock().unwrap();
     assert!(
-        cycles_with_acknowledged_writes * 2 > cycles && !acknowledged.notes.is_empty() && !acknowledged.ballots.is_empty(),
+        cycles_with_acknowledged_writes * 2 > cycles
+            && !acknowledged.notes.is_empty()
+            && !acknowledged.ballots.is_empty(),
         "the kills came before any write was acknowledged: the test proved nothing"
     );
     eprintln!(
@@ -159,19 +138,6 @@ async fn repeated_kills_lose_no_acknowledged_note_or_ballot() {
         acknowledged.notes.len(),
         acknowledged.ballots.len()
     );
-}
-
-async fn create_from_template(server: &Server, token: &str, template: &str) -> Value {
-    let response = server
-        .http
-        .post(server.url("/api/v1/workshops"))
-        .bearer_auth(token)
-        .json(&json!({"title": "Vote sous pannes", "template": template}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    response.json().await.unwrap()
 }
 
 /// Every acknowledged note is stored exactly once, and the chain verifies.

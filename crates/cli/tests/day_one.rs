@@ -59,16 +59,8 @@ impl Room {
 async fn room() -> Room {
     let data = DataFolder::new();
     let server = Server::start(&data);
-    let created = server
-        .http
-        .post(server.url("/api/v1/workshops"))
-        .bearer_auth(&data.token)
-        .json(&json!({"title": "Smarter Democracy Hackathon", "template": "smarter-democracy-hackathon"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(created.status(), 201);
-    let created: Value = created.json().await.unwrap();
+    let created =
+        server.create_from_template(&data.token, "Smarter Democracy Hackathon", "smarter-democracy-hackathon").await;
     let workshop = str(&created, "id").to_owned();
     let kinds: Vec<&str> = created["activities"].as_array().unwrap().iter().map(|a| str(a, "kind")).collect();
     assert_eq!(&kinds[..6], ["photo_language", "swot", "challenges", "reformulate", "categorize", "brainwriting"]);

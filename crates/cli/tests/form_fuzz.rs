@@ -8,7 +8,6 @@
 
 mod support;
 
-use serde_json::{Value, json};
 use support::*;
 
 /// The names the page forms use (a changed form keeps this list honest: unknown names are fine).
@@ -133,16 +132,7 @@ async fn every_form_answers_any_body_without_a_server_error() {
     let server = Server::start(&data);
 
     // A workshop with one activity of each kind, open, and a participant in it.
-    let response = server
-        .http
-        .post(server.url("/api/v1/workshops"))
-        .bearer_auth(&data.token)
-        .json(&json!({"title": "Formulaires", "template": "smarter-democracy-hackathon"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    let workshop: Value = response.json().await.unwrap();
+    let workshop = server.create_from_template(&data.token, "Formulaires", "smarter-democracy-hackathon").await;
     let id = str(&workshop, "id").to_owned();
     let activities: Vec<String> =
         workshop["activities"].as_array().unwrap().iter().map(|activity| str(activity, "id").to_owned()).collect();

@@ -47,16 +47,7 @@ async fn post(server: &Server, token: &str, workshop: &str, body: Value) {
 async fn room() -> Room {
     let data = DataFolder::new();
     let server = Server::start(&data);
-    let response = server
-        .http
-        .post(server.url("/api/v1/workshops"))
-        .bearer_auth(&data.token)
-        .json(&json!({"title": "Atelier rapporté", "template": "smarter-democracy-hackathon"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    let created: Value = response.json().await.unwrap();
+    let created = server.create_from_template(&data.token, "Atelier rapporté", "smarter-democracy-hackathon").await;
     let workshop = str(&created, "id").to_owned();
     let join_code = str(&created, "join_code").to_owned();
     let (participant, alice) = join(&server, &join_code, "Alice Dupont", "SPW Mobilité").await;

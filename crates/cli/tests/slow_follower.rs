@@ -6,7 +6,7 @@
 
 mod support;
 
-use serde_json::{Value, json};
+use serde_json::json;
 use std::time::Duration;
 use support::*;
 
@@ -18,57 +18,21 @@ const BALLOTS_PER_VOTER: usize = 250;
 async fn a_follower_far_behind_gets_every_event_once_and_in_order() {
     let data = DataFolder::new();
     let server = Server::start(&data);
-    let response = server
-        .http
-        .post(server.url("/api/v1/workshops"))
-        .bearer_auth(&data.token)
-        .json(&json!({"title": "Lecteur lent", "template": "lessons-learned-retrospective"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    let workshop: Value = response.json().await.unwrap();
-    let id = str(&workshop, "id").to_owned();
-    let activity_of = |kind: &str| {
-        let activities = workshop["activities"].as_array().unwrap();
-        str(activities.iter().find(|activity| str(activity, "kind") == kind).unwrap(), "id").to_owned()
-    };
-    let (lessons, ballot_box) = (activity_of("swot"), activity_of("vote"));
-    server.open(&data.token, &id, &lessons).await;
-    let mut voters = Vec::new();
-    for n in 0..VOTERS {
-        voters.push(str(&server.join(str(&workshop, "join_code"), &format!("Votant {n}")).await, "token").to_owned());
-    }
-    let mut items = Vec::new();
-    for n in 0..3 {
-        let posted = server
-            .http
-            .post(server.url(&format!("/api/v1/workshops/{id}/contributions")))
-            .bearer_auth(&voters[0])
-            .json(&json!({"activity_id": lessons, "kind": "strength", "text": format!("Leçon {n}")}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(posted.status(), 201);
-        items.push(str(&posted.json::<Value>().await.unwrap(), "id").to_owned());
-    }
-    server.open(&data.token, &id, &ballot_box).await;
+    let room = VoteRoom::open(&server, &data, "Lecteur lent", VOTERS, 3).await;
+    let id = room.workshop.clone();
     let (start_seq, _) = log_head(&server, &data.token, &id).await;
 
     // The follower connects, then reads nothing while the room votes.
-    let mut follower = server.events(&voters[1], &id, Some(start_seq)).await;
-    let url = server.url(&format!("/api/v1/workshops/{id}/activities/{ballot_box}/ballots"));
-    let votes = voters.iter().enumerate().map(|(n, token)| {
-        let (http, url, items) = (server.http.clone(), url.clone(), items.clone());
-        let token = token.clone();
+    let mut follower = server.events(&room.voters[1], &id, Some(start_seq)).await;
+    let url = room.ballots_url(&server);
+    let votes = room.voters.iter().enumerate().map(|(n, token)| {
+        let (http, url, room) = (server.http.clone(), url.clone(), &room);
         async move {
             let mut recorded = 0;
             for i in 0..BALLOTS_PER_VOTER {
                 // Consecutive ballots of a voter always differ, so each one is recorded.
-                let grades: serde_json::Map<String, Value> =
-                    items.iter().enumerate().map(|(k, item)| (item.clone(), json!((n + i + k) % 6))).collect();
-                let body = json!({"type": "grades", "grades": grades});
-                let response = http.post(&url).bearer_auth(&token).json(&body).send().await.unwrap();
+                let body = json!({"type": "grades", "grades": room.grades(n + i)});
+                let response = http.post(&url).bearer_auth(token).json(&body).send().await.unwrap();
                 assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
                 recorded += 1;
             }

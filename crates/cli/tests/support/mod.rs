@@ -96,14 +96,17 @@ impl Server {
     }
 
     pub async fn create_workshop(&self, token: &str, title: &str) -> Value {
-        let response = self
-            .http
-            .post(self.url("/api/v1/workshops"))
-            .bearer_auth(token)
-            .json(&json!({"title": title}))
-            .send()
-            .await
-            .unwrap();
+        self.create_workshop_with(token, &json!({"title": title})).await
+    }
+
+    /// Creates a workshop from a shipped template; its JSON view has its `activities`.
+    pub async fn create_from_template(&self, token: &str, title: &str, template: &str) -> Value {
+        self.create_workshop_with(token, &json!({"title": title, "template": template})).await
+    }
+
+    async fn create_workshop_with(&self, token: &str, body: &Value) -> Value {
+        let response =
+            self.http.post(self.url("/api/v1/workshops")).bearer_auth(token).json(body).send().await.unwrap();
         assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
         response.json().await.unwrap()
     }
@@ -229,6 +232,60 @@ impl EventStream {
             events.push(event);
         }
         events
+    }
+}
+
+/// The id of the first activity of `kind` in a workshop's JSON view.
+pub fn activity_of(workshop: &Value, kind: &str) -> String {
+    let activities = workshop["activities"].as_array().expect("the workshop lists its activities");
+    let activity = activities.iter().find(|activity| str(activity, "kind") == kind);
+    str(activity.unwrap_or_else(|| panic!("no {kind} activity")), "id").to_owned()
+}
+
+/// A retrospective whose vote is open: voters joined, and lessons to grade posted in its SWOT.
+pub struct VoteRoom {
+    pub workshop: String,
+    pub join_code: String,
+    pub ballot_box: String,
+    pub voters: Vec<String>,
+    pub items: Vec<String>,
+}
+
+impl VoteRoom {
+    pub async fn open(server: &Server, data: &DataFolder, title: &str, voters: usize, items: usize) -> VoteRoom {
+        let created = server.create_from_template(&data.token, title, "lessons-learned-retrospective").await;
+        let workshop = str(&created, "id").to_owned();
+        let join_code = str(&created, "join_code").to_owned();
+        let (lessons, ballot_box) = (activity_of(&created, "swot"), activity_of(&created, "vote"));
+        server.open(&data.token, &workshop, &lessons).await;
+        let mut tokens = Vec::new();
+        for n in 0..voters {
+            tokens.push(str(&server.join(&join_code, &format!("Votant {n}")).await, "token").to_owned());
+        }
+        let mut posted = Vec::new();
+        for n in 0..items {
+            let response = server
+                .http
+                .post(server.url(&format!("/api/v1/workshops/{workshop}/contributions")))
+                .bearer_auth(&tokens[0])
+                .json(&json!({"activity_id": lessons, "kind": "strength", "text": format!("Leçon {n}")}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 201);
+            posted.push(str(&response.json::<Value>().await.unwrap(), "id").to_owned());
+        }
+        server.open(&data.token, &workshop, &ballot_box).await;
+        VoteRoom { workshop, join_code, ballot_box, voters: tokens, items: posted }
+    }
+
+    /// Grades for every item, shifted by `shift`: consecutive shifts always differ.
+    pub fn grades(&self, shift: usize) -> std::collections::BTreeMap<String, u8> {
+        self.items.iter().enumerate().map(|(k, item)| (item.clone(), ((shift + k) % 6) as u8)).collect()
+    }
+
+    pub fn ballots_url(&self, server: &Server) -> String {
+        server.url(&format!("/api/v1/workshops/{}/activities/{}/ballots", self.workshop, self.ballot_box))
     }
 }
 
