@@ -5,7 +5,7 @@
 
 use crate::client::{Api, Errors, Participant, Workshop};
 use crate::histogram::{Histogram, LatencySummary, format_duration};
-use crate::server::{Memory, Target, megabytes};
+use crate::server::{Memory, Target, cpu_seconds, megabytes};
 use crate::stream::{self, Deliveries, StreamOutcome};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -34,7 +34,7 @@ impl Default for RoomConfig {
             posts_per_second: 20.0,
             duration: Duration::from_secs(5),
             votes_per_second: 0.0,
-            drain: Duration::from_secs(10),
+            drain: Duration::from_secs(30),
         }
     }
 }
@@ -73,6 +73,11 @@ pub struct RoomReport {
     pub memory_joined: Option<Memory>,
     pub memory_streams: Option<Memory>,
     pub memory_end: Option<Memory>,
+    /// CPU seconds the server and this generator used from the first note to the last delivery,
+    /// and the wall-clock seconds of that span.
+    pub server_cpu_seconds: Option<f64>,
+    pub generator_cpu_seconds: Option<f64>,
+    pub load_wall_seconds: f64,
 }
 
 impl RoomReport {
@@ -114,6 +119,9 @@ impl RoomReport {
             "memory_joined_no_streams": memory(self.memory_joined),
             "memory_streams_connected": memory(self.memory_streams),
             "memory_end": memory(self.memory_end),
+            "server_cpu_seconds": self.server_cpu_seconds,
+            "generator_cpu_seconds": self.generator_cpu_seconds,
+            "load_wall_seconds": self.load_wall_seconds,
         })
     }
 }
@@ -162,6 +170,16 @@ impl std::fmt::Display for RoomReport {
         write!(f, "{}", memory("workshop open, all joined, no streams", self.memory_joined))?;
         write!(f, "{}", memory("all streams connected, idle", self.memory_streams))?;
         write!(f, "{}", memory("after the load", self.memory_end))?;
+        let cores = |cpu: Option<f64>| {
+            cpu.map_or("—".to_owned(), |cpu| format!("{cpu:.1} s ({:.2} cores)", cpu / self.load_wall_seconds))
+        };
+        writeln!(
+            f,
+            "  CPU over the {:.1} s of load and delivery: server {}, generator {}",
+            self.load_wall_seconds,
+            cores(self.server_cpu_seconds),
+            cores(self.generator_cpu_seconds)
+        )?;
         write_errors(f, &self.errors)
     }
 }
@@ -306,6 +324,7 @@ pub async fn run(target: Target, config: RoomConfig) -> anyhow::Result<RoomRepor
     let votes_acknowledged = Arc::new(AtomicU64::new(0));
     let in_flight = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
     let start = tokio::time::Instant::now();
+    let cpu_before = (cpu_seconds(target.pid), cpu_seconds(None));
     let mut senders = JoinSet::new();
     {
         let (api, errors, participants, acknowledged, post_ack, in_flight, deliveries, notes, room_id) = (
@@ -397,14 +416,27 @@ pub async fn run(target: Target, config: RoomConfig) -> anyhow::Result<RoomRepor
     while senders.join_next().await.is_some() {}
     let posts_acknowledged = (0..posts_total).filter(|index| acknowledged.contains(*index)).count() as u64;
 
-    // Notes still on their way: wait until every stream has every acknowledged note, or the
-    // drain time is up.
+    // Notes still on their way: wait until the streams have at least every acknowledged note
+    // and nothing more arrives for a moment (a note whose answer timed out may be stored and
+    // delivered too, so the count alone does not tell), or the drain time is up.
     let deliveries_expected = posts_acknowledged * streams_connected;
     let drain_until = Instant::now() + config.drain;
-    while deliveries.delivered.load(Ordering::Relaxed) < deliveries_expected && Instant::now() < drain_until {
+    let mut last_count = deliveries.delivered.load(Ordering::Relaxed);
+    let mut quiet_since = Instant::now();
+    while Instant::now() < drain_until {
         tokio::time::sleep(Duration::from_millis(50)).await;
+        let count = deliveries.delivered.load(Ordering::Relaxed);
+        if count != last_count {
+            (last_count, quiet_since) = (count, Instant::now());
+        } else if count >= deliveries_expected && quiet_since.elapsed() >= Duration::from_millis(500) {
+            break;
+        }
     }
     let memory_end = memory(target.pid);
+    let load_wall_seconds = start.elapsed().as_secs_f64();
+    let used = |before: Option<f64>, after: Option<f64>| Some(after? - before?);
+    let server_cpu_seconds = used(cpu_before.0, cpu_seconds(target.pid));
+    let generator_cpu_seconds = used(cpu_before.1, cpu_seconds(None));
     let _ = stop.send(true);
     let mut outcomes: Vec<StreamOutcome> = Vec::new();
     while let Some(outcome) = streams.join_next().await {
@@ -437,6 +469,9 @@ pub async fn run(target: Target, config: RoomConfig) -> anyhow::Result<RoomRepor
         memory_joined,
         memory_streams,
         memory_end,
+        server_cpu_seconds,
+        generator_cpu_seconds,
+        load_wall_seconds,
     })
 }
 

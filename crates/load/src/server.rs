@@ -112,6 +112,19 @@ impl Memory {
     }
 }
 
+/// CPU time (user and system) a process has used, in seconds, from `/proc/PID/stat`; `None` for
+/// this process. Both the server and this generator run on the same cores: what each takes tells
+/// how much of a slowdown is the generator's own.
+pub fn cpu_seconds(pid: Option<u32>) -> Option<f64> {
+    let path = pid.map_or_else(|| "/proc/self/stat".to_owned(), |pid| format!("/proc/{pid}/stat"));
+    let stat = std::fs::read_to_string(path).ok()?;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = |n: usize| fields.get(n)?.parse::<u64>().ok();
+    // utime and stime (fields 14 and 15 of the whole line), in USER_HZ, 100 a second on Linux.
+    Some((ticks(11)? + ticks(12)?) as f64 / 100.0)
+}
+
 /// 12.3 MB (decimal megabytes of kB counts, as `ps` users read them).
 pub fn megabytes(kb: u64) -> String {
     format!("{:.1} MB", kb as f64 * 1024.0 / 1e6)

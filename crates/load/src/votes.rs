@@ -6,7 +6,7 @@
 use crate::client::{Api, Errors, Participant, Workshop};
 use crate::histogram::{Histogram, LatencySummary};
 use crate::room::write_errors;
-use crate::server::{Memory, Target, megabytes};
+use crate::server::{Memory, Target, cpu_seconds, megabytes};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -41,6 +41,9 @@ pub struct VotesReport {
     pub memory_end: Option<Memory>,
     /// The mean size of a stored ballot's payload, when the server's database could be read.
     pub payload_bytes: Option<f64>,
+    /// CPU seconds the server and this generator used while voting.
+    pub server_cpu_seconds: Option<f64>,
+    pub generator_cpu_seconds: Option<f64>,
 }
 
 impl VotesReport {
@@ -59,6 +62,8 @@ impl VotesReport {
             "errors": self.errors,
             "memory_end": self.memory_end.map(|m| json!({"rss_kb": m.rss_kb, "peak_kb": m.peak_kb})),
             "payload_bytes": self.payload_bytes,
+            "server_cpu_seconds": self.server_cpu_seconds,
+            "generator_cpu_seconds": self.generator_cpu_seconds,
         })
     }
 }
@@ -83,6 +88,17 @@ impl std::fmt::Display for VotesReport {
         if let Some(bytes) = self.payload_bytes {
             writeln!(f, "  stored ballot payload: {bytes:.0} bytes on average")?;
         }
+        let cores = |cpu: Option<f64>| {
+            cpu.map_or("—".to_owned(), |cpu| {
+                format!("{cpu:.1} s ({:.2} cores)", cpu / self.config.duration.as_secs_f64())
+            })
+        };
+        writeln!(
+            f,
+            "  CPU while voting: server {}, generator {}",
+            cores(self.server_cpu_seconds),
+            cores(self.generator_cpu_seconds)
+        )?;
         if let Some(m) = self.memory_end {
             writeln!(f, "  server after the run: RSS {} (peak {})", megabytes(m.rss_kb), megabytes(m.peak_kb))?;
         }
@@ -121,6 +137,7 @@ pub async fn run(target: Target, config: VotesConfig) -> anyhow::Result<VotesRep
     let acknowledged = Arc::new(AtomicU64::new(0));
     let ack = Arc::new(Histogram::default());
     let deadline = Instant::now() + config.duration;
+    let cpu_before = (cpu_seconds(target.pid), cpu_seconds(None));
     let mut tasks = JoinSet::new();
     for (n, (ballot_box, voter)) in voters.into_iter().enumerate() {
         let (api, errors, acknowledged, ack) = (api.clone(), errors.clone(), acknowledged.clone(), ack.clone());
@@ -157,6 +174,9 @@ pub async fn run(target: Target, config: VotesConfig) -> anyhow::Result<VotesRep
         });
     }
     while tasks.join_next().await.is_some() {}
+    let used = |before: Option<f64>, after: Option<f64>| Some(after? - before?);
+    let server_cpu_seconds = used(cpu_before.0, cpu_seconds(target.pid));
+    let generator_cpu_seconds = used(cpu_before.1, cpu_seconds(None));
     let memory_end = target.pid.and_then(Memory::of);
     let payload_bytes = target.database.as_deref().and_then(|database| mean_ballot_payload(database).ok());
     Ok(VotesReport {
@@ -166,6 +186,8 @@ pub async fn run(target: Target, config: VotesConfig) -> anyhow::Result<VotesRep
         errors: errors.snapshot(),
         memory_end,
         payload_bytes,
+        server_cpu_seconds,
+        generator_cpu_seconds,
     })
 }
 
