@@ -130,7 +130,8 @@ pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<Liv
 
 pub(crate) fn spawn(store: Arc<dyn Store>, initial: LiveState, idle_after: std::time::Duration) -> Handle {
     let (messages, inbox) = mpsc::channel(4096);
-    let (state_tx, state) = watch::channel(Arc::new(initial.clone()));
+    let initial = Arc::new(initial);
+    let (state_tx, state) = watch::channel(initial.clone());
     let (live, _) = broadcast::channel(LIVE_BUFFER);
     let actor = WorkshopActor {
         store,
@@ -147,7 +148,8 @@ pub(crate) fn spawn(store: Arc<dyn Store>, initial: LiveState, idle_after: std::
 
 struct WorkshopActor {
     store: Arc<dyn Store>,
-    state: LiveState,
+    /// The state as readers see it: shared with the watch channel, replaced after each append.
+    state: Arc<LiveState>,
     state_tx: watch::Sender<Arc<LiveState>>,
     live: broadcast::Sender<Arc<StoredEvent>>,
     inbox: mpsc::Receiver<Message>,
@@ -208,13 +210,14 @@ impl WorkshopActor {
             if events.is_empty() {
                 return Ok(());
             }
+            let state = Arc::make_mut(&mut self.state);
             for stored in events {
-                self.state.workshop.apply(&to_timed(&stored)?);
-                self.state.seq = stored.seq;
-                self.state.head_hash.clone_from(&stored.hash);
+                state.workshop.apply(&to_timed(&stored)?);
+                state.seq = stored.seq;
+                state.head_hash.clone_from(&stored.hash);
                 let _ = self.live.send(Arc::new(stored));
             }
-            self.state_tx.send_replace(Arc::new(self.state.clone()));
+            self.state_tx.send_replace(self.state.clone());
         }
     }
 
@@ -254,12 +257,14 @@ impl WorkshopActor {
             let uuid = self.state.workshop.id.as_uuid();
             match self.store.append(uuid, self.state.seq, new_events).await {
                 Ok(stored) => {
-                    if let Some(last) = stored.last() {
-                        self.state.seq = last.seq;
-                        self.state.head_hash.clone_from(&last.hash);
-                    }
-                    self.state.workshop = working;
-                    self.state_tx.send_replace(Arc::new(self.state.clone()));
+                    let (seq, head_hash) = match stored.last() {
+                        Some(last) => (last.seq, last.hash.clone()),
+                        None => (self.state.seq, self.state.head_hash.clone()),
+                    };
+                    // The new state goes to readers as it is: one copy of the workshop per batch
+                    // (`working`), which grows with every note, not a second one to publish it.
+                    self.state = Arc::new(LiveState { workshop: working, seq, head_hash });
+                    self.state_tx.send_replace(self.state.clone());
                     let mut stored = stored.into_iter();
                     for (pending, n_events) in accepted.into_iter().zip(produced) {
                         let own: Vec<StoredEvent> = stored.by_ref().take(n_events).collect();
