@@ -7,9 +7,9 @@ use crate::auth::Credentials;
 use crate::error::{ApiError, ErrorBody, Failure};
 use crate::extract::{ValidPath, ValidQuery};
 use crate::i18n::Lang;
+use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::HeaderMap;
-use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use converge_core::{Actor, ParticipantId, Role, WorkshopId};
 use converge_engine::Engine;
@@ -19,12 +19,23 @@ use serde::Deserialize;
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tokio::sync::broadcast;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
 /// How many events one read of the backlog takes.
 const BACKLOG_PAGE: usize = 500;
+
+/// A stream sends every event already waiting in one write, up to this many events or bytes: a
+/// busy room of a thousand phones costs a write per phone per burst, not per event, and one
+/// write stays small enough not to hold the others back.
+const CHUNK_EVENTS: usize = 64;
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// A quiet stream sends a comment this often, so that proxies and phones keep the connection.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+const KEEP_ALIVE_COMMENT: &[u8] = b":\n\n";
 
 #[derive(Deserialize)]
 pub struct StreamQuery {
@@ -83,10 +94,13 @@ pub async fn stream_events(
         shutdown: app.shutdown.clone(),
         viewer,
     };
-    let mut response = Sse::new(follower.into_stream()).keep_alive(KeepAlive::default()).into_response();
-    // Reverse proxies must pass events through as they come.
-    response.headers_mut().insert("x-accel-buffering", axum::http::HeaderValue::from_static("no"));
-    Ok(response)
+    let headers = [
+        (header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream")),
+        (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        // Reverse proxies must pass events through as they come.
+        (header::HeaderName::from_static("x-accel-buffering"), HeaderValue::from_static("no")),
+    ];
+    Ok((headers, Body::from_stream(follower.into_chunks())).into_response())
 }
 
 struct Follower {
@@ -102,6 +116,13 @@ struct Follower {
     viewer: Viewer,
 }
 
+/// Whether to wait for the next event or take only one already at hand.
+#[derive(Clone, Copy)]
+enum Wait {
+    Yes,
+    No,
+}
+
 /// Who follows the stream, for what they may see of who did what.
 #[derive(Clone, Copy)]
 struct Viewer {
@@ -112,26 +133,54 @@ struct Viewer {
 }
 
 impl Follower {
-    fn into_stream(self) -> impl Stream<Item = Result<Event, Infallible>> {
-        futures_util::stream::unfold(Some(self), |follower| async move {
-            let mut follower = follower?;
-            let (event, live) = follower.next_event().await?;
-            follower.after = event.seq;
-            let views = if live {
-                shared_views(&event, &follower.engine).await
-            } else {
-                Arc::new(Views::of(&event, &follower.engine).await)
+    /// The body of the stream: each chunk holds the next event and every event already waiting
+    /// behind it, or a keep-alive comment when nothing came for a while.
+    fn into_chunks(self) -> impl Stream<Item = Result<Bytes, Infallible>> {
+        // One timer per stream, pushed back after each chunk: pushing a timer later is cheap,
+        // a new timer per chunk would cost a registration each.
+        let keep_alive = Box::pin(tokio::time::sleep(KEEP_ALIVE));
+        futures_util::stream::unfold(Some((self, keep_alive)), |state| async move {
+            let (mut follower, mut keep_alive) = state?;
+            // Waiting for the next event can stop at any await and start again: the follower
+            // changes only once a log read or a broadcast receive has completed.
+            let next = tokio::select! {
+                next = follower.next_event(Wait::Yes) => next,
+                () = keep_alive.as_mut() => {
+                    keep_alive.as_mut().reset(tokio::time::Instant::now() + KEEP_ALIVE);
+                    return Some((Ok(Bytes::from_static(KEEP_ALIVE_COMMENT)), Some((follower, keep_alive))));
+                }
             };
-            let sse = Event::default().id(event.seq.to_string()).data(views.for_viewer(follower.viewer));
-            // A deleted workshop's stream ends after telling its followers.
-            let next = if event.kind == "workshop_deleted" { None } else { Some(follower) };
-            Some((Ok(sse), next))
+            let (event, live) = next?;
+            let mut chunk = String::new();
+            let mut events = 1;
+            let mut ended = follower.append(&mut chunk, event, live).await;
+            while !ended && events < CHUNK_EVENTS && chunk.len() < CHUNK_BYTES {
+                let Some((event, live)) = follower.next_event(Wait::No).await else { break };
+                ended = follower.append(&mut chunk, event, live).await;
+                events += 1;
+            }
+            keep_alive.as_mut().reset(tokio::time::Instant::now() + KEEP_ALIVE);
+            Some((Ok(Bytes::from(chunk)), if ended { None } else { Some((follower, keep_alive)) }))
         })
     }
 
+    /// Add an event to the chunk as this follower may see it; true when the stream ends with it.
+    async fn append(&mut self, chunk: &mut String, event: Arc<StoredEvent>, live: bool) -> bool {
+        self.after = event.seq;
+        let views = if live {
+            shared_views(&event, &self.engine).await
+        } else {
+            Arc::new(Views::of(&event, &self.engine).await)
+        };
+        frame_event(chunk, event.seq, views.for_viewer(self.viewer));
+        // A deleted workshop's stream ends after telling its followers.
+        event.kind == "workshop_deleted"
+    }
+
     /// The next event to send, and whether it came live from the broadcast (shared by every
-    /// follower) rather than from this follower's own read of the log.
-    async fn next_event(&mut self) -> Option<(Arc<StoredEvent>, bool)> {
+    /// follower) rather than from this follower's own read of the log. Without waiting, only an
+    /// event already at hand: in the backlog, in the log, or received by the broadcast.
+    async fn next_event(&mut self, wait: Wait) -> Option<(Arc<StoredEvent>, bool)> {
         loop {
             if let Some(event) = self.backlog.pop_front() {
                 if event.seq > self.after {
@@ -150,9 +199,20 @@ impl Follower {
                 }
                 continue;
             }
-            let received = tokio::select! {
-                received = self.live.recv() => received,
-                () = self.shutdown.cancelled() => return None,
+            let received = match wait {
+                Wait::Yes => tokio::select! {
+                    received = self.live.recv() => received,
+                    () = self.shutdown.cancelled() => return None,
+                },
+                Wait::No if self.shutdown.is_cancelled() => return None,
+                Wait::No => match self.live.try_recv() {
+                    Ok(event) => Ok(event),
+                    Err(broadcast::error::TryRecvError::Empty) => return None,
+                    Err(broadcast::error::TryRecvError::Lagged(missed)) => {
+                        Err(broadcast::error::RecvError::Lagged(missed))
+                    }
+                    Err(broadcast::error::TryRecvError::Closed) => Err(broadcast::error::RecvError::Closed),
+                },
             };
             match received {
                 Ok(event) if event.seq <= self.after => {}
@@ -272,6 +332,19 @@ fn event_data(event: &StoredEvent) -> String {
     )
 }
 
+/// One Server-Sent Event: its sequence number as `id`, then its data, one `data:` line per line
+/// (the JSON has none, but a stray line break must not end the event early).
+fn frame_event(chunk: &mut String, seq: u64, data: &str) {
+    use std::fmt::Write;
+    let _ = writeln!(chunk, "id: {seq}");
+    for line in data.split(['\n', '\r']) {
+        chunk.push_str("data: ");
+        chunk.push_str(line);
+        chunk.push('\n');
+    }
+    chunk.push('\n');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +360,43 @@ mod tests {
         assert_eq!(views.for_viewer(viewer(Some(other), true)), "whole");
         let unhidden = Views { whole: "whole".into(), hidden: None, subject: Some(author) };
         assert_eq!(unhidden.for_viewer(viewer(Some(other), false)), "whole");
+    }
+
+    /// The events a browser's `EventSource` reads from a body: (last event id, data) per event.
+    fn parse_events(body: &str) -> Vec<(String, String)> {
+        let (mut events, mut id, mut data) = (Vec::new(), String::new(), Vec::new());
+        for line in body.split('\n') {
+            if line.is_empty() {
+                if !data.is_empty() {
+                    events.push((id.clone(), std::mem::take(&mut data).join("\n")));
+                }
+            } else if let Some(value) = line.strip_prefix("id: ") {
+                id = value.to_owned();
+            } else if let Some(value) = line.strip_prefix("data: ") {
+                data.push(value.to_owned());
+            } else {
+                assert!(line.starts_with(':'), "unexpected line {line:?}");
+            }
+        }
+        events
+    }
+
+    #[test]
+    fn several_events_in_one_chunk_arrive_as_separate_events_with_their_ids() {
+        let mut chunk = String::new();
+        frame_event(&mut chunk, 41, r#"{"seq":41}"#);
+        frame_event(&mut chunk, 42, r#"{"seq":42,"payload":{"text":"two words"}}"#);
+        frame_event(&mut chunk, 43, "a stray\nline break");
+        assert_eq!(
+            parse_events(&chunk),
+            [
+                ("41".to_owned(), r#"{"seq":41}"#.to_owned()),
+                ("42".to_owned(), r#"{"seq":42,"payload":{"text":"two words"}}"#.to_owned()),
+                ("43".to_owned(), "a stray\nline break".to_owned()),
+            ]
+        );
+        let keep_alive = std::str::from_utf8(KEEP_ALIVE_COMMENT).unwrap();
+        assert_eq!(parse_events(&format!("{keep_alive}{chunk}")).len(), 3);
     }
 
     #[test]
