@@ -280,7 +280,7 @@ async fn a_full_disk_refuses_writes_clearly_loses_nothing_and_recovers_when_spac
         server.post(&format!("/api/v1/workshops/{vote_id}/activities/{ballot_box}/open"), &token, json!({})).await;
     assert_eq!(opened.status, 200, "{}", opened.body);
     // A participant on a phone, in French.
-    let mut phone = phone_browser(&server, "fr").await;
+    let mut phone = Browser::open_at(&server.http, &server.base, "fr").await;
     let joined =
         phone.post_form("/join", &[("join_code", str(&notes, "join_code")), ("name", "Chloé"), ("service", "")]).await;
     assert_eq!(joined.status, 303, "{}", joined.body);
@@ -519,21 +519,6 @@ async fn a_full_disk_refuses_writes_clearly_loses_nothing_and_recovers_when_spac
         outcomes.refused_notes.len(),
         outcomes.refused_ballots,
     );
-}
-
-/// A browser that opened the join page once, so it holds the form token.
-async fn phone_browser(server: &LoggedServer, accept_language: &str) -> Browser {
-    let mut browser = Browser {
-        http: server.http.clone(),
-        base: server.base.clone(),
-        cookies: Vec::new(),
-        accept_language: accept_language.to_owned(),
-        csrf: String::new(),
-    };
-    let page = browser.get("/join").await;
-    assert_eq!(page.status, 200, "{}", page.body);
-    browser.csrf = csrf_field(&page.body).expect("the join page has a _csrf field");
-    browser
 }
 
 /// Exports a workshop through the API, checks its hash chain with `converge verify`, returns it.

@@ -391,9 +391,14 @@ pub struct Browser {
 impl Browser {
     /// A browser that has opened the join page once, so it holds a `cv_csrf` cookie and its token.
     pub async fn open(server: &Server, accept_language: &str) -> Browser {
+        Browser::open_at(&server.http, &server.base, accept_language).await
+    }
+
+    /// The same, for a server started some other way (its client and base URL).
+    pub async fn open_at(http: &reqwest::Client, base: &str, accept_language: &str) -> Browser {
         let mut browser = Browser {
-            http: server.http.clone(),
-            base: server.base.clone(),
+            http: http.clone(),
+            base: base.to_owned(),
             cookies: Vec::new(),
             accept_language: accept_language.to_owned(),
             csrf: String::new(),
