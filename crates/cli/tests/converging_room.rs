@@ -392,7 +392,8 @@ async fn brainwriting_rotates_sheets_at_every_table_and_loses_no_idea() {
         assert_eq!(own["round"], 0);
     }
 
-    // One participant steps out; the next round still gives every other member a sheet.
+    // One participant steps out; the next round still gives every member a sheet, and the
+    // leaver's waits at their empty seat, as on paper: who is away tells nothing of who holds what.
     let leaver = 5;
     let presence = format!("/w/{}/presence", room.workshop);
     let answer = room.people[leaver].browser.post_form(&presence, &[("present", "false")]).await;
@@ -401,10 +402,7 @@ async fn brainwriting_rotates_sheets_at_every_table_and_loses_no_idea() {
     for (index, starter_round_1) in starters_round_1.iter().enumerate() {
         let page = room.participant_page(index, &activity).await;
         if index == leaver {
-            assert!(page.contains("pas de feuille pendant ce tour") && page.contains("Je suis de retour"), "{page}");
-            let answer = room.post(index, &activity, "Une idée sans feuille", &[]).await;
-            assert_eq!(answer.status, 422, "{}", answer.body);
-            assert_eq!(answer.error_code(), "no_sheet_this_round");
+            assert!(page.contains("votre feuille vous attend") && page.contains("Je suis de retour"), "{page}");
             continue;
         }
         assert!(page.contains("Tour 3 — votre feuille"), "{page}");
@@ -424,7 +422,7 @@ async fn brainwriting_rotates_sheets_at_every_table_and_loses_no_idea() {
     for text in &posted {
         assert_eq!(board.matches(text.as_str()).count(), 1, "{text} on the board");
     }
-    assert!(!board.contains("Une idée de trop") && !board.contains("Une idée sans feuille"));
+    assert!(!board.contains("Une idée de trop"));
     assert!(board.matches("s’appuie sur 1").count() >= n_people, "builds-on links shown");
     assert!(board.contains("Tour 3") && board.contains("attend à une place vide"), "{board}");
 

@@ -58,12 +58,14 @@ fn event_seeds() -> Vec<String> {
     let (_, participant) = workshop();
     let contribution = ContributionId::from_uuid(id(900));
     let action = ActionId::from_uuid(id(901));
+    let pseudonym = Subject::Pseudonym(Pseudonym::from_hex(&"a7".repeat(32)).expect("64 hex digits"));
+    let named = Subject::Named(participant);
     let events = [
         Event::ActivityOpened { activity_id: activity(0) },
         Event::ContributionPosted {
             contribution_id: contribution,
             activity_id: activity(0),
-            author: participant,
+            author: named,
             kind: ContributionKind::Challenge,
             text: "Un défi".into(),
             links: vec![contribution],
@@ -76,19 +78,19 @@ fn event_seeds() -> Vec<String> {
         Event::ActionDrafted {
             action_id: action,
             activity_id: activity(0),
-            author: participant,
+            author: pseudonym,
             card: ActionCard { title: "Une charte".into(), jurisdiction: "shared".into(), ..ActionCard::default() },
             sources: vec![contribution],
         },
         Event::ActionEdited {
             action_id: action,
-            editor: participant,
+            editor: pseudonym,
             revision: 2,
             card: ActionCard { title: "La charte".into(), jurisdiction: "government".into(), ..ActionCard::default() },
             sources: vec![],
         },
-        Event::ConsensusGiven { action_id: action, participant, stance: Stance::Object, reason: "Trop tôt".into() },
-        Event::RiskRated { activity_id: activity(0), rater: participant, risk: contribution, likelihood: 4, impact: 5 },
+        Event::ConsensusGiven { action_id: action, participant: pseudonym, stance: Stance::Object, reason: "Trop tôt".into() },
+        Event::RiskRated { activity_id: activity(0), rater: named, risk: contribution, likelihood: 4, impact: 5 },
         Event::MitigationsLinked { risk: contribution, actions: vec![action] },
         Event::FatesDecided {
             contributions: vec![contribution],
@@ -202,7 +204,7 @@ fn workshop_with_actions() -> Workshop {
         let event = Event::ActionDrafted {
             action_id: ActionId::from_uuid(id(n)),
             activity_id: activity(0),
-            author: participant,
+            author: Subject::Named(participant),
             card: ActionCard { title: title.into(), jurisdiction: "shared".into(), ..ActionCard::default() },
             sources: vec![],
         };

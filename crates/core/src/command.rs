@@ -1,11 +1,12 @@
 //! Commands and the rules that turn them into events.
 
-use crate::outcomes::{Action, ActionCard, ActionStatus, CalendarDate, FateDecision, Stance, StatusUpdate};
+use crate::outcomes::{Action, ActionCard, ActionStatus, CalendarDate, FateDecision, GivenStance, Stance, StatusUpdate};
 use crate::state::Timer;
 use crate::text::{CardTitle, NoteText, Prompt, Title};
 use crate::{
     AccountId, ActionId, Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus,
-    ContributionId, ContributionKind, DomainError, Event, Language, ParticipantId, Role, Workshop, limits,
+    ContributionId, ContributionKind, DomainError, Event, Keyring, Language, ParticipantId, Role, Scope, Subject, Workshop,
+    limits,
 };
 
 /// Who is asking.
@@ -157,9 +158,11 @@ pub enum Command {
     WithdrawAction {
         action_id: ActionId,
     },
-    /// A participant's consensus check on an action card.
+    /// A participant's consensus check on an action card. `revision` is the revision of the
+    /// card they read: a stance on a text that has changed since is refused, not moved to it.
     GiveConsensus {
         action_id: ActionId,
+        revision: Option<u32>,
         stance: Stance,
         reason: String,
     },
@@ -240,7 +243,14 @@ fn activity_added(spec: ActivitySpec) -> Event {
 
 /// Checks `command` against `workshop` and the actor's role, and returns the events that
 /// record its effect. Nothing is changed here: the caller appends the events, then folds them.
-pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec<Event>, DomainError> {
+/// Checks `command` as `actor` asks it and returns the events that record it. `keyring` holds
+/// the participants' keys, which turn whoever acts in confidence into a pseudonym.
+pub fn decide(
+    workshop: &Workshop,
+    actor: Actor,
+    command: Command,
+    keyring: &Keyring,
+) -> Result<Vec<Event>, DomainError> {
     if workshop.deleted {
         return Err(DomainError::WorkshopDeleted);
     }
@@ -290,6 +300,12 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             let prompt = Prompt::parse(&prompt)?;
             let earlier: Vec<ActivityId> = workshop.activities[..position].iter().map(|activity| activity.id).collect();
             config.check(activity.kind, activity_id, &earlier)?;
+            // Notes posted under anonymity stay anonymous: turning it off would sign them after
+            // the fact. Turning it on is always possible.
+            if activity.config.anonymous && !config.anonymous && workshop.contributions_in(activity_id).next().is_some()
+            {
+                return Err(DomainError::InvalidConfig { reason: "anonymity_locked" });
+            }
             // Ballots were cast under the vote's rules; changing them would miscount those ballots.
             let has_ballots = !activity.ballots.is_empty() || !activity.comparisons.is_empty();
             if has_ballots && config.vote_rules() != activity.config.vote_rules() {
@@ -446,12 +462,12 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             Ok(vec![Event::ActivityClosed { activity_id }])
         }
         Command::PostContribution { contribution_id, activity_id, kind, text, links, card } => {
-            let author = require_contributor(workshop, actor)?;
+            let participant = require_contributor(workshop, actor)?;
             if let Some(existing) = workshop.contribution(contribution_id) {
                 // The same post sent again (a retry after a lost answer, a resubmitted form) is
                 // already recorded, even if the activity has closed since: accept it without
                 // recording it twice.
-                let same = existing.author == author
+                let same = keyring.is(participant, Scope::Contribution(contribution_id), &existing.author)
                     && existing.activity_id == activity_id
                     && kind.is_none_or(|kind| kind == existing.kind)
                     && NoteText::parse(&text).is_ok_and(|text| text.as_str() == existing.text);
@@ -506,18 +522,25 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             let sheet = match activity.kind {
                 ActivityKind::Brainwriting => {
                     let brainwriting = activity.brainwriting.as_ref().ok_or(DomainError::BrainwritingNotStarted)?;
-                    let sheet = brainwriting.sheet_of(author).ok_or(DomainError::NoSheetThisRound)?;
+                    let sheet = seat_of(keyring, brainwriting, participant, activity_id)
+                        .and_then(|seat| brainwriting.sheet_of(&seat))
+                        .ok_or(DomainError::NoSheetThisRound)?;
                     let max = activity.config.brainwriting_rules().ideas_per_round;
-                    let written = workshop
-                        .contributions_in(activity_id)
-                        .filter(|idea| idea.author == author && idea.sheet == Some(sheet))
-                        .count();
+                    // A sheet lies in front of one seat per round: what is on it this round was
+                    // written from that seat.
+                    let written =
+                        workshop.contributions_in(activity_id).filter(|idea| idea.sheet == Some(sheet)).count();
                     if written >= max as usize {
                         return Err(DomainError::RoundIdeasSpent { max });
                     }
                     Some(sheet)
                 }
                 _ => None,
+            };
+            let author = if activity.config.anonymous {
+                acting(keyring, participant, Scope::Contribution(contribution_id))?
+            } else {
+                Subject::Named(participant)
             };
             Ok(vec![Event::ContributionPosted {
                 contribution_id,
@@ -629,6 +652,21 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             let rules = activity.config.brainwriting_rules();
             let size = std::num::NonZeroUsize::new(rules.table_size as usize).unwrap_or(std::num::NonZeroUsize::MIN);
             tables.extend(crate::tables::assign_tables(&unseated, size));
+            // Each seat is a pseudonym, and seats go round the table in the order of their
+            // pseudonyms: an order nobody without the keys can tell, so knowing where an idea
+            // was written (its sheet and round) tells nobody who wrote it.
+            let tables: Vec<Vec<Subject>> = tables
+                .into_iter()
+                .map(|seats| {
+                    let mut seats: Vec<Subject> = seats
+                        .into_iter()
+                        .filter_map(|participant| keyring.subject(participant, Scope::Seat(activity_id)))
+                        .collect();
+                    seats.sort();
+                    seats
+                })
+                .filter(|seats| !seats.is_empty())
+                .collect();
             let round_ms = u64::from(rules.round_minutes) * MINUTE_MS;
             Ok(vec![
                 Event::BrainwritingStarted { activity_id, tables },
@@ -682,11 +720,18 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             Ok(vec![Event::DeckCardRemoved { deck, card_id }])
         }
         Command::CastBallot { activity_id, ballot } => {
-            let voter = require_contributor(workshop, actor)?;
+            let participant = require_contributor(workshop, actor)?;
             let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
             if activity.kind != ActivityKind::Vote {
                 return Err(DomainError::WrongActivityKind);
             }
+            // A voter named by id in an older record keeps that one voice.
+            let named = Subject::Named(participant);
+            let voter = if activity.ballots.contains_key(&named) || activity.comparisons.iter().any(|(who, ..)| *who == named) {
+                named
+            } else {
+                acting(keyring, participant, Scope::Ballot(activity_id))?
+            };
             if activity.status != ActivityStatus::Open {
                 return Err(DomainError::ActivityNotOpen);
             }
@@ -706,11 +751,17 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             Ok(vec![Event::BallotCast { activity_id, voter, ballot }])
         }
         Command::AssessItem { activity_id, item, scores } => {
-            let assessor = require_contributor(workshop, actor)?;
+            let participant = require_contributor(workshop, actor)?;
             let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
             if activity.kind != ActivityKind::Assess {
                 return Err(DomainError::WrongActivityKind);
             }
+            let named = Subject::Named(participant);
+            let assessor = if activity.assessments.values().any(|by| by.contains_key(&named)) {
+                named
+            } else {
+                acting(keyring, participant, Scope::Assessment(activity_id))?
+            };
             if activity.status != ActivityStatus::Open {
                 return Err(DomainError::ActivityNotOpen);
             }
@@ -737,20 +788,22 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             Ok(vec![Event::ResultsFrozen { activity_id, result }])
         }
         Command::DraftAction { action_id, activity_id, card, sources } => {
-            let author = require_contributor(workshop, actor)?;
+            let participant = require_contributor(workshop, actor)?;
             let facilitating = require_facilitator(workshop, actor).is_ok();
             if workshop.action(action_id).is_some() {
                 return Err(DomainError::DuplicateAction(action_id));
             }
+            let author = acting(keyring, participant, Scope::Draft(activity_id))?;
             let activity = action_plan(workshop, activity_id, facilitating)?;
             let card = ActionCard::parse(card, &activity.config.jurisdiction_keys())?;
             let sources = action_sources(workshop, sources, facilitating)?;
             Ok(vec![Event::ActionDrafted { action_id, activity_id, author, card, sources }])
         }
         Command::EditAction { action_id, base_revision, card, sources } => {
-            let editor = require_contributor(workshop, actor)?;
+            let participant = require_contributor(workshop, actor)?;
             let facilitating = require_facilitator(workshop, actor).is_ok();
             let action = live_action(workshop, action_id)?;
+            let editor = acting(keyring, participant, Scope::Edit(action.activity_id))?;
             let activity = action_plan(workshop, action.activity_id, facilitating)?;
             if base_revision != action.revision {
                 return Err(DomainError::EditConflict { current: action.revision });
@@ -770,25 +823,43 @@ pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec
             }
             Ok(vec![Event::ActionWithdrawn { action_id }])
         }
-        Command::GiveConsensus { action_id, stance, reason } => {
+        Command::GiveConsensus { action_id, revision, stance, reason } => {
             let participant = require_contributor(workshop, actor)?;
             let action = live_action(workshop, action_id)?;
             action_plan(workshop, action.activity_id, false)?;
+            // A stance agrees with a text: given on a text that changed meanwhile, it would be
+            // counted for words its giver never read.
+            if revision.is_some_and(|revision| revision != action.revision) {
+                return Err(DomainError::CardChanged { current: action.revision });
+            }
             let reason = crate::outcomes::note(&reason, "reason", false)?;
             if stance == Stance::Object && reason.is_empty() {
                 return Err(DomainError::ReasonRequired);
             }
-            if action.consensus.get(&participant) == Some(&(stance, reason.clone())) {
+            let named = Subject::Named(participant);
+            let participant = if action.consensus.contains_key(&named) {
+                named
+            } else {
+                acting(keyring, participant, Scope::Stance(action.activity_id))?
+            };
+            let given = GivenStance { stance, reason: reason.clone(), revision: action.revision };
+            if action.consensus.get(&participant) == Some(&given) {
                 return Ok(Vec::new());
             }
             Ok(vec![Event::ConsensusGiven { action_id, participant, stance, reason }])
         }
         Command::RateRisk { activity_id, risk, likelihood, impact } => {
-            let rater = require_contributor(workshop, actor)?;
+            let participant = require_contributor(workshop, actor)?;
             let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
             if activity.kind != ActivityKind::RiskMap {
                 return Err(DomainError::WrongActivityKind);
             }
+            let named = Subject::Named(participant);
+            let rater = if activity.risk_ratings.values().any(|by| by.contains_key(&named)) {
+                named
+            } else {
+                acting(keyring, participant, Scope::Rating(activity_id))?
+            };
             if activity.status != ActivityStatus::Open {
                 return Err(DomainError::ActivityNotOpen);
             }
@@ -986,6 +1057,27 @@ fn position_of(workshop: &Workshop, activity_id: ActivityId) -> Result<usize, Do
         .iter()
         .position(|activity| activity.id == activity_id)
         .ok_or(DomainError::UnknownActivity(activity_id))
+}
+
+/// How the record names `participant` acting in confidence in `scope`.
+fn acting(keyring: &Keyring, participant: ParticipantId, scope: Scope) -> Result<Subject, DomainError> {
+    // Without a key (an erased profile) nobody can act for them in confidence.
+    keyring.subject(participant, scope).ok_or(DomainError::UnknownParticipant(participant))
+}
+
+/// The seat of `participant` in a brainwriting: their pseudonym, or their id on older records.
+fn seat_of(
+    keyring: &Keyring,
+    brainwriting: &crate::Brainwriting,
+    participant: ParticipantId,
+    activity_id: ActivityId,
+) -> Option<Subject> {
+    let named = Subject::Named(participant);
+    let seated = |seat: &Subject| brainwriting.tables.iter().any(|rotation| rotation.seats().contains(seat));
+    if seated(&named) {
+        return Some(named);
+    }
+    keyring.subject(participant, Scope::Seat(activity_id)).filter(seated)
 }
 
 fn require_facilitator(workshop: &Workshop, actor: Actor) -> Result<ParticipantId, DomainError> {

@@ -111,6 +111,8 @@ pub enum DomainError {
     TooManySources { max: usize },
     #[error("someone else changed this card meanwhile (it is at revision {current})")]
     EditConflict { current: u32 },
+    #[error("this card changed since it was read (it is at revision {current}): a stance is given on the text as it is")]
+    CardChanged { current: u32 },
     #[error("this action was withdrawn")]
     ActionWithdrawn,
     #[error("an objection says why")]
@@ -186,6 +188,7 @@ impl DomainError {
             DomainError::SourcesRequired => "sources_required",
             DomainError::TooManySources { .. } => "too_many_sources",
             DomainError::EditConflict { .. } => "edit_conflict",
+            DomainError::CardChanged { .. } => "card_changed",
             DomainError::ActionWithdrawn => "action_withdrawn",
             DomainError::ReasonRequired => "reason_required",
             DomainError::InvalidRating => "invalid_rating",

@@ -3,11 +3,16 @@
 //!
 //! Personal data stays out of events: a participant's name and service live beside the log and
 //! are referred to here by a salted commitment, so they can be erased without breaking the chain.
+//! Whoever acts in confidence (an anonymous note, a ballot, scores, a rating, a stance, a draft
+//! or an edit of an action card) is named by a pseudonym (`crate::Subject`), never by id.
+//!
+//! [`Event::disclosure`] is the one rule for what each audience may read of an event outside
+//! the record itself (the live stream, the API): no more than its pages show.
 
 use crate::outcomes::{ActionCard, ActionStatus, CalendarDate, FateDecision, Stance};
 use crate::{
     AccountId, ActionId, ActivityConfig, ActivityId, ActivityKind, ContributionId, ContributionKind, Language,
-    ParticipantId, Role, Timestamp,
+    ParticipantId, Role, Subject, Timestamp,
 };
 use serde::{Deserialize, Serialize};
 
@@ -100,7 +105,8 @@ pub enum Event {
     ContributionPosted {
         contribution_id: ContributionId,
         activity_id: ActivityId,
-        author: ParticipantId,
+        /// By id when the activity signs its notes, by pseudonym when it is anonymous.
+        author: Subject,
         kind: ContributionKind,
         text: String,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -129,10 +135,12 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         category: Option<u32>,
     },
-    /// Brainwriting begins: its tables, each in seat order, fixed for the activity.
+    /// Brainwriting begins: its tables, each in seat order, fixed for the activity. Seats are
+    /// pseudonyms in an order only the server can tell, so no idea's place on a sheet names its
+    /// author.
     BrainwritingStarted {
         activity_id: ActivityId,
-        tables: Vec<Vec<ParticipantId>>,
+        tables: Vec<Vec<Subject>>,
     },
     /// The sheets pass on: round `round` (0-based) begins.
     BrainwritingRoundStarted {
@@ -159,14 +167,14 @@ pub enum Event {
     /// answers, which add up.
     BallotCast {
         activity_id: ActivityId,
-        voter: ParticipantId,
+        voter: Subject,
         ballot: crate::voting::Ballot,
     },
     /// A participant's scores of one item on the activity's criteria; replaces their previous
     /// scores of that item.
     ItemAssessed {
         activity_id: ActivityId,
-        assessor: ParticipantId,
+        assessor: Subject,
         item: ContributionId,
         scores: crate::voting::CriterionScores,
     },
@@ -179,7 +187,7 @@ pub enum Event {
     ActionDrafted {
         action_id: ActionId,
         activity_id: ActivityId,
-        author: ParticipantId,
+        author: Subject,
         card: ActionCard,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         sources: Vec<ContributionId>,
@@ -187,7 +195,7 @@ pub enum Event {
     /// An action card as edited; `revision` is the card's new revision.
     ActionEdited {
         action_id: ActionId,
-        editor: ParticipantId,
+        editor: Subject,
         revision: u32,
         card: ActionCard,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -200,7 +208,7 @@ pub enum Event {
     /// A participant's stance on an action card; replaces their previous one.
     ConsensusGiven {
         action_id: ActionId,
-        participant: ParticipantId,
+        participant: Subject,
         stance: Stance,
         #[serde(default, skip_serializing_if = "String::is_empty")]
         reason: String,
@@ -208,7 +216,7 @@ pub enum Event {
     /// A participant's rating of a risk; replaces their previous one.
     RiskRated {
         activity_id: ActivityId,
-        rater: ParticipantId,
+        rater: Subject,
         risk: ContributionId,
         likelihood: u8,
         impact: u8,
@@ -293,6 +301,96 @@ impl Event {
             Event::CommitmentSet { .. } => "commitment_set",
             Event::FollowUpPublished { .. } => "follow_up_published",
             Event::WorkshopDeleted => "workshop_deleted",
+        }
+    }
+}
+
+/// Who reads an output of a workshop, for what they may see of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// The facilitator's console: moderation needs the texts, reasons included, never who
+    /// wrote them in confidence.
+    Facilitator,
+    /// Participants, experts and observers: what the room's pages show.
+    Room,
+}
+
+impl Audience {
+    pub fn of(role: Role) -> Audience {
+        match role {
+            Role::Facilitator => Audience::Facilitator,
+            Role::Expert | Role::Participant | Role::Observer => Audience::Room,
+        }
+    }
+}
+
+/// What an audience may read of an event's payload (its `type` always stays).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disclosure {
+    /// All of it; the record's hash may go with it, since nothing was left out.
+    Whole,
+    /// All but these fields.
+    Without(&'static [&'static str]),
+    /// Only these fields: that something happened, and where, so pages know what to refresh.
+    Only(&'static [&'static str]),
+}
+
+impl Event {
+    /// The one rule for what `audience` may read of this event: who acted in confidence is
+    /// read by nobody; individual ballots, scores and ratings are read by nobody (pages show
+    /// totals); stances are read by the facilitator (the console lists objections and their
+    /// reasons) and counted for the room; the brainwriting rotation is the server's secret.
+    /// `workshop` is the state the event is read against: a note of an activity that is
+    /// anonymous now is read as anonymous, even if it was posted signed.
+    pub fn disclosure(&self, workshop: &crate::Workshop, audience: Audience) -> Disclosure {
+        match self {
+            Event::ContributionPosted { activity_id, author, .. } => {
+                let anonymous = matches!(author, Subject::Pseudonym(_))
+                    || workshop.activity(*activity_id).is_none_or(|activity| activity.config.anonymous);
+                if anonymous { Disclosure::Without(&["author", "sheet"]) } else { Disclosure::Whole }
+            }
+            Event::BrainwritingStarted { .. } => Disclosure::Without(&["tables"]),
+            Event::BallotCast { .. } => Disclosure::Only(&["activity_id"]),
+            Event::ItemAssessed { .. } => Disclosure::Only(&["activity_id", "item"]),
+            Event::RiskRated { .. } => Disclosure::Only(&["activity_id", "risk"]),
+            Event::ConsensusGiven { .. } => match audience {
+                Audience::Facilitator => Disclosure::Without(&["participant"]),
+                Audience::Room => Disclosure::Only(&["action_id"]),
+            },
+            Event::ActionDrafted { .. } => Disclosure::Without(&["author"]),
+            Event::ActionEdited { .. } => Disclosure::Without(&["editor"]),
+            Event::WorkshopCreated { .. }
+            | Event::ActivityAdded { .. }
+            | Event::ActivityUpdated { .. }
+            | Event::ActivityRemoved { .. }
+            | Event::ActivityMoved { .. }
+            | Event::TimerStarted { .. }
+            | Event::TimerPaused { .. }
+            | Event::TimerExtended { .. }
+            | Event::FocusChanged { .. }
+            | Event::TablesFormed { .. }
+            | Event::ParticipantSeated { .. }
+            | Event::ParticipantLeft { .. }
+            | Event::ParticipantReturned { .. }
+            | Event::ParticipantJoined { .. }
+            | Event::ParticipantRoleChanged { .. }
+            | Event::ActivityOpened { .. }
+            | Event::ActivityClosed { .. }
+            | Event::ContributionMoved { .. }
+            | Event::ContributionsMerged { .. }
+            | Event::ContributionCategorized { .. }
+            | Event::BrainwritingRoundStarted { .. }
+            | Event::DeckCardAdded { .. }
+            | Event::DeckCardRemoved { .. }
+            | Event::ResultsFrozen { .. }
+            | Event::ActionWithdrawn { .. }
+            | Event::MitigationsLinked { .. }
+            | Event::FatesDecided { .. }
+            | Event::WorkshopClosed
+            | Event::ActionStatusUpdated { .. }
+            | Event::CommitmentSet { .. }
+            | Event::FollowUpPublished { .. }
+            | Event::WorkshopDeleted => Disclosure::Whole,
         }
     }
 }

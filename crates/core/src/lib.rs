@@ -14,6 +14,7 @@ mod event;
 mod ids;
 mod model;
 pub mod outcomes;
+mod pseudonym;
 mod state;
 pub mod tables;
 mod text;
@@ -22,10 +23,11 @@ pub mod voting;
 pub use command::{Actor, Command, check_status_update, decide, decide_create};
 pub use config::{ActivityConfig, BrainwritingConfig, Category, Criterion, Jurisdiction, config_limits, valid_key};
 pub use error::DomainError;
-pub use event::{ActivitySpec, Event, SheetRef, TimedEvent};
+pub use event::{ActivitySpec, Audience, Disclosure, Event, SheetRef, TimedEvent};
 pub use ids::{AccountId, ActionId, ActivityId, ContributionId, ParticipantId, Timestamp, WorkshopId};
 pub use model::{ActivityKind, ActivityStatus, ContributionKind, Language, Role};
-pub use outcomes::{Action, ActionCard, ActionStatus, CalendarDate, Fate, FateDecision, Outcome, Stance, StatusUpdate};
+pub use pseudonym::{Keyring, Pseudonym, Scope, Subject};
+pub use outcomes::{Action, ActionCard, GivenStance, ActionStatus, CalendarDate, Fate, FateDecision, Outcome, Stance, StatusUpdate};
 pub use state::{
     Activity, BUILTIN_DECK, Brainwriting, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Timer, Workshop,
 };

@@ -3,7 +3,7 @@
 //! action, and the follow-up of actions after the workshop.
 
 use crate::text::limits;
-use crate::{ActionId, ContributionId, DomainError, ParticipantId, Timestamp, Workshop};
+use crate::{ActionId, ContributionId, DomainError, Subject, Timestamp, Workshop};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt;
@@ -241,7 +241,7 @@ pub struct StatusUpdate {
 pub struct Action {
     pub id: ActionId,
     pub activity_id: crate::ActivityId,
-    pub author: ParticipantId,
+    pub author: Subject,
     pub card: ActionCard,
     /// The contributions it comes from.
     pub sources: Vec<ContributionId>,
@@ -249,29 +249,47 @@ pub struct Action {
     pub revision: u32,
     pub drafted_at: Timestamp,
     pub edited_at: Timestamp,
-    pub last_editor: ParticipantId,
+    pub last_editor: Subject,
     /// Withdrawn by the facilitator: kept on the record, out of the plan.
     pub withdrawn: bool,
-    pub consensus: BTreeMap<ParticipantId, (Stance, String)>,
+    /// Each participant's latest stance, with the revision of the card it was given on.
+    pub consensus: BTreeMap<Subject, GivenStance>,
     pub follow_up: FollowUp,
 }
 
+/// A stance as given: on one revision of the card. After an edit it no longer counts for the
+/// new text; the card asks for it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GivenStance {
+    pub stance: Stance,
+    pub reason: String,
+    pub revision: u32,
+}
+
 impl Action {
-    /// How many participants took each stance, in the order of [`Stance::ALL`].
+    /// The stances given on the card as it reads now.
+    pub fn current_stances(&self) -> impl Iterator<Item = &GivenStance> {
+        self.consensus.values().filter(|given| given.revision == self.revision)
+    }
+
+    /// How many participants took each stance on the card as it reads now, in the order of
+    /// [`Stance::ALL`]. Stances given on an earlier text do not count for this one.
     pub fn consensus_counts(&self) -> [usize; 3] {
         let mut counts = [0; 3];
-        for (stance, _) in self.consensus.values() {
-            counts[Stance::ALL.iter().position(|known| known == stance).unwrap_or(0)] += 1;
+        for given in self.current_stances() {
+            counts[Stance::ALL.iter().position(|known| *known == given.stance).unwrap_or(0)] += 1;
         }
         counts
     }
 
-    /// The reasons given by those who object.
-    pub fn objections(&self) -> impl Iterator<Item = (&ParticipantId, &str)> {
-        self.consensus
-            .iter()
-            .filter(|(_, (stance, _))| *stance == Stance::Object)
-            .map(|(who, (_, reason))| (who, reason.as_str()))
+    /// How many stances were given on an earlier text and not given again since.
+    pub fn stale_stances(&self) -> usize {
+        self.consensus.values().filter(|given| given.revision != self.revision).count()
+    }
+
+    /// The reasons of those who object to the card as it reads now (never who they are).
+    pub fn objections(&self) -> impl Iterator<Item = &str> {
+        self.current_stances().filter(|given| given.stance == Stance::Object).map(|given| given.reason.as_str())
     }
 }
 

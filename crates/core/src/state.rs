@@ -2,11 +2,11 @@
 //! snapshots; a snapshot is only ever a shortcut to the same fold.
 
 use crate::brainwriting::Rotation;
-use crate::outcomes::{Action, FateDecision, FollowUp, StatusEntry};
+use crate::outcomes::{Action, FateDecision, FollowUp, GivenStance, StatusEntry};
 use crate::voting::{Ballot, CriterionScores};
 use crate::{
     AccountId, ActionId, ActivityConfig, ActivityId, ActivityKind, ActivityStatus, ContributionId, ContributionKind,
-    Event, Language, ParticipantId, Role, SheetRef, TimedEvent, Timestamp, WorkshopId,
+    Event, Language, ParticipantId, Role, SheetRef, Subject, TimedEvent, Timestamp, WorkshopId,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,19 +85,19 @@ pub struct Activity {
     pub brainwriting: Option<Brainwriting>,
     /// Each voter's current ballot (vote); pairwise answers are in `comparisons`.
     #[serde(default)]
-    pub ballots: BTreeMap<ParticipantId, Ballot>,
+    pub ballots: BTreeMap<Subject, Ballot>,
     /// Every pairwise answer, in order (vote by pairwise comparison).
     #[serde(default)]
-    pub comparisons: Vec<(ParticipantId, ContributionId, ContributionId)>,
+    pub comparisons: Vec<(Subject, ContributionId, ContributionId)>,
     /// Scores by item, then by assessor (assess).
     #[serde(default)]
-    pub assessments: BTreeMap<ContributionId, BTreeMap<ParticipantId, CriterionScores>>,
+    pub assessments: BTreeMap<ContributionId, BTreeMap<Subject, CriterionScores>>,
     /// The result frozen into the record when the facilitator closed the count, as JSON.
     #[serde(default)]
     pub frozen_result: Option<String>,
     /// Likelihood and impact by risk, then by rater (risk_map).
     #[serde(default)]
-    pub risk_ratings: BTreeMap<ContributionId, BTreeMap<ParticipantId, (u8, u8)>>,
+    pub risk_ratings: BTreeMap<ContributionId, BTreeMap<Subject, (u8, u8)>>,
 }
 
 /// A server-side countdown: every screen shows the same time, and a reload loses nothing.
@@ -118,10 +118,12 @@ impl Timer {
 }
 
 /// Brainwriting in one activity: each table's rotation of sheets, fixed when it started, and
-/// the round under way.
+/// the round under way. Seats are pseudonyms (on older records, participant ids), so the
+/// rotation does not follow who leaves the room: a sheet in front of an empty chair is simply
+/// not written on that round, as on paper, and nobody's absence tells which seat was theirs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Brainwriting {
-    pub tables: Vec<Rotation<ParticipantId>>,
+    pub tables: Vec<Rotation<Subject>>,
     pub round: u32,
 }
 
@@ -136,11 +138,10 @@ impl Brainwriting {
         self.round as usize + 1 >= self.rounds_per_cycle()
     }
 
-    /// The sheet `participant` holds in the current round: none if they are not at a table or
-    /// were away when the round began.
-    pub fn sheet_of(&self, participant: ParticipantId) -> Option<SheetRef> {
+    /// The sheet the seat `seat` holds in the current round: none if nobody sits there.
+    pub fn sheet_of(&self, seat: &Subject) -> Option<SheetRef> {
         self.tables.iter().enumerate().find_map(|(table, rotation)| {
-            let sheet = rotation.sheet_of(&participant, self.round as usize)?;
+            let sheet = rotation.sheet_of(seat, self.round as usize)?;
             Some(SheetRef { table: table as u32, sheet: sheet.0 as u32, round: self.round })
         })
     }
@@ -161,7 +162,8 @@ pub struct Participant {
 pub struct Contribution {
     pub id: ContributionId,
     pub activity_id: ActivityId,
-    pub author: ParticipantId,
+    /// By id when signed, by pseudonym when posted anonymously.
+    pub author: Subject,
     pub kind: ContributionKind,
     pub text: String,
     pub links: Vec<ContributionId>,
@@ -362,16 +364,11 @@ impl Workshop {
                 }
             }
             Event::BrainwritingStarted { activity_id, tables } => {
-                let present: BTreeSet<ParticipantId> =
-                    self.participants.values().filter(|participant| participant.present).map(|p| p.id).collect();
                 if let Some(activity) = self.activity_mut(*activity_id) {
                     let rotations = tables
                         .iter()
                         .filter_map(|seats| {
                             let mut rotation = Rotation::new(seats.clone()).ok()?;
-                            for member in seats.iter().filter(|member| !present.contains(member)) {
-                                let _ = rotation.leave(member);
-                            }
                             rotation.start_round();
                             Some(rotation)
                         })
@@ -459,7 +456,9 @@ impl Workshop {
             }
             Event::ConsensusGiven { action_id, participant, stance, reason } => {
                 if let Some(action) = self.action_mut(*action_id) {
-                    action.consensus.insert(*participant, (*stance, reason.clone()));
+                    // A stance is given on the card as it reads when it is recorded.
+                    let given = GivenStance { stance: *stance, reason: reason.clone(), revision: action.revision };
+                    action.consensus.insert(*participant, given);
                 }
             }
             Event::RiskRated { activity_id, rater, risk, likelihood, impact } => {
@@ -524,12 +523,6 @@ impl Workshop {
     fn set_presence(&mut self, participant_id: ParticipantId, present: bool) {
         if let Some(participant) = self.participants.get_mut(&participant_id) {
             participant.present = present;
-        }
-        // Brainwriting under way goes on without them from the next round, and takes them back.
-        for activity in &mut self.activities {
-            for rotation in activity.brainwriting.iter_mut().flat_map(|brainwriting| &mut brainwriting.tables) {
-                let _ = if present { rotation.rejoin(&participant_id) } else { rotation.leave(&participant_id) };
-            }
         }
     }
 

@@ -5,6 +5,7 @@ mod support;
 
 use converge_core::*;
 use support::*;
+use support::decide;
 
 fn opened_with_two_activities() -> Workshop {
     let mut workshop = workshop();
@@ -72,7 +73,8 @@ fn brainwriting_can_start_again_until_the_first_idea_and_seats_at_its_table_size
     run(&mut workshop, Actor::Account(account()), start.clone());
     let brainwriting = workshop.activity(activity(60)).unwrap().brainwriting.clone().unwrap();
     for person in early.iter().chain(&late) {
-        assert!(brainwriting.sheet_of(*person).is_some(), "everyone has a sheet");
+        let seat = pseudonym(&workshop, *person, Scope::Seat(activity(60)));
+        assert!(brainwriting.sheet_of(&seat).is_some(), "everyone has a sheet");
     }
     assert!(
         matches!(workshop.activity(activity(60)).unwrap().timer, Some(Timer::Running { .. })),

@@ -6,6 +6,7 @@ mod support;
 use converge_core::outcomes::{ActionCard, RiskSummary, Stance};
 use converge_core::*;
 use support::*;
+use support::decide;
 
 const CHALLENGES: u128 = 0;
 const PLAN: u128 = 3;
@@ -85,7 +86,8 @@ fn a_participant_drafts_from_sources_the_facilitator_may_draft_without() {
     assert_eq!(scene.as_ana(draft(1, "Un guichet unique", Vec::new())), Err(DomainError::SourcesRequired));
     scene.as_ana(draft(1, "Un guichet unique", vec![note(1)])).unwrap();
     let drafted = scene.workshop.action(action(1)).unwrap();
-    assert_eq!((drafted.revision, drafted.author, drafted.sources.clone()), (1, scene.ana, vec![note(1)]));
+    let ana = pseudonym(&scene.workshop, scene.ana, Scope::Draft(activity(PLAN)));
+    assert_eq!((drafted.revision, drafted.author, drafted.sources.clone()), (1, ana, vec![note(1)]));
     scene.as_facilitator(draft(2, "Une équipe transversale", Vec::new())).unwrap();
     assert_eq!(scene.workshop.plan().count(), 2);
     assert_eq!(
@@ -125,13 +127,17 @@ fn a_stale_edit_is_a_conflict_and_the_first_edit_stays() {
         Err(DomainError::EditConflict { current: 2 })
     );
     let kept = scene.workshop.action(action(1)).unwrap();
-    assert_eq!((kept.revision, &kept.card, kept.last_editor), (2, &ana_version, scene.ana));
+    let (ana_edits, ben_edits) = (
+        pseudonym(&scene.workshop, scene.ana, Scope::Edit(activity(PLAN))),
+        pseudonym(&scene.workshop, scene.ben, Scope::Edit(activity(PLAN))),
+    );
+    assert_eq!((kept.revision, &kept.card, kept.last_editor), (2, &ana_version, ana_edits));
     // Carried over onto revision 2, Ben's change goes in beside Ana's.
     let mut merged = ana_version.clone();
     merged.description = ben_version.description.clone();
     scene.as_ben(edit(1, 2, merged.clone(), vec![note(1)])).unwrap();
     let now = scene.workshop.action(action(1)).unwrap();
-    assert_eq!((now.revision, &now.card, now.last_editor), (3, &merged, scene.ben));
+    assert_eq!((now.revision, &now.card, now.last_editor), (3, &merged, ben_edits));
     // Saving the same card again records nothing and keeps the revision.
     assert_eq!(
         decide(&scene.workshop, Actor::Participant(scene.ana), edit(1, 3, merged, vec![note(1)])),
@@ -140,19 +146,53 @@ fn a_stale_edit_is_a_conflict_and_the_first_edit_stays() {
 }
 
 #[test]
+fn a_stance_counts_for_the_text_it_was_given_on() {
+    let mut scene = Scene::new();
+    scene.as_ana(draft(1, "Former le personnel à l’écoute", vec![note(1)])).unwrap();
+    let give = |revision, stance| Command::GiveConsensus {
+        action_id: action(1),
+        revision: Some(revision),
+        stance,
+        reason: String::new(),
+    };
+    scene.as_ana(give(1, Stance::Agree)).unwrap();
+    scene.as_ben(give(1, Stance::Agree)).unwrap();
+    assert_eq!(scene.workshop.action(action(1)).unwrap().consensus_counts(), [2, 0, 0]);
+    // The card is rewritten: the agreement was given to other words.
+    scene.as_ana(edit(1, 1, card("Supprimer le panel citoyen"), vec![note(1)])).unwrap();
+    let rewritten = scene.workshop.action(action(1)).unwrap();
+    assert_eq!(rewritten.consensus_counts(), [0, 0, 0], "stances on the old text do not count for the new one");
+    assert_eq!(rewritten.stale_stances(), 2);
+    // A stance sent from a page that still showed the old text is refused, not moved.
+    assert_eq!(scene.as_ben(give(1, Stance::Agree)), Err(DomainError::CardChanged { current: 2 }));
+    scene.as_ben(give(2, Stance::Object)).unwrap_err();
+    let object = Command::GiveConsensus {
+        action_id: action(1),
+        revision: Some(2),
+        stance: Stance::Object,
+        reason: "Ce n’est plus la même action".into(),
+    };
+    scene.as_ben(object).unwrap();
+    let now = scene.workshop.action(action(1)).unwrap();
+    assert_eq!((now.consensus_counts(), now.stale_stances()), ([0, 0, 1], 1));
+    assert_eq!(now.objections().collect::<Vec<_>>(), vec!["Ce n’est plus la même action"]);
+}
+
+#[test]
 fn an_objection_needs_a_reason_and_stances_replace_each_other() {
     let mut scene = Scene::new();
     scene.as_ana(draft(1, "Un guichet unique", vec![note(1)])).unwrap();
-    let give = |stance, reason: &str| Command::GiveConsensus { action_id: action(1), stance, reason: reason.into() };
+    let give =
+        |stance, reason: &str| Command::GiveConsensus { action_id: action(1), revision: Some(1), stance, reason: reason.into() };
     assert_eq!(scene.as_ben(give(Stance::Object, "   ")), Err(DomainError::ReasonRequired));
     scene.as_ben(give(Stance::Object, "Trop coûteux")).unwrap();
     scene.as_ana(give(Stance::Agree, "")).unwrap();
     let counted = scene.workshop.action(action(1)).unwrap();
     assert_eq!(counted.consensus_counts(), [1, 0, 1]);
-    assert_eq!(
-        counted.objections().map(|(who, reason)| (*who, reason)).collect::<Vec<_>>(),
-        vec![(scene.ben, "Trop coûteux")]
-    );
+    assert_eq!(counted.objections().collect::<Vec<_>>(), vec!["Trop coûteux"]);
+    let ben = pseudonym(&scene.workshop, scene.ben, Scope::Stance(activity(PLAN)));
+    assert_eq!(counted.consensus[&ben].reason, "Trop coûteux", "who objected is a pseudonym");
+    assert!(!counted.consensus.contains_key(&Subject::Named(scene.ben)));
     scene.as_ben(give(Stance::CanLiveWith, "")).unwrap();
     let counted = scene.workshop.action(action(1)).unwrap();
     assert_eq!(counted.consensus_counts(), [1, 1, 0], "a new stance replaces the earlier one");
@@ -218,7 +258,7 @@ fn a_withdrawn_action_refuses_edits_and_stances() {
     assert!(scene.workshop.action(action(1)).is_some_and(|action| action.withdrawn), "still on the record");
     assert_eq!(scene.as_ana(edit(1, 1, card("Encore"), vec![note(1)])), Err(DomainError::ActionWithdrawn));
     assert_eq!(scene.as_facilitator(edit(1, 1, card("Encore"), vec![note(1)])), Err(DomainError::ActionWithdrawn));
-    let agree = Command::GiveConsensus { action_id: action(1), stance: Stance::Agree, reason: String::new() };
+    let agree = Command::GiveConsensus { action_id: action(1), revision: None, stance: Stance::Agree, reason: String::new() };
     assert_eq!(scene.as_ben(agree), Err(DomainError::ActionWithdrawn));
     let link = Command::LinkMitigations { risk: note(2), actions: vec![action(1)] };
     assert_eq!(scene.as_ben(link), Err(DomainError::ActionWithdrawn));
@@ -239,7 +279,7 @@ fn observers_watch_without_drafting_rating_or_taking_a_stance() {
         as_observer(&mut scene.workshop, edit(1, 1, card("Vu de loin"), vec![note(1)])),
         Err(DomainError::ObserverCannotContribute)
     );
-    let agree = Command::GiveConsensus { action_id: action(1), stance: Stance::Agree, reason: String::new() };
+    let agree = Command::GiveConsensus { action_id: action(1), revision: None, stance: Stance::Agree, reason: String::new() };
     assert_eq!(as_observer(&mut scene.workshop, agree), Err(DomainError::ObserverCannotContribute));
     assert_eq!(as_observer(&mut scene.workshop, rate(note(2), 3, 3)), Err(DomainError::ObserverCannotContribute));
     assert!(DomainError::ObserverCannotContribute.is_forbidden());
@@ -253,7 +293,7 @@ fn a_closed_activity_refuses_participants_but_not_the_facilitator() {
     scene.as_facilitator(Command::CloseActivity { activity_id: activity(RISKS) }).unwrap();
     assert_eq!(scene.as_ana(draft(2, "Trop tard", vec![note(1)])), Err(DomainError::ActivityNotOpen));
     assert_eq!(scene.as_ana(edit(1, 1, card("Trop tard"), vec![note(1)])), Err(DomainError::ActivityNotOpen));
-    let agree = Command::GiveConsensus { action_id: action(1), stance: Stance::Agree, reason: String::new() };
+    let agree = Command::GiveConsensus { action_id: action(1), revision: None, stance: Stance::Agree, reason: String::new() };
     assert_eq!(scene.as_ben(agree), Err(DomainError::ActivityNotOpen));
     assert_eq!(scene.as_ben(rate(note(2), 3, 3)), Err(DomainError::ActivityNotOpen));
     let link = Command::LinkMitigations { risk: note(2), actions: vec![action(1)] };

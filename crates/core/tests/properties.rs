@@ -6,6 +6,7 @@ mod support;
 use converge_core::*;
 use proptest::prelude::*;
 use support::*;
+use support::decide;
 
 #[derive(Debug, Clone)]
 enum Intent {
@@ -84,7 +85,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
         ),
         Intent::Retry(n) => match workshop.contributions.get(*n as usize) {
             Some(earlier) => (
-                Actor::Participant(earlier.author),
+                Actor::Participant(author_of(workshop, earlier).expect("every contribution has its author")),
                 Command::PostContribution {
                     contribution_id: earlier.id,
                     activity_id: earlier.activity_id,
@@ -135,7 +136,7 @@ fn assert_effect(before: &Workshop, after: &Workshop, actor: Actor, command: &Co
             let expected_text = NoteText::parse(text).unwrap();
             prop_assert_eq!(posted.text.as_str(), expected_text.as_str());
             let Actor::Participant(author) = actor else { unreachable!("posts come from participants here") };
-            prop_assert_eq!(posted.author, author);
+            prop_assert_eq!(author_of(after, posted), Some(author));
             prop_assert_eq!(before.activity(*activity_id).unwrap().status, ActivityStatus::Open);
             prop_assert!(before.participants[&author].role.may_contribute());
         }
@@ -164,7 +165,10 @@ fn assert_invariants(workshop: &Workshop) -> Result<(), TestCaseError> {
         let activity = workshop.activity(contribution.activity_id);
         prop_assert!(activity.is_some(), "a contribution outside the agenda");
         prop_assert!(activity.unwrap().kind.accepted_contributions().contains(&contribution.kind));
-        prop_assert!(workshop.participants.contains_key(&contribution.author));
+        prop_assert!(author_of(workshop, contribution).is_some(), "a contribution by nobody in the room");
+        // Anonymous notes name nobody; signed ones name their author.
+        let anonymous = activity.unwrap().config.anonymous;
+        prop_assert_eq!(anonymous, matches!(contribution.author, Subject::Pseudonym(_)));
         let n_chars = contribution.text.chars().count();
         prop_assert!((1..=limits::NOTE_MAX).contains(&n_chars));
         prop_assert!(contribution.text.trim() == contribution.text);
@@ -212,7 +216,11 @@ proptest! {
         let event = Event::ContributionPosted {
             contribution_id: ContributionId::from_uuid(id(n)),
             activity_id: activity(0),
-            author: facilitator(),
+            author: if n % 2 == 0 {
+                Subject::Named(facilitator())
+            } else {
+                Subject::Pseudonym(Pseudonym::from_hex(&format!("{n:064x}")).unwrap())
+            },
             kind: ContributionKind::Idea,
             text,
             links: vec![ContributionId::from_uuid(id(n + 1))],

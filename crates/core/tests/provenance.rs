@@ -10,6 +10,7 @@ use converge_core::*;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use support::*;
+use support::decide;
 
 const CHALLENGES: u128 = 0;
 const REFORMULATE: u128 = 1;

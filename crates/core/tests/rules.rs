@@ -4,6 +4,7 @@ mod support;
 
 use converge_core::*;
 use support::*;
+use support::decide;
 
 fn opened(activity_n: u128) -> Workshop {
     let mut workshop = workshop();

@@ -8,6 +8,7 @@ use converge_core::*;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use support::*;
+use support::decide;
 
 /// A workshop with ideas (activity 0, challenges) and a vote on them (activity 1).
 fn room(method: VoteMethod) -> (Workshop, Vec<ParticipantId>, Vec<ContributionId>) {
@@ -47,7 +48,9 @@ fn a_revote_replaces_the_previous_ballot() {
     }
     let vote = workshop.activity(activity(50)).unwrap();
     assert_eq!(vote.ballots.len(), 1);
-    assert_eq!(vote.ballots[&people[0]], Ballot::Approval { approved: [items[1], items[2]].into() });
+    let voter = pseudonym(&workshop, people[0], Scope::Ballot(activity(50)));
+    assert_eq!(vote.ballots[&voter], Ballot::Approval { approved: [items[1], items[2]].into() });
+    assert!(!vote.ballots.contains_key(&Subject::Named(people[0])), "the ballot box names nobody");
 }
 
 #[test]
@@ -94,7 +97,7 @@ proptest! {
             let ballot = Ballot::Approval { approved: [items[what]].into() };
             let events = cast(&workshop, people[who], ballot.clone()).unwrap();
             apply_all(&mut workshop, 0, &events);
-            last.insert(people[who], ballot);
+            last.insert(pseudonym(&workshop, people[who], Scope::Ballot(activity(50))), ballot);
         }
         prop_assert_eq!(&workshop.activity(activity(50)).unwrap().ballots, &last);
     }

@@ -9,7 +9,7 @@
 //! and decides the batch again, so no command is decided against a stale state.
 
 use crate::{EngineError, now};
-use converge_core::{Actor, Command, Event, TimedEvent, Timestamp, Workshop, WorkshopId, decide};
+use converge_core::{Actor, Command, Event, Keyring, ParticipantId, TimedEvent, Timestamp, Workshop, WorkshopId, decide};
 use converge_store::{NewEvent, Snapshot, Store, StoredEvent};
 use std::sync::Arc;
 use tokio::sync::{broadcast, mpsc, oneshot, watch};
@@ -24,7 +24,7 @@ const SNAPSHOT_EVERY: u64 = 1000;
 const LIVE_BUFFER: usize = 1024;
 /// The version of the fold a snapshot was made by. Bump it whenever `Workshop::apply` or the
 /// shape of `Workshop` changes: older snapshots are then ignored and the log is replayed.
-const FOLD_VERSION: u32 = 2;
+const FOLD_VERSION: u32 = 3;
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct SnapshotBody {
@@ -39,6 +39,19 @@ pub struct LiveState {
     pub seq: u64,
     /// Hash of event `seq`.
     pub head_hash: String,
+    /// The participants' keys, kept beside the log with their profiles: the server uses them to
+    /// recognise a participant's own ballot, stance or anonymous note, and for nothing else.
+    pub keyring: Arc<Keyring>,
+}
+
+/// The keys of a workshop's participants: each profile's random salt, which never enters the log
+/// and goes when the profile is erased.
+pub(crate) async fn keyring(store: &dyn Store, id: WorkshopId) -> Result<Keyring, EngineError> {
+    let mut keyring = Keyring::new();
+    for profile in store.profiles(id.as_uuid()).await? {
+        keyring.insert(ParticipantId::from_uuid(profile.participant), profile.salt.into_bytes());
+    }
+    Ok(keyring)
 }
 
 pub(crate) enum Message {
@@ -90,7 +103,12 @@ pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<Liv
                 matching.first().is_some_and(|event| event.seq == snapshot.seq && event.hash == snapshot.hash);
             match serde_json::from_slice::<SnapshotBody>(&snapshot.state) {
                 Ok(body) if trustworthy && body.fold_version == FOLD_VERSION => {
-                    Some(LiveState { workshop: body.workshop, seq: snapshot.seq, head_hash: snapshot.hash })
+                    Some(LiveState {
+                        workshop: body.workshop,
+                        seq: snapshot.seq,
+                        head_hash: snapshot.hash,
+                        keyring: Arc::default(),
+                    })
                 }
                 _ => {
                     tracing::warn!(workshop.id = %id, "ignoring a snapshot that does not match the log");
@@ -116,7 +134,7 @@ pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<Liv
                             "the log does not start with a workshop".into(),
                         ))
                     })?;
-                    state = Some(LiveState { workshop, seq: 0, head_hash: String::new() });
+                    state = Some(LiveState { workshop, seq: 0, head_hash: String::new(), keyring: Arc::default() });
                 }
             }
             if let Some(state) = &mut state {
@@ -124,6 +142,9 @@ pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<Liv
                 state.head_hash.clone_from(&stored.hash);
             }
         }
+    }
+    if let Some(state) = &mut state {
+        state.keyring = Arc::new(keyring(store, id).await?);
     }
     Ok(state)
 }
@@ -141,6 +162,7 @@ pub(crate) fn spawn(store: Arc<dyn Store>, initial: LiveState, idle_after: std::
         inbox,
         events_since_snapshot: 0,
         idle_after,
+        keyless: std::collections::BTreeSet::new(),
     };
     tokio::spawn(actor.run());
     Handle { messages, state, live }
@@ -156,6 +178,8 @@ struct WorkshopActor {
     events_since_snapshot: u64,
     /// With nothing to do and nobody following live for this long, the actor stops.
     idle_after: std::time::Duration,
+    /// Participants whose profile (and key) was not found at the last reading: erased ones.
+    keyless: std::collections::BTreeSet<ParticipantId>,
 }
 
 struct Pending {
@@ -221,8 +245,36 @@ impl WorkshopActor {
         }
     }
 
+    /// Reads the keys again when someone joined since they were read (here or on another node).
+    async fn refresh_keyring(&mut self) {
+        let missing = self.state.workshop.participants.keys().any(|participant| {
+            !self.state.keyring.contains(*participant) && !self.keyless.contains(participant)
+        });
+        if !missing {
+            return;
+        }
+        match keyring(self.store.as_ref(), self.state.workshop.id).await {
+            Ok(keyring) => {
+                self.keyless = self
+                    .state
+                    .workshop
+                    .participants
+                    .keys()
+                    .filter(|participant| !keyring.contains(**participant))
+                    .copied()
+                    .collect();
+                Arc::make_mut(&mut self.state).keyring = Arc::new(keyring);
+                self.state_tx.send_replace(self.state.clone());
+            }
+            // Deciding goes on: whoever has no key yet is refused, and the next batch reads again.
+            Err(error) => tracing::warn!(workshop.id = %self.state.workshop.id, %error, "could not read the participants' keys"),
+        }
+    }
+
     async fn process(&mut self, mut batch: Vec<Pending>) {
         for _attempt in 0..=MAX_CONFLICT_RETRIES {
+            self.refresh_keyring().await;
+            let keyring = self.state.keyring.clone();
             let at = now();
             let mut working = self.state.workshop.clone();
             let mut new_events = Vec::new();
@@ -230,7 +282,7 @@ impl WorkshopActor {
             let mut produced = Vec::new();
             let mut accepted = Vec::new();
             for pending in batch.drain(..) {
-                match decide(&working, pending.actor, pending.command.clone()) {
+                match decide(&working, pending.actor, pending.command.clone(), &keyring) {
                     Ok(events) => {
                         for event in &events {
                             // The append below is at `self.state.seq`, so this is the event's place.
@@ -263,7 +315,7 @@ impl WorkshopActor {
                     };
                     // The new state goes to readers as it is: one copy of the workshop per batch
                     // (`working`), which grows with every note, not a second one to publish it.
-                    self.state = Arc::new(LiveState { workshop: working, seq, head_hash });
+                    self.state = Arc::new(LiveState { workshop: working, seq, head_hash, keyring });
                     self.state_tx.send_replace(self.state.clone());
                     let mut stored = stored.into_iter();
                     for (pending, n_events) in accepted.into_iter().zip(produced) {

@@ -80,7 +80,7 @@ impl Engine {
         };
         // The rules before the pixels: whoever may not add this card costs no decoding.
         let state = self.state(workshop).await?;
-        converge_core::decide(&state.workshop, Actor::Account(account), command(String::new(), 1, 1))?;
+        converge_core::decide(&state.workshop, Actor::Account(account), command(String::new(), 1, 1), &state.keyring)?;
         if bytes.len() > MAX_FILE_BYTES {
             return Err(EngineError::ImageFileTooLarge { max_bytes: MAX_FILE_BYTES });
         }

@@ -438,7 +438,9 @@ pub fn build(
                 text: contribution.text.clone(),
                 posted_at: date_time(contribution.posted_at),
                 anonymous,
-                service: (!anonymous).then(|| participants.service(contribution.author).map(str::to_owned)).flatten(),
+                service: (!anonymous)
+                    .then(|| contribution.author.named().and_then(|author| participants.service(author)).map(str::to_owned))
+                    .flatten(),
                 card_id: contribution.card.clone(),
                 links: contribution.links.iter().map(ToString::to_string).collect(),
                 merged_into: contribution.merged_into.map(|id| id.to_string()),
@@ -609,7 +611,8 @@ fn participation(
     }
     let mut signed = 0;
     for contribution in signed_contributions(workshop) {
-        if let Some(row) = rows.get_mut(&service_key(contribution.author)) {
+        let Some(author) = contribution.author.named() else { continue };
+        if let Some(row) = rows.get_mut(&service_key(author)) {
             row.contributions += 1;
             signed += 1;
         }
@@ -628,7 +631,11 @@ fn signed_contributions(workshop: &Workshop) -> impl Iterator<Item = &Contributi
         workshop.activities.iter().filter(|activity| activity.config.anonymous).map(|activity| activity.id).collect();
     workshop.contributions.iter().filter(move |contribution| {
         !anonymous.contains(&contribution.activity_id)
-            && workshop.participants.get(&contribution.author).is_some_and(|author| counted(author.role))
+            && contribution
+                .author
+                .named()
+                .and_then(|author| workshop.participants.get(&author))
+                .is_some_and(|author| counted(author.role))
     })
 }
 
@@ -639,14 +646,24 @@ fn fairness(workshop: &Workshop) -> Fairness {
         .filter(|participant| counted(participant.role))
         .map(|participant| (participant.id, 0))
         .collect();
-    let mut contributions = 0;
-    for contribution in &workshop.contributions {
-        if let Some(count) = per_participant.get_mut(&contribution.author) {
+    // Anonymous contributions are attributed to nobody, here as everywhere: the spread is that
+    // of signed contributions.
+    let mut signed = 0;
+    for contribution in signed_contributions(workshop) {
+        if let Some(count) = contribution.author.named().and_then(|author| per_participant.get_mut(&author)) {
             *count += 1;
-            contributions += 1;
+            signed += 1;
         }
     }
-    let signed = signed_contributions(workshop).count();
+    let contributions = workshop
+        .contributions
+        .iter()
+        .filter(|contribution| match contribution.author {
+            converge_core::Subject::Named(author) => workshop.participants.get(&author).is_some_and(|p| counted(p.role)),
+            // Written in confidence: whether by the facilitator or the room cannot be told.
+            converge_core::Subject::Pseudonym(_) => true,
+        })
+        .count();
     let counts: Vec<u64> = per_participant.values().copied().collect();
     Fairness {
         contributions,
@@ -1125,7 +1142,7 @@ fn actions(
             can_live_with,
             object,
             consensus_text: words.consensus(agree, can_live_with, object),
-            objections: action.objections().map(|(_, reason)| reason.to_owned()).collect(),
+            objections: action.objections().map(str::to_owned).collect(),
             status: follow_up.status.as_str(),
             status_label: words.action_status(follow_up.status),
             answerable: follow_up.answerable.clone(),
@@ -1259,7 +1276,7 @@ mod tests {
             Event::ContributionPosted {
                 contribution_id: ContributionId::from_uuid(id(n)),
                 activity_id: activity,
-                author,
+                author: converge_core::Subject::Named(author),
                 kind,
                 text: text.into(),
                 links: Vec::new(),
@@ -1305,26 +1322,26 @@ mod tests {
             Event::ActionDrafted {
                 action_id: action,
                 activity_id: plan,
-                author: bob,
+                author: converge_core::Subject::Named(bob),
                 card: ActionCard { title: "Agir".into(), jurisdiction: "government".into(), ..ActionCard::default() },
                 sources: vec![ContributionId::from_uuid(id(32))],
             },
             Event::ConsensusGiven {
                 action_id: action,
-                participant: alice,
+                participant: converge_core::Subject::Named(alice),
                 stance: Stance::Object,
                 reason: "trop cher".into(),
             },
             Event::RiskRated {
                 activity_id: risks,
-                rater: alice,
+                rater: converge_core::Subject::Named(alice),
                 risk: ContributionId::from_uuid(id(34)),
                 likelihood: 2,
                 impact: 5,
             },
             Event::RiskRated {
                 activity_id: risks,
-                rater: bob,
+                rater: converge_core::Subject::Named(bob),
                 risk: ContributionId::from_uuid(id(34)),
                 likelihood: 3,
                 impact: 4,
@@ -1371,7 +1388,7 @@ mod tests {
             Event::ContributionPosted {
                 contribution_id: ContributionId::from_uuid(id(35)),
                 activity_id: vision,
-                author: ParticipantId::from_uuid(id(11)),
+                author: converge_core::Subject::Named(ParticipantId::from_uuid(id(11))),
                 kind: ContributionKind::Vision,
                 text: "Un pont".into(),
                 links: Vec::new(),
@@ -1402,8 +1419,10 @@ mod tests {
         let secret = report.participation.by_service.iter().find(|row| row.service == "Cabinet Secret").unwrap();
         assert_eq!(secret.contributions, 0, "an anonymous note is attributed to no service");
         assert_eq!((report.fairness.signed, report.fairness.anonymous), (3, 1));
-        // Counts 1, 3, 0: the silent participant counts as a zero.
-        assert!((report.fairness.gini - gini(&[0, 1, 3])).abs() < 1e-12);
+        // Signed counts 0, 3, 0: Alice's anonymous note is attributed to nobody, the silent
+        // participant counts as a zero.
+        assert!((report.fairness.gini - gini(&[0, 0, 3])).abs() < 1e-12);
+        assert_eq!(report.fairness.participants_who_contributed, 1);
 
         let government = report.actions.iter().find(|group| group.key == "government").unwrap();
         assert_eq!(government.name, "Le prochain gouvernement");

@@ -11,7 +11,8 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use converge_core::{
-    AccountId, ActivityId, Actor, Command, ContributionId, ContributionKind, Language, Role, WorkshopId,
+    AccountId, ActivityId, Actor, Command, Contribution, ContributionId, ContributionKind, Language, ParticipantId,
+    Role, Scope, Subject, WorkshopId,
 };
 use converge_engine::{EngineError, LiveState, NewWorkshop};
 use serde::{Deserialize, Serialize};
@@ -342,8 +343,8 @@ pub struct WorkshopView {
     language: String,
     /// The sequence number of the last event this view includes.
     seq: u64,
-    /// The hash of that event.
-    head_hash: String,
+    /// The hash of that event; only for the workshop's facilitator.
+    head_hash: Option<String>,
     /// Only for the workshop's facilitator.
     join_code: Option<String>,
     /// The caller's role in the workshop.
@@ -384,7 +385,7 @@ pub struct ParticipantView {
 pub struct ContributionView {
     id: Uuid,
     activity_id: Uuid,
-    /// Hidden (null) in anonymous activities, except for the facilitator and the author.
+    /// Hidden (null) in anonymous activities, from everyone but the author (the facilitator too).
     author: Option<Uuid>,
     kind: String,
     text: String,
@@ -393,7 +394,7 @@ pub struct ContributionView {
     posted_at: i64,
     /// The image card picked (photo_language).
     card: Option<String>,
-    /// Where the idea was written (brainwriting).
+    /// Where the idea was written (brainwriting); in an anonymous brainwriting, only for its author.
     sheet: Option<SheetView>,
     /// Set when the facilitator merged this note into another as a duplicate.
     merged_into: Option<Uuid>,
@@ -459,12 +460,21 @@ pub async fn get_workshop(
         Actor::Account(account) => workshop.facilitator_for(account).map(|participant| participant.id),
         Actor::Newcomer => None,
     };
+    let anonymous = |contribution: &Contribution| {
+        matches!(contribution.author, Subject::Pseudonym(_))
+            || workshop.activity(contribution.activity_id).is_none_or(|activity| activity.config.anonymous)
+    };
+    let mine = |contribution: &Contribution, you: ParticipantId| {
+        state.keyring.is(you, Scope::Contribution(contribution.id), &contribution.author)
+    };
     Ok(Json(WorkshopView {
         id: workshop.id.as_uuid(),
         title: workshop.title.clone(),
         language: workshop.language.as_str().to_owned(),
         seq: state.seq,
-        head_hash: state.head_hash.clone(),
+        // Records kept before pseudonyms name voters in hashed events: the head's hash could be
+        // matched against guesses, so it goes to the facilitator only (the report prints it).
+        head_hash: (role == Role::Facilitator).then(|| state.head_hash.clone()),
         join_code,
         your_role: role.as_str().to_owned(),
         your_participant_id: you.map(|participant| participant.as_uuid()),
@@ -507,21 +517,20 @@ pub async fn get_workshop(
             .map(|contribution| ContributionView {
                 id: contribution.id.as_uuid(),
                 activity_id: contribution.activity_id.as_uuid(),
-                author: {
-                    let anonymous = workshop.activity(contribution.activity_id).is_some_and(|a| a.config.anonymous);
-                    let shown = !anonymous || role == Role::Facilitator || you == Some(contribution.author);
-                    shown.then(|| contribution.author.as_uuid())
+                author: match (anonymous(contribution), you) {
+                    (false, _) => contribution.author.named().map(|author| author.as_uuid()),
+                    (true, Some(you)) if mine(contribution, you) => Some(you.as_uuid()),
+                    (true, _) => None,
                 },
                 kind: contribution.kind.as_str().to_owned(),
                 text: contribution.text.clone(),
                 links: contribution.links.iter().map(|link| link.as_uuid()).collect(),
                 posted_at: contribution.posted_at.0,
                 card: contribution.card.clone(),
-                sheet: contribution.sheet.map(|sheet| SheetView {
-                    table: sheet.table,
-                    sheet: sheet.sheet,
-                    round: sheet.round,
-                }),
+                sheet: contribution
+                    .sheet
+                    .filter(|_| !anonymous(contribution) || you.is_some_and(|you| mine(contribution, you)))
+                    .map(|sheet| SheetView { table: sheet.table, sheet: sheet.sheet, round: sheet.round }),
                 merged_into: contribution.merged_into.map(|into| into.as_uuid()),
             })
             .collect(),

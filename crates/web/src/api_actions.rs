@@ -190,7 +190,13 @@ pub async fn draft_action(
                 Actor::Newcomer => None,
             };
             match state.workshop.action(existing) {
-                Some(action) if Some(action.author) == caller => Ok((StatusCode::OK, Json(ActionView::from(action)))),
+                Some(action)
+                    if caller.is_some_and(|caller| {
+                        state.keyring.is(caller, converge_core::Scope::Draft(action.activity_id), &action.author)
+                    }) =>
+                {
+                    Ok((StatusCode::OK, Json(ActionView::from(action))))
+                }
                 _ => Err(ApiError::in_lang(DomainError::DuplicateAction(existing), lang)),
             }
         }

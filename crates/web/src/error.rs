@@ -59,7 +59,7 @@ impl Failure {
             Failure::Engine(EngineError::Domain(DomainError::WorkshopDeleted)) => StatusCode::NOT_FOUND,
             Failure::Engine(EngineError::Domain(DomainError::DuplicateContribution(_))) => StatusCode::CONFLICT,
             Failure::Engine(EngineError::Domain(
-                DomainError::EditConflict { .. } | DomainError::DuplicateAction(_),
+                DomainError::EditConflict { .. } | DomainError::CardChanged { .. } | DomainError::DuplicateAction(_),
             )) => StatusCode::CONFLICT,
             Failure::Engine(EngineError::Domain(DomainError::UnknownAction(_))) => StatusCode::NOT_FOUND,
             Failure::Engine(EngineError::Domain(_)) => StatusCode::UNPROCESSABLE_ENTITY,

@@ -260,7 +260,7 @@ pub fn template(workshop: &Workshop) -> String {
 mod tests {
     use super::*;
     use converge_core::{
-        AccountId, ActionCard, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, Actor, Command, Event, Language,
+        AccountId, ActionCard, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, Actor, Command, Event, Keyring, Language,
         ParticipantId, Prompt, TimedEvent, Timestamp, Title, WorkshopId, decide, decide_create,
     };
     use uuid::Uuid;
@@ -313,7 +313,9 @@ mod tests {
     }
 
     fn run(workshop: &mut Workshop, command: Command) {
-        let events = decide(workshop, Actor::Account(AccountId::from_uuid(uuid(ACCOUNT))), command).unwrap();
+        let mut keyring = Keyring::new();
+        keyring.insert(ParticipantId::from_uuid(uuid(2)), vec![2; 16]);
+        let events = decide(workshop, Actor::Account(AccountId::from_uuid(uuid(ACCOUNT))), command, &keyring).unwrap();
         for event in events {
             workshop.apply(&TimedEvent { seq: 0, at: Timestamp(0), event });
         }
@@ -357,7 +359,7 @@ mod tests {
         assert_eq!(run.changes[1].update.next_update_due, None, "an empty date keeps the one the action has");
         // The updates are exactly what the domain accepts as one command.
         let account = Actor::Account(AccountId::from_uuid(uuid(ACCOUNT)));
-        let events = decide(&workshop, account, Command::UpdateActionStatuses(run.updates())).unwrap();
+        let events = decide(&workshop, account, Command::UpdateActionStatuses(run.updates()), &Keyring::new()).unwrap();
         assert_eq!(events.len(), 3);
     }
 

@@ -11,7 +11,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use converge_core::{Actor, ParticipantId, Role, WorkshopId};
+use converge_core::{Audience, Disclosure, Event, WorkshopId};
 use converge_engine::Engine;
 use converge_store::StoredEvent;
 use futures_util::Stream;
@@ -47,7 +47,7 @@ pub struct StreamQuery {
 #[utoipa::path(get, path = "/api/v1/workshops/{id}/events", operation_id = "streamEvents", tag = "workshops",
     params(("id" = Uuid, Path), ("after" = Option<u64>, Query, description = "Start after this sequence number"),
            ("Last-Event-ID" = Option<u64>, Header, description = "Resume after this sequence number; wins over `after`")),
-    responses((status = 200, description = "An event stream; each event has `id: <seq>` and JSON data {seq, kind, recorded_at, hash, payload}",
+    responses((status = 200, description = "An event stream; each event has `id: <seq>` and JSON data {seq, kind, recorded_at, hash, payload}. The payload is what the caller's pages show: who acted in confidence, individual ballots, scores and ratings are left out, and an event with anything left out comes without its hash",
                content_type = "text/event-stream"),
               (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("bearer" = [])))]
@@ -64,18 +64,11 @@ pub async fn stream_events(
     if state.workshop.deleted {
         return Err(ApiError::in_lang(Failure::NotFound, lang));
     }
-    let (actor, role) = credentials.actor_in(&app, &state).map_err(|failure| {
+    let (_, role) = credentials.actor_in(&app, &state).map_err(|failure| {
         let failure = if matches!(failure, Failure::Forbidden) { Failure::NotFound } else { failure };
         ApiError::in_lang(failure, lang)
     })?;
-    let viewer = Viewer {
-        participant: match actor {
-            Actor::Participant(participant) => Some(participant),
-            Actor::Account(account) => state.workshop.facilitator_for(account).map(|participant| participant.id),
-            Actor::Newcomer => None,
-        },
-        sees_everyone: role == Role::Facilitator,
-    };
+    let viewer = Viewer { audience: Audience::of(role) };
     let last_event_id =
         headers.get("last-event-id").and_then(|value| value.to_str().ok()).and_then(|raw| raw.trim().parse().ok());
     let requested = last_event_id.or(query.after).unwrap_or(0);
@@ -123,13 +116,10 @@ enum Wait {
     No,
 }
 
-/// Who follows the stream, for what they may see of who did what.
+/// Who follows the stream, for what they may read of it.
 #[derive(Clone, Copy)]
 struct Viewer {
-    participant: Option<ParticipantId>,
-    /// The facilitator sees every author, for moderation; participants do not see the authors
-    /// of anonymous contributions, nor who cast which ballot.
-    sees_everyone: bool,
+    audience: Audience,
 }
 
 impl Follower {
@@ -225,64 +215,62 @@ impl Follower {
     }
 }
 
-/// An event's data as its followers may see it: the author of an anonymous contribution, the
-/// voter of a ballot, and who drafted, edited, took a stance on or rated what are hidden from
-/// everyone but themselves and the facilitator. The log and its export keep them; this is a
-/// view, like the pages. Worked out once per event for all followers: there are only two views,
-/// the whole event and the one with its subject hidden.
+/// An event's data as each audience may read it, by the one rule of `Event::disclosure`: who
+/// acted in confidence is read by nobody (not the facilitator either), individual ballots,
+/// scores and ratings by nobody, stances and objection reasons by the facilitator only. The log
+/// and its export keep everything; this is a view, like the pages. Whatever is left out, the
+/// record's hash goes too: with it, a hidden field could be guessed and checked against the
+/// hash (on records kept before pseudonyms, a participant id). Worked out once per event for
+/// all its followers: there are only two audiences.
 struct Views {
-    whole: String,
-    /// The data with the subject hidden, for everyone else; `None` when nothing is hidden.
-    hidden: Option<String>,
-    /// Who the event is about (author, voter...), who sees the whole event.
-    subject: Option<ParticipantId>,
+    facilitator: String,
+    room: String,
 }
 
 impl Views {
     async fn of(event: &StoredEvent, engine: &Engine) -> Views {
-        let whole = event_data(event);
-        let unhidden = |whole| Views { whole, hidden: None, subject: None };
-        let field = match event.kind.as_str() {
-            "contribution_posted" | "action_drafted" => "author",
-            "ballot_cast" => "voter",
-            "item_assessed" => "assessor",
-            "action_edited" => "editor",
-            "consensus_given" => "participant",
-            "risk_rated" => "rater",
-            _ => return unhidden(whole),
+        let parsed = serde_json::from_str::<Event>(&event.payload).ok();
+        let state = engine.state(event_workshop(event)).await.ok();
+        let view = |audience| match (&parsed, &state) {
+            (Some(parsed), Some(state)) => disclosed_data(event, parsed.disclosure(&state.workshop, audience)),
+            // When in doubt, only that something happened.
+            _ => disclosed_data(event, Disclosure::Only(&[])),
         };
-        let Ok(mut payload) = serde_json::from_str::<serde_json::Value>(&event.payload) else { return unhidden(whole) };
-        let subject =
-            payload.get(field).and_then(|value| value.as_str()).and_then(|raw| raw.parse::<ParticipantId>().ok());
-        if event.kind == "contribution_posted" {
-            let anonymous = match (
-                payload.get("activity_id").and_then(|v| v.as_str()),
-                engine.state(event_workshop(event)).await,
-            ) {
-                (Some(activity), Ok(state)) => activity
-                    .parse()
-                    .ok()
-                    .and_then(|activity| state.workshop.activity(activity).map(|activity| activity.config.anonymous))
-                    .unwrap_or(true),
-                // When in doubt, hide.
-                _ => true,
-            };
-            if !anonymous {
-                return unhidden(whole);
-            }
-        }
-        let Some(object) = payload.as_object_mut() else { return unhidden(whole) };
-        object.insert(field.to_owned(), serde_json::Value::Null);
-        let hidden = event_data(&StoredEvent { payload: payload.to_string(), ..event.clone() });
-        Views { whole, hidden: Some(hidden), subject }
+        Views { facilitator: view(Audience::Facilitator), room: view(Audience::Room) }
     }
 
     fn for_viewer(&self, viewer: Viewer) -> &str {
-        match &self.hidden {
-            Some(hidden) if !viewer.sees_everyone && self.subject != viewer.participant => hidden,
-            _ => &self.whole,
+        match viewer.audience {
+            Audience::Facilitator => &self.facilitator,
+            Audience::Room => &self.room,
         }
     }
+}
+
+/// The JSON data of an event as `disclosure` lets it be read: whole with its hash, or with
+/// fields left out and without the hash.
+fn disclosed_data(event: &StoredEvent, disclosure: Disclosure) -> String {
+    if disclosure == Disclosure::Whole {
+        return event_data(event);
+    }
+    let mut payload = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&event.payload)
+        .unwrap_or_default();
+    payload.retain(|field, _| {
+        field == "type"
+            || match disclosure {
+                Disclosure::Whole => true,
+                Disclosure::Without(hidden) => !hidden.contains(&field.as_str()),
+                Disclosure::Only(shown) => shown.contains(&field.as_str()),
+            }
+    });
+    payload.insert("type".to_owned(), serde_json::Value::from(event.kind.as_str()));
+    serde_json::json!({
+        "seq": event.seq,
+        "kind": event.kind,
+        "recorded_at": event.recorded_at,
+        "payload": payload,
+    })
+    .to_string()
 }
 
 fn event_workshop(event: &StoredEvent) -> WorkshopId {
@@ -350,16 +338,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_subject_and_the_facilitator_see_the_whole_event() {
-        let (author, other) = (ParticipantId::from_uuid(Uuid::now_v7()), ParticipantId::from_uuid(Uuid::now_v7()));
-        let views = Views { whole: "whole".into(), hidden: Some("hidden".into()), subject: Some(author) };
-        let viewer = |participant, sees_everyone| Viewer { participant, sees_everyone };
-        assert_eq!(views.for_viewer(viewer(Some(author), false)), "whole");
-        assert_eq!(views.for_viewer(viewer(Some(other), false)), "hidden");
-        assert_eq!(views.for_viewer(viewer(None, false)), "hidden");
-        assert_eq!(views.for_viewer(viewer(Some(other), true)), "whole");
-        let unhidden = Views { whole: "whole".into(), hidden: None, subject: Some(author) };
-        assert_eq!(unhidden.for_viewer(viewer(Some(other), false)), "whole");
+    fn what_is_left_out_takes_the_hash_with_it() {
+        let event = StoredEvent {
+            workshop: Uuid::nil(),
+            seq: 3,
+            kind: "ballot_cast".into(),
+            payload: r#"{"activity_id":"a","ballot":{"type":"dots"},"type":"ballot_cast","voter":"v"}"#.into(),
+            recorded_at: 5,
+            hash: "cd".repeat(32),
+        };
+        let read = |disclosure| serde_json::from_str::<serde_json::Value>(&disclosed_data(&event, disclosure)).unwrap();
+        assert_eq!(read(Disclosure::Whole)["hash"], "cd".repeat(32));
+        let only = read(Disclosure::Only(&["activity_id"]));
+        assert_eq!(only["payload"], serde_json::json!({"activity_id": "a", "type": "ballot_cast"}));
+        assert!(only.get("hash").is_none());
+        let without = read(Disclosure::Without(&["voter"]));
+        assert_eq!(without["payload"], serde_json::json!({"activity_id": "a", "ballot": {"type": "dots"}, "type": "ballot_cast"}));
+        assert!(without.get("hash").is_none());
     }
 
     /// The events a browser's `EventSource` reads from a body: (last event id, data) per event.

@@ -62,6 +62,36 @@ pub fn apply_all(workshop: &mut Workshop, log_len: usize, events: &[Event]) {
     }
 }
 
+/// Every participant's key, as the server would hold them: here derived from their id, so a
+/// test can compute anyone's pseudonym.
+pub fn keyring(workshop: &Workshop) -> Keyring {
+    let mut keyring = Keyring::new();
+    for participant in workshop.participants.keys() {
+        keyring.insert(*participant, participant.as_uuid().as_bytes().to_vec());
+    }
+    keyring
+}
+
+/// `converge_core::decide` with every participant's key.
+pub fn decide(workshop: &Workshop, actor: Actor, command: Command) -> Result<Vec<Event>, DomainError> {
+    converge_core::decide(workshop, actor, command, &keyring(workshop))
+}
+
+/// How `participant` is named in `scope` by events decided in these tests.
+pub fn pseudonym(workshop: &Workshop, participant: ParticipantId, scope: Scope) -> Subject {
+    keyring(workshop).subject(participant, scope).expect("a participant of the workshop")
+}
+
+/// Who wrote `contribution`, worked out from the keys as only the server can.
+pub fn author_of(workshop: &Workshop, contribution: &Contribution) -> Option<ParticipantId> {
+    let keyring = keyring(workshop);
+    workshop
+        .participants
+        .keys()
+        .copied()
+        .find(|participant| keyring.is(*participant, Scope::Contribution(contribution.id), &contribution.author))
+}
+
 /// Decides and folds, panicking on refusal: for setting the scene. The rules never look at
 /// sequence numbers, so these events are numbered as if the log were empty.
 pub fn run(workshop: &mut Workshop, actor: Actor, command: Command) {

@@ -9,7 +9,7 @@ use converge_core::outcomes::{ActionCard, ActionStatus, FateDecision, Stance};
 use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
 use converge_core::{
     AccountId, ActionId, ActivityConfig, ActivityId, ActivityKind, Category, ContributionId, ContributionKind,
-    Criterion, Event, Language, ParticipantId, Role, TimedEvent, Timestamp, Workshop, WorkshopId,
+    Criterion, Event, Language, ParticipantId, Role, Subject, TimedEvent, Timestamp, Workshop, WorkshopId,
 };
 use converge_report::{Report, ReportParticipants};
 use std::collections::BTreeMap;
@@ -183,7 +183,7 @@ impl Script {
         self.events.push(Event::ContributionPosted {
             contribution_id,
             activity_id,
-            author,
+            author: Subject::Named(author),
             kind,
             text,
             links,
@@ -341,7 +341,7 @@ pub fn scripted(size: Size) -> Scripted {
             let feasibility = 1 + script.random(5) as u8;
             script.events.push(Event::ItemAssessed {
                 activity_id: assess,
-                assessor,
+                assessor: Subject::Named(assessor),
                 item,
                 scores: BTreeMap::from([("impact".to_owned(), impact), ("feasibility".to_owned(), feasibility)]),
             });
@@ -354,7 +354,7 @@ pub fn scripted(size: Size) -> Scripted {
                 *count += 1;
             }
         }
-        script.events.push(Event::BallotCast { activity_id: vote, voter: assessor, ballot: Ballot::Dots { dots } });
+        script.events.push(Event::BallotCast { activity_id: vote, voter: Subject::Named(assessor), ballot: Ballot::Dots { dots } });
     }
     for activity_id in [vision, swot, challenges, sorting, ideas, assess, vote] {
         script.events.push(Event::ActivityClosed { activity_id });
@@ -373,7 +373,7 @@ pub fn scripted(size: Size) -> Scripted {
         script.events.push(Event::ActionDrafted {
             action_id,
             activity_id: plan,
-            author,
+            author: Subject::Named(author),
             card: ActionCard {
                 title: (*title).to_owned(),
                 description,
@@ -395,7 +395,7 @@ pub fn scripted(size: Size) -> Scripted {
             };
             let reason =
                 if stance == Stance::Object { "Le coût n’est pas chiffré.".to_owned() } else { String::new() };
-            script.events.push(Event::ConsensusGiven { action_id, participant: *participant, stance, reason });
+            script.events.push(Event::ConsensusGiven { action_id, participant: Subject::Named(*participant), stance, reason });
         }
         actions.push(action_id);
     }
@@ -409,7 +409,7 @@ pub fn scripted(size: Size) -> Scripted {
         for rater in writers.clone() {
             let likelihood = 1 + script.random(5) as u8;
             let impact = 1 + script.random(5) as u8;
-            script.events.push(Event::RiskRated { activity_id: risk_map, rater, risk, likelihood, impact });
+            script.events.push(Event::RiskRated { activity_id: risk_map, rater: Subject::Named(rater), risk, likelihood, impact });
         }
         script.events.push(Event::MitigationsLinked { risk, actions: vec![actions[index % actions.len()]] });
     }

@@ -6,7 +6,7 @@ use converge_core::outcomes::{ActionCard, ActionStatus, CalendarDate, FateDecisi
 use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
 use converge_core::{
     AccountId, ActionId, ActivityConfig, ActivityId, ActivityKind, Category, ContributionId, ContributionKind,
-    Criterion, Event, Language, ParticipantId, Role, SheetRef, TimedEvent, Timestamp, Workshop, WorkshopId,
+    Criterion, Event, Language, ParticipantId, Role, SheetRef, Subject, TimedEvent, Timestamp, Workshop, WorkshopId,
 };
 use converge_report::ReportParticipants;
 use converge_store::chain::{GENESIS, event_hash};
@@ -139,7 +139,7 @@ impl Script {
         self.push(Event::ContributionPosted {
             contribution_id,
             activity_id,
-            author,
+            author: Subject::Named(author),
             kind,
             text: text.into(),
             links,
@@ -157,7 +157,7 @@ impl Script {
         sources: Vec<ContributionId>,
     ) -> ActionId {
         let action_id = ActionId::from_uuid(self.id());
-        self.push(Event::ActionDrafted { action_id, activity_id, author, card, sources });
+        self.push(Event::ActionDrafted { action_id, activity_id, author: Subject::Named(author), card, sources });
         action_id
     }
 
@@ -380,7 +380,7 @@ pub fn scripted() -> Fixture {
         for (item, impact, feasibility) in scores {
             s.push(Event::ItemAssessed {
                 activity_id: assess,
-                assessor,
+                assessor: Subject::Named(assessor),
                 item,
                 scores: BTreeMap::from([("impact".to_owned(), impact), ("feasibility".to_owned(), feasibility)]),
             });
@@ -398,7 +398,7 @@ pub fn scripted() -> Fixture {
     ] {
         s.push(Event::BallotCast {
             activity_id: vote,
-            voter,
+            voter: Subject::Named(voter),
             ballot: Ballot::Ranking { tiers: order.iter().map(|item| vec![*item]).collect() },
         });
     }
@@ -440,11 +440,11 @@ pub fn scripted() -> Fixture {
         (bruno, Stance::CanLiveWith, ""),
         (expert, Stance::Object, "Le coût informatique est sous-estimé"),
     ] {
-        s.push(Event::ConsensusGiven { action_id: one_stop, participant, stance, reason: reason.into() });
+        s.push(Event::ConsensusGiven { action_id: one_stop, participant: Subject::Named(participant), stance, reason: reason.into() });
     }
     s.push(Event::ConsensusGiven {
         action_id: deadlines,
-        participant: hidden,
+        participant: Subject::Named(hidden),
         stance: Stance::Agree,
         reason: String::new(),
     });
@@ -454,7 +454,7 @@ pub fn scripted() -> Fixture {
     let resistance = s.post(risk_map, bruno, ContributionKind::Risk, "Résistance au changement");
     s.post(risk_map, expert, ContributionKind::Risk, "Cyberattaque sur le guichet");
     for (rater, likelihood, impact) in [(ana, 4, 3), (bruno, 3, 4), (expert, 5, 4)] {
-        s.push(Event::RiskRated { activity_id: risk_map, rater, risk: resistance, likelihood, impact });
+        s.push(Event::RiskRated { activity_id: risk_map, rater: Subject::Named(rater), risk: resistance, likelihood, impact });
     }
     s.push(Event::MitigationsLinked { risk: resistance, actions: vec![one_stop, withdrawn] });
     s.close(risk_map);
@@ -628,7 +628,7 @@ pub fn wallonia_sized() -> Fixture {
             let score = |salt: usize| ((p * 3 + i * 7 + salt) % 5 + 1) as u8;
             s.push(Event::ItemAssessed {
                 activity_id: assess,
-                assessor: *assessor,
+                assessor: Subject::Named(*assessor),
                 item: *item,
                 scores: BTreeMap::from([
                     ("impact".to_owned(), score(1)),
@@ -642,7 +642,7 @@ pub fn wallonia_sized() -> Fixture {
     let vote_items: BTreeSet<ContributionId> = workshop.items_of(workshop.activity(vote).expect("vote exists"));
     for (p, voter) in people.iter().enumerate() {
         let grades = vote_items.iter().enumerate().map(|(i, item)| (*item, ((p + i * 5) % 6) as u8)).collect();
-        s.push(Event::BallotCast { activity_id: vote, voter: *voter, ballot: Ballot::Grades { grades } });
+        s.push(Event::BallotCast { activity_id: vote, voter: Subject::Named(*voter), ballot: Ballot::Grades { grades } });
     }
     s.freeze(vote);
     let jurisdictions = ["administration", "government", "shared"];
@@ -669,7 +669,7 @@ pub fn wallonia_sized() -> Fixture {
             let reason = if stance == Stance::Object { "Le calendrier est trop serré" } else { "" };
             s.push(Event::ConsensusGiven {
                 action_id: action,
-                participant: *participant,
+                participant: Subject::Named(*participant),
                 stance,
                 reason: reason.into(),
             });
@@ -682,7 +682,7 @@ pub fn wallonia_sized() -> Fixture {
             let rating = |salt: usize| ((p + i * salt) % 5 + 1) as u8;
             s.push(Event::RiskRated {
                 activity_id: risk_map,
-                rater: *rater,
+                rater: Subject::Named(*rater),
                 risk,
                 likelihood: rating(2),
                 impact: rating(3),

@@ -70,6 +70,11 @@ actions-stance-can_live_with = I can live with it
 actions-stance-object = I object
 actions-stance-object-link = I object…
 actions-your-stance = Your view: { $stance }
+actions-stance-stale = You said “{ $stance }” on an earlier version of this card. It has changed since: read it again and give your view of it as it is now.
+actions-consensus-stale = { $count ->
+    [one] 1 view was given on an earlier version and is not counted until given again.
+   *[other] { $count } views were given on an earlier version and are not counted until given again.
+}
 actions-consensus-legend = Your view of this card
 actions-reason-label = Why?
 actions-reason-hint = Required for an objection: say what stops you, so the team can amend the card.

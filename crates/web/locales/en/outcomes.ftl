@@ -6,6 +6,7 @@ error-unknown_jurisdiction = Choose who the action falls to among those offered.
 error-sources_required = An action card names at least one contribution it comes from.
 error-too_many_sources = An action card names at most { $max } contributions.
 error-edit_conflict = Someone else changed this card meanwhile. Here is the current version; your changes are kept below so you can carry them over.
+error-card_changed = This card was changed since you read it. Read it again as it is now, then give your stance.
 error-action_withdrawn = This action was withdrawn from the plan.
 error-reason_required = Say why: an objection or a dropped action comes with a reason.
 error-invalid_rating = Likelihood and impact are rated from 1 to 5.

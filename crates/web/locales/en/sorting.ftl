@@ -64,8 +64,7 @@ bw-sheet-ideas-heading = Already on this sheet
 bw-builds-on-legend = Already on this sheet: tick the ideas yours builds on (optional)
 bw-blank-sheet = This sheet is still blank: write the first ideas.
 bw-round-moved = The sheets have moved on: your text will go on your new sheet. Reload the page to see it.
-bw-no-sheet = You have no sheet this round: you were not at your table when it started. You will get one at the next round if you are there.
-bw-away = You are marked as away: the sheets pass on without you meanwhile.
+bw-away = You are marked as away: your sheet waits at your seat, and nobody else writes on it.
 bw-back-button = I am back at my table
 bw-no-table = You are not at any table of this brainwriting: it started before you arrived, or you are only observing. The room's ideas show on the screen.
 

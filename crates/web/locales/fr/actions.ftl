@@ -70,6 +70,11 @@ actions-stance-can_live_with = Je peux vivre avec
 actions-stance-object = J’objecte
 actions-stance-object-link = J’objecte…
 actions-your-stance = Votre avis : { $stance }
+actions-stance-stale = Vous aviez répondu « { $stance } » sur une version antérieure de cette fiche. Elle a changé depuis : relisez-la et donnez votre avis sur la version actuelle.
+actions-consensus-stale = { $count ->
+    [one] 1 avis a été donné sur une version antérieure et ne compte plus tant qu’il n’est pas redonné.
+   *[other] { $count } avis ont été donnés sur une version antérieure et ne comptent plus tant qu’ils ne sont pas redonnés.
+}
 actions-consensus-legend = Votre avis sur cette fiche
 actions-reason-label = Pourquoi ?
 actions-reason-hint = Obligatoire pour une objection : dites ce qui vous en empêche, l’équipe pourra amender la fiche.

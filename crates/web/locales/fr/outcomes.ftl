@@ -6,6 +6,7 @@ error-unknown_jurisdiction = Choisissez à qui revient l’action parmi ceux pro
 error-sources_required = Une fiche action cite au moins une contribution dont elle est issue.
 error-too_many_sources = Une fiche action cite au plus { $max } contributions.
 error-edit_conflict = Quelqu’un d’autre a modifié cette fiche entre-temps. Voici la version actuelle ; vos modifications sont conservées ci-dessous pour que vous puissiez les reporter.
+error-card_changed = Cette fiche a été modifiée depuis que vous l’avez lue. Relisez-la telle qu’elle est maintenant, puis donnez votre avis.
 error-action_withdrawn = Cette action a été retirée du plan.
 error-reason_required = Dites pourquoi : une objection ou un abandon s’accompagne d’une raison.
 error-invalid_rating = La probabilité et l’impact se notent de 1 à 5.

@@ -64,8 +64,7 @@ bw-sheet-ideas-heading = Déjà sur cette feuille
 bw-builds-on-legend = Déjà sur cette feuille : cochez les idées sur lesquelles la vôtre s’appuie (facultatif)
 bw-blank-sheet = Cette feuille est encore vierge : écrivez les premières idées.
 bw-round-moved = Les feuilles ont tourné : votre texte ira sur votre nouvelle feuille. Rechargez la page pour la voir.
-bw-no-sheet = Vous n’avez pas de feuille pendant ce tour : vous n’étiez pas à votre table quand il a commencé. Vous en recevrez une au prochain tour si vous y êtes.
-bw-away = Vous êtes indiqué·e comme absent·e : les feuilles passent sans vous en attendant.
+bw-away = Vous êtes indiqué·e comme absent·e : votre feuille vous attend à votre place, personne d’autre n’y écrit.
 bw-back-button = Je suis de retour à ma table
 bw-no-table = Vous n’êtes à aucune table de ce brainwriting : il a commencé avant votre arrivée, ou vous ne faites que l’observer. Les idées de la salle s’affichent à l’écran.
 

@@ -194,6 +194,7 @@ fn view_for<'a>(
         activity,
         names,
         viewer,
+        keyring: &member.state.keyring,
         role: Some(member.role),
         now: converge_engine::now(),
         draft,

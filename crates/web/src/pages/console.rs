@@ -336,6 +336,7 @@ pub async fn activity_page(
         workshop,
         activity,
         names: &names,
+        keyring: &state.keyring,
         viewer: workshop.facilitator_for(facilitator.id()).map(|participant| participant.id),
         role: Some(Role::Facilitator),
         now,

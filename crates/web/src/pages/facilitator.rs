@@ -230,6 +230,7 @@ pub async fn screen(
                                 workshop,
                                 activity,
                                 names: &names,
+                                keyring: &state.keyring,
                                 viewer: None,
                                 role: None,
                                 now,

@@ -13,7 +13,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use converge_core::outcomes::Step;
-use converge_core::{Actor, Contribution, Outcome, WorkshopId};
+use converge_core::{Actor, Contribution, Outcome, Scope, WorkshopId};
 use maud::html;
 
 /// The event kinds that change a fate or a path.
@@ -46,7 +46,9 @@ pub async fn my_contributions(
         Step::Action(id) => workshop.action(*id).map(|action| action.card.title.clone()).unwrap_or_default(),
     };
     let title = lang.t("mine-title");
-    let n_mine = workshop.contributions.iter().filter(|contribution| contribution.author == me).count();
+    let keyring = &member.state.keyring;
+    let wrote = |contribution: &Contribution| keyring.is(me, Scope::Contribution(contribution.id), &contribution.author);
+    let n_mine = workshop.contributions.iter().filter(|contribution| wrote(contribution)).count();
     let markup = page(
         &context,
         Frame {
@@ -70,7 +72,7 @@ pub async fn my_contributions(
                     p.muted { (lang.t("mine-none")) }
                 }
                 @for activity in &workshop.activities {
-                    @let mine: Vec<&Contribution> = workshop.contributions_in(activity.id).filter(|c| c.author == me).collect();
+                    @let mine: Vec<&Contribution> = workshop.contributions_in(activity.id).filter(|c| wrote(c)).collect();
                     @if !mine.is_empty() {
                         section.card {
                             h2 { (activity.title) }

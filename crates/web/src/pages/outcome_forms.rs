@@ -29,7 +29,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{
     ActionId, ActivityId, ActivityKind, ActivityStatus, Actor, Command, ContributionId, DomainError, ParticipantId,
-    Role, Stance, WorkshopId,
+    Role, Scope, Stance, WorkshopId,
 };
 use converge_engine::EngineError;
 use maud::{Markup, html};
@@ -133,6 +133,7 @@ async fn plan_page(
         workshop,
         activity,
         names: &names,
+        keyring: &member.state.keyring,
         viewer: viewer_of(member),
         role: Some(member.role),
         now: converge_engine::now(),
@@ -293,7 +294,11 @@ pub async fn draft_card(
                 .state
                 .workshop
                 .action(existing)
-                .is_some_and(|action| Some(action.author) == viewer_of(&member)) =>
+                .is_some_and(|action| {
+                    viewer_of(&member).is_some_and(|viewer| {
+                        member.state.keyring.is(viewer, Scope::Draft(action.activity_id), &action.author)
+                    })
+                }) =>
         {
             Ok(Redirect::to(&card).into_response())
         }
@@ -461,7 +466,10 @@ pub async fn give_consensus(
         .and_then(Stance::parse)
         .ok_or(PageError::new(Failure::BadRequest("stance".into()), lang))?;
     let reason = form_field(&fields, "reason").unwrap_or_default();
-    let command = Command::GiveConsensus { action_id, stance, reason: reason.to_owned() };
+    // The revision of the card the stance was given on; a form without one (an older page)
+    // counts for the card as it is.
+    let revision = form_field(&fields, "revision").and_then(|revision| revision.parse().ok());
+    let command = Command::GiveConsensus { action_id, revision, stance, reason: reason.to_owned() };
     match execute_form_command(&app, &member, command, lang).await? {
         Ok(()) if form_field(&fields, "return") == Some("card") => {
             Ok(Redirect::to(&format!("{}#consensus", action_plan::card_path(id, activity_id, action_id)))

@@ -195,6 +195,7 @@ pub(super) async fn activity_page_with(
         workshop,
         activity,
         names: &names,
+        keyring: &member.state.keyring,
         viewer,
         role: Some(member.role),
         now: converge_engine::now(),

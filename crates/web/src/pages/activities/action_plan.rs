@@ -11,10 +11,10 @@
 use super::View;
 use crate::i18n::Lang;
 use crate::pages::layout::csrf_field;
-use converge_core::outcomes::{Action, ActionCard, FateDecision, Stance, outcome_limits};
+use converge_core::outcomes::{Action, ActionCard, FateDecision, GivenStance, Stance, outcome_limits};
 use converge_core::{
     ActionId, Activity, ActivityConfig, ActivityKind, ActivityStatus, Contribution, ContributionId, ContributionKind,
-    Jurisdiction, Language, Role, Workshop, WorkshopId, limits,
+    Jurisdiction, Language, Role, Scope, Workshop, WorkshopId, limits,
 };
 use maud::{Markup, html};
 use std::collections::BTreeMap;
@@ -408,9 +408,30 @@ fn follow_up_status(view: &View<'_>, action: &Action) -> Markup {
     }
 }
 
-/// The viewer's stance now, if they gave one.
+/// The viewer's latest stance, if they gave one, on whichever revision of the card.
+fn given_stance<'a>(view: &View<'_>, action: &'a Action) -> Option<&'a GivenStance> {
+    let viewer = view.viewer?;
+    view.keyring.find(&action.consensus, viewer, Scope::Stance(action.activity_id))
+}
+
+/// The viewer's stance on the card as it reads now, if they gave one.
 fn stance_of(view: &View<'_>, action: &Action) -> Option<(Stance, String)> {
-    view.viewer.and_then(|viewer| action.consensus.get(&viewer).cloned())
+    given_stance(view, action)
+        .filter(|given| given.revision == action.revision)
+        .map(|given| (given.stance, given.reason.clone()))
+}
+
+/// "You said X on an earlier version: read it again and say it again", when the card changed
+/// after the viewer gave their stance.
+fn stale_stance_notice(view: &View<'_>, action: &Action) -> Markup {
+    let lang = view.lang;
+    html! {
+        @if let Some(given) = given_stance(view, action).filter(|given| given.revision != action.revision) {
+            p.notice.stale-stance {
+                (lang.t_args("actions-stance-stale", &[("stance", lang.t(&format!("actions-stance-{}", given.stance.as_str())).into())]))
+            }
+        }
+    }
 }
 
 /// Agree or can-live-with in one tap; an objection needs a reason, written on the card's page.
@@ -421,6 +442,7 @@ fn quick_stance(view: &View<'_>, action: &Action) -> Markup {
         form.quick-stance method="post" action={ (card_path(view.workshop.id, view.activity.id, action.id)) "/consensus" } {
             (csrf_field(view.csrf))
             input type="hidden" name="return" value="list";
+            input type="hidden" name="revision" value=(action.revision);
             @for stance in [Stance::Agree, Stance::CanLiveWith] {
                 button type="submit" name="stance" value=(stance.as_str())
                     class={ "stance stance-" (stance.as_str()) @if mine == Some(stance) { " chosen" } }
@@ -436,6 +458,7 @@ fn quick_stance(view: &View<'_>, action: &Action) -> Markup {
         @if let Some(stance) = mine {
             p.hint { (lang.t_args("actions-your-stance", &[("stance", lang.t(&format!("actions-stance-{}", stance.as_str())).into())])) }
         }
+        (stale_stance_notice(view, action))
     }
 }
 
@@ -445,6 +468,7 @@ const STANCE_FILLS: [&str; 3] = ["#2e8540", "#e0a526", "#b42318"];
 /// The consensus as one bar (agree, can live with it, object) and the counts in words.
 pub fn consensus_bar(lang: Lang, action: &Action) -> Markup {
     let counts = action.consensus_counts();
+    let stale = action.stale_stances();
     let total: usize = counts.iter().sum();
     let words = lang.t_args(
         "actions-consensus-counts",
@@ -472,22 +496,25 @@ pub fn consensus_bar(lang: Lang, action: &Action) -> Markup {
             } @else {
                 p.consensus-counts.muted { (lang.t("actions-consensus-none")) }
             }
+            @if stale > 0 {
+                p.consensus-stale.muted { (lang.t_args("actions-consensus-stale", &[("count", stale.into())])) }
+            }
         }
     }
 }
 
-/// The objections, with their reasons and who raised them: the facilitator's view.
+/// The objections to the card as it reads now, with their reasons: the facilitator's view.
+/// Never who raised them: a stance is given in confidence.
 pub fn objections(view: &View<'_>, action: &Action) -> Markup {
     let lang = view.lang;
-    let raised: Vec<(&str, &str)> =
-        action.objections().map(|(who, reason)| (view.names.get(who).copied().unwrap_or("?"), reason)).collect();
+    let raised: Vec<&str> = action.objections().collect();
     html! {
         @if !raised.is_empty() {
             div.objections {
                 p.link-label { (lang.t_args("actions-objections-heading", &[("count", raised.len().into())])) }
                 ul {
-                    @for (who, reason) in raised {
-                        li { span.objection-reason { (reason) } " — " span.note-author { (who) } }
+                    @for reason in raised {
+                        li { span.objection-reason { (reason) } }
                     }
                 }
             }
@@ -566,6 +593,8 @@ pub fn consensus_form(view: &View<'_>, action: &Action, chosen: Option<(Stance, 
         form #consensus.stack.card method="post" action={ (card_path(view.workshop.id, view.activity.id, action.id)) "/consensus" } {
             (csrf_field(view.csrf))
             input type="hidden" name="return" value="card";
+            input type="hidden" name="revision" value=(action.revision);
+            (stale_stance_notice(view, action))
             fieldset.choice-row {
                 legend { (lang.t("actions-consensus-legend")) }
                 @for option in Stance::ALL {

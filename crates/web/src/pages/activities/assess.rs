@@ -96,7 +96,7 @@ fn criteria_list(view: &View<'_>) -> Markup {
 /// The viewer's scores of one item.
 fn scores_of<'a>(view: &View<'a>, item: ContributionId) -> Option<&'a CriterionScores> {
     let viewer = view.viewer?;
-    view.activity.assessments.get(&item)?.get(&viewer)
+    view.keyring.find(view.activity.assessments.get(&item)?, viewer, converge_core::Scope::Assessment(view.activity.id))
 }
 
 /// The item after `current` (in order, wrapping) that the viewer has not assessed yet.

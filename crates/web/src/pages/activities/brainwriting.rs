@@ -13,7 +13,8 @@
 use super::{View, generic};
 use crate::pages::layout::csrf_field;
 use converge_core::brainwriting::{Rotation, SheetIdx};
-use converge_core::{Contribution, ParticipantId, Role, SheetRef};
+use converge_core::{Contribution, ParticipantId, Role, Scope, SheetRef, Subject};
+use std::collections::BTreeMap;
 use maud::{Markup, html};
 
 /// Above this many ideas at a table, the projection shows each sheet's count instead of its
@@ -32,11 +33,12 @@ pub fn participant(view: &View<'_>) -> Markup {
         };
     };
     let round = brainwriting.round;
-    let Some(sheet) = view.viewer.and_then(|viewer| brainwriting.sheet_of(viewer)) else {
+    let Some(sheet) = viewer_seat(view).and_then(|seat| brainwriting.sheet_of(&seat)) else {
         return no_sheet(view, round);
     };
     let ideas = ideas_on(view, sheet);
-    let written = ideas.iter().filter(|idea| Some(idea.author) == view.viewer && idea.sheet == Some(sheet)).count();
+    // The sheet lies in front of the viewer alone this round: what is on it for this round is theirs.
+    let written = ideas.iter().filter(|idea| idea.sheet == Some(sheet)).count();
     let remaining = (rules.ideas_per_round as usize).saturating_sub(written);
     // A refused post comes back with its text: keep the form for it even when the round's
     // ideas are spent, so the text can be copied or kept for the next round.
@@ -44,6 +46,7 @@ pub fn participant(view: &View<'_>) -> Markup {
     html! {
         div #brainwriting-live.bw-status data-live data-bw-round=(round) {
             h2 { (sheet_heading(view, sheet)) }
+            (away_notice(view))
             @if view.can_contribute() {
                 p { (lang.t_args("bw-remaining", &[("count", remaining.into())])) }
             }
@@ -82,6 +85,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
         };
     };
     let rules = view.activity.config.brainwriting_rules();
+    let seated = seated_participants(view);
     html! {
         div.bw-round-bar {
             h2 { (lang.t_args("bw-round", &[("round", (brainwriting.round + 1).into())])) }
@@ -102,17 +106,27 @@ pub fn facilitator(view: &View<'_>) -> Markup {
         @for (table, rotation) in brainwriting.tables.iter().enumerate() {
             section.bw-table {
                 h3 { (lang.t_args("bw-table", &[("table", (table + 1).into())])) }
-                (members(view, rotation))
+                (members(view, rotation, &seated))
                 div.bw-sheets {
                     @for sheet in 0..rotation.n_sheets() {
                         @let sheet_ref = SheetRef { table: table as u32, sheet: sheet as u32, round: brainwriting.round };
                         @let ideas = ideas_on(view, sheet_ref);
                         article.bw-sheet {
-                            h4 { (sheet_title(view, rotation, sheet)) }
-                            p.muted.bw-holder {
-                                @match rotation.holder_of(SheetIdx(sheet), brainwriting.round as usize) {
-                                    Some(holder) => (lang.t_args("bw-held-by", &[("name", name_of(view, *holder).into())])),
-                                    None => (lang.t("bw-waiting")),
+                            h4 { (sheet_title(view, rotation, sheet, &seated)) }
+                            // Who holds which sheet would tell who wrote what: shown only
+                            // where ideas are signed.
+                            @if !view.activity.config.anonymous {
+                                @if let Some(holder) = rotation
+                                    .holder_of(SheetIdx(sheet), brainwriting.round as usize)
+                                    .and_then(|holder| seated.get(holder))
+                                {
+                                    p.muted.bw-holder {
+                                        @if view.workshop.participants.get(holder).is_some_and(|holder| holder.present) {
+                                            (lang.t_args("bw-held-by", &[("name", name_of(view, *holder).into())]))
+                                        } @else {
+                                            (lang.t("bw-waiting"))
+                                        }
+                                    }
                                 }
                             }
                             (sheet_ideas(view, &ideas))
@@ -130,6 +144,7 @@ pub fn projection(view: &View<'_>) -> Markup {
     let Some(brainwriting) = &view.activity.brainwriting else {
         return html! { p.lead { (lang.t("bw-not-started")) } };
     };
+    let seated = seated_participants(view);
     html! {
         p.bw-round-big { (lang.t_args("bw-round", &[("round", (brainwriting.round + 1).into())])) }
         div.bw-projection {
@@ -144,7 +159,7 @@ pub fn projection(view: &View<'_>) -> Markup {
                         div.bw-sheets {
                             @for (sheet, ideas) in sheets.iter().enumerate() {
                                 article.bw-sheet {
-                                    h4 { (sheet_title(view, rotation, sheet)) }
+                                    h4 { (sheet_title(view, rotation, sheet, &seated)) }
                                     (sheet_ideas(view, ideas))
                                 }
                             }
@@ -153,7 +168,7 @@ pub fn projection(view: &View<'_>) -> Markup {
                         ul.bw-counts {
                             @for (sheet, ideas) in sheets.iter().enumerate() {
                                 li {
-                                    span { (sheet_title(view, rotation, sheet)) }
+                                    span { (sheet_title(view, rotation, sheet, &seated)) }
                                     " "
                                     strong { (lang.t_args("bw-ideas-count", &[("count", ideas.len().into())])) }
                                 }
@@ -166,35 +181,31 @@ pub fn projection(view: &View<'_>) -> Markup {
     }
 }
 
-/// A participant without a sheet this round: why, and the way back if they had stepped out.
+/// A participant without a sheet: they were not in the room when the tables were formed.
 fn no_sheet(view: &View<'_>, round: u32) -> Markup {
     let lang = view.lang;
-    let seated = view.viewer.is_some_and(|viewer| {
-        view.activity
-            .brainwriting
-            .iter()
-            .flat_map(|brainwriting| &brainwriting.tables)
-            .any(|rotation| rotation.seats().contains(&viewer))
-    });
+    html! {
+        div #brainwriting-live data-live data-bw-round=(round) {
+            h2 { (lang.t_args("bw-round", &[("round", (round + 1).into())])) }
+            p.notice { (lang.t("bw-no-table")) }
+        }
+    }
+}
+
+/// A participant marked away: their sheet waits at their seat, and one tap says they are back.
+fn away_notice(view: &View<'_>) -> Markup {
+    let lang = view.lang;
     let away = view
         .viewer
         .and_then(|viewer| view.workshop.participants.get(&viewer))
         .is_some_and(|participant| !participant.present);
     html! {
-        div #brainwriting-live data-live data-bw-round=(round) {
-            h2 { (lang.t_args("bw-round", &[("round", (round + 1).into())])) }
-            @if seated {
-                p.notice { (lang.t("bw-no-sheet")) }
-                @if away && view.role.is_some_and(|role| role != Role::Facilitator) {
-                    p { (lang.t("bw-away")) }
-                    form method="post" action={ "/w/" (view.workshop.id) "/presence" } {
-                        (csrf_field(view.csrf))
-                        input type="hidden" name="present" value="true";
-                        button type="submit" { (lang.t("bw-back-button")) }
-                    }
-                }
-            } @else {
-                p.notice { (lang.t("bw-no-table")) }
+        @if away && view.role.is_some_and(|role| role != Role::Facilitator) {
+            p.notice { (lang.t("bw-away")) }
+            form method="post" action={ "/w/" (view.workshop.id) "/presence" } {
+                (csrf_field(view.csrf))
+                input type="hidden" name="present" value="true";
+                button type="submit" { (lang.t("bw-back-button")) }
             }
         }
     }
@@ -211,8 +222,10 @@ fn sheet_heading(view: &View<'_>, sheet: SheetRef) -> String {
         .and_then(|brainwriting| brainwriting.tables.get(sheet.table as usize))
         .and_then(|rotation| rotation.starter_of(SheetIdx(sheet.sheet as usize)).copied());
     match starter {
-        Some(starter) if Some(starter) == view.viewer => lang.t_args("bw-your-own-sheet", &[("round", round.into())]),
-        Some(starter) => match visible_name(view, starter) {
+        Some(starter) if Some(starter) == viewer_seat(view) => {
+            lang.t_args("bw-your-own-sheet", &[("round", round.into())])
+        }
+        Some(starter) => match visible_name(view, starter, &seated_participants(view)) {
             Some(name) => lang.t_args("bw-your-sheet", &[("round", round.into()), ("name", name.into())]),
             None => {
                 lang.t_args("bw-your-sheet-anonymous", &[("round", round.into()), ("number", (sheet.sheet + 1).into())])
@@ -223,27 +236,68 @@ fn sheet_heading(view: &View<'_>, sheet: SheetRef) -> String {
 }
 
 /// "X's sheet", or "Sheet n" where ideas are anonymous: the starter wrote its first ideas.
-fn sheet_title(view: &View<'_>, rotation: &Rotation<ParticipantId>, sheet: usize) -> String {
-    match rotation.starter_of(SheetIdx(sheet)).and_then(|starter| visible_name(view, *starter)) {
+fn sheet_title(
+    view: &View<'_>,
+    rotation: &Rotation<Subject>,
+    sheet: usize,
+    seated: &BTreeMap<Subject, ParticipantId>,
+) -> String {
+    match rotation.starter_of(SheetIdx(sheet)).and_then(|starter| visible_name(view, *starter, seated)) {
         Some(name) => view.lang.t_args("bw-sheet-of", &[("name", name.into())]),
         None => view.lang.t_args("bw-sheet-number", &[("number", (sheet + 1).into())]),
     }
 }
 
-fn members(view: &View<'_>, rotation: &Rotation<ParticipantId>) -> Markup {
+/// Who sits at a table, by name in alphabetical order: which table someone sits at is no
+/// secret in the room, the order of the seats is.
+fn members(view: &View<'_>, rotation: &Rotation<Subject>, seated: &BTreeMap<Subject, ParticipantId>) -> Markup {
+    let mut members: Vec<(&str, bool)> = rotation
+        .seats()
+        .iter()
+        .filter_map(|seat| seated.get(seat))
+        .map(|member| {
+            (name_of(view, *member), view.workshop.participants.get(member).is_some_and(|member| member.present))
+        })
+        .collect();
+    members.sort_unstable();
     html! {
         p.bw-members {
             span.muted { (view.lang.t("bw-members")) }
-            @for member in rotation.seats() {
+            @for (name, present) in members {
                 " "
-                @if rotation.is_present(member) {
-                    span.badge { (name_of(view, *member)) }
+                @if present {
+                    span.badge { (name) }
                 } @else {
-                    span.badge.absent { (name_of(view, *member)) " " (view.lang.t("bw-absent")) }
+                    span.badge.absent { (name) " " (view.lang.t("bw-absent")) }
                 }
             }
         }
     }
+}
+
+/// The viewer's seat: their pseudonym for this brainwriting, or their id on older records.
+fn viewer_seat(view: &View<'_>) -> Option<Subject> {
+    let brainwriting = view.activity.brainwriting.as_ref()?;
+    let viewer = view.viewer?;
+    let seated = |seat: &Subject| brainwriting.tables.iter().any(|rotation| rotation.seats().contains(seat));
+    let named = Subject::Named(viewer);
+    if seated(&named) {
+        return Some(named);
+    }
+    view.keyring.subject(viewer, Scope::Seat(view.activity.id)).filter(seated)
+}
+
+/// Every seat's participant, worked out on the server from the keys: for names shown where
+/// they may be (table members; holders and starters where ideas are signed), never sent as such.
+fn seated_participants(view: &View<'_>) -> BTreeMap<Subject, ParticipantId> {
+    let mut seated = BTreeMap::new();
+    for participant in view.workshop.participants.keys() {
+        seated.insert(Subject::Named(*participant), *participant);
+        if let Some(seat) = view.keyring.subject(*participant, Scope::Seat(view.activity.id)) {
+            seated.insert(seat, *participant);
+        }
+    }
+    seated
 }
 
 fn rules_line(view: &View<'_>) -> String {
@@ -360,14 +414,15 @@ fn stray_ideas(view: &View<'_>) -> Markup {
     }
 }
 
-/// A member's name where names may be shown: everywhere but in anonymous activities, where only
-/// the facilitator and the person themselves see it.
-fn visible_name<'a>(view: &View<'a>, who: ParticipantId) -> Option<&'a str> {
-    let hidden = view.activity.config.anonymous && !view.is_facilitator() && view.viewer != Some(who);
+/// A seat's name where names may be shown: everywhere but in anonymous activities, where
+/// nobody but the person themselves sees it (the facilitator neither).
+fn visible_name<'a>(view: &View<'a>, seat: Subject, seated: &BTreeMap<Subject, ParticipantId>) -> Option<&'a str> {
+    let who = *seated.get(&seat)?;
+    let hidden = view.activity.config.anonymous && view.viewer != Some(who);
     if hidden { None } else { Some(view.names.get(&who).copied().unwrap_or("?")) }
 }
 
-/// A member's name for the facilitator's board, who always sees who sits where.
+/// A member's name for the facilitator's board.
 fn name_of<'a>(view: &View<'a>, who: ParticipantId) -> &'a str {
     view.names.get(&who).copied().unwrap_or("?")
 }

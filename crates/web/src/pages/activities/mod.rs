@@ -18,7 +18,7 @@ mod swot;
 pub(crate) mod vote;
 
 use crate::i18n::Lang;
-use converge_core::{Activity, ActivityKind, Contribution, ParticipantId, Role, Timestamp, Workshop};
+use converge_core::{Activity, ActivityKind, Contribution, Keyring, ParticipantId, Role, Scope, Subject, Timestamp, Workshop};
 use maud::{Markup, html};
 use std::collections::HashMap;
 
@@ -32,6 +32,8 @@ pub struct View<'a> {
     pub names: &'a HashMap<ParticipantId, &'a str>,
     /// The participant looking; `None` on the projection screen.
     pub viewer: Option<ParticipantId>,
+    /// The participants' keys: to recognise the viewer's own ballot, stance or anonymous note.
+    pub keyring: &'a Keyring,
     /// The viewer's role; `None` on the projection screen.
     pub role: Option<Role>,
     pub now: Timestamp,
@@ -61,15 +63,26 @@ impl View<'_> {
             && self.activity.kind.accepts_contributions()
     }
 
-    /// The author's name as this viewer may see it: hidden in anonymous activities from
-    /// everyone but the author and the facilitator.
+    /// True when `subject`, acting in `scope`, is the viewer.
+    pub fn is_viewer(&self, scope: Scope, subject: &Subject) -> bool {
+        self.viewer.is_some_and(|viewer| self.keyring.is(viewer, scope, subject))
+    }
+
+    /// True when the viewer wrote `contribution`.
+    pub fn wrote(&self, contribution: &Contribution) -> bool {
+        self.is_viewer(Scope::Contribution(contribution.id), &contribution.author)
+    }
+
+    /// The author's name as this viewer may see it: in anonymous activities, only the author
+    /// sees it (the facilitator does not).
     pub fn author_of(&self, contribution: &Contribution) -> Option<&str> {
-        let anonymous =
-            self.workshop.activity(contribution.activity_id).is_some_and(|activity| activity.config.anonymous);
-        if anonymous && !self.is_facilitator() && self.viewer != Some(contribution.author) {
-            return None;
+        let anonymous = matches!(contribution.author, Subject::Pseudonym(_))
+            || self.workshop.activity(contribution.activity_id).is_none_or(|activity| activity.config.anonymous);
+        match (anonymous, contribution.author) {
+            (false, Subject::Named(author)) => Some(self.names.get(&author).copied().unwrap_or("?")),
+            _ if self.wrote(contribution) => self.viewer.map(|viewer| self.names.get(&viewer).copied().unwrap_or("?")),
+            _ => None,
         }
-        Some(self.names.get(&contribution.author).copied().unwrap_or("?"))
     }
 
     /// The address contributions of this activity are posted to.

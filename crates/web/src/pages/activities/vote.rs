@@ -17,7 +17,7 @@ use super::View;
 use crate::i18n::Lang;
 use crate::pages::layout::csrf_field;
 use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
-use converge_core::{ActivityStatus, ContributionId, ParticipantId, Role};
+use converge_core::{ActivityStatus, ContributionId, ParticipantId, Role, Scope, Subject};
 use fluent_bundle::FluentValue;
 use maud::{Markup, html};
 use serde_json::Value;
@@ -147,7 +147,9 @@ fn ballot_form(
     submitted: Option<&Ballot>,
 ) -> Markup {
     let lang = view.lang;
-    let current = submitted.or_else(|| view.viewer.and_then(|viewer| view.activity.ballots.get(&viewer)));
+    let current = submitted.or_else(|| {
+        view.viewer.and_then(|viewer| view.keyring.find(&view.activity.ballots, viewer, Scope::Ballot(view.activity.id)))
+    });
     let action = format!("/w/{}/a/{}/ballot", view.workshop.id, view.activity.id);
     if rules.method == VoteMethod::BradleyTerry {
         return pairwise(view, items, &action);
@@ -338,8 +340,9 @@ fn ranking(lang: Lang, items: &[(ContributionId, String)], current: Option<&Ball
 /// answers give the same next pair.
 pub(super) fn next_pair(
     items: &[ContributionId],
-    comparisons: &[(ParticipantId, ContributionId, ContributionId)],
+    comparisons: &[(Subject, ContributionId, ContributionId)],
     viewer: ParticipantId,
+    voter: Subject,
 ) -> Option<(ContributionId, ContributionId)> {
     let n = items.len();
     if n < 2 {
@@ -347,7 +350,7 @@ pub(super) fn next_pair(
     }
     let position = |item: &ContributionId| items.iter().position(|known| known == item);
     let mut counts: BTreeMap<(usize, usize), u32> = BTreeMap::new();
-    for (_, winner, loser) in comparisons.iter().filter(|(voter, _, _)| *voter == viewer) {
+    for (_, winner, loser) in comparisons.iter().filter(|(who, _, _)| *who == voter) {
         if let (Some(a), Some(b)) = (position(winner), position(loser)) {
             *counts.entry((a.min(b), a.max(b))).or_default() += 1;
         }
@@ -365,12 +368,22 @@ fn pairwise(view: &View<'_>, items: &[(ContributionId, String)], action: &str) -
     let lang = view.lang;
     let ids: Vec<ContributionId> = items.iter().map(|(id, _)| *id).collect();
     let Some(viewer) = view.viewer else { return html! {} };
-    let answered = view.activity.comparisons.iter().filter(|(voter, _, _)| *voter == viewer).count();
+    // A voter named by id in an older record keeps their answers; otherwise their pseudonym.
+    let named = Subject::Named(viewer);
+    let voter = if view.activity.comparisons.iter().any(|(who, ..)| *who == named) {
+        named
+    } else {
+        match view.keyring.subject(viewer, Scope::Ballot(view.activity.id)) {
+            Some(voter) => voter,
+            None => return html! {},
+        }
+    };
+    let answered = view.activity.comparisons.iter().filter(|(who, _, _)| *who == voter).count();
     let text =
         |id: ContributionId| items.iter().find(|(item, _)| *item == id).map(|(_, text)| text.as_str()).unwrap_or("");
     html! {
         p.hint { (lang.t_args("votes-pairs-answered", &[("count", FluentValue::from(answered))])) }
-        @if let Some((left, right)) = next_pair(&ids, &view.activity.comparisons, viewer) {
+        @if let Some((left, right)) = next_pair(&ids, &view.activity.comparisons, viewer, voter) {
             div #ballot.pair data-pair={ (left) " " (right) } {
                 p.pair-question { (lang.t("votes-pair-question")) }
                 @for (winner, loser) in [(left, right), (right, left)] {
@@ -710,19 +723,23 @@ mod tests {
     fn pairs_go_to_the_least_compared_first_and_cover_every_pair() {
         let items: Vec<ContributionId> = (1..=4).map(item).collect();
         let viewer = ParticipantId::from_uuid(Uuid::from_u128(77));
+        let voter = Subject::Named(viewer);
         let mut comparisons = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         for _ in 0..6 {
-            let (a, b) = next_pair(&items, &comparisons, viewer).expect("a pair");
+            let (a, b) = next_pair(&items, &comparisons, viewer, voter).expect("a pair");
             assert_ne!(a, b);
             assert!(seen.insert((a.min(b), a.max(b))), "a pair came back before every pair was seen");
-            comparisons.push((viewer, a, b));
+            comparisons.push((voter, a, b));
         }
         assert_eq!(seen.len(), 6);
         // Someone else's answers do not count for this viewer.
-        let other = ParticipantId::from_uuid(Uuid::from_u128(78));
-        assert_eq!(next_pair(&items, &[], viewer), next_pair(&items, &[(other, items[0], items[1])], viewer));
-        assert_eq!(next_pair(&items[..1], &[], viewer), None);
+        let other = Subject::Named(ParticipantId::from_uuid(Uuid::from_u128(78)));
+        assert_eq!(
+            next_pair(&items, &[], viewer, voter),
+            next_pair(&items, &[(other, items[0], items[1])], viewer, voter)
+        );
+        assert_eq!(next_pair(&items[..1], &[], viewer, voter), None);
     }
 
     #[test]
