@@ -42,6 +42,11 @@ enum Commands {
         /// QR code. An https:// address also marks cookies Secure.
         #[arg(long, env = "CONVERGE_PUBLIC_URL")]
         public_url: Option<String>,
+        /// A reverse proxy (address or network, e.g. 10.0.0.0/8) whose Forwarded or
+        /// X-Forwarded-For header names the client; repeat for several. Without it, those
+        /// headers are ignored and every client is the address it connects from.
+        #[arg(long = "trusted-proxy", env = "CONVERGE_TRUSTED_PROXY", value_delimiter = ',')]
+        trusted_proxies: Vec<converge_web::net::Cidr>,
     },
     /// Write a workshop's full event log with its hash chain.
     Export {
@@ -251,7 +256,9 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Commands::Serve { bind, data, public_url } => serve(bind, &data.data, public_url).await,
+        Commands::Serve { bind, data, public_url, trusted_proxies } => {
+            serve(bind, &data.data, public_url, trusted_proxies).await
+        }
         Commands::Export { workshop, format: ExportFormat::Json, out, data } => {
             export(&workshop, out, &data.data).await
         }
@@ -341,10 +348,15 @@ fn template(command: TemplateCommands) -> anyhow::Result<ExitCode> {
     }
 }
 
-async fn serve(bind: SocketAddr, data: &Path, public_url: Option<String>) -> anyhow::Result<ExitCode> {
+async fn serve(
+    bind: SocketAddr,
+    data: &Path,
+    public_url: Option<String>,
+    trusted_proxies: Vec<converge_web::net::Cidr>,
+) -> anyhow::Result<ExitCode> {
     let engine = open(data)?;
     let _lock = lock_for_serving(data)?;
-    raise_open_file_limit();
+    let limits = converge_web::net::ConnectionLimits::for_descriptors(raise_open_file_limit());
     let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;
     let base = public_url.clone().unwrap_or_else(|| format!("http://{address}"));
@@ -354,7 +366,8 @@ async fn serve(bind: SocketAddr, data: &Path, public_url: Option<String>) -> any
         println!("  {}/setup/{token}", base.trim_end_matches('/'));
     }
     let shutdown = CancellationToken::new();
-    let state = converge_web::AppState::new(engine, public_url, shutdown.clone());
+    let mut state = converge_web::AppState::new(engine, public_url, shutdown.clone());
+    state.trusted_proxies = std::sync::Arc::new(trusted_proxies);
     println!("Converge is listening on http://{address}");
     std::io::stdout().flush()?;
     let stop = shutdown.clone();
@@ -363,7 +376,7 @@ async fn serve(bind: SocketAddr, data: &Path, public_url: Option<String>) -> any
         tracing::info!("stopping: finishing requests in flight");
         stop.cancel();
     });
-    converge_web::serve(listener, state, shutdown.cancelled_owned())
+    converge_web::serve(listener, state, limits, shutdown.cancelled_owned())
         .await
         .context("the server stopped with an error")?;
     Ok(ExitCode::SUCCESS)
@@ -371,16 +384,26 @@ async fn serve(bind: SocketAddr, data: &Path, public_url: Option<String>) -> any
 
 /// Raises the open-file limit to the hard limit: every phone in the room holds a live stream
 /// open, and a large room needs thousands of sockets, past the usual soft limit of 1,024.
-fn raise_open_file_limit() {
+/// Returns the limit now in force, which sizes the connection caps.
+fn raise_open_file_limit() -> u64 {
     #[cfg(unix)]
     {
         use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
         let limit = getrlimit(Resource::Nofile);
-        if limit.current != limit.maximum
-            && let Err(error) = setrlimit(Resource::Nofile, Rlimit { current: limit.maximum, ..limit })
-        {
-            tracing::warn!(%error, "cannot raise the open-file limit; a large room may be refused connections");
+        if limit.current != limit.maximum {
+            match setrlimit(Resource::Nofile, Rlimit { current: limit.maximum, ..limit }) {
+                Ok(()) => return limit.maximum.unwrap_or(u64::MAX),
+                Err(error) => {
+                    tracing::warn!(%error, "cannot raise the open-file limit; a large room may be refused connections")
+                }
+            }
         }
+        limit.current.unwrap_or(u64::MAX)
+    }
+    #[cfg(not(unix))]
+    {
+        // Windows has no such limit on sockets; the caps follow a large room.
+        8192
     }
 }
 

@@ -235,6 +235,12 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "/facilitator/workshops/{id}/focus",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
     ),
+    // The cells "unlock" joining that is not locked: a change of nothing.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/joining",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
     (
         "POST",
         "/facilitator/workshops/{id}/tables",
@@ -760,6 +766,7 @@ impl World {
             }
             "/facilitator/workshops/{id}/focus" => vec![("activity_id", self.open_activity.clone())],
             "/facilitator/workshops/{id}/tables" => vec![("table_size", "4".into())],
+            "/facilitator/workshops/{id}/joining" => vec![("action", "unlock".into())],
             "/w/{id}/a/{activity_id}/sort" => {
                 vec![("contribution_id", self.contribution_id.clone()), ("category", "0".into())]
             }
@@ -836,21 +843,16 @@ impl World {
         } else {
             let browser = &self.browsers[role.column()];
             if template.ends_with("/decks/{deck}/cards") {
-                // The upload form is multipart, its token in the action's query.
+                // The upload form is multipart, its token the first field.
                 let image = png(8, 8);
                 let file = FilePart { field: "image", file_name: "card.png", content_type: "image/png", bytes: &image };
-                let (content_type, body) = multipart_encode(&[("title", &format!("Carte de {role:?}"))], &[file]);
-                browser
-                    .build(method_value, &format!("{path}?_csrf={}", browser.csrf))
-                    .header("Content-Type", content_type)
-                    .body(body)
+                let title = format!("Carte de {role:?}");
+                let (content_type, body) = multipart_encode(&[("_csrf", &browser.csrf), ("title", &title)], &[file]);
+                browser.build(method_value, &path).header("Content-Type", content_type).body(body)
             } else if template.contains("/follow-up/import") {
-                // The import forms are multipart too, their token in the query.
-                let (content_type, body) = multipart_encode(&[("text", "")], &[]);
-                browser
-                    .build(method_value, &format!("{path}?_csrf={}", browser.csrf))
-                    .header("Content-Type", content_type)
-                    .body(body)
+                // The import forms are multipart too.
+                let (content_type, body) = multipart_encode(&[("_csrf", &browser.csrf), ("text", "")], &[]);
+                browser.build(method_value, &path).header("Content-Type", content_type).body(body)
             } else if method == "POST" {
                 let mut fields = vec![("_csrf".to_owned(), browser.csrf.clone())];
                 fields.extend(self.form(template, role));

@@ -645,8 +645,9 @@ async fn bad_form_bodies_get_a_localised_page_and_leave_the_log_unchanged() {
     let answer = phone.post_form(&notes, &[("text", &"é".repeat(1001))]).await;
     assert_page(&answer, 422, "la limite est de 1000");
     assert!(answer.body.contains(&"é".repeat(1001)), "the refused text is given back, not lost");
+    // A draft is not there yet for participants: refused, and its page is not shown.
     let answer = phone.post_form(&draft_notes, &[("text", "Une force"), ("kind", "strength")]).await;
-    assert_page(&answer, 422, "Cette activité n’est pas ouverte");
+    assert_page(&answer, 404, "Cette page n’existe pas");
     let answer = phone.post_form(&notes, &[("text", "x"), ("kind", "banana")]).await;
     assert_page(&answer, 400, "La requête n’a pas pu être lue");
     let answer = phone.post_form(&notes, &[("text", &"a".repeat(100 * 1024))]).await;
@@ -735,23 +736,4 @@ async fn sixty_participants_joining_one_workshop_from_one_client_within_a_minute
     let view = server.workshop(&data.token, &room.workshop).await;
     // Ann the facilitator, Anne from the room fixture, and the sixty.
     assert_eq!(view["participants"].as_array().unwrap().len(), 62);
-}
-
-#[tokio::test]
-async fn a_client_guessing_join_codes_is_stopped_even_before_a_right_guess() {
-    let data = DataFolder::new();
-    let server = Server::start(&data);
-    let room = room(&server, &data.token).await;
-    let join = |code: String| {
-        send(server.http.post(server.url("/api/v1/join")).json(&json!({"join_code": code, "name": "Devin"})))
-    };
-    let mut statuses = Vec::new();
-    for n in 0..25 {
-        statuses.push(join(format!("ZZZ{n:03}")).await.status);
-    }
-    assert!(statuses.iter().take(20).all(|status| *status == 404), "{statuses:?}");
-    assert_eq!(statuses.last(), Some(&429));
-    let right_guess = join(room.join_code.clone()).await;
-    assert_eq!(right_guess.status, 429, "the right code must not get through once the guessing budget is spent");
-    assert!(right_guess.retry_after.is_some());
 }

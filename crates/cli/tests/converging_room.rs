@@ -209,9 +209,9 @@ async fn a_room_sorts_challenges_into_four_categories_and_the_totals_follow() {
     let mut room = Room::new().await;
     let categorize = room.categorize.clone();
 
-    // Before it opens, a participant sees the board but no controls.
-    let page = room.participant_page(0, &categorize).await;
-    assert!(page.contains("data-sort-board") && !page.contains("data-sort-form"), "{page}");
+    // Before it opens, the activity is not there for participants: it is still being prepared.
+    let path = format!("/w/{}/a/{categorize}", room.workshop);
+    assert_eq!(room.people[0].browser.get(&path).await.status, 404);
     room.facilitator_act(&categorize, "open").await;
 
     // Each phone shows every challenge with a labelled "move to" control.
@@ -303,11 +303,10 @@ async fn brainwriting_rotates_sheets_at_every_table_and_loses_no_idea() {
 
     let board = room.facilitator_page(&activity).await;
     assert!(board.contains("Lancer le brainwriting") && board.contains("3 tables formées"), "{board}");
+    room.facilitator_act(&activity, "open").await;
     let page = room.participant_page(0, &activity).await;
     assert!(page.contains("Le brainwriting va commencer"), "{page}");
-
     room.facilitator_act(&activity, "brainwriting-start").await;
-    room.facilitator_act(&activity, "open").await;
 
     // The room's tables of four, each mixing the four services.
     let board = room.facilitator_page(&activity).await;

@@ -16,7 +16,8 @@ const PHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Appl
 
 /// Signs in with the form, as a browser sending `user_agent`.
 async fn sign_in_from(browser: &mut Browser, user_agent: &str, password: &str) -> PageAnswer {
-    let body = form_encode(&[("_csrf", &browser.csrf), ("email", ANN), ("password", password)]);
+    let csrf = browser.fresh_csrf().await;
+    let body = form_encode(&[("_csrf", &csrf), ("email", ANN), ("password", password)]);
     let request = browser
         .build(reqwest::Method::POST, "/signin")
         .header("User-Agent", user_agent)
@@ -39,6 +40,8 @@ async fn is_signed_in(browser: &mut Browser) -> bool {
 async fn browser_with_session(server: &Server, token: &str) -> Browser {
     let mut browser = Browser::open(server, "en").await;
     browser.set_cookie("cv_session", token);
+    // Form tokens are bound to the session: a page read with this cookie gives the one to use.
+    browser.refresh_csrf("/join").await;
     browser
 }
 

@@ -186,13 +186,13 @@ async fn an_oversize_body_is_refused_with_413_and_a_french_message() {
 
     // A body that hides its size (chunked) is cut off at the limit all the same.
     let (content_type, body) = multipart_encode(
-        &[("title", "Sans taille")],
+        &[("_csrf", &room.facilitator.csrf), ("title", "Sans taille")],
         &[FilePart { field: "image", file_name: "big.png", content_type: "image/png", bytes: &too_big }],
     );
     let chunks: Vec<Result<Vec<u8>, std::io::Error>> = body.chunks(64 * 1024).map(|chunk| Ok(chunk.to_vec())).collect();
     let request = room
         .facilitator
-        .build(reqwest::Method::POST, &format!("{}?_csrf={}", room.upload_path(), room.facilitator.csrf))
+        .build(reqwest::Method::POST, &room.upload_path())
         .header("Content-Type", content_type)
         .body(reqwest::Body::wrap_stream(futures_util::stream::iter(chunks)));
     let refused = room.facilitator.send(request).await;

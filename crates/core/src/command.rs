@@ -31,6 +31,14 @@ pub enum Command {
         participant_id: ParticipantId,
         role: Role,
     },
+    /// Takes someone out of the room: their tokens stop working, their words stay.
+    RemoveParticipant {
+        participant_id: ParticipantId,
+    },
+    /// Locks joining (`true`), or opens it again.
+    LockJoining {
+        locked: bool,
+    },
     AddActivity(ActivitySpec),
     /// Edits an activity's title, prompt and configuration.
     UpdateActivity {
@@ -262,6 +270,9 @@ pub fn decide(
             if actor != Actor::Newcomer {
                 return Err(DomainError::AlreadyJoined);
             }
+            if workshop.joining_locked {
+                return Err(DomainError::JoiningLocked);
+            }
             Ok(vec![Event::ParticipantJoined {
                 participant_id,
                 role: Role::Participant,
@@ -282,6 +293,23 @@ pub fn decide(
                 return Ok(Vec::new());
             }
             Ok(vec![Event::ParticipantRoleChanged { participant_id, role }])
+        }
+        Command::RemoveParticipant { participant_id } => {
+            require_facilitator(workshop, actor)?;
+            let participant =
+                workshop.participants.get(&participant_id).ok_or(DomainError::UnknownParticipant(participant_id))?;
+            // The facilitators are accounts: they leave by their account, not from the room.
+            if participant.role == Role::Facilitator {
+                return Err(DomainError::FacilitatorOnly);
+            }
+            Ok(vec![Event::ParticipantRemoved { participant_id }])
+        }
+        Command::LockJoining { locked } => {
+            require_facilitator(workshop, actor)?;
+            if workshop.joining_locked == locked {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::JoiningLocked { locked }])
         }
         Command::AddActivity(spec) => {
             require_facilitator(workshop, actor)?;
@@ -1095,6 +1123,7 @@ fn require_facilitator(workshop: &Workshop, actor: Actor) -> Result<ParticipantI
 fn require_contributor(workshop: &Workshop, actor: Actor) -> Result<ParticipantId, DomainError> {
     let participant = match actor {
         Actor::Account(account) => workshop.facilitator_for(account).ok_or(DomainError::FacilitatorOnly)?,
+        Actor::Participant(id) if workshop.removed.contains_key(&id) => return Err(DomainError::ParticipantRemoved),
         Actor::Participant(id) => workshop.participants.get(&id).ok_or(DomainError::UnknownParticipant(id))?,
         Actor::Newcomer => return Err(DomainError::FacilitatorOnly),
     };

@@ -127,6 +127,10 @@ pub enum DomainError {
     BatchTooLarge { max: usize },
     #[error("the workshop is closed")]
     WorkshopClosed,
+    #[error("joining this workshop is locked")]
+    JoiningLocked,
+    #[error("the facilitator removed this participant from the workshop")]
+    ParticipantRemoved,
     #[error("a follow-up address is 16 to 64 letters, digits, - or _")]
     InvalidFollowUpToken,
 }
@@ -196,6 +200,8 @@ impl DomainError {
             DomainError::FateOfMergedNote => "fate_of_merged_note",
             DomainError::BatchTooLarge { .. } => "batch_too_large",
             DomainError::WorkshopClosed => "workshop_closed",
+            DomainError::JoiningLocked => "joining_locked",
+            DomainError::ParticipantRemoved => "participant_removed",
             DomainError::InvalidFollowUpToken => "invalid_follow_up_token",
         }
     }
@@ -205,7 +211,11 @@ impl DomainError {
     pub fn is_forbidden(&self) -> bool {
         matches!(
             self,
-            DomainError::FacilitatorOnly | DomainError::ObserverCannotContribute | DomainError::UnknownParticipant(_)
+            DomainError::FacilitatorOnly
+                | DomainError::ObserverCannotContribute
+                | DomainError::UnknownParticipant(_)
+                | DomainError::JoiningLocked
+                | DomainError::ParticipantRemoved
         )
     }
 }

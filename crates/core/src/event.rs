@@ -96,6 +96,15 @@ pub enum Event {
         participant_id: ParticipantId,
         role: Role,
     },
+    /// The facilitator removed someone from the room (a stranger, a duplicate): they can no
+    /// longer act, and what they wrote stays on the record.
+    ParticipantRemoved {
+        participant_id: ParticipantId,
+    },
+    /// The facilitator locked joining (`true`) or opened it again.
+    JoiningLocked {
+        locked: bool,
+    },
     ActivityOpened {
         activity_id: ActivityId,
     },
@@ -276,6 +285,8 @@ impl Event {
             Event::ParticipantReturned { .. } => "participant_returned",
             Event::ParticipantJoined { .. } => "participant_joined",
             Event::ParticipantRoleChanged { .. } => "participant_role_changed",
+            Event::ParticipantRemoved { .. } => "participant_removed",
+            Event::JoiningLocked { .. } => "joining_locked",
             Event::ActivityOpened { .. } => "activity_opened",
             Event::ActivityClosed { .. } => "activity_closed",
             Event::ContributionPosted { .. } => "contribution_posted",
@@ -374,6 +385,8 @@ impl Event {
             | Event::ParticipantReturned { .. }
             | Event::ParticipantJoined { .. }
             | Event::ParticipantRoleChanged { .. }
+            | Event::ParticipantRemoved { .. }
+            | Event::JoiningLocked { .. }
             | Event::ActivityOpened { .. }
             | Event::ActivityClosed { .. }
             | Event::ContributionMoved { .. }

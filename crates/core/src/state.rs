@@ -21,6 +21,12 @@ pub struct Workshop {
     /// The agenda, in order.
     pub activities: Vec<Activity>,
     pub participants: BTreeMap<ParticipantId, Participant>,
+    /// Those the facilitator removed from the room; their words stay on the record.
+    #[serde(default)]
+    pub removed: BTreeMap<ParticipantId, Participant>,
+    /// True while the facilitator has locked joining.
+    #[serde(default)]
+    pub joining_locked: bool,
     /// In the order they were posted.
     pub contributions: Vec<Contribution>,
     /// The activity every screen is sent to, if the facilitator set one.
@@ -98,6 +104,14 @@ pub struct Activity {
     /// Likelihood and impact by risk, then by rater (risk_map).
     #[serde(default)]
     pub risk_ratings: BTreeMap<ContributionId, BTreeMap<Subject, (u8, u8)>>,
+}
+
+impl Activity {
+    /// Whether someone of `role` may open the activity: the facilitator always; the room once
+    /// it has been opened (a draft is still being prepared, its prompt may change).
+    pub fn is_visible_to(&self, role: Role) -> bool {
+        role == Role::Facilitator || self.status != ActivityStatus::Draft
+    }
 }
 
 /// A server-side countdown: every screen shows the same time, and a reload loses nothing.
@@ -192,6 +206,8 @@ impl Workshop {
             created_at: first.at,
             activities: Vec::new(),
             participants: BTreeMap::new(),
+            removed: BTreeMap::new(),
+            joining_locked: false,
             contributions: Vec::new(),
             focus: None,
             tables: Vec::new(),
@@ -310,6 +326,15 @@ impl Workshop {
                     },
                 );
             }
+            Event::ParticipantRemoved { participant_id } => {
+                if let Some(participant) = self.participants.remove(participant_id) {
+                    self.removed.insert(*participant_id, participant);
+                }
+                for seats in &mut self.tables {
+                    seats.retain(|seated| seated != participant_id);
+                }
+            }
+            Event::JoiningLocked { locked } => self.joining_locked = *locked,
             Event::ParticipantRoleChanged { participant_id, role } => {
                 if let Some(participant) = self.participants.get_mut(participant_id) {
                     participant.role = *role;

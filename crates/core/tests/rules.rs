@@ -256,3 +256,33 @@ fn every_error_has_a_distinct_code() {
     let codes: std::collections::HashSet<_> = errors.iter().map(DomainError::code).collect();
     assert_eq!(codes.len(), errors.len());
 }
+
+#[test]
+fn a_removed_participant_can_no_longer_act_and_a_locked_workshop_takes_nobody_in() {
+    let mut workshop = workshop();
+    let anne = join(&mut workshop, 1);
+    run(&mut workshop, Actor::Account(account()), Command::OpenActivity { activity_id: activity(0) });
+    run(&mut workshop, Actor::Participant(anne), post(activity(0), 1, "Un avis"));
+    assert_eq!(
+        decide(&workshop, Actor::Participant(anne), Command::RemoveParticipant { participant_id: anne }),
+        Err(DomainError::FacilitatorOnly)
+    );
+    run(&mut workshop, Actor::Account(account()), Command::RemoveParticipant { participant_id: anne });
+    assert_eq!(
+        decide(&workshop, Actor::Participant(anne), post(activity(0), 2, "Encore")),
+        Err(DomainError::ParticipantRemoved)
+    );
+    assert!(workshop.removed.contains_key(&anne) && !workshop.participants.contains_key(&anne));
+    assert_eq!(workshop.contributions.len(), 1, "what they wrote stays on the record");
+    assert_eq!(
+        decide(&workshop, Actor::Account(account()), Command::RemoveParticipant { participant_id: facilitator() }),
+        Err(DomainError::FacilitatorOnly)
+    );
+
+    run(&mut workshop, Actor::Account(account()), Command::LockJoining { locked: true });
+    let newcomer = Command::Join { participant_id: ParticipantId::from_uuid(id(1002)), profile_commitment: "c2".into() };
+    assert_eq!(decide(&workshop, Actor::Newcomer, newcomer.clone()), Err(DomainError::JoiningLocked));
+    assert_eq!(decide(&workshop, Actor::Account(account()), Command::LockJoining { locked: true }), Ok(Vec::new()));
+    run(&mut workshop, Actor::Account(account()), Command::LockJoining { locked: false });
+    assert!(decide(&workshop, Actor::Newcomer, newcomer).is_ok());
+}

@@ -271,6 +271,36 @@ impl Engine {
         Err(EngineError::Busy)
     }
 
+    /// The live workshop a join code opens, if any.
+    pub async fn workshop_by_join_code(&self, join_code: &str) -> Result<Option<WorkshopEntry>, EngineError> {
+        let code = random::normalise_join_code(join_code);
+        Ok(self.store.workshop_by_join_code(&code).await?)
+    }
+
+    /// Gives a workshop a new join code, for a facilitator whose code went round too widely:
+    /// the old code joins nothing any more. Returns the new code.
+    pub async fn rotate_join_code(&self, id: WorkshopId, account: AccountId) -> Result<String, EngineError> {
+        let state = self.state(id).await?;
+        if state.workshop.deleted {
+            return Err(EngineError::WorkshopNotFound);
+        }
+        if state.workshop.facilitator_for(account).is_none() {
+            return Err(EngineError::Domain(converge_core::DomainError::FacilitatorOnly));
+        }
+        for _ in 0..JOIN_CODE_ATTEMPTS {
+            let code = random::join_code();
+            match self.store.set_join_code(id.as_uuid(), &code).await {
+                Ok(()) => {
+                    tracing::info!(workshop.id = %id, "join code renewed");
+                    return Ok(code);
+                }
+                Err(StoreError::Duplicate("join code")) => continue,
+                Err(error) => return Err(error.into()),
+            }
+        }
+        Err(EngineError::Busy)
+    }
+
     /// Joins the workshop whose join code this is, as a participant.
     pub async fn join(&self, join_code: &str, name: &str, service: &str) -> Result<Joined, EngineError> {
         let name = DisplayName::parse(name)?;

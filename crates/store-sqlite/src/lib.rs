@@ -223,6 +223,11 @@ impl Directory for SqliteStore {
         Box::pin(async move { self.directory_write(Write::MarkWorkshopDeleted { workshop: id }).await.map(drop) })
     }
 
+    fn set_join_code(&self, id: Uuid, join_code: &str) -> BoxFuture<'_, Result<(), StoreError>> {
+        let join_code = join_code.to_owned();
+        Box::pin(async move { self.directory_write(Write::SetJoinCode { workshop: id, join_code }).await.map(drop) })
+    }
+
     fn create_account(&self, account: NewAccount) -> BoxFuture<'_, Result<(), StoreError>> {
         Box::pin(async move { self.directory_write(Write::CreateAccount { account }).await.map(drop) })
     }

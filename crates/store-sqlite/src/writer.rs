@@ -84,6 +84,7 @@ pub(crate) enum Request {
 pub(crate) enum Write {
     SaveSnapshot { workshop: Uuid, snapshot: Snapshot },
     MarkWorkshopDeleted { workshop: Uuid },
+    SetJoinCode { workshop: Uuid, join_code: String },
     CreateAccount { account: NewAccount },
     CreateSession { session: Session },
     DeleteSession { token_hash: String },
@@ -450,6 +451,11 @@ impl Write {
                 "update workshop set deleted = 1 where workshop_id = ?1",
                 vec![Box::new(workshop.to_string())],
                 "workshop",
+            ),
+            Write::SetJoinCode { workshop, join_code } => (
+                "update workshop set join_code = ?2 where workshop_id = ?1",
+                vec![Box::new(workshop.to_string()), Box::new(join_code)],
+                "join code",
             ),
             Write::CreateAccount { account } => (
                 "insert into account (account_id, email, display_name, password_hash, created_at) \

@@ -41,6 +41,7 @@ conformance_tests!(
     profiles_are_put_listed_and_erased,
     workshops_of_lists_an_owners_live_workshops_newest_first,
     join_codes_match_whatever_their_case_and_deleted_workshops_free_them,
+    a_new_join_code_replaces_the_old_one_and_a_taken_one_is_refused,
     card_images_come_back_byte_for_byte_per_workshop_and_card,
     ping_answers,
 );

@@ -53,6 +53,7 @@ where
     profiles_are_put_listed_and_erased(make().await).await;
     workshops_of_lists_an_owners_live_workshops_newest_first(make().await).await;
     join_codes_match_whatever_their_case_and_deleted_workshops_free_them(make().await).await;
+    a_new_join_code_replaces_the_old_one_and_a_taken_one_is_refused(make().await).await;
     card_images_come_back_byte_for_byte_per_workshop_and_card(make().await).await;
     ping_answers(make().await).await;
 }
@@ -551,6 +552,20 @@ pub async fn join_codes_match_whatever_their_case_and_deleted_workshops_free_the
     let second = entry(Uuid::new_v4(), "K7Q2ZX", owner, 2);
     store.create_workshop(second.clone(), Vec::new()).await.expect("a deleted workshop's code can be reused");
     assert_eq!(store.workshop_by_join_code("k7Q2zX").await.expect("lookup"), Some(second));
+}
+
+pub async fn a_new_join_code_replaces_the_old_one_and_a_taken_one_is_refused<S: Store>(store: S) {
+    let owner = Uuid::new_v4();
+    let first = entry(Uuid::new_v4(), "AAAA11", owner, 1);
+    let second = entry(Uuid::new_v4(), "BBBB22", owner, 2);
+    store.create_workshop(first.clone(), Vec::new()).await.expect("create");
+    store.create_workshop(second.clone(), Vec::new()).await.expect("create");
+    store.set_join_code(first.id, "CCCC33").await.expect("a free code");
+    assert_eq!(store.workshop_by_join_code("AAAA11").await.expect("lookup"), None, "the old code joins nothing");
+    let moved = store.workshop_by_join_code("cccc33").await.expect("lookup").expect("the new code joins");
+    assert_eq!((moved.id, moved.join_code.as_str()), (first.id, "CCCC33"));
+    assert!(matches!(store.set_join_code(first.id, "bbbb22").await, Err(StoreError::Duplicate("join code"))));
+    assert_eq!(store.workshop_entry(first.id).await.expect("entry").expect("kept").join_code, "CCCC33");
 }
 
 pub async fn card_images_come_back_byte_for_byte_per_workshop_and_card<S: Store>(store: S) {

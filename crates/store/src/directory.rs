@@ -78,6 +78,9 @@ pub trait Directory: Send + Sync + 'static {
     /// The workshops `owner` created that are not deleted, newest first.
     fn workshops_of(&self, owner: Uuid) -> BoxFuture<'_, Result<Vec<WorkshopEntry>, StoreError>>;
     fn mark_workshop_deleted(&self, id: Uuid) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// Gives a workshop a new join code; the old one joins nothing any more. Fails with
+    /// [`StoreError::Duplicate`] (`"join code"`) when another live workshop holds the code.
+    fn set_join_code(&self, id: Uuid, join_code: &str) -> BoxFuture<'_, Result<(), StoreError>>;
 
     /// Fails with [`StoreError::Duplicate`] when the email is taken.
     fn create_account(&self, account: NewAccount) -> BoxFuture<'_, Result<(), StoreError>>;

@@ -311,11 +311,8 @@ pub async fn join_workshop(
     client: crate::ClientKey,
     ApiJson(body): ApiJson<JoinRequest>,
 ) -> Result<Response, ApiError> {
-    let code = converge_engine::random::normalise_join_code(&body.join_code);
-    let too_many = |wait| ApiError::in_lang(Failure::TooManyRequests(wait), lang);
-    app.limits.unknown_code_per_client.peek(&client.0).map_err(too_many)?;
-    app.limits.join_per_code.check(&code).map_err(too_many)?;
-    match app.engine.join(&code, &body.name, body.service.as_deref().unwrap_or_default()).await {
+    let service = body.service.as_deref().unwrap_or_default();
+    match crate::join_within_limits(&app, &client, &body.join_code, &body.name, service).await {
         Ok(joined) => {
             let cookie_name = crate::cookies::participant(joined.workshop.as_uuid());
             let mut response = Json(JoinResponse {
@@ -327,12 +324,7 @@ pub async fn join_workshop(
             app.cookie_policy.add(&mut response, &cookie_name, &joined.token, crate::cookies::PARTICIPANT_MAX_AGE);
             Ok(response)
         }
-        Err(EngineError::UnknownJoinCode) => {
-            // Spent only on failure; the peek above refuses once the budget is gone.
-            let _ = app.limits.unknown_code_per_client.check(&client.0);
-            Err(ApiError::in_lang(EngineError::UnknownJoinCode, lang))
-        }
-        Err(error) => Err(ApiError::in_lang(error, lang)),
+        Err(failure) => Err(ApiError::in_lang(failure, lang)),
     }
 }
 

@@ -82,10 +82,14 @@ impl Credentials {
         {
             return Ok((Actor::Account(AccountId::from_uuid(account.id)), facilitator.role));
         }
-        if let Some(participant) = self.participant_in(app, workshop.id)?
-            && let Some(known) = workshop.participants.get(&participant)
-        {
-            return Ok((Actor::Participant(participant), known.role));
+        if let Some(participant) = self.participant_in(app, workshop.id)? {
+            if let Some(known) = workshop.participants.get(&participant) {
+                return Ok((Actor::Participant(participant), known.role));
+            }
+            // Their token is signed and still reads: the workshop's record says it no longer counts.
+            if workshop.removed.contains_key(&participant) {
+                return Err(converge_core::DomainError::ParticipantRemoved.into());
+            }
         }
         if self.is_authenticated() || self.participant_in(app, workshop.id)?.is_some() {
             Err(Failure::Forbidden)

@@ -19,6 +19,11 @@ pub const PARTICIPANT_PREFIX: &str = "cv_p_";
 /// A participant stays in for a week: a two-day workshop and its follow-up days.
 pub const PARTICIPANT_MAX_AGE: i64 = 7 * 24 * 3600;
 
+/// A browser that signed in to an account before: lets it through that account's backoff.
+pub const DEVICE: &str = "cv_device";
+/// A device cookie lasts half a year.
+pub const DEVICE_MAX_AGE: i64 = 183 * 24 * 3600;
+
 /// The prefix of every cookie name behind HTTPS.
 const HOST_PREFIX: &str = "__Host-";
 

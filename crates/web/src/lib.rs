@@ -13,6 +13,7 @@ mod extract;
 /// Public for the robustness tests that feed it hostile files.
 pub mod followup_import;
 mod i18n;
+pub mod net;
 mod pages;
 pub mod ratelimit;
 mod security;
@@ -36,6 +37,8 @@ use tokio_util::sync::CancellationToken;
 /// What every handler shares.
 #[derive(Clone)]
 pub struct AppState {
+    /// Reverse proxies whose forwarding headers say who the client is.
+    pub trusted_proxies: Arc<Vec<net::Cidr>>,
     pub engine: Engine,
     pub cookie_policy: cookies::CookiePolicy,
     /// The address participants use, e.g. `http://192.168.1.20:8080`; when unset, the
@@ -53,6 +56,7 @@ impl AppState {
         let public_url = public_url.map(|url| url.trim_end_matches('/').to_owned());
         let secure = public_url.as_deref().is_some_and(|url| url.starts_with("https://"));
         AppState {
+            trusted_proxies: Arc::default(),
             engine,
             cookie_policy: cookies::CookiePolicy { secure },
             public_url,
@@ -91,6 +95,7 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/report/{file}", get(pages::report::report_table))
         .route("/facilitator/workshops/{id}/focus", post(console::set_focus))
         .route("/facilitator/workshops/{id}/tables", post(console::form_tables))
+        .route("/facilitator/workshops/{id}/joining", post(console::joining))
         .route("/facilitator/workshops/{id}/activities", post(console::add_activity))
         .route("/facilitator/workshops/{id}/activities/{activity_id}", get(console::activity_page))
         .route("/facilitator/workshops/{id}/activities/{activity_id}/{action}", post(console::activity_action))
@@ -172,17 +177,13 @@ pub fn router(state: AppState) -> Router {
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
+    limits: net::ConnectionLimits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let streams = state.shutdown.clone();
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            shutdown.await;
-            // Live streams never end by themselves; end them so the server can stop.
-            streams.cancel();
-        })
-        .await
+    let trusted = state.trusted_proxies.clone();
+    // Live streams never end by themselves; end them so the server can stop.
+    net::serve(listener, router(state), limits, trusted, shutdown, move || streams.cancel()).await
 }
 
 async fn healthz(State(app): State<AppState>) -> impl IntoResponse {
@@ -264,22 +265,59 @@ pub fn default_agenda(lang: Lang) -> Vec<ActivityDraft> {
 /// The link participants follow to join: the configured public address, or the one the
 /// facilitator's browser used.
 pub fn join_url(app: &AppState, headers: &HeaderMap, join_code: &str) -> String {
-    let base = app.public_url.clone().unwrap_or_else(|| {
-        let host = headers.get(axum::http::header::HOST).and_then(|value| value.to_str().ok()).unwrap_or("localhost");
-        format!("http://{host}")
-    });
-    format!("{base}/join?code={join_code}")
+    format!("{}/join?code={join_code}", public_base(app, headers))
 }
 
-/// The address of the client, for rate limits on failed attempts. Used only together with
-/// other limits, never as the only one: a room of phones shares one address.
+/// The address pages are reached at from outside, for links that leave the page (join links,
+/// QR codes, feeds): the configured `--public-url`, or else the address the browser used, but
+/// only when it is an IP address or `localhost` (what a laptop on a venue network is reached
+/// by). A name in the `Host` header could be anyone's, and would end in a QR code or a feed.
+pub fn public_base(app: &AppState, headers: &HeaderMap) -> String {
+    if let Some(url) = &app.public_url {
+        return url.clone();
+    }
+    let host = headers.get(axum::http::header::HOST).and_then(|value| value.to_str().ok()).unwrap_or_default();
+    if net::is_address_host(host) { format!("http://{host}") } else { "http://localhost".to_owned() }
+}
+
+/// Joins a workshop by its code, within the limits that keep one client from spending a
+/// room's budget: first the client's own (every attempt counts, which also bounds guessing),
+/// then, for a code that exists, the room's. A wrong code spends only the client's budget of
+/// failures, and a spent one refuses wrong codes, never a right one (a venue router or a proxy
+/// may carry a phone with a typo and the rest of the room).
+pub(crate) async fn join_within_limits(
+    app: &AppState,
+    client: &ClientKey,
+    code: &str,
+    name: &str,
+    service: &str,
+) -> Result<converge_engine::Joined, error::Failure> {
+    let too_many = error::Failure::TooManyRequests;
+    app.limits.join_per_client.check(&client.0).map_err(too_many)?;
+    if app.engine.workshop_by_join_code(code).await?.is_none() {
+        app.limits.unknown_code_per_client.check(&client.0).map_err(too_many)?;
+        return Err(converge_engine::EngineError::UnknownJoinCode.into());
+    }
+    app.limits.join_per_code.check(&converge_engine::random::normalise_join_code(code)).map_err(too_many)?;
+    Ok(app.engine.join(code, name, service).await?)
+}
+
+/// The client, for rate limits: its address (the /64 network of an IPv6 one), read from the
+/// forwarding headers when the connection comes from a trusted proxy. A room of phones behind
+/// one venue router shares one, so limits on it are generous and never the only ones.
 pub struct ClientKey(pub String);
 
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientKey {
+impl axum::extract::FromRequestParts<AppState> for ClientKey {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut axum::http::request::Parts, _state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
-        Ok(ClientKey(peer.map_or_else(|| "unknown".to_owned(), |info| info.0.ip().to_string())))
+        Ok(ClientKey(match peer {
+            Some(info) => net::client_key(net::client_address(info.0.ip(), &parts.headers, &state.trusted_proxies)),
+            None => "unknown".to_owned(),
+        }))
     }
 }

@@ -1,5 +1,6 @@
 //! Rate limits keyed on what an abuser cannot multiply cheaply: the account, the join code, the
-//! participant. Never on the IP address alone: a whole room of phones shares one.
+//! participant, and the client's address only together with those, or generously: a whole room
+//! of phones may share one address.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -68,18 +69,90 @@ impl RateLimiter {
     }
 }
 
+/// Failures per key with growing waits: the first `free` failures cost nothing, then each one
+/// doubles the wait before the next attempt (1 s, 2 s, 4 s… up to `max_wait`). An hour without
+/// a failure forgets them; a success clears them.
+pub struct Backoff {
+    free: u32,
+    max_wait: Duration,
+    entries: Mutex<HashMap<String, Failures>>,
+}
+
+#[derive(Clone, Copy)]
+struct Failures {
+    count: u32,
+    last: Instant,
+    blocked_until: Instant,
+}
+
+/// Failures older than this are forgotten.
+const BACKOFF_MEMORY: Duration = Duration::from_secs(3600);
+
+impl Backoff {
+    pub fn new(free: u32, max_wait: Duration) -> Backoff {
+        Backoff { free, max_wait, entries: Mutex::default() }
+    }
+
+    /// How long `key` must still wait before its next attempt.
+    pub fn check(&self, key: &str) -> Result<(), Duration> {
+        self.check_at(key, Instant::now())
+    }
+
+    pub fn failed(&self, key: &str) {
+        self.failed_at(key, Instant::now());
+    }
+
+    pub fn succeeded(&self, key: &str) {
+        self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(key);
+    }
+
+    fn check_at(&self, key: &str, now: Instant) -> Result<(), Duration> {
+        let entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match entries.get(key) {
+            Some(failures) if failures.blocked_until > now => {
+                Err(Duration::from_secs((failures.blocked_until - now).as_secs_f64().ceil().max(1.0) as u64))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn failed_at(&self, key: &str, now: Instant) {
+        let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if entries.len() > SWEEP_ABOVE {
+            entries.retain(|_, failures| now.duration_since(failures.last) < BACKOFF_MEMORY);
+        }
+        let failures = entries.entry(key.to_owned()).or_insert(Failures { count: 0, last: now, blocked_until: now });
+        if now.duration_since(failures.last) >= BACKOFF_MEMORY {
+            failures.count = 0;
+        }
+        failures.count += 1;
+        failures.last = now;
+        if let Some(beyond) = failures.count.checked_sub(self.free + 1) {
+            let wait = Duration::from_secs(1u64.checked_shl(beyond.min(30)).unwrap_or(u64::MAX)).min(self.max_wait);
+            failures.blocked_until = now + wait;
+        }
+    }
+}
+
 /// The limits of the server.
 pub struct RateLimits {
     /// Sign-in attempts per email and client: slows guessing one account's password.
     pub sign_in_per_account_and_client: RateLimiter,
+    /// Wrong passwords per account, whatever the client (thirty addresses guessing one
+    /// password share this): after ten, growing waits. A browser that signed in to the account
+    /// before (its device cookie) is not held by it, so an attacker cannot lock the owner out.
+    pub sign_in_failures_per_account: Backoff,
     /// Sign-in attempts per client, whatever the email: each attempt costs a password hash, so
-    /// this bounds the work one client can ask for. There is deliberately no limit per email
-    /// alone: anyone could then lock a facilitator out by trying their email.
+    /// this bounds the work one client can ask for.
     pub sign_in_per_client: RateLimiter,
     /// Joins per workshop: a whole room joining in a minute fits with room to spare.
     pub join_per_code: RateLimiter,
-    /// Failed joins (unknown codes) per client: slows down guessing codes. Checked before the
-    /// lookup, spent on failure, so a right guess after the budget is spent is refused too.
+    /// Join attempts per client, right code or wrong, checked before the workshop's budget so
+    /// that one client never spends it: a room of 100 phones behind one venue router fits, a
+    /// script joining hundreds of fakes does not. It also bounds how fast codes can be guessed.
+    pub join_per_client: RateLimiter,
+    /// Wrong codes per client: once spent, wrong codes are answered "slow down" instead of
+    /// "unknown"; a right code still joins.
     pub unknown_code_per_client: RateLimiter,
     /// Contributions per participant.
     pub post_per_participant: RateLimiter,
@@ -90,7 +163,9 @@ impl Default for RateLimits {
         RateLimits {
             sign_in_per_account_and_client: RateLimiter::new(5, 5),
             sign_in_per_client: RateLimiter::new(20, 20),
+            sign_in_failures_per_account: Backoff::new(10, Duration::from_secs(15 * 60)),
             join_per_code: RateLimiter::new(300, 300),
+            join_per_client: RateLimiter::new(100, 60),
             unknown_code_per_client: RateLimiter::new(20, 10),
             post_per_participant: RateLimiter::new(20, 60),
         }
@@ -120,6 +195,33 @@ mod tests {
         assert!(limiter.peek("k").is_ok());
         assert!(limiter.check("k").is_ok());
         assert!(limiter.peek("k").is_err());
+    }
+
+    #[test]
+    fn waits_grow_after_the_free_failures_and_a_success_clears_them() {
+        let backoff = Backoff::new(2, Duration::from_secs(8));
+        let start = Instant::now();
+        for _ in 0..2 {
+            backoff.failed_at("k", start);
+            assert!(backoff.check_at("k", start).is_ok(), "the first failures are free");
+        }
+        let waits: Vec<Duration> = (0..5)
+            .map(|_| {
+                backoff.failed_at("k", start);
+                backoff.check_at("k", start).unwrap_err()
+            })
+            .collect();
+        let seconds: Vec<u64> = waits.iter().map(Duration::as_secs).collect();
+        assert_eq!(seconds, [1, 2, 4, 8, 8], "doubling, then capped");
+        assert!(backoff.check_at("k", start + Duration::from_secs(9)).is_ok());
+        assert!(backoff.check_at("other", start).is_ok());
+        backoff.succeeded("k");
+        backoff.failed_at("k", start);
+        assert!(backoff.check_at("k", start).is_ok(), "a success starts the count again");
+        backoff.failed_at("old", start);
+        backoff.failed_at("old", start);
+        backoff.failed_at("old", start + BACKOFF_MEMORY);
+        assert!(backoff.check_at("old", start + BACKOFF_MEMORY).is_ok(), "an hour forgets");
     }
 
     #[test]

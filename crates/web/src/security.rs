@@ -27,14 +27,26 @@ pub struct CsrfToken(pub String);
 
 const CSRF_FIELD: &str = "_csrf";
 const CSRF_HEADER: &str = "x-csrf-token";
-const CSRF_COOKIE_MAX_AGE: i64 = 365 * 24 * 3600;
+/// A form token's seed lasts as long as a participant's cookie: the workshop and its
+/// follow-up days. It is renewed at every sign-in and sign-out.
+pub(crate) const CSRF_COOKIE_MAX_AGE: i64 = cookies::PARTICIPANT_MAX_AGE;
+
+/// How much of a multipart body is read to find its first part, the form token.
+const MULTIPART_TOKEN_PREFIX: usize = 16 * 1024;
+
+/// The form token of a browser: its random seed signed together with its facilitator session,
+/// if any, so a token learnt or planted before sign-in is worth nothing after it.
+pub(crate) fn csrf_token(app: &AppState, seed: &str, headers: &HeaderMap) -> String {
+    let session = cookies::get(headers, cookies::SESSION).unwrap_or_default();
+    app.engine.sign(&format!("csrf\n{seed}\n{session}"))
+}
 
 pub async fn csrf(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
     let lang = Lang::from_parts(&parts).0;
     let existing_seed = cookies::get(&parts.headers, cookies::CSRF);
     let seed = existing_seed.clone().unwrap_or_else(converge_engine::random::token);
-    let token = app.engine.sign(&format!("csrf\n{seed}"));
+    let token = csrf_token(&app, &seed, &parts.headers);
     let is_api = parts.uri.path().starts_with("/api/");
     let fail = |failure: Failure| -> Response {
         if is_api {
@@ -56,17 +68,26 @@ pub async fn csrf(State(app): State<AppState>, request: Request, next: Next) -> 
             if ambient && !(existing_seed.is_some() && presented.is_some_and(|p| constant_time_eq(p, &token))) {
                 return fail(Failure::CrossSite);
             }
-        } else if is_multipart(&parts.headers) {
-            // A file upload is not buffered here like a small form: it may be megabytes, its
-            // route has its own body limit, and the token would sit in a part of it we would
-            // have to parse. The page puts the token in the form's action URL instead. It is
-            // the same per-browser HMAC, the Origin check above still applies, and the
-            // Referrer-Policy keeps the URL from other sites.
-            let presented = query_field(parts.uri.query(), CSRF_FIELD);
+        } else if let Some(boundary) = multipart_boundary(&parts.headers) {
+            // A file upload is not buffered here like a small form: it may be megabytes, and its
+            // route has its own body limit. The token is the form's first field, so the first
+            // few kilobytes hold it; they are read, checked and put back in front of the rest.
+            let mut stream = body.into_data_stream();
+            let mut prefix = Vec::new();
+            while prefix.len() < MULTIPART_TOKEN_PREFIX {
+                match futures_util::StreamExt::next(&mut stream).await {
+                    Some(Ok(chunk)) => prefix.extend_from_slice(&chunk),
+                    Some(Err(_)) => return fail(Failure::BadRequest("the upload was interrupted".into())),
+                    None => break,
+                }
+            }
+            let presented = first_multipart_field(&prefix, &boundary, CSRF_FIELD);
             if existing_seed.is_none() || !presented.is_some_and(|p| constant_time_eq(&p, &token)) {
                 tracing::warn!(path = parts.uri.path(), "refused an upload without a valid CSRF token");
                 return fail(Failure::CrossSite);
             }
+            let prefix = futures_util::stream::once(async move { Ok::<_, axum::Error>(axum::body::Bytes::from(prefix)) });
+            body = Body::from_stream(futures_util::StreamExt::chain(prefix, stream));
         } else {
             let bytes = match to_bytes(body, BODY_LIMIT).await {
                 Ok(bytes) => bytes,
@@ -123,15 +144,34 @@ fn same_origin(headers: &HeaderMap) -> bool {
     !host.is_empty() && origin_authority.eq_ignore_ascii_case(host)
 }
 
-fn is_multipart(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.trim_start().to_ascii_lowercase().starts_with("multipart/form-data"))
+/// The boundary of a `multipart/form-data` body.
+fn multipart_boundary(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    let (kind, parameters) = value.split_once(';').unwrap_or((value, ""));
+    if !kind.trim().eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    parameters.split(';').find_map(|parameter| {
+        let (name, value) = parameter.trim().split_once('=')?;
+        name.trim().eq_ignore_ascii_case("boundary").then(|| value.trim().trim_matches('"').to_owned())
+    })
 }
 
-fn query_field(query: Option<&str>, name: &str) -> Option<String> {
-    form_field(query?.as_bytes(), name)
+/// The value of the first part of a multipart body, when that part is the field `name`.
+fn first_multipart_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
+    let text = std::str::from_utf8(body.get(..body.len().min(MULTIPART_TOKEN_PREFIX))?).unwrap_or_else(|error| {
+        // The prefix may end inside a multi-byte character of a later part: keep what is whole.
+        std::str::from_utf8(&body[..error.valid_up_to()]).unwrap_or_default()
+    });
+    let delimiter = format!("--{boundary}");
+    let part = text.strip_prefix(&delimiter)?.strip_prefix("\r\n")?;
+    let (head, rest) = part.split_once("\r\n\r\n")?;
+    let disposition = head.lines().find(|line| line.to_ascii_lowercase().starts_with("content-disposition:"))?;
+    if !disposition.contains(&format!("name=\"{name}\"")) {
+        return None;
+    }
+    let (value, _) = rest.split_once(&format!("\r\n{delimiter}"))?;
+    Some(value.to_owned())
 }
 
 fn form_field(body: &[u8], name: &str) -> Option<String> {
@@ -162,7 +202,7 @@ fn form_is_utf8(body: &[u8]) -> bool {
     })
 }
 
-fn constant_time_eq(a: &str, b: &str) -> bool {
+pub(crate) fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
@@ -224,13 +264,17 @@ mod tests {
 
     #[test]
     fn an_upload_carries_its_token_in_the_query() {
-        assert!(is_multipart(&headers(&[("content-type", "multipart/form-data; boundary=x")])));
-        assert!(is_multipart(&headers(&[("content-type", "Multipart/Form-Data; boundary=x")])));
-        assert!(!is_multipart(&headers(&[("content-type", "application/x-www-form-urlencoded")])));
-        assert!(!is_multipart(&headers(&[])));
-        assert_eq!(query_field(Some("_csrf=abc&lang=fr"), "_csrf").as_deref(), Some("abc"));
-        assert_eq!(query_field(Some("lang=fr"), "_csrf"), None);
-        assert_eq!(query_field(None, "_csrf"), None);
+        assert_eq!(multipart_boundary(&headers(&[("content-type", "multipart/form-data; boundary=x")])).as_deref(), Some("x"));
+        assert_eq!(
+            multipart_boundary(&headers(&[("content-type", "Multipart/Form-Data; boundary=\"a b\"")])).as_deref(),
+            Some("a b")
+        );
+        assert_eq!(multipart_boundary(&headers(&[("content-type", "application/x-www-form-urlencoded")])), None);
+        assert_eq!(multipart_boundary(&headers(&[])), None);
+        let body = b"--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntok\r\n--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n\xff\xfe\r\n--x--\r\n";
+        assert_eq!(first_multipart_field(body, "x", "_csrf").as_deref(), Some("tok"));
+        assert_eq!(first_multipart_field(body, "x", "file"), None, "only the first part counts");
+        assert_eq!(first_multipart_field(&body[..20], "x", "_csrf"), None, "a cut part is no token");
     }
 
     #[test]

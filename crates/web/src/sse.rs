@@ -11,7 +11,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use converge_core::{Audience, Disclosure, Event, WorkshopId};
+use converge_core::{Actor, Audience, Disclosure, Event, WorkshopId};
 use converge_engine::Engine;
 use converge_store::StoredEvent;
 use futures_util::Stream;
@@ -64,11 +64,15 @@ pub async fn stream_events(
     if state.workshop.deleted {
         return Err(ApiError::in_lang(Failure::NotFound, lang));
     }
-    let (_, role) = credentials.actor_in(&app, &state).map_err(|failure| {
+    let (actor, role) = credentials.actor_in(&app, &state).map_err(|failure| {
         let failure = if matches!(failure, Failure::Forbidden) { Failure::NotFound } else { failure };
         ApiError::in_lang(failure, lang)
     })?;
-    let viewer = Viewer { audience: Audience::of(role) };
+    let participant = match actor {
+        Actor::Participant(participant) => Some(participant.to_string()),
+        Actor::Account(_) | Actor::Newcomer => None,
+    };
+    let viewer = Viewer { audience: Audience::of(role), participant };
     let last_event_id =
         headers.get("last-event-id").and_then(|value| value.to_str().ok()).and_then(|raw| raw.trim().parse().ok());
     let requested = last_event_id.or(query.after).unwrap_or(0);
@@ -117,9 +121,11 @@ enum Wait {
 }
 
 /// Who follows the stream, for what they may read of it.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Viewer {
     audience: Audience,
+    /// The participant following, whose stream ends if the facilitator removes them.
+    participant: Option<String>,
 }
 
 impl Follower {
@@ -162,9 +168,12 @@ impl Follower {
         } else {
             Arc::new(Views::of(&event, &self.engine).await)
         };
-        frame_event(chunk, event.seq, views.for_viewer(self.viewer));
-        // A deleted workshop's stream ends after telling its followers.
+        frame_event(chunk, event.seq, views.for_viewer(&self.viewer));
+        // A deleted workshop's stream ends after telling its followers, and a removed
+        // participant's after telling them.
         event.kind == "workshop_deleted"
+            || (event.kind == "participant_removed"
+                && self.viewer.participant.as_deref().is_some_and(|participant| event.payload.contains(participant)))
     }
 
     /// The next event to send, and whether it came live from the broadcast (shared by every
@@ -239,7 +248,7 @@ impl Views {
         Views { facilitator: view(Audience::Facilitator), room: view(Audience::Room) }
     }
 
-    fn for_viewer(&self, viewer: Viewer) -> &str {
+    fn for_viewer(&self, viewer: &Viewer) -> &str {
         match viewer.audience {
             Audience::Facilitator => &self.facilitator,
             Audience::Room => &self.room,

@@ -63,7 +63,18 @@ impl Server {
 
     /// Starts the server with more `serve` flags, e.g. `["--public-url", "https://…"]`.
     pub fn start_with(data: &DataFolder, flags: &[&str]) -> Server {
-        let mut child = Command::new(BIN)
+        Server::spawn(Command::new(BIN), data, flags)
+    }
+
+    /// Starts the server allowed only `open_files` descriptors (its soft and hard limit).
+    pub fn start_with_open_files(data: &DataFolder, flags: &[&str], open_files: u32) -> Server {
+        let mut shell = Command::new("sh");
+        shell.args(["-c", &format!("ulimit -n {open_files} && exec \"$0\" \"$@\""), BIN]);
+        Server::spawn(shell, data, flags)
+    }
+
+    fn spawn(mut command: Command, data: &DataFolder, flags: &[&str]) -> Server {
+        let mut child = command
             .args(["serve", "--bind", "127.0.0.1:0", "--data", data.path().to_str().unwrap()])
             .args(flags)
             .env("CONVERGE_LOG", "warn")
@@ -386,6 +397,9 @@ pub struct Browser {
     pub accept_language: String,
     /// The `_csrf` value pages give this browser.
     pub csrf: String,
+    /// True once a response renewed the token's seed or changed the session it is bound to:
+    /// the next form reads the token a page now gives, as a browser would have it.
+    csrf_stale: bool,
 }
 
 impl Browser {
@@ -402,6 +416,7 @@ impl Browser {
             cookies: Vec::new(),
             accept_language: accept_language.to_owned(),
             csrf: String::new(),
+            csrf_stale: false,
         };
         let page = browser.get("/join").await;
         assert_eq!(page.status, 200, "{}", page.body);
@@ -438,6 +453,9 @@ impl Browser {
     pub async fn send(&mut self, request: reqwest::RequestBuilder) -> PageAnswer {
         let answer = PageAnswer::read(request.send().await.unwrap()).await;
         for (name, value) in &answer.set_cookies {
+            if ["cv_csrf", "cv_session"].contains(&name.trim_start_matches("__Host-")) && !self.csrf.is_empty() {
+                self.csrf_stale = true;
+            }
             self.set_cookie(name, value);
         }
         answer
@@ -453,8 +471,17 @@ impl Browser {
         self.request(method, path)
     }
 
+    /// The form token to send now: read again from a page after a sign-in or a sign-out.
+    pub async fn fresh_csrf(&mut self) -> String {
+        if self.csrf_stale {
+            self.refresh_csrf("/join").await;
+        }
+        self.csrf.clone()
+    }
+
     /// Posts a form as the page would, with the `_csrf` field added.
     pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> PageAnswer {
+        self.fresh_csrf().await;
         let mut all: Vec<(&str, &str)> = vec![("_csrf", self.csrf.as_str())];
         all.extend_from_slice(fields);
         let body = form_encode(&all);
@@ -478,7 +505,17 @@ impl Browser {
         let answer = self.post_form("/signin", &[("email", email), ("password", password)]).await;
         assert_eq!(answer.status, 303, "signing in failed: {}", answer.body);
         assert!(self.cookie("cv_session").is_some(), "no session cookie");
+        // Signing in renews the form token (bound to the session): read the new one now, for
+        // tests that build their requests with `csrf` themselves.
+        self.fresh_csrf().await;
         answer
+    }
+
+    /// Reads the form token a page now gives this browser, as a browser does on its next page.
+    pub async fn refresh_csrf(&mut self, page: &str) {
+        let page = self.get(page).await;
+        self.csrf = csrf_field(&page.body).unwrap_or_else(|| panic!("no _csrf field on the page: {}", page.body));
+        self.csrf_stale = false;
     }
 }
 
@@ -545,12 +582,12 @@ pub fn multipart_encode(fields: &[(&str, &str)], files: &[FilePart<'_>]) -> (Str
 impl Browser {
     /// Posts a multipart form as the upload form does: its `_csrf` token in the action's query.
     pub async fn post_multipart(&mut self, path: &str, fields: &[(&str, &str)], files: &[FilePart<'_>]) -> PageAnswer {
-        let (content_type, body) = multipart_encode(fields, files);
-        let separator = if path.contains('?') { '&' } else { '?' };
-        let request = self
-            .request(reqwest::Method::POST, &format!("{path}{separator}_csrf={}", self.csrf))
-            .header("Content-Type", content_type)
-            .body(body);
+        // The form token first, as the page's form puts it.
+        self.fresh_csrf().await;
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        let (content_type, body) = multipart_encode(&all, files);
+        let request = self.request(reqwest::Method::POST, path).header("Content-Type", content_type).body(body);
         self.send(request).await
     }
 }

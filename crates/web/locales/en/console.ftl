@@ -89,3 +89,13 @@ settings-rank-by-median-label = Rank by the median score rather than the mean (o
 settings-thresholds-hint = The impact / feasibility matrix splits "high" from "low" ideas at these thresholds (by default, the middle of the scale, 3).
 settings-impact-threshold-label = Impact threshold (1 to 5)
 settings-feasibility-threshold-label = Feasibility threshold (1 to 5)
+
+console-remove-participant = Remove…
+console-remove-participant-hint = They leave the workshop: their link stops working and they cannot act any more. What they wrote stays; the removal is recorded.
+console-remove-participant-button = Remove from the workshop
+console-joining-locked = Joining is locked: nobody new can join.
+console-joining-lock = Lock joining
+console-joining-unlock = Let people join again
+console-new-code = New join code…
+console-new-code-hint = The current code and QR code stop working at once; those who joined stay in.
+console-new-code-button = Replace the join code

@@ -89,3 +89,13 @@ settings-rank-by-median-label = Classer par la note médiane plutôt que par la 
 settings-thresholds-hint = La matrice impact / faisabilité sépare les idées « hautes » des « basses » à ces seuils (par défaut, le milieu de l’échelle, 3).
 settings-impact-threshold-label = Seuil d’impact (1 à 5)
 settings-feasibility-threshold-label = Seuil de faisabilité (1 à 5)
+
+console-remove-participant = Retirer…
+console-remove-participant-hint = La personne quitte l’atelier : son lien ne fonctionne plus et elle ne peut plus agir. Ce qu’elle a écrit reste ; le retrait est consigné.
+console-remove-participant-button = Retirer de l’atelier
+console-joining-locked = Les entrées sont verrouillées : personne de nouveau ne peut rejoindre.
+console-joining-lock = Verrouiller les entrées
+console-joining-unlock = Rouvrir les entrées
+console-new-code = Nouveau code…
+console-new-code-hint = Le code et le QR code actuels cessent aussitôt de fonctionner ; les personnes déjà entrées restent.
+console-new-code-button = Remplacer le code

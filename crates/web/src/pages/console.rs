@@ -77,6 +77,7 @@ pub async fn console(
                     span.muted { (lang.t("console-join-code")) }
                     strong.code data-join-code { (entry.join_code) }
                     a.join-url href=(join_link) { (join_link) }
+                    (joining_controls(&context, workshop))
                 }
                 p.actions {
                     a.button.secondary data-screen-link href={ "/facilitator/workshops/" (id) "/screen" } target="_blank" {
@@ -269,6 +270,34 @@ fn add_activity_form(context: &PageContext, id: WorkshopId) -> Markup {
     }
 }
 
+/// Lock or reopen joining, and renew the join code.
+fn joining_controls(context: &PageContext, workshop: &Workshop) -> Markup {
+    let lang = context.lang;
+    let action = format!("/facilitator/workshops/{}/joining", workshop.id);
+    let locked = workshop.joining_locked;
+    html! {
+        @if locked {
+            p.notice.joining-locked { (lang.t("console-joining-locked")) }
+        }
+        form.inline method="post" action=(action) {
+            (csrf_field(&context.csrf))
+            input type="hidden" name="action" value=(if locked { "unlock" } else { "lock" });
+            button.secondary type="submit" {
+                (lang.t(if locked { "console-joining-unlock" } else { "console-joining-lock" }))
+            }
+        }
+        details.new-join-code {
+            summary { (lang.t("console-new-code")) }
+            form.inline method="post" action=(action) {
+                (csrf_field(&context.csrf))
+                input type="hidden" name="action" value="new-code";
+                p.hint { (lang.t("console-new-code-hint")) }
+                button.danger type="submit" { (lang.t("console-new-code-button")) }
+            }
+        }
+    }
+}
+
 fn participant_controls(
     context: &PageContext,
     workshop: &Workshop,
@@ -309,6 +338,14 @@ fn participant_controls(
             (csrf_field(&context.csrf))
             button.secondary type="submit" {
                 (lang.t(if present { "console-mark-absent" } else { "console-mark-present" }))
+            }
+        }
+        details.remove-participant {
+            summary { (lang.t("console-remove-participant")) }
+            form.inline method="post" action={ (base) "/remove" } {
+                (csrf_field(&context.csrf))
+                p.hint { (lang.t("console-remove-participant-hint")) }
+                button.danger type="submit" { (lang.t("console-remove-participant-button")) }
             }
         }
     }
@@ -747,6 +784,28 @@ pub async fn set_focus(
     })
 }
 
+/// Who may still join: `lock` and `unlock` joining, or `new-code` for a join code that went
+/// round too widely (the old one stops working at once).
+pub async fn joining(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath(id): ValidPath<WorkshopId>,
+    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+) -> Result<Redirect, PageError> {
+    let lang = context.lang;
+    owned(&app, lang, &facilitator, id).await?;
+    match form_field(&fields, "action") {
+        Some("lock") => run(&app, lang, &facilitator, id, Command::LockJoining { locked: true }).await?,
+        Some("unlock") => run(&app, lang, &facilitator, id, Command::LockJoining { locked: false }).await?,
+        Some("new-code") => {
+            app.engine.rotate_join_code(id, facilitator.id()).await.or_page(lang)?;
+        }
+        _ => return Err(PageError::new(Failure::BadRequest("action".into()), lang)),
+    }
+    Ok(Redirect::to(&console_path(id)))
+}
+
 pub async fn form_tables(
     State(app): State<AppState>,
     context: PageContext,
@@ -786,6 +845,7 @@ pub async fn participant_action(
             let table = form_field(&fields, "table").and_then(|raw| raw.parse::<u32>().ok());
             Command::SeatParticipant { participant_id, table }
         }
+        "remove" => Command::RemoveParticipant { participant_id },
         "leave" => Command::SetPresence { participant_id, present: false },
         "return" => Command::SetPresence { participant_id, present: true },
         _ => return Err(PageError::new(Failure::NotFound, lang)),

@@ -126,14 +126,7 @@ pub(super) fn by_jurisdiction(lang: Lang, workshop: &Workshop) -> Vec<(String, V
     groups
 }
 
-/// The address a page is reached at from outside: the configured public address, or the one
-/// this request came to.
-pub(super) fn public_base(app: &AppState, headers: &HeaderMap) -> String {
-    app.public_url.clone().unwrap_or_else(|| {
-        let host = headers.get(header::HOST).and_then(|value| value.to_str().ok()).unwrap_or("localhost");
-        format!("http://{host}")
-    })
-}
+pub(super) use crate::public_base;
 
 // --- The console ----------------------------------------------------------------------------
 
@@ -249,9 +242,11 @@ fn import_form(context: &PageContext, id: WorkshopId, text: &str) -> Markup {
     let lang = context.lang;
     html! {
         // Multipart, so a file arrives as its bytes and its encoding can be checked; the form
-        // token travels in the action's query (`security::csrf`).
+        // token is its first field (`security::csrf`).
         form #import-form.stack method="post" enctype="multipart/form-data"
-            action={ (follow_up_path(id)) "/import?_csrf=" (context.csrf) } {
+            action={ (follow_up_path(id)) "/import" } {
+            // The form token first: the check reads it from the start of the upload.
+            (csrf_field(&context.csrf))
             label for="import-file" { (lang.t("followup-import-file-label")) }
             input #import-file type="file" name="file" accept=".csv,text/csv";
             label for="import-text" { (lang.t("followup-import-text-label")) }
@@ -656,7 +651,9 @@ fn dry_run_page(context: &PageContext, workshop: &Workshop, run: &DryRun, text: 
             }
             @if run.can_apply() {
                 form #import-apply.stack method="post" enctype="multipart/form-data"
-                    action={ (path) "/import/apply?_csrf=" (context.csrf) } {
+                    action={ (path) "/import/apply" } {
+                    // The form token first: the check reads it from the start of the upload.
+                    (csrf_field(&context.csrf))
                     // The very text checked here goes back and is checked again before anything
                     // is applied; what this page says is never trusted on its own. The line
                     // break after the tag is eaten by the HTML parser, not by the text.

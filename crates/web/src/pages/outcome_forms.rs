@@ -121,7 +121,7 @@ async fn plan_page(
     let lang = context.lang;
     let workshop = &member.state.workshop;
     let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
-    if activity.kind != ActivityKind::ActionPlan {
+    if activity.kind != ActivityKind::ActionPlan || !activity.is_visible_to(member.role) {
         return Err(PageError::new(Failure::NotFound, lang));
     }
     let profiles = app.engine.profiles(workshop.id).await.or_page(lang)?;

@@ -114,7 +114,7 @@ pub async fn home(
                         li.card {
                             div.activity-head {
                                 // Closed activities stay reachable: their boards are the results.
-                                @if activity.status != ActivityStatus::Draft {
+                                @if activity.is_visible_to(member.role) {
                                     a data-activity-link href={ "/w/" (id) "/a/" (activity.id) } { (activity.title) }
                                 } @else {
                                     span { (activity.title) }
@@ -181,7 +181,10 @@ pub(super) async fn activity_page_with(
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     let workshop = &member.state.workshop;
-    let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let activity = workshop
+        .activity(activity_id)
+        .filter(|activity| activity.is_visible_to(member.role))
+        .ok_or(PageError::new(Failure::NotFound, lang))?;
     let profiles = app.engine.profiles(workshop.id).await.or_page(lang)?;
     let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
     let viewer = match member.actor {

@@ -98,27 +98,18 @@ pub async fn join(
     ValidForm(form): ValidForm<JoinForm>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
-    let code = converge_engine::random::normalise_join_code(&form.join_code);
-    let too_many = |wait| PageError::new(Failure::TooManyRequests(wait), lang);
-    app.limits.unknown_code_per_client.peek(&client.0).map_err(too_many)?;
-    app.limits.join_per_code.check(&code).map_err(too_many)?;
-    match app.engine.join(&code, &form.name, &form.service).await {
+    match crate::join_within_limits(&app, &client, &form.join_code, &form.name, &form.service).await {
         Ok(joined) => {
             let mut response = Redirect::to(&format!("/w/{}", joined.workshop)).into_response();
             let name = cookies::participant(joined.workshop.as_uuid());
             app.cookie_policy.add(&mut response, &name, &joined.token, cookies::PARTICIPANT_MAX_AGE);
             Ok(response)
         }
-        Err(error @ (EngineError::Domain(_) | EngineError::UnknownJoinCode)) => {
-            if matches!(error, EngineError::UnknownJoinCode) {
-                // Spent only on failure; the peek above refuses once the budget is gone.
-                let _ = app.limits.unknown_code_per_client.check(&client.0);
-            }
-            let failure = Failure::from(error);
+        Err(failure @ Failure::Engine(EngineError::Domain(_) | EngineError::UnknownJoinCode)) => {
             let status = failure.status();
             Ok((status, render_join(&context, &form, Some(&failure.message(lang)))).into_response())
         }
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(failure) => Err(PageError::new(failure, lang)),
     }
 }
 
@@ -173,11 +164,16 @@ pub async fn sign_in(
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     let email_key = form.email.trim().to_lowercase();
+    // Guesses from many addresses add up per account; the owner's own browser is let through.
+    let known_device = is_known_device(&app, &headers, &email_key);
     let limited = app
         .limits
         .sign_in_per_client
         .check(&client.0)
-        .and_then(|()| app.limits.sign_in_per_account_and_client.check(&format!("{email_key}\n{}", client.0)));
+        .and_then(|()| app.limits.sign_in_per_account_and_client.check(&format!("{email_key}\n{}", client.0)))
+        .and_then(|()| {
+            if known_device { Ok(()) } else { app.limits.sign_in_failures_per_account.check(&email_key) }
+        });
     if let Err(wait) = limited {
         let message = Failure::TooManyRequests(wait).message(lang);
         let mut response =
@@ -186,10 +182,19 @@ pub async fn sign_in(
         return Ok(response);
     }
     match app.engine.begin_sign_in(&form.email, &form.password, account::user_agent(&headers)).await {
-        Ok(SignInStep::SignedIn(_account, token)) => signed_in(&app, &headers, &token, lang).await,
+        Ok(SignInStep::SignedIn(account, token)) => {
+            app.limits.sign_in_failures_per_account.succeeded(&email_key);
+            signed_in(&app, &headers, &token, &account.email, lang).await
+        }
         // Not a session yet: the pending token only lets this form ask for the code.
-        Ok(SignInStep::CodeNeeded { pending }) => Ok(render_code_step(&context, &pending, None).into_response()),
+        Ok(SignInStep::CodeNeeded { pending }) => {
+            app.limits.sign_in_failures_per_account.succeeded(&email_key);
+            Ok(render_code_step(&context, &pending, None).into_response())
+        }
         Err(EngineError::InvalidCredentials) => {
+            if !known_device {
+                app.limits.sign_in_failures_per_account.failed(&email_key);
+            }
             let message = Failure::from(EngineError::InvalidCredentials).message(lang);
             Ok((StatusCode::UNAUTHORIZED, render_sign_in(&context, &form.email, Some(&message))).into_response())
         }
@@ -199,14 +204,47 @@ pub async fn sign_in(
 
 /// Sends a browser that just signed in to its dashboard with a new session cookie. A session
 /// the browser held before ends: a token planted before sign-in is never the one used after.
-async fn signed_in(app: &AppState, headers: &HeaderMap, token: &str, lang: Lang) -> Result<Response, PageError> {
+/// The browser also gets (or renews) its device cookie for the account.
+async fn signed_in(
+    app: &AppState,
+    headers: &HeaderMap,
+    token: &str,
+    email: &str,
+    lang: Lang,
+) -> Result<Response, PageError> {
     if let Some(previous) = cookies::get(headers, cookies::SESSION) {
         app.engine.sign_out(&previous).await.or_page(lang)?;
     }
     let mut response = Redirect::to("/facilitator").into_response();
     let max_age = converge_engine::accounts::SESSION_LIFETIME_MS / 1000;
     app.cookie_policy.add(&mut response, cookies::SESSION, token, max_age);
+    let device = device_token(app, &email.trim().to_lowercase(), converge_engine::now().0);
+    app.cookie_policy.add(&mut response, cookies::DEVICE, &device, cookies::DEVICE_MAX_AGE);
+    renew_form_token(app, &mut response);
     Ok(response)
+}
+
+/// A new seed for the browser's form tokens, at each sign-in and sign-out: a token someone
+/// saw or planted before is worth nothing after.
+fn renew_form_token(app: &AppState, response: &mut Response) {
+    let seed = converge_engine::random::token();
+    app.cookie_policy.add(response, cookies::CSRF, &seed, crate::security::CSRF_COOKIE_MAX_AGE);
+}
+
+/// The device cookie of a browser that signed in to the account of `email_key` at `issued_at`
+/// (milliseconds): the time and a signature of both, so it names no account in the clear.
+fn device_token(app: &AppState, email_key: &str, issued_at: i64) -> String {
+    format!("{issued_at}.{}", app.engine.sign(&format!("device\n{email_key}\n{issued_at}")))
+}
+
+/// True when this browser holds a device cookie, still valid, for the account of `email_key`.
+fn is_known_device(app: &AppState, headers: &HeaderMap, email_key: &str) -> bool {
+    let Some(cookie) = cookies::get(headers, cookies::DEVICE) else { return false };
+    let Some(issued_at) = cookie.split_once('.').and_then(|(issued, _)| issued.parse::<i64>().ok()) else {
+        return false;
+    };
+    let fresh = converge_engine::now().0 - issued_at < cookies::DEVICE_MAX_AGE * 1000;
+    fresh && crate::security::constant_time_eq(&cookie, &device_token(app, email_key, issued_at))
 }
 
 fn render_code_step(context: &PageContext, pending: &str, error: Option<&str>) -> Markup {
@@ -272,7 +310,9 @@ pub async fn sign_in_code(
         return Ok(response);
     }
     let key = match app.engine.finish_sign_in(&form.pending, &form.code, account::user_agent(&headers)).await {
-        Ok(SecondFactorOutcome::SignedIn(_account, token)) => return signed_in(&app, &headers, &token, lang).await,
+        Ok(SecondFactorOutcome::SignedIn(account, token)) => {
+            return signed_in(&app, &headers, &token, &account.email, lang).await;
+        }
         Ok(SecondFactorOutcome::CodeAlreadyUsed) => "account-totp-reused",
         Ok(SecondFactorOutcome::Expired) => return expired(),
         Ok(_) => "signin-code-wrong",
@@ -292,6 +332,7 @@ pub async fn sign_out(
     }
     let mut response = Redirect::to("/").into_response();
     app.cookie_policy.remove(&mut response, cookies::SESSION);
+    renew_form_token(&app, &mut response);
     Ok(response)
 }
 

@@ -6,9 +6,8 @@
 //! own uploaded deck when the activity uses it; the picker is a set of radio buttons whose labels
 //! are the images, so it works with a keyboard, a screen reader and no JavaScript.
 //!
-//! The facilitator's board also manages the workshop's own deck: an upload form (multipart, so
-//! its CSRF token travels in the action's query, see `security::csrf`) and the cards with their
-//! remove buttons. Those forms post to `pages::decks`.
+//! The facilitator's board also manages the workshop's own deck: an upload form (multipart, its
+//! CSRF token as the first field, see `security::csrf`) and the cards with their remove buttons. Those forms post to `pages::decks`.
 
 use super::super::layout::csrf_field;
 use super::{View, generic};
@@ -80,10 +79,10 @@ fn own_deck(view: &View<'_>) -> Markup {
                 }
             }
             @if cards.len() < DECK_CARDS_MAX {
-                // A file cannot travel in a URL-encoded form, and the CSRF check reads only
-                // those: the token goes in the action's query (hex, nothing to escape).
                 form.stack.upload-card method="post" enctype="multipart/form-data"
-                    action={ (base) "?_csrf=" (view.csrf) } {
+                    action=(base) {
+                    // The form token first: the check reads it from the start of the upload.
+                    (csrf_field(view.csrf))
                     input type="hidden" name="activity_id" value=(view.activity.id);
                     label for="card-title" { (lang.t("decks-title-label")) }
                     input #card-title name="title" required maxlength=(limits::CARD_TITLE_MAX);
