@@ -139,6 +139,12 @@ async fn nobody_in_the_room_can_name_an_anonymous_author_or_a_voter() {
         let body = json!({"type": "grades", "grades": grades});
         post(&server, &person.token, &api(&format!("/activities/{vote}/ballots")), body).await;
     }
+    // The count while the vote is open is the facilitator's; the room reads it once closed.
+    let results = api(&format!("/activities/{vote}/results"));
+    let early = server.http.get(server.url(&results)).bearer_auth(&eve.token).send().await.unwrap();
+    assert_eq!(early.status(), 422, "a participant follows no count while voting");
+    let live_count = server.http.get(server.url(&results)).bearer_auth(facilitator).send().await.unwrap();
+    assert_eq!(live_count.status(), 200);
     server.open(facilitator, &workshop, &plan).await;
     let card = |title: &str| json!({"title": title, "jurisdiction": "administration"});
     let drafted =

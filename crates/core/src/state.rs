@@ -112,6 +112,12 @@ impl Activity {
     pub fn is_visible_to(&self, role: Role) -> bool {
         role == Role::Facilitator || self.status != ActivityStatus::Draft
     }
+
+    /// Whether someone of `role` may read the count of a vote or an assessment: the facilitator
+    /// at any time; the room once it is closed, so that nobody votes by following the count.
+    pub fn results_visible_to(&self, role: Role) -> bool {
+        role == Role::Facilitator || self.status == ActivityStatus::Closed
+    }
 }
 
 /// A server-side countdown: every screen shows the same time, and a reload loses nothing.
