@@ -42,7 +42,10 @@ async fn recorded_ballots(server: &Server, data: &DataFolder, vote: &VoteRoom) -
         .collect()
 }
 
+/// The count, read as it can be: once the vote is closed.
 async fn counted(server: &Server, data: &DataFolder, vote: &VoteRoom) -> Value {
+    let close = server.url(&format!("/api/v1/workshops/{}/activities/{}/close", vote.workshop, vote.ballot_box));
+    server.http.post(close).bearer_auth(&data.token).send().await.unwrap();
     let url = server.url(&format!("/api/v1/workshops/{}/activities/{}/results", vote.workshop, vote.ballot_box));
     let response = server.http.get(url).bearer_auth(&data.token).send().await.unwrap();
     assert_eq!(response.status(), 200);

@@ -121,10 +121,30 @@ impl Room {
         self.api(index, "POST", &format!("/activities/{activity}/ballots"), body).await
     }
 
+    /// The count once the activity closed, the same for the facilitator and the room; while it
+    /// runs, nobody reads it.
     async fn results(&self, activity: &str) -> Value {
-        let answer = self.api(0, "GET", &format!("/activities/{activity}/results"), Value::Null).await;
+        let url = self.server.url(&format!("/api/v1/workshops/{}/activities/{activity}/results", self.workshop));
+        let answer =
+            PageAnswer::read(self.server.http.get(url).bearer_auth(&self._data.token).send().await.unwrap()).await;
         assert_eq!(answer.status, 200, "{}", answer.body);
-        serde_json::from_str(&answer.body).unwrap()
+        let room = self.api(0, "GET", &format!("/activities/{activity}/results"), Value::Null).await;
+        let document: Value = serde_json::from_str(&answer.body).unwrap();
+        assert_eq!(serde_json::from_str::<Value>(&room.body).unwrap(), document, "the room reads the same count");
+        document
+    }
+
+    /// The head of the log: refusals leave it where it was.
+    async fn head(&self) -> (u64, String) {
+        log_head(&self.server, &self._data.token, &self.workshop).await
+    }
+
+    /// While the activity runs, the count is nobody's, the facilitator's included.
+    async fn assert_no_count_yet(&self, activity: &str) {
+        let url = self.server.url(&format!("/api/v1/workshops/{}/activities/{activity}/results", self.workshop));
+        let answer =
+            PageAnswer::read(self.server.http.get(url).bearer_auth(&self._data.token).send().await.unwrap()).await;
+        assert_eq!((answer.status, answer.error_code()), (422, "activity_still_open".to_owned()), "{}", answer.body);
     }
 
     async fn page(&mut self, index: usize, activity: &str) -> String {
@@ -262,7 +282,8 @@ async fn twenty_people_assess_twelve_ideas_then_vote_with_majority_judgment() {
     assert_eq!(answer.status, 201, "{}", answer.body);
 
     // Bad assessments are refused with a stable code and change nothing.
-    let before = room.results(&assess).await;
+    room.assert_no_count_yet(&assess).await;
+    let before = room.head().await;
     for bad in [
         json!({"type": "assessment", "item": item_0, "scores": {"impact": 6}}),
         json!({"type": "assessment", "item": item_0, "scores": {"charm": 3}}),
@@ -275,7 +296,7 @@ async fn twenty_people_assess_twelve_ideas_then_vote_with_majority_judgment() {
     let refused = room.people[BY_FORM[0]].browser.post_form(&path, &[("item", &item_0), ("score-impact", "9")]).await;
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert!(refused.body.contains("Une note est en dehors de l’échelle proposée."), "{}", refused.body);
-    assert_eq!(room.results(&assess).await, before, "refusals leave the box as it was");
+    assert_eq!(room.head().await, before, "refusals leave the box as it was");
     let page = room.page(BY_FORM[0], &assess).await;
     assert!(page.contains("12/12 idées évaluées") && page.contains("id=\"assess-done\""), "{page}");
 
@@ -374,7 +395,8 @@ async fn twenty_people_assess_twelve_ideas_then_vote_with_majority_judgment() {
     assert!(page.contains(&checked) && page.contains("Votre bulletin est enregistré"), "{checked} in {page}");
 
     // Bad ballots: a grade out of range, an incomplete ballot, another method's ballot.
-    let before = room.results(&vote).await;
+    room.assert_no_count_yet(&vote).await;
+    let before = room.head().await;
     let mut too_high = ballots[&1].clone();
     too_high.insert(room.ideas[2].1.clone(), 6);
     let mut incomplete = ballots[&1].clone();
@@ -391,7 +413,7 @@ async fn twenty_people_assess_twelve_ideas_then_vote_with_majority_judgment() {
     let refused = room.people[BY_FORM[2]].browser.post_form(&path, &[(&format!("grade-{first}"), "9")]).await;
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert!(refused.body.contains("role=\"alert\""), "{}", refused.body);
-    assert_eq!(room.results(&vote).await, before, "refusals leave the box as it was");
+    assert_eq!(room.head().await, before, "refusals leave the box as it was");
 
     room.act(&vote, "close").await;
     let late = room.ballot(2, &vote, json!({"type": "grades", "grades": ballots[&2]})).await;
@@ -461,8 +483,8 @@ async fn a_dot_vote_refuses_overspent_ballots_and_keeps_the_box() {
     let page = room.page(1, &dots).await;
     assert!(page.contains("Il vous reste 1 gommette sur 5"), "{page}");
 
-    let before = room.results(&dots).await;
-    assert_eq!(before["n_ballots"], 2);
+    room.assert_no_count_yet(&dots).await;
+    let before = room.head().await;
     for (bad, reason) in [
         (json!({"type": "dots", "dots": {a.clone(): 3, b.clone(): 3}}), "over_budget"),
         (json!({"type": "dots", "dots": {a.clone(): 4}}), "over_cap"),
@@ -487,7 +509,7 @@ async fn a_dot_vote_refuses_overspent_ballots_and_keeps_the_box() {
     let typo = room.people[1].browser.post_form(&path, &[(&field_a, "deux")]).await;
     assert_eq!(typo.status, 422, "{}", typo.body);
     assert!(typo.body.contains("Saisissez des nombres entiers."), "{}", typo.body);
-    assert_eq!(room.results(&dots).await, before, "refusals leave the box as it was");
+    assert_eq!(room.head().await, before, "refusals leave the box as it was");
 
     // Dots counted: idea A has 3 + 1, C has 3, B has 2.
     room.act(&dots, "close").await;

@@ -418,7 +418,7 @@ async fn a_full_disk_refuses_writes_clearly_loses_nothing_and_recovers_when_spac
     }
     let reading = phone.get(&format!("/w/{notes_id}/a/{notes_activity}")).await;
     assert_eq!(reading.status, 200, "the participant's page still reads: {}", reading.body);
-    server.get_json(&format!("/api/v1/workshops/{vote_id}/activities/{ballot_box}/results"), &token).await;
+    server.get_json(&format!("/api/v1/workshops/{vote_id}"), &token).await;
 
     // Told once, not once per refused request: writes that still fit now and then (in pages the
     // log freed) do not make the warning repeat. The engine may add that it could not erase the

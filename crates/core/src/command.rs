@@ -39,6 +39,8 @@ pub enum Command {
     LockJoining {
         locked: bool,
     },
+    /// Records that the join code was renewed beside the log, so every screen shows the new one.
+    RenewJoinCode,
     AddActivity(ActivitySpec),
     /// Edits an activity's title, prompt and configuration.
     UpdateActivity {
@@ -311,6 +313,10 @@ pub fn decide(
             }
             Ok(vec![Event::JoiningLocked { locked }])
         }
+        Command::RenewJoinCode => {
+            require_facilitator(workshop, actor)?;
+            Ok(vec![Event::JoinCodeRenewed])
+        }
         Command::AddActivity(spec) => {
             require_facilitator(workshop, actor)?;
             if workshop.activity(spec.activity_id).is_some() {
@@ -328,11 +334,14 @@ pub fn decide(
             let prompt = Prompt::parse(&prompt)?;
             let earlier: Vec<ActivityId> = workshop.activities[..position].iter().map(|activity| activity.id).collect();
             config.check(activity.kind, activity_id, &earlier)?;
-            // Notes posted under anonymity stay anonymous: turning it off would sign them after
-            // the fact. Turning it on is always possible.
-            if activity.config.anonymous && !config.anonymous && workshop.contributions_in(activity_id).next().is_some()
+            // Anonymity, once the room has seen it, stays: turning it off would sign what was
+            // posted under it, or what someone posts from a page still saying "anonymous".
+            // Turning it on is always possible, except in a brainwriting under way, whose seat
+            // order a signed board has already shown.
+            if activity.config.anonymous != config.anonymous
+                && let Some(reason) = workshop.anonymity_fixed(activity)
             {
-                return Err(DomainError::InvalidConfig { reason: "anonymity_locked" });
+                return Err(DomainError::InvalidConfig { reason });
             }
             // Ballots were cast under the vote's rules; changing them would miscount those ballots.
             let has_ballots = !activity.ballots.is_empty() || !activity.comparisons.is_empty();

@@ -105,6 +105,8 @@ pub enum Event {
     JoiningLocked {
         locked: bool,
     },
+    /// The workshop has a new join code (kept beside the log); the old one joins nothing.
+    JoinCodeRenewed,
     ActivityOpened {
         activity_id: ActivityId,
     },
@@ -287,6 +289,7 @@ impl Event {
             Event::ParticipantRoleChanged { .. } => "participant_role_changed",
             Event::ParticipantRemoved { .. } => "participant_removed",
             Event::JoiningLocked { .. } => "joining_locked",
+            Event::JoinCodeRenewed => "join_code_renewed",
             Event::ActivityOpened { .. } => "activity_opened",
             Event::ActivityClosed { .. } => "activity_closed",
             Event::ContributionPosted { .. } => "contribution_posted",
@@ -387,6 +390,7 @@ impl Event {
             | Event::ParticipantRoleChanged { .. }
             | Event::ParticipantRemoved { .. }
             | Event::JoiningLocked { .. }
+            | Event::JoinCodeRenewed
             | Event::ActivityOpened { .. }
             | Event::ActivityClosed { .. }
             | Event::ContributionMoved { .. }

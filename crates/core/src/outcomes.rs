@@ -287,6 +287,15 @@ impl Action {
         self.consensus.values().filter(|given| given.revision != self.revision).count()
     }
 
+    /// The reasons of objections to earlier texts of the card, not given again since: what an
+    /// edit was meant to answer.
+    pub fn earlier_objections(&self) -> impl Iterator<Item = &str> {
+        self.consensus
+            .values()
+            .filter(|given| given.revision != self.revision && given.stance == Stance::Object)
+            .map(|given| given.reason.as_str())
+    }
+
     /// The reasons of those who object to the card as it reads now (never who they are).
     pub fn objections(&self) -> impl Iterator<Item = &str> {
         self.current_stances().filter(|given| given.stance == Stance::Object).map(|given| given.reason.as_str())

@@ -113,10 +113,12 @@ impl Activity {
         role == Role::Facilitator || self.status != ActivityStatus::Draft
     }
 
-    /// Whether someone of `role` may read the count of a vote or an assessment: the facilitator
-    /// at any time; the room once it is closed, so that nobody votes by following the count.
-    pub fn results_visible_to(&self, role: Role) -> bool {
-        role == Role::Facilitator || self.status == ActivityStatus::Closed
+    /// Whether the count of a vote or an assessment may be read: once it is closed, by anyone
+    /// it concerns. While it runs, nobody reads it, the facilitator included: a count followed
+    /// ballot by ballot tells each ballot, and with who just tapped, whose it is; and nobody
+    /// votes by following the count.
+    pub fn results_readable(&self) -> bool {
+        self.status == ActivityStatus::Closed
     }
 }
 
@@ -341,6 +343,7 @@ impl Workshop {
                 }
             }
             Event::JoiningLocked { locked } => self.joining_locked = *locked,
+            Event::JoinCodeRenewed => {}
             Event::ParticipantRoleChanged { participant_id, role } => {
                 if let Some(participant) = self.participants.get_mut(participant_id) {
                     participant.role = *role;
@@ -620,6 +623,19 @@ impl Workshop {
     /// The items a vote or an assessment is about: its sources' contributions, merged ones left out.
     pub fn items_of(&self, activity: &Activity) -> BTreeSet<ContributionId> {
         self.source_contributions(activity).map(|contribution| contribution.id).collect()
+    }
+
+    /// Why an activity's anonymity can no longer change, if it cannot: once the room has seen
+    /// it as anonymous (opened, or with something posted), turning it off would sign what was
+    /// written under it, or what someone posts from a page still saying "anonymous"; and a
+    /// brainwriting under way keeps what it started with, since a signed board has shown who
+    /// holds which sheet. Turning anonymity on is otherwise always possible.
+    pub fn anonymity_fixed(&self, activity: &Activity) -> Option<&'static str> {
+        if activity.brainwriting.is_some() {
+            return Some("anonymity_fixed_in_brainwriting");
+        }
+        let seen = activity.times_opened > 0 || self.contributions_in(activity.id).next().is_some();
+        (activity.config.anonymous && seen).then_some("anonymity_locked")
     }
 
     /// The table a participant sits at.

@@ -286,3 +286,52 @@ fn a_removed_participant_can_no_longer_act_and_a_locked_workshop_takes_nobody_in
     run(&mut workshop, Actor::Account(account()), Command::LockJoining { locked: false });
     assert!(decide(&workshop, Actor::Newcomer, newcomer).is_ok());
 }
+
+#[test]
+fn anonymity_seen_by_the_room_stays_and_a_brainwriting_under_way_keeps_its_own() {
+    let mut workshop = workshop();
+    let settings = |workshop: &Workshop, anonymous: bool| {
+        let current = workshop.activity(activity(0)).unwrap();
+        Command::UpdateActivity {
+            activity_id: activity(0),
+            title: current.title.clone(),
+            prompt: current.prompt.clone(),
+            config: ActivityConfig { anonymous, ..current.config.clone() },
+        }
+    };
+    // A draft nobody has seen can change its mind.
+    for anonymous in [true, false, true] {
+        let command = settings(&workshop, anonymous);
+        run(&mut workshop, Actor::Account(account()), command);
+    }
+    run(&mut workshop, Actor::Account(account()), Command::OpenActivity { activity_id: activity(0) });
+    // Opened as anonymous, even with nothing posted yet: a page says "anonymous" to someone typing.
+    assert_eq!(
+        decide(&workshop, Actor::Account(account()), settings(&workshop, false)),
+        Err(DomainError::InvalidConfig { reason: "anonymity_locked" })
+    );
+
+    let brainwriting = ActivitySpec {
+        activity_id: activity(70),
+        kind: ActivityKind::Brainwriting,
+        title: Title::parse("Idées").unwrap(),
+        prompt: Prompt::parse("").unwrap(),
+        config: ActivityConfig::default(),
+    };
+    run(&mut workshop, Actor::Account(account()), Command::AddActivity(brainwriting));
+    join(&mut workshop, 1);
+    join(&mut workshop, 2);
+    run(&mut workshop, Actor::Account(account()), Command::StartBrainwriting { activity_id: activity(70) });
+    let activity_70 = workshop.activity(activity(70)).unwrap();
+    let anonymous = Command::UpdateActivity {
+        activity_id: activity(70),
+        title: activity_70.title.clone(),
+        prompt: activity_70.prompt.clone(),
+        config: ActivityConfig { anonymous: true, ..activity_70.config.clone() },
+    };
+    assert_eq!(
+        decide(&workshop, Actor::Account(account()), anonymous),
+        Err(DomainError::InvalidConfig { reason: "anonymity_fixed_in_brainwriting" }),
+        "a signed board has shown who holds which sheet"
+    );
+}

@@ -292,6 +292,8 @@ impl Engine {
             match self.store.set_join_code(id.as_uuid(), &code).await {
                 Ok(()) => {
                     tracing::info!(workshop.id = %id, "join code renewed");
+                    // Screens showing the old code follow this event to the new one.
+                    self.execute(id, Actor::Account(account), Command::RenewJoinCode).await?;
                     return Ok(code);
                 }
                 Err(StoreError::Duplicate("join code")) => continue,
@@ -393,6 +395,9 @@ impl Engine {
             .workshop
             .activity(activity_id)
             .ok_or(EngineError::Domain(converge_core::DomainError::UnknownActivity(activity_id)))?;
+        if !activity.results_readable() {
+            return Err(EngineError::Domain(converge_core::DomainError::ActivityStillOpen));
+        }
         if let Some(frozen) = &activity.frozen_result {
             let mut document: serde_json::Value = serde_json::from_str(frozen).unwrap_or(serde_json::Value::Null);
             if let Some(object) = document.as_object_mut() {

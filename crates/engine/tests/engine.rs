@@ -1,7 +1,7 @@
 //! The engine on a real SQLite store: batching, acknowledgements, snapshots and reloading.
 
 use converge_core::{ActivityKind, Actor, Command, ContributionId, Language, ParticipantId, WorkshopId};
-use converge_engine::{ActivityDraft, Engine, NewWorkshop};
+use converge_engine::{ActivityDraft, Engine, EngineError, NewWorkshop};
 use converge_store::{EventLog, Snapshot, Store};
 use converge_store_sqlite::SqliteStore;
 use std::sync::Arc;
@@ -247,6 +247,15 @@ async fn the_matrix_splits_at_the_facilitators_thresholds_and_score_votes_can_ra
         let ballot = Ballot::Scores { scores: [(idea, 4)].into() };
         let command = Command::CastBallot { activity_id: vote_id, ballot };
         setup.engine.execute(setup.workshop, Actor::Participant(*participant), command).await.unwrap();
+    }
+    // Nobody reads a count while it runs; closed, it is read.
+    assert!(matches!(
+        setup.engine.results(setup.workshop, assess_id).await,
+        Err(EngineError::Domain(converge_core::DomainError::ActivityStillOpen))
+    ));
+    for activity_id in [assess_id, vote_id] {
+        let close = Command::CloseActivity { activity_id };
+        setup.engine.execute(setup.workshop, Actor::Account(account), close).await.unwrap();
     }
     let assessment = setup.engine.results(setup.workshop, assess_id).await.unwrap().unwrap();
     // Impact 3 is below the facilitator's 3.5, feasibility 3 at the default middle: a fill-in.

@@ -46,11 +46,38 @@ pub struct Participant {
 pub struct Api {
     pub http: reqwest::Client,
     pub target: Target,
+    /// Clients that join from addresses of their own, as the phones of a room do: the server
+    /// limits joins per client address. On a loopback target, each speaks from its own
+    /// 127.0.1.x; elsewhere there is only the one client.
+    joiners: Vec<reqwest::Client>,
 }
+
+/// Participants joining from one loopback address, well within the server's joins per client.
+const JOINERS_PER_ADDRESS: usize = 40;
 
 impl Api {
     pub fn new(target: Target) -> Api {
-        Api { http: http_client(), target }
+        let loopback = target.base.starts_with("http://127.") || target.base.starts_with("http://localhost");
+        let joiners = if loopback {
+            (1..=250u8)
+                .map(|n| {
+                    reqwest::Client::builder()
+                        .local_address(std::net::IpAddr::V4(std::net::Ipv4Addr::new(127, 0, 1, n)))
+                        .timeout(Duration::from_secs(30))
+                        .redirect(reqwest::redirect::Policy::none())
+                        .build()
+                        .expect("an HTTP client")
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Api { http: http_client(), target, joiners }
+    }
+
+    /// The client the `n`-th participant joins with.
+    fn joiner(&self, n: usize) -> &reqwest::Client {
+        if self.joiners.is_empty() { &self.http } else { &self.joiners[(n / JOINERS_PER_ADDRESS) % self.joiners.len()] }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -85,10 +112,10 @@ impl Api {
 
     /// Joins with the workshop's code. A room larger than the server's join budget waits as a
     /// phone would: it tries again after the Retry-After the server gives.
-    pub async fn join(&self, workshop: &Workshop, name: &str) -> anyhow::Result<Participant> {
+    pub async fn join(&self, workshop: &Workshop, name: &str, n: usize) -> anyhow::Result<Participant> {
         let body = json!({"join_code": workshop.join_code, "name": name, "service": "Load"});
         for _ in 0..1000 {
-            let response = self.http.post(self.url("/api/v1/join")).json(&body).send().await?;
+            let response = self.joiner(n).post(self.url("/api/v1/join")).json(&body).send().await?;
             if response.status() == 429 {
                 let wait = retry_after(&response).unwrap_or(Duration::from_secs(1));
                 tokio::time::sleep(wait).await;
@@ -110,7 +137,7 @@ impl Api {
         let mut next = 0;
         while next < count {
             let batch: Vec<_> = (next..(next + 16).min(count))
-                .map(|n| async move { self.join(workshop, &format!("{prefix} {n}")).await })
+                .map(|n| async move { self.join(workshop, &format!("{prefix} {n}"), n).await })
                 .collect();
             next += batch.len();
             for joined in futures_util::future::join_all(batch).await {

@@ -141,5 +141,12 @@
   source.onerror = function () {
     // The browser reconnects by itself and sends Last-Event-ID; nothing is missed.
     if (status) status.hidden = false;
+    // A stream refused for good (this person was removed, the workshop deleted, the session
+    // ended) does not come back: show the page as it now is, with the server's explanation.
+    if (source.readyState === EventSource.CLOSED) {
+      fetch(window.location.href, { credentials: "same-origin", headers: { "X-Requested-With": "converge-live" } })
+        .then(function (response) { if (response.status === 401 || response.status === 403 || response.status === 404) window.location.reload(); })
+        .catch(function () { /* offline: the status line already says so */ });
+    }
   };
 })();

@@ -47,7 +47,7 @@ pub struct StreamQuery {
 #[utoipa::path(get, path = "/api/v1/workshops/{id}/events", operation_id = "streamEvents", tag = "workshops",
     params(("id" = Uuid, Path), ("after" = Option<u64>, Query, description = "Start after this sequence number"),
            ("Last-Event-ID" = Option<u64>, Header, description = "Resume after this sequence number; wins over `after`")),
-    responses((status = 200, description = "An event stream; each event has `id: <seq>` and JSON data {seq, kind, recorded_at, hash, payload}. The payload is what the caller's pages show: who acted in confidence, individual ballots, scores and ratings are left out, and an event with anything left out comes without its hash",
+    responses((status = 200, description = "An event stream; each event has `id: <seq>` and JSON data {seq, kind, recorded_at, hash, payload}. The payload is what the caller's pages show: who acted in confidence, individual ballots, scores and ratings are left out. The record's hash comes to the facilitator only, with the events sent whole",
                content_type = "text/event-stream"),
               (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("bearer" = [])))]
@@ -227,10 +227,11 @@ impl Follower {
 /// An event's data as each audience may read it, by the one rule of `Event::disclosure`: who
 /// acted in confidence is read by nobody (not the facilitator either), individual ballots,
 /// scores and ratings by nobody, stances and objection reasons by the facilitator only. The log
-/// and its export keep everything; this is a view, like the pages. Whatever is left out, the
-/// record's hash goes too: with it, a hidden field could be guessed and checked against the
-/// hash (on records kept before pseudonyms, a participant id). Worked out once per event for
-/// all its followers: there are only two audiences.
+/// and its export keep everything; this is a view, like the pages. The record's hashes go to
+/// the facilitator only, and only with events sent whole: with a hash, a hidden field could be
+/// guessed and checked against it, or against the next event's hash that chains it (on records
+/// kept before pseudonyms, a participant id is a guess among a room). Worked out once per
+/// event for all its followers: there are only two audiences.
 struct Views {
     facilitator: String,
     room: String,
@@ -241,9 +242,11 @@ impl Views {
         let parsed = serde_json::from_str::<Event>(&event.payload).ok();
         let state = engine.state(event_workshop(event)).await.ok();
         let view = |audience| match (&parsed, &state) {
-            (Some(parsed), Some(state)) => disclosed_data(event, parsed.disclosure(&state.workshop, audience)),
+            (Some(parsed), Some(state)) => {
+                disclosed_data(event, parsed.disclosure(&state.workshop, audience), audience == Audience::Facilitator)
+            }
             // When in doubt, only that something happened.
-            _ => disclosed_data(event, Disclosure::Only(&[])),
+            _ => disclosed_data(event, Disclosure::Only(&[]), false),
         };
         Views { facilitator: view(Audience::Facilitator), room: view(Audience::Room) }
     }
@@ -256,10 +259,10 @@ impl Views {
     }
 }
 
-/// The JSON data of an event as `disclosure` lets it be read: whole with its hash, or with
-/// fields left out and without the hash.
-fn disclosed_data(event: &StoredEvent, disclosure: Disclosure) -> String {
-    if disclosure == Disclosure::Whole {
+/// The JSON data of an event as `disclosure` lets it be read: whole, with its hash when
+/// `with_hash`; or with fields left out, and never with the hash.
+fn disclosed_data(event: &StoredEvent, disclosure: Disclosure, with_hash: bool) -> String {
+    if disclosure == Disclosure::Whole && with_hash {
         return event_data(event);
     }
     let mut payload = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&event.payload)
@@ -356,8 +359,12 @@ mod tests {
             recorded_at: 5,
             hash: "cd".repeat(32),
         };
-        let read = |disclosure| serde_json::from_str::<serde_json::Value>(&disclosed_data(&event, disclosure)).unwrap();
+        let read = |disclosure| {
+            serde_json::from_str::<serde_json::Value>(&disclosed_data(&event, disclosure, true)).unwrap()
+        };
         assert_eq!(read(Disclosure::Whole)["hash"], "cd".repeat(32));
+        let room: serde_json::Value = serde_json::from_str(&disclosed_data(&event, Disclosure::Whole, false)).unwrap();
+        assert!(room.get("hash").is_none() && room["payload"]["voter"] == "v", "whole, without the hash");
         let only = read(Disclosure::Only(&["activity_id"]));
         assert_eq!(only["payload"], serde_json::json!({"activity_id": "a", "type": "ballot_cast"}));
         assert!(only.get("hash").is_none());

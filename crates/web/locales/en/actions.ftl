@@ -84,6 +84,7 @@ actions-consensus-counts = { $agree } agree · { $live } can live with it · { $
    *[other] objections
 }
 actions-consensus-none = Nobody has given their view yet.
+actions-objections-earlier = Objections to an earlier version, not given again since:
 actions-objections-heading = { $count ->
     [one] 1 objection
    *[other] { $count } objections

@@ -44,7 +44,8 @@ error-invalid_config-vote = Vote settings: 1 to 100 dots, at most that many per 
 error-invalid_config-table_size = A table seats 2 to 12 people.
 
 error-invalid_config-vote_locked = Ballots have been cast: the vote's rules no longer change. Add a new vote to vote differently.
-error-invalid_config-anonymity_locked = Notes were posted anonymously here: anonymity can no longer be turned off, that would sign them after the fact.
+error-invalid_config-anonymity_locked = The room has seen this activity as anonymous: anonymity can no longer be turned off, that would sign what was written under it.
+error-invalid_config-anonymity_fixed_in_brainwriting = The brainwriting has started: its anonymity can no longer change. Add another brainwriting to run it differently.
 votes-refused-pair_answered = You have already compared these two ideas.
 error-invalid_config-thresholds = The matrix thresholds go from 1 to 5.
 votes-explain-score_median = { $count ->

@@ -53,7 +53,7 @@ console-form-tables-button = Form the tables
 activity-settings-heading = Activity settings
 settings-minutes-label = Planned time (minutes)
 settings-anonymous-label = Anonymous contributions
-activity-anonymous-notice = Anonymous: other participants and the projection screen do not see who wrote what; the facilitator does, to moderate.
+activity-anonymous-notice = Anonymous: nobody sees who wrote what, the facilitator included; each author sees their own.
 settings-sources-label = Works on the contributions of
 settings-categories-label = Categories (one per line)
 settings-category-default = Category { $n }
@@ -91,7 +91,7 @@ settings-impact-threshold-label = Impact threshold (1 to 5)
 settings-feasibility-threshold-label = Feasibility threshold (1 to 5)
 
 console-remove-participant = Remove…
-console-remove-participant-hint = They leave the workshop: their link stops working and they cannot act any more. What they wrote stays; the removal is recorded.
+console-remove-participant-hint = They leave the workshop: their link stops working and they cannot act any more. What they wrote stays; the removal is recorded. To keep them from joining again, lock joining or renew the code.
 console-remove-participant-button = Remove from the workshop
 console-joining-locked = Joining is locked: nobody new can join.
 console-joining-lock = Lock joining

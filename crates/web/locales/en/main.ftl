@@ -67,6 +67,7 @@ role-observer = observer
 
 ## Projection screen
 screen-join-prompt = Join the workshop with your phone
+screen-joining-locked = Joining is closed for now.
 screen-waiting = The activity will start soon.
 
 ## Participant

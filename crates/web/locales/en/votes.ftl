@@ -179,3 +179,4 @@ assess-quadrant-not_assessed = Not assessed
 votes-rank-drag-hint = Or drag the ideas by their handle into your order, best first: every idea then gets a rank, without ties.
 votes-rank-handle = Drag to reorder
 votes-rank-moved = “{ $item }” is now number { $position } of { $total }.
+votes-results-at-close = The count appears when you close the activity: followed ballot by ballot, it would tell who voted what. Meanwhile, the turnout above shows how many have answered.

@@ -87,6 +87,7 @@ actions-consensus-counts = { $agree } d’accord · { $live } { $live ->
    *[other] objections
 }
 actions-consensus-none = Personne n’a encore donné son avis.
+actions-objections-earlier = Objections à une version antérieure, pas redonnées depuis :
 actions-objections-heading = { $count ->
     [one] 1 objection
    *[other] { $count } objections

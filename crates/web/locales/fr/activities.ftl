@@ -44,7 +44,8 @@ error-invalid_config-vote = Réglages du vote : de 1 à 100 gommettes, au plus a
 error-invalid_config-table_size = Une table compte de 2 à 12 personnes.
 
 error-invalid_config-vote_locked = Des bulletins ont déjà été déposés : les règles du vote ne changent plus. Ajoutez un nouveau vote pour voter autrement.
-error-invalid_config-anonymity_locked = Des notes ont été postées anonymement ici : l’anonymat ne peut plus être retiré, cela les signerait après coup.
+error-invalid_config-anonymity_locked = La salle a vu cette activité comme anonyme : l’anonymat ne peut plus être retiré, cela signerait ce qui a été écrit sous cette promesse.
+error-invalid_config-anonymity_fixed_in_brainwriting = Le brainwriting a commencé : son anonymat ne peut plus changer. Ajoutez un autre brainwriting pour le mener autrement.
 votes-refused-pair_answered = Vous avez déjà comparé ces deux idées.
 error-invalid_config-thresholds = Les seuils de la matrice vont de 1 à 5.
 votes-explain-score_median = { $count ->

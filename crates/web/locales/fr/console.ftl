@@ -53,7 +53,7 @@ console-form-tables-button = Former les tables
 activity-settings-heading = Réglages de l’activité
 settings-minutes-label = Durée prévue (minutes)
 settings-anonymous-label = Contributions anonymes
-activity-anonymous-notice = Anonyme : les autres participants et l’écran de projection ne voient pas qui a écrit quoi ; l’animation le voit, pour modérer.
+activity-anonymous-notice = Anonyme : personne ne voit qui a écrit quoi, pas même l’animation ; chacun voit ce qu’il a écrit.
 settings-sources-label = Travaille sur les contributions de
 settings-categories-label = Catégories (une par ligne)
 settings-category-default = Catégorie { $n }
@@ -91,7 +91,7 @@ settings-impact-threshold-label = Seuil d’impact (1 à 5)
 settings-feasibility-threshold-label = Seuil de faisabilité (1 à 5)
 
 console-remove-participant = Retirer…
-console-remove-participant-hint = La personne quitte l’atelier : son lien ne fonctionne plus et elle ne peut plus agir. Ce qu’elle a écrit reste ; le retrait est consigné.
+console-remove-participant-hint = La personne quitte l’atelier : son lien ne fonctionne plus et elle ne peut plus agir. Ce qu’elle a écrit reste ; le retrait est consigné. Pour qu’elle ne revienne pas, verrouillez les entrées ou changez le code.
 console-remove-participant-button = Retirer de l’atelier
 console-joining-locked = Les entrées sont verrouillées : personne de nouveau ne peut rejoindre.
 console-joining-lock = Verrouiller les entrées

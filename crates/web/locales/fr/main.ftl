@@ -67,6 +67,7 @@ role-observer = observateur·rice
 
 ## Écran de projection
 screen-join-prompt = Rejoignez l’atelier avec votre téléphone
+screen-joining-locked = Les entrées sont fermées pour le moment.
 screen-waiting = L’activité va bientôt commencer.
 
 ## Participant

@@ -179,3 +179,4 @@ assess-quadrant-not_assessed = Non évaluée
 votes-rank-drag-hint = Ou faites glisser les idées par leur poignée dans votre ordre, la meilleure en premier : chaque idée reçoit alors un rang, sans ex æquo.
 votes-rank-handle = Glisser pour réordonner
 votes-rank-moved = « { $item } » est maintenant numéro { $position } sur { $total }.
+votes-results-at-close = Le décompte apparaît à la clôture de l’activité : suivi bulletin par bulletin, il dirait qui a voté quoi. En attendant, la participation ci-dessus indique combien ont répondu.

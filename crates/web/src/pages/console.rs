@@ -421,11 +421,21 @@ fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity
                label for="minutes" { (lang.t("settings-minutes-label")) }
                input #minutes type="number" name="minutes" min="1" max=(config_limits::MINUTES_MAX)
                    value=[config.minutes];
+               @let fixed = workshop.anonymity_fixed(activity).filter(|_| {
+                   // Turning it on stays possible but in a brainwriting under way.
+                   config.anonymous || activity.brainwriting.is_some()
+               });
                label.check {
-                   input type="checkbox" name="anonymous" value="on" checked[config.anonymous];
+                   input type="checkbox" name="anonymous" value="on" checked[config.anonymous] disabled[fixed.is_some()];
                    " " (lang.t("settings-anonymous-label"))
                }
-               p.hint { (lang.t("activity-anonymous-notice")) }
+               @if let Some(reason) = fixed {
+                   // A disabled box is not sent: the setting travels as it is.
+                   @if config.anonymous { input type="hidden" name="anonymous" value="on"; }
+                   p.hint { (lang.t(&format!("error-invalid_config-{reason}"))) }
+               } @else {
+                   p.hint { (lang.t("activity-anonymous-notice")) }
+               }
                @if position > 0 {
                    fieldset {
                        legend { (lang.t("settings-sources-label")) }

@@ -202,17 +202,22 @@ pub async fn screen(
         &context,
         Frame {
             title: &workshop.title,
-            live: Some(live(id, state.seq, &context.path, Live::ACTIVITY)),
+            live: Some(live(id, state.seq, &context.path, Live::SCREEN)),
             body_class: "screen",
         },
         html! {
             div.screen-grid {
-                aside.join-panel {
-                    p { (lang.t("screen-join-prompt")) }
-                    div.qr { (PreEscaped(qr)) }
-                    p.join-url { (join_link) }
-                    p { (lang.t("console-join-code")) }
-                    p.code.huge data-join-code { (entry.join_code) }
+                // Live: a new code or a lock shows at once, so nobody scans a code that stopped.
+                aside #join-live.join-panel data-live {
+                    @if workshop.joining_locked {
+                        p.joining-locked { (lang.t("screen-joining-locked")) }
+                    } @else {
+                        p { (lang.t("screen-join-prompt")) }
+                        div.qr { (PreEscaped(qr)) }
+                        p.join-url { (join_link) }
+                        p { (lang.t("console-join-code")) }
+                        p.code.huge data-join-code { (entry.join_code) }
+                    }
                 }
                 div #screen-live.screen-main data-live {
                     h1 { (workshop.title) }

@@ -45,11 +45,13 @@ pub async fn workshop_report(engine: &Engine, id: WorkshopId, now: Timestamp) ->
     Ok(report)
 }
 
-/// For each vote and assessment: the result frozen into the record, else as it counts now.
+/// For each closed vote and assessment: the result frozen into the record, else as it counts
+/// now. One still running has no count yet, here as on its pages.
 pub fn results_of(workshop: &Workshop) -> BTreeMap<ActivityId, Value> {
     workshop
         .activities
         .iter()
+        .filter(|activity| activity.results_readable())
         .filter_map(|activity| {
             let frozen = activity.frozen_result.as_deref().and_then(|raw| serde_json::from_str(raw).ok());
             let document = frozen.or_else(|| converge_engine::results::results(workshop, activity))?;

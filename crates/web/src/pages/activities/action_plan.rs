@@ -497,7 +497,7 @@ pub fn consensus_bar(lang: Lang, action: &Action) -> Markup {
                 p.consensus-counts.muted { (lang.t("actions-consensus-none")) }
             }
             @if stale > 0 {
-                p.consensus-stale.muted { (lang.t_args("actions-consensus-stale", &[("count", stale.into())])) }
+                p.consensus-counts.consensus-stale.muted { (lang.t_args("actions-consensus-stale", &[("count", stale.into())])) }
             }
         }
     }
@@ -508,13 +508,24 @@ pub fn consensus_bar(lang: Lang, action: &Action) -> Markup {
 pub fn objections(view: &View<'_>, action: &Action) -> Markup {
     let lang = view.lang;
     let raised: Vec<&str> = action.objections().collect();
+    let earlier: Vec<&str> = action.earlier_objections().collect();
     html! {
-        @if !raised.is_empty() {
+        @if !raised.is_empty() || !earlier.is_empty() {
             div.objections {
-                p.link-label { (lang.t_args("actions-objections-heading", &[("count", raised.len().into())])) }
-                ul {
-                    @for reason in raised {
-                        li { span.objection-reason { (reason) } }
+                @if !raised.is_empty() {
+                    p.link-label { (lang.t_args("actions-objections-heading", &[("count", raised.len().into())])) }
+                    ul {
+                        @for reason in raised {
+                            li { span.objection-reason { (reason) } }
+                        }
+                    }
+                }
+                @if !earlier.is_empty() {
+                    p.link-label { (lang.t("actions-objections-earlier")) }
+                    ul.earlier {
+                        @for reason in earlier {
+                            li { span.objection-reason { (reason) } }
+                        }
                     }
                 }
             }

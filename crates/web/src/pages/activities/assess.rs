@@ -191,10 +191,13 @@ fn sheet(
 
 fn results_section(view: &View<'_>, audience: Audience) -> Markup {
     let lang = view.lang;
-    let Some((document, frozen)) = document(view) else { return html! {} };
-    if audience == Audience::Room && view.activity.status != ActivityStatus::Closed {
-        return html! {};
+    if !view.activity.results_readable() {
+        return match audience {
+            Audience::Facilitator => html! { p.hint.results-at-close { (lang.t("votes-results-at-close")) } },
+            Audience::Room => html! {},
+        };
     }
+    let Some((document, frozen)) = document(view) else { return html! {} };
     if document.get("error").is_some() {
         return html! { p.notice { (lang.t("votes-results-impossible")) } };
     }

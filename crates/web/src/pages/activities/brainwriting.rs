@@ -107,6 +107,9 @@ pub fn facilitator(view: &View<'_>) -> Markup {
             section.bw-table {
                 h3 { (lang.t_args("bw-table", &[("table", (table + 1).into())])) }
                 (members(view, rotation, &seated))
+                @if view.activity.config.anonymous {
+                    (table_ideas(view, table as u32))
+                } @else {
                 div.bw-sheets {
                     @for sheet in 0..rotation.n_sheets() {
                         @let sheet_ref = SheetRef { table: table as u32, sheet: sheet as u32, round: brainwriting.round };
@@ -133,6 +136,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
                         }
                     }
                 }
+                }
             }
         }
         (stray_ideas(view))
@@ -155,7 +159,9 @@ pub fn projection(view: &View<'_>) -> Markup {
                 @let n_ideas: usize = sheets.iter().map(Vec::len).sum();
                 section.bw-table {
                     h3 { (lang.t_args("bw-table", &[("table", (table + 1).into())])) }
-                    @if n_ideas <= FEW_IDEAS_PER_TABLE {
+                    @if view.activity.config.anonymous {
+                        (table_ideas(view, table as u32))
+                    } @else if n_ideas <= FEW_IDEAS_PER_TABLE {
                         div.bw-sheets {
                             @for (sheet, ideas) in sheets.iter().enumerate() {
                                 article.bw-sheet {
@@ -326,7 +332,8 @@ fn sheet_ideas(view: &View<'_>, ideas: &[&Contribution]) -> Markup {
                 @for idea in ideas {
                     li data-contribution=(idea.id) {
                         p.note-text { (idea.text) }
-                        p.bw-idea-meta { (idea_meta(view, idea)) }
+                        @let meta = idea_meta(view, idea);
+                        @if !meta.is_empty() { p.bw-idea-meta { (meta) } }
                         (builds_on(view, idea, ideas))
                     }
                 }
@@ -335,11 +342,36 @@ fn sheet_ideas(view: &View<'_>, ideas: &[&Contribution]) -> Markup {
     }
 }
 
+/// "Round r · author" where ideas are signed. Where they are anonymous, only the viewer's own
+/// ideas say anything: a round, with a sheet, tells the seat it was written from.
 fn idea_meta(view: &View<'_>, idea: &Contribution) -> String {
     let round = idea.sheet.map_or(0, |sheet| sheet.round) + 1;
     match view.author_of(idea) {
         Some(author) => view.lang.t_args("bw-idea-meta", &[("round", round.into()), ("author", author.into())]),
+        None if view.activity.config.anonymous => String::new(),
         None => view.lang.t_args("bw-idea-round", &[("round", round.into())]),
+    }
+}
+
+/// A table's ideas in an anonymous brainwriting, for the board and the screen: in the order of
+/// their texts, neither by sheet nor by round, which together tell the seat each came from.
+fn table_ideas(view: &View<'_>, table: u32) -> Markup {
+    let mut ideas: Vec<&Contribution> = view
+        .workshop
+        .contributions_in(view.activity.id)
+        .filter(|idea| idea.sheet.is_some_and(|sheet| sheet.table == table))
+        .collect();
+    ideas.sort_by(|a, b| a.text.cmp(&b.text).then(a.id.cmp(&b.id)));
+    html! {
+        @if ideas.is_empty() {
+            p.muted { (view.lang.t("bw-sheet-empty")) }
+        } @else {
+            ul.bw-ideas.bw-table-ideas {
+                @for idea in ideas {
+                    li data-contribution=(idea.id) { p.note-text { (idea.text) } }
+                }
+            }
+        }
     }
 }
 
@@ -378,8 +410,8 @@ fn builds_on_choices(view: &View<'_>, ideas: &[&Contribution]) -> Markup {
                                     checked[view.draft.links.contains(&idea.id.as_uuid())];
                                 span {
                                     span.note-text { (idea.text) }
-                                    " "
-                                    span.bw-idea-meta { "— " (idea_meta(view, idea)) }
+                                    @let meta = idea_meta(view, idea);
+                                    @if !meta.is_empty() { " " span.bw-idea-meta { "— " (meta) } }
                                 }
                             }
                             (builds_on(view, idea, ideas))

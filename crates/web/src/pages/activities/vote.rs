@@ -76,8 +76,8 @@ pub fn projection(view: &View<'_>) -> Markup {
     }
 }
 
-/// Who looks at results: the facilitator sees the count while the vote runs; the room sees it
-/// once closed.
+/// Who looks at results: both see the count once closed; while it runs, the facilitator is told
+/// when it will appear.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Audience {
     Facilitator,
@@ -484,10 +484,13 @@ pub(super) fn results_head(lang: Lang, document: &Value, frozen: bool) -> Markup
 
 fn results_section(view: &View<'_>, audience: Audience) -> Markup {
     let lang = view.lang;
-    let Some((document, frozen)) = document(view) else { return html! {} };
-    if audience == Audience::Room && view.activity.status != ActivityStatus::Closed {
-        return html! {};
+    if !view.activity.results_readable() {
+        return match audience {
+            Audience::Facilitator => html! { p.hint.results-at-close { (lang.t("votes-results-at-close")) } },
+            Audience::Room => html! {},
+        };
     }
+    let Some((document, frozen)) = document(view) else { return html! {} };
     if document.get("error").is_some() {
         return html! { p.notice { (lang.t("votes-results-impossible")) } };
     }
