@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { useHarness, scenario } from './harness.mjs';
 import {
   signIn, createWorkshop, agendaOf, consoleControl, join, postNote, waitForNote, eventually, assertNoHorizontalScroll,
-  addActivity, saveActivitySettings, activityPageControl, activityResults, pressKey, tabUntil,
+  addActivity, saveActivitySettings, activityPageControl, activityResults, ballotTurnout, pressKey, tabUntil,
   submitWithKeyboard,
 } from './flows.mjs';
 
@@ -62,8 +62,8 @@ scenario(h, 'phones cast every kind of ballot by touch and with the keyboard alo
     return { id, path };
   }
 
-  /** The ballot count as the results API gives it to the facilitator. */
-  const ballots = async (vote) => (await activityResults(s, console_, workshop.id, vote.id)).n_ballots;
+  /** How many have voted, as the facilitator's page says while the vote runs. */
+  const ballots = async (vote) => ballotTurnout(s, console_, workshop.id, vote.id);
   const recorded = async (phone, what) => {
     assert.equal(await phone.locator('.vote-recorded').count(), 1, `${what}: the page says the ballot is recorded`);
   };
@@ -266,6 +266,8 @@ scenario(h, 'phones cast every kind of ballot by touch and with the keyboard alo
     await submitWithKeyboard(keys);
     assert.match(await answered(keys), /\b2\b/, 'two pairs answered with the keyboard');
     assert.equal(await ballots(vote), 2, 'two participants compared pairs');
+    // The count is read once the vote is closed.
+    await activityPageControl(s, console_, workshop, vote.id, 'close');
     const result = (await activityResults(s, console_, workshop.id, vote.id)).result;
     assert.ok(Array.isArray(result.strengths) && result.strengths.length === CHALLENGES.length, `strengths per idea: ${JSON.stringify(result)}`);
   }

@@ -392,6 +392,20 @@ export async function saveActivitySettings(s, page, workshop, activityId, { sour
 }
 
 /**
+ * How many have voted in a vote (or assessed, in an assessment), as the facilitator's page of it
+ * says while it runs: nobody
+ * reads the count before the vote closes, the facilitator neither.
+ */
+export async function ballotTurnout(s, page, workshopId, activityId) {
+  const path = `/facilitator/workshops/${workshopId}/activities/${activityId}`;
+  const response = await page.request.get(s.url(path));
+  assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}`);
+  const found = /data-(?:ballots|assessors)="(\d+)"/.exec(await response.text());
+  assert.ok(found, `${path} shows the turnout`);
+  return Number(found[1]);
+}
+
+/**
  * The results document of a vote or an assessment, as GET
  * /api/v1/workshops/{id}/activities/{aid}/results gives it to the session of `page`.
  */

@@ -1,13 +1,13 @@
 // Drag-to-rank on the ranking ballot (assets/rank.js), on a desktop with the mouse and on a
 // 360×640 touch phone with a finger. The rank selects stay the keyboard alternative; a drag puts
 // the ideas in a strict order and writes ranks 1..n into the selects, starting from the ranking
-// the selects hold. Each ballot is checked in the results API's count and in the rank selects
+// the selects hold. Each ballot is checked in the turnout the facilitator sees and in the rank selects
 // the server sends back filled in after a reload.
 import assert from 'node:assert/strict';
 import { useHarness, scenario } from './harness.mjs';
 import {
   signIn, createWorkshop, agendaOf, consoleControl, join, postNote, waitForNote, eventually,
-  addActivity, saveActivitySettings, activityPageControl, activityResults, assertNoHorizontalScroll,
+  addActivity, saveActivitySettings, activityPageControl, ballotTurnout, assertNoHorizontalScroll,
 } from './flows.mjs';
 
 const h = useHarness();
@@ -76,7 +76,7 @@ scenario(h, 'ideas are ranked by dragging them, with the mouse on a desktop and 
   await saveActivitySettings(s, console_, workshop, id, { sources: [challenges.id], voteMethod: 'schulze' });
   await activityPageControl(s, console_, workshop, id, 'open');
   const path = `/w/${workshop.id}/a/${id}`;
-  const ballots = async () => (await activityResults(s, console_, workshop.id, id)).n_ballots;
+  const ballots = async () => ballotTurnout(s, console_, workshop.id, id);
   const submit = async (page, tap) => {
     const button = page.locator('#ballot button[type=submit]');
     // Wait for the POST and the page it leads to: the URL may already end in #ballot (voting again).
