@@ -168,6 +168,10 @@ async fn a_participant_cannot_open_an_activity_still_in_draft() {
     assert_eq!(draft.status, 404, "a draft is still being prepared");
     let home = phone.get(&format!("/w/{workshop}")).await;
     assert!(!home.body.contains(&format!("/w/{workshop}/a/{swot}")), "no link to a draft");
+    let token = phone.cookie(&format!("cv_p_{}", workshop.replace('-', ""))).unwrap().to_owned();
+    let view = server.workshop(&token, &workshop).await;
+    let listed = view["activities"].as_array().unwrap().iter().find(|a| a["id"] == swot.as_str()).unwrap().clone();
+    assert_eq!(listed["prompt"], "", "a draft's prompt is the facilitator's: {listed}");
     let mut console = Browser::open(&server, "fr").await;
     console.sign_in("ann@example.org", PASSWORD).await;
     assert_eq!(console.get(&format!("/facilitator/workshops/{workshop}/activities/{swot}")).await.status, 200);

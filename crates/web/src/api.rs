@@ -477,7 +477,9 @@ pub async fn get_workshop(
                 id: activity.id.as_uuid(),
                 kind: activity.kind.as_str().to_owned(),
                 title: activity.title.clone(),
-                prompt: activity.prompt.clone(),
+                // The agenda names a draft to the room, as the home page does; its prompt, still
+                // being written, is the facilitator's.
+                prompt: if activity.is_visible_to(role) { activity.prompt.clone() } else { String::new() },
                 status: activity.status.as_str().to_owned(),
                 times_opened: activity.times_opened,
                 accepts: activity.kind.accepted_contributions().iter().map(|kind| kind.as_str().to_owned()).collect(),
