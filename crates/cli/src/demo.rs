@@ -508,7 +508,9 @@ impl<'a> Room<'a> {
             }
             let mut posts = Vec::new();
             for (_, participant) in self.people.clone() {
-                let Some(seat) = state.keyring.subject(participant, converge_core::Scope::Seat(ideas)) else { continue };
+                let Some(seat) = state.keyring.subject(participant, converge_core::Scope::Seat(ideas)) else {
+                    continue;
+                };
                 let Some(held) = brainwriting.sheet_of(&seat) else { continue };
                 let index = first_sheet_of_table[held.table as usize] + held.sheet as usize;
                 let Some(sheet) = sheets.get(index) else { continue };
@@ -644,7 +646,10 @@ impl<'a> Room<'a> {
                     None if noise(&[person, &action.key, "away"]) % 100 < AWAY_PERCENT => continue,
                     None => (Stance::Agree, String::new()),
                 };
-                stances.push((Actor::Participant(*participant), Command::GiveConsensus { action_id, revision: None, stance, reason }));
+                stances.push((
+                    Actor::Participant(*participant),
+                    Command::GiveConsensus { action_id, revision: None, stance, reason },
+                ));
             }
         }
         self.run_all(stances).await?;

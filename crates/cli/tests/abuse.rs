@@ -19,12 +19,8 @@ fn client_at(address: Ipv4Addr) -> reqwest::Client {
 }
 
 async fn join_from(http: &reqwest::Client, server: &Server, code: &str, name: &str) -> (u16, Value) {
-    let response = http
-        .post(server.url("/api/v1/join"))
-        .json(&json!({"join_code": code, "name": name}))
-        .send()
-        .await
-        .unwrap();
+    let response =
+        http.post(server.url("/api/v1/join")).json(&json!({"join_code": code, "name": name})).send().await.unwrap();
     let status = response.status().as_u16();
     (status, response.json().await.unwrap_or(Value::Null))
 }

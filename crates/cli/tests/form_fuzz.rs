@@ -141,7 +141,8 @@ async fn every_form_answers_any_body_without_a_server_error() {
     let mut phone = Browser::open(&server, "fr").await;
     phone.join(str(&workshop, "join_code"), "Alice").await;
     let state = server.workshop(&data.token, &id).await;
-    let participant = state["participants"].as_array().unwrap().iter().map(|p| str(p, "id").to_owned()).last().unwrap();
+    let participant =
+        state["participants"].as_array().unwrap().iter().map(|p| str(p, "id").to_owned()).next_back().unwrap();
 
     let mut ids = activities.clone();
     ids.extend([id.clone(), participant.clone()]);

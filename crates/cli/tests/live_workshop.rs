@@ -251,7 +251,10 @@ async fn nobody_but_the_author_learns_who_wrote_an_anonymous_note() {
     let anne_view = server.workshop(&room.anne, &room.workshop).await;
     assert!(anne_view["contributions"][0]["author"].is_string(), "the author sees their own note as theirs");
     let facilitator_view = server.workshop(&data.token, &room.workshop).await;
-    assert!(facilitator_view["contributions"][0]["author"].is_null(), "the facilitator moderates the text, not the person");
+    assert!(
+        facilitator_view["contributions"][0]["author"].is_null(),
+        "the facilitator moderates the text, not the person"
+    );
     // Anonymity is switched on at any time, but never off once notes were posted under it.
     let answer = facilitator.post_form(&edit, &[("title", "Défis"), ("prompt", "")]).await;
     assert_eq!(answer.status, 422, "{}", answer.body);

@@ -89,7 +89,12 @@ fn event_seeds() -> Vec<String> {
             card: ActionCard { title: "La charte".into(), jurisdiction: "government".into(), ..ActionCard::default() },
             sources: vec![],
         },
-        Event::ConsensusGiven { action_id: action, participant: pseudonym, stance: Stance::Object, reason: "Trop tôt".into() },
+        Event::ConsensusGiven {
+            action_id: action,
+            participant: pseudonym,
+            stance: Stance::Object,
+            reason: "Trop tôt".into(),
+        },
         Event::RiskRated { activity_id: activity(0), rater: named, risk: contribution, likelihood: 4, impact: 5 },
         Event::MitigationsLinked { risk: contribution, actions: vec![action] },
         Event::FatesDecided {

@@ -1,12 +1,14 @@
 //! Commands and the rules that turn them into events.
 
-use crate::outcomes::{Action, ActionCard, ActionStatus, CalendarDate, FateDecision, GivenStance, Stance, StatusUpdate};
+use crate::outcomes::{
+    Action, ActionCard, ActionStatus, CalendarDate, FateDecision, GivenStance, Stance, StatusUpdate,
+};
 use crate::state::Timer;
 use crate::text::{CardTitle, NoteText, Prompt, Title};
 use crate::{
     AccountId, ActionId, Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus,
-    ContributionId, ContributionKind, DomainError, Event, Keyring, Language, ParticipantId, Role, Scope, Subject, Workshop,
-    limits,
+    ContributionId, ContributionKind, DomainError, Event, Keyring, Language, ParticipantId, Role, Scope, Subject,
+    Workshop, limits,
 };
 
 /// Who is asking.
@@ -764,7 +766,9 @@ pub fn decide(
             }
             // A voter named by id in an older record keeps that one voice.
             let named = Subject::Named(participant);
-            let voter = if activity.ballots.contains_key(&named) || activity.comparisons.iter().any(|(who, ..)| *who == named) {
+            let voter = if activity.ballots.contains_key(&named)
+                || activity.comparisons.iter().any(|(who, ..)| *who == named)
+            {
                 named
             } else {
                 acting(keyring, participant, Scope::Ballot(activity_id))?

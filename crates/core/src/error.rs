@@ -111,7 +111,9 @@ pub enum DomainError {
     TooManySources { max: usize },
     #[error("someone else changed this card meanwhile (it is at revision {current})")]
     EditConflict { current: u32 },
-    #[error("this card changed since it was read (it is at revision {current}): a stance is given on the text as it is")]
+    #[error(
+        "this card changed since it was read (it is at revision {current}): a stance is given on the text as it is"
+    )]
     CardChanged { current: u32 },
     #[error("this action was withdrawn")]
     ActionWithdrawn,

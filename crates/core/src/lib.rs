@@ -26,8 +26,10 @@ pub use error::DomainError;
 pub use event::{ActivitySpec, Audience, Disclosure, Event, SheetRef, TimedEvent};
 pub use ids::{AccountId, ActionId, ActivityId, ContributionId, ParticipantId, Timestamp, WorkshopId};
 pub use model::{ActivityKind, ActivityStatus, ContributionKind, Language, Role};
+pub use outcomes::{
+    Action, ActionCard, ActionStatus, CalendarDate, Fate, FateDecision, GivenStance, Outcome, Stance, StatusUpdate,
+};
 pub use pseudonym::{Keyring, Pseudonym, Scope, Subject};
-pub use outcomes::{Action, ActionCard, GivenStance, ActionStatus, CalendarDate, Fate, FateDecision, Outcome, Stance, StatusUpdate};
 pub use state::{
     Activity, BUILTIN_DECK, Brainwriting, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Timer, Workshop,
 };

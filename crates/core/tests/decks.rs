@@ -4,8 +4,8 @@
 mod support;
 
 use converge_core::*;
-use support::*;
 use support::decide;
+use support::*;
 
 const SHA: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 

@@ -4,8 +4,8 @@
 mod support;
 
 use converge_core::*;
-use support::*;
 use support::decide;
+use support::*;
 
 fn opened_with_two_activities() -> Workshop {
     let mut workshop = workshop();

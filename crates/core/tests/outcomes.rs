@@ -5,8 +5,8 @@ mod support;
 
 use converge_core::outcomes::{ActionCard, RiskSummary, Stance};
 use converge_core::*;
-use support::*;
 use support::decide;
+use support::*;
 
 const CHALLENGES: u128 = 0;
 const PLAN: u128 = 3;
@@ -182,8 +182,12 @@ fn a_stance_counts_for_the_text_it_was_given_on() {
 fn an_objection_needs_a_reason_and_stances_replace_each_other() {
     let mut scene = Scene::new();
     scene.as_ana(draft(1, "Un guichet unique", vec![note(1)])).unwrap();
-    let give =
-        |stance, reason: &str| Command::GiveConsensus { action_id: action(1), revision: Some(1), stance, reason: reason.into() };
+    let give = |stance, reason: &str| Command::GiveConsensus {
+        action_id: action(1),
+        revision: Some(1),
+        stance,
+        reason: reason.into(),
+    };
     assert_eq!(scene.as_ben(give(Stance::Object, "   ")), Err(DomainError::ReasonRequired));
     scene.as_ben(give(Stance::Object, "Trop coûteux")).unwrap();
     scene.as_ana(give(Stance::Agree, "")).unwrap();
@@ -258,7 +262,8 @@ fn a_withdrawn_action_refuses_edits_and_stances() {
     assert!(scene.workshop.action(action(1)).is_some_and(|action| action.withdrawn), "still on the record");
     assert_eq!(scene.as_ana(edit(1, 1, card("Encore"), vec![note(1)])), Err(DomainError::ActionWithdrawn));
     assert_eq!(scene.as_facilitator(edit(1, 1, card("Encore"), vec![note(1)])), Err(DomainError::ActionWithdrawn));
-    let agree = Command::GiveConsensus { action_id: action(1), revision: None, stance: Stance::Agree, reason: String::new() };
+    let agree =
+        Command::GiveConsensus { action_id: action(1), revision: None, stance: Stance::Agree, reason: String::new() };
     assert_eq!(scene.as_ben(agree), Err(DomainError::ActionWithdrawn));
     let link = Command::LinkMitigations { risk: note(2), actions: vec![action(1)] };
     assert_eq!(scene.as_ben(link), Err(DomainError::ActionWithdrawn));
@@ -279,7 +284,8 @@ fn observers_watch_without_drafting_rating_or_taking_a_stance() {
         as_observer(&mut scene.workshop, edit(1, 1, card("Vu de loin"), vec![note(1)])),
         Err(DomainError::ObserverCannotContribute)
     );
-    let agree = Command::GiveConsensus { action_id: action(1), revision: None, stance: Stance::Agree, reason: String::new() };
+    let agree =
+        Command::GiveConsensus { action_id: action(1), revision: None, stance: Stance::Agree, reason: String::new() };
     assert_eq!(as_observer(&mut scene.workshop, agree), Err(DomainError::ObserverCannotContribute));
     assert_eq!(as_observer(&mut scene.workshop, rate(note(2), 3, 3)), Err(DomainError::ObserverCannotContribute));
     assert!(DomainError::ObserverCannotContribute.is_forbidden());
@@ -293,7 +299,8 @@ fn a_closed_activity_refuses_participants_but_not_the_facilitator() {
     scene.as_facilitator(Command::CloseActivity { activity_id: activity(RISKS) }).unwrap();
     assert_eq!(scene.as_ana(draft(2, "Trop tard", vec![note(1)])), Err(DomainError::ActivityNotOpen));
     assert_eq!(scene.as_ana(edit(1, 1, card("Trop tard"), vec![note(1)])), Err(DomainError::ActivityNotOpen));
-    let agree = Command::GiveConsensus { action_id: action(1), revision: None, stance: Stance::Agree, reason: String::new() };
+    let agree =
+        Command::GiveConsensus { action_id: action(1), revision: None, stance: Stance::Agree, reason: String::new() };
     assert_eq!(scene.as_ben(agree), Err(DomainError::ActivityNotOpen));
     assert_eq!(scene.as_ben(rate(note(2), 3, 3)), Err(DomainError::ActivityNotOpen));
     let link = Command::LinkMitigations { risk: note(2), actions: vec![action(1)] };

@@ -5,8 +5,8 @@ mod support;
 
 use converge_core::*;
 use proptest::prelude::*;
-use support::*;
 use support::decide;
+use support::*;
 
 #[derive(Debug, Clone)]
 enum Intent {

@@ -9,8 +9,8 @@ use converge_core::outcomes::Step;
 use converge_core::*;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
-use support::*;
 use support::decide;
+use support::*;
 
 const CHALLENGES: u128 = 0;
 const REFORMULATE: u128 = 1;

@@ -3,8 +3,8 @@
 mod support;
 
 use converge_core::*;
-use support::*;
 use support::decide;
+use support::*;
 
 fn opened(activity_n: u128) -> Workshop {
     let mut workshop = workshop();
@@ -280,7 +280,8 @@ fn a_removed_participant_can_no_longer_act_and_a_locked_workshop_takes_nobody_in
     );
 
     run(&mut workshop, Actor::Account(account()), Command::LockJoining { locked: true });
-    let newcomer = Command::Join { participant_id: ParticipantId::from_uuid(id(1002)), profile_commitment: "c2".into() };
+    let newcomer =
+        Command::Join { participant_id: ParticipantId::from_uuid(id(1002)), profile_commitment: "c2".into() };
     assert_eq!(decide(&workshop, Actor::Newcomer, newcomer.clone()), Err(DomainError::JoiningLocked));
     assert_eq!(decide(&workshop, Actor::Account(account()), Command::LockJoining { locked: true }), Ok(Vec::new()));
     run(&mut workshop, Actor::Account(account()), Command::LockJoining { locked: false });

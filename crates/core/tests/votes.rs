@@ -7,8 +7,8 @@ use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
 use converge_core::*;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use support::*;
 use support::decide;
+use support::*;
 
 /// A workshop with ideas (activity 0, challenges) and a vote on them (activity 1).
 fn room(method: VoteMethod) -> (Workshop, Vec<ParticipantId>, Vec<ContributionId>) {

@@ -9,7 +9,9 @@
 //! and decides the batch again, so no command is decided against a stale state.
 
 use crate::{EngineError, now};
-use converge_core::{Actor, Command, Event, Keyring, ParticipantId, TimedEvent, Timestamp, Workshop, WorkshopId, decide};
+use converge_core::{
+    Actor, Command, Event, Keyring, ParticipantId, TimedEvent, Timestamp, Workshop, WorkshopId, decide,
+};
 use converge_store::{NewEvent, Snapshot, Store, StoredEvent};
 use std::sync::Arc;
 use tokio::sync::{broadcast, mpsc, oneshot, watch};
@@ -102,14 +104,12 @@ pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<Liv
             let trustworthy =
                 matching.first().is_some_and(|event| event.seq == snapshot.seq && event.hash == snapshot.hash);
             match serde_json::from_slice::<SnapshotBody>(&snapshot.state) {
-                Ok(body) if trustworthy && body.fold_version == FOLD_VERSION => {
-                    Some(LiveState {
-                        workshop: body.workshop,
-                        seq: snapshot.seq,
-                        head_hash: snapshot.hash,
-                        keyring: Arc::default(),
-                    })
-                }
+                Ok(body) if trustworthy && body.fold_version == FOLD_VERSION => Some(LiveState {
+                    workshop: body.workshop,
+                    seq: snapshot.seq,
+                    head_hash: snapshot.hash,
+                    keyring: Arc::default(),
+                }),
                 _ => {
                     tracing::warn!(workshop.id = %id, "ignoring a snapshot that does not match the log");
                     None
@@ -247,9 +247,12 @@ impl WorkshopActor {
 
     /// Reads the keys again when someone joined since they were read (here or on another node).
     async fn refresh_keyring(&mut self) {
-        let missing = self.state.workshop.participants.keys().any(|participant| {
-            !self.state.keyring.contains(*participant) && !self.keyless.contains(participant)
-        });
+        let missing = self
+            .state
+            .workshop
+            .participants
+            .keys()
+            .any(|participant| !self.state.keyring.contains(*participant) && !self.keyless.contains(participant));
         if !missing {
             return;
         }
@@ -267,7 +270,9 @@ impl WorkshopActor {
                 self.state_tx.send_replace(self.state.clone());
             }
             // Deciding goes on: whoever has no key yet is refused, and the next batch reads again.
-            Err(error) => tracing::warn!(workshop.id = %self.state.workshop.id, %error, "could not read the participants' keys"),
+            Err(error) => {
+                tracing::warn!(workshop.id = %self.state.workshop.id, %error, "could not read the participants' keys")
+            }
         }
     }
 

@@ -94,10 +94,23 @@ pub fn verify_export(bytes: &[u8]) -> Result<VerifiedExport, VerifyError> {
         .and_then(Value::as_array)
         .ok_or_else(|| VerifyError::NotAnExport("\"events\" is not a list".into()))?;
 
+    // Nothing outside the hashes may ride along: a field the format does not name would verify
+    // while no hash covers it.
+    const DOCUMENT_FIELDS: [&str; 5] = ["events", "format", "head_hash", "n_events", "workshop"];
+    const EVENT_FIELDS: [&str; 5] = ["hash", "kind", "payload", "recorded_at", "seq"];
+    let only = |value: &Value, known: &[&str]| {
+        value.as_object().is_some_and(|object| object.keys().all(|key| known.contains(&key.as_str())))
+    };
+    if !only(&document, &DOCUMENT_FIELDS) {
+        return Err(VerifyError::NotAnExport("it holds a field the format does not have".into()));
+    }
     let mut prev_hash = GENESIS.to_owned();
     for (index, event) in events.iter().enumerate() {
         let expected_seq = index as u64 + 1;
         let broken = |reason: &str| VerifyError::BrokenEvent { seq: expected_seq, reason: reason.to_owned() };
+        if !only(event, &EVENT_FIELDS) {
+            return Err(broken("it holds a field no hash covers"));
+        }
         let seq = event.get("seq").and_then(Value::as_u64).ok_or_else(|| broken("its sequence number is missing"))?;
         if seq != expected_seq {
             return Err(broken(&format!("it is numbered {seq}; events must be numbered from 1 without gaps")));
@@ -215,6 +228,18 @@ mod tests {
             verify_export(export_json(workshop, &events).as_bytes()),
             Err(VerifyError::BrokenEvent { seq: 2, .. })
         ));
+    }
+
+    #[test]
+    fn a_field_no_hash_covers_is_refused_even_where_the_order_of_keys_hides_it() {
+        let workshop = Uuid::from_u128(7);
+        let export = export_json(workshop, &log(workshop, 3));
+        // Keys are sorted, so a well-placed extra key keeps the canonical form.
+        let smuggled = export.replacen("\"recorded_at\":", "\"note\":\"rewritten\",\"recorded_at\":", 1);
+        assert_ne!(smuggled, export);
+        assert!(matches!(verify_export(smuggled.as_bytes()), Err(VerifyError::BrokenEvent { seq: 1, .. })));
+        let extra = export.replacen("\"format\":", "\"comment\":\"x\",\"format\":", 1);
+        assert!(matches!(verify_export(extra.as_bytes()), Err(VerifyError::NotAnExport(_))));
     }
 
     #[test]

@@ -439,7 +439,9 @@ pub fn build(
                 posted_at: date_time(contribution.posted_at),
                 anonymous,
                 service: (!anonymous)
-                    .then(|| contribution.author.named().and_then(|author| participants.service(author)).map(str::to_owned))
+                    .then(|| {
+                        contribution.author.named().and_then(|author| participants.service(author)).map(str::to_owned)
+                    })
                     .flatten(),
                 card_id: contribution.card.clone(),
                 links: contribution.links.iter().map(ToString::to_string).collect(),
@@ -659,7 +661,9 @@ fn fairness(workshop: &Workshop) -> Fairness {
         .contributions
         .iter()
         .filter(|contribution| match contribution.author {
-            converge_core::Subject::Named(author) => workshop.participants.get(&author).is_some_and(|p| counted(p.role)),
+            converge_core::Subject::Named(author) => {
+                workshop.participants.get(&author).is_some_and(|p| counted(p.role))
+            }
             // Written in confidence: whether by the facilitator or the room cannot be told.
             converge_core::Subject::Pseudonym(_) => true,
         })

@@ -260,8 +260,8 @@ pub fn template(workshop: &Workshop) -> String {
 mod tests {
     use super::*;
     use converge_core::{
-        AccountId, ActionCard, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, Actor, Command, Event, Keyring, Language,
-        ParticipantId, Prompt, TimedEvent, Timestamp, Title, WorkshopId, decide, decide_create,
+        AccountId, ActionCard, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, Actor, Command, Event, Keyring,
+        Language, ParticipantId, Prompt, TimedEvent, Timestamp, Title, WorkshopId, decide, decide_create,
     };
     use uuid::Uuid;
 

@@ -37,7 +37,11 @@ impl std::str::FromStr for Cidr {
         let prefix = if prefix.is_empty() {
             max
         } else {
-            prefix.parse::<u8>().ok().filter(|prefix| *prefix <= max).ok_or(format!("`{raw}`: the prefix goes from 0 to {max}"))?
+            prefix
+                .parse::<u8>()
+                .ok()
+                .filter(|prefix| *prefix <= max)
+                .ok_or(format!("`{raw}`: the prefix goes from 0 to {max}"))?
         };
         Ok(Cidr { network, prefix })
     }
@@ -339,7 +343,10 @@ mod tests {
 
     #[test]
     fn ipv6_clients_are_keyed_by_their_64_bit_network() {
-        assert_eq!(client_key("2001:db8:1:2:aaaa::1".parse().unwrap()), client_key("2001:db8:1:2:bbbb::9".parse().unwrap()));
+        assert_eq!(
+            client_key("2001:db8:1:2:aaaa::1".parse().unwrap()),
+            client_key("2001:db8:1:2:bbbb::9".parse().unwrap())
+        );
         assert_ne!(client_key("2001:db8:1:2::1".parse().unwrap()), client_key("2001:db8:1:3::1".parse().unwrap()));
         assert_eq!(client_key("192.0.2.1".parse().unwrap()), "192.0.2.1");
         assert_eq!(client_key("::ffff:192.0.2.1".parse().unwrap()), "192.0.2.1");

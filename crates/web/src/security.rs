@@ -86,7 +86,8 @@ pub async fn csrf(State(app): State<AppState>, request: Request, next: Next) -> 
                 tracing::warn!(path = parts.uri.path(), "refused an upload without a valid CSRF token");
                 return fail(Failure::CrossSite);
             }
-            let prefix = futures_util::stream::once(async move { Ok::<_, axum::Error>(axum::body::Bytes::from(prefix)) });
+            let prefix =
+                futures_util::stream::once(async move { Ok::<_, axum::Error>(axum::body::Bytes::from(prefix)) });
             body = Body::from_stream(futures_util::StreamExt::chain(prefix, stream));
         } else {
             let bytes = match to_bytes(body, BODY_LIMIT).await {
@@ -264,7 +265,10 @@ mod tests {
 
     #[test]
     fn an_upload_carries_its_token_in_the_query() {
-        assert_eq!(multipart_boundary(&headers(&[("content-type", "multipart/form-data; boundary=x")])).as_deref(), Some("x"));
+        assert_eq!(
+            multipart_boundary(&headers(&[("content-type", "multipart/form-data; boundary=x")])).as_deref(),
+            Some("x")
+        );
         assert_eq!(
             multipart_boundary(&headers(&[("content-type", "Multipart/Form-Data; boundary=\"a b\"")])).as_deref(),
             Some("a b")

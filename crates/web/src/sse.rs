@@ -265,8 +265,8 @@ fn disclosed_data(event: &StoredEvent, disclosure: Disclosure, with_hash: bool) 
     if disclosure == Disclosure::Whole && with_hash {
         return event_data(event);
     }
-    let mut payload = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&event.payload)
-        .unwrap_or_default();
+    let mut payload =
+        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&event.payload).unwrap_or_default();
     payload.retain(|field, _| {
         field == "type"
             || match disclosure {
@@ -359,9 +359,8 @@ mod tests {
             recorded_at: 5,
             hash: "cd".repeat(32),
         };
-        let read = |disclosure| {
-            serde_json::from_str::<serde_json::Value>(&disclosed_data(&event, disclosure, true)).unwrap()
-        };
+        let read =
+            |disclosure| serde_json::from_str::<serde_json::Value>(&disclosed_data(&event, disclosure, true)).unwrap();
         assert_eq!(read(Disclosure::Whole)["hash"], "cd".repeat(32));
         let room: serde_json::Value = serde_json::from_str(&disclosed_data(&event, Disclosure::Whole, false)).unwrap();
         assert!(room.get("hash").is_none() && room["payload"]["voter"] == "v", "whole, without the hash");
@@ -369,7 +368,10 @@ mod tests {
         assert_eq!(only["payload"], serde_json::json!({"activity_id": "a", "type": "ballot_cast"}));
         assert!(only.get("hash").is_none());
         let without = read(Disclosure::Without(&["voter"]));
-        assert_eq!(without["payload"], serde_json::json!({"activity_id": "a", "ballot": {"type": "dots"}, "type": "ballot_cast"}));
+        assert_eq!(
+            without["payload"],
+            serde_json::json!({"activity_id": "a", "ballot": {"type": "dots"}, "type": "ballot_cast"})
+        );
         assert!(without.get("hash").is_none());
     }
 

@@ -212,7 +212,12 @@ mod outcomes {
         let action_id = ActionId::from_uuid(fixed(100));
         let sources = vec![ContributionId::from_uuid(fixed(1)), ContributionId::from_uuid(fixed(2))];
         run(as_alice, Command::DraftAction { action_id, activity_id: plan, card, sources }).await.unwrap();
-        let stance = |stance, reason: &str| Command::GiveConsensus { action_id, revision: Some(1), stance, reason: reason.into() };
+        let stance = |stance, reason: &str| Command::GiveConsensus {
+            action_id,
+            revision: Some(1),
+            stance,
+            reason: reason.into(),
+        };
         run(as_alice, stance(Stance::Agree, "")).await.unwrap();
         run(as_bruno, stance(Stance::Object, "Le coût n’est pas chiffré")).await.unwrap();
         run(as_alice, post(3, risks, "Le budget est coupé")).await.unwrap();
@@ -326,7 +331,10 @@ mod outcomes {
         assert!(board.contains("Le coût n’est pas chiffré"), "{board}");
         let objections = &board[board.find("class=\"objections\"").expect("the objections")..];
         let objections = &objections[..objections.find("</div>").unwrap()];
-        assert!(!objections.contains("Bruno"), "a stance is given in confidence, even from the facilitator: {objections}");
+        assert!(
+            !objections.contains("Bruno"),
+            "a stance is given in confidence, even from the facilitator: {objections}"
+        );
         insta::assert_snapshot!("action_plan_console_fr", board);
     }
 

@@ -354,7 +354,11 @@ pub fn scripted(size: Size) -> Scripted {
                 *count += 1;
             }
         }
-        script.events.push(Event::BallotCast { activity_id: vote, voter: Subject::Named(assessor), ballot: Ballot::Dots { dots } });
+        script.events.push(Event::BallotCast {
+            activity_id: vote,
+            voter: Subject::Named(assessor),
+            ballot: Ballot::Dots { dots },
+        });
     }
     for activity_id in [vision, swot, challenges, sorting, ideas, assess, vote] {
         script.events.push(Event::ActivityClosed { activity_id });
@@ -395,7 +399,12 @@ pub fn scripted(size: Size) -> Scripted {
             };
             let reason =
                 if stance == Stance::Object { "Le coût n’est pas chiffré.".to_owned() } else { String::new() };
-            script.events.push(Event::ConsensusGiven { action_id, participant: Subject::Named(*participant), stance, reason });
+            script.events.push(Event::ConsensusGiven {
+                action_id,
+                participant: Subject::Named(*participant),
+                stance,
+                reason,
+            });
         }
         actions.push(action_id);
     }
@@ -409,7 +418,13 @@ pub fn scripted(size: Size) -> Scripted {
         for rater in writers.clone() {
             let likelihood = 1 + script.random(5) as u8;
             let impact = 1 + script.random(5) as u8;
-            script.events.push(Event::RiskRated { activity_id: risk_map, rater: Subject::Named(rater), risk, likelihood, impact });
+            script.events.push(Event::RiskRated {
+                activity_id: risk_map,
+                rater: Subject::Named(rater),
+                risk,
+                likelihood,
+                impact,
+            });
         }
         script.events.push(Event::MitigationsLinked { risk, actions: vec![actions[index % actions.len()]] });
     }

@@ -440,7 +440,12 @@ pub fn scripted() -> Fixture {
         (bruno, Stance::CanLiveWith, ""),
         (expert, Stance::Object, "Le coût informatique est sous-estimé"),
     ] {
-        s.push(Event::ConsensusGiven { action_id: one_stop, participant: Subject::Named(participant), stance, reason: reason.into() });
+        s.push(Event::ConsensusGiven {
+            action_id: one_stop,
+            participant: Subject::Named(participant),
+            stance,
+            reason: reason.into(),
+        });
     }
     s.push(Event::ConsensusGiven {
         action_id: deadlines,
@@ -454,7 +459,13 @@ pub fn scripted() -> Fixture {
     let resistance = s.post(risk_map, bruno, ContributionKind::Risk, "Résistance au changement");
     s.post(risk_map, expert, ContributionKind::Risk, "Cyberattaque sur le guichet");
     for (rater, likelihood, impact) in [(ana, 4, 3), (bruno, 3, 4), (expert, 5, 4)] {
-        s.push(Event::RiskRated { activity_id: risk_map, rater: Subject::Named(rater), risk: resistance, likelihood, impact });
+        s.push(Event::RiskRated {
+            activity_id: risk_map,
+            rater: Subject::Named(rater),
+            risk: resistance,
+            likelihood,
+            impact,
+        });
     }
     s.push(Event::MitigationsLinked { risk: resistance, actions: vec![one_stop, withdrawn] });
     s.close(risk_map);
@@ -642,7 +653,11 @@ pub fn wallonia_sized() -> Fixture {
     let vote_items: BTreeSet<ContributionId> = workshop.items_of(workshop.activity(vote).expect("vote exists"));
     for (p, voter) in people.iter().enumerate() {
         let grades = vote_items.iter().enumerate().map(|(i, item)| (*item, ((p + i * 5) % 6) as u8)).collect();
-        s.push(Event::BallotCast { activity_id: vote, voter: Subject::Named(*voter), ballot: Ballot::Grades { grades } });
+        s.push(Event::BallotCast {
+            activity_id: vote,
+            voter: Subject::Named(*voter),
+            ballot: Ballot::Grades { grades },
+        });
     }
     s.freeze(vote);
     let jurisdictions = ["administration", "government", "shared"];

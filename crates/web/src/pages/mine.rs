@@ -47,7 +47,8 @@ pub async fn my_contributions(
     };
     let title = lang.t("mine-title");
     let keyring = &member.state.keyring;
-    let wrote = |contribution: &Contribution| keyring.is(me, Scope::Contribution(contribution.id), &contribution.author);
+    let wrote =
+        |contribution: &Contribution| keyring.is(me, Scope::Contribution(contribution.id), &contribution.author);
     let n_mine = workshop.contributions.iter().filter(|contribution| wrote(contribution)).count();
     let markup = page(
         &context,

@@ -14,7 +14,7 @@ pub mod mine;
 pub mod outcome_forms;
 pub mod participant;
 pub mod public;
+pub mod public_follow_up;
 pub mod report;
 pub mod report_pdf;
-pub mod public_follow_up;
 pub mod timer;

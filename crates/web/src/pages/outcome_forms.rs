@@ -290,15 +290,11 @@ pub async fn draft_card(
         Ok(()) => Ok(Redirect::to(&card).into_response()),
         // The same form sent again (a retry on a flaky network): the card is there already.
         Err(DomainError::DuplicateAction(existing))
-            if member
-                .state
-                .workshop
-                .action(existing)
-                .is_some_and(|action| {
-                    viewer_of(&member).is_some_and(|viewer| {
-                        member.state.keyring.is(viewer, Scope::Draft(action.activity_id), &action.author)
-                    })
-                }) =>
+            if member.state.workshop.action(existing).is_some_and(|action| {
+                viewer_of(&member).is_some_and(|viewer| {
+                    member.state.keyring.is(viewer, Scope::Draft(action.activity_id), &action.author)
+                })
+            }) =>
         {
             Ok(Redirect::to(&card).into_response())
         }

@@ -171,9 +171,7 @@ pub async fn sign_in(
         .sign_in_per_client
         .check(&client.0)
         .and_then(|()| app.limits.sign_in_per_account_and_client.check(&format!("{email_key}\n{}", client.0)))
-        .and_then(|()| {
-            if known_device { Ok(()) } else { app.limits.sign_in_failures_per_account.check(&email_key) }
-        });
+        .and_then(|()| if known_device { Ok(()) } else { app.limits.sign_in_failures_per_account.check(&email_key) });
     if let Err(wait) = limited {
         let message = Failure::TooManyRequests(wait).message(lang);
         let mut response =

@@ -14,8 +14,8 @@ use super::{View, generic};
 use crate::pages::layout::csrf_field;
 use converge_core::brainwriting::{Rotation, SheetIdx};
 use converge_core::{Contribution, ParticipantId, Role, Scope, SheetRef, Subject};
-use std::collections::BTreeMap;
 use maud::{Markup, html};
+use std::collections::BTreeMap;
 
 /// Above this many ideas at a table, the projection shows each sheet's count instead of its
 /// ideas: the back of the room cannot read more.

@@ -18,7 +18,9 @@ mod swot;
 pub(crate) mod vote;
 
 use crate::i18n::Lang;
-use converge_core::{Activity, ActivityKind, Contribution, Keyring, ParticipantId, Role, Scope, Subject, Timestamp, Workshop};
+use converge_core::{
+    Activity, ActivityKind, Contribution, Keyring, ParticipantId, Role, Scope, Subject, Timestamp, Workshop,
+};
 use maud::{Markup, html};
 use std::collections::HashMap;
 

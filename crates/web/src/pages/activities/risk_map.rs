@@ -41,7 +41,9 @@ fn rated<'a>(view: &View<'a>) -> Vec<Rated<'a>> {
                 risk,
                 summary: by_rater.and_then(|by| RiskSummary::of(by.values().copied())),
                 mine: view.viewer.and_then(|viewer| {
-                    by_rater.and_then(|by| view.keyring.find(by, viewer, converge_core::Scope::Rating(view.activity.id)).copied())
+                    by_rater.and_then(|by| {
+                        view.keyring.find(by, viewer, converge_core::Scope::Rating(view.activity.id)).copied()
+                    })
                 }),
             }
         })

@@ -148,7 +148,8 @@ fn ballot_form(
 ) -> Markup {
     let lang = view.lang;
     let current = submitted.or_else(|| {
-        view.viewer.and_then(|viewer| view.keyring.find(&view.activity.ballots, viewer, Scope::Ballot(view.activity.id)))
+        view.viewer
+            .and_then(|viewer| view.keyring.find(&view.activity.ballots, viewer, Scope::Ballot(view.activity.id)))
     });
     let action = format!("/w/{}/a/{}/ballot", view.workshop.id, view.activity.id);
     if rules.method == VoteMethod::BradleyTerry {
