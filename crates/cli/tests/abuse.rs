@@ -92,6 +92,16 @@ async fn a_join_flood_from_one_client_leaves_the_room_open_and_the_facilitator_c
     assert_eq!(still_in["your_role"], "participant");
     let console_page = console.get(&format!("/facilitator/workshops/{workshop}")).await;
     assert!(console_page.body.contains(&new_code) && !console_page.body.contains(&code));
+
+    // Closed, the workshop takes nobody in: its record is handed over.
+    let close = console.post_form(&format!("/facilitator/workshops/{workshop}/close"), &[]).await;
+    assert_eq!(close.status, 303, "{}", close.body);
+    let (status, refusal) = join_from(&phone, &server, &new_code, "Après la clôture").await;
+    assert_eq!(refusal["error"]["code"], "workshop_closed", "{status}: {refusal}");
+    let mut late = Browser::open_at(&phone, &server.base, "fr").await;
+    let page =
+        late.post_form("/join", &[("join_code", &new_code), ("name", "Après la clôture"), ("service", "")]).await;
+    assert!(page.status >= 400 && page.body.contains("clôturé"), "{}", page.body);
 }
 
 #[tokio::test(flavor = "multi_thread")]

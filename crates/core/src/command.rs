@@ -274,6 +274,10 @@ pub fn decide(
             if actor != Actor::Newcomer {
                 return Err(DomainError::AlreadyJoined);
             }
+            // A closed workshop's record is handed over: nobody new enters it.
+            if workshop.closed_at.is_some() {
+                return Err(DomainError::WorkshopClosed);
+            }
             if workshop.joining_locked {
                 return Err(DomainError::JoiningLocked);
             }

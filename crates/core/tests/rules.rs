@@ -336,3 +336,12 @@ fn anonymity_seen_by_the_room_stays_and_a_brainwriting_under_way_keeps_its_own()
         "a signed board has shown who holds which sheet"
     );
 }
+
+#[test]
+fn a_closed_workshop_takes_nobody_in() {
+    let mut workshop = workshop();
+    run(&mut workshop, Actor::Account(account()), Command::CloseWorkshop);
+    let newcomer =
+        Command::Join { participant_id: ParticipantId::from_uuid(id(1003)), profile_commitment: "c3".into() };
+    assert_eq!(decide(&workshop, Actor::Newcomer, newcomer), Err(DomainError::WorkshopClosed));
+}
