@@ -22,6 +22,18 @@ pub fn open(data: &Path) -> anyhow::Result<Engine> {
     Ok(Engine::new(Arc::new(store), secret))
 }
 
+/// Opens a data folder that must already exist, for the commands that only read one (`export`,
+/// `report`): a mistyped `--data` is an error that names the folder, not a new empty one.
+pub fn open_existing(data: &Path) -> anyhow::Result<Engine> {
+    if !data.join("converge.db").is_file() {
+        anyhow::bail!(
+            "{} is not a Converge data folder (no converge.db in it): give the folder `converge serve` uses with --data",
+            data.display()
+        );
+    }
+    open(data)
+}
+
 fn load_or_create_secret(path: &Path) -> anyhow::Result<[u8; 32]> {
     if let Ok(text) = std::fs::read_to_string(path) {
         let bytes = parse_hex_32(text.trim())

@@ -263,7 +263,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             export(&workshop, out, &data.data).await
         }
         Commands::Report { workshop, format, out, data } => {
-            let engine = open(&data.data)?;
+            let engine = converge_cli::open_existing(&data.data)?;
             for path in converge_cli::report::write_report(&engine, &workshop, format, &out).await? {
                 println!("{}", path.display());
             }
@@ -425,17 +425,30 @@ async fn wait_for_signal() {
 
 async fn export(workshop: &str, out: Option<PathBuf>, data: &Path) -> anyhow::Result<ExitCode> {
     let id: WorkshopId = workshop.parse().with_context(|| format!("{workshop:?} is not a workshop id"))?;
-    let engine = open(data)?;
+    let engine = converge_cli::open_existing(data)?;
     let events = engine.whole_log(id).await?;
     if events.is_empty() {
         bail!("no workshop {id} in {}", data.display());
     }
-    let json = converge_report::export_json(id.as_uuid(), &events);
+    let json = converge_report::export_json(id.as_uuid(), &events) + "\n";
     match out {
-        Some(path) => std::fs::write(&path, json + "\n").with_context(|| format!("cannot write {}", path.display()))?,
-        None => println!("{json}"),
+        Some(path) if path.as_os_str() != "-" => {
+            std::fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))?
+        }
+        _ => write_stdout(json.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to standard output. A reader that stopped early (`converge export W | head`) is not
+/// an error: the command ends quietly, as Unix tools do.
+fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => Ok(written.context("cannot write to standard output")?),
+    }
 }
 
 fn verify(file: &Path) -> anyhow::Result<ExitCode> {
@@ -510,6 +523,9 @@ async fn admin(command: AdminCommands) -> anyhow::Result<ExitCode> {
                     .account_by_email(&email)
                     .await?
                     .with_context(|| format!("no facilitator has the email {email}"))?,
+                None if !engine.has_accounts().await? => anyhow::bail!(
+                    "there is no facilitator account yet: create one first with `converge admin add-facilitator --email E --name N`"
+                ),
                 None => engine.only_account().await?.context(
                     "say which facilitator the token is for with --email (there is not exactly one account)",
                 )?,

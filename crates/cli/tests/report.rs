@@ -200,3 +200,53 @@ async fn converge_report_writes_every_format_from_a_data_folder() {
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no workshop"));
 }
+
+#[test]
+fn read_only_commands_name_a_missing_data_folder_and_create_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere");
+    let missing = missing.to_str().unwrap();
+    let out = dir.path().join("report.json");
+    let workshop = "01900000-0000-7000-8000-000000000001";
+    for args in [
+        vec!["export", workshop, "--data", missing],
+        vec!["report", workshop, "--format", "json", "--out", out.to_str().unwrap(), "--data", missing],
+    ] {
+        let output = converge(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("is not a Converge data folder") && stderr.contains("nowhere"), "{stderr}");
+        assert!(!std::path::Path::new(missing).exists(), "{args:?} created the folder");
+    }
+    let empty = dir.path().join("empty");
+    let output = converge(&["admin", "token", "create", "--data", empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("converge admin add-facilitator"), "{stderr}");
+}
+
+#[tokio::test]
+async fn an_export_read_by_a_reader_that_stops_early_ends_quietly() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let created = server.create_workshop(&data.token, "Atelier").await;
+    let workshop = str(&created, "id").to_owned();
+    server.kill();
+    // The reader is gone before the export writes anything, as `converge export W | head -c 0`.
+    let mut child = std::process::Command::new(BIN)
+        .args(["export", &workshop, "--data", data.path().to_str().unwrap()])
+        .env("CONVERGE_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    // `--out -` is standard output too.
+    let written = converge(&["export", &workshop, "--data", data.path().to_str().unwrap(), "--out", "-"]);
+    assert!(written.status.success());
+    assert!(String::from_utf8_lossy(&written.stdout).starts_with("{\"events\":"));
+}
