@@ -32,6 +32,17 @@ fn allowed_fields(kind: &str, facilitator: bool) -> Option<&'static [&'static st
     })
 }
 
+/// The kinds of event that act for someone in confidence: every one must be in the scenario.
+const ACTS_IN_CONFIDENCE: [&str; 7] = [
+    "contribution_posted",
+    "ballot_cast",
+    "item_assessed",
+    "consensus_given",
+    "risk_rated",
+    "action_drafted",
+    "action_edited",
+];
+
 /// The fields that name who acted, in the record's events.
 const SUBJECT_FIELDS: [&str; 6] = ["author", "voter", "assessor", "participant", "rater", "editor"];
 
@@ -285,16 +296,7 @@ async fn nobody_in_the_room_can_name_an_anonymous_author_or_a_voter() {
             // The room gets no hash at all: the next event's hash chains the one before it.
             assert!(facilitating || event.data.get("hash").is_none(), "{role} reads a hash: {text}");
         }
-        for kind in [
-            "contribution_posted",
-            "ballot_cast",
-            "item_assessed",
-            "consensus_given",
-            "risk_rated",
-            "action_drafted",
-            "action_edited",
-            "brainwriting_started",
-        ] {
+        for kind in ACTS_IN_CONFIDENCE.into_iter().chain(["brainwriting_started"]) {
             assert!(kinds.contains(kind), "{role}'s stream has no {kind}: the scenario must cover it");
         }
     }
@@ -387,15 +389,7 @@ async fn nobody_in_the_room_can_name_an_anonymous_author_or_a_voter() {
             }
         }
     }
-    for kind in [
-        "contribution_posted",
-        "ballot_cast",
-        "item_assessed",
-        "consensus_given",
-        "risk_rated",
-        "action_drafted",
-        "action_edited",
-    ] {
+    for kind in ACTS_IN_CONFIDENCE {
         assert!(pseudonyms.get(kind).is_some_and(|n| *n > 0), "no pseudonym in {kind}: {pseudonyms:?}");
     }
     let file = data.path().join("export.json");

@@ -174,14 +174,6 @@ impl Keyring {
         self.keys.contains_key(&participant)
     }
 
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
-
     /// The participant's pseudonym in `scope`; `None` without their key (never given, or erased).
     pub fn pseudonym(&self, participant: ParticipantId, scope: Scope) -> Option<Pseudonym> {
         let key = self.keys.get(&participant)?;
