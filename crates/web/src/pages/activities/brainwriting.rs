@@ -159,7 +159,9 @@ pub fn projection(view: &View<'_>) -> Markup {
                 @let n_ideas: usize = sheets.iter().map(Vec::len).sum();
                 section.bw-table {
                     h3 { (lang.t_args("bw-table", &[("table", (table + 1).into())])) }
-                    @if view.activity.config.anonymous {
+                    @if view.activity.config.anonymous && n_ideas > FEW_IDEAS_PER_TABLE {
+                        p.bw-counts { strong { (lang.t_args("bw-ideas-count", &[("count", n_ideas.into())])) } }
+                    } @else if view.activity.config.anonymous {
                         (table_ideas(view, table as u32))
                     } @else if n_ideas <= FEW_IDEAS_PER_TABLE {
                         div.bw-sheets {
