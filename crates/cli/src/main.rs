@@ -58,6 +58,9 @@ enum Commands {
         /// Where to write; standard output when absent.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Only the record up to the closing: the one the closure report seals.
+        #[arg(long)]
+        at_closure: bool,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -70,6 +73,10 @@ enum Commands {
         /// The file to write; for csv, the folder that receives one file per table.
         #[arg(long)]
         out: PathBuf,
+        /// For a closed workshop (html, pdf): add the follow-up of the actions to date, after
+        /// the record at the closing.
+        #[arg(long)]
+        follow_up: bool,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -77,6 +84,10 @@ enum Commands {
     Verify {
         /// The export file.
         file: PathBuf,
+        /// The hash the record must end with (e.g. the one a closure report prints): OK only
+        /// when the file's chain ends exactly there.
+        #[arg(long, value_name = "HASH")]
+        expect_head: Option<String>,
     },
     /// A voting method's full result for a file of ballots (PrefLib .soc/.soi/.toc/.toi, or CSV).
     Tally {
@@ -259,17 +270,17 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Commands::Serve { bind, data, public_url, trusted_proxies } => {
             serve(bind, &data.data, public_url, trusted_proxies).await
         }
-        Commands::Export { workshop, format: ExportFormat::Json, out, data } => {
-            export(&workshop, out, &data.data).await
+        Commands::Export { workshop, format: ExportFormat::Json, out, at_closure, data } => {
+            export(&workshop, out, at_closure, &data.data).await
         }
-        Commands::Report { workshop, format, out, data } => {
+        Commands::Report { workshop, format, out, follow_up, data } => {
             let engine = converge_cli::open_existing(&data.data)?;
-            for path in converge_cli::report::write_report(&engine, &workshop, format, &out).await? {
+            for path in converge_cli::report::write_report(&engine, &workshop, format, &out, follow_up).await? {
                 println!("{}", path.display());
             }
             Ok(ExitCode::SUCCESS)
         }
-        Commands::Verify { file } => verify(&file),
+        Commands::Verify { file, expect_head } => verify(&file, expect_head.as_deref()),
         Commands::Tally { file, method, format, score_min, score_max, grades } => {
             let scales = converge_cli::tally::Scales { score_min, score_max, grades };
             let result = converge_cli::tally::tally(&file, method, scales)?;
@@ -423,10 +434,23 @@ async fn wait_for_signal() {
     let _ = tokio::signal::ctrl_c().await;
 }
 
-async fn export(workshop: &str, out: Option<PathBuf>, data: &Path) -> anyhow::Result<ExitCode> {
+async fn export(workshop: &str, out: Option<PathBuf>, at_closure: bool, data: &Path) -> anyhow::Result<ExitCode> {
     let id: WorkshopId = workshop.parse().with_context(|| format!("{workshop:?} is not a workshop id"))?;
     let engine = converge_cli::open_existing(data)?;
-    let events = engine.whole_log(id).await?;
+    let until = if at_closure {
+        let state = match engine.state(id).await {
+            Ok(state) => state,
+            Err(converge_engine::EngineError::WorkshopNotFound) => bail!("no workshop {id} in {}", data.display()),
+            Err(error) => return Err(error.into()),
+        };
+        state
+            .workshop
+            .closure_seq
+            .with_context(|| format!("workshop {id} is not closed: it has no record at closure"))?
+    } else {
+        u64::MAX
+    };
+    let events = engine.log_until(id, until).await?;
     if events.is_empty() {
         bail!("no workshop {id} in {}", data.display());
     }
@@ -451,9 +475,22 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     }
 }
 
-fn verify(file: &Path) -> anyhow::Result<ExitCode> {
+fn verify(file: &Path, expect_head: Option<&str>) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     match converge_report::verify_export(&bytes) {
+        // A sound chain that ends elsewhere (cut short, or with events after) is not the record
+        // the expected head seals.
+        Ok(verified)
+            if expect_head.is_some_and(|expected| !expected.trim().eq_ignore_ascii_case(&verified.head_hash)) =>
+        {
+            println!(
+                "BROKEN: the chain is sound but ends at event {} with hash {}, not at the expected head {}",
+                verified.n_events,
+                verified.head_hash,
+                expect_head.unwrap_or_default().trim()
+            );
+            Ok(ExitCode::from(1))
+        }
         Ok(verified) => {
             println!(
                 "OK: workshop {}, {} events, head hash {}",

@@ -25,6 +25,7 @@ pub async fn write_report(
     workshop: &str,
     format: ReportFormat,
     out: &Path,
+    with_follow_up: bool,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let id: WorkshopId = workshop.parse().with_context(|| format!("{workshop:?} is not a workshop id"))?;
     match engine.workshop_entry(id).await {
@@ -37,12 +38,12 @@ pub async fn write_report(
     };
     match format {
         ReportFormat::Html => {
-            let report = converge_web::workshop_report(engine, id, converge_engine::now()).await?;
+            let report = converge_web::workshop_report(engine, id, converge_engine::now(), with_follow_up).await?;
             write(out, converge_report::html::render(&report).as_bytes())?;
             Ok(vec![out.to_owned()])
         }
         ReportFormat::Csv => {
-            let report = converge_web::workshop_report(engine, id, converge_engine::now()).await?;
+            let report = converge_web::workshop_report(engine, id, converge_engine::now(), false).await?;
             std::fs::create_dir_all(out).with_context(|| format!("cannot create the folder {}", out.display()))?;
             let mut written = Vec::new();
             for (name, bytes) in converge_report::csv::tables(&report) {
@@ -53,12 +54,14 @@ pub async fn write_report(
             Ok(written)
         }
         ReportFormat::Json => {
-            let events = engine.whole_log(id).await?;
+            // The record the report is made from: a closed workshop's up to its closing.
+            let until = engine.state(id).await?.workshop.closure_seq.unwrap_or(u64::MAX);
+            let events = engine.log_until(id, until).await?;
             write(out, (converge_report::export_json(id.as_uuid(), &events) + "\n").as_bytes())?;
             Ok(vec![out.to_owned()])
         }
         ReportFormat::Pdf => {
-            let report = converge_web::workshop_report(engine, id, converge_engine::now()).await?;
+            let report = converge_web::workshop_report(engine, id, converge_engine::now(), with_follow_up).await?;
             // Laying out is CPU-bound: off the runtime's threads, as the server does it.
             let pdf = tokio::task::spawn_blocking(move || {
                 converge_report_pdf::render(&report, &converge_report_pdf::Charts::of(&report))

@@ -439,7 +439,12 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         [JOIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, JOIN, To("/facilitator/workshops/{id}/activities/{plan}"), NOT_FOUND],
     ),
     // Closing the workshop refuses everything but its follow-up from then on, so it comes after
-    // every row that changes the record of the days.
+    // every row that changes the record of the days; closing it again changes nothing.
+    (
+        "POST",
+        "/api/v1/workshops/{id}/close",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
     (
         "POST",
         "/facilitator/workshops/{id}/close",

@@ -78,3 +78,112 @@ async fn an_idea_written_before_the_sheets_turn_is_refused_with_its_text_never_f
     let filed: Vec<&Value> = state["contributions"].as_array().unwrap().iter().filter(|c| c["text"] == typed).collect();
     assert_eq!(filed.len(), 1);
 }
+
+#[tokio::test]
+async fn the_closure_report_seals_the_record_and_verify_checks_it_against_that_head() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = VoteRoom::open(&server, &data, "Atelier de clôture", 3, 4).await;
+    for voter in 0..3 {
+        let ballot = serde_json::json!({"type": "grades", "grades": room.grades(voter)});
+        let cast = server
+            .http
+            .post(room.ballots_url(&server))
+            .bearer_auth(&room.voters[voter])
+            .json(&ballot)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(cast.status(), 201, "{}", cast.text().await.unwrap());
+    }
+    // Closing through the API while the vote runs: the answer is where the record ends.
+    let closed = server
+        .http
+        .post(server.url(&format!("/api/v1/workshops/{}/close", room.workshop)))
+        .bearer_auth(&data.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(closed.status(), 200);
+    let closure: Value = closed.json().await.unwrap();
+    let head = str(&closure, "head_hash").to_owned();
+    let (seq, logged) = log_head(&server, &data.token, &room.workshop).await;
+    assert_eq!((closure["seq"].as_u64().unwrap(), head.as_str()), (seq, logged.as_str()));
+    let state = server.workshop(&data.token, &room.workshop).await;
+    let vote = state["activities"].as_array().unwrap().iter().find(|a| a["id"] == room.ballot_box.as_str()).unwrap();
+    assert_eq!(vote["status"], "closed");
+    // Closing again answers the same closure and appends nothing.
+    let again: Value = server
+        .http
+        .post(server.url(&format!("/api/v1/workshops/{}/close", room.workshop)))
+        .bearer_auth(&data.token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again, closure);
+    assert_eq!(log_head(&server, &data.token, &room.workshop).await.0, seq);
+
+    let folder = data.path().to_str().unwrap().to_owned();
+    let out = tempfile::tempdir().unwrap();
+    let path = |name: &str| out.path().join(name).to_str().unwrap().to_owned();
+    let report = |name: &str, extra: &[&str]| {
+        let mut args = vec!["report", room.workshop.as_str(), "--format", "html", "--out", name, "--data", &folder];
+        args.extend_from_slice(extra);
+        let written = converge(&args);
+        assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+        std::fs::read_to_string(name).unwrap()
+    };
+    let first = report(&path("first.html"), &[]);
+    assert!(first.contains(&head), "the closure report prints the head at closure");
+    assert!(first.contains("Empreinte du registre à la clôture"));
+
+    // The follow-up goes on after the closing: the log grows, the closure report does not change.
+    let mut console = Browser::open(&server, "fr").await;
+    console.sign_in("ann@example.org", PASSWORD).await;
+    let published = console
+        .post_form(&format!("/facilitator/workshops/{}/follow-up/publish", room.workshop), &[("publish", "true")])
+        .await;
+    assert_eq!(published.status, 303, "{}", published.body);
+    let (grown, _) = log_head(&server, &data.token, &room.workshop).await;
+    assert!(grown > seq);
+    server.kill();
+    let second = report(&path("second.html"), &[]);
+    assert_eq!(first, second, "the closure report is the same bytes after the follow-up moved on");
+    let with_follow_up = report(&path("follow-up.html"), &["--follow-up"]);
+    assert!(with_follow_up.contains("Suivi des actions au"));
+    assert!(with_follow_up.contains(&head));
+
+    // The record at closure verifies against the printed head; the whole log and a truncated
+    // record do not, though both chains are sound.
+    let export = |name: &str, at_closure: bool| {
+        let mut args = vec!["export", room.workshop.as_str(), "--out", name, "--data", &folder];
+        if at_closure {
+            args.push("--at-closure");
+        }
+        let written = converge(&args);
+        assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    };
+    export(&path("closure.json"), true);
+    export(&path("whole.json"), false);
+    let verify = |file: &str| converge(&["verify", file, "--expect-head", &head]);
+    let accepted = verify(&path("closure.json"));
+    assert!(accepted.status.success(), "{}", String::from_utf8_lossy(&accepted.stdout));
+    assert!(String::from_utf8_lossy(&accepted.stdout).starts_with("OK"));
+    let whole = verify(&path("whole.json"));
+    assert_eq!(whole.status.code(), Some(1), "{}", String::from_utf8_lossy(&whole.stdout));
+    let mut record: Value = serde_json::from_str(&std::fs::read_to_string(path("closure.json")).unwrap()).unwrap();
+    let events = record["events"].as_array_mut().unwrap();
+    events.pop();
+    let (n, last) = (events.len(), events.last().unwrap()["hash"].clone());
+    record["n_events"] = n.into();
+    record["head_hash"] = last;
+    std::fs::write(path("truncated.json"), record.to_string() + "\n").unwrap();
+    let sound = converge(&["verify", &path("truncated.json")]);
+    assert!(sound.status.success(), "a shorter chain is still a sound chain");
+    let truncated = verify(&path("truncated.json"));
+    assert_eq!(truncated.status.code(), Some(1), "{}", String::from_utf8_lossy(&truncated.stdout));
+    assert!(String::from_utf8_lossy(&truncated.stdout).contains("not at the expected head"));
+}

@@ -133,6 +133,8 @@ pub enum DomainError {
     BatchTooLarge { max: usize },
     #[error("the workshop is closed")]
     WorkshopClosed,
+    #[error("the workshop is not closed yet, so its record has no closing")]
+    WorkshopStillOpen,
     #[error("joining this workshop is locked")]
     JoiningLocked,
     #[error("the facilitator removed this participant from the workshop")]
@@ -208,6 +210,7 @@ impl DomainError {
             DomainError::FateOfMergedNote => "fate_of_merged_note",
             DomainError::BatchTooLarge { .. } => "batch_too_large",
             DomainError::WorkshopClosed => "workshop_closed",
+            DomainError::WorkshopStillOpen => "workshop_still_open",
             DomainError::JoiningLocked => "joining_locked",
             DomainError::ParticipantRemoved => "participant_removed",
             DomainError::InvalidFollowUpToken => "invalid_follow_up_token",

@@ -49,6 +49,10 @@ pub struct Workshop {
     /// When the workshop was closed; the follow-up runs from then.
     #[serde(default)]
     pub closed_at: Option<Timestamp>,
+    /// The last event of the record of the days: the closing and the counts it froze in the
+    /// same append. What follows is follow-up. The closure report is the record up to here.
+    #[serde(default)]
+    pub closure_seq: Option<u64>,
     /// The unguessable token of the published follow-up page.
     #[serde(default)]
     pub follow_up_token: Option<String>,
@@ -224,6 +228,7 @@ impl Workshop {
             mitigations: BTreeMap::new(),
             fate_decisions: BTreeMap::new(),
             closed_at: None,
+            closure_seq: None,
             follow_up_token: None,
             deleted: false,
         };
@@ -459,6 +464,10 @@ impl Workshop {
                 if let Some(activity) = self.activity_mut(*activity_id) {
                     activity.frozen_result = Some(result.clone());
                 }
+                // Counts frozen by the closing belong to the record of the days.
+                if self.closure_seq.is_some() {
+                    self.closure_seq = Some(timed.seq);
+                }
             }
             Event::ActionDrafted { action_id, activity_id, author, card, sources } => self.actions.push(Action {
                 id: *action_id,
@@ -517,6 +526,7 @@ impl Workshop {
             }
             Event::WorkshopClosed => {
                 self.closed_at = Some(timed.at);
+                self.closure_seq = Some(timed.seq);
                 for activity in &mut self.activities {
                     if activity.status == ActivityStatus::Open {
                         activity.status = ActivityStatus::Closed;

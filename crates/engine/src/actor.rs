@@ -26,7 +26,7 @@ const SNAPSHOT_EVERY: u64 = 1000;
 const LIVE_BUFFER: usize = 1024;
 /// The version of the fold a snapshot was made by. Bump it whenever `Workshop::apply` or the
 /// shape of `Workshop` changes: older snapshots are then ignored and the log is replayed.
-const FOLD_VERSION: u32 = 3;
+pub const FOLD_VERSION: u32 = 4;
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct SnapshotBody {
@@ -98,7 +98,7 @@ pub(crate) fn to_new_event(event: &Event, at: Timestamp) -> NewEvent {
 /// Loads a workshop from its latest snapshot and the events after it; `None` when it has no log.
 pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<LiveState>, EngineError> {
     let uuid = id.as_uuid();
-    let mut state = match store.load_snapshot(uuid).await? {
+    let state = match store.load_snapshot(uuid).await? {
         Some(snapshot) => {
             let matching = store.read(uuid, snapshot.seq.saturating_sub(1), 1).await?;
             let trustworthy =
@@ -118,9 +118,28 @@ pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<Liv
         }
         None => None,
     };
+    let mut state = replay(store, id, state, u64::MAX).await?;
+    if let Some(state) = &mut state {
+        state.keyring = Arc::new(keyring(store, id).await?);
+    }
+    Ok(state)
+}
+
+/// Folds the log's events after `state` (from the start when `None`) up to `until`, inclusive.
+pub(crate) async fn replay(
+    store: &dyn Store,
+    id: WorkshopId,
+    mut state: Option<LiveState>,
+    until: u64,
+) -> Result<Option<LiveState>, EngineError> {
+    let uuid = id.as_uuid();
     loop {
         let after = state.as_ref().map_or(0, |state| state.seq);
-        let events = store.read(uuid, after, 5000).await?;
+        if after >= until {
+            break;
+        }
+        let limit = usize::try_from(until - after).unwrap_or(usize::MAX).min(5000);
+        let events = store.read(uuid, after, limit).await?;
         if events.is_empty() {
             break;
         }
@@ -142,9 +161,6 @@ pub(crate) async fn load(store: &dyn Store, id: WorkshopId) -> Result<Option<Liv
                 state.head_hash.clone_from(&stored.hash);
             }
         }
-    }
-    if let Some(state) = &mut state {
-        state.keyring = Arc::new(keyring(store, id).await?);
     }
     Ok(state)
 }

@@ -165,6 +165,22 @@ impl Engine {
         Ok(state)
     }
 
+    /// The record of the days of a closed workshop: its log folded up to the closing (and the
+    /// counts the closing froze), with the sequence number and hash of that last event. What
+    /// was appended after it is follow-up. `None` while the workshop is open.
+    pub async fn state_at_closure(&self, id: WorkshopId) -> Result<Option<LiveState>, EngineError> {
+        let now = self.state(id).await?;
+        let Some(closure_seq) = now.workshop.closure_seq else { return Ok(None) };
+        if closure_seq == now.seq {
+            return Ok(Some((*now).clone()));
+        }
+        let mut state = crate::actor::replay(self.store.as_ref(), id, None, closure_seq)
+            .await?
+            .ok_or(EngineError::WorkshopNotFound)?;
+        state.keyring = now.keyring.clone();
+        Ok(Some(state))
+    }
+
     /// Checks `command` as `actor` would have it, appends its events durably, and returns them.
     pub async fn execute(
         &self,
@@ -201,10 +217,20 @@ impl Engine {
 
     /// A workshop's whole log, read in pages; empty when there is no such workshop.
     pub async fn whole_log(&self, id: WorkshopId) -> Result<Vec<StoredEvent>, EngineError> {
+        self.log_until(id, u64::MAX).await
+    }
+
+    /// The log up to event `until`, inclusive: e.g. a closed workshop's record up to its
+    /// closing (`Workshop::closure_seq`), which verifies on its own as the chain's beginning.
+    pub async fn log_until(&self, id: WorkshopId, until: u64) -> Result<Vec<StoredEvent>, EngineError> {
         let mut events: Vec<StoredEvent> = Vec::new();
         loop {
             let after = events.last().map_or(0, |event| event.seq);
-            let page = self.store.read(id.as_uuid(), after, 5000).await?;
+            if after >= until {
+                return Ok(events);
+            }
+            let limit = usize::try_from(until - after).unwrap_or(usize::MAX).min(5000);
+            let page = self.store.read(id.as_uuid(), after, limit).await?;
             if page.is_empty() {
                 return Ok(events);
             }

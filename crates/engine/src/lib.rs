@@ -21,7 +21,7 @@ pub mod results;
 pub mod templates;
 pub mod totp;
 
-pub use actor::LiveState;
+pub use actor::{FOLD_VERSION, LiveState};
 pub use engine::{ActivityDraft, DEFAULT_IDLE_AFTER, Engine, Joined, NewWorkshop};
 pub use error::EngineError;
 

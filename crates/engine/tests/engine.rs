@@ -135,7 +135,7 @@ async fn a_workshop_reloads_from_its_snapshot_to_the_same_state() {
     // And the snapshot is what was read: one that matches the log's head is taken as it is.
     let mut marked = live.workshop.clone();
     marked.title = "read from the snapshot".into();
-    let body = serde_json::json!({"fold_version": 3, "workshop": marked});
+    let body = serde_json::json!({"fold_version": converge_engine::FOLD_VERSION, "workshop": marked});
     let snapshot = Snapshot { seq: live.seq, hash: live.head_hash.clone(), state: body.to_string().into_bytes() };
     setup.store.save_snapshot(setup.workshop.as_uuid(), snapshot).await.unwrap();
     let reloaded = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32]);

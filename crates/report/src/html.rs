@@ -4,7 +4,8 @@
 use crate::heat_map::{HeatMapText, PlacedRisk, heat_map_svg};
 use crate::labels::{Labels, Words};
 use crate::model::{
-    ActionEntry, AgendaDay, AssessmentResult, CategoryBoard, Note, NoteGroup, Report, RiskEntry, VoteResult,
+    ActionEntry, AgendaDay, AssessmentResult, CategoryBoard, HistoryEntry, Note, NoteGroup, Report, RiskEntry,
+    VoteResult,
 };
 use converge_core::Language;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -124,7 +125,7 @@ fn document(report: &Report) -> Markup {
                         }
                         dt { (labels.generated_on) }
                         dd { (words.date_time(&report.generated_at)) }
-                        dt { (labels.head_hash) }
+                        dt { (head_hash_label(report)) }
                         dd { code { (short_hash(&report.record.head_hash)) } }
                     }
                     @if report.purpose.closed_on.is_none() {
@@ -146,11 +147,12 @@ fn document(report: &Report) -> Markup {
                 (challenges(report))
                 (ideas(report, words))
                 (votes(report, words))
-                (actions(report, words))
+                (actions(report))
                 (risks(report, words))
                 (fairness(report, words))
                 (fates(report))
                 (record(report))
+                (follow_up(report))
             }
         }
     }
@@ -506,7 +508,7 @@ fn vote_section(labels: &Labels, words: Words, vote: &VoteResult) -> Markup {
     }
 }
 
-fn actions(report: &Report, words: Words) -> Markup {
+fn actions(report: &Report) -> Markup {
     let labels = report.labels;
     html! {
         section #actions {
@@ -523,7 +525,7 @@ fn actions(report: &Report, words: Words) -> Markup {
             }
             @for group in report.actions.iter().filter(|group| !group.actions.is_empty()) {
                 h3 id={ "jurisdiction-" (group.key) } { (group.name) }
-                @for action in &group.actions { (action_card(labels, words, action)) }
+                @for action in &group.actions { (action_card(report, action)) }
             }
         }
     }
@@ -538,7 +540,8 @@ fn field(label: &str, value: &str) -> Markup {
     }
 }
 
-fn action_card(labels: &Labels, words: Words, action: &ActionEntry) -> Markup {
+fn action_card(report: &Report, action: &ActionEntry) -> Markup {
+    let labels = report.labels;
     html! {
         article.action id={ "action-" (action.number) } {
             h4 { (action.number) ". " (action.title) }
@@ -557,25 +560,10 @@ fn action_card(labels: &Labels, words: Words, action: &ActionEntry) -> Markup {
                     dt { (labels.objections) }
                     dd { ul { @for reason in &action.objections { li { (reason) } } } }
                 }
-                dt { (labels.follow_up) }
-                dd {
-                    (action.status_label)
-                    @if action.overdue { " — " span.overdue { (labels.overdue) } }
-                }
-                (field(labels.answerable, &action.answerable))
-                @if let Some(due) = &action.next_update_due { (field(labels.next_update_due, &words.date(due))) }
-                @if !action.history.is_empty() {
-                    dt { (labels.history) }
-                    dd {
-                        ul {
-                            @for entry in &action.history {
-                                li {
-                                    (words.date(&entry.date)) " — " (entry.status_label)
-                                    @if !entry.note.is_empty() { (labels.colon) (entry.note) }
-                                }
-                            }
-                        }
-                    }
+                // A closure report is the record of the days: what became of the action since
+                // is the follow-up's, shown apart when asked for.
+                @if !report.record.at_closure {
+                    (follow_up_fields(report, action.status_label, action.overdue, &action.answerable, action.next_update_due.as_deref(), &action.history))
                 }
                 @if !action.mitigates.is_empty() {
                     dt { (labels.mitigates) }
@@ -714,16 +702,82 @@ fn fates(report: &Report) -> Markup {
     }
 }
 
+fn head_hash_label(report: &Report) -> &'static str {
+    if report.record.at_closure { report.labels.head_hash_at_closure } else { report.labels.head_hash }
+}
+
 fn record(report: &Report) -> Markup {
     let labels = report.labels;
+    let events = if report.record.at_closure { labels.closing_event } else { labels.events };
     html! {
         section #record {
             h2 { (labels.record) }
-            p { (labels.head_hash) (labels.colon.trim_end()) }
+            p { (head_hash_label(report)) (labels.colon.trim_end()) }
             code.hash { (report.record.head_hash) }
             p { (labels.workshop_id) (labels.colon) code { (report.workshop_id) } }
-            p { (labels.events) (labels.colon) (report.record.seq) }
+            p { (events) (labels.colon) (report.record.seq) }
             p { (report.record.verify_sentence) }
+        }
+    }
+}
+
+/// Where an action stands: its status, who answers, the next update due and the history.
+fn follow_up_fields(
+    report: &Report,
+    status_label: &str,
+    overdue: bool,
+    answerable: &str,
+    next_update_due: Option<&str>,
+    history: &[HistoryEntry],
+) -> Markup {
+    let labels = report.labels;
+    let words = words(report);
+    html! {
+        dt { (labels.follow_up) }
+        dd {
+            (status_label)
+            @if overdue { " — " span.overdue { (labels.overdue) } }
+        }
+        (field(labels.answerable, answerable))
+        @if let Some(due) = next_update_due { (field(labels.next_update_due, &words.date(due))) }
+        @if !history.is_empty() {
+            dt { (labels.history) }
+            dd {
+                ul {
+                    @for entry in history {
+                        li {
+                            (words.date(&entry.date)) " — " (entry.status_label)
+                            @if !entry.note.is_empty() { (labels.colon) (entry.note) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The follow-up since the closing, dated and apart from the sealed record.
+fn follow_up(report: &Report) -> Markup {
+    let labels = report.labels;
+    let words = words(report);
+    let Some(progress) = &report.follow_up else { return html! {} };
+    html! {
+        section #follow-up {
+            h2 { (labels.follow_up_as_of) " " (words.date(&progress.as_of)) }
+            p.muted { (labels.follow_up_apart) }
+            @if progress.actions.is_empty() { (nothing(labels)) }
+            @for action in &progress.actions {
+                article.action {
+                    h3 { (action.number) ". " (action.title) }
+                    dl {
+                        (field(labels.jurisdiction, &action.jurisdiction_name))
+                        (follow_up_fields(report, action.status_label, action.overdue, &action.answerable, action.next_update_due.as_deref(), &action.history))
+                    }
+                }
+            }
+            p.muted {
+                (labels.follow_up_log) (labels.colon) (progress.seq) " · " code { (short_hash(&progress.head_hash)) }
+            }
         }
     }
 }

@@ -12,7 +12,7 @@
 
 use crate::fairness::gini;
 use crate::labels::{Labels, Words};
-use converge_core::outcomes::{Outcome, RiskSummary};
+use converge_core::outcomes::{FollowUp, Outcome, RiskSummary};
 use converge_core::voting::{ASSESSMENT_MAX, ASSESSMENT_MIN};
 use converge_core::{
     ActionId, Activity, ActivityId, ActivityKind, CalendarDate, Contribution, ContributionId, ContributionKind,
@@ -69,8 +69,38 @@ pub struct Report {
     pub fairness: Fairness,
     pub fates: FateCounts,
     pub record: RecordSeal,
+    /// What became of the actions since the closing, as of a given day: asked for apart, and
+    /// never part of the closure report's record.
+    pub follow_up: Option<FollowUpProgress>,
     /// Every contribution, flat, in the order posted: the contributions table.
     pub contributions: Vec<ContributionRow>,
+}
+
+/// The follow-up of the actions as it stood on `as_of`, from the whole log (the record at
+/// closure and the follow-up appended after it).
+#[derive(Debug, Clone, Serialize)]
+pub struct FollowUpProgress {
+    /// `YYYY-MM-DD`.
+    pub as_of: String,
+    /// The whole log this part was read from: its length and last hash.
+    pub seq: u64,
+    pub head_hash: String,
+    pub actions: Vec<FollowUpRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FollowUpRow {
+    /// The action's number in the report.
+    pub number: usize,
+    pub title: String,
+    pub jurisdiction_name: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub answerable: String,
+    pub next_update_due: Option<String>,
+    /// The next update was due before `as_of`.
+    pub overdue: bool,
+    pub history: Vec<HistoryEntry>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -372,6 +402,9 @@ pub struct RecordSeal {
     pub head_hash: String,
     /// The sequence number of the last event: the log's length.
     pub seq: u64,
+    /// True when the record is the closed workshop's, up to its closing: the same bytes
+    /// whenever the report is made again.
+    pub at_closure: bool,
     pub verify_sentence: &'static str,
 }
 
@@ -475,7 +508,17 @@ pub fn build(
         heat_map: Vec::new(),
         fairness: fairness(workshop),
         fates: fate_counts(workshop, &fed),
-        record: RecordSeal { head_hash: head_hash.to_owned(), seq, verify_sentence: labels.verify_sentence },
+        record: RecordSeal {
+            head_hash: head_hash.to_owned(),
+            seq,
+            at_closure: workshop.closure_seq == Some(seq),
+            verify_sentence: if workshop.closure_seq == Some(seq) {
+                labels.verify_at_closure_sentence
+            } else {
+                labels.verify_sentence
+            },
+        },
+        follow_up: None,
         contributions,
     }
     .with_risks(workshop, &index)
@@ -1081,6 +1124,19 @@ fn margin(words: Words, method: &str, result: &Value, tier: usize) -> Option<Str
     }
 }
 
+fn history(words: Words, follow_up: &FollowUp) -> Vec<HistoryEntry> {
+    follow_up
+        .history
+        .iter()
+        .map(|entry| HistoryEntry {
+            date: CalendarDate::of(entry.at).to_string(),
+            status: entry.status.as_str(),
+            status_label: words.action_status(entry.status),
+            note: entry.note.clone(),
+        })
+        .collect()
+}
+
 fn actions(
     workshop: &Workshop,
     words: Words,
@@ -1152,16 +1208,7 @@ fn actions(
             answerable: follow_up.answerable.clone(),
             next_update_due: follow_up.next_update_due.map(|date| date.to_string()),
             overdue: follow_up.is_overdue(today),
-            history: follow_up
-                .history
-                .iter()
-                .map(|entry| HistoryEntry {
-                    date: CalendarDate::of(entry.at).to_string(),
-                    status: entry.status.as_str(),
-                    status_label: words.action_status(entry.status),
-                    note: entry.note.clone(),
-                })
-                .collect(),
+            history: history(words, follow_up),
             provenance,
             mitigates: workshop.risks_mitigated_by(action.id).map(|risk| index.text(risk)).collect(),
             mitigates_ids: workshop.risks_mitigated_by(action.id).map(|risk| risk.to_string()).collect(),
@@ -1174,6 +1221,40 @@ fn actions(
 }
 
 impl Report {
+    /// Adds the follow-up of the actions as it stands in `now` (the workshop folded from its
+    /// whole log, `seq` events ending with `head_hash`) on the day `today`, apart from the
+    /// record the report was made from. Actions are numbered as in the report.
+    pub fn add_follow_up(&mut self, now: &Workshop, seq: u64, head_hash: &str, today: CalendarDate) {
+        let words = Words(now.language);
+        let numbered: BTreeMap<String, (usize, String)> = self
+            .actions
+            .iter()
+            .flat_map(|group| &group.actions)
+            .map(|action| (action.id.clone(), (action.number, action.jurisdiction_name.clone())))
+            .collect();
+        let mut actions = now
+            .plan()
+            .filter_map(|action| {
+                let (number, jurisdiction_name) = numbered.get(&action.id.to_string())?.clone();
+                let follow_up = &action.follow_up;
+                Some(FollowUpRow {
+                    number,
+                    title: action.card.title.clone(),
+                    jurisdiction_name,
+                    status: follow_up.status.as_str(),
+                    status_label: words.action_status(follow_up.status),
+                    answerable: follow_up.answerable.clone(),
+                    next_update_due: follow_up.next_update_due.map(|date| date.to_string()),
+                    overdue: follow_up.is_overdue(today),
+                    history: history(words, follow_up),
+                })
+            })
+            .collect::<Vec<_>>();
+        actions.sort_by_key(|row| row.number);
+        self.follow_up =
+            Some(FollowUpProgress { as_of: today.to_string(), seq, head_hash: head_hash.to_owned(), actions });
+    }
+
     /// Names the vision cards the record knows only by id (the built-in deck, whose captions
     /// live with the web's assets) with `title`, in the report's language.
     pub fn name_cards(&mut self, title: impl Fn(&str) -> Option<String>) {

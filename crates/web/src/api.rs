@@ -4,7 +4,7 @@
 use crate::AppState;
 use crate::auth::Credentials;
 use crate::error::{ApiError, ErrorBody, Failure};
-use crate::extract::{ApiJson, ValidPath};
+use crate::extract::{ApiJson, ValidPath, ValidQuery};
 use crate::i18n::Lang;
 use axum::Json;
 use axum::extract::State;
@@ -18,13 +18,13 @@ use converge_engine::{EngineError, LiveState, NewWorkshop};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
-use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
 use uuid::Uuid;
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Converge API", description = "Run collective-intelligence workshops: create, join, contribute, follow live, export."),
-    paths(create_workshop, list_workshops, join_workshop, get_workshop, open_activity, close_activity, change_role, post_contribution,
+    paths(create_workshop, list_workshops, join_workshop, get_workshop, open_activity, close_activity, close_workshop, change_role, post_contribution,
           cast_ballot, get_results, crate::api_actions::draft_action, crate::api_actions::edit_action,
           crate::sse::stream_events, export_workshop),
     components(schemas(ErrorBody)),
@@ -569,6 +569,46 @@ pub async fn close_activity(
     transition(&app, lang, &credentials, id, activity_id, false).await
 }
 
+/// Where a closed workshop's record ends: what its closure report seals.
+#[derive(Serialize, ToSchema)]
+pub struct WorkshopClosure {
+    /// When the workshop was closed, in milliseconds since 1970 (UTC).
+    closed_at: i64,
+    /// The sequence number of the record's last event at the closing (the closing itself, or
+    /// the last count it froze).
+    seq: u64,
+    /// That event's hash: `converge verify FILE --expect-head HASH` accepts the record at
+    /// closure (`GET …/export?at=closure`) only when it ends there.
+    head_hash: String,
+}
+
+/// Close the workshop: every open activity closes, the counts of votes and assessments are
+/// frozen into the record in the same write, and nobody joins any more. From then on only the
+/// follow-up of the actions goes on. Closing a closed workshop changes nothing and answers the
+/// same closure.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/close", operation_id = "closeWorkshop", tag = "facilitation",
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = WorkshopClosure), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn close_workshop(
+    State(app): State<AppState>,
+    lang: Lang,
+    credentials: Credentials,
+    ValidPath(id): ValidPath<Uuid>,
+) -> Result<Json<WorkshopClosure>, ApiError> {
+    let (_, actor, _) = member_state(&app, lang, &credentials, id).await?;
+    let workshop = WorkshopId::from_uuid(id);
+    let in_lang = |error| ApiError::in_lang(error, lang);
+    app.engine.execute(workshop, actor, Command::CloseWorkshop).await.map_err(in_lang)?;
+    let record = app.engine.state_at_closure(workshop).await.map_err(in_lang)?;
+    let closure = record.and_then(|record| {
+        let closed_at = record.workshop.closed_at?;
+        Some(WorkshopClosure { closed_at: closed_at.0, seq: record.seq, head_hash: record.head_hash })
+    });
+    closure.map(Json).ok_or_else(|| ApiError::in_lang(converge_core::DomainError::WorkshopStillOpen, lang))
+}
+
 async fn transition(
     app: &AppState,
     lang: Lang,
@@ -828,26 +868,54 @@ pub async fn get_results(
     Ok(Json(results))
 }
 
-/// The workshop's whole event log with its hash chain, as `converge verify` checks it.
+/// Which part of the log an export holds.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// `closure`: the record up to the closing (what the closure report seals); refused while
+    /// the workshop is open. Without it, the whole log, follow-up included.
+    #[serde(default)]
+    #[param(inline)]
+    at: Option<ExportPart>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportPart {
+    Closure,
+}
+
+/// The workshop's event log with its hash chain, as `converge verify` checks it: the whole log,
+/// or with `at=closure` the record up to the closing.
 #[utoipa::path(get, path = "/api/v1/workshops/{id}/export", operation_id = "exportWorkshop", tag = "workshops",
-    params(("id" = Uuid, Path)),
+    params(("id" = Uuid, Path), ExportQuery),
     responses((status = 200, description = "The export (format converge-export-v1)", content_type = "application/json"),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 422, description = "`at=closure` while the workshop is open", body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn export_workshop(
     State(app): State<AppState>,
     lang: Lang,
     credentials: Credentials,
     ValidPath(id): ValidPath<Uuid>,
+    ValidQuery(query): ValidQuery<ExportQuery>,
 ) -> Result<Response, ApiError> {
-    let (_, _, role) = member_state(&app, lang, &credentials, id).await?;
+    let (state, _, role) = member_state(&app, lang, &credentials, id).await?;
     if role != Role::Facilitator {
         return Err(ApiError::in_lang(Failure::Forbidden, lang));
     }
+    let until = match query.at {
+        None => u64::MAX,
+        Some(ExportPart::Closure) => state
+            .workshop
+            .closure_seq
+            .ok_or_else(|| ApiError::in_lang(converge_core::DomainError::WorkshopStillOpen, lang))?,
+    };
     let events =
-        app.engine.whole_log(WorkshopId::from_uuid(id)).await.map_err(|error| ApiError::in_lang(error, lang))?;
+        app.engine.log_until(WorkshopId::from_uuid(id), until).await.map_err(|error| ApiError::in_lang(error, lang))?;
     let body = converge_report::export_json(id, &events);
-    let disposition = format!("attachment; filename=\"converge-{id}.json\"");
+    let suffix = if until == u64::MAX { "" } else { "-closure" };
+    let disposition = format!("attachment; filename=\"converge-{id}{suffix}.json\"");
     Ok(([(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
         .into_response())
 }

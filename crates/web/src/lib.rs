@@ -153,6 +153,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/workshops/{id}", get(api::get_workshop))
         .route("/api/v1/workshops/{id}/activities/{activity_id}/open", post(api::open_activity))
         .route("/api/v1/workshops/{id}/activities/{activity_id}/close", post(api::close_activity))
+        .route("/api/v1/workshops/{id}/close", post(api::close_workshop))
         .route("/api/v1/workshops/{id}/participants/{participant_id}/role", post(api::change_role))
         .route("/api/v1/workshops/{id}/contributions", post(api::post_contribution))
         .route("/api/v1/workshops/{id}/actions", post(api_actions::draft_action))

@@ -14,6 +14,7 @@ error-not_a_risk = This is not a risk of this activity.
 error-fate_of_merged_note = A merged note shares the fate of the note it was merged into.
 error-batch_too_large = Too many items at once (at most { $max }).
 error-workshop_closed = The workshop is closed.
+error-workshop_still_open = The workshop is not closed yet: its record has no closing.
 error-invalid_follow_up_token = A follow-up address is 16 to 64 letters, digits, - or _.
 
 field-description = description

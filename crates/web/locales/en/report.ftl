@@ -10,3 +10,7 @@ report-csv-votes = Vote results table (CSV)
 report-csv-actions = Actions table (CSV)
 report-csv-risks = Risks table (CSV)
 report-json = Full verifiable record (JSON)
+report-closure-hint = The workshop is closed: the report is its record at the closing, sealed by its hash; made again later, it is the same. The follow-up of the actions since the closing comes apart, dated today.
+report-html-follow-up = Report with the follow-up of the actions to date (web page)
+report-pdf-follow-up = Report with the follow-up of the actions to date (PDF)
+report-json-closure = Record at the closing, verifiable (JSON) — the one the report seals

@@ -14,6 +14,7 @@ error-not_a_risk = Ce n’est pas un risque de cette activité.
 error-fate_of_merged_note = Une note fusionnée suit le sort de la note dans laquelle elle a été fusionnée.
 error-batch_too_large = Trop d’éléments à la fois (au plus { $max }).
 error-workshop_closed = L’atelier est clôturé.
+error-workshop_still_open = L’atelier n’est pas encore clôturé : son registre n’a pas de clôture.
 error-invalid_follow_up_token = Une adresse de suivi compte de 16 à 64 lettres, chiffres, - ou _.
 
 field-description = description

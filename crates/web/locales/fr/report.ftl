@@ -10,3 +10,7 @@ report-csv-votes = Tableau des résultats de votes (CSV)
 report-csv-actions = Tableau des actions (CSV)
 report-csv-risks = Tableau des risques (CSV)
 report-json = Registre complet, vérifiable (JSON)
+report-closure-hint = L’atelier est clôturé : le rapport est son registre à la clôture, scellé par son empreinte ; refait plus tard, il est identique. Le suivi des actions depuis la clôture vient à part, daté du jour.
+report-html-follow-up = Rapport avec le suivi des actions à ce jour (page web)
+report-pdf-follow-up = Rapport avec le suivi des actions à ce jour (PDF)
+report-json-closure = Registre à la clôture, vérifiable (JSON) — celui que scelle le rapport

@@ -90,7 +90,7 @@ pub async fn console(
                 @if is_loopback(&join_link) {
                     p.notice { (lang.t("console-loopback-notice")) }
                 }
-                (super::report::console_links(lang, id))
+                (super::report::console_links(lang, workshop))
                 (super::fates::console_outcomes(lang, workshop))
             }
             div #agenda-live data-live {

@@ -7,25 +7,38 @@ use super::layout::PageContext;
 use crate::AppState;
 use crate::auth::Facilitator;
 use crate::error::{Failure, OrPage, PageError};
-use crate::extract::ValidPath;
+use crate::extract::{ValidPath, ValidQuery};
 use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use converge_core::{ActivityId, Timestamp, Workshop, WorkshopId};
+use converge_core::{ActivityId, CalendarDate, Timestamp, Workshop, WorkshopId};
 use converge_engine::{Engine, EngineError};
 use converge_report::csv::Table;
 use converge_report::{Report, ReportParticipants};
 use maud::{Markup, html};
+use serde::Deserialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-/// The report of a workshop at `now`: the record, the services participants gave (never their
-/// names), and the count of every vote and assessment (frozen when recorded).
-pub async fn workshop_report(engine: &Engine, id: WorkshopId, now: Timestamp) -> Result<Report, EngineError> {
-    let state = engine.state(id).await?;
+/// The report of a workshop. A closed workshop's is its record up to the closing, dated at the
+/// closing: the same bytes however often and however late it is made. `with_follow_up` adds
+/// what became of the actions since, as of `now`, apart from that record. An open workshop's
+/// report is the record as it stands at `now`.
+pub async fn workshop_report(
+    engine: &Engine,
+    id: WorkshopId,
+    now: Timestamp,
+    with_follow_up: bool,
+) -> Result<Report, EngineError> {
+    let current = engine.state(id).await?;
+    let at_closure = engine.state_at_closure(id).await?;
+    let (state, made_at) = match (&at_closure, current.workshop.closed_at) {
+        (Some(record), Some(closed_at)) => (record, closed_at),
+        _ => (&*current, now),
+    };
     let profiles = engine.profiles(id).await?;
     let participants = ReportParticipants::new(profiles.into_iter().map(|(id, profile)| (id, profile.service)));
     let workshop = &state.workshop;
@@ -35,13 +48,16 @@ pub async fn workshop_report(engine: &Engine, id: WorkshopId, now: Timestamp) ->
         &results_of(workshop),
         &state.head_hash,
         state.seq,
-        now,
+        made_at,
         workshop.language,
     );
     let lang = Lang(workshop.language);
     report.name_cards(|id| {
         crate::deck::builtin().iter().find(|card| card.id == id).map(|card| card.title(lang).to_owned())
     });
+    if with_follow_up && at_closure.is_some() {
+        report.add_follow_up(&current.workshop, current.seq, &current.head_hash, CalendarDate::of(now));
+    }
     Ok(report)
 }
 
@@ -92,6 +108,19 @@ fn report_path(id: WorkshopId) -> String {
     format!("/facilitator/workshops/{id}/report")
 }
 
+/// `?follow_up=1` adds the follow-up since the closing, dated today, after the sealed record.
+#[derive(Debug, Default, Deserialize)]
+pub struct ReportQuery {
+    #[serde(default)]
+    follow_up: Option<String>,
+}
+
+impl ReportQuery {
+    pub fn with_follow_up(&self) -> bool {
+        self.follow_up.as_deref().is_some_and(|value| matches!(value, "1" | "true" | "on"))
+    }
+}
+
 /// `GET /facilitator/workshops/{id}/report`: the report as a page the browser shows and can
 /// save or print.
 pub async fn report_page(
@@ -99,10 +128,12 @@ pub async fn report_page(
     context: PageContext,
     facilitator: Facilitator,
     ValidPath(id): ValidPath<WorkshopId>,
+    ValidQuery(query): ValidQuery<ReportQuery>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     owned(&app, lang, &facilitator, id).await?;
-    let report = workshop_report(&app.engine, id, converge_engine::now()).await.or_page(lang)?;
+    let report =
+        workshop_report(&app.engine, id, converge_engine::now(), query.with_follow_up()).await.or_page(lang)?;
     let mut response = converge_report::html::render(&report).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
@@ -123,7 +154,7 @@ pub async fn report_table(
     let lang = context.lang;
     let table = file.strip_suffix(".csv").and_then(Table::parse).ok_or(PageError::new(Failure::NotFound, lang))?;
     owned(&app, lang, &facilitator, id).await?;
-    let report = workshop_report(&app.engine, id, converge_engine::now()).await.or_page(lang)?;
+    let report = workshop_report(&app.engine, id, converge_engine::now(), false).await.or_page(lang)?;
     let mut response = converge_report::csv::table(&report, table).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
@@ -135,16 +166,26 @@ pub async fn report_table(
     Ok(response)
 }
 
-/// The console's list of the report's formats.
-pub fn console_links(lang: Lang, id: WorkshopId) -> Markup {
+/// The console's list of the report's formats. A closed workshop's report is its record at
+/// the closing; the follow-up since comes as its own edition, and the record as two exports
+/// (at the closing, which the report's hash seals, and the whole log).
+pub fn console_links(lang: Lang, workshop: &Workshop) -> Markup {
+    let id = workshop.id;
     let base = report_path(id);
+    let closed = workshop.closed_at.is_some();
+    let export = format!("/api/v1/workshops/{id}/export");
     html! {
         section.card.report-links {
             h2 { (lang.t("report-heading")) }
             p.hint { (lang.t("report-hint")) }
+            @if closed { p.hint { (lang.t("report-closure-hint")) } }
             ul {
                 li { a href=(base) target="_blank" data-report-link="html" { (lang.t("report-html")) } }
-                li { a href={ "/facilitator/workshops/" (id) "/report.pdf" } data-report-link="pdf" { (lang.t("report-pdf")) } }
+                li { a href={ (base) ".pdf" } data-report-link="pdf" { (lang.t("report-pdf")) } }
+                @if closed {
+                    li { a href={ (base) "?follow_up=1" } target="_blank" data-report-link="html-follow-up" { (lang.t("report-html-follow-up")) } }
+                    li { a href={ (base) ".pdf?follow_up=1" } data-report-link="pdf-follow-up" { (lang.t("report-pdf-follow-up")) } }
+                }
                 @for table in Table::ALL {
                     li {
                         a href={ (base) "/" (table.file_name()) } download data-report-link=(table.as_str()) {
@@ -152,8 +193,15 @@ pub fn console_links(lang: Lang, id: WorkshopId) -> Markup {
                         }
                     }
                 }
+                @if closed {
+                    li {
+                        a href={ (export) "?at=closure" } download={ "converge-" (id) "-closure.json" } data-report-link="json-closure" {
+                            (lang.t("report-json-closure"))
+                        }
+                    }
+                }
                 li {
-                    a href={ "/api/v1/workshops/" (id) "/export" } download={ "converge-" (id) ".json" } data-report-link="json" {
+                    a href=(export) download={ "converge-" (id) ".json" } data-report-link="json" {
                         (lang.t("report-json"))
                     }
                 }

@@ -9,11 +9,11 @@
 
 use super::facilitator::owned;
 use super::layout::{PageContext, error_page};
-use super::report::workshop_report;
+use super::report::{ReportQuery, workshop_report};
 use crate::AppState;
 use crate::auth::Facilitator;
 use crate::error::{OrPage, PageError};
-use crate::extract::ValidPath;
+use crate::extract::{ValidPath, ValidQuery};
 use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -46,10 +46,12 @@ pub async fn report_pdf(
     context: PageContext,
     facilitator: Facilitator,
     ValidPath(id): ValidPath<WorkshopId>,
+    ValidQuery(query): ValidQuery<ReportQuery>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     owned(&app, lang, &facilitator, id).await?;
-    let report = workshop_report(&app.engine, id, converge_engine::now()).await.or_page(lang)?;
+    let report =
+        workshop_report(&app.engine, id, converge_engine::now(), query.with_follow_up()).await.or_page(lang)?;
     let pdf = match lay_out(report, LAYOUT_TIMEOUT).await {
         Ok(pdf) => pdf,
         Err(failure) => return Ok(failure_page(lang, id, failure)),
