@@ -446,6 +446,10 @@ pub fn decide(
         Command::StartTimer { activity_id, minutes } => {
             require_facilitator(workshop, actor)?;
             let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            // A closed activity's time is over; reopening it gives it a timer again.
+            if activity.status == ActivityStatus::Closed {
+                return Err(DomainError::ActivityNotOpen);
+            }
             if let Some(minutes) = minutes
                 && (minutes == 0 || minutes > crate::config_limits::MINUTES_MAX)
             {
@@ -471,7 +475,10 @@ pub fn decide(
         }
         Command::ExtendTimer { activity_id, minutes } => {
             require_facilitator(workshop, actor)?;
-            workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+            if activity.status == ActivityStatus::Closed {
+                return Err(DomainError::ActivityNotOpen);
+            }
             if minutes == 0 || minutes > crate::config_limits::MINUTES_MAX {
                 return Err(DomainError::InvalidConfig { reason: "minutes" });
             }

@@ -365,6 +365,8 @@ impl Workshop {
             Event::ActivityClosed { activity_id } => {
                 if let Some(activity) = self.activity_mut(*activity_id) {
                     activity.status = ActivityStatus::Closed;
+                    // Time is up for a closed activity: no screen counts down for it any more.
+                    activity.timer = None;
                 }
             }
             Event::ContributionPosted { contribution_id, activity_id, author, kind, text, links, card, sheet } => {
@@ -531,6 +533,7 @@ impl Workshop {
                     if activity.status == ActivityStatus::Open {
                         activity.status = ActivityStatus::Closed;
                     }
+                    activity.timer = None;
                 }
                 self.focus = None;
             }

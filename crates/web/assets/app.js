@@ -119,8 +119,14 @@
       if (event.kind !== "focus_changed" || !event.payload.activity_id) return false;
       var target = focusBase + event.payload.activity_id;
       if (window.location.pathname === target) return false;
+      // Nobody is taken away from what they are writing: a note, a card, a reason.
       var typing = document.querySelector("#note-form textarea");
       if (typing && typing.value.trim() !== "") return false;
+      var edited = Array.prototype.some.call(
+        document.querySelectorAll("form textarea, form input[type=text]"),
+        function (field) { return field.value !== field.defaultValue; }
+      );
+      if (edited) return false;
       window.location.assign(target);
       return true;
     } catch (error) {

@@ -83,6 +83,11 @@ fn bundle(language: Language) -> FluentBundle<FluentResource> {
 pub struct Lang(pub Language);
 
 impl Lang {
+    /// A day written out as people read it: "7 décembre 2026", "7 December 2026".
+    pub fn date(self, date: converge_core::CalendarDate) -> String {
+        converge_report::labels::Words(self.0).date(&date.to_string())
+    }
+
     /// The message `key`, or the key itself if a catalogue lacks it (a test forbids that).
     pub fn t(self, key: &str) -> String {
         self.format(key, None)

@@ -69,6 +69,23 @@ role-observer = observer
 screen-join-prompt = Join the workshop with your phone
 screen-joining-locked = Joining is closed for now.
 screen-waiting = The activity will start soon.
+screen-closed-thanks = Thank you all!
+screen-closed-on = Workshop closed on { $date }.
+screen-closed-lead = The workshop is closed. Its record is sealed; the follow-up of the actions begins.
+screen-closed-people = { $count ->
+    [one] participant
+   *[other] participants
+}
+screen-closed-contributions = { $count ->
+    [one] contribution
+   *[other] contributions
+}
+screen-closed-actions = { $count ->
+    [one] action
+   *[other] actions
+}
+participant-closed-thanks = The workshop is closed: thank you for taking part! Your contributions stay available, and what becomes of the actions is followed over time.
+participant-closed-mine = See my contributions
 
 ## Participant
 participant-welcome = Welcome, { $name }!

@@ -69,6 +69,23 @@ role-observer = observateur·rice
 screen-join-prompt = Rejoignez l’atelier avec votre téléphone
 screen-joining-locked = Les entrées sont fermées pour le moment.
 screen-waiting = L’activité va bientôt commencer.
+screen-closed-thanks = Merci à toutes et à tous !
+screen-closed-on = Atelier clôturé le { $date }.
+screen-closed-lead = L’atelier est clôturé. Son registre est scellé ; le suivi des actions commence.
+screen-closed-people = { $count ->
+    [one] participant
+   *[other] participants
+}
+screen-closed-contributions = { $count ->
+    [one] contribution
+   *[other] contributions
+}
+screen-closed-actions = { $count ->
+    [one] action
+   *[other] actions
+}
+participant-closed-thanks = L’atelier est clôturé : merci pour votre participation ! Vos contributions restent consultables, et ce que deviennent les actions se suit dans la durée.
+participant-closed-mine = Voir mes contributions
 
 ## Participant
 participant-welcome = Bienvenue, { $name } !

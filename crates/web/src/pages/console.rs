@@ -66,6 +66,7 @@ pub async fn console(
     let join_link = join_url(&app, &headers, &entry.join_code);
     let now = converge_engine::now();
     let n_participants = workshop.participants.len();
+    let closed = workshop.closed_at.is_some();
     let name = |participant: &ParticipantId| profiles.get(participant).map_or("?", |profile| profile.name.as_str());
     Ok(page(
         &context,
@@ -73,11 +74,14 @@ pub async fn console(
         html! {
             header.workshop-head {
                 h1 { (workshop.title) }
-                div.join-box {
-                    span.muted { (lang.t("console-join-code")) }
-                    strong.code data-join-code { (entry.join_code) }
-                    a.join-url href=(join_link) { (join_link) }
-                    (joining_controls(&context, workshop))
+                // Nobody joins a closed workshop: no code to hand out.
+                @if !closed {
+                    div.join-box {
+                        span.muted { (lang.t("console-join-code")) }
+                        strong.code data-join-code { (entry.join_code) }
+                        a.join-url href=(join_link) { (join_link) }
+                        (joining_controls(&context, workshop))
+                    }
                 }
                 p.actions {
                     a.button.secondary data-screen-link href={ "/facilitator/workshops/" (id) "/screen" } target="_blank" {
@@ -87,7 +91,7 @@ pub async fn console(
                         (lang.t("console-export"))
                     }
                 }
-                @if is_loopback(&join_link) {
+                @if !closed && is_loopback(&join_link) {
                     p.notice { (lang.t("console-loopback-notice")) }
                 }
                 (super::report::console_links(lang, workshop))
@@ -112,9 +116,11 @@ pub async fn console(
                     }
                 }
             }
-            section.card {
-                h3 { (lang.t("console-add-activity-heading")) }
-                (add_activity_form(&context, id))
+            @if !closed {
+                section.card {
+                    h3 { (lang.t("console-add-activity-heading")) }
+                    (add_activity_form(&context, id))
+                }
             }
             div #room-live data-live {
                 section {
@@ -132,6 +138,8 @@ pub async fn console(
                                 " "
                                 @if participant.role == Role::Facilitator {
                                     span.badge { (lang.t("role-facilitator")) }
+                                } @else if closed {
+                                    span.badge { (lang.t(&format!("role-{}", participant.role.as_str()))) }
                                 } @else {
                                     (participant_controls(&context, workshop, participant.id, participant.role, participant.present))
                                 }
@@ -140,7 +148,7 @@ pub async fn console(
                     }
                 }
             }
-            section.card {
+            @if !closed { section.card {
                 h3 { (lang.t("console-tables-heading")) }
                 p.hint { (lang.t("console-tables-hint")) }
                 form.inline-form method="post" action={ "/facilitator/workshops/" (id) "/tables" } {
@@ -150,7 +158,7 @@ pub async fn console(
                         max=(config_limits::TABLE_SIZE_MAX) value="6";
                     button type="submit" { (lang.t("console-form-tables-button")) }
                 }
-            }
+            } }
         },
     ))
 }
@@ -219,6 +227,11 @@ fn activity_controls(
     // A timer that ran out shows "start" again, to start it afresh.
     let running =
         matches!(activity.timer, Some(timer @ converge_core::Timer::Running { .. }) if timer.remaining_ms(now) > 0);
+    // A closed workshop's record is sealed: nothing here would be accepted any more.
+    if workshop.closed_at.is_some() {
+        return html! {};
+    }
+    let closed = activity.status == ActivityStatus::Closed;
     html! {
         (timer(lang, activity, now))
         div.controls {
@@ -231,12 +244,13 @@ fn activity_controls(
                     button.secondary type="submit" { (lang.t("console-focus-button")) }
                 }
             }
+            // A closed activity's time is over: no timer until it is reopened.
             @if running {
                 (button("timer-pause", lang.t("console-timer-pause"), "secondary"))
-            } @else {
+            } @else if !closed {
                 (button("timer-start", lang.t("console-timer-start"), "secondary"))
             }
-            (button("timer-extend", lang.t("console-timer-extend"), "secondary"))
+            @if !closed { (button("timer-extend", lang.t("console-timer-extend"), "secondary")) }
             @if back == "console" {
                 @if position > 0 { (button("move-up", lang.t("console-move-up"), "secondary quiet")) }
                 @if position + 1 < workshop.activities.len() {

@@ -11,7 +11,7 @@ use crate::{AppState, join_url};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use converge_core::{Activity, Language, WorkshopId, limits};
+use converge_core::{Activity, CalendarDate, Language, Role, Workshop, WorkshopId, limits};
 use converge_engine::{EngineError, LiveState, NewWorkshop};
 use fluent_bundle::FluentValue;
 use maud::{Markup, PreEscaped, html};
@@ -209,7 +209,11 @@ pub async fn screen(
             div.screen-grid {
                 // Live: a new code or a lock shows at once, so nobody scans a code that stopped.
                 aside #join-live.join-panel data-live {
-                    @if workshop.joining_locked {
+                    @if let Some(closed_at) = workshop.closed_at {
+                        // Nobody joins a closed workshop: no code to scan, a word of thanks.
+                        p.closing-thanks { (lang.t("screen-closed-thanks")) }
+                        p.muted { (lang.t_args("screen-closed-on", &[("date", lang.date(CalendarDate::of(closed_at)).into())])) }
+                    } @else if workshop.joining_locked {
                         p.joining-locked { (lang.t("screen-joining-locked")) }
                     } @else {
                         p { (lang.t("screen-join-prompt")) }
@@ -221,7 +225,9 @@ pub async fn screen(
                 }
                 div #screen-live.screen-main data-live {
                     h1 { (workshop.title) }
-                    @if shown.is_empty() {
+                    @if workshop.closed_at.is_some() {
+                        (closing_summary(lang, workshop))
+                    } @else if shown.is_empty() {
                         p.lead { (lang.t("screen-waiting")) }
                     }
                     @for activity in shown {
@@ -247,6 +253,26 @@ pub async fn screen(
             }
         },
     ))
+}
+
+/// What the room did, for the projection once the workshop is closed: a few figures, large.
+fn closing_summary(lang: Lang, workshop: &Workshop) -> Markup {
+    let people = workshop.participants.values().filter(|participant| participant.role != Role::Facilitator).count();
+    let figures = [
+        ("screen-closed-people", people),
+        ("screen-closed-contributions", workshop.contributions.len()),
+        ("screen-closed-actions", workshop.plan().count()),
+    ];
+    html! {
+        section.closing {
+            p.lead { (lang.t("screen-closed-lead")) }
+            ul.closing-figures {
+                @for (key, n) in figures {
+                    li { strong { (n) } " " (lang.t_args(key, &[("count", FluentValue::from(n))])) }
+                }
+            }
+        }
+    }
 }
 
 pub(super) fn live(id: WorkshopId, seq: u64, page: &str, kinds: &'static str) -> Live {

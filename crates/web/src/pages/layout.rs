@@ -61,21 +61,21 @@ pub struct Live {
 impl Live {
     /// Kinds that change what participants see of the agenda.
     pub const AGENDA: &'static str = "activity_added activity_updated activity_removed activity_moved activity_opened \
-        activity_closed focus_changed tables_formed participant_seated workshop_deleted";
+        activity_closed focus_changed tables_formed participant_seated workshop_closed workshop_deleted";
     /// Kinds that change an activity's page or the projection.
     pub const ACTIVITY: &'static str = "activity_updated activity_removed activity_opened activity_closed \
         timer_started timer_paused timer_extended focus_changed contribution_posted contribution_moved \
         contributions_merged contribution_categorized brainwriting_started brainwriting_round_started \
         participant_left participant_returned deck_card_added deck_card_removed ballot_cast item_assessed \
         results_frozen action_drafted action_edited action_withdrawn consensus_given risk_rated mitigations_linked \
-        workshop_deleted";
+        workshop_closed workshop_deleted";
     /// Kinds that change the projection screen: an activity's, and who may join.
     pub const SCREEN: &'static str = "activity_updated activity_removed activity_opened activity_closed \
         timer_started timer_paused timer_extended focus_changed contribution_posted contribution_moved \
         contributions_merged contribution_categorized brainwriting_started brainwriting_round_started \
         participant_left participant_returned deck_card_added deck_card_removed ballot_cast item_assessed \
         results_frozen action_drafted action_edited action_withdrawn consensus_given risk_rated mitigations_linked \
-        workshop_deleted joining_locked join_code_renewed";
+        workshop_closed workshop_deleted joining_locked join_code_renewed";
 }
 
 pub struct Frame<'a> {

@@ -60,7 +60,7 @@ pub async fn my_contributions(
                 page: format!("/w/{id}/mine"),
                 kinds: FATE_KINDS,
                 activity: None,
-                follow_focus: None,
+                follow_focus: Some(format!("/w/{id}/a/")),
             }),
             body_class: "",
         },

@@ -145,7 +145,8 @@ async fn plan_page(
         page: address,
         kinds: Live::ACTIVITY,
         activity: Some(activities::related_activities(workshop, activity)),
-        follow_focus: None,
+        // A phone on a card goes where the facilitator sends every screen, as on any page.
+        follow_focus: (member.role != Role::Facilitator).then(|| format!("/w/{}/a/", workshop.id)),
     };
     let markup = page(
         context,

@@ -98,7 +98,12 @@ pub async fn home(
                 p.muted { (lang.t_args("participant-welcome", &[("name", name.into())])) }
             }
             div #agenda-live data-live {
-                @if let Some(table) = me.and_then(|me| workshop.table_of(me.id)) {
+                @if workshop.closed_at.is_some() {
+                    div.notice.closed-thanks role="status" {
+                        p { (lang.t("participant-closed-thanks")) }
+                        p { a.button href={ "/w/" (id) "/mine" } { (lang.t("participant-closed-mine")) } }
+                    }
+                } @else if let Some(table) = me.and_then(|me| workshop.table_of(me.id)) {
                     p.notice.table-notice { (lang.t_args("participant-your-table", &[("table", (table + 1).into())])) }
                 }
                 @if let Some(focused) = focused {
@@ -106,7 +111,7 @@ pub async fn home(
                     p { a.button.focus-link data-activity-link href={ "/w/" (id) "/a/" (focused.id) } {
                         (lang.t_args("participant-go-to", &[("title", focused.title.as_str().into())]))
                     } }
-                } @else if workshop.open_activities().next().is_none() {
+                } @else if workshop.open_activities().next().is_none() && workshop.closed_at.is_none() {
                     p.notice { (lang.t("participant-waiting")) }
                 }
                 ol.agenda {
@@ -126,7 +131,8 @@ pub async fn home(
                 }
             }
             p { a.mine-link href={ "/w/" (id) "/mine" } { (lang.t("mine-link")) } }
-            @if let Some(me) = me {
+            // Presence is for the room; a closed workshop has no room any more.
+            @if let Some(me) = me.filter(|_| workshop.closed_at.is_none()) {
                 form.presence method="post" action={ "/w/" (id) "/presence" } {
                     (super::layout::csrf_field(&context.csrf))
                     @if me.present {

@@ -223,7 +223,9 @@ fn plan<'a>(view: &View<'a>) -> Vec<&'a Action> {
 
 /// True when the viewer may draft and edit cards here now.
 pub fn may_write(view: &View<'_>) -> bool {
-    view.role.is_some_and(Role::may_contribute)
+    // A closed workshop's cards are its sealed record: read-only for everyone.
+    view.workshop.closed_at.is_none()
+        && view.role.is_some_and(Role::may_contribute)
         && (view.activity.status == ActivityStatus::Open || view.is_facilitator())
 }
 
