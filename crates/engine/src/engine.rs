@@ -254,6 +254,7 @@ impl Engine {
                 owner: account.as_uuid(),
                 title: title.as_str().to_owned(),
                 created_at: at.0,
+                archived: false,
                 deleted: false,
             };
             // The profile first: if the log write then fails, an unused profile is harmless,
