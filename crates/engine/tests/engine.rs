@@ -134,7 +134,7 @@ async fn a_workshop_reloads_from_its_snapshot_to_the_same_state() {
     // And the snapshot is what was read: one that matches the log's head is taken as it is.
     let mut marked = live.workshop.clone();
     marked.title = "read from the snapshot".into();
-    let body = serde_json::json!({"fold_version": 3, "workshop": marked});
+    let body = serde_json::json!({"fold_version": 4, "workshop": marked});
     let snapshot = Snapshot { seq: live.seq, hash: live.head_hash.clone(), state: body.to_string().into_bytes() };
     setup.store.save_snapshot(setup.workshop.as_uuid(), snapshot).await.unwrap();
     let reloaded = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32]);
@@ -146,7 +146,7 @@ async fn a_snapshot_that_does_not_match_the_log_is_ignored() {
     let setup = setup(3).await;
     post_concurrently(&setup, 10).await;
     let live = setup.engine.state(setup.workshop).await.unwrap();
-    let forged = Snapshot { seq: 3, hash: "0".repeat(64), state: b"{\"fold_version\":3}".to_vec() };
+    let forged = Snapshot { seq: 3, hash: "0".repeat(64), state: b"{\"fold_version\":4}".to_vec() };
     setup.store.save_snapshot(setup.workshop.as_uuid(), forged).await.unwrap();
 
     let reloaded = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32]);
