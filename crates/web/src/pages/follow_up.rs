@@ -688,3 +688,88 @@ fn dry_run_page(context: &PageContext, workshop: &Workshop, run: &DryRun, text: 
         },
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use converge_core::{
+        AccountId, ActionCard, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, Event, Keyring, Language,
+        ParticipantId, Prompt, TimedEvent, Title, decide, decide_create,
+    };
+    use uuid::Uuid;
+
+    fn date(raw: &str) -> CalendarDate {
+        CalendarDate::parse(raw).unwrap()
+    }
+
+    /// Noon UTC of a day after 2026-12-01.
+    fn noon_of(day: &str) -> Timestamp {
+        const DECEMBER_1ST_2026_NOON: i64 = 1_796_126_400_000;
+        Timestamp(DECEMBER_1ST_2026_NOON + date("2026-12-01").days_until(date(day)) * 86_400_000)
+    }
+
+    /// One action, created on 2026-12-01, and one update posted on `posted` about `happened`.
+    fn updated_action(happened: &str, posted: &str) -> Action {
+        let account = AccountId::from_uuid(Uuid::from_u128(1));
+        let plan = ActivityId::from_uuid(Uuid::from_u128(2));
+        let spec = ActivitySpec {
+            activity_id: plan,
+            kind: ActivityKind::ActionPlan,
+            title: Title::parse("Plan").unwrap(),
+            prompt: Prompt::parse("").unwrap(),
+            config: ActivityConfig::default(),
+        };
+        let facilitator = ParticipantId::from_uuid(Uuid::from_u128(3));
+        let mut events = decide_create("Atelier", Language::Fr, account, facilitator, "c".into(), vec![spec]).unwrap();
+        let action_id = ActionId::from_uuid(Uuid::from_u128(4));
+        let card =
+            ActionCard { title: "Une grille".into(), jurisdiction: "administration".into(), ..Default::default() };
+        let timed = |events: &[Event], day: &str| -> Vec<TimedEvent> {
+            events.iter().map(|event| TimedEvent { seq: 1, at: noon_of(day), event: event.clone() }).collect()
+        };
+        let mut workshop =
+            Workshop::from_events(WorkshopId::from_uuid(Uuid::nil()), &timed(&events, "2026-12-01")).unwrap();
+        // The facilitator drafts under a pseudonym, which needs their key.
+        let mut keyring = Keyring::new();
+        keyring.insert(facilitator, vec![3; 16]);
+        let mut run = |workshop: &mut Workshop, command: Command, day: &str| {
+            events = decide(workshop, Actor::Account(account), command, &keyring).unwrap();
+            for event in timed(&events, day) {
+                workshop.apply(&event);
+            }
+        };
+        run(&mut workshop, Command::DraftAction { action_id, activity_id: plan, card, sources: vec![] }, "2026-12-01");
+        let update = StatusUpdate {
+            action_id,
+            status: ActionStatus::InProgress,
+            note: "Tests lancés".into(),
+            next_update_due: Some(date("2027-01-15")),
+            effective_on: Some(date(happened)),
+        };
+        run(&mut workshop, Command::UpdateActionStatuses { updates: vec![update], today: date(posted) }, posted);
+        workshop.action(action_id).unwrap().clone()
+    }
+
+    #[test]
+    fn the_history_shows_the_day_of_the_progress_and_the_day_it_was_recorded_when_later() {
+        let later = history(Lang(Language::Fr), &updated_action("2026-12-07", "2026-12-10")).into_string();
+        assert!(later.contains("<time datetime=\"2026-12-07\">7 décembre 2026</time>"), "{later}");
+        assert!(later.contains("(enregistrée le 10 décembre 2026)"), "{later}");
+        let english = history(Lang(Language::En), &updated_action("2026-12-07", "2026-12-10")).into_string();
+        assert!(english.contains(">7 December 2026</time>") && english.contains("(recorded on 10 December 2026)"));
+
+        let same_day = history(Lang(Language::Fr), &updated_action("2026-12-10", "2026-12-10")).into_string();
+        assert!(same_day.contains(">10 décembre 2026</time>"));
+        assert!(!same_day.contains("enregistrée"), "{same_day}");
+    }
+
+    #[test]
+    fn the_commitment_line_and_the_overdue_flag_write_dates_out() {
+        let action = updated_action("2026-12-07", "2026-12-10");
+        let line = commitment_line(Lang(Language::Fr), &action).into_string();
+        assert!(line.contains("prochaine mise à jour attendue le 15 janvier 2027"), "{line}");
+        let flag = overdue_flag(Lang(Language::En), &action, noon_of("2027-01-16")).into_string();
+        assert!(flag.contains("The update was due on 15 January 2027."), "{flag}");
+        assert!(overdue_flag(Lang(Language::En), &action, noon_of("2027-01-15")).into_string().is_empty());
+    }
+}
