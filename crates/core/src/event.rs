@@ -420,8 +420,8 @@ impl Event {
             | Event::CommitmentSet { .. }
             | Event::FollowUpPublished { .. }
             | Event::WorkshopDeleted => Disclosure::Whole,
-            // Where the facilitator files the workshop: no field, nobody's act in confidence,
-            // nothing personal. The room reads that it happened, as its pages would show.
+            // The facilitator's filing of the workshop: no field, nobody acting in confidence,
+            // nothing personal. All anyone can read of it is that it happened.
             Event::WorkshopArchived | Event::WorkshopRestored => Disclosure::Whole,
         }
     }

@@ -93,7 +93,7 @@ pub(super) fn history(lang: Lang, action: &Action) -> Markup {
                         time datetime=(entry.effective_on) { (lang.date(entry.effective_on)) }
                         @if entry.recorded_on() != entry.effective_on {
                             " " span.muted.recorded-on {
-                                "(" (lang.t_args("followup-recorded-on", &[("date", lang.date(entry.recorded_on()).into())])) ")"
+                                (lang.t_args("followup-recorded-on", &[("date", lang.date(entry.recorded_on()).into())]))
                             }
                         }
                         " " (status_badge(lang, entry.status))
