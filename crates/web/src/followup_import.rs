@@ -46,7 +46,8 @@ pub enum Problem {
         raw: String,
     },
     /// The domain refuses the update (dropped without a reason, a withdrawn action, a note
-    /// too long or with control characters).
+    /// too long or with control characters, a date that would leave the action overdue, progress
+    /// dated after today).
     Refused(DomainError),
 }
 
