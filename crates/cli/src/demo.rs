@@ -563,7 +563,6 @@ impl<'a> Room<'a> {
         }
         self.run_all(scores).await?;
         self.finish(assessment).await?;
-        self.engine.freeze_results(self.workshop, self.account, assessment).await?;
 
         let vote = self.activity("vote")?;
         let activity = state.workshop.activity(vote).context("the vote activity")?;
@@ -596,7 +595,6 @@ impl<'a> Room<'a> {
         }
         self.run_all(ballots).await?;
         self.finish(vote).await?;
-        self.engine.freeze_results(self.workshop, self.account, vote).await?;
 
         self.action_plan(&script.action).await?;
         self.risk_map(&script.risk).await?;
@@ -827,7 +825,15 @@ impl<'a> Room<'a> {
         links: Vec<ContributionId>,
         card: Option<String>,
     ) -> Command {
-        Command::PostContribution { contribution_id, activity_id, kind, text: text.to_owned(), links, card }
+        Command::PostContribution {
+            contribution_id,
+            activity_id,
+            kind,
+            text: text.to_owned(),
+            links,
+            card,
+            sheet: None,
+        }
     }
 
     /// Posts SWOT notes or challenges, remembering those with a key.

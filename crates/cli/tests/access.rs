@@ -298,8 +298,9 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
     // caller was let in (422), while outsiders never get that far.
     ("POST", "/w/{id}/a/{activity_id}/sort", [JOIN, S(422), S(422), FORBIDDEN, JOIN, S(422), NOT_FOUND]),
     // Ballots and assessments likewise: the open activity is neither a vote nor an assessment.
-    ("POST", "/w/{id}/a/{activity_id}/ballot", [JOIN, S(422), S(422), FORBIDDEN, JOIN, S(422), NOT_FOUND]),
-    ("POST", "/w/{id}/a/{activity_id}/assess", [JOIN, S(422), S(422), FORBIDDEN, JOIN, S(422), NOT_FOUND]),
+    // The facilitator runs votes and assessments; only participants and experts vote.
+    ("POST", "/w/{id}/a/{activity_id}/ballot", [JOIN, S(422), S(422), FORBIDDEN, JOIN, FORBIDDEN, NOT_FOUND]),
+    ("POST", "/w/{id}/a/{activity_id}/assess", [JOIN, S(422), S(422), FORBIDDEN, JOIN, FORBIDDEN, NOT_FOUND]),
     // The action plan and the risk map: rows on `/actions` and `/risks/` run on an open plan with
     // a card drafted by the participant, and an open risk map with one risk. The edit cells send
     // the card as it is, from its revision: a change of nothing.
@@ -413,7 +414,7 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
     (
         "POST",
         "/api/v1/workshops/{id}/activities/{activity_id}/ballots",
-        [UNAUTHENTICATED, S(422), S(422), FORBIDDEN, NOT_FOUND, S(422), NOT_FOUND],
+        [UNAUTHENTICATED, S(422), S(422), FORBIDDEN, NOT_FOUND, FORBIDDEN, NOT_FOUND],
     ),
     (
         "GET",
@@ -431,13 +432,6 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
     // The published follow-up page and its feed: open to anyone with the address.
     ("GET", "/follow/{follow_token}", EVERYONE_OK),
     ("GET", "/follow/{follow_token}/feed.atom", EVERYONE_OK),
-    // Closing the workshop refuses to open activities from then on, so it comes after every row
-    // that opens one.
-    (
-        "POST",
-        "/facilitator/workshops/{id}/close",
-        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
-    ),
     // Withdrawing a card is the facilitator's alone; after the rows that need the card.
     (
         "POST",
@@ -449,6 +443,13 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "POST",
         "/facilitator/workshops/{id}/restore",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator"), NOT_FOUND],
+    ),
+    // Closing the workshop refuses everything but its follow-up from then on, so it comes after
+    // every row that changes the record of the days.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/close",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
     ),
     // Last, because they end things: deleting the workshop, then the sessions. Signing in ends
     // the session the browser held before (a signed-in facilitator's too), so it comes here.

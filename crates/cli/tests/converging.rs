@@ -499,7 +499,12 @@ async fn a_dot_vote_refuses_overspent_ballots_and_keeps_the_box() {
     }
     let refused = room.people[1].browser.post_form(&path, &[(&field_a, "3"), (&field_c, "3")]).await;
     assert_eq!(refused.status, 422, "{}", refused.body);
-    assert!(refused.body.contains("Vous avez dépensé plus de gommettes que vous n’en avez"), "{}", refused.body);
+    // 6 dots for a budget of 5: the refusal says how many too many, as the counter does.
+    assert!(
+        refused.body.contains("Vous avez placé 1 gommette de plus que vos 5 : retirez-la avant d’envoyer."),
+        "{}",
+        refused.body
+    );
     // The refused ballot is shown again as typed, to fix rather than retype.
     assert!(
         refused

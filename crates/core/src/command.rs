@@ -7,8 +7,8 @@ use crate::state::Timer;
 use crate::text::{CardTitle, NoteText, Prompt, Title};
 use crate::{
     AccountId, ActionId, Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, ActivityStatus,
-    ContributionId, ContributionKind, DomainError, Event, Keyring, Language, ParticipantId, Role, Scope, Subject,
-    Workshop, limits,
+    ContributionId, ContributionKind, DomainError, Event, Keyring, Language, ParticipantId, Role, Scope, SheetRef,
+    Subject, Workshop, limits,
 };
 
 /// Who is asking.
@@ -99,6 +99,9 @@ pub enum Command {
         text: String,
         links: Vec<ContributionId>,
         card: Option<String>,
+        /// For a brainwriting idea, the sheet it was written on as the writer's page showed it:
+        /// if the sheets were passed on meanwhile, the idea is refused, never filed on another.
+        sheet: Option<SheetRef>,
     },
     MoveContribution {
         contribution_id: ContributionId,
@@ -146,11 +149,6 @@ pub enum Command {
         activity_id: ActivityId,
         item: ContributionId,
         scores: crate::voting::CriterionScores,
-    },
-    /// Records the computed result of a closed vote or assessment.
-    FreezeResults {
-        activity_id: ActivityId,
-        result: String,
     },
     /// Drafts an action card in an action plan.
     DraftAction {
@@ -220,6 +218,59 @@ pub enum Command {
     RestoreWorkshop,
 }
 
+impl Command {
+    /// True for what may still happen to a closed workshop: its follow-up (status updates, who
+    /// answers, the public page), closing it again (a no-op), archiving, restoring and deleting
+    /// it. Everything else
+    /// would change the record of the days after it was handed over.
+    pub fn is_follow_up(&self) -> bool {
+        match self {
+            Command::CloseWorkshop
+            | Command::UpdateActionStatuses { .. }
+            | Command::SetCommitment { .. }
+            | Command::PublishFollowUp { .. }
+            | Command::DeleteWorkshop
+            | Command::ArchiveWorkshop
+            | Command::RestoreWorkshop => true,
+            Command::Join { .. }
+            | Command::ChangeRole { .. }
+            | Command::RemoveParticipant { .. }
+            | Command::LockJoining { .. }
+            | Command::RenewJoinCode
+            | Command::AddActivity(_)
+            | Command::UpdateActivity { .. }
+            | Command::RemoveActivity { .. }
+            | Command::MoveActivity { .. }
+            | Command::OpenActivity { .. }
+            | Command::CloseActivity { .. }
+            | Command::StartTimer { .. }
+            | Command::PauseTimer { .. }
+            | Command::ExtendTimer { .. }
+            | Command::SetFocus { .. }
+            | Command::FormTables { .. }
+            | Command::SeatParticipant { .. }
+            | Command::SetPresence { .. }
+            | Command::PostContribution { .. }
+            | Command::MoveContribution { .. }
+            | Command::MergeContributions { .. }
+            | Command::Categorize { .. }
+            | Command::StartBrainwriting { .. }
+            | Command::NextRound { .. }
+            | Command::AddDeckCard { .. }
+            | Command::RemoveDeckCard { .. }
+            | Command::CastBallot { .. }
+            | Command::AssessItem { .. }
+            | Command::DraftAction { .. }
+            | Command::EditAction { .. }
+            | Command::WithdrawAction { .. }
+            | Command::GiveConsensus { .. }
+            | Command::RateRisk { .. }
+            | Command::LinkMitigations { .. }
+            | Command::DecideFates { .. } => false,
+        }
+    }
+}
+
 /// A timer's length when neither the command nor the activity says.
 const DEFAULT_TIMER_MINUTES: u32 = 5;
 const MINUTE_MS: u64 = 60_000;
@@ -276,6 +327,10 @@ pub fn decide(
     if workshop.deleted {
         return Err(DomainError::WorkshopDeleted);
     }
+    // A closed workshop's record is handed over: only its follow-up goes on.
+    if workshop.closed_at.is_some() && !command.is_follow_up() {
+        return Err(DomainError::WorkshopClosed);
+    }
     match command {
         Command::Join { participant_id, profile_commitment } => {
             if workshop.participants.contains_key(&participant_id) {
@@ -283,10 +338,6 @@ pub fn decide(
             }
             if actor != Actor::Newcomer {
                 return Err(DomainError::AlreadyJoined);
-            }
-            // A closed workshop's record is handed over: nobody new enters it.
-            if workshop.closed_at.is_some() {
-                return Err(DomainError::WorkshopClosed);
             }
             if workshop.joining_locked {
                 return Err(DomainError::JoiningLocked);
@@ -497,9 +548,6 @@ pub fn decide(
         }
         Command::OpenActivity { activity_id } => {
             require_facilitator(workshop, actor)?;
-            if workshop.closed_at.is_some() {
-                return Err(DomainError::WorkshopClosed);
-            }
             let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
             if activity.status == ActivityStatus::Open {
                 return Err(DomainError::ActivityAlreadyOpen);
@@ -514,7 +562,7 @@ pub fn decide(
             }
             Ok(vec![Event::ActivityClosed { activity_id }])
         }
-        Command::PostContribution { contribution_id, activity_id, kind, text, links, card } => {
+        Command::PostContribution { contribution_id, activity_id, kind, text, links, card, sheet: written_on } => {
             let participant = require_contributor(workshop, actor)?;
             if let Some(existing) = workshop.contribution(contribution_id) {
                 // The same post sent again (a retry after a lost answer, a resubmitted form) is
@@ -578,6 +626,9 @@ pub fn decide(
                     let sheet = seat_of(keyring, brainwriting, participant, activity_id)
                         .and_then(|seat| brainwriting.sheet_of(&seat))
                         .ok_or(DomainError::NoSheetThisRound)?;
+                    if written_on.is_some_and(|written_on| written_on != sheet) {
+                        return Err(DomainError::SheetPassedOn);
+                    }
                     let max = activity.config.brainwriting_rules().ideas_per_round;
                     // A sheet lies in front of one seat per round: what is on it this round was
                     // written from that seat.
@@ -773,7 +824,7 @@ pub fn decide(
             Ok(vec![Event::DeckCardRemoved { deck, card_id }])
         }
         Command::CastBallot { activity_id, ballot } => {
-            let participant = require_contributor(workshop, actor)?;
+            let participant = require_voter(workshop, actor)?;
             let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
             if activity.kind != ActivityKind::Vote {
                 return Err(DomainError::WrongActivityKind);
@@ -806,7 +857,7 @@ pub fn decide(
             Ok(vec![Event::BallotCast { activity_id, voter, ballot }])
         }
         Command::AssessItem { activity_id, item, scores } => {
-            let participant = require_contributor(workshop, actor)?;
+            let participant = require_voter(workshop, actor)?;
             let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
             if activity.kind != ActivityKind::Assess {
                 return Err(DomainError::WrongActivityKind);
@@ -828,19 +879,6 @@ pub fn decide(
                 return Ok(Vec::new());
             }
             Ok(vec![Event::ItemAssessed { activity_id, assessor, item, scores }])
-        }
-        Command::FreezeResults { activity_id, result } => {
-            require_facilitator(workshop, actor)?;
-            let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
-            if !matches!(activity.kind, ActivityKind::Vote | ActivityKind::Assess) {
-                return Err(DomainError::WrongActivityKind);
-            }
-            match activity.status {
-                ActivityStatus::Open => return Err(DomainError::ActivityStillOpen),
-                ActivityStatus::Draft => return Err(DomainError::ActivityNotOpenToClose),
-                ActivityStatus::Closed => {}
-            }
-            Ok(vec![Event::ResultsFrozen { activity_id, result }])
         }
         Command::DraftAction { action_id, activity_id, card, sources } => {
             let participant = require_contributor(workshop, actor)?;
@@ -1203,6 +1241,15 @@ fn require_facilitator(workshop: &Workshop, actor: Actor) -> Result<ParticipantI
     match participant {
         Some(participant) if participant.role == Role::Facilitator => Ok(participant.id),
         _ => Err(DomainError::FacilitatorOnly),
+    }
+}
+
+/// Whoever may cast a ballot or score an item: a participant or an expert of the room.
+fn require_voter(workshop: &Workshop, actor: Actor) -> Result<ParticipantId, DomainError> {
+    let participant = require_contributor(workshop, actor)?;
+    match workshop.participants.get(&participant) {
+        Some(voter) if voter.role.votes() => Ok(participant),
+        _ => Err(DomainError::NotAVoter),
     }
 }
 

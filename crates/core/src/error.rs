@@ -15,6 +15,8 @@ pub enum DomainError {
     FacilitatorOnly,
     #[error("observers follow the workshop but do not contribute")]
     ObserverCannotContribute,
+    #[error("the facilitator and observers run or follow the vote but do not vote")]
+    NotAVoter,
     #[error("participant {0} is not part of this workshop")]
     UnknownParticipant(ParticipantId),
     #[error("this person already takes part in the workshop")]
@@ -77,6 +79,8 @@ pub enum DomainError {
     BrainwritingComplete,
     #[error("you hold no sheet in this round")]
     NoSheetThisRound,
+    #[error("the sheets were passed on while this idea was written; it was not filed")]
+    SheetPassedOn,
     #[error("you have written the {max} ideas this round allows on this sheet")]
     RoundIdeasSpent { max: u32 },
     #[error("this activity kind does not use that")]
@@ -156,6 +160,7 @@ impl DomainError {
             DomainError::ControlCharacters { .. } => "control_characters",
             DomainError::FacilitatorOnly => "facilitator_only",
             DomainError::ObserverCannotContribute => "observer_cannot_contribute",
+            DomainError::NotAVoter => "not_a_voter",
             DomainError::UnknownParticipant(_) => "unknown_participant",
             DomainError::AlreadyJoined => "already_joined",
             DomainError::UnknownActivity(_) => "unknown_activity",
@@ -187,6 +192,7 @@ impl DomainError {
             DomainError::BrainwritingAlreadyStarted => "brainwriting_already_started",
             DomainError::BrainwritingComplete => "brainwriting_complete",
             DomainError::NoSheetThisRound => "no_sheet_this_round",
+            DomainError::SheetPassedOn => "sheet_passed_on",
             DomainError::RoundIdeasSpent { .. } => "round_ideas_spent",
             DomainError::WrongActivityKind => "wrong_activity_kind",
             DomainError::InvalidBallot { .. } => "invalid_ballot",
@@ -230,6 +236,7 @@ impl DomainError {
             self,
             DomainError::FacilitatorOnly
                 | DomainError::ObserverCannotContribute
+                | DomainError::NotAVoter
                 | DomainError::UnknownParticipant(_)
                 | DomainError::JoiningLocked
                 | DomainError::ParticipantRemoved

@@ -23,6 +23,12 @@ impl Role {
         !matches!(self, Role::Observer)
     }
 
+    /// The room's voice in votes and assessments: the facilitator runs them and observers
+    /// follow them, so neither votes nor counts in "how many have voted".
+    pub fn votes(self) -> bool {
+        matches!(self, Role::Participant | Role::Expert)
+    }
+
     pub fn parse(raw: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|role| role.as_str() == raw)
     }

@@ -605,6 +605,12 @@ impl Workshop {
     }
 
     /// The facilitator participant through which an account acts in this workshop.
+    /// How many may vote: the participants and experts in the workshop (not the facilitator,
+    /// not observers, not those removed).
+    pub fn n_voters(&self) -> usize {
+        self.participants.values().filter(|participant| participant.role.votes()).count()
+    }
+
     pub fn facilitator_for(&self, account: AccountId) -> Option<&Participant> {
         self.participants
             .values()

@@ -42,6 +42,7 @@ fn pick(n: u128, card: &str) -> Command {
         text: "Parce que tout le monde y a sa place".into(),
         links: Vec::new(),
         card: Some(card.into()),
+        sheet: None,
     }
 }
 

@@ -41,6 +41,7 @@ fn notes_are_merged_only_within_their_activity() {
         text: "une force".into(),
         links: vec![],
         card: None,
+        sheet: None,
     };
     run(&mut workshop, Actor::Participant(anne), swot);
     let (challenge, strength) = (workshop.contributions[0].id, workshop.contributions[1].id);
@@ -87,6 +88,7 @@ fn brainwriting_can_start_again_until_the_first_idea_and_seats_at_its_table_size
         text: "une idée".into(),
         links: vec![],
         card: None,
+        sheet: None,
     };
     run(&mut workshop, Actor::Participant(late[0]), idea);
     assert_eq!(decide(&workshop, Actor::Account(account()), start), Err(DomainError::BrainwritingAlreadyStarted));

@@ -76,6 +76,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
                     text: text.clone(),
                     links,
                     card: None,
+                    sheet: None,
                 },
             )
         }
@@ -93,6 +94,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
                     text: format!(" {} ", earlier.text),
                     links: earlier.links.clone(),
                     card: earlier.card.clone(),
+                    sheet: None,
                 },
             ),
             None => (Actor::Newcomer, Command::DeleteWorkshop),
@@ -106,6 +108,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
                 text: "intruder".into(),
                 links: vec![],
                 card: None,
+                sheet: None,
             },
         ),
     }

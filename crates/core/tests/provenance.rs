@@ -161,6 +161,7 @@ impl Scene {
             text,
             links,
             card: None,
+            sheet: None,
         };
         self.run(Actor::Participant(who), command)
     }

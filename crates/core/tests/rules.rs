@@ -134,6 +134,7 @@ fn a_swot_note_must_name_its_quadrant_and_only_swot_kinds_fit() {
         text: "x".into(),
         links: vec![],
         card: None,
+        sheet: None,
     };
     assert_eq!(
         decide(&workshop, Actor::Participant(anne), wrong),
@@ -146,6 +147,7 @@ fn a_swot_note_must_name_its_quadrant_and_only_swot_kinds_fit() {
         text: "committed civil servants".into(),
         links: vec![],
         card: None,
+        sheet: None,
     };
     run(&mut workshop, Actor::Participant(anne), strength);
     assert_eq!(workshop.contributions[0].kind, ContributionKind::Strength);
@@ -175,6 +177,7 @@ fn links_must_point_at_existing_contributions_and_are_deduplicated() {
         text: "builds on the first".into(),
         links,
         card: None,
+        sheet: None,
     };
     assert_eq!(
         decide(&workshop, Actor::Participant(anne), linked(vec![dangling])),

@@ -75,16 +75,11 @@ fn a_ballot_on_something_else_than_the_items_is_refused() {
 }
 
 #[test]
-fn votes_after_close_are_refused_and_results_freeze_only_after() {
+fn votes_after_close_are_refused() {
     let (mut workshop, people, items) = room(VoteMethod::Approval);
-    let freeze = Command::FreezeResults { activity_id: activity(50), result: "{}".into() };
-    assert_eq!(decide(&workshop, Actor::Account(account()), freeze.clone()), Err(DomainError::ActivityStillOpen));
     run(&mut workshop, Actor::Account(account()), Command::CloseActivity { activity_id: activity(50) });
     let late = Ballot::Approval { approved: [items[0]].into() };
     assert_eq!(cast(&workshop, people[0], late), Err(DomainError::ActivityNotOpen));
-    assert_eq!(decide(&workshop, Actor::Participant(people[0]), freeze.clone()), Err(DomainError::FacilitatorOnly));
-    run(&mut workshop, Actor::Account(account()), freeze);
-    assert_eq!(workshop.activity(activity(50)).unwrap().frozen_result.as_deref(), Some("{}"));
 }
 
 proptest! {

@@ -289,13 +289,20 @@ impl WorkshopActor {
             for pending in batch.drain(..) {
                 match decide(&working, pending.actor, pending.command.clone(), &keyring) {
                     Ok(events) => {
+                        let closes = events.iter().any(crate::results::closes_a_count);
                         for event in &events {
-                            // The append below is at `self.state.seq`, so this is the event's place.
-                            let seq = self.state.seq + new_events.len() as u64 + 1;
-                            working.apply(&TimedEvent { seq, at, event: event.clone() });
-                            new_events.push(to_new_event(event, at));
+                            push_event(&mut working, &mut new_events, self.state.seq, at, event);
                         }
-                        produced.push(events.len());
+                        let mut n_events = events.len();
+                        // Closing a vote or an assessment, alone or with the workshop, records its
+                        // count in the same append: no window where it is closed but not counted.
+                        if closes {
+                            for freeze in crate::results::freezes_due(&working) {
+                                push_event(&mut working, &mut new_events, self.state.seq, at, &freeze);
+                                n_events += 1;
+                            }
+                        }
+                        produced.push(n_events);
                         accepted.push(pending);
                     }
                     Err(error) => {
@@ -382,4 +389,12 @@ impl WorkshopActor {
             Err(error) => tracing::warn!(%error, "could not save a snapshot; the log still has everything"),
         }
     }
+}
+
+/// Folds `event` into the batch's working state and queues it for the append at `base_seq`.
+fn push_event(working: &mut Workshop, new_events: &mut Vec<NewEvent>, base_seq: u64, at: Timestamp, event: &Event) {
+    // The append is at `base_seq`, so this is the event's place in the log.
+    let seq = base_seq + new_events.len() as u64 + 1;
+    working.apply(&TimedEvent { seq, at, event: event.clone() });
+    new_events.push(to_new_event(event, at));
 }

@@ -455,25 +455,6 @@ impl Engine {
         Ok(document)
     }
 
-    /// Counts a closed vote or assessment and records the result in the workshop's log.
-    pub async fn freeze_results(
-        &self,
-        id: WorkshopId,
-        account: AccountId,
-        activity_id: ActivityId,
-    ) -> Result<(), EngineError> {
-        let state = self.state(id).await?;
-        let activity = state
-            .workshop
-            .activity(activity_id)
-            .ok_or(EngineError::Domain(converge_core::DomainError::UnknownActivity(activity_id)))?;
-        let result = crate::results::results(&state.workshop, activity)
-            .ok_or(EngineError::Domain(converge_core::DomainError::WrongActivityKind))?;
-        self.execute(id, Actor::Account(account), Command::FreezeResults { activity_id, result: result.to_string() })
-            .await?;
-        Ok(())
-    }
-
     /// The workshops an account created, newest first, archived ones left out.
     pub async fn workshops_of(&self, account: AccountId) -> Result<Vec<WorkshopEntry>, EngineError> {
         let mut entries = self.store.workshops_of(account.as_uuid()).await?;

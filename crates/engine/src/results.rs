@@ -5,9 +5,30 @@
 //! document gives both the numbers the methods work with and the contribution ids.
 
 use converge_core::voting::{Ballot, VoteMethod};
-use converge_core::{Activity, ActivityKind, ContributionId, Workshop};
+use converge_core::{Activity, ActivityKind, ActivityStatus, ContributionId, Event, Workshop};
 use converge_methods as methods;
 use serde_json::{Value, json};
+
+/// True for an event after which a count may have to be recorded: an activity or the workshop
+/// closing.
+pub fn closes_a_count(event: &Event) -> bool {
+    matches!(event, Event::ActivityClosed { .. } | Event::WorkshopClosed)
+}
+
+/// The counts to record now: every closed vote or assessment whose count is not in the record
+/// yet (it was just closed, alone or with the workshop; or it was closed by an older version
+/// that recorded counts in a second step).
+pub fn freezes_due(workshop: &Workshop) -> Vec<Event> {
+    workshop
+        .activities
+        .iter()
+        .filter(|activity| activity.status == ActivityStatus::Closed && activity.frozen_result.is_none())
+        .filter_map(|activity| {
+            let result = results(workshop, activity)?;
+            Some(Event::ResultsFrozen { activity_id: activity.id, result: result.to_string() })
+        })
+        .collect()
+}
 
 /// The count of a vote or an assessment as it stands, or `None` for another kind of activity.
 pub fn results(workshop: &Workshop, activity: &Activity) -> Option<Value> {

@@ -54,6 +54,7 @@ fn post(activity: converge_core::ActivityId, text: String) -> (ContributionId, C
             text,
             links: vec![],
             card: None,
+            sheet: None,
         },
     )
 }

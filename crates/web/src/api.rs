@@ -586,19 +586,8 @@ async fn transition(
         Command::CloseActivity { activity_id: activity }
     };
     let events = app.engine.execute(workshop, actor, command).await.map_err(|error| ApiError::in_lang(error, lang))?;
-    let mut seq = events.last().map_or(0, |event| event.seq);
-    // A vote or an assessment that closes has its count recorded in the workshop's log.
-    let state = app.engine.state(workshop).await.map_err(|error| ApiError::in_lang(error, lang))?;
-    let counted = state.workshop.activity(activity).is_some_and(|activity| {
-        matches!(activity.kind, converge_core::ActivityKind::Vote | converge_core::ActivityKind::Assess)
-    });
-    if !open
-        && counted
-        && let Actor::Account(account) = actor
-    {
-        app.engine.freeze_results(workshop, account, activity).await.map_err(|error| ApiError::in_lang(error, lang))?;
-        seq = app.engine.state(workshop).await.map_err(|error| ApiError::in_lang(error, lang))?.seq;
-    }
+    // Closing a vote or an assessment records its count in the same append: its last event.
+    let seq = events.last().map_or(0, |event| event.seq);
     let status = if open { "open" } else { "closed" };
     Ok(Json(ActivityTransition { activity_id, status: status.to_owned(), seq }))
 }
@@ -715,6 +704,7 @@ pub async fn post_contribution(
         text: body.text,
         links: body.links.unwrap_or_default().into_iter().map(ContributionId::from_uuid).collect(),
         card: body.card,
+        sheet: None,
     };
     let workshop = WorkshopId::from_uuid(id);
     let events = app.engine.execute(workshop, actor, command).await.map_err(|error| ApiError::in_lang(error, lang))?;

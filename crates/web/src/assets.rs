@@ -19,9 +19,9 @@ const ASSETS: [Asset; 10] = [
         body: include_bytes!("../assets/sort.js"),
     },
     Asset {
-        name: "rank.js",
+        name: "ballot.js",
         content_type: "text/javascript; charset=utf-8",
-        body: include_bytes!("../assets/rank.js"),
+        body: include_bytes!("../assets/ballot.js"),
     },
     Asset { name: "app.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/app.css") },
     Asset { name: "boards.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/boards.css") },

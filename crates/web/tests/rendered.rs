@@ -196,6 +196,7 @@ mod outcomes {
             text: text.into(),
             links: Vec::new(),
             card: None,
+            sheet: None,
         };
         let run = |actor, command| engine.execute(workshop, actor, command);
         run(as_alice, post(1, challenges, "Les services travaillent en silos <b>encore</b>")).await.unwrap();

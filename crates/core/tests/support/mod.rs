@@ -113,5 +113,6 @@ pub fn post(activity_id: ActivityId, n: u128, text: &str) -> Command {
         text: text.into(),
         links: Vec::new(),
         card: None,
+        sheet: None,
     }
 }

@@ -19,6 +19,7 @@ error-source_challenge_required = Choose the challenge you are reformulating.
 error-brainwriting_not_started = Brainwriting has not started yet.
 error-brainwriting_already_started = Brainwriting has already started.
 error-no_sheet_this_round = You have no sheet in this round.
+error-sheet_passed_on = The sheets were passed on while you were writing: your idea was not filed. It is kept below — send it on your new sheet if it still fits.
 error-round_ideas_spent = You have written the { $max } ideas this round allows; wait for the next round.
 error-wrong_activity_kind = This action does not apply to this kind of activity.
 

@@ -123,6 +123,7 @@ error-text_too_long = The { $field } has { $actual } characters; the limit is { 
 error-control_characters = The { $field } contains invisible characters that are not allowed.
 error-facilitator_only = Only the workshop's facilitator can do this.
 error-observer_cannot_contribute = Observers follow the workshop without contributing.
+error-not_a_voter = The facilitator and observers run or follow the vote; only participants vote.
 error-unknown_participant = You are not part of this workshop.
 error-joining_locked = The facilitator has closed this workshop to new participants. Ask them to let you in.
 error-participant_removed = The facilitator has removed you from this workshop.

@@ -30,9 +30,15 @@ votes-how-bradley_terry = Two ideas at a time: choose the one you prefer. Answer
 votes-ballot-recorded = Your ballot is recorded. You can change it until the vote closes.
 votes-submit = Send my ballot
 votes-submit-again = Replace my ballot
+# $remaining chooses the plural form; $shown is the number written (a placeholder in the
+# templates the page's script fills in as dots are placed).
 votes-dots-remaining = { $remaining ->
-    [one] You have { $remaining } of { $budget } dots left (at most { $cap } per idea).
-   *[other] You have { $remaining } of { $budget } dots left (at most { $cap } per idea).
+    [one] You have { $shown } of { $budget } dots left (at most { $cap } per idea).
+   *[other] You have { $shown } of { $budget } dots left (at most { $cap } per idea).
+}
+votes-dots-over = { $over ->
+    [one] You placed { $shown } dot more than your { $budget }: take it back before sending.
+   *[other] You placed { $shown } dots more than your { $budget }: take { $shown } back before sending.
 }
 votes-no-score = no score
 votes-rank-hint = Choose a rank for each idea you want to rank.

@@ -19,6 +19,7 @@ error-source_challenge_required = Choisissez le défi que vous reformulez.
 error-brainwriting_not_started = Le brainwriting n’a pas encore commencé.
 error-brainwriting_already_started = Le brainwriting a déjà commencé.
 error-no_sheet_this_round = Vous n’avez pas de feuille pendant ce tour.
+error-sheet_passed_on = Les feuilles ont tourné pendant que vous écriviez : votre idée n’a pas été déposée. Elle est conservée ci-dessous — envoyez-la sur votre nouvelle feuille si elle s’y prête.
 error-round_ideas_spent = Vous avez écrit les { $max } idées permises pour ce tour ; attendez le tour suivant.
 error-wrong_activity_kind = Cette action ne s’applique pas à ce type d’activité.
 

@@ -123,6 +123,7 @@ error-text_too_long = Le champ « { $field } » compte { $actual } caractères ;
 error-control_characters = Le champ « { $field } » contient des caractères invisibles non autorisés.
 error-facilitator_only = Seule l’animation de l’atelier peut faire cela.
 error-observer_cannot_contribute = Les observateurs suivent l’atelier sans y contribuer.
+error-not_a_voter = L’animateur et les observateurs mènent ou suivent le vote ; seuls les participants votent.
 error-unknown_participant = Vous ne faites pas partie de cet atelier.
 error-joining_locked = L’animateur a fermé cet atelier aux nouveaux participants. Demandez-lui de vous laisser entrer.
 error-participant_removed = L’animateur vous a retiré·e de cet atelier.

@@ -30,9 +30,15 @@ votes-how-bradley_terry = Deux idées à la fois : choisissez celle que vous pr�
 votes-ballot-recorded = Votre bulletin est enregistré. Vous pouvez le modifier jusqu’à la fermeture du vote.
 votes-submit = Envoyer mon bulletin
 votes-submit-again = Remplacer mon bulletin
+# $remaining choisit la forme du pluriel ; $shown est le nombre écrit (un emplacement dans
+# les modèles que le script de la page remplit à mesure que les gommettes sont placées).
 votes-dots-remaining = { $remaining ->
-    [one] Il vous reste { $remaining } gommette sur { $budget } (au plus { $cap } par idée).
-   *[other] Il vous reste { $remaining } gommettes sur { $budget } (au plus { $cap } par idée).
+    [one] Il vous reste { $shown } gommette sur { $budget } (au plus { $cap } par idée).
+   *[other] Il vous reste { $shown } gommettes sur { $budget } (au plus { $cap } par idée).
+}
+votes-dots-over = { $over ->
+    [one] Vous avez placé { $shown } gommette de plus que vos { $budget } : retirez-la avant d’envoyer.
+   *[other] Vous avez placé { $shown } gommettes de plus que vos { $budget } : retirez-en { $shown } avant d’envoyer.
 }
 votes-no-score = sans note
 votes-rank-hint = Choisissez un rang pour chaque idée à classer.

@@ -24,6 +24,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::voting::{Ballot, CriterionScores, VoteMethod};
 use converge_core::{ActivityId, ActivityKind, Actor, Command, ContributionId, DomainError, WorkshopId};
+use fluent_bundle::FluentValue;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 type Fields = Vec<(String, String)>;
@@ -225,8 +226,28 @@ async fn refuse(
     refused: Refused<'_>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
-    let message = refusal_message(lang, error);
     let fresh = member_again(app, member, member.state.workshop.id).await.or_page(lang)?;
+    let rules = fresh.state.workshop.activity(activity_id).map(|activity| activity.config.vote_rules());
+    let message = match (&error, &refused, rules) {
+        // Too many dots: say how many, as the counter above the ballot does.
+        (
+            DomainError::InvalidBallot { reason: "over_budget" },
+            Refused::Ballot(Some(Ballot::Dots { dots })),
+            Some(rules),
+        ) => {
+            let spent: u64 = dots.values().map(|n| u64::from(*n)).sum();
+            let over = spent.saturating_sub(u64::from(rules.dots_budget));
+            lang.t_args(
+                "votes-dots-over",
+                &[
+                    ("over", FluentValue::from(over)),
+                    ("shown", FluentValue::from(over)),
+                    ("budget", FluentValue::from(rules.dots_budget)),
+                ],
+            )
+        }
+        _ => refusal_message(lang, error),
+    };
     let draft = Draft::default();
     activity_page_with(app, context, &fresh, activity_id, &draft, Some(&message), |view| {
         // The form shown is the one for the activity as it is, whatever was posted to it.

@@ -721,12 +721,7 @@ pub async fn activity_action(
         "next-round" => Command::NextRound { activity_id },
         _ => return Err(PageError::new(Failure::NotFound, lang)),
     };
-    let closing = matches!(command, Command::CloseActivity { .. });
     run(&app, lang, &facilitator, id, command).await?;
-    // A vote or an assessment that closes has its count recorded in the workshop's log.
-    if closing && matches!(activity.kind, ActivityKind::Vote | ActivityKind::Assess) {
-        app.engine.freeze_results(id, facilitator.id(), activity_id).await.or_page(lang)?;
-    }
     Ok(back_to(&fields, id, activity_id))
 }
 

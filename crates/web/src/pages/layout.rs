@@ -107,7 +107,7 @@ pub fn page(context: &PageContext, frame: Frame<'_>, content: Markup) -> Markup 
                 link rel="icon" href=(crate::assets::path("icon.svg")) type="image/svg+xml";
                 script src=(crate::assets::path("app.js")) defer {}
                 script src=(crate::assets::path("sort.js")) defer {}
-                script src=(crate::assets::path("rank.js")) defer {}
+                script src=(crate::assets::path("ballot.js")) defer {}
             }
             body class=(frame.body_class)
                 data-stream=[frame.live.as_ref().map(|live| live.stream.as_str())]

@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{
-    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, Role, WorkshopId,
+    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, Role, SheetRef, WorkshopId,
 };
 use converge_engine::{EngineError, LiveState};
 use maud::{Markup, html};
@@ -243,6 +243,11 @@ pub(super) async fn activity_page_with(
 /// The note form's fields. Links come as repeated `link` fields, so the form is read as pairs.
 fn draft_from(fields: &[(String, String)]) -> Draft {
     let mut draft = Draft::default();
+    let number = |name: &str| form_field(fields, name).and_then(|raw| raw.parse::<u32>().ok());
+    // All three or none: a partial sheet is no sheet, and the rules decide on the sheet held now.
+    if let (Some(table), Some(sheet), Some(round)) = (number("sheet_table"), number("sheet"), number("sheet_round")) {
+        draft.sheet = Some(SheetRef { table, sheet, round });
+    }
     for (name, value) in fields {
         match name.as_str() {
             "text" => draft.text.clone_from(value),
@@ -287,6 +292,7 @@ pub async fn post_note(
         text: draft.text.clone(),
         links: draft.links.iter().copied().map(ContributionId::from_uuid).collect(),
         card: Some(draft.card.clone()).filter(|card| !card.is_empty()),
+        sheet: draft.sheet,
     };
     match app.engine.execute(id, member.actor, command).await {
         Ok(_) => Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}")).into_response()),

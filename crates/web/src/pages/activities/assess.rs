@@ -26,9 +26,8 @@ pub fn participant(view: &View<'_>) -> Markup {
 pub fn participant_with(view: &View<'_>, submitted: Option<(ContributionId, &CriterionScores)>) -> Markup {
     let lang = view.lang;
     let items = super::vote::items(view);
-    let may_assess = view.activity.status == ActivityStatus::Open
-        && view.role.is_some_and(Role::may_contribute)
-        && view.viewer.is_some();
+    let may_assess =
+        view.activity.status == ActivityStatus::Open && view.role.is_some_and(Role::votes) && view.viewer.is_some();
     html! {
         @if items.is_empty() {
             p.notice { (lang.t("assess-no-items")) }

@@ -55,12 +55,22 @@ pub fn participant(view: &View<'_>) -> Markup {
         }
         div.bw-writing data-bw-form-round=(round) {
             @if show_form {
-                (generic::note_form(view, &[builds_on_choices(view, &ideas)]))
+                (generic::note_form(view, &[sheet_fields(sheet), builds_on_choices(view, &ideas)]))
             } @else {
                 h3 { (lang.t("bw-sheet-ideas-heading")) }
                 (sheet_ideas(view, &ideas))
             }
         }
+    }
+}
+
+/// The sheet the form is shown for: if the sheets are passed on before it is sent, the idea is
+/// refused with its text kept rather than filed on the sheet the writer holds by then.
+fn sheet_fields(sheet: SheetRef) -> Markup {
+    html! {
+        input type="hidden" name="sheet_table" value=(sheet.table);
+        input type="hidden" name="sheet" value=(sheet.sheet);
+        input type="hidden" name="sheet_round" value=(sheet.round);
     }
 }
 

@@ -51,6 +51,8 @@ pub struct Draft {
     pub card: String,
     pub links: Vec<uuid::Uuid>,
     pub contribution_id: Option<uuid::Uuid>,
+    /// The brainwriting sheet the form was shown for.
+    pub sheet: Option<converge_core::SheetRef>,
 }
 
 impl View<'_> {

@@ -32,9 +32,8 @@ pub fn participant_with(view: &View<'_>, submitted: Option<&Ballot>) -> Markup {
     let lang = view.lang;
     let items = items(view);
     let rules = view.activity.config.vote_rules();
-    let may_vote = view.activity.status == ActivityStatus::Open
-        && view.role.is_some_and(Role::may_contribute)
-        && view.viewer.is_some();
+    let may_vote =
+        view.activity.status == ActivityStatus::Open && view.role.is_some_and(Role::votes) && view.viewer.is_some();
     html! {
         (method_heading(lang, &rules))
         @if items.is_empty() {
@@ -121,7 +120,7 @@ fn how_to_vote(lang: Lang, rules: &VoteConfig) -> String {
     }
 }
 
-/// How many have voted, out of the room's contributors.
+/// How many have voted, out of those who vote (not the facilitator, not observers).
 fn turnout(view: &View<'_>) -> Markup {
     let activity = view.activity;
     let voters = if activity.config.vote_rules().method == VoteMethod::BradleyTerry {
@@ -129,7 +128,7 @@ fn turnout(view: &View<'_>) -> Markup {
     } else {
         activity.ballots.len()
     };
-    let room = view.workshop.participants.values().filter(|participant| participant.role.may_contribute()).count();
+    let room = view.workshop.n_voters();
     html! {
         p.vote-turnout data-ballots=(voters) {
             (view.lang.t_args(
@@ -181,15 +180,8 @@ fn dots(lang: Lang, rules: &VoteConfig, items: &[(ContributionId, String)], curr
         _ => 0,
     };
     let spent: u64 = items.iter().map(|(item, _)| u64::from(given(item))).sum();
-    let remaining = u64::from(rules.dots_budget).saturating_sub(spent);
     html! {
-        p.dots-budget aria-live="polite" {
-            (lang.t_args("votes-dots-remaining", &[
-                ("remaining", FluentValue::from(remaining)),
-                ("budget", FluentValue::from(rules.dots_budget)),
-                ("cap", FluentValue::from(rules.dots_cap)),
-            ]))
-        }
+        (dots_counter(lang, rules, spent))
         ul.ballot-items {
             @for (item, text) in items {
                 li.ballot-item {
@@ -198,6 +190,38 @@ fn dots(lang: Lang, rules: &VoteConfig, items: &[(ContributionId, String)], curr
                         max=(rules.dots_cap) step="1" inputmode="numeric" value=(given(item));
                 }
             }
+        }
+    }
+}
+
+/// How many dots are left, or how many too many were placed (a refused ballot shown again).
+/// The sentence's forms ride along as templates, so `assets/ballot.js` says it again in the
+/// page's language as dots are placed.
+fn dots_counter(lang: Lang, rules: &VoteConfig, spent: u64) -> Markup {
+    let budget = u64::from(rules.dots_budget);
+    let sentence = |form: u64, shown: FluentValue<'_>, over: bool| {
+        let (key, selector) = if over { ("votes-dots-over", "over") } else { ("votes-dots-remaining", "remaining") };
+        lang.t_args(
+            key,
+            &[
+                (selector, FluentValue::from(form)),
+                ("shown", shown),
+                ("budget", FluentValue::from(rules.dots_budget)),
+                ("cap", FluentValue::from(rules.dots_cap)),
+            ],
+        )
+    };
+    let placeholder = || FluentValue::from("{n}");
+    let now = if spent > budget {
+        sentence(spent - budget, FluentValue::from(spent - budget), true)
+    } else {
+        sentence(budget - spent, FluentValue::from(budget - spent), false)
+    };
+    html! {
+        p.dots-budget.over[spent > budget] aria-live="polite" data-dots-counter data-budget=(budget)
+            data-left-one=(sentence(1, placeholder(), false)) data-left-other=(sentence(2, placeholder(), false))
+            data-over-one=(sentence(1, placeholder(), true)) data-over-other=(sentence(2, placeholder(), true)) {
+            (now)
         }
     }
 }
@@ -309,7 +333,7 @@ fn ranking(lang: Lang, items: &[(ContributionId, String)], current: Option<&Ball
         Some(Ballot::Ranking { tiers }) => tiers.iter().position(|tier| tier.contains(item)).map(|tier| tier + 1),
         _ => None,
     };
-    // `assets/rank.js` adds drag-to-rank on top of the selects: it shows the drag hint, and
+    // `assets/ballot.js` adds drag-to-rank on top of the selects: it shows the drag hint, and
     // fills the live region from the `data-rank-moved` template (`{item}`, `{position}`, `{total}`).
     let moved = lang.t_args(
         "votes-rank-moved",

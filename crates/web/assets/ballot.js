@@ -1,4 +1,12 @@
-// Drag-to-rank for the ranking ballot. Loaded on every page; does nothing where there is no
+// Ballot helpers, loaded on every page; each does nothing where its ballot is absent.
+//
+// 1. The dot counter (`[data-dots-counter]`): says how many dots are left, or how many too
+//    many, as dots are placed, from the sentence templates the server renders in the page's
+//    language (`data-left-one`, `data-left-other`, `data-over-one`, `data-over-other`, with
+//    `{n}`); the plural form is the browser's (`Intl.PluralRules`). The server checks the
+//    ballot again and says the same when it refuses one.
+//
+// 2. Drag-to-rank for the ranking ballot, where there is a
 // `[data-rank-list]`. The ballot itself is a rank select per idea (1 is best, equal ranks tie,
 // empty leaves the idea unranked) and works without this script: the selects are the keyboard
 // alternative and stay usable.
@@ -191,3 +199,32 @@
 
   Array.prototype.forEach.call(lists, enhance);
 })();
+
+(function () {
+  "use strict";
+  var counter = document.querySelector("[data-dots-counter]");
+  var form = counter && counter.closest("form");
+  if (!form) return;
+  var budget = parseInt(counter.getAttribute("data-budget"), 10) || 0;
+  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+
+  function say(kind, n) {
+    var form = plural && plural.select(n) === "one" ? "one" : "other";
+    return (counter.getAttribute("data-" + kind + "-" + form) || "").split("{n}").join(String(n));
+  }
+
+  function update() {
+    var spent = 0;
+    form.querySelectorAll("input.dots-input").forEach(function (input) {
+      var n = parseInt(input.value, 10);
+      if (n > 0) spent += n;
+    });
+    var over = spent > budget;
+    counter.textContent = over ? say("over", spent - budget) : say("left", budget - spent);
+    counter.classList.toggle("over", over);
+  }
+
+  form.addEventListener("input", update);
+  update();
+})();
+
