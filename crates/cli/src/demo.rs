@@ -721,14 +721,19 @@ impl<'a> Room<'a> {
     /// After the workshop: a public commitment for every action, status updates in rounds, and
     /// the follow-up page published. Returns the page's token.
     async fn follow_up(&self, script: &Script) -> anyhow::Result<String> {
+        // A status update may not leave an action overdue, so a commitment whose date has
+        // already passed (the story's overdue action) is recorded after the updates: its
+        // update came, then the promised next one did not.
         let mut commitments = Vec::new();
+        let mut overdue_commitments = Vec::new();
         for action in &script.action {
             let command = Command::SetCommitment {
                 action_id: self.action(&action.key)?,
                 answerable: action.answerable.clone(),
                 next_update_due: Some(day_from_today(action.next_update_in_days)),
             };
-            commitments.push((self.facilitator(), command));
+            let batch = if action.next_update_in_days < 0 { &mut overdue_commitments } else { &mut commitments };
+            batch.push((self.facilitator(), command));
         }
         self.run_all(commitments).await?;
 
@@ -742,11 +747,14 @@ impl<'a> Room<'a> {
                         status: status.status,
                         note: status.note.clone(),
                         next_update_due: status.next_update_in_days.map(day_from_today),
+                        effective_on: None,
                     });
                 }
             }
-            self.run(self.facilitator(), Command::UpdateActionStatuses(updates)).await?;
+            let command = Command::UpdateActionStatuses { updates, today: converge_engine::today() };
+            self.run(self.facilitator(), command).await?;
         }
+        self.run_all(overdue_commitments).await?;
 
         // 128 bits in hex: a link that cannot be guessed, within the 16 to 64 characters allowed.
         let token = converge_store::chain::hex(&converge_engine::random::bytes::<16>());

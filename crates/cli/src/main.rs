@@ -367,6 +367,12 @@ async fn serve(
 ) -> anyhow::Result<ExitCode> {
     let engine = open(data)?;
     let _lock = lock_for_serving(data)?;
+    // Before listening, so that no follow-up page published by an earlier version is a 404
+    // even for a moment. Reads only the workshops never indexed: nothing after the first start.
+    let n_pages = engine.index_follow_up_pages().await.context("cannot index the follow-up pages")?;
+    if n_pages > 0 {
+        tracing::info!(pages = n_pages, "indexed {n_pages} follow-up pages published before this version");
+    }
     let limits = converge_web::net::ConnectionLimits::for_descriptors(raise_open_file_limit());
     let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;

@@ -438,6 +438,12 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "/w/{id}/a/{activity_id}/actions/{action_id}/withdraw",
         [JOIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, JOIN, To("/facilitator/workshops/{id}/activities/{plan}"), NOT_FOUND],
     ),
+    // Restoring a workshop that is not archived changes nothing.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/restore",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator"), NOT_FOUND],
+    ),
     // Closing the workshop refuses everything but its follow-up from then on, so it comes after
     // every row that changes the record of the days; closing it again changes nothing.
     (
@@ -452,9 +458,16 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
     ),
     // Last, because they end things: deleting the workshop, then the sessions. Signing in ends
     // the session the browser held before (a signed-in facilitator's too), so it comes here.
+    // Its follow-up page is published, so deleting archives it, and deleting it for good is
+    // the second step.
     (
         "POST",
         "/facilitator/workshops/{id}/delete",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator#archived"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/delete-for-good",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator"), NOT_FOUND],
     ),
     ("POST", "/signin", [To("/facilitator"); N_ROLES]),

@@ -365,7 +365,7 @@ async fn fates_close_follow_up_public_page_feed_import_and_my_contributions() {
     let card_1 = &page[page.find(&format!("data-action=\"{action_1}\"")).unwrap()..];
     let card_1 = &card_1[..card_1.find("</article>").unwrap()];
     assert!(!card_1.contains("EN RETARD"), "a new due date clears the flag");
-    assert!(card_1.contains("2099-06-30"));
+    assert!(card_1.contains("prochaine mise à jour attendue le 30 juin 2099"), "{card_1}");
 
     let feed = room.server.http.get(&feed_url).send().await.unwrap().text().await.unwrap();
     assert_eq!(feed.matches("<entry>").count(), 3);
@@ -407,21 +407,221 @@ async fn fates_close_follow_up_public_page_feed_import_and_my_contributions() {
 }
 
 /// A page published before the server started (the demo does that from the command line) is
-/// found after a restart, without being published again.
+/// found after a restart, without being published again; an address nobody published is a 404,
+/// before and after.
 #[tokio::test]
-async fn a_published_page_is_found_after_a_restart() {
+async fn a_published_page_is_found_after_a_restart_and_an_unknown_one_is_a_404() {
     let mut room = room().await;
-    let follow_up = room.console("/follow-up");
-    let published = room.facilitator.post_form(&format!("{follow_up}/publish"), &[("publish", "true")]).await;
-    assert_eq!(published.status, 303);
-    let page = room.page(&follow_up).await;
-    let url_start = page.find("/follow/").unwrap();
-    let token: String =
-        page[url_start + "/follow/".len()..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let token = publish(&mut room).await;
+    let unknown = format!("{}{}", &token[..16], "0".repeat(16));
+    assert_eq!(public_page(&room, &unknown).await.status, 404);
     let Room { server, data, .. } = room;
     server.kill();
     let server = Server::start(&data);
     let public = server.http.get(server.url(&format!("/follow/{token}"))).send().await.unwrap();
     assert_eq!(public.status(), 200);
     assert!(public.text().await.unwrap().contains(ACTION_1));
+    let feed = server.http.get(server.url(&format!("/follow/{token}/feed.atom"))).send().await.unwrap();
+    assert_eq!(feed.status(), 200);
+    for path in
+        [format!("/follow/{unknown}"), "/follow/not-even-a-token".to_owned(), format!("/follow/{unknown}/feed.atom")]
+    {
+        let answer = server.http.get(server.url(&path)).send().await.unwrap();
+        assert_eq!(answer.status(), 404, "{path}");
+    }
+}
+
+/// The day `days` from today (UTC), as forms write it.
+fn day_from_today(days: i64) -> converge_core::CalendarDate {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+    converge_core::CalendarDate::of(converge_core::Timestamp(now.as_millis() as i64)).plus_days(days)
+}
+
+/// A day as the French pages write it out.
+fn in_french(day: converge_core::CalendarDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let number = if day.day() == 1 { "1er".to_owned() } else { day.day().to_string() };
+    format!("{number} {} {}", MONTHS[usize::from(day.month()) - 1], day.year())
+}
+
+/// The `value` of the form field with this `id` on a page.
+fn field_value(page: &str, id: &str) -> String {
+    let start = page.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no field {id}"));
+    let tag = &page[start..start + page[start..].find('>').unwrap()];
+    let value = tag.split("value=\"").nth(1).unwrap_or_else(|| panic!("{id} has no value: {tag}"));
+    value.split('"').next().unwrap().to_owned()
+}
+
+/// The article of the action `id` on a follow-up page.
+fn action_card<'a>(page: &'a str, id: &str) -> &'a str {
+    let card = &page[page.find(&format!("data-action=\"{id}\"")).unwrap_or_else(|| panic!("no action {id}"))..];
+    &card[..card.find("</article>").unwrap()]
+}
+
+/// Publishes the room's follow-up page and returns its token.
+async fn publish(room: &mut Room) -> String {
+    let follow_up = room.console("/follow-up");
+    let published = room.facilitator.post_form(&format!("{follow_up}/publish"), &[("publish", "true")]).await;
+    assert_eq!(published.status, 303, "{}", published.body);
+    let page = room.page(&follow_up).await;
+    let url_start = page.find("/follow/").expect("the public address is shown");
+    page[url_start + "/follow/".len()..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect()
+}
+
+async fn public_page(room: &Room, token: &str) -> PageAnswer {
+    let response = room.server.http.get(room.server.url(&format!("/follow/{token}"))).header("accept-language", "fr");
+    PageAnswer::read(response.send().await.unwrap()).await
+}
+
+/// The follow-up dates tell the truth: the form proposes a next date to come, an update dated
+/// the day its progress happened clears the overdue flag at once on the public page, and an
+/// update that would leave the action overdue is refused with the reason.
+#[tokio::test]
+async fn an_update_with_a_date_to_come_clears_the_overdue_flag_on_the_public_page() {
+    let mut room = room().await;
+    let follow_up = room.console("/follow-up");
+    let page = room.page(&follow_up).await;
+    let action_1 = action_id(&page, ACTION_1);
+    let past_due = day_from_today(-21);
+    let commitment = room
+        .facilitator
+        .post_form(
+            &format!("{follow_up}/commitment"),
+            &[
+                ("action_id", &action_1),
+                ("answerable", "Cellule d’évaluation"),
+                ("next_update_due", &past_due.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(commitment.status, 303, "{}", commitment.body);
+    let token = publish(&mut room).await;
+    let public = public_page(&room, &token).await;
+    assert_eq!(public.status, 200);
+    let card = action_card(&public.body, &action_1);
+    assert!(card.contains("EN RETARD"), "{card}");
+    assert!(
+        card.contains(&format!("prochaine mise à jour attendue le {}", in_french(past_due))),
+        "dates are written out: {card}"
+    );
+
+    // The form proposes a date to come, never the one that has passed, and today's progress.
+    let page = room.page(&follow_up).await;
+    let proposed = field_value(&page, &format!("due-{action_1}"));
+    assert!(proposed > day_from_today(0).to_string(), "{proposed} is not after today");
+    assert_eq!(field_value(&page, &format!("effective-{action_1}")), day_from_today(0).to_string());
+
+    // An update that would leave the action overdue is refused, saying why.
+    let status = format!("{follow_up}/status");
+    let (yesterday, tomorrow) = (day_from_today(-1).to_string(), day_from_today(1).to_string());
+    for (due, effective, reason) in [
+        (yesterday.as_str(), "", "ne peut pas être attendue avant aujourd’hui"),
+        ("", "", "indiquez quand la prochaine est attendue"),
+        (proposed.as_str(), tomorrow.as_str(), "aujourd’hui au plus tard"),
+        // The workshop was created today.
+        (proposed.as_str(), yesterday.as_str(), "précède l’atelier lui-même"),
+        ("16/11/2026", "", "AAAA-MM-JJ"),
+    ] {
+        let fields = [
+            ("action_id", action_1.as_str()),
+            ("status", "in_progress"),
+            ("note", "Tests lancés"),
+            ("next_update_due", due),
+            ("effective_on", effective),
+        ];
+        let refused = room.facilitator.post_form(&status, &fields).await;
+        assert_eq!(refused.status, 422, "{due:?} {effective:?}: {}", refused.body);
+        assert!(refused.body.contains(reason), "{reason}: {}", refused.body);
+        assert!(refused.body.contains("Tests lancés"), "what was typed is kept");
+    }
+    assert!(public_page(&room, &token).await.body.contains("EN RETARD"), "nothing was recorded");
+
+    // The progress happened today (the workshop began today too), with the next date to come.
+    let (happened, next) = (day_from_today(0), day_from_today(30));
+    let fields = [
+        ("action_id", action_1.as_str()),
+        ("status", "in_progress"),
+        ("note", "Tests lancés sur deux démarches"),
+        ("next_update_due", &next.to_string()),
+        ("effective_on", &happened.to_string()),
+    ];
+    let update = room.facilitator.post_form(&status, &fields).await;
+    assert_eq!(update.status, 303, "{}", update.body);
+    let public = public_page(&room, &token).await;
+    let card = action_card(&public.body, &action_1);
+    assert!(!card.contains("EN RETARD") && !card.contains("data-overdue"), "the flag is gone at once: {card}");
+    assert!(card.contains(&format!("prochaine mise à jour attendue le {}", in_french(next))), "{card}");
+    assert!(card.contains(&format!("<time datetime=\"{happened}\">{}</time>", in_french(happened))), "{card}");
+    assert!(!card.contains("enregistrée le"), "recorded the day it happened: {card}");
+    let console = room.page(&follow_up).await;
+    assert!(!action_card(&console, &action_1).contains("data-overdue"));
+}
+
+/// Deleting a workshop whose follow-up page is public archives it: the page stays up, the
+/// workshop waits among the archived ones and can be restored, and deleting it for good is a
+/// second step on a page that names the address that will stop working.
+#[tokio::test]
+async fn deleting_a_workshop_with_a_public_page_archives_it_until_it_is_deleted_for_good() {
+    let mut room = room().await;
+    let token = publish(&mut room).await;
+    let join_code = str(&room.view().await, "join_code").to_owned();
+    let delete = room.console("/delete");
+    let listed = format!("data-workshop-link href=\"/facilitator/workshops/{}\"", room.workshop);
+    let archived = format!("data-archived=\"{}\"", room.workshop);
+
+    let confirm = room.page(&delete).await;
+    assert!(confirm.contains("Oui, archiver") && confirm.contains("reste en ligne"), "{confirm}");
+    let answer = room.facilitator.post_form(&delete, &[]).await;
+    assert_eq!((answer.status, answer.location.as_deref()), (303, Some("/facilitator#archived")), "{}", answer.body);
+    assert_eq!(public_page(&room, &token).await.status, 200, "the public page stays up");
+    let dashboard = room.page("/facilitator").await;
+    assert!(!dashboard.contains(&listed) && dashboard.contains(&archived), "listed apart: {dashboard}");
+    let join = room.server.http.post(room.server.url("/api/v1/join"));
+    let join = join.json(&serde_json::json!({"join_code": join_code, "name": "Chloé"})).send().await.unwrap();
+    assert_eq!(join.status(), 404, "nobody joins an archived workshop");
+
+    // Sent again, the same form never goes further than archiving.
+    let again = room.facilitator.post_form(&delete, &[]).await;
+    assert_eq!(again.status, 303);
+    assert_eq!(public_page(&room, &token).await.status, 200);
+
+    let restored = room.facilitator.post_form(&room.console("/restore"), &[]).await;
+    assert_eq!(restored.status, 303, "{}", restored.body);
+    let dashboard = room.page("/facilitator").await;
+    assert!(dashboard.contains(&listed) && !dashboard.contains(&archived), "back in the list");
+    let not_from_the_list = room.facilitator.post_form(&room.console("/delete-for-good"), &[]).await;
+    assert_eq!(not_from_the_list.status, 409, "a public page goes down only from the archive");
+    assert!(not_from_the_list.body.contains("archivez-le d’abord"), "{}", not_from_the_list.body);
+
+    let answer = room.facilitator.post_form(&delete, &[]).await;
+    assert_eq!(answer.status, 303);
+    let last_step = room.page(&delete).await;
+    for names in [
+        format!("/follow/{token}"),
+        "Le suivi de 2 actions ne sera plus public".to_owned(),
+        format!("action=\"{}\"", room.console("/delete-for-good")),
+    ] {
+        assert!(last_step.contains(&names), "the last step names {names}: {last_step}");
+    }
+    let deleted = room.facilitator.post_form(&room.console("/delete-for-good"), &[]).await;
+    assert_eq!((deleted.status, deleted.location.as_deref()), (303, Some("/facilitator")), "{}", deleted.body);
+    assert_eq!(public_page(&room, &token).await.status, 404, "deleted for good, the page is gone");
+    let feed = room.server.http.get(room.server.url(&format!("/follow/{token}/feed.atom"))).send().await.unwrap();
+    assert_eq!(feed.status(), 404);
+    let dashboard = room.page("/facilitator").await;
+    assert!(!dashboard.contains(&room.workshop), "no trace left in the lists");
+    assert_eq!(room.facilitator.get(&room.console("")).await.status, 404);
 }

@@ -194,8 +194,12 @@ pub enum Command {
     },
     /// Ends the workshop: every activity closes; the follow-up begins.
     CloseWorkshop,
-    /// Status updates of actions, applied all together or not at all.
-    UpdateActionStatuses(Vec<StatusUpdate>),
+    /// Status updates of actions, applied all together or not at all, posted on `today` (the
+    /// caller's clock: the core has none).
+    UpdateActionStatuses {
+        updates: Vec<StatusUpdate>,
+        today: CalendarDate,
+    },
     SetCommitment {
         action_id: ActionId,
         answerable: String,
@@ -205,20 +209,29 @@ pub enum Command {
     PublishFollowUp {
         token: Option<String>,
     },
+    /// Deletes the workshop. One whose follow-up page is published is archived first, so that a
+    /// public page never goes down in one step.
     DeleteWorkshop,
+    /// Puts the workshop away (out of the facilitator's list, its public page still up).
+    ArchiveWorkshop,
+    /// Brings an archived workshop back.
+    RestoreWorkshop,
 }
 
 impl Command {
     /// True for what may still happen to a closed workshop: its follow-up (status updates, who
-    /// answers, the public page), closing it again (a no-op) and deleting it. Everything else
+    /// answers, the public page), closing it again (a no-op), archiving, restoring and deleting
+    /// it. Everything else
     /// would change the record of the days after it was handed over.
     pub fn is_follow_up(&self) -> bool {
         match self {
             Command::CloseWorkshop
-            | Command::UpdateActionStatuses(_)
+            | Command::UpdateActionStatuses { .. }
             | Command::SetCommitment { .. }
             | Command::PublishFollowUp { .. }
-            | Command::DeleteWorkshop => true,
+            | Command::DeleteWorkshop
+            | Command::ArchiveWorkshop
+            | Command::RestoreWorkshop => true,
             Command::Join { .. }
             | Command::ChangeRole { .. }
             | Command::RemoveParticipant { .. }
@@ -1033,21 +1046,23 @@ pub fn decide(
             }
             Ok(vec![Event::WorkshopClosed])
         }
-        Command::UpdateActionStatuses(updates) => {
+        Command::UpdateActionStatuses { updates, today } => {
             require_facilitator(workshop, actor)?;
             let max = crate::outcomes::outcome_limits::STATUS_BATCH_MAX;
             if updates.len() > max {
                 return Err(DomainError::BatchTooLarge { max });
             }
+            let mut check = StatusUpdateCheck::new(workshop, today);
             updates
                 .into_iter()
                 .map(|update| {
-                    let update = check_status_update(workshop, update)?;
+                    let update = check.check(update)?;
                     Ok(Event::ActionStatusUpdated {
                         action_id: update.action_id,
                         status: update.status,
                         note: update.note,
                         next_update_due: update.next_update_due,
+                        effective_on: update.effective_on,
                     })
                 })
                 .collect()
@@ -1078,19 +1093,76 @@ pub fn decide(
         }
         Command::DeleteWorkshop => {
             require_facilitator(workshop, actor)?;
+            if workshop.follow_up_token.is_some() && !workshop.archived {
+                return Err(DomainError::FollowUpPagePublished);
+            }
             Ok(vec![Event::WorkshopDeleted])
+        }
+        Command::ArchiveWorkshop => {
+            require_facilitator(workshop, actor)?;
+            Ok(if workshop.archived { Vec::new() } else { vec![Event::WorkshopArchived] })
+        }
+        Command::RestoreWorkshop => {
+            require_facilitator(workshop, actor)?;
+            Ok(if workshop.archived { vec![Event::WorkshopRestored] } else { Vec::new() })
         }
     }
 }
 
-/// Checks one status update on its own, as an import's dry run does row by row.
-pub fn check_status_update(workshop: &Workshop, update: StatusUpdate) -> Result<StatusUpdate, DomainError> {
-    live_action(workshop, update.action_id)?;
-    let note = crate::outcomes::note(&update.note, "note", false)?;
-    if update.status == ActionStatus::Dropped && note.is_empty() {
-        return Err(DomainError::ReasonRequired);
+/// Checks one status update on its own, posted on `today`.
+pub fn check_status_update(
+    workshop: &Workshop,
+    update: StatusUpdate,
+    today: CalendarDate,
+) -> Result<StatusUpdate, DomainError> {
+    StatusUpdateCheck::new(workshop, today).check(update)
+}
+
+/// Checks status updates one after the other, as one command or an import's dry run sends
+/// them: each against the action as the earlier ones leave it, so a second update of an action
+/// may keep the date the first one gave.
+pub struct StatusUpdateCheck<'a> {
+    workshop: &'a Workshop,
+    today: CalendarDate,
+    /// The next update's date of each action the earlier updates set one for.
+    due_after_earlier: std::collections::BTreeMap<ActionId, CalendarDate>,
+}
+
+impl<'a> StatusUpdateCheck<'a> {
+    pub fn new(workshop: &'a Workshop, today: CalendarDate) -> StatusUpdateCheck<'a> {
+        StatusUpdateCheck { workshop, today, due_after_earlier: std::collections::BTreeMap::new() }
     }
-    Ok(StatusUpdate { note, ..update })
+
+    /// The update as it will be recorded (its note cleaned, its effective date filled in), or
+    /// why it is refused. Progress is dated on or before today, and not before the workshop.
+    /// An action still under way is never left overdue by its own update: the next date given
+    /// is today or later, and an update that gives none may only keep a date still to come.
+    pub fn check(&mut self, update: StatusUpdate) -> Result<StatusUpdate, DomainError> {
+        let action = live_action(self.workshop, update.action_id)?;
+        let note = crate::outcomes::note(&update.note, "note", false)?;
+        if update.status == ActionStatus::Dropped && note.is_empty() {
+            return Err(DomainError::ReasonRequired);
+        }
+        let effective_on = update.effective_on.unwrap_or(self.today);
+        if effective_on > self.today {
+            return Err(DomainError::EffectiveDateInFuture);
+        }
+        if effective_on < CalendarDate::of(self.workshop.created_at) {
+            return Err(DomainError::EffectiveDateBeforeWorkshop);
+        }
+        let kept = self.due_after_earlier.get(&update.action_id).copied().or(action.follow_up.next_update_due);
+        if !update.status.is_final() {
+            match update.next_update_due {
+                Some(due) if due < self.today => return Err(DomainError::NextUpdateInPast),
+                None if kept.is_some_and(|due| due < self.today) => return Err(DomainError::NextUpdateRequired),
+                _ => {}
+            }
+        }
+        if let Some(due) = update.next_update_due {
+            self.due_after_earlier.insert(update.action_id, due);
+        }
+        Ok(StatusUpdate { note, effective_on: Some(effective_on), ..update })
+    }
 }
 
 /// The action plan activity an action card is drafted or edited in; participants work on

@@ -141,6 +141,16 @@ pub enum DomainError {
     ParticipantRemoved,
     #[error("a follow-up address is 16 to 64 letters, digits, - or _")]
     InvalidFollowUpToken,
+    #[error("progress is recorded once it has happened: its date cannot be after today")]
+    EffectiveDateInFuture,
+    #[error("progress on an action cannot date from before its workshop")]
+    EffectiveDateBeforeWorkshop,
+    #[error("the next update cannot be due before today")]
+    NextUpdateInPast,
+    #[error("the next update was due on a day that has passed: the update gives the date of the next one")]
+    NextUpdateRequired,
+    #[error("the workshop's follow-up page is public: the workshop is archived first, then deleted for good")]
+    FollowUpPagePublished,
 }
 
 impl DomainError {
@@ -214,6 +224,11 @@ impl DomainError {
             DomainError::JoiningLocked => "joining_locked",
             DomainError::ParticipantRemoved => "participant_removed",
             DomainError::InvalidFollowUpToken => "invalid_follow_up_token",
+            DomainError::EffectiveDateInFuture => "effective_date_in_future",
+            DomainError::EffectiveDateBeforeWorkshop => "effective_date_before_workshop",
+            DomainError::NextUpdateInPast => "next_update_in_past",
+            DomainError::NextUpdateRequired => "next_update_required",
+            DomainError::FollowUpPagePublished => "follow_up_page_published",
         }
     }
 

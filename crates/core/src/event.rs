@@ -252,6 +252,11 @@ pub enum Event {
         note: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         next_update_due: Option<CalendarDate>,
+        /// The day the progress happened (on or before the day it was recorded). Updates
+        /// recorded before this field existed leave it out: they happened the day they were
+        /// recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        effective_on: Option<CalendarDate>,
     },
     /// Who answers publicly for an action, and when its next update is due.
     CommitmentSet {
@@ -266,6 +271,11 @@ pub enum Event {
         token: Option<String>,
     },
     WorkshopDeleted,
+    /// The facilitator put the workshop away: it leaves their list of workshops, its published
+    /// follow-up page stays up, and it can be restored.
+    WorkshopArchived,
+    /// An archived workshop is back in the facilitator's list.
+    WorkshopRestored,
 }
 
 impl Event {
@@ -315,6 +325,8 @@ impl Event {
             Event::CommitmentSet { .. } => "commitment_set",
             Event::FollowUpPublished { .. } => "follow_up_published",
             Event::WorkshopDeleted => "workshop_deleted",
+            Event::WorkshopArchived => "workshop_archived",
+            Event::WorkshopRestored => "workshop_restored",
         }
     }
 }
@@ -408,6 +420,9 @@ impl Event {
             | Event::CommitmentSet { .. }
             | Event::FollowUpPublished { .. }
             | Event::WorkshopDeleted => Disclosure::Whole,
+            // The facilitator's filing of the workshop: no field, nobody acting in confidence,
+            // nothing personal. All anyone can read of it is that it happened.
+            Event::WorkshopArchived | Event::WorkshopRestored => Disclosure::Whole,
         }
     }
 }

@@ -20,7 +20,7 @@ pub mod tables;
 mod text;
 pub mod voting;
 
-pub use command::{Actor, Command, check_status_update, decide, decide_create};
+pub use command::{Actor, Command, StatusUpdateCheck, check_status_update, decide, decide_create};
 pub use config::{ActivityConfig, BrainwritingConfig, Category, Criterion, Jurisdiction, config_limits, valid_key};
 pub use error::DomainError;
 pub use event::{ActivitySpec, Audience, Disclosure, Event, SheetRef, TimedEvent};

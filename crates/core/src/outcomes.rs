@@ -177,6 +177,43 @@ impl CalendarDate {
         CalendarDate::new(number(0..4)?, u8::try_from(number(5..7)?).ok()?, u8::try_from(number(8..10)?).ok()?)
     }
 
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// 1 for January to 12 for December.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Days since 1970-01-01 (days-from-civil).
+    fn day_number(self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let shifted_month = (i64::from(self.month) + 9) % 12;
+        let day_of_year = (153 * shifted_month + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The day `days` later (earlier when negative), within the years dates may have.
+    pub fn plus_days(self, days: i64) -> CalendarDate {
+        let day_number = (self.day_number() + days).clamp(0, CalendarDate::LAST.day_number());
+        CalendarDate::of(Timestamp(day_number * 86_400_000))
+    }
+
+    /// How many days from `self` to `later` (negative when `later` comes first).
+    pub fn days_until(self, later: CalendarDate) -> i64 {
+        later.day_number() - self.day_number()
+    }
+
+    const LAST: CalendarDate = CalendarDate { year: 9999, month: 12, day: 31 };
+
     /// The UTC day of a timestamp (days-from-civil, inverted).
     pub fn of(at: Timestamp) -> CalendarDate {
         let days = at.0.div_euclid(86_400_000) + 719_468;
@@ -234,6 +271,10 @@ pub struct StatusUpdate {
     /// When the next update is due; `None` keeps the date the action had.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_update_due: Option<CalendarDate>,
+    /// The day the progress happened, which may be before the day it is recorded; `None`: the
+    /// day it is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_on: Option<CalendarDate>,
 }
 
 /// An action card on the record, with its consensus and its follow-up.
@@ -311,21 +352,56 @@ pub struct FollowUp {
     /// Who answers publicly for the action.
     pub answerable: String,
     pub next_update_due: Option<CalendarDate>,
+    /// The day `next_update_due` was set: from it to the date it named is the rhythm the action
+    /// promised, which the next update is proposed to keep.
+    pub next_update_set_on: Option<CalendarDate>,
 }
+
+/// How long after today the next update is proposed when the action has promised no rhythm.
+pub const DEFAULT_UPDATE_INTERVAL_DAYS: i64 = 30;
+
+/// The shortest and longest rhythm a proposal keeps: a promise made for the next day, or for
+/// years ahead, says nothing about how often the action reports.
+const UPDATE_INTERVAL_DAYS: std::ops::RangeInclusive<i64> = 7..=366;
 
 impl FollowUp {
     /// True when the next update was due before `today` and the action is not finished.
     pub fn is_overdue(&self, today: CalendarDate) -> bool {
         !self.status.is_final() && self.next_update_due.is_some_and(|due| due < today)
     }
+
+    /// The date a form proposes for the next update, posted on `today`: as far ahead as the
+    /// action's last promise gave itself (from the day it was made to the day it named), else
+    /// [`DEFAULT_UPDATE_INTERVAL_DAYS`]. Always after today, never the date that has passed.
+    pub fn proposed_next_update(&self, today: CalendarDate) -> CalendarDate {
+        let promised = match (self.next_update_set_on, self.next_update_due) {
+            (Some(set_on), Some(due)) => Some(set_on.days_until(due)).filter(|days| *days > 0),
+            _ => None,
+        };
+        let interval = promised.map_or(DEFAULT_UPDATE_INTERVAL_DAYS, |days| {
+            days.clamp(*UPDATE_INTERVAL_DAYS.start(), *UPDATE_INTERVAL_DAYS.end())
+        });
+        today.plus_days(interval)
+    }
 }
 
+/// One status update as the record keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusEntry {
+    /// When it was recorded.
     pub at: Timestamp,
     pub seq: u64,
     pub status: ActionStatus,
     pub note: String,
+    /// The day the progress happened: the day it was recorded unless the update said earlier.
+    pub effective_on: CalendarDate,
+}
+
+impl StatusEntry {
+    /// The UTC day the update was recorded.
+    pub fn recorded_on(&self) -> CalendarDate {
+        CalendarDate::of(self.at)
+    }
 }
 
 /// The aggregate rating of one risk.
@@ -559,6 +635,24 @@ mod tests {
         // 2026-11-26T20:48:26Z
         assert_eq!(CalendarDate::of(Timestamp(1_795_726_106_000)).to_string(), "2026-11-26");
         assert_eq!(CalendarDate::of(Timestamp(951_782_400_000)).to_string(), "2000-02-29");
+    }
+
+    #[test]
+    fn days_add_up_across_months_leap_days_and_years() {
+        let date = |raw: &str| CalendarDate::parse(raw).unwrap();
+        assert_eq!(date("2028-02-28").plus_days(1), date("2028-02-29"));
+        assert_eq!(date("2027-02-28").plus_days(1), date("2027-03-01"));
+        assert_eq!(date("2026-12-31").plus_days(1), date("2027-01-01"));
+        assert_eq!(date("2026-03-01").plus_days(-1), date("2026-02-28"));
+        assert_eq!(date("2026-11-16").plus_days(30), date("2026-12-16"));
+        assert_eq!(date("2000-01-01").days_until(date("2001-01-01")), 366);
+        assert_eq!(date("2026-12-16").days_until(date("2026-11-16")), -30);
+        assert_eq!(date("1970-01-02").plus_days(-10), date("1970-01-01"), "no day before the first");
+        assert_eq!(date("9999-12-30").plus_days(10), date("9999-12-31"), "nor after the last");
+        for days in [0, 1, 59, 60, 365, 10_957, 20_000, 2_932_896] {
+            let day = CalendarDate::of(Timestamp(days * 86_400_000));
+            assert_eq!(date("1970-01-01").days_until(day), days, "{day}");
+        }
     }
 
     #[test]

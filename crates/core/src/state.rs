@@ -2,7 +2,7 @@
 //! snapshots; a snapshot is only ever a shortcut to the same fold.
 
 use crate::brainwriting::Rotation;
-use crate::outcomes::{Action, FateDecision, FollowUp, GivenStance, StatusEntry};
+use crate::outcomes::{Action, CalendarDate, FateDecision, FollowUp, GivenStance, StatusEntry};
 use crate::voting::{Ballot, CriterionScores};
 use crate::{
     AccountId, ActionId, ActivityConfig, ActivityId, ActivityKind, ActivityStatus, ContributionId, ContributionKind,
@@ -56,6 +56,9 @@ pub struct Workshop {
     /// The unguessable token of the published follow-up page.
     #[serde(default)]
     pub follow_up_token: Option<String>,
+    /// Put away by the facilitator: out of their list of workshops, its follow-up page still up.
+    #[serde(default)]
+    pub archived: bool,
     pub deleted: bool,
 }
 
@@ -230,6 +233,7 @@ impl Workshop {
             closed_at: None,
             closure_seq: None,
             follow_up_token: None,
+            archived: false,
             deleted: false,
         };
         for event in events {
@@ -537,18 +541,21 @@ impl Workshop {
                 }
                 self.focus = None;
             }
-            Event::ActionStatusUpdated { action_id, status, note, next_update_due } => {
+            Event::ActionStatusUpdated { action_id, status, note, next_update_due, effective_on } => {
                 if let Some(action) = self.action_mut(*action_id) {
                     let follow_up = &mut action.follow_up;
+                    let recorded_on = CalendarDate::of(timed.at);
                     follow_up.status = *status;
                     follow_up.history.push(StatusEntry {
                         at: timed.at,
                         seq: timed.seq,
                         status: *status,
                         note: note.clone(),
+                        effective_on: effective_on.unwrap_or(recorded_on),
                     });
                     if next_update_due.is_some() {
                         follow_up.next_update_due = *next_update_due;
+                        follow_up.next_update_set_on = Some(recorded_on);
                     }
                 }
             }
@@ -556,10 +563,13 @@ impl Workshop {
                 if let Some(action) = self.action_mut(*action_id) {
                     action.follow_up.answerable.clone_from(answerable);
                     action.follow_up.next_update_due = *next_update_due;
+                    action.follow_up.next_update_set_on = next_update_due.map(|_| CalendarDate::of(timed.at));
                 }
             }
             Event::FollowUpPublished { token } => self.follow_up_token.clone_from(token),
             Event::WorkshopDeleted => self.deleted = true,
+            Event::WorkshopArchived => self.archived = true,
+            Event::WorkshopRestored => self.archived = false,
         }
     }
 

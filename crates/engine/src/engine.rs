@@ -31,6 +31,17 @@ pub struct Engine {
     pub(crate) secret: Secret,
     actors: Arc<Mutex<HashMap<WorkshopId, Arc<OnceCell<Handle>>>>>,
     idle_after: std::time::Duration,
+    /// Taken while the follow-up index is written from a workshop's state, so that of two
+    /// writes the later one always reads the later state (`follow_up_pages.rs`).
+    pub(crate) follow_up_index: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// What deleting a workshop did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removal {
+    /// Its follow-up page is public: it was archived, and the page stays up.
+    Archived,
+    Deleted,
 }
 
 /// An activity to put on a new workshop's agenda, with its text not yet validated.
@@ -66,7 +77,13 @@ pub struct Joined {
 impl Engine {
     /// `secret` signs participant tokens; keep it stable across restarts.
     pub fn new(store: Arc<dyn Store>, secret: [u8; 32]) -> Engine {
-        let engine = Engine { store, secret: Secret(secret), actors: Arc::default(), idle_after: DEFAULT_IDLE_AFTER };
+        let engine = Engine {
+            store,
+            secret: Secret(secret),
+            actors: Arc::default(),
+            idle_after: DEFAULT_IDLE_AFTER,
+            follow_up_index: Arc::default(),
+        };
         engine.forward_log_growth();
         engine
     }
@@ -143,6 +160,13 @@ impl Engine {
                     // The log says deleted: make sure the index agrees, even if the deletion was
                     // interrupted between the two writes.
                     store.mark_workshop_deleted(id.as_uuid()).await?;
+                } else if store
+                    .workshop_entry(id.as_uuid())
+                    .await?
+                    .is_some_and(|entry| entry.archived != state.workshop.archived)
+                {
+                    // Likewise for archiving and restoring.
+                    store.set_workshop_archived(id.as_uuid(), state.workshop.archived).await?;
                 }
                 Ok::<_, EngineError>(actor::spawn(store, state, idle_after))
             })
@@ -182,12 +206,30 @@ impl Engine {
     }
 
     /// Checks `command` as `actor` would have it, appends its events durably, and returns them.
+    /// Publishing a follow-up page also keeps the store's index of pages (`follow_up_pages.rs`),
+    /// whoever publishes it.
     pub async fn execute(
         &self,
         id: WorkshopId,
         actor: Actor,
         command: Command,
     ) -> Result<Vec<StoredEvent>, EngineError> {
+        let publishes = match &command {
+            Command::PublishFollowUp { token } => {
+                self.before_publishing(id, token.as_deref()).await?;
+                true
+            }
+            _ => false,
+        };
+        let stored = self.send(id, actor, command).await;
+        if publishes {
+            // Refused too: the index then returns to the page the workshop still has.
+            self.after_publishing(id).await;
+        }
+        stored
+    }
+
+    async fn send(&self, id: WorkshopId, actor: Actor, command: Command) -> Result<Vec<StoredEvent>, EngineError> {
         let (reply, answer) = oneshot::channel();
         let mut message = Message::Command { actor, command: Box::new(command), reply };
         // Twice at most: the actor may stop when idle between finding it and sending to it.
@@ -280,6 +322,7 @@ impl Engine {
                 owner: account.as_uuid(),
                 title: title.as_str().to_owned(),
                 created_at: at.0,
+                archived: false,
                 deleted: false,
             };
             // The profile first: if the log write then fails, an unused profile is harmless,
@@ -438,9 +481,18 @@ impl Engine {
         Ok(document)
     }
 
-    /// The workshops an account created, newest first.
+    /// The workshops an account created, newest first, archived ones left out.
     pub async fn workshops_of(&self, account: AccountId) -> Result<Vec<WorkshopEntry>, EngineError> {
-        Ok(self.store.workshops_of(account.as_uuid()).await?)
+        let mut entries = self.store.workshops_of(account.as_uuid()).await?;
+        entries.retain(|entry| !entry.archived);
+        Ok(entries)
+    }
+
+    /// The workshops an account archived, newest first.
+    pub async fn archived_workshops_of(&self, account: AccountId) -> Result<Vec<WorkshopEntry>, EngineError> {
+        let mut entries = self.store.workshops_of(account.as_uuid()).await?;
+        entries.retain(|entry| entry.archived);
+        Ok(entries)
     }
 
     pub async fn workshop_entry(&self, id: WorkshopId) -> Result<WorkshopEntry, EngineError> {
@@ -450,14 +502,45 @@ impl Engine {
         }
     }
 
-    /// Deletes a workshop: its log records the deletion and it leaves every list. The log is kept.
-    /// Deleting twice is harmless: the second time only makes sure the index agrees.
-    pub async fn delete_workshop(&self, id: WorkshopId, account: AccountId) -> Result<(), EngineError> {
+    /// Deletes a workshop, or archives it when its follow-up page is public: a page people were
+    /// given the address of never goes down in one step ([`Engine::delete_workshop_for_good`]
+    /// is the second). Deleting twice is harmless, and so is archiving twice.
+    pub async fn delete_workshop(&self, id: WorkshopId, account: AccountId) -> Result<Removal, EngineError> {
+        let state = self.state(id).await?;
+        if state.workshop.follow_up_token.is_some() && !state.workshop.deleted {
+            self.archive_workshop(id, account).await?;
+            return Ok(Removal::Archived);
+        }
+        self.delete_workshop_for_good(id, account).await?;
+        Ok(Removal::Deleted)
+    }
+
+    /// Deletes a workshop: its log records the deletion and it leaves every list, its follow-up
+    /// page with it. The log is kept. A workshop whose page is public must be archived first
+    /// (`FollowUpPagePublished`). Deleting twice is harmless: the second time only makes sure
+    /// the index agrees.
+    pub async fn delete_workshop_for_good(&self, id: WorkshopId, account: AccountId) -> Result<(), EngineError> {
         match self.execute(id, Actor::Account(account), Command::DeleteWorkshop).await {
             Ok(_) | Err(EngineError::Domain(converge_core::DomainError::WorkshopDeleted)) => {}
             Err(error) => return Err(error),
         }
         self.store.mark_workshop_deleted(id.as_uuid()).await?;
+        Ok(())
+    }
+
+    /// Archives a workshop: the log records it, then the index lists it apart. Its follow-up
+    /// page stays up and its join code opens nothing until it is restored.
+    pub async fn archive_workshop(&self, id: WorkshopId, account: AccountId) -> Result<(), EngineError> {
+        self.execute(id, Actor::Account(account), Command::ArchiveWorkshop).await?;
+        // Written even when the log said so already, so a retry mends an interrupted archiving.
+        self.store.set_workshop_archived(id.as_uuid(), true).await?;
+        Ok(())
+    }
+
+    /// Brings an archived workshop back to the facilitator's list.
+    pub async fn restore_workshop(&self, id: WorkshopId, account: AccountId) -> Result<(), EngineError> {
+        self.execute(id, Actor::Account(account), Command::RestoreWorkshop).await?;
+        self.store.set_workshop_archived(id.as_uuid(), false).await?;
         Ok(())
     }
 }

@@ -16,13 +16,14 @@ mod actor;
 pub mod cards;
 mod engine;
 mod error;
+mod follow_up_pages;
 pub mod random;
 pub mod results;
 pub mod templates;
 pub mod totp;
 
 pub use actor::{FOLD_VERSION, LiveState};
-pub use engine::{ActivityDraft, DEFAULT_IDLE_AFTER, Engine, Joined, NewWorkshop};
+pub use engine::{ActivityDraft, DEFAULT_IDLE_AFTER, Engine, Joined, NewWorkshop, Removal};
 pub use error::EngineError;
 
 use converge_core::Timestamp;
@@ -32,4 +33,9 @@ pub use converge_store::{Store, StoreError};
 pub fn now() -> Timestamp {
     let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     Timestamp(since_epoch.as_millis() as i64)
+}
+
+/// Today in UTC, the calendar of follow-up dates.
+pub fn today() -> converge_core::CalendarDate {
+    converge_core::CalendarDate::of(now())
 }

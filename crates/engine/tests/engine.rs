@@ -147,7 +147,7 @@ async fn a_snapshot_that_does_not_match_the_log_is_ignored() {
     let setup = setup(3).await;
     post_concurrently(&setup, 10).await;
     let live = setup.engine.state(setup.workshop).await.unwrap();
-    let forged = Snapshot { seq: 3, hash: "0".repeat(64), state: b"{\"fold_version\":3}".to_vec() };
+    let forged = Snapshot { seq: 3, hash: "0".repeat(64), state: b"{\"fold_version\":4}".to_vec() };
     setup.store.save_snapshot(setup.workshop.as_uuid(), forged).await.unwrap();
 
     let reloaded = Engine::new(setup.store.clone() as Arc<dyn Store>, [1; 32]);

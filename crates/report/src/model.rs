@@ -1129,7 +1129,8 @@ fn history(words: Words, follow_up: &FollowUp) -> Vec<HistoryEntry> {
         .history
         .iter()
         .map(|entry| HistoryEntry {
-            date: CalendarDate::of(entry.at).to_string(),
+            // The day the progress happened, which the update may have recorded later.
+            date: entry.effective_on.to_string(),
             status: entry.status.as_str(),
             status_label: words.action_status(entry.status),
             note: entry.note.clone(),

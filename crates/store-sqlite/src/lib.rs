@@ -223,6 +223,26 @@ impl Directory for SqliteStore {
         Box::pin(async move { self.directory_write(Write::MarkWorkshopDeleted { workshop: id }).await.map(drop) })
     }
 
+    fn set_workshop_archived(&self, id: Uuid, archived: bool) -> BoxFuture<'_, Result<(), StoreError>> {
+        Box::pin(
+            async move { self.directory_write(Write::SetWorkshopArchived { workshop: id, archived }).await.map(drop) },
+        )
+    }
+
+    fn workshop_by_follow_up_token(&self, token_hash: &str) -> BoxFuture<'_, Result<Option<Uuid>, StoreError>> {
+        let token_hash = token_hash.to_owned();
+        Box::pin(self.on_reader(move |connection| read::workshop_by_follow_up_token(connection, &token_hash)))
+    }
+
+    fn set_follow_up_token(&self, workshop: Uuid, token_hash: Option<&str>) -> BoxFuture<'_, Result<(), StoreError>> {
+        let token_hash = token_hash.map(str::to_owned);
+        Box::pin(async move { self.directory_write(Write::SetFollowUpToken { workshop, token_hash }).await.map(drop) })
+    }
+
+    fn workshops_without_follow_up_index(&self) -> BoxFuture<'_, Result<Vec<Uuid>, StoreError>> {
+        Box::pin(self.on_reader(read::workshops_without_follow_up_index))
+    }
+
     fn set_join_code(&self, id: Uuid, join_code: &str) -> BoxFuture<'_, Result<(), StoreError>> {
         let join_code = join_code.to_owned();
         Box::pin(async move { self.directory_write(Write::SetJoinCode { workshop: id, join_code }).await.map(drop) })

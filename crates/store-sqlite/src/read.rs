@@ -145,20 +145,28 @@ pub(crate) fn snapshot(connection: &Connection, workshop: Uuid) -> Result<Option
         .map_err(|error| read_error(&error))
 }
 
-const WORKSHOP_COLUMNS: &str = "workshop_id, join_code, owner_id, title, created_at, deleted";
+const WORKSHOP_COLUMNS: &str = "workshop_id, join_code, owner_id, title, created_at, archived, deleted";
 
 /// The raw columns of a `workshop` row; uuids are parsed after the row is read, so damage
 /// surfaces as [`StoreError::Corrupt`] with the offending text.
-type WorkshopRow = (String, String, String, String, i64, bool);
+type WorkshopRow = (String, String, String, String, i64, bool, bool);
 
 fn workshop_row(row: &Row<'_>) -> rusqlite::Result<WorkshopRow> {
-    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?))
 }
 
 fn workshop_entry_from(
-    (id, join_code, owner, title, created_at, deleted): WorkshopRow,
+    (id, join_code, owner, title, created_at, archived, deleted): WorkshopRow,
 ) -> Result<WorkshopEntry, StoreError> {
-    Ok(WorkshopEntry { id: parse_uuid(&id)?, join_code, owner: parse_uuid(&owner)?, title, created_at, deleted })
+    Ok(WorkshopEntry {
+        id: parse_uuid(&id)?,
+        join_code,
+        owner: parse_uuid(&owner)?,
+        title,
+        created_at,
+        archived,
+        deleted,
+    })
 }
 
 fn workshop_entries(
@@ -182,12 +190,42 @@ pub(crate) fn workshop_by_id(connection: &Connection, id: Uuid) -> Result<Option
 
 /// The live workshop with this join code; the column's nocase collation makes the match
 /// case-insensitive, and the condition on `deleted` lets SQLite use the partial unique index.
+/// An archived workshop keeps its code but opens to nobody.
 pub(crate) fn workshop_by_join_code(
     connection: &Connection,
     join_code: &str,
 ) -> Result<Option<WorkshopEntry>, StoreError> {
-    let sql = format!("select {WORKSHOP_COLUMNS} from workshop where join_code = ?1 and deleted = 0");
+    let sql = format!("select {WORKSHOP_COLUMNS} from workshop where join_code = ?1 and deleted = 0 and archived = 0");
     Ok(workshop_entries(connection, &sql, params![join_code])?.pop())
+}
+
+/// The workshop whose follow-up page has this token hash, through the partial unique index.
+pub(crate) fn workshop_by_follow_up_token(
+    connection: &Connection,
+    token_hash: &str,
+) -> Result<Option<Uuid>, StoreError> {
+    let id: Option<String> = connection
+        .query_row(
+            "select workshop_id from workshop where follow_up_token_hash = ?1 and deleted = 0",
+            params![token_hash],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(|error| read_error(&error))?;
+    id.as_deref().map(parse_uuid).transpose()
+}
+
+/// The workshops whose follow-up page was never indexed, through the partial index.
+pub(crate) fn workshops_without_follow_up_index(connection: &Connection) -> Result<Vec<Uuid>, StoreError> {
+    let mut statement = connection
+        .prepare_cached("select workshop_id from workshop where follow_up_indexed = 0 and deleted = 0")
+        .map_err(|error| read_error(&error))?;
+    let ids = statement
+        .query_map([], |row| row.get::<_, String>(0))
+        .map_err(|error| read_error(&error))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|error| read_error(&error))?;
+    ids.iter().map(|id| parse_uuid(id)).collect()
 }
 
 pub(crate) fn workshops_of(connection: &Connection, owner: Uuid) -> Result<Vec<WorkshopEntry>, StoreError> {

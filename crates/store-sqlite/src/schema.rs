@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_card_image.sql"),
     include_str!("../migrations/0003_session_details_and_second_factor.sql"),
+    include_str!("../migrations/0004_archive_and_follow_up_index.sql"),
 ];
 
 /// The schema version this build writes.

@@ -84,6 +84,8 @@ pub(crate) enum Request {
 pub(crate) enum Write {
     SaveSnapshot { workshop: Uuid, snapshot: Snapshot },
     MarkWorkshopDeleted { workshop: Uuid },
+    SetWorkshopArchived { workshop: Uuid, archived: bool },
+    SetFollowUpToken { workshop: Uuid, token_hash: Option<String> },
     SetJoinCode { workshop: Uuid, join_code: String },
     CreateAccount { account: NewAccount },
     CreateSession { session: Session },
@@ -374,9 +376,17 @@ fn insert_workshop(connection: &Connection, entry: &WorkshopEntry) -> Result<(),
     }
     connection
         .execute(
-            "insert into workshop (workshop_id, join_code, owner_id, title, created_at, deleted) \
-             values (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, entry.join_code, entry.owner.to_string(), entry.title, entry.created_at, entry.deleted],
+            "insert into workshop (workshop_id, join_code, owner_id, title, created_at, archived, deleted) \
+             values (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                id,
+                entry.join_code,
+                entry.owner.to_string(),
+                entry.title,
+                entry.created_at,
+                entry.archived,
+                entry.deleted
+            ],
         )
         .map_err(
             |error| if is_unique_violation(&error) { StoreError::Duplicate("workshop") } else { write_error(&error) },
@@ -451,6 +461,16 @@ impl Write {
                 "update workshop set deleted = 1 where workshop_id = ?1",
                 vec![Box::new(workshop.to_string())],
                 "workshop",
+            ),
+            Write::SetWorkshopArchived { workshop, archived } => (
+                "update workshop set archived = ?2 where workshop_id = ?1",
+                vec![Box::new(workshop.to_string()), Box::new(archived)],
+                "workshop",
+            ),
+            Write::SetFollowUpToken { workshop, token_hash } => (
+                "update workshop set follow_up_token_hash = ?2, follow_up_indexed = 1 where workshop_id = ?1",
+                vec![Box::new(workshop.to_string()), Box::new(token_hash)],
+                "follow-up token",
             ),
             Write::SetJoinCode { workshop, join_code } => (
                 "update workshop set join_code = ?2 where workshop_id = ?1",

@@ -42,6 +42,8 @@ conformance_tests!(
     workshops_of_lists_an_owners_live_workshops_newest_first,
     join_codes_match_whatever_their_case_and_deleted_workshops_free_them,
     a_new_join_code_replaces_the_old_one_and_a_taken_one_is_refused,
+    an_archived_workshop_stays_listed_and_its_join_code_is_kept_but_opens_nothing,
+    a_follow_up_page_is_found_by_its_token_hash_until_withdrawn_or_deleted,
     card_images_come_back_byte_for_byte_per_workshop_and_card,
     ping_answers,
 );

@@ -100,6 +100,7 @@ async fn reopening_a_migrated_file_changes_nothing() {
         owner: Uuid::new_v4(),
         title: "t".to_owned(),
         created_at: 1,
+        archived: false,
         deleted: false,
     };
     store.create_workshop(entry.clone(), vec![event(0)]).await.unwrap();

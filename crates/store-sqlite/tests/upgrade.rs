@@ -65,6 +65,13 @@ async fn a_file_of_the_previous_schema_opens_with_its_accounts_sessions_and_work
     let workshop = Uuid::parse_str(WORKSHOP).unwrap();
     let entry = store.workshop_entry(workshop).await.unwrap().expect("the workshop is kept");
     assert_eq!(entry.title, "Atelier d’avant");
+    assert!(!entry.archived, "nothing was archived before archiving existed");
+    assert_eq!(store.workshop_by_join_code("abcd-1234").await.unwrap().map(|entry| entry.id), Some(workshop));
+    // Its follow-up page, if it published one, is known to its log only: the engine reads it
+    // once, then records what it found.
+    assert_eq!(store.workshops_without_follow_up_index().await.unwrap(), vec![workshop]);
+    store.set_follow_up_token(workshop, None).await.unwrap();
+    assert_eq!(store.workshops_without_follow_up_index().await.unwrap(), Vec::<Uuid>::new());
     let event = NewEvent { kind: "note_posted".to_owned(), payload: "{}".to_owned(), recorded_at: CREATED_AT + 2 };
     let stored = store.append(workshop, 0, vec![event]).await.unwrap();
     assert_eq!(stored.len(), 1);

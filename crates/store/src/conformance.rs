@@ -11,7 +11,9 @@
 //! * a session is valid while `now < expires_at`, a setup token likewise; a new password ends
 //!   every session of its account;
 //! * join codes and emails are matched case-insensitively (ASCII);
-//! * a `LogGrew` may cover several appends: listeners read everything after what they have.
+//! * a `LogGrew` may cover several appends: listeners read everything after what they have;
+//! * an archived workshop keeps its join code, which opens nothing until it is restored;
+//! * a follow-up token hash names one workshop, and a deleted workshop's page is not found.
 
 use crate::chain::{GENESIS, event_hash};
 use crate::{
@@ -54,6 +56,8 @@ where
     workshops_of_lists_an_owners_live_workshops_newest_first(make().await).await;
     join_codes_match_whatever_their_case_and_deleted_workshops_free_them(make().await).await;
     a_new_join_code_replaces_the_old_one_and_a_taken_one_is_refused(make().await).await;
+    an_archived_workshop_stays_listed_and_its_join_code_is_kept_but_opens_nothing(make().await).await;
+    a_follow_up_page_is_found_by_its_token_hash_until_withdrawn_or_deleted(make().await).await;
     card_images_come_back_byte_for_byte_per_workshop_and_card(make().await).await;
     ping_answers(make().await).await;
 }
@@ -80,6 +84,7 @@ fn entry(id: Uuid, join_code: &str, owner: Uuid, created_at: i64) -> WorkshopEnt
         owner,
         title: format!("Atelier {join_code}"),
         created_at,
+        archived: false,
         deleted: false,
     }
 }
@@ -566,6 +571,82 @@ pub async fn a_new_join_code_replaces_the_old_one_and_a_taken_one_is_refused<S: 
     assert_eq!((moved.id, moved.join_code.as_str()), (first.id, "CCCC33"));
     assert!(matches!(store.set_join_code(first.id, "bbbb22").await, Err(StoreError::Duplicate("join code"))));
     assert_eq!(store.workshop_entry(first.id).await.expect("entry").expect("kept").join_code, "CCCC33");
+}
+
+pub async fn an_archived_workshop_stays_listed_and_its_join_code_is_kept_but_opens_nothing<S: Store>(store: S) {
+    let owner = Uuid::new_v4();
+    let older = entry(Uuid::new_v4(), "ARCH01", owner, 1);
+    let archived = entry(Uuid::new_v4(), "ARCH02", owner, 2);
+    for workshop in [&older, &archived] {
+        store.create_workshop(workshop.clone(), Vec::new()).await.expect("create");
+    }
+    store.set_workshop_archived(archived.id, true).await.expect("archive");
+    let as_archived = WorkshopEntry { archived: true, ..archived.clone() };
+    assert_eq!(
+        store.workshops_of(owner).await.expect("list"),
+        vec![as_archived.clone(), older.clone()],
+        "an archived workshop is still its owner's, flagged"
+    );
+    assert_eq!(store.workshop_entry(archived.id).await.expect("entry"), Some(as_archived));
+    assert_eq!(store.workshop_by_join_code("ARCH02").await.expect("lookup"), None, "nobody joins it");
+    let squatter = entry(Uuid::new_v4(), "arch02", owner, 3);
+    assert!(
+        matches!(store.create_workshop(squatter, Vec::new()).await, Err(StoreError::Duplicate("join code"))),
+        "its code stays reserved for when it is restored"
+    );
+    assert!(matches!(store.set_join_code(older.id, "ARCH02").await, Err(StoreError::Duplicate("join code"))));
+
+    store.set_workshop_archived(archived.id, false).await.expect("restore");
+    assert_eq!(store.workshop_by_join_code("arch02").await.expect("lookup"), Some(archived.clone()));
+    assert_eq!(store.workshops_of(owner).await.expect("list"), vec![archived, older]);
+    store.set_workshop_archived(Uuid::new_v4(), true).await.expect("archiving an unknown workshop is not an error");
+}
+
+pub async fn a_follow_up_page_is_found_by_its_token_hash_until_withdrawn_or_deleted<S: Store>(store: S) {
+    let owner = Uuid::new_v4();
+    let (first, second) = (entry(Uuid::new_v4(), "PAGE01", owner, 1), entry(Uuid::new_v4(), "PAGE02", owner, 2));
+    for workshop in [&first, &second] {
+        store.create_workshop(workshop.clone(), Vec::new()).await.expect("create");
+    }
+    assert_eq!(
+        store.workshops_without_follow_up_index().await.expect("list"),
+        Vec::<Uuid>::new(),
+        "a workshop created here is indexed from the start"
+    );
+    let hash = |token: &str| crate::chain::sha256_hex(token.as_bytes());
+    let (token, new_token) = (hash("first-page-token-0123456789"), hash("second-page-token-0123456789"));
+    assert_eq!(store.workshop_by_follow_up_token(&token).await.expect("lookup"), None);
+
+    store.set_follow_up_token(first.id, Some(&token)).await.expect("publish");
+    assert_eq!(store.workshop_by_follow_up_token(&token).await.expect("lookup"), Some(first.id));
+    assert_eq!(store.workshop_by_follow_up_token(&token.to_uppercase()).await.expect("lookup"), None, "exact match");
+    assert!(
+        matches!(
+            store.set_follow_up_token(second.id, Some(&token)).await,
+            Err(StoreError::Duplicate("follow-up token"))
+        ),
+        "a token opens one page"
+    );
+    assert_eq!(store.workshop_by_follow_up_token(&token).await.expect("lookup"), Some(first.id));
+
+    store.set_follow_up_token(first.id, Some(&new_token)).await.expect("a new address");
+    assert_eq!(store.workshop_by_follow_up_token(&token).await.expect("lookup"), None, "the old address is gone");
+    assert_eq!(store.workshop_by_follow_up_token(&new_token).await.expect("lookup"), Some(first.id));
+    store.set_follow_up_token(second.id, Some(&token)).await.expect("a freed token hash can be used again");
+    assert_eq!(store.workshop_by_follow_up_token(&token).await.expect("lookup"), Some(second.id));
+
+    store.set_follow_up_token(second.id, None).await.expect("withdraw");
+    assert_eq!(store.workshop_by_follow_up_token(&token).await.expect("lookup"), None);
+    store.set_workshop_archived(first.id, true).await.expect("archive");
+    assert_eq!(
+        store.workshop_by_follow_up_token(&new_token).await.expect("lookup"),
+        Some(first.id),
+        "an archived workshop's page stays up"
+    );
+    store.mark_workshop_deleted(first.id).await.expect("delete");
+    assert_eq!(store.workshop_by_follow_up_token(&new_token).await.expect("lookup"), None, "a deleted one's does not");
+    store.set_follow_up_token(Uuid::new_v4(), Some(&token)).await.expect("an unknown workshop is not an error");
+    assert_eq!(store.workshops_without_follow_up_index().await.expect("list"), Vec::<Uuid>::new());
 }
 
 pub async fn card_images_come_back_byte_for_byte_per_workshop_and_card<S: Store>(store: S) {

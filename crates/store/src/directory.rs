@@ -13,6 +13,8 @@ pub struct WorkshopEntry {
     pub owner: Uuid,
     pub title: String,
     pub created_at: i64,
+    /// Put away by its facilitator: listed apart, its join code kept but opening nothing.
+    pub archived: bool,
     pub deleted: bool,
 }
 
@@ -73,11 +75,28 @@ pub struct ParticipantProfile {
 pub type StoredImage = (String, Vec<u8>);
 
 pub trait Directory: Send + Sync + 'static {
+    /// The workshop this join code opens: one neither deleted nor archived.
     fn workshop_by_join_code(&self, join_code: &str) -> BoxFuture<'_, Result<Option<WorkshopEntry>, StoreError>>;
     fn workshop_entry(&self, id: Uuid) -> BoxFuture<'_, Result<Option<WorkshopEntry>, StoreError>>;
-    /// The workshops `owner` created that are not deleted, newest first.
+    /// The workshops `owner` created that are not deleted, archived ones included, newest first.
     fn workshops_of(&self, owner: Uuid) -> BoxFuture<'_, Result<Vec<WorkshopEntry>, StoreError>>;
     fn mark_workshop_deleted(&self, id: Uuid) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// Archives a workshop (`true`) or restores it. An archived workshop keeps its join code, so
+    /// it gets it back when restored, but the code opens nothing meanwhile.
+    fn set_workshop_archived(&self, id: Uuid, archived: bool) -> BoxFuture<'_, Result<(), StoreError>>;
+
+    /// The workshop whose follow-up page is published under the token whose SHA-256 (hex) is
+    /// `token_hash`; never a deleted one.
+    fn workshop_by_follow_up_token(&self, token_hash: &str) -> BoxFuture<'_, Result<Option<Uuid>, StoreError>>;
+    /// Records the hash of the token `workshop`'s follow-up page is published under, or that it
+    /// is not published (`None`), in place of what was recorded; the workshop then counts as
+    /// indexed. Fails with [`StoreError::Duplicate`] (`"follow-up token"`) when another
+    /// workshop's page has this hash.
+    fn set_follow_up_token(&self, workshop: Uuid, token_hash: Option<&str>) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// The workshops, deleted ones left out, whose follow-up page was never recorded either way:
+    /// those listed before the index existed, whose token only their log knows. A workshop made
+    /// with `create_workshop` is indexed from the start (it has no page yet).
+    fn workshops_without_follow_up_index(&self) -> BoxFuture<'_, Result<Vec<Uuid>, StoreError>>;
     /// Gives a workshop a new join code; the old one joins nothing any more. Fails with
     /// [`StoreError::Duplicate`] (`"join code"`) when another live workshop holds the code.
     fn set_join_code(&self, id: Uuid, join_code: &str) -> BoxFuture<'_, Result<(), StoreError>>;

@@ -62,6 +62,8 @@ impl Failure {
                 DomainError::EditConflict { .. } | DomainError::CardChanged { .. } | DomainError::DuplicateAction(_),
             )) => StatusCode::CONFLICT,
             Failure::Engine(EngineError::Domain(DomainError::UnknownAction(_))) => StatusCode::NOT_FOUND,
+            // The request is sound; the workshop's state (its public page) stands in the way.
+            Failure::Engine(EngineError::Domain(DomainError::FollowUpPagePublished)) => StatusCode::CONFLICT,
             Failure::Engine(EngineError::Domain(_)) => StatusCode::UNPROCESSABLE_ENTITY,
             Failure::Engine(EngineError::UnknownJoinCode) => StatusCode::NOT_FOUND,
             Failure::Engine(EngineError::InvalidCredentials) => StatusCode::UNAUTHORIZED,

@@ -3,15 +3,17 @@
 //! anything; the page applies the checked updates as one `UpdateActionStatuses` command, all
 //! or nothing, after checking the same text again.
 //!
-//! The file has a header naming its columns — `action_id`, `status`, `note`, `next_update_due`
-//! (the last two may be left out) — and one row per update. A file saved by a spreadsheet in
-//! French uses `;` between fields; the header tells which separator the file uses.
+//! The file has a header naming its columns — `action_id`, `status`, `note`, `next_update_due`,
+//! `effective_on` (the last three may be left out) — and one row per update. A file saved by a
+//! spreadsheet in French uses `;` between fields; the header tells which separator the file uses.
+//! Rows are checked in order, as the domain applies them: a row may keep the next update's date
+//! an earlier row of the file gave.
 
 use converge_core::outcomes::outcome_limits::STATUS_BATCH_MAX;
-use converge_core::{ActionId, ActionStatus, CalendarDate, DomainError, StatusUpdate, Workshop, check_status_update};
+use converge_core::{ActionId, ActionStatus, CalendarDate, DomainError, StatusUpdate, StatusUpdateCheck, Workshop};
 
 /// The columns an import may have, in the order of the template.
-pub const COLUMNS: [&str; 4] = ["action_id", "status", "note", "next_update_due"];
+pub const COLUMNS: [&str; 5] = ["action_id", "status", "note", "next_update_due", "effective_on"];
 
 /// Why a file or one of its rows is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +46,8 @@ pub enum Problem {
         raw: String,
     },
     /// The domain refuses the update (dropped without a reason, a withdrawn action, a note
-    /// too long or with control characters).
+    /// too long or with control characters, a date that would leave the action overdue, progress
+    /// dated after today).
     Refused(DomainError),
 }
 
@@ -94,16 +97,18 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
     std::str::from_utf8(bytes).map_err(|_| Problem::NotUtf8)
 }
 
-/// Checks every row of `bytes` against `workshop` and says what applying them would do.
-pub fn dry_run_bytes(workshop: &Workshop, bytes: &[u8]) -> DryRun {
+/// Checks every row of `bytes` against `workshop`, as if applied on `today`, and says what
+/// applying them would do.
+pub fn dry_run_bytes(workshop: &Workshop, bytes: &[u8], today: CalendarDate) -> DryRun {
     match decode(bytes) {
-        Ok(text) => dry_run(workshop, text),
+        Ok(text) => dry_run(workshop, text, today),
         Err(problem) => DryRun::refuse_file(problem),
     }
 }
 
-/// Checks every row of `text` against `workshop` and says what applying them would do.
-pub fn dry_run(workshop: &Workshop, text: &str) -> DryRun {
+/// Checks every row of `text` against `workshop`, as if applied on `today`, and says what
+/// applying them would do.
+pub fn dry_run(workshop: &Workshop, text: &str, today: CalendarDate) -> DryRun {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let Some(header_line) = text.lines().find(|line| !line.trim().is_empty()) else {
         return DryRun::refuse_file(Problem::Empty);
@@ -125,6 +130,7 @@ pub fn dry_run(workshop: &Workshop, text: &str) -> DryRun {
         return DryRun::refuse_file(Problem::BadHeader { found: header_line.trim().to_owned() });
     };
     let mut run = DryRun::default();
+    let mut check = StatusUpdateCheck::new(workshop, today);
     // Statuses as the rows so far leave them, so a second row for an action starts from the first.
     let mut current: Vec<(ActionId, ActionStatus)> = Vec::new();
     let mut rows = 0usize;
@@ -153,13 +159,14 @@ pub fn dry_run(workshop: &Workshop, text: &str) -> DryRun {
         let field = |column: Column| {
             columns.iter().position(|known| *known == column).and_then(|index| record.get(index)).unwrap_or_default()
         };
-        match check_row(
-            workshop,
-            field(Column::ActionId),
-            field(Column::Status),
-            field(Column::Note),
-            field(Column::Due),
-        ) {
+        let row = Row {
+            id: field(Column::ActionId),
+            status: field(Column::Status),
+            note: field(Column::Note),
+            due: field(Column::Due),
+            effective: field(Column::Effective),
+        };
+        match check_row(workshop, &mut check, row) {
             Ok(update) => {
                 let Some(action) = workshop.action(update.action_id) else { continue };
                 let from = current
@@ -197,6 +204,7 @@ enum Column {
     Status,
     Note,
     Due,
+    Effective,
 }
 
 /// The header's columns, each named once, with `action_id` and `status` among them.
@@ -208,6 +216,7 @@ fn columns_of(header: &csv::StringRecord) -> Option<Vec<Column>> {
             "status" => Column::Status,
             "note" => Column::Note,
             "next_update_due" => Column::Due,
+            "effective_on" => Column::Effective,
             _ => return None,
         };
         if columns.contains(&column) {
@@ -218,20 +227,37 @@ fn columns_of(header: &csv::StringRecord) -> Option<Vec<Column>> {
     (columns.contains(&Column::ActionId) && columns.contains(&Column::Status)).then_some(columns)
 }
 
-/// One row's fields, checked as the domain will check them when they are applied.
-fn check_row(workshop: &Workshop, id: &str, status: &str, note: &str, due: &str) -> Result<StatusUpdate, Problem> {
-    let action_id = id
+/// One row's fields, as written.
+struct Row<'a> {
+    id: &'a str,
+    status: &'a str,
+    note: &'a str,
+    due: &'a str,
+    effective: &'a str,
+}
+
+/// One row's fields, checked as the domain will check them when they are applied (after the
+/// rows before it).
+fn check_row(workshop: &Workshop, check: &mut StatusUpdateCheck<'_>, row: Row<'_>) -> Result<StatusUpdate, Problem> {
+    let action_id = row
+        .id
         .parse::<ActionId>()
         .ok()
         .filter(|action_id| workshop.action(*action_id).is_some())
-        .ok_or_else(|| Problem::UnknownAction { raw: id.to_owned() })?;
-    let status = parse_status(status).ok_or_else(|| Problem::InvalidStatus { raw: status.to_owned() })?;
-    let next_update_due = match due {
-        "" => None,
-        raw => Some(CalendarDate::parse(raw).ok_or_else(|| Problem::InvalidDate { raw: raw.to_owned() })?),
+        .ok_or_else(|| Problem::UnknownAction { raw: row.id.to_owned() })?;
+    let status = parse_status(row.status).ok_or_else(|| Problem::InvalidStatus { raw: row.status.to_owned() })?;
+    let date = |raw: &str| match raw {
+        "" => Ok(None),
+        raw => CalendarDate::parse(raw).map(Some).ok_or_else(|| Problem::InvalidDate { raw: raw.to_owned() }),
     };
-    let update = StatusUpdate { action_id, status, note: note.to_owned(), next_update_due };
-    check_status_update(workshop, update).map_err(Problem::Refused)
+    let update = StatusUpdate {
+        action_id,
+        status,
+        note: row.note.to_owned(),
+        next_update_due: date(row.due)?,
+        effective_on: date(row.effective)?,
+    };
+    check.check(update).map_err(Problem::Refused)
 }
 
 /// A status code, whatever its case and whether words are joined by `_`, `-` or a space.
@@ -241,13 +267,23 @@ fn parse_status(raw: &str) -> Option<ActionStatus> {
     ActionStatus::parse(&code)
 }
 
-/// A CSV of the plan as it stands, in the import's format: the file to edit and send back.
-pub fn template(workshop: &Workshop) -> String {
+/// A CSV of the plan as it stands on `today`, in the import's format: the file to edit and send
+/// back. An action under way whose next date has passed is given the date the follow-up form
+/// would propose, since an update may not leave it overdue; the progress is dated today (left
+/// empty).
+pub fn template(workshop: &Workshop, today: CalendarDate) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut rows = vec![COLUMNS.map(str::to_owned).to_vec()];
     for action in workshop.plan() {
-        let due = action.follow_up.next_update_due.map(|due| due.to_string()).unwrap_or_default();
-        rows.push(vec![action.id.to_string(), action.follow_up.status.as_str().to_owned(), String::new(), due]);
+        let follow_up = &action.follow_up;
+        let due = match follow_up.next_update_due {
+            Some(due) if due < today && !follow_up.status.is_final() => {
+                follow_up.proposed_next_update(today).to_string()
+            }
+            Some(due) => due.to_string(),
+            None => String::new(),
+        };
+        rows.push(vec![action.id.to_string(), follow_up.status.as_str().to_owned(), String::new(), due, String::new()]);
     }
     for row in rows {
         // Writing to memory cannot fail.
@@ -273,6 +309,11 @@ mod tests {
 
     fn action(n: u128) -> ActionId {
         ActionId::from_uuid(uuid(7_000 + n))
+    }
+
+    /// The day the files are checked; the workshop dates from 1970-01-01.
+    fn today() -> CalendarDate {
+        CalendarDate::parse("2026-12-01").unwrap()
     }
 
     /// A workshop with an action plan of three actions; the third is withdrawn.
@@ -337,7 +378,7 @@ mod tests {
             action(1),
             action(0),
         );
-        let run = dry_run(&workshop, &text);
+        let run = dry_run(&workshop, &text, today());
         assert!(run.rejections.is_empty(), "{:?}", run.rejections);
         assert!(run.can_apply());
         let summary: Vec<(u64, &str, ActionStatus, ActionStatus)> = run
@@ -359,7 +400,8 @@ mod tests {
         assert_eq!(run.changes[1].update.next_update_due, None, "an empty date keeps the one the action has");
         // The updates are exactly what the domain accepts as one command.
         let account = Actor::Account(AccountId::from_uuid(uuid(ACCOUNT)));
-        let events = decide(&workshop, account, Command::UpdateActionStatuses(run.updates()), &Keyring::new()).unwrap();
+        let command = Command::UpdateActionStatuses { updates: run.updates(), today: today() };
+        let events = decide(&workshop, account, command, &Keyring::new()).unwrap();
         assert_eq!(events.len(), 3);
     }
 
@@ -382,7 +424,7 @@ mod tests {
             a = action(0),
             withdrawn = action(2),
         );
-        let run = dry_run(&workshop, &text);
+        let run = dry_run(&workshop, &text, today());
         assert!(!run.can_apply(), "one bad row is enough to refuse the file");
         assert_eq!(run.changes.len(), 1, "the good row is listed as a change");
         assert_eq!(
@@ -406,7 +448,7 @@ mod tests {
         let workshop = workshop();
         let long = "x".repeat(converge_core::outcomes::outcome_limits::NOTE_MAX + 1);
         let text = format!("action_id,status,note\n{a},done,\"bell\u{7}\"\n{a},done,{long}\n", a = action(0));
-        let run = dry_run(&workshop, &text);
+        let run = dry_run(&workshop, &text, today());
         assert!(matches!(run.rejections[0].problem, Problem::Refused(DomainError::ControlCharacters { .. })));
         assert!(matches!(run.rejections[1].problem, Problem::Refused(DomainError::TextTooLong { .. })));
     }
@@ -417,18 +459,18 @@ mod tests {
         // "Marché" as Latin-1 / Windows-1252 writes it: é is the single byte 0xE9.
         let mut latin1 = format!("action_id,status,note\n{},done,March", action(0)).into_bytes();
         latin1.extend_from_slice(&[0xE9, b'\n']);
-        let run = dry_run_bytes(&workshop, &latin1);
+        let run = dry_run_bytes(&workshop, &latin1, today());
         assert_eq!(problems(&run), vec![(None, Problem::NotUtf8)]);
         assert!(!run.can_apply());
 
         let mut with_bom = b"\xEF\xBB\xBF".to_vec();
         with_bom.extend_from_slice(format!("action_id,status,note\n{},done,Marché conclu\n", action(0)).as_bytes());
-        let run = dry_run_bytes(&workshop, &with_bom);
+        let run = dry_run_bytes(&workshop, &with_bom, today());
         assert!(run.can_apply(), "{:?}", run.rejections);
         assert_eq!(run.changes[0].update.note, "Marché conclu");
 
         let utf16 = [0xFF, 0xFE, b'a', 0, b'c', 0];
-        assert_eq!(problems(&dry_run_bytes(&workshop, &utf16)), vec![(None, Problem::NotUtf8)]);
+        assert_eq!(problems(&dry_run_bytes(&workshop, &utf16, today())), vec![(None, Problem::NotUtf8)]);
     }
 
     #[test]
@@ -436,7 +478,7 @@ mod tests {
         let workshop = workshop();
         let text =
             format!("action_id;status;note;next_update_due\r\n{};In progress;Étape 1, faite;2027-01-15\r\n", action(1));
-        let run = dry_run(&workshop, &text);
+        let run = dry_run(&workshop, &text, today());
         assert!(run.can_apply(), "{:?}", run.rejections);
         assert_eq!(run.changes[0].update.status, ActionStatus::InProgress, "a status in words is read as its code");
         assert_eq!(run.changes[0].update.note, "Étape 1, faite");
@@ -446,16 +488,16 @@ mod tests {
     fn headers_must_name_the_columns_and_empty_files_apply_nothing() {
         let workshop = workshop();
         for header in ["id,state", "action_id,note", "action_id,status,status", "\"action_id,status\n\"x"] {
-            let run = dry_run(&workshop, &format!("{header}\n{},done\n", action(0)));
+            let run = dry_run(&workshop, &format!("{header}\n{},done\n", action(0)), today());
             assert!(matches!(run.rejections[..], [Rejection { line: None, problem: Problem::BadHeader { .. } }]));
         }
         for empty in ["", "\n\n", "action_id,status,note,next_update_due\n", "action_id,status\n,\n"] {
-            let run = dry_run(&workshop, empty);
+            let run = dry_run(&workshop, empty, today());
             assert_eq!(problems(&run), vec![(None, Problem::Empty)], "{empty:?}");
             assert!(!run.can_apply());
         }
         // Columns may come in any order, and blank lines are skipped.
-        let run = dry_run(&workshop, &format!("STATUS , Action_ID\n\ndone,{}\n\n", action(1)));
+        let run = dry_run(&workshop, &format!("STATUS , Action_ID\n\ndone,{}\n\n", action(1)), today());
         assert!(run.can_apply(), "{:?}", run.rejections);
         assert_eq!(run.changes[0].line, 3);
     }
@@ -465,10 +507,60 @@ mod tests {
         let workshop = workshop();
         let text =
             format!("action_id,status,note\r\n\r\n{a},done,\"deux\r\nlignes\"\r\n\r\n{a},finished,\r\n", a = action(0));
-        let run = dry_run(&workshop, &text);
+        let run = dry_run(&workshop, &text, today());
         assert_eq!(run.changes[0].line, 3);
         assert_eq!(run.changes[0].update.note, "deux\nlignes");
         assert_eq!(problems(&run), vec![(Some(6), Problem::InvalidStatus { raw: "finished".into() })]);
+    }
+
+    #[test]
+    fn dates_are_checked_as_the_domain_checks_them_row_after_row() {
+        let mut workshop = workshop();
+        for n in [0, 1] {
+            let commitment = Command::SetCommitment {
+                action_id: action(n),
+                answerable: "SPW".into(),
+                next_update_due: CalendarDate::parse("2026-11-16"),
+            };
+            run(&mut workshop, commitment);
+        }
+        let text = format!(
+            "action_id,status,note,next_update_due,effective_on\n\
+             {a},in_progress,Lancé,2027-01-15,2026-11-20\n\
+             {a},in_progress,,,\n\
+             {b},in_progress,,,\n\
+             {b},in_progress,,2026-11-30,\n\
+             {b},in_progress,,2027-01-15,2026-12-02\n\
+             {b},in_progress,,2027-01-15,20/11/2026\n\
+             {b},done,,,\n",
+            a = action(0),
+            b = action(1),
+        );
+        let run = dry_run(&workshop, &text, today());
+        assert_eq!(
+            problems(&run),
+            vec![
+                (Some(4), Problem::Refused(DomainError::NextUpdateRequired)),
+                (Some(5), Problem::Refused(DomainError::NextUpdateInPast)),
+                (Some(6), Problem::Refused(DomainError::EffectiveDateInFuture)),
+                (Some(7), Problem::InvalidDate { raw: "20/11/2026".into() }),
+            ]
+        );
+        let dated: Vec<(u64, Option<CalendarDate>)> =
+            run.changes.iter().map(|change| (change.line, change.update.effective_on)).collect();
+        assert_eq!(
+            dated,
+            vec![(2, CalendarDate::parse("2026-11-20")), (3, Some(today())), (8, Some(today()))],
+            "the second row keeps the date the first gave, though the action's has passed; a finished action needs none"
+        );
+
+        // The template proposes a date to come where the action's has passed, so it reads back
+        // as a file that applies.
+        let template = template(&workshop, today());
+        let proposed = workshop.action(action(1)).unwrap().follow_up.proposed_next_update(today());
+        assert!(proposed > today());
+        assert!(template.contains(&format!("{},planned,,{proposed},", action(1))), "{template}");
+        assert!(dry_run(&workshop, &template, today()).can_apply());
     }
 
     #[test]
@@ -478,17 +570,20 @@ mod tests {
         for _ in 0..=STATUS_BATCH_MAX {
             text.push_str(&format!("{},in_progress\n", action(0)));
         }
-        assert_eq!(problems(&dry_run(&workshop, &text)), vec![(None, Problem::TooManyRows { max: STATUS_BATCH_MAX })]);
+        assert_eq!(
+            problems(&dry_run(&workshop, &text, today())),
+            vec![(None, Problem::TooManyRows { max: STATUS_BATCH_MAX })]
+        );
     }
 
     #[test]
     fn a_dry_run_changes_nothing_and_the_template_reads_back_as_a_no_op_file() {
         let workshop = workshop();
         let before = workshop.clone();
-        let template = template(&workshop);
-        assert!(template.starts_with("action_id,status,note,next_update_due\n"), "{template}");
+        let template = template(&workshop, today());
+        assert!(template.starts_with("action_id,status,note,next_update_due,effective_on\n"), "{template}");
         assert_eq!(template.lines().count(), 3, "the header and the two actions of the plan");
-        let run = dry_run(&workshop, &template);
+        let run = dry_run(&workshop, &template, today());
         assert!(run.can_apply(), "{:?}", run.rejections);
         assert!(run.changes.iter().all(|change| change.from == change.update.status));
         assert_eq!(workshop, before);

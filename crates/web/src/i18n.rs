@@ -83,11 +83,6 @@ fn bundle(language: Language) -> FluentBundle<FluentResource> {
 pub struct Lang(pub Language);
 
 impl Lang {
-    /// A day written out as people read it: "7 décembre 2026", "7 December 2026".
-    pub fn date(self, date: converge_core::CalendarDate) -> String {
-        converge_report::labels::Words(self.0).date(&date.to_string())
-    }
-
     /// The message `key`, or the key itself if a catalogue lacks it (a test forbids that).
     pub fn t(self, key: &str) -> String {
         self.format(key, None)
@@ -117,6 +112,20 @@ impl Lang {
 
     pub fn code(self) -> &'static str {
         self.0.as_str()
+    }
+
+    /// A day written out as people read it: "16 novembre 2026", "1er mars 2027", "16 November
+    /// 2026". Machine-readable places (`datetime`, forms, CSV) keep `YYYY-MM-DD`.
+    pub fn date(self, date: converge_core::CalendarDate) -> String {
+        let month = self.t(&format!("month-{}", date.month()));
+        self.t_args(
+            "date-long",
+            &[
+                ("day", FluentValue::from(date.day())),
+                ("month", month.into()),
+                ("year", FluentValue::from(date.year())),
+            ],
+        )
     }
 
     /// Picks the language from the query, the cookie, then `Accept-Language`.
@@ -257,6 +266,22 @@ mod tests {
             for fragment in source.split(".t(\"").skip(1).chain(source.split(".t_args(\"").skip(1)) {
                 let key = fragment.split('"').next().unwrap_or_default();
                 assert!(fr.contains(key), "the code uses `{key}`, which the catalogues lack");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_written_out_in_the_language() {
+        let date = |raw: &str| converge_core::CalendarDate::parse(raw).unwrap();
+        assert_eq!(Lang(Language::Fr).date(date("2026-11-16")), "16 novembre 2026");
+        assert_eq!(Lang(Language::Fr).date(date("2027-03-01")), "1er mars 2027");
+        assert_eq!(Lang(Language::Fr).date(date("2027-08-21")), "21 août 2027");
+        assert_eq!(Lang(Language::En).date(date("2026-11-16")), "16 November 2026");
+        assert_eq!(Lang(Language::En).date(date("2027-03-01")), "1 March 2027");
+        for month in 1..=12 {
+            let day = converge_core::CalendarDate::new(2027, month, 1).unwrap();
+            for language in Language::ALL {
+                assert!(!Lang(language).date(day).contains("month-"), "month {month} is named in {language:?}");
             }
         }
     }

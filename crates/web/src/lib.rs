@@ -47,8 +47,6 @@ pub struct AppState {
     pub limits: Arc<ratelimit::RateLimits>,
     /// Cancelled on shutdown, so live streams end and the server can stop.
     pub shutdown: CancellationToken,
-    /// The published follow-up pages by their token.
-    pub(crate) follow_ups: Arc<pages::public_follow_up::FollowUpIndex>,
 }
 
 impl AppState {
@@ -62,7 +60,6 @@ impl AppState {
             public_url,
             limits: Arc::default(),
             shutdown,
-            follow_ups: Arc::default(),
         }
     }
 }
@@ -89,6 +86,8 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops", post(facilitator::create))
         .route("/facilitator/workshops/{id}", get(console::console))
         .route("/facilitator/workshops/{id}/delete", get(facilitator::confirm_delete).post(facilitator::delete))
+        .route("/facilitator/workshops/{id}/delete-for-good", post(facilitator::delete_for_good))
+        .route("/facilitator/workshops/{id}/restore", post(facilitator::restore))
         .route("/facilitator/workshops/{id}/screen", get(facilitator::screen))
         .route("/facilitator/workshops/{id}/report", get(pages::report::report_page))
         .route("/facilitator/workshops/{id}/report.pdf", get(pages::report_pdf::report_pdf))

@@ -438,6 +438,7 @@ pub fn scripted(size: Size) -> Scripted {
         status: ActionStatus::InProgress,
         note: "Le groupe de travail s’est réuni.".into(),
         next_update_due: None,
+        effective_on: None,
     });
 
     // The counts are frozen into the record, as closing a vote does.

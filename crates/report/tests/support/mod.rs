@@ -487,12 +487,14 @@ pub fn scripted() -> Fixture {
         status: ActionStatus::InProgress,
         note: "Marché public lancé".into(),
         next_update_due: None,
+        effective_on: None,
     });
     s.push(Event::ActionStatusUpdated {
         action_id: deadlines,
         status: ActionStatus::Done,
         note: String::new(),
         next_update_due: None,
+        effective_on: None,
     });
 
     let participants = ReportParticipants::new([

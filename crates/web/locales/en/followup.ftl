@@ -127,10 +127,20 @@ followup-status-label = New status
 followup-note-label = What happened
 followup-note-hint = Required when an action is dropped: say why.
 followup-next-due-label = Next update due on
+followup-next-due-hint = Today or later: an update does not leave the action overdue. Not needed for a done or dropped action.
+followup-effective-label = Date of the progress
+followup-effective-hint = The day it happened, if earlier; today by default.
+followup-recorded-on = (recorded on { $date })
+followup-effective-on = progress of { $date }
 followup-update-button = Post the update
 followup-answerable-label = Who answers for this action (service or person)
 followup-commitment-button = Save the commitment
 followup-invalid-date = A date is written YYYY-MM-DD, for example 2027-03-31.
+error-effective_date_in_future = Progress is dated the day it happened: today at the latest.
+error-effective_date_before_workshop = This date is before the workshop itself: check the year.
+error-next_update_in_past = The next update cannot be due before today: choose today or a later date.
+error-next_update_required = The promised update date has passed: say when the next one is due, or the action would stay overdue.
+error-follow_up_page_published = This workshop has a public follow-up page: archive it first; it is deleted for good from the archived workshops.
 
 ## CSV import
 

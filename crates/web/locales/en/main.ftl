@@ -45,6 +45,10 @@ dashboard-create-button = Create the workshop
 dashboard-list-heading = Workshops
 dashboard-empty = No workshops yet. Create one above.
 dashboard-delete-button = Delete
+dashboard-archived-heading = Archived workshops
+dashboard-archived-hint = They no longer appear in your list; their public follow-up page stays online. You can restore them, or delete them for good.
+dashboard-restore-button = Restore
+dashboard-delete-for-good-button = Delete for good
 
 ## Facilitation console
 console-join-code = Code to join
@@ -185,4 +189,32 @@ delete-question = Delete “{ $title }”?
 delete-consequence = The workshop leaves your list and can no longer be joined. Its log ({ $count } contributions) is kept and stays verifiable.
 delete-confirm-button = Yes, delete
 delete-cancel = Cancel
+archive-title = Archive the workshop?
+archive-question = “{ $title }” has a public follow-up page: it will be archived, not deleted.
+archive-consequence = It leaves your list for the archived workshops and can no longer be joined. Its follow-up page stays online at the same address; you can restore it, or delete it for good from the archived workshops.
+archive-confirm-button = Yes, archive
+delete-for-good-title = Delete the workshop for good?
+delete-for-good-question = Delete “{ $title }” for good?
+delete-for-good-page = Its public follow-up page will disappear: the address { $url } will lead nowhere.
+delete-for-good-actions = { $count ->
+    [0] This page follows no action yet.
+    [one] The follow-up of { $count } action will no longer be public.
+   *[other] The follow-up of { $count } actions will no longer be public.
+}
+delete-for-good-confirm-button = Yes, delete for good
 error-method_not_allowed = This action does not exist at this address.
+
+## Dates (written out on pages; YYYY-MM-DD in forms and files)
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

@@ -130,10 +130,20 @@ followup-status-label = Nouvel état
 followup-note-label = Ce qui s’est passé
 followup-note-hint = Obligatoire pour une action abandonnée : dites pourquoi.
 followup-next-due-label = Prochaine mise à jour attendue le
+followup-next-due-hint = Aujourd’hui ou plus tard : une mise à jour ne laisse pas l’action en retard. Inutile pour une action réalisée ou abandonnée.
+followup-effective-label = Date de l’avancée
+followup-effective-hint = Le jour où c’est arrivé, s’il est passé ; par défaut aujourd’hui.
+followup-recorded-on = (enregistrée le { $date })
+followup-effective-on = avancée du { $date }
 followup-update-button = Publier la mise à jour
 followup-answerable-label = Qui répond de cette action (service ou personne)
 followup-commitment-button = Enregistrer l’engagement
 followup-invalid-date = Une date s’écrit AAAA-MM-JJ, par exemple 2027-03-31.
+error-effective_date_in_future = Une avancée se date du jour où elle est arrivée : aujourd’hui au plus tard.
+error-effective_date_before_workshop = Cette date précède l’atelier lui-même : vérifiez l’année.
+error-next_update_in_past = La prochaine mise à jour ne peut pas être attendue avant aujourd’hui : choisissez aujourd’hui ou une date à venir.
+error-next_update_required = La date de mise à jour promise est passée : indiquez quand la prochaine est attendue, sinon l’action resterait en retard.
+error-follow_up_page_published = Cet atelier a une page de suivi publique : archivez-le d’abord ; il se supprime pour de bon depuis les ateliers archivés.
 
 ## Import CSV
 

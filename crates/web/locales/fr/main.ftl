@@ -45,6 +45,10 @@ dashboard-create-button = Créer l’atelier
 dashboard-list-heading = Ateliers
 dashboard-empty = Aucun atelier pour l’instant. Créez-en un ci-dessus.
 dashboard-delete-button = Supprimer
+dashboard-archived-heading = Ateliers archivés
+dashboard-archived-hint = Ils ne figurent plus dans votre liste ; leur page de suivi publique reste en ligne. Vous pouvez les restaurer, ou les supprimer pour de bon.
+dashboard-restore-button = Restaurer
+dashboard-delete-for-good-button = Supprimer pour de bon
 
 ## Console d’animation
 console-join-code = Code pour rejoindre
@@ -185,4 +189,35 @@ delete-question = Supprimer « { $title } » ?
 delete-consequence = L’atelier disparaîtra de votre liste et ne pourra plus être rejoint. Son journal ({ $count } contributions) est conservé et reste vérifiable.
 delete-confirm-button = Oui, supprimer
 delete-cancel = Annuler
+archive-title = Archiver l’atelier ?
+archive-question = « { $title } » a une page de suivi publique : il sera archivé, pas supprimé.
+archive-consequence = Il quittera votre liste pour les ateliers archivés et ne pourra plus être rejoint. Sa page de suivi reste en ligne à la même adresse ; vous pourrez le restaurer, ou le supprimer pour de bon depuis les ateliers archivés.
+archive-confirm-button = Oui, archiver
+delete-for-good-title = Supprimer l’atelier pour de bon ?
+delete-for-good-question = Supprimer « { $title } » pour de bon ?
+delete-for-good-page = Sa page de suivi publique disparaîtra : l’adresse { $url } ne mènera plus nulle part.
+delete-for-good-actions = { $count ->
+    [0] Cette page ne suit encore aucune action.
+    [one] Le suivi de { $count } action ne sera plus public.
+   *[other] Le suivi de { $count } actions ne sera plus public.
+}
+delete-for-good-confirm-button = Oui, supprimer pour de bon
 error-method_not_allowed = Cette action n’existe pas à cette adresse.
+
+## Dates (écrites en toutes lettres dans les pages ; AAAA-MM-JJ dans les formulaires et les fichiers)
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre

@@ -1,5 +1,10 @@
-//! The facilitator's pages around the console: the dashboard of workshops, deleting one, and
-//! the projection screen. The console itself is in `console`.
+//! The facilitator's pages around the console: the dashboard of workshops (archived ones apart),
+//! deleting, archiving and restoring one, and the projection screen. The console itself is in
+//! `console`.
+//!
+//! Deleting a workshop whose follow-up page is public archives it (`Engine::delete_workshop`):
+//! the page stays up. Deleting it for good is a second step, from the archived workshops, on a
+//! page that names what disappears with it.
 
 use super::activities::{self, Draft};
 use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
@@ -7,12 +12,12 @@ use crate::auth::Facilitator;
 use crate::error::{Failure, OrPage, PageError};
 use crate::extract::{ValidForm, ValidPath};
 use crate::i18n::Lang;
-use crate::{AppState, join_url};
+use crate::{AppState, join_url, public_base};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{Activity, CalendarDate, Language, Role, Workshop, WorkshopId, limits};
-use converge_engine::{EngineError, LiveState, NewWorkshop};
+use converge_engine::{EngineError, LiveState, NewWorkshop, Removal};
 use fluent_bundle::FluentValue;
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
@@ -36,6 +41,7 @@ async fn render_dashboard(
 ) -> Result<Markup, PageError> {
     let lang = context.lang;
     let workshops = app.engine.workshops_of(facilitator.id()).await.or_page(lang)?;
+    let archived = app.engine.archived_workshops_of(facilitator.id()).await.or_page(lang)?;
     let title = lang.t("dashboard-title");
     Ok(page(
         context,
@@ -88,6 +94,26 @@ async fn render_dashboard(
                     }
                 }
             }
+            @if !archived.is_empty() {
+                section #archived {
+                    h2 { (lang.t("dashboard-archived-heading")) }
+                    p.hint { (lang.t("dashboard-archived-hint")) }
+                    ul.workshops {
+                        @for workshop in &archived {
+                            li.card data-archived=(workshop.id) {
+                                a href={ "/facilitator/workshops/" (workshop.id) } { (workshop.title) }
+                                form.inline method="post" action={ "/facilitator/workshops/" (workshop.id) "/restore" } {
+                                    (csrf_field(&context.csrf))
+                                    button.secondary type="submit" { (lang.t("dashboard-restore-button")) }
+                                }
+                                a.button.danger href={ "/facilitator/workshops/" (workshop.id) "/delete" } {
+                                    (lang.t("dashboard-delete-for-good-button"))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         },
     ))
 }
@@ -124,32 +150,70 @@ pub async fn create(
     }
 }
 
+/// `GET .../delete`: what deleting does to this workshop, to confirm. A workshop whose
+/// follow-up page is public is archived instead (the page stays up); once archived, this is the
+/// second step, which names the page that will go down and the actions it follows.
 pub async fn confirm_delete(
     State(app): State<AppState>,
     context: PageContext,
     facilitator: Facilitator,
+    headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Markup, PageError> {
     let lang = context.lang;
     let state = owned(&app, lang, &facilitator, id).await?;
     let workshop = &state.workshop;
-    let title = lang.t("delete-title");
-    Ok(page(
-        &context,
-        Frame { title: &title, live: None, body_class: "" },
-        html! {
-            h1 { (title) }
-            p { (lang.t_args("delete-question", &[("title", workshop.title.as_str().into())])) }
-            p.muted { (lang.t_args("delete-consequence", &[("count", FluentValue::from(workshop.contributions.len()))])) }
-            form #delete-workshop.actions method="post" action={ "/facilitator/workshops/" (id) "/delete" } {
-                (csrf_field(&context.csrf))
-                button.danger type="submit" { (lang.t("delete-confirm-button")) }
-                a.button.secondary href="/facilitator" { (lang.t("delete-cancel")) }
-            }
-        },
-    ))
+    let workshop_title = || workshop.title.as_str().into();
+    let path = format!("/facilitator/workshops/{id}");
+    let (title, body) = match &workshop.follow_up_token {
+        Some(token) if workshop.archived => {
+            let url = format!("{}/follow/{token}", public_base(&app, &headers));
+            let title = lang.t("delete-for-good-title");
+            let body = html! {
+                p { (lang.t_args("delete-for-good-question", &[("title", workshop_title())])) }
+                p { (lang.t_args("delete-for-good-page", &[("url", url.as_str().into())])) }
+                p { (lang.t_args("delete-for-good-actions", &[("count", FluentValue::from(workshop.plan().count()))])) }
+                form #delete-for-good.actions method="post" action={ (path) "/delete-for-good" } {
+                    (csrf_field(&context.csrf))
+                    button.danger type="submit" { (lang.t("delete-for-good-confirm-button")) }
+                    a.button.secondary href="/facilitator#archived" { (lang.t("delete-cancel")) }
+                }
+            };
+            (title, body)
+        }
+        Some(_) => {
+            let title = lang.t("archive-title");
+            let body = html! {
+                p { (lang.t_args("archive-question", &[("title", workshop_title())])) }
+                p.muted { (lang.t("archive-consequence")) }
+                form #archive-workshop.actions method="post" action={ (path) "/delete" } {
+                    (csrf_field(&context.csrf))
+                    button.danger type="submit" { (lang.t("archive-confirm-button")) }
+                    a.button.secondary href="/facilitator" { (lang.t("delete-cancel")) }
+                }
+            };
+            (title, body)
+        }
+        None => {
+            let title = lang.t("delete-title");
+            let n_contributions = FluentValue::from(workshop.contributions.len());
+            let body = html! {
+                p { (lang.t_args("delete-question", &[("title", workshop_title())])) }
+                p.muted { (lang.t_args("delete-consequence", &[("count", n_contributions)])) }
+                form #delete-workshop.actions method="post" action={ (path) "/delete" } {
+                    (csrf_field(&context.csrf))
+                    button.danger type="submit" { (lang.t("delete-confirm-button")) }
+                    a.button.secondary href="/facilitator" { (lang.t("delete-cancel")) }
+                }
+            };
+            (title, body)
+        }
+    };
+    Ok(page(&context, Frame { title: &title, live: None, body_class: "" }, html! { h1 { (title) } (body) }))
 }
 
+/// `POST .../delete`: deletes the workshop, or archives it when its follow-up page is public.
+/// Sent twice, it never goes further than archiving.
 pub async fn delete(
     State(app): State<AppState>,
     context: PageContext,
@@ -157,7 +221,34 @@ pub async fn delete(
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Redirect, PageError> {
     owned(&app, context.lang, &facilitator, id).await?;
-    app.engine.delete_workshop(id, facilitator.id()).await.or_page(context.lang)?;
+    match app.engine.delete_workshop(id, facilitator.id()).await.or_page(context.lang)? {
+        Removal::Archived => Ok(Redirect::to("/facilitator#archived")),
+        Removal::Deleted => Ok(Redirect::to("/facilitator")),
+    }
+}
+
+/// `POST .../delete-for-good`: the second step for an archived workshop whose follow-up page is
+/// public; the page goes down with it.
+pub async fn delete_for_good(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath(id): ValidPath<WorkshopId>,
+) -> Result<Redirect, PageError> {
+    owned(&app, context.lang, &facilitator, id).await?;
+    app.engine.delete_workshop_for_good(id, facilitator.id()).await.or_page(context.lang)?;
+    Ok(Redirect::to("/facilitator"))
+}
+
+/// `POST .../restore`: an archived workshop back in the list.
+pub async fn restore(
+    State(app): State<AppState>,
+    context: PageContext,
+    facilitator: Facilitator,
+    ValidPath(id): ValidPath<WorkshopId>,
+) -> Result<Redirect, PageError> {
+    owned(&app, context.lang, &facilitator, id).await?;
+    app.engine.restore_workshop(id, facilitator.id()).await.or_page(context.lang)?;
     Ok(Redirect::to("/facilitator"))
 }
 

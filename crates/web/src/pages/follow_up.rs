@@ -52,7 +52,7 @@ pub(super) fn status_label(lang: Lang, status: ActionStatus) -> String {
 pub(super) fn overdue_flag(lang: Lang, action: &Action, now: Timestamp) -> Markup {
     html! {
         @if action.follow_up.is_overdue(CalendarDate::of(now)) {
-            @let due = action.follow_up.next_update_due.map(|due| due.to_string()).unwrap_or_default();
+            @let due = action.follow_up.next_update_due.map(|due| lang.date(due)).unwrap_or_default();
             span.badge.overdue data-overdue title=(lang.t_args("followup-overdue-since", &[("date", due.into())])) {
                 (lang.t("followup-overdue"))
             }
@@ -73,14 +73,15 @@ pub(super) fn commitment_line(lang: Lang, action: &Action) -> Markup {
             " · "
             @match (follow_up.next_update_due, follow_up.status.is_final()) {
                 (_, true) => span.muted { (lang.t("followup-no-update-expected")) },
-                (Some(due), false) => span { (lang.t_args("followup-next-update-due", &[("date", due.to_string().into())])) },
+                (Some(due), false) => span { (lang.t_args("followup-next-update-due", &[("date", lang.date(due).into())])) },
                 (None, false) => span.muted { (lang.t("followup-no-due-date")) },
             }
         }
     }
 }
 
-/// Every status update of an action, newest first.
+/// Every status update of an action, newest first: the day the progress happened, and the day
+/// it was recorded when that was later.
 pub(super) fn history(lang: Lang, action: &Action) -> Markup {
     html! {
         @if action.follow_up.history.is_empty() {
@@ -89,7 +90,12 @@ pub(super) fn history(lang: Lang, action: &Action) -> Markup {
             ol.history reversed {
                 @for entry in action.follow_up.history.iter().rev() {
                     li {
-                        time datetime=(CalendarDate::of(entry.at).to_string()) { (CalendarDate::of(entry.at).to_string()) }
+                        time datetime=(entry.effective_on) { (lang.date(entry.effective_on)) }
+                        @if entry.recorded_on() != entry.effective_on {
+                            " " span.muted.recorded-on {
+                                (lang.t_args("followup-recorded-on", &[("date", lang.date(entry.recorded_on()).into())]))
+                            }
+                        }
                         " " (status_badge(lang, entry.status))
                         @if !entry.note.is_empty() { p.note-text { (entry.note) } }
                     }
@@ -145,6 +151,8 @@ struct Refused {
     status: String,
     note: String,
     due: String,
+    /// The date of the progress, as typed.
+    effective: String,
     answerable: String,
 }
 
@@ -268,6 +276,9 @@ fn action_card(
     let follow_up = &action.follow_up;
     let chosen = refused.and_then(|refused| ActionStatus::parse(&refused.status)).unwrap_or(follow_up.status);
     let due_value = follow_up.next_update_due.map(|due| due.to_string()).unwrap_or_default();
+    let today = CalendarDate::of(now);
+    // An update sets the next date: proposed ahead of today, never the one that has passed.
+    let proposed_due = follow_up.proposed_next_update(today).to_string();
     html! {
         article.card.followup-action #{ "action-" (action.id) } data-action=(action.id) {
             div.activity-head {
@@ -296,9 +307,16 @@ fn action_card(
                         (refused.map(|refused| refused.note.as_str()).unwrap_or_default())
                     }
                     p.hint { (lang.t("followup-note-hint")) }
+                    label for={ "effective-" (action.id) } { (lang.t("followup-effective-label")) }
+                    input id={ "effective-" (action.id) } type="date" name="effective_on" max=(today)
+                        aria-describedby={ "effective-hint-" (action.id) }
+                        value=(refused.map_or(today.to_string(), |refused| refused.effective.clone()));
+                    p.hint id={ "effective-hint-" (action.id) } { (lang.t("followup-effective-hint")) }
                     label for={ "due-" (action.id) } { (lang.t("followup-next-due-label")) }
-                    input id={ "due-" (action.id) } type="date" name="next_update_due"
-                        value=(refused.map_or(due_value.as_str(), |refused| refused.due.as_str()));
+                    input id={ "due-" (action.id) } type="date" name="next_update_due" min=(today)
+                        aria-describedby={ "due-hint-" (action.id) }
+                        value=(refused.map_or(proposed_due.as_str(), |refused| refused.due.as_str()));
+                    p.hint id={ "due-hint-" (action.id) } { (lang.t("followup-next-due-hint")) }
                     button type="submit" { (lang.t("followup-update-button")) }
                 }
                 form.stack method="post" action={ (path) "/commitment" } {
@@ -394,18 +412,24 @@ pub async fn update_status(
         status: field("status"),
         note: field("note"),
         due: field("next_update_due"),
+        effective: field("effective_on"),
         answerable: String::new(),
         message: String::new(),
     };
-    let command = match (ActionStatus::parse(&refused.status), date_field(&refused.due)) {
-        (None, _) => Err(FormProblem::Status),
-        (_, Err(())) => Err(FormProblem::Date),
-        (Some(status), Ok(next_update_due)) => Ok(Command::UpdateActionStatuses(vec![StatusUpdate {
-            action_id,
-            status,
-            note: refused.note.clone(),
-            next_update_due,
-        }])),
+    let command = match (ActionStatus::parse(&refused.status), date_field(&refused.due), date_field(&refused.effective))
+    {
+        (None, _, _) => Err(FormProblem::Status),
+        (_, Err(()), _) | (_, _, Err(())) => Err(FormProblem::Date),
+        (Some(status), Ok(next_update_due), Ok(effective_on)) => Ok(Command::UpdateActionStatuses {
+            updates: vec![StatusUpdate {
+                action_id,
+                status,
+                note: refused.note.clone(),
+                next_update_due,
+                effective_on,
+            }],
+            today: converge_engine::today(),
+        }),
     };
     run_or_show(&app, &context, &facilitator, &headers, id, command, refused).await
 }
@@ -429,6 +453,7 @@ pub async fn set_commitment(
         status: current.to_owned(),
         note: String::new(),
         due: field("next_update_due"),
+        effective: String::new(),
         answerable: field("answerable"),
         message: String::new(),
     };
@@ -448,21 +473,9 @@ pub async fn publish(
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
     let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
+    owned(&app, lang, &facilitator, id).await?;
     let publishing = form_field(&fields, "publish") != Some("false");
-    let token = match (&state.workshop.follow_up_token, publishing) {
-        (Some(current), true) => Some(current.clone()),
-        // 128 bits from the OS, as 32 hex characters: a link nobody can guess.
-        (None, true) => Some(converge_store::chain::hex(&converge_engine::random::bytes::<16>())),
-        (_, false) => None,
-    };
-    let command = Command::PublishFollowUp { token: token.clone() };
-    app.engine.execute(id, Actor::Account(facilitator.id()), command).await.or_page(lang)?;
-    match (&state.workshop.follow_up_token, &token) {
-        (_, Some(token)) => app.follow_ups.remember(token, id),
-        (Some(previous), None) => app.follow_ups.forget(previous),
-        (None, None) => {}
-    }
+    app.engine.publish_follow_up(id, facilitator.id(), publishing).await.or_page(lang)?;
     Ok(Redirect::to(&format!("{}#public-page", follow_up_path(id))))
 }
 
@@ -474,7 +487,7 @@ pub async fn import_template(
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Response, PageError> {
     let state = owned(&app, context.lang, &facilitator, id).await?;
-    let mut response = followup_import::template(&state.workshop).into_response();
+    let mut response = followup_import::template(&state.workshop, converge_engine::today()).into_response();
     let response_headers = response.headers_mut();
     response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
     response_headers
@@ -519,7 +532,7 @@ async fn check_import(
 ) -> Result<(std::sync::Arc<converge_engine::LiveState>, DryRun, String), PageError> {
     let state = owned(app, lang, facilitator, id).await?;
     let bytes = read_import(app, lang, request).await?;
-    let run = followup_import::dry_run_bytes(&state.workshop, &bytes);
+    let run = followup_import::dry_run_bytes(&state.workshop, &bytes, converge_engine::today());
     let text = followup_import::decode(&bytes).unwrap_or_default().to_owned();
     Ok((state, run, text))
 }
@@ -553,7 +566,7 @@ pub async fn import_apply(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let n_updates = run.changes.len();
-    let command = Command::UpdateActionStatuses(run.updates());
+    let command = Command::UpdateActionStatuses { updates: run.updates(), today: converge_engine::today() };
     match app.engine.execute(id, Actor::Account(facilitator.id()), command).await {
         Ok(_) => Ok(Redirect::to(&format!("{}?imported={n_updates}", follow_up_path(id))).into_response()),
         Err(EngineError::Domain(error)) if !error.is_forbidden() => {
@@ -595,6 +608,7 @@ fn problem_words(lang: Lang, problem: &Problem) -> String {
 
 fn dry_run_page(context: &PageContext, workshop: &Workshop, run: &DryRun, text: &str, error: Option<&str>) -> Markup {
     let lang = context.lang;
+    let today = converge_engine::today();
     let title = lang.t("followup-import-title");
     let path = follow_up_path(workshop.id);
     page(
@@ -623,7 +637,10 @@ fn dry_run_page(context: &PageContext, workshop: &Workshop, run: &DryRun, text: 
                                     td {
                                         (status_label(lang, change.from)) " → " strong { (status_label(lang, change.update.status)) }
                                         @if let Some(due) = change.update.next_update_due {
-                                            br; span.muted { (lang.t_args("followup-next-update-due", &[("date", due.to_string().into())])) }
+                                            br; span.muted { (lang.t_args("followup-next-update-due", &[("date", lang.date(due).into())])) }
+                                        }
+                                        @if let Some(effective) = change.update.effective_on.filter(|day| *day != today) {
+                                            br; span.muted { (lang.t_args("followup-effective-on", &[("date", lang.date(effective).into())])) }
                                         }
                                     }
                                     td { (change.update.note) }
@@ -670,4 +687,89 @@ fn dry_run_page(context: &PageContext, workshop: &Workshop, run: &DryRun, text: 
             }
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use converge_core::{
+        AccountId, ActionCard, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, Event, Keyring, Language,
+        ParticipantId, Prompt, TimedEvent, Title, decide, decide_create,
+    };
+    use uuid::Uuid;
+
+    fn date(raw: &str) -> CalendarDate {
+        CalendarDate::parse(raw).unwrap()
+    }
+
+    /// Noon UTC of a day after 2026-12-01.
+    fn noon_of(day: &str) -> Timestamp {
+        const DECEMBER_1ST_2026_NOON: i64 = 1_796_126_400_000;
+        Timestamp(DECEMBER_1ST_2026_NOON + date("2026-12-01").days_until(date(day)) * 86_400_000)
+    }
+
+    /// One action, created on 2026-12-01, and one update posted on `posted` about `happened`.
+    fn updated_action(happened: &str, posted: &str) -> Action {
+        let account = AccountId::from_uuid(Uuid::from_u128(1));
+        let plan = ActivityId::from_uuid(Uuid::from_u128(2));
+        let spec = ActivitySpec {
+            activity_id: plan,
+            kind: ActivityKind::ActionPlan,
+            title: Title::parse("Plan").unwrap(),
+            prompt: Prompt::parse("").unwrap(),
+            config: ActivityConfig::default(),
+        };
+        let facilitator = ParticipantId::from_uuid(Uuid::from_u128(3));
+        let mut events = decide_create("Atelier", Language::Fr, account, facilitator, "c".into(), vec![spec]).unwrap();
+        let action_id = ActionId::from_uuid(Uuid::from_u128(4));
+        let card =
+            ActionCard { title: "Une grille".into(), jurisdiction: "administration".into(), ..Default::default() };
+        let timed = |events: &[Event], day: &str| -> Vec<TimedEvent> {
+            events.iter().map(|event| TimedEvent { seq: 1, at: noon_of(day), event: event.clone() }).collect()
+        };
+        let mut workshop =
+            Workshop::from_events(WorkshopId::from_uuid(Uuid::nil()), &timed(&events, "2026-12-01")).unwrap();
+        // The facilitator drafts under a pseudonym, which needs their key.
+        let mut keyring = Keyring::new();
+        keyring.insert(facilitator, vec![3; 16]);
+        let mut run = |workshop: &mut Workshop, command: Command, day: &str| {
+            events = decide(workshop, Actor::Account(account), command, &keyring).unwrap();
+            for event in timed(&events, day) {
+                workshop.apply(&event);
+            }
+        };
+        run(&mut workshop, Command::DraftAction { action_id, activity_id: plan, card, sources: vec![] }, "2026-12-01");
+        let update = StatusUpdate {
+            action_id,
+            status: ActionStatus::InProgress,
+            note: "Tests lancés".into(),
+            next_update_due: Some(date("2027-01-15")),
+            effective_on: Some(date(happened)),
+        };
+        run(&mut workshop, Command::UpdateActionStatuses { updates: vec![update], today: date(posted) }, posted);
+        workshop.action(action_id).unwrap().clone()
+    }
+
+    #[test]
+    fn the_history_shows_the_day_of_the_progress_and_the_day_it_was_recorded_when_later() {
+        let later = history(Lang(Language::Fr), &updated_action("2026-12-07", "2026-12-10")).into_string();
+        assert!(later.contains("<time datetime=\"2026-12-07\">7 décembre 2026</time>"), "{later}");
+        assert!(later.contains("(enregistrée le 10 décembre 2026)"), "{later}");
+        let english = history(Lang(Language::En), &updated_action("2026-12-07", "2026-12-10")).into_string();
+        assert!(english.contains(">7 December 2026</time>") && english.contains("(recorded on 10 December 2026)"));
+
+        let same_day = history(Lang(Language::Fr), &updated_action("2026-12-10", "2026-12-10")).into_string();
+        assert!(same_day.contains(">10 décembre 2026</time>"));
+        assert!(!same_day.contains("enregistrée"), "{same_day}");
+    }
+
+    #[test]
+    fn the_commitment_line_and_the_overdue_flag_write_dates_out() {
+        let action = updated_action("2026-12-07", "2026-12-10");
+        let line = commitment_line(Lang(Language::Fr), &action).into_string();
+        assert!(line.contains("prochaine mise à jour attendue le 15 janvier 2027"), "{line}");
+        let flag = overdue_flag(Lang(Language::En), &action, noon_of("2027-01-16")).into_string();
+        assert!(flag.contains("The update was due on 15 January 2027."), "{flag}");
+        assert!(overdue_flag(Lang(Language::En), &action, noon_of("2027-01-15")).into_string().is_empty());
+    }
 }

@@ -4,9 +4,8 @@
 //! update is due (flagged when overdue), the contributions it came from (their texts, never who
 //! wrote them) and the risks it mitigates. An unknown or withdrawn address is a 404.
 //!
-//! Tokens are found through an in-memory index: filled when a page is published here, and
-//! otherwise by reading every workshop once, at most once a minute, when an address is not
-//! known (a server restarted, a demo made from the command line).
+//! The page is found by its token through the store's index of published pages
+//! (`Engine::published_follow_up`): one lookup, whatever the number of workshops.
 
 use super::follow_up::{
     by_jurisdiction, commitment_line, history, overdue_flag, public_base, status_badge, status_label,
@@ -19,104 +18,19 @@ use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use converge_core::{AccountId, CalendarDate, Language, Timestamp, Workshop, WorkshopId};
+use converge_core::{CalendarDate, Language, Timestamp, Workshop, WorkshopId};
 use converge_engine::LiveState;
 use maud::{DOCTYPE, Markup, html};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
-/// How often an unknown address may make the server read every workshop.
-const RESCAN_AFTER: Duration = Duration::from_secs(60);
-
-/// Published follow-up pages by token.
-#[derive(Default)]
-pub struct FollowUpIndex {
-    inner: Mutex<IndexState>,
-}
-
-#[derive(Default)]
-struct IndexState {
-    by_token: HashMap<String, WorkshopId>,
-    scanned_at: Option<Instant>,
-}
-
-impl FollowUpIndex {
-    pub fn remember(&self, token: &str, workshop: WorkshopId) {
-        if let Ok(mut inner) = self.inner.lock() {
-            inner.by_token.insert(token.to_owned(), workshop);
-        }
-    }
-
-    pub fn forget(&self, token: &str) {
-        if let Ok(mut inner) = self.inner.lock() {
-            inner.by_token.remove(token);
-        }
-    }
-
-    fn known(&self, token: &str) -> Option<WorkshopId> {
-        self.inner.lock().ok()?.by_token.get(token).copied()
-    }
-
-    /// True when this caller should read every workshop now; claims the scan so that a burst
-    /// of unknown addresses reads them once.
-    fn claim_scan(&self) -> bool {
-        let Ok(mut inner) = self.inner.lock() else { return false };
-        if inner.scanned_at.is_some_and(|at| at.elapsed() < RESCAN_AFTER) {
-            return false;
-        }
-        inner.scanned_at = Some(Instant::now());
-        true
-    }
-
-    /// The workshop published at `token`, if any.
-    async fn find(&self, app: &AppState, token: &str) -> Option<Arc<LiveState>> {
-        if let Some(id) = self.known(token) {
-            if let Some(state) = published(app, id, token).await {
-                return Some(state);
-            }
-            self.forget(token);
-        }
-        if !self.claim_scan() {
-            return None;
-        }
-        self.scan(app).await;
-        published(app, self.known(token)?, token).await
-    }
-
-    async fn scan(&self, app: &AppState) {
-        let accounts = match app.engine.store().accounts().await {
-            Ok(accounts) => accounts,
-            Err(error) => {
-                tracing::warn!(%error, "cannot list accounts to find follow-up pages");
-                return;
-            }
-        };
-        for account in accounts {
-            let Ok(entries) = app.engine.workshops_of(AccountId::from_uuid(account.id)).await else { continue };
-            for entry in entries {
-                let id = WorkshopId::from_uuid(entry.id);
-                if let Ok(state) = app.engine.state(id).await
-                    && let Some(token) = &state.workshop.follow_up_token
-                    && !state.workshop.deleted
-                {
-                    self.remember(token, id);
-                }
-            }
-        }
-    }
-}
-
-/// The workshop's state when `token` is its published address.
-async fn published(app: &AppState, id: WorkshopId, token: &str) -> Option<Arc<LiveState>> {
-    let state = app.engine.state(id).await.ok()?;
-    let matches = state.workshop.follow_up_token.as_deref().is_some_and(|published| published == token);
-    (matches && !state.workshop.deleted).then_some(state)
-}
-
+/// The workshop published at `token`; a 404 for an address that opens nothing.
 async fn find_or_404(app: &AppState, lang: Lang, token: &str) -> Result<Arc<LiveState>, PageError> {
-    app.follow_ups.find(app, token).await.ok_or(PageError::new(Failure::NotFound, lang))
+    match app.engine.published_follow_up(token).await {
+        Ok(Some(state)) => Ok(state),
+        Ok(None) => Err(PageError::new(Failure::NotFound, lang)),
+        Err(error) => Err(PageError::new(error, lang)),
+    }
 }
 
 /// `GET /follow/{follow_token}`.
@@ -136,7 +50,7 @@ pub async fn follow_up_page(
         h1 { (workshop.title) }
         p.lead { (lang.t("public-followup-lead")) }
         @if let Some(closed_at) = workshop.closed_at {
-            p.muted { (lang.t_args("public-followup-closed-on", &[("date", CalendarDate::of(closed_at).to_string().into())])) }
+            p.muted { (lang.t_args("public-followup-closed-on", &[("date", lang.date(CalendarDate::of(closed_at)).into())])) }
         }
         p { a.button.secondary href=(feed) type="application/atom+xml" { (lang.t("public-followup-feed")) } }
         @if n_actions == 0 {
