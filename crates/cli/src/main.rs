@@ -248,6 +248,8 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| "info".parse().unwrap_or_default()),
         )
         .with_writer(std::io::stderr)
+        // Colour codes only for a person at a terminal; a log file or a pipe gets plain lines.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,

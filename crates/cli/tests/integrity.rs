@@ -187,3 +187,25 @@ async fn the_closure_report_seals_the_record_and_verify_checks_it_against_that_h
     assert_eq!(truncated.status.code(), Some(1), "{}", String::from_utf8_lossy(&truncated.stdout));
     assert!(String::from_utf8_lossy(&truncated.stdout).contains("not at the expected head"));
 }
+
+#[test]
+fn log_lines_are_plain_when_nobody_reads_them_at_a_terminal() {
+    use std::io::{BufRead, BufReader, Read};
+    let data = DataFolder::new();
+    let mut child = std::process::Command::new(BIN)
+        .args(["serve", "--bind", "127.0.0.1:0", "--data", data.path().to_str().unwrap()])
+        .env("CONVERGE_LOG", "info")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines.any(|line| line.unwrap().contains("listening on")));
+    let stopped = std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(stopped.success());
+    child.wait().unwrap();
+    let mut log = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut log).unwrap();
+    assert!(log.contains("stopping"), "{log}");
+    assert!(!log.contains('\u{1b}'), "colour codes in a piped log: {log:?}");
+}
