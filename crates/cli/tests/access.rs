@@ -101,6 +101,10 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
     ("GET", "/", EVERYONE_OK),
     ("GET", "/join", EVERYONE_OK),
     ("POST", "/join", [To("/w/{id}"); N_ROLES]),
+    // Resuming with a personal code nobody has: the same answer whoever asks.
+    ("POST", "/resume", [NOT_FOUND; N_ROLES]),
+    ("GET", "/w/{id}/resume", EVERYONE_OK),
+    ("POST", "/w/{id}/resume", [NOT_FOUND; N_ROLES]),
     ("GET", "/signin", [OK, OK, OK, OK, OK, To("/facilitator"), To("/facilitator")]),
     ("GET", "/setup/{token}", EVERYONE_OK),
     ("POST", "/setup/{token}", [SIGN_IN; N_ROLES]),
@@ -378,6 +382,7 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
     ("GET", "/api/v1/workshops", [UNAUTHENTICATED, Denied, Denied, Denied, Denied, OK, OK]),
     ("POST", "/api/v1/workshops", [UNAUTHENTICATED, Denied, Denied, Denied, Denied, CREATED, CREATED]),
     ("POST", "/api/v1/join", EVERYONE_OK),
+    ("POST", "/api/v1/resume", [NOT_FOUND; N_ROLES]),
     ("GET", "/api/v1/workshops/{id}", [UNAUTHENTICATED, OK, OK, OK, NOT_FOUND, OK, NOT_FOUND]),
     (
         "POST",
@@ -750,6 +755,8 @@ impl World {
             "/join" => {
                 vec![("join_code", self.join_code.clone()), ("name", format!("{role:?}")), ("service", String::new())]
             }
+            "/resume" => vec![("join_code", self.join_code.clone()), ("resume_code", "2222-2222".into())],
+            "/w/{id}/resume" => vec![("resume_code", "2222-2222".into())],
             "/signin" => {
                 let email = if role.column() < Role::OtherParticipant.column() { "cleo" } else { "dan" };
                 vec![("email", format!("{email}@example.org")), ("password", PASSWORD.into())]
@@ -824,6 +831,7 @@ impl World {
         match template {
             "/api/v1/workshops" => Some(json!({"title": format!("Créé par {role:?}")})),
             "/api/v1/join" => Some(json!({"join_code": self.join_code, "name": format!("{role:?}")})),
+            "/api/v1/resume" => Some(json!({"join_code": self.join_code, "resume_code": "2222-2222"})),
             "/api/v1/workshops/{id}/participants/{participant_id}/role" => Some(json!({"role": "expert"})),
             "/api/v1/workshops/{id}/activities/{activity_id}/ballots" => {
                 Some(json!({"type": "approval", "approved": []}))

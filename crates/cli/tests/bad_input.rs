@@ -321,7 +321,7 @@ async fn unknown_or_malformed_ids_are_404_on_the_api_and_on_localised_pages() {
     }
 
     let mut anne = Browser::open(&server, "fr").await;
-    anne.join(&room.join_code, "Anne").await;
+    anne.join(&room.join_code, "Anne B.").await;
     let mut ann = Browser::open(&server, "fr").await;
     ann.sign_in("ann@example.org", PASSWORD).await;
     let anne_before = log_head(&server, &data.token, w).await;

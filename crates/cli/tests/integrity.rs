@@ -209,3 +209,77 @@ fn log_lines_are_plain_when_nobody_reads_them_at_a_terminal() {
     assert!(log.contains("stopping"), "{log}");
     assert!(!log.contains('\u{1b}'), "colour codes in a piped log: {log:?}");
 }
+
+/// The personal code a participant's phone shows.
+fn personal_code(html: &str) -> String {
+    let at = html.find("data-resume-code>").expect("the phone shows a personal code") + "data-resume-code>".len();
+    html[at..at + html[at..].find('<').unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn a_personal_code_gives_a_participant_their_place_back_on_another_phone_without_a_second_voice() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = VoteRoom::open(&server, &data, "Atelier", 2, 3).await;
+    let mut phone = Browser::open(&server, "fr").await;
+    phone.join(&room.join_code, "Anne Dupont").await;
+    let home = phone.get(&format!("/w/{}", room.workshop)).await;
+    let code = personal_code(&home.body);
+    assert_eq!(code.len(), 9, "XXXX-XXXX: {code}");
+    assert!(home.body.contains(&format!("/w/{}/resume?code={code}", room.workshop)), "and a personal link");
+    let ballot = format!("/w/{}/a/{}/ballot", room.workshop, room.ballot_box);
+    let grades: Vec<(String, String)> =
+        room.items.iter().map(|item| (format!("grade-{item}"), "3".to_owned())).collect();
+    let fields: Vec<(&str, &str)> = grades.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
+    assert_eq!(phone.post_form(&ballot, &fields).await.status, 303);
+
+    // The cookie is lost (another browser): the same name is not joined silently again.
+    let mut other = Browser::open(&server, "fr").await;
+    let again =
+        other.post_form("/join", &[("join_code", &room.join_code), ("name", "  anne  dupont "), ("service", "")]).await;
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert!(again.body.contains("Quelqu’un a déjà rejoint cet atelier sous le nom « anne  dupont »"), "{}", again.body);
+    let before = log_head(&server, &data.token, &room.workshop).await;
+    // A wrong code is refused, the right one (typed loosely) gives the place back.
+    let wrong = other.post_form("/resume", &[("join_code", &room.join_code), ("resume_code", "2222-2222")]).await;
+    assert_eq!(wrong.status, 404, "{}", wrong.body);
+    let typed = code.to_lowercase().replace('-', " ");
+    let resumed = other.post_form("/resume", &[("join_code", &room.join_code), ("resume_code", &typed)]).await;
+    assert_eq!(resumed.status, 303, "{}", resumed.body);
+    assert_eq!(log_head(&server, &data.token, &room.workshop).await, before, "resuming adds nobody");
+    let page = other.get(&format!("/w/{}/a/{}", room.workshop, room.ballot_box)).await;
+    assert_eq!(personal_code(&other.get(&format!("/w/{}", room.workshop)).await.body), code);
+    assert!(page.body.contains("Remplacer mon bulletin"), "the ballot is theirs: {}", page.body);
+    // A second ballot from the second phone replaces the first: still one voice.
+    assert_eq!(other.post_form(&ballot, &fields).await.status, 303);
+    let state = server.workshop(&data.token, &room.workshop).await;
+    let joined = state["participants"].as_array().unwrap().len();
+    assert_eq!(joined, 1 + 2 + 1, "the facilitator, the two voters and Anne, once");
+
+    // The personal link, for years: the API and the link page say the same.
+    let api: Value = server
+        .http
+        .post(server.url("/api/v1/resume"))
+        .json(&serde_json::json!({"join_code": room.join_code, "resume_code": code}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(api["resume_code"], code.as_str(), "{api}");
+    let mut third = Browser::open(&server, "fr").await;
+    let link = third.get(&format!("/w/{}/resume?code={code}", room.workshop)).await;
+    assert_eq!(link.status, 200);
+    let by_link = third.post_form(&format!("/w/{}/resume", room.workshop), &[("resume_code", &code)]).await;
+    assert_eq!(by_link.status, 303, "{}", by_link.body);
+    assert_eq!(third.get(&format!("/w/{}/mine", room.workshop)).await.status, 200);
+    // Someone else with the same name joins when they say so.
+    let namesake = other
+        .post_form(
+            "/join",
+            &[("join_code", &room.join_code), ("name", "Anne Dupont"), ("service", ""), ("another_person", "1")],
+        )
+        .await;
+    assert_eq!(namesake.status, 303, "{}", namesake.body);
+}

@@ -13,6 +13,8 @@ pub enum EngineError {
     WorkshopNotFound,
     #[error("no workshop has this join code")]
     UnknownJoinCode,
+    #[error("no participant of this workshop has this personal code")]
+    UnknownResumeCode,
     #[error("the email or the password is wrong")]
     InvalidCredentials,
     #[error("an account with this email already exists")]
@@ -53,6 +55,7 @@ impl EngineError {
             }
             EngineError::WorkshopNotFound => "workshop_not_found",
             EngineError::UnknownJoinCode => "unknown_join_code",
+            EngineError::UnknownResumeCode => "unknown_resume_code",
             EngineError::InvalidCredentials => "invalid_credentials",
             EngineError::EmailTaken => "email_taken",
             EngineError::PasswordLength { .. } => "password_length",

@@ -19,6 +19,7 @@ mod error;
 mod follow_up_pages;
 pub mod random;
 pub mod results;
+mod resume;
 pub mod templates;
 pub mod totp;
 

@@ -24,7 +24,7 @@ use uuid::Uuid;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Converge API", description = "Run collective-intelligence workshops: create, join, contribute, follow live, export."),
-    paths(create_workshop, list_workshops, join_workshop, get_workshop, open_activity, close_activity, close_workshop, change_role, post_contribution,
+    paths(create_workshop, list_workshops, join_workshop, resume_participant, get_workshop, open_activity, close_activity, close_workshop, change_role, post_contribution,
           cast_ballot, get_results, crate::api_actions::draft_action, crate::api_actions::edit_action,
           crate::sse::stream_events, export_workshop),
     components(schemas(ErrorBody)),
@@ -293,6 +293,64 @@ pub struct JoinResponse {
     participant_id: Uuid,
     /// A bearer token for the participant's later calls.
     token: String,
+    /// The participant's personal code (`XXXX-XXXX`): with the join code, it gives them back
+    /// their place on another device (`resumeParticipant`), for as long as the workshop lasts.
+    /// Show it to them only.
+    resume_code: String,
+}
+
+impl JoinResponse {
+    fn of(app: &AppState, joined: &converge_engine::Joined) -> JoinResponse {
+        JoinResponse {
+            workshop_id: joined.workshop.as_uuid(),
+            participant_id: joined.participant.as_uuid(),
+            token: joined.token.clone(),
+            resume_code: app.engine.resume_code(joined.workshop, joined.participant),
+        }
+    }
+
+    /// The answer, with the participant's cookie for a browser calling the API.
+    fn into_response_for(self, app: &AppState, joined: &converge_engine::Joined) -> Response {
+        let cookie_name = crate::cookies::participant(joined.workshop.as_uuid());
+        let mut response = Json(self).into_response();
+        app.cookie_policy.add(&mut response, &cookie_name, &joined.token, crate::cookies::PARTICIPANT_MAX_AGE);
+        response
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResumeRequest {
+    join_code: String,
+    /// The participant's personal code, as `joinWorkshop` gave it; dashes, spaces and case do
+    /// not matter.
+    resume_code: String,
+}
+
+/// Resume a participant's place on this device: their identity, contributions, ballots and
+/// stances, from the workshop's join code and their personal code. Works for as long as the
+/// workshop exists, closed or not; not for a removed participant.
+#[utoipa::path(post, path = "/api/v1/resume", operation_id = "resumeParticipant", tag = "participants",
+    request_body = ResumeRequest,
+    responses(
+        (status = 200, body = JoinResponse),
+        (status = 400, body = ErrorBody),
+        (status = 404, description = "No workshop has this join code, or no participant this personal code", body = ErrorBody),
+        (status = 429, description = "Too many attempts; see Retry-After", body = ErrorBody),
+    ))]
+pub async fn resume_participant(
+    State(app): State<AppState>,
+    lang: Lang,
+    client: crate::ClientKey,
+    ApiJson(body): ApiJson<ResumeRequest>,
+) -> Result<Response, ApiError> {
+    let workshop = crate::workshop_of_join_code(&app, &client, &body.join_code)
+        .await
+        .map_err(|error| ApiError::in_lang(error, lang))?;
+    let joined = crate::resume_within_limits(&app, &client, workshop, &body.resume_code)
+        .await
+        .map_err(|error| ApiError::in_lang(error, lang))?;
+    Ok(JoinResponse::of(&app, &joined).into_response_for(&app, &joined))
 }
 
 /// Join a workshop with its code; no account needed.
@@ -312,18 +370,11 @@ pub async fn join_workshop(
     ApiJson(body): ApiJson<JoinRequest>,
 ) -> Result<Response, ApiError> {
     let service = body.service.as_deref().unwrap_or_default();
-    match crate::join_within_limits(&app, &client, &body.join_code, &body.name, service).await {
-        Ok(joined) => {
-            let cookie_name = crate::cookies::participant(joined.workshop.as_uuid());
-            let mut response = Json(JoinResponse {
-                workshop_id: joined.workshop.as_uuid(),
-                participant_id: joined.participant.as_uuid(),
-                token: joined.token.clone(),
-            })
-            .into_response();
-            app.cookie_policy.add(&mut response, &cookie_name, &joined.token, crate::cookies::PARTICIPANT_MAX_AGE);
-            Ok(response)
-        }
+    // A program joining by the API names whom it joins: a name already in the workshop is
+    // joined again (the answer's personal code is how the same person resumes instead).
+    match crate::join_within_limits(&app, &client, &body.join_code, &body.name, service, true).await {
+        Ok(crate::JoinOutcome::Joined(joined)) => Ok(JoinResponse::of(&app, &joined).into_response_for(&app, &joined)),
+        Ok(crate::JoinOutcome::NameTaken) => Err(ApiError::in_lang(converge_core::DomainError::AlreadyJoined, lang)),
         Err(failure) => Err(ApiError::in_lang(failure, lang)),
     }
 }

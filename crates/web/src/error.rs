@@ -65,7 +65,7 @@ impl Failure {
             // The request is sound; the workshop's state (its public page) stands in the way.
             Failure::Engine(EngineError::Domain(DomainError::FollowUpPagePublished)) => StatusCode::CONFLICT,
             Failure::Engine(EngineError::Domain(_)) => StatusCode::UNPROCESSABLE_ENTITY,
-            Failure::Engine(EngineError::UnknownJoinCode) => StatusCode::NOT_FOUND,
+            Failure::Engine(EngineError::UnknownJoinCode | EngineError::UnknownResumeCode) => StatusCode::NOT_FOUND,
             Failure::Engine(EngineError::InvalidCredentials) => StatusCode::UNAUTHORIZED,
             Failure::Engine(EngineError::EmailTaken) => StatusCode::CONFLICT,
             Failure::Engine(

@@ -72,6 +72,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(public::landing))
         .route("/join", get(public::join_page).post(public::join))
+        .route("/resume", post(public::resume))
+        .route("/w/{id}/resume", get(public::personal_link).post(public::resume_in_workshop))
         .route("/signin", get(public::sign_in_page).post(public::sign_in))
         .route("/signin/code", post(public::sign_in_code))
         .route("/signout", post(public::sign_out))
@@ -149,6 +151,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/openapi.json", get(api::openapi_json))
         .route("/api/v1/workshops", get(api::list_workshops).post(api::create_workshop))
         .route("/api/v1/join", post(api::join_workshop))
+        .route("/api/v1/resume", post(api::resume_participant))
         .route("/api/v1/workshops/{id}", get(api::get_workshop))
         .route("/api/v1/workshops/{id}/activities/{activity_id}/open", post(api::open_activity))
         .route("/api/v1/workshops/{id}/activities/{activity_id}/close", post(api::close_activity))
@@ -280,26 +283,75 @@ pub fn public_base(app: &AppState, headers: &HeaderMap) -> String {
     if net::is_address_host(host) { format!("http://{host}") } else { "http://localhost".to_owned() }
 }
 
+/// What a join request led to.
+pub(crate) enum JoinOutcome {
+    Joined(converge_engine::Joined),
+    /// Someone already joined under this name: most often the same person on another device,
+    /// who is offered to resume with their personal code rather than become a second voter.
+    NameTaken,
+}
+
 /// Joins a workshop by its code, within the limits that keep one client from spending a
 /// room's budget: first the client's own (every attempt counts, which also bounds guessing),
 /// then, for a code that exists, the room's. A wrong code spends only the client's budget of
 /// failures, and a spent one refuses wrong codes, never a right one (a venue router or a proxy
-/// may carry a phone with a typo and the rest of the room).
+/// may carry a phone with a typo and the rest of the room). Unless `even_if_name_taken`, a name
+/// already in the workshop is not joined again.
 pub(crate) async fn join_within_limits(
     app: &AppState,
     client: &ClientKey,
     code: &str,
     name: &str,
     service: &str,
+    even_if_name_taken: bool,
+) -> Result<JoinOutcome, error::Failure> {
+    let workshop = workshop_of_join_code(app, client, code).await?;
+    app.limits
+        .join_per_code
+        .check(&converge_engine::random::normalise_join_code(code))
+        .map_err(error::Failure::TooManyRequests)?;
+    if !even_if_name_taken && app.engine.name_taken(workshop, name).await? {
+        return Ok(JoinOutcome::NameTaken);
+    }
+    Ok(JoinOutcome::Joined(app.engine.join(code, name, service).await?))
+}
+
+/// The workshop a join code opens, spending the client's budget of attempts (and of failures
+/// for a wrong code).
+pub(crate) async fn workshop_of_join_code(
+    app: &AppState,
+    client: &ClientKey,
+    code: &str,
+) -> Result<converge_core::WorkshopId, error::Failure> {
+    let too_many = error::Failure::TooManyRequests;
+    app.limits.join_per_client.check(&client.0).map_err(too_many)?;
+    match app.engine.workshop_by_join_code(code).await? {
+        Some(entry) => Ok(converge_core::WorkshopId::from_uuid(entry.id)),
+        None => {
+            app.limits.unknown_code_per_client.check(&client.0).map_err(too_many)?;
+            Err(converge_engine::EngineError::UnknownJoinCode.into())
+        }
+    }
+}
+
+/// Gives back their place to whoever holds a personal resume code, within the same limits as
+/// joining: every attempt spends the client's budget, and a wrong code its budget of failures,
+/// so guessing someone's code is as hopeless as guessing a join code.
+pub(crate) async fn resume_within_limits(
+    app: &AppState,
+    client: &ClientKey,
+    workshop: converge_core::WorkshopId,
+    resume_code: &str,
 ) -> Result<converge_engine::Joined, error::Failure> {
     let too_many = error::Failure::TooManyRequests;
     app.limits.join_per_client.check(&client.0).map_err(too_many)?;
-    if app.engine.workshop_by_join_code(code).await?.is_none() {
-        app.limits.unknown_code_per_client.check(&client.0).map_err(too_many)?;
-        return Err(converge_engine::EngineError::UnknownJoinCode.into());
+    match app.engine.resume(workshop, resume_code).await {
+        Err(converge_engine::EngineError::UnknownResumeCode) => {
+            app.limits.unknown_resume_per_client.check(&client.0).map_err(too_many)?;
+            Err(converge_engine::EngineError::UnknownResumeCode.into())
+        }
+        resumed => Ok(resumed?),
     }
-    app.limits.join_per_code.check(&converge_engine::random::normalise_join_code(code)).map_err(too_many)?;
-    Ok(app.engine.join(code, name, service).await?)
 }
 
 /// The client, for rate limits: its address (the /64 network of an IPv6 one), read from the

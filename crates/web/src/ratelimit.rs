@@ -154,6 +154,9 @@ pub struct RateLimits {
     /// Wrong codes per client: once spent, wrong codes are answered "slow down" instead of
     /// "unknown"; a right code still joins.
     pub unknown_code_per_client: RateLimiter,
+    /// Wrong personal codes per client: a code is one of 29^8 and a workshop holds at most a
+    /// few thousand people, so at this pace guessing anyone's takes centuries from one address.
+    pub unknown_resume_per_client: RateLimiter,
     /// Contributions per participant.
     pub post_per_participant: RateLimiter,
 }
@@ -167,6 +170,7 @@ impl Default for RateLimits {
             join_per_code: RateLimiter::new(300, 300),
             join_per_client: RateLimiter::new(100, 60),
             unknown_code_per_client: RateLimiter::new(20, 10),
+            unknown_resume_per_client: RateLimiter::new(30, 2),
             post_per_participant: RateLimiter::new(20, 60),
         }
     }

@@ -121,6 +121,9 @@ pub async fn my_contributions(
                     }
                 }
             }
+            @if let Actor::Participant(participant) = member.actor {
+                (super::participant::your_code(&app, &headers, lang, id, participant))
+            }
         },
     );
     Ok(markup.into_response())

@@ -11,7 +11,8 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{
-    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, Role, SheetRef, WorkshopId,
+    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, ParticipantId, Role,
+    SheetRef, WorkshopId,
 };
 use converge_engine::{EngineError, LiveState};
 use maud::{Markup, html};
@@ -61,6 +62,28 @@ pub(super) struct Member {
 fn live(id: WorkshopId, seq: u64, page: String, kinds: &'static str, activity: Option<String>) -> Option<Live> {
     let follow_focus = Some(format!("/w/{id}/a/"));
     Some(Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page, kinds, activity, follow_focus })
+}
+
+/// The participant's personal code and link, large enough to photograph: their way back in on
+/// another device, and to their contributions for as long as the workshop lasts.
+pub(super) fn your_code(
+    app: &AppState,
+    headers: &HeaderMap,
+    lang: Lang,
+    id: WorkshopId,
+    participant: ParticipantId,
+) -> Markup {
+    let code = app.engine.resume_code(id, participant);
+    let link = format!("{}/w/{id}/resume?code={code}", crate::public_base(app, headers));
+    html! {
+        section.card.your-code {
+            h2 { (lang.t("your-code-heading")) }
+            p.code.personal-code data-resume-code { (code) }
+            p.hint { (lang.t("your-code-hint")) }
+            p { (lang.t("your-code-link")) }
+            p { a.join-url href=(link) { (link) } }
+        }
+    }
 }
 
 pub async fn home(
@@ -131,6 +154,9 @@ pub async fn home(
                 }
             }
             p { a.mine-link href={ "/w/" (id) "/mine" } { (lang.t("mine-link")) } }
+            @if let Actor::Participant(participant) = member.actor {
+                (your_code(&app, &headers, lang, id, participant))
+            }
             // Presence is for the room; a closed workshop has no room any more.
             @if let Some(me) = me.filter(|_| workshop.closed_at.is_none()) {
                 form.presence method="post" action={ "/w/" (id) "/presence" } {

@@ -59,14 +59,20 @@ pub struct JoinForm {
     name: String,
     #[serde(default)]
     service: String,
+    /// Set once the person said they are not the one who already joined under this name.
+    #[serde(default)]
+    another_person: Option<String>,
 }
 
 pub async fn join_page(context: PageContext, ValidQuery(query): ValidQuery<JoinQuery>) -> Markup {
-    let form = JoinForm { join_code: query.code, name: String::new(), service: String::new() };
-    render_join(&context, &form, None)
+    let form = JoinForm { join_code: query.code, name: String::new(), service: String::new(), another_person: None };
+    render_join(&context, &form, None, false)
 }
 
-fn render_join(context: &PageContext, form: &JoinForm, error: Option<&str>) -> Markup {
+/// The join form, and the way back in for someone who already joined: their personal code.
+/// `same_name` says someone already joined under the name given, which is most often the same
+/// person on another phone: resuming is offered first, joining as someone else second.
+fn render_join(context: &PageContext, form: &JoinForm, error: Option<&str>, same_name: bool) -> Markup {
     let lang = context.lang;
     let title = lang.t("join-title");
     page(
@@ -75,20 +81,57 @@ fn render_join(context: &PageContext, form: &JoinForm, error: Option<&str>) -> M
         html! {
             h1 { (title) }
             (form_error(error))
+            @if same_name {
+                p.notice role="status" { (lang.t_args("join-same-name", &[("name", form.name.trim().into())])) }
+            }
+            @let resume = html! {
+                form #resume-form.stack.card method="post" action="/resume" {
+                    (csrf_field(&context.csrf))
+                    h2 { (lang.t("resume-heading")) }
+                    p.hint { (lang.t("resume-hint")) }
+                    label for="resume_join_code" { (lang.t("join-code-label")) }
+                    input #resume_join_code name="join_code" value=(form.join_code) required autocomplete="off"
+                        autocapitalize="characters" maxlength="16" class="code-input";
+                    label for="resume_code" { (lang.t("resume-code-label")) }
+                    input #resume_code name="resume_code" required autocomplete="off" autocapitalize="characters"
+                        maxlength="16" class="code-input" placeholder="XXXX-XXXX";
+                    button type="submit" { (lang.t("resume-button")) }
+                }
+            };
+            @if same_name { (resume) }
             form #join-form.stack.card method="post" action="/join" {
                 (csrf_field(&context.csrf))
+                @if same_name {
+                    h2 { (lang.t("join-as-another-heading")) }
+                    input type="hidden" name="another_person" value="1";
+                }
                 label for="join_code" { (lang.t("join-code-label")) }
                 input #join_code name="join_code" value=(form.join_code) required autocomplete="off"
                     autocapitalize="characters" maxlength="16" class="code-input";
                 label for="name" { (lang.t("join-name-label")) }
                 input #name name="name" value=(form.name) required maxlength=(limits::NAME_MAX) autocomplete="nickname";
+                @if same_name { p.hint { (lang.t("join-as-another-hint")) } }
                 label for="service" { (lang.t("join-service-label")) }
                 input #service name="service" value=(form.service) maxlength=(limits::SERVICE_MAX) autocomplete="organization";
                 p.hint { (lang.t("join-service-hint")) }
-                button type="submit" { (lang.t("join-button")) }
+                button type="submit" { (lang.t(if same_name { "join-as-another-button" } else { "join-button" })) }
+            }
+            @if !same_name {
+                details.resume-details {
+                    summary { (lang.t("resume-summary")) }
+                    (resume)
+                }
             }
         },
     )
+}
+
+/// Sets the participant's cookie and goes to the workshop.
+fn enter(app: &AppState, joined: &converge_engine::Joined) -> Response {
+    let mut response = Redirect::to(&format!("/w/{}", joined.workshop)).into_response();
+    let name = cookies::participant(joined.workshop.as_uuid());
+    app.cookie_policy.add(&mut response, &name, &joined.token, cookies::PARTICIPANT_MAX_AGE);
+    response
 }
 
 pub async fn join(
@@ -98,16 +141,122 @@ pub async fn join(
     ValidForm(form): ValidForm<JoinForm>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
-    match crate::join_within_limits(&app, &client, &form.join_code, &form.name, &form.service).await {
-        Ok(joined) => {
-            let mut response = Redirect::to(&format!("/w/{}", joined.workshop)).into_response();
-            let name = cookies::participant(joined.workshop.as_uuid());
-            app.cookie_policy.add(&mut response, &name, &joined.token, cookies::PARTICIPANT_MAX_AGE);
-            Ok(response)
-        }
+    let another_person = form.another_person.is_some();
+    match crate::join_within_limits(&app, &client, &form.join_code, &form.name, &form.service, another_person).await {
+        Ok(crate::JoinOutcome::Joined(joined)) => Ok(enter(&app, &joined)),
+        Ok(crate::JoinOutcome::NameTaken) => Ok(render_join(&context, &form, None, true).into_response()),
         Err(failure @ Failure::Engine(EngineError::Domain(_) | EngineError::UnknownJoinCode)) => {
             let status = failure.status();
-            Ok((status, render_join(&context, &form, Some(&failure.message(lang)))).into_response())
+            Ok((status, render_join(&context, &form, Some(&failure.message(lang)), false)).into_response())
+        }
+        Err(failure) => Err(PageError::new(failure, lang)),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ResumeForm {
+    #[serde(default)]
+    join_code: String,
+    #[serde(default)]
+    resume_code: String,
+}
+
+/// `POST /resume`: a participant's place back, on this device, from the workshop's join code
+/// and their personal code.
+pub async fn resume(
+    State(app): State<AppState>,
+    context: PageContext,
+    client: ClientKey,
+    ValidForm(form): ValidForm<ResumeForm>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let joined = match crate::workshop_of_join_code(&app, &client, &form.join_code).await {
+        Ok(workshop) => crate::resume_within_limits(&app, &client, workshop, &form.resume_code).await,
+        Err(failure) => Err(failure),
+    };
+    match joined {
+        Ok(joined) => Ok(enter(&app, &joined)),
+        Err(failure @ Failure::Engine(EngineError::UnknownJoinCode | EngineError::UnknownResumeCode)) => {
+            let status = failure.status();
+            let again = JoinForm {
+                join_code: form.join_code.clone(),
+                name: String::new(),
+                service: String::new(),
+                another_person: None,
+            };
+            Ok((status, render_join(&context, &again, Some(&failure.message(lang)), true)).into_response())
+        }
+        Err(failure) => Err(PageError::new(failure, lang)),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PersonalLinkQuery {
+    #[serde(default)]
+    code: String,
+}
+
+/// `GET /w/{id}/resume?code=…`: the personal link a participant keeps. It shows a button
+/// rather than acting on a GET, so a link opened by a preview or a crawler changes nothing.
+pub async fn personal_link(
+    State(app): State<AppState>,
+    context: PageContext,
+    ValidPath(id): ValidPath<converge_core::WorkshopId>,
+    ValidQuery(query): ValidQuery<PersonalLinkQuery>,
+) -> Result<Markup, PageError> {
+    let lang = context.lang;
+    let state = app.engine.state(id).await.or_page(lang)?;
+    if state.workshop.deleted {
+        return Err(PageError::new(Failure::NotFound, lang));
+    }
+    Ok(render_personal_link(&context, &state.workshop, &query.code, None))
+}
+
+fn render_personal_link(
+    context: &PageContext,
+    workshop: &converge_core::Workshop,
+    code: &str,
+    error: Option<&str>,
+) -> Markup {
+    let lang = context.lang;
+    let title = lang.t("resume-heading");
+    page(
+        context,
+        Frame { title: &title, live: None, body_class: "" },
+        html! {
+            h1 { (workshop.title) }
+            (form_error(error))
+            form #resume-form.stack.card method="post" action={ "/w/" (workshop.id) "/resume" } {
+                (csrf_field(&context.csrf))
+                h2 { (title) }
+                p.hint { (lang.t("resume-link-hint")) }
+                label for="resume_code" { (lang.t("resume-code-label")) }
+                input #resume_code name="resume_code" value=(code) required autocomplete="off"
+                    autocapitalize="characters" maxlength="16" class="code-input";
+                button type="submit" { (lang.t("resume-button")) }
+            }
+        },
+    )
+}
+
+/// `POST /w/{id}/resume`: the personal link's button.
+pub async fn resume_in_workshop(
+    State(app): State<AppState>,
+    context: PageContext,
+    client: ClientKey,
+    ValidPath(id): ValidPath<converge_core::WorkshopId>,
+    ValidForm(form): ValidForm<ResumeForm>,
+) -> Result<Response, PageError> {
+    let lang = context.lang;
+    let state = app.engine.state(id).await.or_page(lang)?;
+    if state.workshop.deleted {
+        return Err(PageError::new(Failure::NotFound, lang));
+    }
+    match crate::resume_within_limits(&app, &client, id, &form.resume_code).await {
+        Ok(joined) => Ok(enter(&app, &joined)),
+        Err(failure @ Failure::Engine(EngineError::UnknownResumeCode)) => {
+            let page = render_personal_link(&context, &state.workshop, &form.resume_code, Some(&failure.message(lang)));
+            Ok((failure.status(), page).into_response())
         }
         Err(failure) => Err(PageError::new(failure, lang)),
     }
