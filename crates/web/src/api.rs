@@ -705,7 +705,8 @@ pub struct RoleChanged {
     params(("id" = Uuid, Path), ("participant_id" = Uuid, Path)),
     request_body = ChangeRoleRequest,
     responses((status = 200, body = RoleChanged), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 422, description = "The workshop is closed: its room no longer changes", body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn change_role(
     State(app): State<AppState>,
