@@ -116,6 +116,7 @@ notes-empty = No contributions yet.
 
 ## Activity states
 status-draft = upcoming
+status-not-held = not held
 status-open = open
 status-reopened = reopened
 status-closed = closed

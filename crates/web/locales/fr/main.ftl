@@ -116,6 +116,7 @@ notes-empty = Aucune contribution pour l’instant.
 
 ## États des activités
 status-draft = à venir
+status-not-held = non tenue
 status-open = ouverte
 status-reopened = rouverte
 status-closed = clôturée

@@ -94,8 +94,8 @@ pub async fn console(
                 @if !closed && is_loopback(&join_link) {
                     p.notice { (lang.t("console-loopback-notice")) }
                 }
-                (super::report::console_links(lang, workshop))
                 (super::fates::console_outcomes(lang, workshop))
+                (super::report::console_links(lang, workshop))
             }
             div #agenda-live data-live {
                 section {
@@ -193,7 +193,7 @@ fn activity_head(context: &PageContext, workshop: &Workshop, activity: &Activity
             @if workshop.focus == Some(activity.id) {
                 span.badge.focus { (lang.t("console-focused")) }
             }
-            (activity_status(lang, activity))
+            (activity_status(lang, workshop, activity))
         }
     }
 }

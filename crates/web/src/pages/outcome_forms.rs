@@ -154,7 +154,7 @@ async fn plan_page(
         html! {
             p { a href=(list_path(member, workshop.id, activity.id)) { "← " (activity.title) } }
             div #card-state data-live data-live-state=(activity.status.as_str()) {
-                (activity_status(lang, activity))
+                (activity_status(lang, workshop, activity))
                 @if activity.status != ActivityStatus::Open {
                     p.notice { (lang.t(if member.role == Role::Facilitator {
                         "actions-closed-facilitator-notice"

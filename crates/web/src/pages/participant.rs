@@ -20,11 +20,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The activity's status as a badge.
-pub fn activity_status(lang: Lang, activity: &Activity) -> Markup {
+pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity: &Activity) -> Markup {
     let key = match activity.status {
         ActivityStatus::Open if activity.times_opened > 1 => "status-reopened",
         ActivityStatus::Open => "status-open",
         ActivityStatus::Closed => "status-closed",
+        // Once the workshop is closed, an activity never opened will not come any more.
+        ActivityStatus::Draft if workshop.closed_at.is_some() => "status-not-held",
         ActivityStatus::Draft => "status-draft",
     };
     html! { span class={ "badge status-" (activity.status.as_str()) } { (lang.t(key)) } }
@@ -147,7 +149,7 @@ pub async fn home(
                                 } @else {
                                     span { (activity.title) }
                                 }
-                                (activity_status(lang, activity))
+                                (activity_status(lang, workshop, activity))
                             }
                         }
                     }
@@ -254,7 +256,7 @@ pub(super) async fn activity_page_with(
             h1 { (activity.title) }
             @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
             div #activity-state data-live data-live-state=(activity.status.as_str()) {
-                (activity_status(lang, activity))
+                (activity_status(lang, workshop, activity))
                 (super::timer::timer(lang, activity, view.now))
                 @if activity.status != ActivityStatus::Open {
                     p.notice { (lang.t("participant-activity-not-open")) }
