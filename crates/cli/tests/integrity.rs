@@ -283,3 +283,46 @@ async fn a_personal_code_gives_a_participant_their_place_back_on_another_phone_w
         .await;
     assert_eq!(namesake.status, 303, "{}", namesake.body);
 }
+
+#[tokio::test]
+async fn the_turnout_counts_those_who_vote_and_the_facilitator_does_not_vote() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    let room = VoteRoom::open(&server, &data, "Atelier", 3, 3).await;
+    // An observer follows without voting, and is not counted either.
+    let observer = server.join(&room.join_code, "Olivia Observe").await;
+    let role = server
+        .http
+        .post(server.url(&format!(
+            "/api/v1/workshops/{}/participants/{}/role",
+            room.workshop,
+            str(&observer, "participant_id")
+        )))
+        .bearer_auth(&data.token)
+        .json(&serde_json::json!({"role": "observer"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(role.status(), 200);
+    for voter in 0..3 {
+        let ballot = serde_json::json!({"type": "grades", "grades": room.grades(voter)});
+        let cast = server
+            .http
+            .post(room.ballots_url(&server))
+            .bearer_auth(&room.voters[voter])
+            .json(&ballot)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(cast.status(), 201);
+    }
+    let ballot = serde_json::json!({"type": "grades", "grades": room.grades(0)});
+    let by_facilitator =
+        server.http.post(room.ballots_url(&server)).bearer_auth(&data.token).json(&ballot).send().await.unwrap();
+    assert_eq!(by_facilitator.status(), 403);
+    assert_eq!(by_facilitator.json::<Value>().await.unwrap()["error"]["code"], "not_a_voter");
+    let mut console = Browser::open(&server, "fr").await;
+    console.sign_in("ann@example.org", PASSWORD).await;
+    let page = console.get(&format!("/facilitator/workshops/{}/activities/{}", room.workshop, room.ballot_box)).await;
+    assert!(page.body.contains("3 participants sur 3 ont voté."), "{}", page.body);
+}
