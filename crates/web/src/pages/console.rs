@@ -405,11 +405,19 @@ pub async fn activity_page(
             div #activity-live data-live {
                 (activity_head(&context, workshop, activity))
                 (activity_controls(&context, workshop, activity, position, now, "activity"))
-                (activities::facilitator(&view))
+                // A closed workshop's activities are its sealed record: shown as the room saw
+                // them, without the controls that would change them.
+                @if workshop.closed_at.is_some() {
+                    (activities::projection(&view))
+                } @else {
+                    (activities::facilitator(&view))
+                }
             }
-            details.card.settings {
-                summary { (lang.t("activity-settings-heading")) }
-                (settings_form(&context, workshop, activity, position))
+            @if workshop.closed_at.is_none() {
+                details.card.settings {
+                    summary { (lang.t("activity-settings-heading")) }
+                    (settings_form(&context, workshop, activity, position))
+                }
             }
         },
     ))
