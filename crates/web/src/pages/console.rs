@@ -405,10 +405,10 @@ pub async fn activity_page(
             div #activity-live data-live {
                 (activity_head(&context, workshop, activity))
                 (activity_controls(&context, workshop, activity, position, now, "activity"))
-                // A closed workshop's activities are its sealed record: shown as the room saw
-                // them, without the controls that would change them.
+                // A closed workshop's activities are its sealed record: shown as a participant
+                // reads a closed activity, without the controls that would change them.
                 @if workshop.closed_at.is_some() {
-                    (activities::projection(&view))
+                    (activities::participant(&view))
                 } @else {
                     (activities::facilitator(&view))
                 }

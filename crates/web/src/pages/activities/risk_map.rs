@@ -58,7 +58,9 @@ fn may_rate(view: &View<'_>) -> bool {
 
 /// The viewer may link mitigating actions now: contributors while open, the facilitator always.
 fn may_link(view: &View<'_>) -> bool {
-    view.role.is_some_and(Role::may_contribute)
+    // A closed workshop's risk map is its sealed record.
+    view.workshop.closed_at.is_none()
+        && view.role.is_some_and(Role::may_contribute)
         && (view.activity.status == ActivityStatus::Open || view.is_facilitator())
 }
 
