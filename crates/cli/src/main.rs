@@ -492,7 +492,9 @@ fn verify(file: &Path, expect_head: Option<&str>) -> anyhow::Result<ExitCode> {
             if expect_head.is_some_and(|expected| !expected.trim().eq_ignore_ascii_case(&verified.head_hash)) =>
         {
             println!(
-                "BROKEN: the chain is sound but ends at event {} with hash {}, not at the expected head {}",
+                "NO MATCH: the chain is sound but ends at event {} with hash {}, not at the expected head {}. \
+                 A workshop's whole log goes on after its closing (the follow-up): the record a \
+                 closure report seals is `converge export WORKSHOP --at-closure`.",
                 verified.n_events,
                 verified.head_hash,
                 expect_head.unwrap_or_default().trim()

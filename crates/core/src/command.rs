@@ -220,12 +220,13 @@ pub enum Command {
 
 impl Command {
     /// True for what may still happen to a closed workshop: its follow-up (status updates, who
-    /// answers, the public page), closing it again (a no-op), archiving, restoring and deleting
-    /// it. Everything else
-    /// would change the record of the days after it was handed over.
+    /// answers, the public page, what became of each contribution), closing it again (a no-op),
+    /// archiving, restoring and deleting it. Everything else would change the record of the days
+    /// after it was handed over.
     pub fn is_follow_up(&self) -> bool {
         match self {
             Command::CloseWorkshop
+            | Command::DecideFates { .. }
             | Command::UpdateActionStatuses { .. }
             | Command::SetCommitment { .. }
             | Command::PublishFollowUp { .. }
@@ -265,8 +266,7 @@ impl Command {
             | Command::WithdrawAction { .. }
             | Command::GiveConsensus { .. }
             | Command::RateRisk { .. }
-            | Command::LinkMitigations { .. }
-            | Command::DecideFates { .. } => false,
+            | Command::LinkMitigations { .. } => false,
         }
     }
 }
@@ -428,8 +428,8 @@ pub fn decide(
         Command::RemoveActivity { activity_id } => {
             require_facilitator(workshop, actor)?;
             position_of(workshop, activity_id)?;
-            // Contributions are the room's words: an activity that has some stays on the record.
-            if workshop.contributions_in(activity_id).next().is_some() {
+            // The room's words and votes stay on the record, and their activity with them.
+            if workshop.activity(activity_id).is_some_and(|activity| workshop.has_room_input(activity)) {
                 return Err(DomainError::ActivityHasContributions);
             }
             Ok(vec![Event::ActivityRemoved { activity_id }])

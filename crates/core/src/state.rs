@@ -618,6 +618,17 @@ impl Workshop {
     }
 
     /// The facilitator participant through which an account acts in this workshop.
+    /// True when the room left something in `activity`: contributions, ballots, scores, ratings
+    /// or action cards. Such an activity stays on the record.
+    pub fn has_room_input(&self, activity: &Activity) -> bool {
+        self.contributions_in(activity.id).next().is_some()
+            || !activity.ballots.is_empty()
+            || !activity.comparisons.is_empty()
+            || !activity.assessments.is_empty()
+            || !activity.risk_ratings.is_empty()
+            || self.actions.iter().any(|action| action.activity_id == activity.id)
+    }
+
     /// How many may vote: the participants and experts in the workshop (not the facilitator,
     /// not observers, not those removed).
     pub fn n_voters(&self) -> usize {

@@ -125,6 +125,10 @@ fn document(report: &Report) -> Markup {
                         }
                         dt { (labels.generated_on) }
                         dd { (words.date_time(&report.generated_at)) }
+                        @if let Some(progress) = &report.follow_up {
+                            dt { (labels.follow_up_as_of) }
+                            dd { a href="#follow-up" { (words.date(&progress.as_of)) } }
+                        }
                         dt { (head_hash_label(report)) }
                         dd { code { (short_hash(&report.record.head_hash)) } }
                     }

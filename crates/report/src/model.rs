@@ -1254,6 +1254,8 @@ impl Report {
         actions.sort_by_key(|row| row.number);
         self.follow_up =
             Some(FollowUpProgress { as_of: today.to_string(), seq, head_hash: head_hash.to_owned(), actions });
+        // This edition is made again with every update: it does not promise the same bytes.
+        self.record.verify_sentence = self.labels.verify_with_follow_up_sentence;
     }
 
     /// Names the vision cards the record knows only by id (the built-in deck, whose captions

@@ -119,13 +119,18 @@
       if (event.kind !== "focus_changed" || !event.payload.activity_id) return false;
       var target = focusBase + event.payload.activity_id;
       if (window.location.pathname === target) return false;
-      // Nobody is taken away from what they are writing: a note, a card, a reason.
+      // Nobody is taken away from what they are doing: a note, a card, dots placed, a stance
+      // ticked, a choice made but not sent yet.
       var typing = document.querySelector("#note-form textarea");
       if (typing && typing.value.trim() !== "") return false;
-      var edited = Array.prototype.some.call(
-        document.querySelectorAll("form textarea, form input[type=text]"),
-        function (field) { return field.value !== field.defaultValue; }
-      );
+      var edited = Array.prototype.some.call(document.querySelectorAll("form input, form textarea, form select"), function (field) {
+        if (field.type === "hidden" || field.type === "submit") return false;
+        if (field.type === "checkbox" || field.type === "radio") return field.checked !== field.defaultChecked;
+        if (field.tagName === "SELECT") {
+          return Array.prototype.some.call(field.options, function (option) { return option.selected !== option.defaultSelected; });
+        }
+        return field.value !== field.defaultValue;
+      });
       if (edited) return false;
       window.location.assign(target);
       return true;

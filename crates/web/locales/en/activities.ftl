@@ -5,7 +5,7 @@ note-anonymous = anonymous
 
 ## Activity errors
 error-invalid_config = This setting is not valid: check the values entered.
-error-activity_has_contributions = This activity already has contributions: it stays on the agenda.
+error-activity_has_contributions = The room already wrote or voted in this activity: it stays on the agenda.
 error-position_out_of_range = That place does not exist on the agenda.
 error-timer_not_running = The timer is not running.
 error-timer_already_running = The timer is already running.

@@ -5,7 +5,6 @@
 
 fates-link = Fate of contributions
 fates-title = The fate of contributions
-fates-closed = The workshop is closed: these decisions are part of its sealed record and no longer change. What becomes of the actions is tracked in the follow-up.
 fates-intro = Every contribution of the workshop and what became of it. Those that fed an action of the plan say so by themselves; for the others, check them and decide: retained, not retained (with the reason, which their authors will read) or undecided.
 fates-count-actions = { $count ->
     [0] none became an action

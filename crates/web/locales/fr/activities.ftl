@@ -5,7 +5,7 @@ note-anonymous = anonyme
 
 ## Erreurs des activités
 error-invalid_config = Ce réglage n’est pas valable : vérifiez les valeurs saisies.
-error-activity_has_contributions = Cette activité a déjà reçu des contributions : elle reste à l’ordre du jour.
+error-activity_has_contributions = La salle a déjà écrit ou voté dans cette activité : elle reste à l’ordre du jour.
 error-position_out_of_range = Cette place n’existe pas dans l’ordre du jour.
 error-timer_not_running = Le minuteur ne tourne pas.
 error-timer_already_running = Le minuteur tourne déjà.

@@ -5,7 +5,6 @@
 
 fates-link = Sort des contributions
 fates-title = Le sort des contributions
-fates-closed = L’atelier est clôturé : ces décisions font partie de son registre scellé et ne changent plus. Ce que deviennent les actions se suit dans le suivi.
 fates-intro = Chaque contribution de l’atelier et ce qu’elle est devenue. Celles qui ont nourri une action du plan le disent d’elles-mêmes ; pour les autres, cochez-les et décidez : retenue, non retenue (avec la raison, que leurs auteurs liront) ou sans décision.
 fates-count-actions = { $count ->
     [0] aucune devenue action

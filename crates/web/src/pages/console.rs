@@ -256,7 +256,7 @@ fn activity_controls(
                 @if position + 1 < workshop.activities.len() {
                     (button("move-down", lang.t("console-move-down"), "secondary quiet"))
                 }
-                @if workshop.contributions_in(activity.id).next().is_none() {
+                @if !workshop.has_room_input(activity) {
                     (button("remove", lang.t("console-remove"), "danger quiet"))
                 }
             }

@@ -273,9 +273,14 @@ pub async fn screen(
     facilitator: Facilitator,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
 ) -> Result<Markup, PageError> {
+    let state = owned(&app, context.lang, &facilitator, id).await?;
+    // The room reads the projection: it speaks the workshop's language whatever the
+    // facilitator's browser prefers; `?lang=` still chooses, for a room that needs the other.
+    let asked = query.as_deref().unwrap_or_default().split('&').any(|pair| pair.starts_with("lang="));
+    let context = if asked { context } else { PageContext { lang: Lang(state.workshop.language), ..context } };
     let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
     let entry = app.engine.workshop_entry(id).await.or_page(lang)?;
     let profiles = app.engine.profiles(id).await.or_page(lang)?;
     let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();

@@ -129,7 +129,6 @@ fn render(
     };
     let title = lang.t("fates-title");
     let path = fates_path(workshop.id);
-    let closed = workshop.closed_at.is_some();
     let decision = if filled.decision.is_empty() { "retained" } else { filled.decision.as_str() };
     page(
         context,
@@ -168,7 +167,7 @@ fn render(
                                     li.fate-row #{ "fate-" (contribution.id) } data-contribution=(contribution.id) {
                                         label.check {
                                             input type="checkbox" name="contribution" value=(contribution.id)
-                                                checked[filled.checked.contains(&contribution.id)] disabled[closed];
+                                                checked[filled.checked.contains(&contribution.id)];
                                             " "
                                             span.badge { (lang.t(&format!("kind-{}", contribution.kind.as_str()))) }
                                             " "
@@ -195,10 +194,7 @@ fn render(
                 @if workshop.contributions.iter().all(|contribution| !shown(contribution)) {
                     p.muted { (lang.t(if pending_only { "fates-none-pending" } else { "fates-none" })) }
                 }
-                // The fates were decided before the closing; the sealed record keeps them.
-                @if closed {
-                    p.notice { (lang.t("fates-closed")) }
-                } @else { fieldset.card.fates-decision {
+                fieldset.card.fates-decision {
                     legend { (lang.t("fates-decision-legend")) }
                     @for (value, key) in [("retained", "fates-decision-retained"), ("not_retained", "fates-decision-not-retained"), ("undecided", "fates-decision-undecided")] {
                         label.check {
@@ -210,7 +206,7 @@ fn render(
                     textarea #fate-reason name="reason" rows="2" maxlength=(NOTE_MAX) { (filled.reason) }
                     p.hint { (lang.t("fates-reason-hint")) }
                     button type="submit" { (lang.t("fates-apply-button")) }
-                } }
+                }
             }
         },
     )

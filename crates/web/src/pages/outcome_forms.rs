@@ -376,7 +376,8 @@ async fn render_card(
                         (action_plan::card_form(view, &format!("{address}/edit"), form, Some((revision, started)), None))
                     }
                 }
-                @if view.is_facilitator() {
+                // Withdrawing changes the plan: not once the workshop's record is sealed.
+                @if view.is_facilitator() && view.workshop.closed_at.is_none() {
                     form method="post" action={ (address) "/withdraw" } {
                         (csrf_field(view.csrf))
                         p.hint { (lang.t("actions-withdraw-hint")) }

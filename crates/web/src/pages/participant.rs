@@ -159,17 +159,20 @@ pub async fn home(
             @if let Actor::Participant(participant) = member.actor {
                 (your_code(&app, &headers, lang, id, participant))
             }
+            // Live, so that closing the workshop takes the button away on every open phone.
             // Presence is for the room; a closed workshop has no room any more.
-            @if let Some(me) = me.filter(|_| workshop.closed_at.is_none()) {
-                form.presence method="post" action={ "/w/" (id) "/presence" } {
-                    (super::layout::csrf_field(&context.csrf))
-                    @if me.present {
-                        p.hint { (lang.t("participant-leave-hint")) }
-                        button.secondary type="submit" { (lang.t("participant-leave-button")) }
-                    } @else {
-                        input type="hidden" name="present" value="true";
-                        p.notice { (lang.t("participant-away-notice")) }
-                        button type="submit" { (lang.t("participant-return-button")) }
+            div #presence-live data-live {
+                @if let Some(me) = me.filter(|_| workshop.closed_at.is_none()) {
+                    form.presence method="post" action={ "/w/" (id) "/presence" } {
+                        (super::layout::csrf_field(&context.csrf))
+                        @if me.present {
+                            p.hint { (lang.t("participant-leave-hint")) }
+                            button.secondary type="submit" { (lang.t("participant-leave-button")) }
+                        } @else {
+                            input type="hidden" name="present" value="true";
+                            p.notice { (lang.t("participant-away-notice")) }
+                            button type="submit" { (lang.t("participant-return-button")) }
+                        }
                     }
                 }
             }

@@ -81,7 +81,8 @@ fn render_join(context: &PageContext, form: &JoinForm, error: Option<&str>, same
         html! {
             h1 { (title) }
             (form_error(error))
-            @if same_name {
+            // A refused personal code comes back here too, with no name to speak of.
+            @if same_name && !form.name.trim().is_empty() {
                 p.notice role="status" { (lang.t_args("join-same-name", &[("name", form.name.trim().into())])) }
             }
             @let resume = html! {

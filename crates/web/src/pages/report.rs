@@ -115,6 +115,11 @@ pub struct ReportQuery {
     follow_up: Option<String>,
 }
 
+/// How a downloaded report's file name tells the editions apart.
+pub(super) fn edition_suffix(with_follow_up: bool) -> &'static str {
+    if with_follow_up { "-follow-up" } else { "" }
+}
+
 impl ReportQuery {
     pub fn with_follow_up(&self) -> bool {
         self.follow_up.as_deref().is_some_and(|value| matches!(value, "1" | "true" | "on"))
@@ -138,7 +143,10 @@ pub async fn report_page(
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     headers.insert(header::CONTENT_SECURITY_POLICY, REPORT_POLICY.clone());
-    if let Ok(disposition) = HeaderValue::from_str(&format!("inline; filename=\"converge-report-{id}.html\"")) {
+    if let Ok(disposition) = HeaderValue::from_str(&format!(
+        "inline; filename=\"converge-report-{id}{}.html\"",
+        edition_suffix(query.with_follow_up())
+    )) {
         headers.insert(header::CONTENT_DISPOSITION, disposition);
     }
     Ok(response)

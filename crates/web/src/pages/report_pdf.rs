@@ -9,7 +9,7 @@
 
 use super::facilitator::owned;
 use super::layout::{PageContext, error_page};
-use super::report::{ReportQuery, workshop_report};
+use super::report::{ReportQuery, edition_suffix, workshop_report};
 use crate::AppState;
 use crate::auth::Facilitator;
 use crate::error::{OrPage, PageError};
@@ -59,7 +59,10 @@ pub async fn report_pdf(
     let mut response = pdf.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
-    if let Ok(disposition) = HeaderValue::from_str(&format!("attachment; filename=\"converge-report-{id}.pdf\"")) {
+    if let Ok(disposition) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"converge-report-{id}{}.pdf\"",
+        edition_suffix(query.with_follow_up())
+    )) {
         headers.insert(header::CONTENT_DISPOSITION, disposition);
     }
     Ok(response)

@@ -146,16 +146,17 @@ fn ballot_form(
     submitted: Option<&Ballot>,
 ) -> Markup {
     let lang = view.lang;
-    let current = submitted.or_else(|| {
-        view.viewer
-            .and_then(|viewer| view.keyring.find(&view.activity.ballots, viewer, Scope::Ballot(view.activity.id)))
-    });
+    let recorded = view
+        .viewer
+        .and_then(|viewer| view.keyring.find(&view.activity.ballots, viewer, Scope::Ballot(view.activity.id)));
+    // A refused ballot is shown again as it was typed, to fix; the one recorded stays the other.
+    let current = submitted.or(recorded);
     let action = format!("/w/{}/a/{}/ballot", view.workshop.id, view.activity.id);
     if rules.method == VoteMethod::BradleyTerry {
         return pairwise(view, items, &action);
     }
     html! {
-        @if submitted.is_none() && current.is_some() {
+        @if submitted.is_none() && recorded.is_some() {
             p.notice.vote-recorded { (lang.t("votes-ballot-recorded")) }
         }
         form #ballot.stack.card.ballot method="post" action=(action) {
@@ -168,7 +169,7 @@ fn ballot_form(
                 _ => (ranking(lang, items, current)),
             }
             button type="submit" {
-                @if current.is_some() { (lang.t("votes-submit-again")) } @else { (lang.t("votes-submit")) }
+                @if recorded.is_some() { (lang.t("votes-submit-again")) } @else { (lang.t("votes-submit")) }
             }
         }
     }
