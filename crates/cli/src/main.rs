@@ -24,7 +24,8 @@ struct Cli {
 
 #[derive(clap::Args, Clone)]
 struct DataArgs {
-    /// The data folder: the SQLite database and the server's secret. Created on first use.
+    /// The data folder: the SQLite database and the server's secret. `serve`, `demo` and
+    /// `admin` create it on first use; commands that only read (export, report) need it to exist.
     #[arg(long, env = "CONVERGE_DATA", default_value = "converge-data")]
     data: PathBuf,
 }

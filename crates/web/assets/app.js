@@ -127,7 +127,9 @@
         if (field.type === "hidden" || field.type === "submit") return false;
         if (field.type === "checkbox" || field.type === "radio") return field.checked !== field.defaultChecked;
         if (field.tagName === "SELECT") {
-          return Array.prototype.some.call(field.options, function (option) { return option.selected !== option.defaultSelected; });
+          // A select with no option marked selected shows its first one: that is its default.
+          var marked = Array.prototype.findIndex.call(field.options, function (option) { return option.defaultSelected; });
+          return field.selectedIndex !== (marked < 0 ? 0 : marked);
         }
         return field.value !== field.defaultValue;
       });

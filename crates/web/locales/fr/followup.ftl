@@ -68,7 +68,7 @@ close-pending-fates = { $count ->
 close-confirm-button = Oui, clore l’atelier
 close-cancel = Annuler
 close-already = Cet atelier est déjà clos.
-close-closed-notice = Atelier clos le { $date }. Le suivi de ses actions continue.
+close-closed-notice = Atelier clôturé le { $date }. Le suivi de ses actions continue.
 close-go-to-follow-up = Aller au suivi des actions
 
 ## Mes contributions (participant)
