@@ -208,7 +208,7 @@ async fn fates_close_follow_up_public_page_feed_import_and_my_contributions() {
     let closed = room.facilitator.post_form(&room.console("/close"), &[]).await;
     assert_eq!(closed.status, 303, "{}", closed.body);
     let console = room.page(&room.console("")).await;
-    let notice = console.find("Atelier clos le").expect("the console says the workshop is closed");
+    let notice = console.find("Atelier clôturé le").expect("the console says the workshop is closed");
     let notice = &console[notice..notice + console[notice..].find("</p>").unwrap()];
     assert!(notice.contains(&format!("href=\"{}\"", room.console("/follow-up"))), "and points to the follow-up");
     assert!(

@@ -189,7 +189,7 @@ followup-import-invalid-date = Date invalide « { $date } » : écrivez-la AA
 
 public-followup-title = Suivi : { $title }
 public-followup-lead = Ce que sont devenues les actions décidées lors de cet atelier, mises à jour par ceux qui en répondent.
-public-followup-closed-on = Atelier clos le { $date }.
+public-followup-closed-on = Atelier clôturé le { $date }.
 public-followup-feed = S’abonner aux mises à jour (flux Atom)
 public-followup-no-actions = Le plan ne compte encore aucune action.
 public-followup-owner = Porteur : { $owner }
