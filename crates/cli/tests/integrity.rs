@@ -15,6 +15,14 @@ fn hidden(html: &str, name: &str) -> Option<String> {
     Some(rest[start..start + end].to_owned())
 }
 
+/// Voter `voter` of the room grades every item through the API.
+async fn cast_grades(server: &Server, room: &VoteRoom, voter: usize) {
+    let ballot = serde_json::json!({"type": "grades", "grades": room.grades(voter)});
+    let cast =
+        server.http.post(room.ballots_url(server)).bearer_auth(&room.voters[voter]).json(&ballot).send().await.unwrap();
+    assert_eq!(cast.status(), 201, "{}", cast.text().await.unwrap());
+}
+
 fn texts(state: &Value) -> Vec<String> {
     state["contributions"].as_array().unwrap().iter().map(|c| str(c, "text").to_owned()).collect()
 }
@@ -85,16 +93,7 @@ async fn the_closure_report_seals_the_record_and_verify_checks_it_against_that_h
     let server = Server::start(&data);
     let room = VoteRoom::open(&server, &data, "Atelier de clôture", 3, 4).await;
     for voter in 0..3 {
-        let ballot = serde_json::json!({"type": "grades", "grades": room.grades(voter)});
-        let cast = server
-            .http
-            .post(room.ballots_url(&server))
-            .bearer_auth(&room.voters[voter])
-            .json(&ballot)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(cast.status(), 201, "{}", cast.text().await.unwrap());
+        cast_grades(&server, &room, voter).await;
     }
     // Closing through the API while the vote runs: the answer is where the record ends.
     let closed = server
@@ -305,16 +304,7 @@ async fn the_turnout_counts_those_who_vote_and_the_facilitator_does_not_vote() {
         .unwrap();
     assert_eq!(role.status(), 200);
     for voter in 0..3 {
-        let ballot = serde_json::json!({"type": "grades", "grades": room.grades(voter)});
-        let cast = server
-            .http
-            .post(room.ballots_url(&server))
-            .bearer_auth(&room.voters[voter])
-            .json(&ballot)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(cast.status(), 201);
+        cast_grades(&server, &room, voter).await;
     }
     let ballot = serde_json::json!({"type": "grades", "grades": room.grades(0)});
     let by_facilitator =
