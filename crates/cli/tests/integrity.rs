@@ -111,6 +111,7 @@ async fn the_closure_report_seals_the_record_and_verify_checks_it_against_that_h
     let state = server.workshop(&data.token, &room.workshop).await;
     let vote = state["activities"].as_array().unwrap().iter().find(|a| a["id"] == room.ballot_box.as_str()).unwrap();
     assert_eq!(vote["status"], "closed");
+    assert_eq!(state["closed_at"], closure["closed_at"], "the workshop says when it was closed");
     // Closing again answers the same closure and appends nothing.
     let again: Value = server
         .http
@@ -124,6 +125,11 @@ async fn the_closure_report_seals_the_record_and_verify_checks_it_against_that_h
         .unwrap();
     assert_eq!(again, closure);
     assert_eq!(log_head(&server, &data.token, &room.workshop).await.0, seq);
+    // The join page says so before anyone types a name, and offers what is left: resuming.
+    let mut phone = Browser::open(&server, "fr").await;
+    let join = phone.get(&format!("/join?code={}", room.join_code)).await;
+    assert!(join.body.contains("Cet atelier est clôturé"), "{}", join.body);
+    assert!(join.body.contains("id=\"resume-form\"") && !join.body.contains("id=\"join-form\""), "{}", join.body);
 
     let folder = data.path().to_str().unwrap().to_owned();
     let out = tempfile::tempdir().unwrap();

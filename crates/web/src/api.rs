@@ -388,8 +388,12 @@ pub struct WorkshopView {
     seq: u64,
     /// The hash of that event; only for the workshop's facilitator.
     head_hash: Option<String>,
-    /// Only for the workshop's facilitator.
+    /// Only for the workshop's facilitator. A closed workshop keeps it: with a personal code, it
+    /// gives a participant their place back (`resumeParticipant`); nobody joins with it any more.
     join_code: Option<String>,
+    /// When the workshop was closed, in milliseconds since 1970 (UTC); null while it runs. A
+    /// closed workshop takes only its follow-up.
+    closed_at: Option<i64>,
     /// The caller's role in the workshop.
     your_role: String,
     /// The caller's participant id.
@@ -519,6 +523,7 @@ pub async fn get_workshop(
         // matched against guesses, so it goes to the facilitator only (the report prints it).
         head_hash: (role == Role::Facilitator).then(|| state.head_hash.clone()),
         join_code,
+        closed_at: workshop.closed_at.map(|at| at.0),
         your_role: role.as_str().to_owned(),
         your_participant_id: you.map(|participant| participant.as_uuid()),
         activities: workshop

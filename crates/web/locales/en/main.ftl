@@ -12,6 +12,7 @@ landing-title = Collective intelligence, from the first idea to the followed-up 
 landing-lead = Join a workshop with the code shown in the room: no account, no app.
 landing-join-heading = Join a workshop
 landing-join-button = Continue
+join-workshop-closed = This workshop is closed: nobody joins it any more. If you took part, take your place back with your personal code to find your contributions and what became of them.
 join-same-name = Someone already joined this workshop as “{ $name }”. If that is you, on another phone or browser, take your place back with your personal code: your contributions and votes come with it. Otherwise, join as another person.
 join-as-another-heading = I am someone else
 join-as-another-hint = Add an initial or your service so the facilitator can tell you apart.

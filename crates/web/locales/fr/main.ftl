@@ -12,6 +12,7 @@ landing-title = Intelligence collective, de la première idée à l’action sui
 landing-lead = Rejoignez un atelier avec le code affiché dans la salle : pas de compte, pas d’application.
 landing-join-heading = Rejoindre un atelier
 landing-join-button = Continuer
+join-workshop-closed = Cet atelier est clôturé : on ne peut plus le rejoindre. Si vous y avez participé, reprenez votre place avec votre code personnel pour retrouver vos contributions et ce qu’elles sont devenues.
 join-same-name = Quelqu’un a déjà rejoint cet atelier sous le nom « { $name } ». Si c’est vous, sur un autre téléphone ou un autre navigateur, reprenez votre place avec votre code personnel : vous retrouverez vos contributions et vos votes. Sinon, rejoignez l’atelier comme une autre personne.
 join-as-another-heading = Je suis une autre personne
 join-as-another-hint = Ajoutez une initiale ou votre service pour que l’animateur vous distingue.

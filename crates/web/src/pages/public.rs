@@ -64,16 +64,44 @@ pub struct JoinForm {
     another_person: Option<String>,
 }
 
-pub async fn join_page(context: PageContext, ValidQuery(query): ValidQuery<JoinQuery>) -> Markup {
+pub async fn join_page(
+    State(app): State<AppState>,
+    context: PageContext,
+    client: ClientKey,
+    ValidQuery(query): ValidQuery<JoinQuery>,
+) -> Markup {
+    let closed = !query.code.trim().is_empty() && closed_workshop(&app, &client, &query.code).await;
     let form = JoinForm { join_code: query.code, name: String::new(), service: String::new(), another_person: None };
-    render_join(&context, &form, None, false)
+    render_join(&context, &form, None, if closed { JoinMode::Closed } else { JoinMode::Fresh })
+}
+
+/// True when `code` opens a workshop that is closed, so the page says so before anyone types a
+/// name. The lookup spends the client's join budget like a join would; once it is spent, the
+/// page is the plain form, and the join itself says what is wrong.
+async fn closed_workshop(app: &AppState, client: &ClientKey, code: &str) -> bool {
+    match crate::workshop_of_join_code(app, client, code).await {
+        Ok(workshop) => app.engine.state(workshop).await.is_ok_and(|state| state.workshop.closed_at.is_some()),
+        Err(_) => false,
+    }
+}
+
+/// What the join page offers besides joining.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum JoinMode {
+    /// Joining, with resuming folded away.
+    Fresh,
+    /// Someone already joined under the name given: resuming first, joining as another second.
+    SameName,
+    /// The workshop is closed: only resuming, to read one's contributions.
+    Closed,
 }
 
 /// The join form, and the way back in for someone who already joined: their personal code.
 /// `same_name` says someone already joined under the name given, which is most often the same
 /// person on another phone: resuming is offered first, joining as someone else second.
-fn render_join(context: &PageContext, form: &JoinForm, error: Option<&str>, same_name: bool) -> Markup {
+fn render_join(context: &PageContext, form: &JoinForm, error: Option<&str>, mode: JoinMode) -> Markup {
     let lang = context.lang;
+    let same_name = mode == JoinMode::SameName;
     let title = lang.t("join-title");
     page(
         context,
@@ -99,8 +127,11 @@ fn render_join(context: &PageContext, form: &JoinForm, error: Option<&str>, same
                     button type="submit" { (lang.t("resume-button")) }
                 }
             };
-            @if same_name { (resume) }
-            form #join-form.stack.card method="post" action="/join" {
+            @if mode == JoinMode::Closed {
+                p.notice role="status" { (lang.t("join-workshop-closed")) }
+            }
+            @if mode != JoinMode::Fresh { (resume) }
+            @if mode != JoinMode::Closed { form #join-form.stack.card method="post" action="/join" {
                 (csrf_field(&context.csrf))
                 @if same_name {
                     h2 { (lang.t("join-as-another-heading")) }
@@ -116,8 +147,8 @@ fn render_join(context: &PageContext, form: &JoinForm, error: Option<&str>, same
                 input #service name="service" value=(form.service) maxlength=(limits::SERVICE_MAX) autocomplete="organization";
                 p.hint { (lang.t("join-service-hint")) }
                 button type="submit" { (lang.t(if same_name { "join-as-another-button" } else { "join-button" })) }
-            }
-            @if !same_name {
+            } }
+            @if mode == JoinMode::Fresh {
                 details.resume-details {
                     summary { (lang.t("resume-summary")) }
                     (resume)
@@ -145,10 +176,14 @@ pub async fn join(
     let another_person = form.another_person.is_some();
     match crate::join_within_limits(&app, &client, &form.join_code, &form.name, &form.service, another_person).await {
         Ok(crate::JoinOutcome::Joined(joined)) => Ok(enter(&app, &joined)),
-        Ok(crate::JoinOutcome::NameTaken) => Ok(render_join(&context, &form, None, true).into_response()),
+        Ok(crate::JoinOutcome::NameTaken) => Ok(render_join(&context, &form, None, JoinMode::SameName).into_response()),
+        // A closed workshop: the page says so and offers what is left, resuming.
+        Err(failure @ Failure::Engine(EngineError::Domain(converge_core::DomainError::WorkshopClosed))) => {
+            Ok((failure.status(), render_join(&context, &form, None, JoinMode::Closed)).into_response())
+        }
         Err(failure @ Failure::Engine(EngineError::Domain(_) | EngineError::UnknownJoinCode)) => {
             let status = failure.status();
-            Ok((status, render_join(&context, &form, Some(&failure.message(lang)), false)).into_response())
+            Ok((status, render_join(&context, &form, Some(&failure.message(lang)), JoinMode::Fresh)).into_response())
         }
         Err(failure) => Err(PageError::new(failure, lang)),
     }
@@ -185,7 +220,8 @@ pub async fn resume(
                 service: String::new(),
                 another_person: None,
             };
-            Ok((status, render_join(&context, &again, Some(&failure.message(lang)), true)).into_response())
+            Ok((status, render_join(&context, &again, Some(&failure.message(lang)), JoinMode::SameName))
+                .into_response())
         }
         Err(failure) => Err(PageError::new(failure, lang)),
     }
