@@ -26,7 +26,7 @@ error-wrong_activity_kind = This action does not apply to this kind of activity.
 ## Participant home
 participant-your-table = You are at table { $table }.
 participant-go-to = Go to “{ $title }”
-participant-leave-hint = Need to step out? Say so: brainwriting goes on without you and your seat is kept.
+participant-leave-hint = Need to step out? Say so: the workshop goes on without you and your place is kept.
 participant-leave-button = I am stepping out
 participant-away-notice = You are marked as away.
 participant-return-button = I am back

@@ -26,7 +26,7 @@ error-wrong_activity_kind = Cette action ne s’applique pas à ce type d’acti
 ## Accueil du participant
 participant-your-table = Vous êtes à la table { $table }.
 participant-go-to = Aller à « { $title } »
-participant-leave-hint = Vous devez vous absenter ? Dites-le : le brainwriting continue sans vous et vous retrouverez votre place.
+participant-leave-hint = Vous devez vous absenter ? Dites-le : l’atelier continue sans vous et vous retrouverez votre place.
 participant-leave-button = Je m’absente
 participant-away-notice = Vous êtes noté·e absent·e.
 participant-return-button = Je suis de retour
