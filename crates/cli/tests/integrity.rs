@@ -211,7 +211,7 @@ fn log_lines_are_plain_when_nobody_reads_them_at_a_terminal() {
     child.wait().unwrap();
     let mut log = String::new();
     child.stderr.take().unwrap().read_to_string(&mut log).unwrap();
-    assert!(log.contains("stopping"), "{log}");
+    assert!(log.contains(" INFO "), "the server logged at info: {log}");
     assert!(!log.contains('\u{1b}'), "colour codes in a piped log: {log:?}");
 }
 
@@ -321,4 +321,67 @@ async fn the_turnout_counts_those_who_vote_and_the_facilitator_does_not_vote() {
     console.sign_in("ann@example.org", PASSWORD).await;
     let page = console.get(&format!("/facilitator/workshops/{}/activities/{}", room.workshop, room.ballot_box)).await;
     assert!(page.body.contains("3 participants sur 3 ont voté."), "{}", page.body);
+}
+
+#[tokio::test]
+async fn a_duplicate_who_only_signed_is_merged_and_one_who_voted_is_not() {
+    let data = DataFolder::new();
+    let server = Server::start(&data);
+    // A workshop whose challenges are signed: Anne joined twice and signed a note the second time.
+    let created = server.create_workshop(&data.token, "Atelier signé").await;
+    let workshop = str(&created, "id").to_owned();
+    let challenges = str(&created["activities"][0], "id").to_owned();
+    server.open(&data.token, &workshop, &challenges).await;
+    let anne = server.join(str(&created, "join_code"), "Anne").await;
+    let twice = server.join(str(&created, "join_code"), "Anne (téléphone 2)").await;
+    let note = server.post_note(str(&twice, "token"), &workshop, &challenges, "Un défi signé").await;
+    assert_eq!(note.status(), 201);
+    let room = VoteRoom::open(&server, &data, "Atelier", 1, 2).await;
+    let mut console = Browser::open(&server, "fr").await;
+    console.sign_in("ann@example.org", PASSWORD).await;
+    let merge =
+        |workshop: &str, duplicate: &str| format!("/facilitator/workshops/{workshop}/participants/{duplicate}/merge");
+    let merged = console
+        .post_form(&merge(&workshop, str(&twice, "participant_id")), &[("into", str(&anne, "participant_id"))])
+        .await;
+    assert_eq!(merged.status, 303, "{}", merged.body);
+    let state = server.workshop(&data.token, &workshop).await;
+    let signed = state["contributions"].as_array().unwrap().iter().find(|c| c["text"] == "Un défi signé").unwrap();
+    assert_eq!(signed["author"], anne["participant_id"], "the signed note follows the person");
+    let ids: Vec<&str> = state["participants"].as_array().unwrap().iter().map(|p| str(p, "id")).collect();
+    assert!(!ids.contains(&str(&twice, "participant_id")), "the duplicate is gone");
+    // The duplicate's phone now acts as the person.
+    let seen: Value = server
+        .http
+        .get(server.url(&format!("/api/v1/workshops/{workshop}")))
+        .bearer_auth(str(&twice, "token"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(seen["your_participant_id"], anne["participant_id"]);
+
+    // A duplicate who voted is not merged: that would tell how they voted.
+    let other = server.join(&room.join_code, "Bruno").await;
+    let voter = room.voters[0].clone();
+    let me: Value = server
+        .http
+        .get(server.url(&format!("/api/v1/workshops/{}", room.workshop)))
+        .bearer_auth(&voter)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    cast_grades(&server, &room, 0).await;
+    let before = log_head(&server, &data.token, &room.workshop).await;
+    let refused = console
+        .post_form(&merge(&room.workshop, str(&me, "your_participant_id")), &[("into", str(&other, "participant_id"))])
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("le fusionner révélerait ses choix"), "{}", refused.body);
+    assert_eq!(log_head(&server, &data.token, &room.workshop).await, before);
 }

@@ -37,6 +37,11 @@ pub enum Command {
     RemoveParticipant {
         participant_id: ParticipantId,
     },
+    /// Merges a duplicate (the same person, joined twice) into the participant they are.
+    MergeParticipant {
+        duplicate: ParticipantId,
+        into: ParticipantId,
+    },
     /// Locks joining (`true`), or opens it again.
     LockJoining {
         locked: bool,
@@ -236,6 +241,7 @@ impl Command {
             Command::Join { .. }
             | Command::ChangeRole { .. }
             | Command::RemoveParticipant { .. }
+            | Command::MergeParticipant { .. }
             | Command::LockJoining { .. }
             | Command::RenewJoinCode
             | Command::AddActivity(_)
@@ -372,6 +378,26 @@ pub fn decide(
                 return Err(DomainError::FacilitatorOnly);
             }
             Ok(vec![Event::ParticipantRemoved { participant_id }])
+        }
+        Command::MergeParticipant { duplicate, into } => {
+            require_facilitator(workshop, actor)?;
+            if duplicate == into {
+                return Err(DomainError::MergeIntoItself);
+            }
+            for id in [duplicate, into] {
+                let participant = workshop.participants.get(&id).ok_or(DomainError::UnknownParticipant(id))?;
+                if participant.role == Role::Facilitator {
+                    return Err(DomainError::FacilitatorOnly);
+                }
+            }
+            // One voice per person cannot be restored after the fact without telling: dropping
+            // one of two ballots next to a merge that names the person would show how they
+            // voted. So only a duplicate who never acted in confidence merges; for the others,
+            // joining again under the same name offers to resume instead.
+            if workshop.acted_in_confidence(keyring, duplicate) {
+                return Err(DomainError::MergeWouldReveal);
+            }
+            Ok(vec![Event::ParticipantMerged { duplicate, into }])
         }
         Command::LockJoining { locked } => {
             require_facilitator(workshop, actor)?;

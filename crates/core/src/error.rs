@@ -139,6 +139,10 @@ pub enum DomainError {
     JoiningLocked,
     #[error("the facilitator removed this participant from the workshop")]
     ParticipantRemoved,
+    #[error("this duplicate voted, scored, rated, took a stance or wrote in confidence: merging would reveal it")]
+    MergeWouldReveal,
+    #[error("a participant cannot be merged into themselves")]
+    MergeIntoItself,
     #[error("a follow-up address is 16 to 64 letters, digits, - or _")]
     InvalidFollowUpToken,
     #[error("progress is recorded once it has happened: its date cannot be after today")]
@@ -223,6 +227,8 @@ impl DomainError {
             DomainError::WorkshopStillOpen => "workshop_still_open",
             DomainError::JoiningLocked => "joining_locked",
             DomainError::ParticipantRemoved => "participant_removed",
+            DomainError::MergeWouldReveal => "merge_would_reveal",
+            DomainError::MergeIntoItself => "merge_into_itself",
             DomainError::InvalidFollowUpToken => "invalid_follow_up_token",
             DomainError::EffectiveDateInFuture => "effective_date_in_future",
             DomainError::EffectiveDateBeforeWorkshop => "effective_date_before_workshop",

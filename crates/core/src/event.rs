@@ -101,6 +101,12 @@ pub enum Event {
     ParticipantRemoved {
         participant_id: ParticipantId,
     },
+    /// The facilitator merged a duplicate (the same person joined twice) into the participant
+    /// they are: their signed words and their place follow; they never acted in confidence.
+    ParticipantMerged {
+        duplicate: ParticipantId,
+        into: ParticipantId,
+    },
     /// The facilitator locked joining (`true`) or opened it again.
     JoiningLocked {
         locked: bool,
@@ -298,6 +304,7 @@ impl Event {
             Event::ParticipantJoined { .. } => "participant_joined",
             Event::ParticipantRoleChanged { .. } => "participant_role_changed",
             Event::ParticipantRemoved { .. } => "participant_removed",
+            Event::ParticipantMerged { .. } => "participant_merged",
             Event::JoiningLocked { .. } => "joining_locked",
             Event::JoinCodeRenewed => "join_code_renewed",
             Event::ActivityOpened { .. } => "activity_opened",
@@ -401,6 +408,7 @@ impl Event {
             | Event::ParticipantJoined { .. }
             | Event::ParticipantRoleChanged { .. }
             | Event::ParticipantRemoved { .. }
+            | Event::ParticipantMerged { .. }
             | Event::JoiningLocked { .. }
             | Event::JoinCodeRenewed
             | Event::ActivityOpened { .. }

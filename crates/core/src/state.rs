@@ -6,7 +6,7 @@ use crate::outcomes::{Action, CalendarDate, FateDecision, FollowUp, GivenStance,
 use crate::voting::{Ballot, CriterionScores};
 use crate::{
     AccountId, ActionId, ActivityConfig, ActivityId, ActivityKind, ActivityStatus, ContributionId, ContributionKind,
-    Event, Language, ParticipantId, Role, SheetRef, Subject, TimedEvent, Timestamp, WorkshopId,
+    Event, Keyring, Language, ParticipantId, Role, Scope, SheetRef, Subject, TimedEvent, Timestamp, WorkshopId,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,6 +24,9 @@ pub struct Workshop {
     /// Those the facilitator removed from the room; their words stay on the record.
     #[serde(default)]
     pub removed: BTreeMap<ParticipantId, Participant>,
+    /// Duplicates merged into the participant they are: a duplicate's device acts as them.
+    #[serde(default)]
+    pub merged: BTreeMap<ParticipantId, ParticipantId>,
     /// True while the facilitator has locked joining.
     #[serde(default)]
     pub joining_locked: bool,
@@ -222,6 +225,7 @@ impl Workshop {
             activities: Vec::new(),
             participants: BTreeMap::new(),
             removed: BTreeMap::new(),
+            merged: BTreeMap::new(),
             joining_locked: false,
             contributions: Vec::new(),
             focus: None,
@@ -349,6 +353,20 @@ impl Workshop {
                 }
                 for seats in &mut self.tables {
                     seats.retain(|seated| seated != participant_id);
+                }
+            }
+            Event::ParticipantMerged { duplicate, into } => {
+                if self.participants.remove(duplicate).is_some() {
+                    self.merged.insert(*duplicate, *into);
+                }
+                for seats in &mut self.tables {
+                    seats.retain(|seated| seated != duplicate);
+                }
+                // Signed words name their author: they now name the person.
+                for contribution in &mut self.contributions {
+                    if contribution.author == Subject::Named(*duplicate) {
+                        contribution.author = Subject::Named(*into);
+                    }
                 }
             }
             Event::JoiningLocked { locked } => self.joining_locked = *locked,
@@ -627,6 +645,38 @@ impl Workshop {
             || !activity.assessments.is_empty()
             || !activity.risk_ratings.is_empty()
             || self.actions.iter().any(|action| action.activity_id == activity.id)
+    }
+
+    /// True when `participant` left any trace in confidence: an anonymous note, a ballot, a score, a
+    /// rating, a stance, a card drafted or edited, a brainwriting seat (or any of these under
+    /// their id, in a record from before pseudonyms).
+    pub fn acted_in_confidence(&self, keyring: &Keyring, participant: ParticipantId) -> bool {
+        let is = |scope: Scope, subject: &Subject| keyring.is(participant, scope, subject);
+        let wrote = self.contributions.iter().any(|contribution| {
+            matches!(contribution.author, Subject::Pseudonym(_))
+                && is(Scope::Contribution(contribution.id), &contribution.author)
+        });
+        let in_activities = self.activities.iter().any(|activity| {
+            let id = activity.id;
+            activity.ballots.keys().any(|voter| is(Scope::Ballot(id), voter))
+                || activity.comparisons.iter().any(|(voter, ..)| is(Scope::Ballot(id), voter))
+                || activity
+                    .assessments
+                    .values()
+                    .flat_map(|by| by.keys())
+                    .any(|assessor| is(Scope::Assessment(id), assessor))
+                || activity.risk_ratings.values().flat_map(|by| by.keys()).any(|rater| is(Scope::Rating(id), rater))
+                || activity.brainwriting.as_ref().is_some_and(|brainwriting| {
+                    brainwriting.tables.iter().flat_map(|table| table.seats()).any(|seat| is(Scope::Seat(id), seat))
+                })
+        });
+        let on_cards = self.actions.iter().any(|action| {
+            let id = action.activity_id;
+            action.consensus.keys().any(|stance| is(Scope::Stance(id), stance))
+                || is(Scope::Draft(id), &action.author)
+                || is(Scope::Edit(id), &action.last_editor)
+        });
+        wrote || in_activities || on_cards
     }
 
     /// How many may vote: the participants and experts in the workshop (not the facilitator,

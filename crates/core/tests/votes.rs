@@ -119,3 +119,48 @@ fn a_pair_is_answered_once_per_participant_and_the_rules_lock_once_ballots_are_i
         Err(DomainError::InvalidConfig { reason: "vote_locked" })
     );
 }
+
+fn merge(duplicate: ParticipantId, into: ParticipantId) -> Command {
+    Command::MergeParticipant { duplicate, into }
+}
+
+#[test]
+fn a_duplicate_who_only_signed_merges_and_their_words_follow() {
+    let (mut workshop, people, items) = room(VoteMethod::Approval);
+    let signed = items[0];
+    assert_eq!(workshop.contribution(signed).unwrap().author, Subject::Named(people[0]));
+    run(&mut workshop, Actor::Account(account()), merge(people[0], people[1]));
+    assert_eq!(workshop.contribution(signed).unwrap().author, Subject::Named(people[1]));
+    assert!(!workshop.participants.contains_key(&people[0]));
+    assert_eq!(workshop.merged.get(&people[0]), Some(&people[1]));
+    // One voice: the merged person votes once, under the identity they now have.
+    let ballot = Ballot::Approval { approved: [items[1]].into() };
+    assert_eq!(cast(&workshop, people[0], ballot), Err(DomainError::UnknownParticipant(people[0])));
+}
+
+#[test]
+fn a_duplicate_who_acted_in_confidence_is_not_merged_since_it_would_tell_how() {
+    let (mut workshop, people, items) = room(VoteMethod::Approval);
+    let events = cast(&workshop, people[0], Ballot::Approval { approved: [items[1]].into() }).unwrap();
+    apply_all(&mut workshop, 0, &events);
+    let before = workshop.clone();
+    assert_eq!(
+        decide(&workshop, Actor::Account(account()), merge(people[0], people[1])),
+        Err(DomainError::MergeWouldReveal)
+    );
+    assert_eq!(workshop, before);
+    // Whoever did not act in confidence still merges, into someone who did.
+    run(&mut workshop, Actor::Account(account()), merge(people[2], people[0]));
+    assert_eq!(
+        decide(&workshop, Actor::Account(account()), merge(people[1], people[1])),
+        Err(DomainError::MergeIntoItself)
+    );
+    assert_eq!(
+        decide(&workshop, Actor::Participant(people[1]), merge(people[1], people[0])),
+        Err(DomainError::FacilitatorOnly)
+    );
+    assert_eq!(
+        decide(&workshop, Actor::Account(account()), merge(facilitator(), people[0])),
+        Err(DomainError::FacilitatorOnly)
+    );
+}

@@ -47,6 +47,16 @@ impl Engine {
                     typed.as_bytes(),
                 )
             })
+            .or_else(|| {
+                // A merged duplicate's code still opens the place of the person they are.
+                state.workshop.merged.iter().find_map(|(duplicate, into)| {
+                    let matches = crate::accounts::constant_time_eq(
+                        derive(&self.secret, workshop, *duplicate).as_bytes(),
+                        typed.as_bytes(),
+                    );
+                    (matches && state.workshop.participants.contains_key(into)).then_some(*into)
+                })
+            })
             .ok_or(EngineError::UnknownResumeCode)?;
         Ok(Joined { workshop, participant, token: self.participant_token(workshop, participant) })
     }

@@ -86,6 +86,12 @@ impl Credentials {
             if let Some(known) = workshop.participants.get(&participant) {
                 return Ok((Actor::Participant(participant), known.role));
             }
+            // A duplicate merged into the participant they are: their device acts as that person.
+            if let Some(into) = workshop.merged.get(&participant)
+                && let Some(known) = workshop.participants.get(into)
+            {
+                return Ok((Actor::Participant(*into), known.role));
+            }
             // Their token is signed and still reads: the workshop's record says it no longer counts.
             if workshop.removed.contains_key(&participant) {
                 return Err(converge_core::DomainError::ParticipantRemoved.into());

@@ -169,10 +169,10 @@ impl Follower {
             Arc::new(Views::of(&event, &self.engine).await)
         };
         frame_event(chunk, event.seq, views.for_viewer(&self.viewer));
-        // A deleted workshop's stream ends after telling its followers, and a removed
-        // participant's after telling them.
+        // A deleted workshop's stream ends after telling its followers, and a removed or merged
+        // participant's after telling them (a merged one's page comes back as the person).
         event.kind == "workshop_deleted"
-            || (event.kind == "participant_removed"
+            || (matches!(event.kind.as_str(), "participant_removed" | "participant_merged")
                 && self.viewer.participant.as_deref().is_some_and(|participant| event.payload.contains(participant)))
     }
 

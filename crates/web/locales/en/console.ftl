@@ -90,6 +90,9 @@ settings-thresholds-hint = The impact / feasibility matrix splits "high" from "l
 settings-impact-threshold-label = Impact threshold (1 to 5)
 settings-feasibility-threshold-label = Feasibility threshold (1 to 5)
 
+console-merge-participant-hint = A duplicate (the same person, joined twice): their signed contributions and their place go to the person chosen. Not possible once they voted, scored or wrote anonymously: merging would reveal their choices.
+console-merge-participant-label = This is in fact
+console-merge-participant-button = Merge
 console-remove-participant = Remove…
 console-remove-participant-hint = They leave the workshop: their link stops working and they cannot act any more. What they wrote stays; the removal is recorded. To keep them from joining again, lock joining or renew the code.
 console-remove-participant-button = Remove from the workshop

@@ -90,6 +90,9 @@ settings-thresholds-hint = La matrice impact / faisabilité sépare les idées �
 settings-impact-threshold-label = Seuil d’impact (1 à 5)
 settings-feasibility-threshold-label = Seuil de faisabilité (1 à 5)
 
+console-merge-participant-hint = Un doublon (la même personne, entrée deux fois) : ses contributions signées et sa place rejoignent la personne choisie. Impossible s’il a voté, noté ou écrit anonymement : la fusion révélerait ses choix.
+console-merge-participant-label = C’est en fait
+console-merge-participant-button = Fusionner
 console-remove-participant = Retirer…
 console-remove-participant-hint = La personne quitte l’atelier : son lien ne fonctionne plus et elle ne peut plus agir. Ce qu’elle a écrit reste ; le retrait est consigné. Pour qu’elle ne revienne pas, verrouillez les entrées ou changez le code.
 console-remove-participant-button = Retirer de l’atelier

@@ -68,6 +68,13 @@ pub async fn console(
     let n_participants = workshop.participants.len();
     let closed = workshop.closed_at.is_some();
     let name = |participant: &ParticipantId| profiles.get(participant).map_or("?", |profile| profile.name.as_str());
+    // Whom a duplicate can be merged into: everyone in the room but the facilitators.
+    let people: Vec<(ParticipantId, &str)> = workshop
+        .participants
+        .values()
+        .filter(|participant| participant.role != Role::Facilitator)
+        .map(|participant| (participant.id, name(&participant.id)))
+        .collect();
     Ok(page(
         &context,
         Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path, "")), body_class: "console" },
@@ -141,7 +148,7 @@ pub async fn console(
                                 } @else if closed {
                                     span.badge { (lang.t(&format!("role-{}", participant.role.as_str()))) }
                                 } @else {
-                                    (participant_controls(&context, workshop, participant.id, participant.role, participant.present))
+                                    (participant_controls(&context, workshop, participant.id, participant.role, participant.present, &people, &state.keyring))
                                 }
                             }
                         }
@@ -318,6 +325,8 @@ fn participant_controls(
     participant: ParticipantId,
     current: Role,
     present: bool,
+    people: &[(ParticipantId, &str)],
+    keyring: &converge_core::Keyring,
 ) -> Markup {
     let lang = context.lang;
     let base = format!("/facilitator/workshops/{}/participants/{participant}", workshop.id);
@@ -360,6 +369,19 @@ fn participant_controls(
                 (csrf_field(&context.csrf))
                 p.hint { (lang.t("console-remove-participant-hint")) }
                 button.danger type="submit" { (lang.t("console-remove-participant-button")) }
+            }
+            @let others: Vec<&(ParticipantId, &str)> = people.iter().filter(|(id, _)| *id != participant).collect();
+            // Only a duplicate who never acted in confidence can be merged without telling how.
+            @if !others.is_empty() && !workshop.acted_in_confidence(keyring, participant) {
+                form.inline.merge-participant method="post" action={ (base) "/merge" } {
+                    (csrf_field(&context.csrf))
+                    p.hint { (lang.t("console-merge-participant-hint")) }
+                    label for={ "merge-" (participant) } { (lang.t("console-merge-participant-label")) }
+                    select id={ "merge-" (participant) } name="into" {
+                        @for (id, name) in others { option value=(id) { (name) } }
+                    }
+                    button.secondary type="submit" { (lang.t("console-merge-participant-button")) }
+                }
             }
         }
     }
@@ -873,6 +895,12 @@ pub async fn participant_action(
             Command::SeatParticipant { participant_id, table }
         }
         "remove" => Command::RemoveParticipant { participant_id },
+        "merge" => {
+            let into = form_field(&fields, "into")
+                .and_then(|raw| raw.parse::<ParticipantId>().ok())
+                .ok_or(PageError::new(Failure::BadRequest("into".into()), lang))?;
+            Command::MergeParticipant { duplicate: participant_id, into }
+        }
         "leave" => Command::SetPresence { participant_id, present: false },
         "return" => Command::SetPresence { participant_id, present: true },
         _ => return Err(PageError::new(Failure::NotFound, lang)),
