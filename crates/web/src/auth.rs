@@ -3,7 +3,6 @@
 //! silent "anonymous".
 
 use crate::error::{ApiError, Failure, PageError};
-use crate::i18n::Lang;
 use crate::{AppState, cookies};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -109,7 +108,7 @@ impl FromRequestParts<AppState> for Credentials {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
-        let lang = Lang::from_parts(parts).0;
+        let lang = crate::i18n::lang_of(parts);
         Credentials::from_headers(app, &parts.headers).await.map_err(|failure| ApiError::in_lang(failure, lang))
     }
 }
@@ -127,7 +126,7 @@ impl FromRequestParts<AppState> for Facilitator {
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
-        let lang = Lang::from_parts(parts).0;
+        let lang = crate::i18n::lang_of(parts);
         let token =
             cookies::get(&parts.headers, cookies::SESSION).ok_or(PageError::new(Failure::Unauthenticated, lang))?;
         match app.engine.session_account(&token).await {

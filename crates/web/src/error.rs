@@ -7,7 +7,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use converge_core::DomainError;
 use converge_engine::{EngineError, StoreError};
-use fluent_bundle::FluentValue;
+use converge_i18n::FluentValue;
 use serde::Serialize;
 use std::time::Duration;
 

@@ -26,7 +26,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ValidPa
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match Path::<T>::from_request_parts(parts, state).await {
             Ok(Path(value)) => Ok(ValidPath(value)),
-            Err(_) => Err(reject(parts.uri.path(), Lang::from_parts(parts).0, Failure::NotFound)),
+            Err(_) => Err(reject(parts.uri.path(), crate::i18n::lang_of(parts), Failure::NotFound)),
         }
     }
 }
@@ -41,7 +41,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ValidQu
         match Query::<T>::from_request_parts(parts, state).await {
             Ok(Query(value)) => Ok(ValidQuery(value)),
             Err(rejection) => {
-                Err(reject(parts.uri.path(), Lang::from_parts(parts).0, Failure::BadRequest(rejection.body_text())))
+                Err(reject(parts.uri.path(), crate::i18n::lang_of(parts), Failure::BadRequest(rejection.body_text())))
             }
         }
     }
@@ -55,7 +55,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let (parts, body) = request.into_parts();
-        let lang = Lang::from_parts(&parts).0;
+        let lang = crate::i18n::lang_of(&parts);
         let request = Request::from_parts(parts, body);
         match axum::Json::<T>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
@@ -87,7 +87,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ValidForm<T> {
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let (parts, body) = request.into_parts();
-        let lang = Lang::from_parts(&parts).0;
+        let lang = crate::i18n::lang_of(&parts);
         let path = parts.uri.path().to_owned();
         match axum::Form::<T>::from_request(Request::from_parts(parts, body), state).await {
             Ok(axum::Form(value)) => Ok(ValidForm(value)),

@@ -221,8 +221,10 @@ async fn remember_language(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let (parts, body) = request.into_parts();
-    let (lang, source) = Lang::from_parts(&parts);
+    let (mut parts, body) = request.into_parts();
+    let (lang, source) = i18n::request_lang(&parts);
+    // Settled once: every extractor and error page of this request speaks it.
+    parts.extensions.insert(lang);
     let mut response = next.run(axum::extract::Request::from_parts(parts, body)).await;
     if source == i18n::LangSource::Query {
         app.cookie_policy.add(&mut response, cookies::LANG, lang.code(), 365 * 24 * 3600);

@@ -10,7 +10,6 @@
 //! the query of its action instead, since its body is not read here.
 
 use crate::error::{ApiError, Failure, PageError};
-use crate::i18n::Lang;
 use crate::{AppState, cookies};
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -43,7 +42,7 @@ pub(crate) fn csrf_token(app: &AppState, seed: &str, headers: &HeaderMap) -> Str
 
 pub async fn csrf(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
-    let lang = Lang::from_parts(&parts).0;
+    let lang = crate::i18n::lang_of(&parts);
     let existing_seed = cookies::get(&parts.headers, cookies::CSRF);
     let seed = existing_seed.clone().unwrap_or_else(converge_engine::random::token);
     let token = csrf_token(&app, &seed, &parts.headers);

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_engine::EngineError;
 use converge_engine::accounts::{SecondFactorOutcome, SessionView, TotpEnrolment};
-use fluent_bundle::FluentValue;
+use converge_i18n::FluentValue;
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
 

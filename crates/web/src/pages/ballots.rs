@@ -24,7 +24,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::voting::{Ballot, CriterionScores, VoteMethod};
 use converge_core::{ActivityId, ActivityKind, Actor, Command, ContributionId, DomainError, WorkshopId};
-use fluent_bundle::FluentValue;
+use converge_i18n::FluentValue;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 type Fields = Vec<(String, String)>;

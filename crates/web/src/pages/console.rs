@@ -25,7 +25,7 @@ use converge_core::{
     Prompt, Role, Title, Workshop, WorkshopId, config_limits, limits,
 };
 use converge_engine::EngineError;
-use fluent_bundle::FluentValue;
+use converge_i18n::FluentValue;
 use maud::{Markup, html};
 use std::collections::HashMap;
 

@@ -18,7 +18,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{Activity, CalendarDate, Language, Role, Workshop, WorkshopId, limits};
 use converge_engine::{EngineError, LiveState, NewWorkshop, Removal};
-use fluent_bundle::FluentValue;
+use converge_i18n::FluentValue;
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
 use std::collections::HashMap;

@@ -16,7 +16,7 @@ use converge_core::outcomes::outcome_limits::NOTE_MAX;
 use converge_core::{
     Actor, CalendarDate, Command, Contribution, ContributionId, Fate, FateDecision, Outcome, Workshop, WorkshopId,
 };
-use fluent_bundle::FluentValue;
+use converge_i18n::FluentValue;
 use maud::{Markup, html};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};

@@ -22,7 +22,7 @@ use converge_core::{
     Action, ActionId, ActionStatus, Actor, CalendarDate, Command, StatusUpdate, Timestamp, Workshop, WorkshopId,
 };
 use converge_engine::EngineError;
-use fluent_bundle::FluentValue;
+use converge_i18n::FluentValue;
 use maud::{Markup, html};
 use serde::Deserialize;
 

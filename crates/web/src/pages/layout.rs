@@ -25,7 +25,7 @@ impl FromRequestParts<AppState> for PageContext {
 
     async fn from_request_parts(parts: &mut Parts, _app: &AppState) -> Result<Self, Self::Rejection> {
         Ok(PageContext {
-            lang: Lang::from_parts(parts).0,
+            lang: crate::i18n::lang_of(parts),
             csrf: parts.extensions.get::<CsrfToken>().map(|token| token.0.clone()).unwrap_or_default(),
             path: parts.uri.path().to_owned(),
             query_without_lang: parts

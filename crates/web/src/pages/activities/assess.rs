@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::pages::layout::csrf_field;
 use converge_core::voting::{ASSESSMENT_MAX, ASSESSMENT_MIN, CriterionScores};
 use converge_core::{ActivityStatus, ContributionId, Role};
-use fluent_bundle::FluentValue;
+use converge_i18n::FluentValue;
 use maud::{Markup, html};
 use serde_json::Value;
 

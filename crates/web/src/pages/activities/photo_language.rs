@@ -14,7 +14,7 @@ use super::{View, generic};
 use crate::deck::{self, Shown};
 use converge_core::{BUILTIN_DECK, Contribution, DECK_CARDS_MAX, limits};
 use converge_engine::cards::{MAX_DIMENSION, MAX_FILE_BYTES};
-use fluent_bundle::FluentValue;
+use converge_i18n::FluentValue;
 use maud::{Markup, html};
 
 pub fn participant(view: &View<'_>) -> Markup {

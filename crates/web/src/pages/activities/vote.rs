@@ -18,7 +18,7 @@ use crate::i18n::Lang;
 use crate::pages::layout::csrf_field;
 use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
 use converge_core::{ActivityStatus, ContributionId, ParticipantId, Role, Scope, Subject};
-use fluent_bundle::FluentValue;
+use converge_i18n::FluentValue;
 use maud::{Markup, html};
 use serde_json::Value;
 use std::collections::BTreeMap;
