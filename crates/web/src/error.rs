@@ -79,7 +79,7 @@ impl Failure {
             Failure::Engine(EngineError::Store(StoreError::Conflict { .. }) | EngineError::Busy) => {
                 StatusCode::SERVICE_UNAVAILABLE
             }
-            Failure::Engine(EngineError::Store(StoreError::Duplicate(_))) => StatusCode::CONFLICT,
+            Failure::Engine(EngineError::Store(StoreError::Duplicate(_) | StoreError::JoinCodeTaken)) => StatusCode::CONFLICT,
             // Not 507: a full disk is a passing condition of this server, and 503 with Retry-After
             // is what every client knows to retry later.
             Failure::Engine(EngineError::Store(StoreError::DiskFull)) => StatusCode::SERVICE_UNAVAILABLE,
