@@ -3,7 +3,6 @@
 //! silent "anonymous".
 
 use crate::error::{ApiError, Failure, PageError};
-use crate::i18n::Lang;
 use crate::{AppState, cookies};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -109,8 +108,7 @@ impl FromRequestParts<AppState> for Credentials {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
-        let lang = Lang::from_parts(parts).0;
-        Credentials::from_headers(app, &parts.headers).await.map_err(|failure| ApiError::in_lang(failure, lang))
+        Ok(Credentials::from_headers(app, &parts.headers).await?)
     }
 }
 
@@ -127,13 +125,10 @@ impl FromRequestParts<AppState> for Facilitator {
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
-        let lang = Lang::from_parts(parts).0;
-        let token =
-            cookies::get(&parts.headers, cookies::SESSION).ok_or(PageError::new(Failure::Unauthenticated, lang))?;
-        match app.engine.session_account(&token).await {
-            Ok(Some(account)) => Ok(Facilitator(account)),
-            Ok(None) => Err(PageError::new(Failure::Unauthenticated, lang)),
-            Err(error) => Err(PageError::new(error, lang)),
+        let token = cookies::get(&parts.headers, cookies::SESSION).ok_or(PageError(Failure::Unauthenticated))?;
+        match app.engine.session_account(&token).await? {
+            Some(account) => Ok(Facilitator(account)),
+            None => Err(PageError(Failure::Unauthenticated)),
         }
     }
 }

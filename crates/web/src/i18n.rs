@@ -128,6 +128,11 @@ impl Lang {
         )
     }
 
+    /// The language settled for this request, or, outside the router's middleware, picked now.
+    pub fn of_request(parts: &Parts) -> Lang {
+        parts.extensions.get::<Lang>().copied().unwrap_or_else(|| Lang::from_parts(parts).0)
+    }
+
     /// Picks the language from the query, the cookie, then `Accept-Language`.
     pub fn from_parts(parts: &Parts) -> (Lang, LangSource) {
         if let Some(language) = query_lang(parts.uri.query()) {
@@ -178,8 +183,9 @@ pub fn negotiate(header: &str) -> Option<Language> {
 impl<S: Send + Sync> FromRequestParts<S> for Lang {
     type Rejection = Infallible;
 
+    /// The language [`crate::edge::localise`] settled for this request.
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(Lang::from_parts(parts).0)
+        Ok(Lang::of_request(parts))
     }
 }
 

@@ -27,7 +27,7 @@ pub async fn my_contributions(
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
+    let member = match member(&app, &headers, id).await {
         Ok(member) => member,
         Err(response) => return Ok(response),
     };
@@ -38,7 +38,7 @@ pub async fn my_contributions(
         Actor::Account(account) => workshop.facilitator_for(account).map(|participant| participant.id),
         Actor::Newcomer => None,
     };
-    let Some(me) = me else { return Err(PageError::new(Failure::Forbidden, lang)) };
+    let Some(me) = me else { return Err(PageError::from(Failure::Forbidden)) };
     let fed = workshop.actions_fed();
     let now = converge_engine::now();
     let text_of = |step: &Step| match step {

@@ -4,7 +4,7 @@ use super::activities::{self, Draft};
 use super::layout::{Frame, Live, PageContext, form_error, page};
 use crate::AppState;
 use crate::auth::Credentials;
-use crate::error::{Failure, OrPage, PageError, add_retry_after};
+use crate::error::{Answer, Failure, PageError, add_retry_after};
 use crate::extract::{ValidForm, ValidPath, form_field};
 use crate::i18n::Lang;
 use axum::extract::State;
@@ -33,14 +33,8 @@ pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity:
 }
 
 /// The participant (or the workshop's own facilitator) this browser is in `id`, or a redirect to join.
-pub(super) async fn member(
-    app: &AppState,
-    context: &PageContext,
-    headers: &HeaderMap,
-    id: WorkshopId,
-) -> Result<Member, Response> {
-    let lang = context.lang;
-    let fail = |failure: Failure| PageError::new(failure, lang).into_response();
+pub(super) async fn member(app: &AppState, headers: &HeaderMap, id: WorkshopId) -> Result<Member, Response> {
+    let fail = |failure: Failure| PageError::from(failure).into_response();
     let state = app.engine.state(id).await.map_err(|error| fail(error.into()))?;
     if state.workshop.deleted {
         return Err(fail(Failure::NotFound));
@@ -94,12 +88,12 @@ pub async fn home(
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
+    let member = match member(&app, &headers, id).await {
         Ok(member) => member,
         Err(response) => return Ok(response),
     };
     let lang = context.lang;
-    let profiles = app.engine.profiles(id).await.or_page(lang)?;
+    let profiles = app.engine.profiles(id).await?;
     let you = match member.actor {
         Actor::Participant(participant) => profiles.get(&participant).map(|p| p.name.clone()),
         _ => None,
@@ -187,7 +181,7 @@ pub async fn activity_page(
     headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
+    let member = match member(&app, &headers, id).await {
         Ok(member) => member,
         Err(response) => return Ok(response),
     };
@@ -221,8 +215,8 @@ pub(super) async fn activity_page_with(
     let activity = workshop
         .activity(activity_id)
         .filter(|activity| activity.is_visible_to(member.role))
-        .ok_or(PageError::new(Failure::NotFound, lang))?;
-    let profiles = app.engine.profiles(workshop.id).await.or_page(lang)?;
+        .ok_or(PageError::from(Failure::NotFound))?;
+    let profiles = app.engine.profiles(workshop.id).await?;
     let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
     let viewer = match member.actor {
         Actor::Participant(participant) => Some(participant),
@@ -272,8 +266,7 @@ pub(super) async fn activity_page_with(
             (body(&view))
         },
     );
-    let status =
-        if error.is_some() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let status = if error.is_some() { Answer::Refused.status() } else { Answer::Ok.status() };
     Ok((status, markup).into_response())
 }
 
@@ -306,7 +299,7 @@ pub async fn post_note(
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
+    let member = match member(&app, &headers, id).await {
         Ok(member) => member,
         Err(response) => return Ok(response),
     };
@@ -315,12 +308,12 @@ pub async fn post_note(
         app.limits
             .post_per_participant
             .check(&participant.to_string())
-            .map_err(|wait| PageError::new(Failure::TooManyRequests(wait), lang))?;
+            .map_err(|wait| PageError::from(Failure::TooManyRequests(wait)))?;
     }
     let draft = draft_from(&fields);
     let kind = match draft.kind.as_str() {
         "" => None,
-        raw => Some(ContributionKind::parse(raw).ok_or(PageError::new(Failure::BadRequest("kind".into()), lang))?),
+        raw => Some(ContributionKind::parse(raw).ok_or(PageError::from(Failure::BadRequest("kind".into())))?),
     };
     let command = Command::PostContribution {
         contribution_id: ContributionId::from_uuid(draft.contribution_id.unwrap_or_else(uuid::Uuid::now_v7)),
@@ -337,7 +330,7 @@ pub async fn post_note(
             // Show the form again with what was typed, so nothing is lost to a refusal.
             let fresh = match member_again(&app, &member, id).await {
                 Ok(state) => state,
-                Err(error) => return Err(PageError::new(error, lang)),
+                Err(error) => return Err(PageError::from(error)),
             };
             let message = Failure::from(error).message(lang);
             render_activity(&app, &context, &fresh, activity_id, &draft, Some(&message)).await
@@ -346,7 +339,7 @@ pub async fn post_note(
         // the status and wait that say so, so the phone can send it again in a moment.
         Err(error @ EngineError::Store(converge_store::StoreError::DiskFull)) => {
             let failure = Failure::from(error);
-            let fresh = member_again(&app, &member, id).await.map_err(|error| PageError::new(error, lang))?;
+            let fresh = member_again(&app, &member, id).await?;
             let message = failure.message(lang);
             let mut response = render_activity(&app, &context, &fresh, activity_id, &draft, Some(&message)).await?;
             *response.status_mut() = failure.status();
@@ -355,30 +348,29 @@ pub async fn post_note(
             }
             Ok(response)
         }
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
 /// Places a note in a category of a categorize activity.
 pub async fn sort_note(
     State(app): State<AppState>,
-    context: PageContext,
+    _context: PageContext,
     headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
+    let member = match member(&app, &headers, id).await {
         Ok(member) => member,
         Err(response) => return Ok(response),
     };
-    let lang = context.lang;
     let field = |name: &str| form_field(&fields, name);
     let contribution_id = field("contribution_id")
         .and_then(|raw| raw.parse::<ContributionId>().ok())
-        .ok_or(PageError::new(Failure::BadRequest("contribution_id".into()), lang))?;
+        .ok_or(PageError::from(Failure::BadRequest("contribution_id".into())))?;
     let category = field("category").and_then(|raw| raw.parse::<u32>().ok());
     let command = Command::Categorize { activity_id, contribution_id, category };
-    app.engine.execute(id, member.actor, command).await.or_page(lang)?;
+    app.engine.execute(id, member.actor, command).await?;
     Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}#note-{contribution_id}")).into_response())
 }
 
@@ -386,21 +378,20 @@ pub async fn sort_note(
 /// without them meanwhile.
 pub async fn set_presence(
     State(app): State<AppState>,
-    context: PageContext,
+    _context: PageContext,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
+    let member = match member(&app, &headers, id).await {
         Ok(member) => member,
         Err(response) => return Ok(response),
     };
-    let lang = context.lang;
     let Actor::Participant(participant_id) = member.actor else {
-        return Err(PageError::new(Failure::Forbidden, lang));
+        return Err(PageError::from(Failure::Forbidden));
     };
     let present = fields.iter().any(|(key, value)| key == "present" && value == "true");
-    app.engine.execute(id, member.actor, Command::SetPresence { participant_id, present }).await.or_page(lang)?;
+    app.engine.execute(id, member.actor, Command::SetPresence { participant_id, present }).await?;
     Ok(Redirect::to(&format!("/w/{id}")).into_response())
 }
 
