@@ -298,10 +298,13 @@ const SHARED_VIEWS: usize = 256;
 /// otherwise parse and rewrite every event 2,000 times.
 /// One per server, in [`crate::AppState`].
 #[derive(Clone, Default)]
-pub struct RecentViews(Arc<Mutex<VecDeque<(Arc<StoredEvent>, Arc<Views>)>>>);
+pub struct RecentViews(Arc<Mutex<VecDeque<ViewsOfEvent>>>);
+
+/// A live event and its views.
+type ViewsOfEvent = (Arc<StoredEvent>, Arc<Views>);
 
 async fn shared_views(recent_views: &RecentViews, event: &Arc<StoredEvent>, engine: &Engine) -> Arc<Views> {
-    let cached = |recent: &VecDeque<(Arc<StoredEvent>, Arc<Views>)>| {
+    let cached = |recent: &VecDeque<ViewsOfEvent>| {
         recent.iter().rev().find(|(known, _)| Arc::ptr_eq(known, event)).map(|(_, views)| views.clone())
     };
     if let Some(views) = cached(&recent_views.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())) {
