@@ -2,6 +2,7 @@
 //! document at `/api/openapi.json`. Paths, operation ids and shapes never change incompatibly.
 
 use crate::AppState;
+use crate::access::ApiMember;
 use crate::auth::Credentials;
 use crate::error::{Answer, ApiError, ErrorBody, Failure};
 use crate::extract::{ApiJson, ValidPath, ValidQuery};
@@ -15,108 +16,8 @@ use converge_core::{
 };
 use converge_engine::{EngineError, LiveState, NewWorkshop};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
-use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
-use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
-
-#[derive(OpenApi)]
-#[openapi(
-    info(title = "Converge API", description = "Run collective-intelligence workshops: create, join, contribute, follow live, export."),
-    paths(create_workshop, list_workshops, join_workshop, resume_participant, get_workshop, open_activity, close_activity, close_workshop, change_role, post_contribution,
-          cast_ballot, get_results, crate::api_actions::draft_action, crate::api_actions::edit_action,
-          crate::sse::stream_events, export_workshop),
-    components(schemas(ErrorBody)),
-    modifiers(&BearerAuth),
-)]
-pub struct ApiDoc;
-
-struct BearerAuth;
-
-impl Modify for BearerAuth {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
-    }
-}
-
-pub async fn openapi_json() -> Response {
-    match serde_json::to_string_pretty(&openapi_document()) {
-        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
-        Err(_) => Answer::Broken.status().into_response(),
-    }
-}
-
-/// The OpenAPI document as served: what the derive writes, made exact where a Rust type says
-/// less than the server checks. Clients and the API fuzzer (scripts/schemathesis) rely on it:
-/// a value the document allows is never refused as malformed (400), and one it forbids is.
-pub fn openapi_document() -> serde_json::Value {
-    let mut document = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
-    let schemas = "/components/schemas";
-    // Words the server takes from a fixed list are enums, with null where the field is optional.
-    let languages: Vec<&str> = Language::ALL.iter().map(|language| language.as_str()).collect();
-    let mut templates = vec!["default"];
-    templates.extend(converge_engine::templates::shipped().iter().map(|template| template.id()));
-    let roles: Vec<&str> =
-        Role::ALL.iter().filter(|role| **role != Role::Facilitator).map(|role| role.as_str()).collect();
-    let kinds: Vec<&str> = ContributionKind::ALL.iter().map(|kind| kind.as_str()).collect();
-    set_enum(&mut document, &format!("{schemas}/CreateWorkshopRequest/properties/language"), &languages, true);
-    set_enum(&mut document, &format!("{schemas}/CreateWorkshopRequest/properties/template"), &templates, true);
-    set_enum(&mut document, &format!("{schemas}/ChangeRoleRequest/properties/role"), &roles, false);
-    set_enum(&mut document, &format!("{schemas}/PostContributionRequest/properties/kind"), &kinds, true);
-    // A ballot's variants refuse unknown fields, as the structs do; grades and assessment scores
-    // are bytes.
-    if let Some(variants) =
-        document.pointer_mut(&format!("{schemas}/BallotRequest/oneOf")).and_then(|v| v.as_array_mut())
-    {
-        for variant in variants {
-            variant["additionalProperties"] = false.into();
-            for map in ["grades", "scores"] {
-                let is_assessment = variant.pointer("/properties/type/enum/0") == Some(&"assessment".into());
-                if (map == "grades" || is_assessment)
-                    && let Some(values) = variant.pointer_mut(&format!("/properties/{map}/additionalProperties"))
-                {
-                    values["maximum"] = u8::MAX.into();
-                }
-            }
-        }
-    }
-    // Every operation that reads a JSON body answers 415 without one, and 413 beyond the body
-    // limit; one with a query answers 400 when it does not parse.
-    if let Some(paths) = document.get_mut("paths").and_then(|v| v.as_object_mut()) {
-        for operation in paths.values_mut().filter_map(|v| v.as_object_mut()).flat_map(|item| item.values_mut()) {
-            let mut answers = Vec::new();
-            if operation.get("requestBody").is_some() {
-                answers.push(("413", "The body is larger than the server takes"));
-                answers.push(("415", "The body is not sent as application/json"));
-            }
-            let parameters = operation.get_mut("parameters").and_then(|v| v.as_array_mut());
-            for parameter in parameters.into_iter().flatten() {
-                if parameter["in"] == "query" {
-                    answers.push(("400", "A query parameter does not parse"));
-                }
-                // The derive writes a u64 (a sequence number) as an int64 from 0; the server takes
-                // the whole u64 range.
-                let schema = &mut parameter["schema"];
-                if schema["format"] == "int64" && schema["minimum"] == 0 {
-                    schema.as_object_mut().map(|schema| schema.remove("format"));
-                    schema["maximum"] = u64::MAX.into();
-                }
-                // A stream resumes from the id of the last event it got, which the server sets to
-                // a sequence number; anything else in the header is ignored, as EventSource wants.
-                if parameter["in"] == "header" && parameter["name"] == "Last-Event-ID" {
-                    parameter["schema"] = serde_json::json!({"type": "string"});
-                }
-            }
-            if let Some(responses) = operation.get_mut("responses").and_then(|v| v.as_object_mut()) {
-                for (status, description) in answers {
-                    responses.entry(status).or_insert_with(|| error_response(description));
-                }
-            }
-        }
-    }
-    document
-}
 
 /// Decodes a JSON body read as a value, taking a number with a zero fraction (`3.0`) where the
 /// document says integer: JSON Schema counts it as one, and clients that only have floats send it.
@@ -135,23 +36,6 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(mut body: serde_json::Value
     }
     whole_numbers(&mut body);
     serde_json::from_value(body).map_err(|error| ApiError::from(Failure::BadRequest(error.to_string())))
-}
-
-fn set_enum(document: &mut serde_json::Value, pointer: &str, values: &[&str], nullable: bool) {
-    if let Some(schema) = document.pointer_mut(pointer) {
-        let mut values: Vec<serde_json::Value> = values.iter().map(|value| (*value).into()).collect();
-        if nullable {
-            values.push(serde_json::Value::Null);
-        }
-        schema["enum"] = values.into();
-    }
-}
-
-fn error_response(description: &str) -> serde_json::Value {
-    serde_json::json!({
-        "description": description,
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
-    })
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -447,25 +331,6 @@ pub struct SheetView {
     round: u32,
 }
 
-/// Loads a workshop the caller belongs to, and how the caller acts in it.
-pub(crate) async fn member_state(
-    app: &AppState,
-    credentials: &Credentials,
-    id: Uuid,
-) -> Result<(Arc<LiveState>, Actor, Role), ApiError> {
-    let id = WorkshopId::from_uuid(id);
-    let state = app.engine.state(id).await?;
-    if state.workshop.deleted {
-        return Err(ApiError::from(Failure::NotFound));
-    }
-    let (actor, role) = credentials.actor_in(app, &state).map_err(|failure| {
-        // Someone outside the workshop learns nothing about it, not even that it exists.
-        let failure = if matches!(failure, Failure::Forbidden) { Failure::NotFound } else { failure };
-        ApiError::from(failure)
-    })?;
-    Ok((state, actor, role))
-}
-
 /// The workshop as the caller may see it.
 #[utoipa::path(get, path = "/api/v1/workshops/{id}", operation_id = "getWorkshop", tag = "workshops",
     params(("id" = Uuid, Path, description = "The workshop")),
@@ -473,10 +338,8 @@ pub(crate) async fn member_state(
     security(("bearer" = [])))]
 pub async fn get_workshop(
     State(app): State<AppState>,
-    credentials: Credentials,
-    ValidPath(id): ValidPath<Uuid>,
+    ApiMember { state, actor, role }: ApiMember,
 ) -> Result<Json<WorkshopView>, ApiError> {
-    let (state, actor, role) = member_state(&app, &credentials, id).await?;
     let profiles = app.engine.profiles(state.workshop.id).await?;
     let join_code = if role == Role::Facilitator {
         Some(app.engine.workshop_entry(state.workshop.id).await?.join_code)
@@ -629,11 +492,9 @@ pub struct WorkshopClosure {
     security(("bearer" = [])))]
 pub async fn close_workshop(
     State(app): State<AppState>,
-    credentials: Credentials,
-    ValidPath(id): ValidPath<Uuid>,
+    ApiMember { state, actor, .. }: ApiMember,
 ) -> Result<Json<WorkshopClosure>, ApiError> {
-    let (_, actor, _) = member_state(&app, &credentials, id).await?;
-    let workshop = WorkshopId::from_uuid(id);
+    let workshop = state.workshop.id;
     app.engine.execute(workshop, actor, Command::CloseWorkshop).await?;
     let record = app.engine.state_at_closure(workshop).await?;
     let closure = record.and_then(|record| {
@@ -650,7 +511,7 @@ async fn transition(
     activity_id: Uuid,
     open: bool,
 ) -> Result<Json<ActivityTransition>, ApiError> {
-    let (_, actor, _) = member_state(app, credentials, id).await?;
+    let ApiMember { actor, .. } = ApiMember::of(app, credentials, WorkshopId::from_uuid(id)).await?;
     let workshop = WorkshopId::from_uuid(id);
     let activity = ActivityId::from_uuid(activity_id);
     let command = if open {
@@ -696,7 +557,7 @@ pub async fn change_role(
     ValidPath((id, participant_id)): ValidPath<(Uuid, Uuid)>,
     ApiJson(body): ApiJson<ChangeRoleRequest>,
 ) -> Result<Json<RoleChanged>, ApiError> {
-    let (_, actor, _) = member_state(&app, &credentials, id).await?;
+    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, WorkshopId::from_uuid(id)).await?;
     let role = Role::parse(&body.role)
         .ok_or_else(|| ApiError::from(Failure::BadRequest(format!("unknown role `{}`", body.role))))?;
     let participant = converge_core::ParticipantId::from_uuid(participant_id);
@@ -754,7 +615,7 @@ pub async fn post_contribution(
     ValidPath(id): ValidPath<Uuid>,
     ApiJson(body): ApiJson<PostContributionRequest>,
 ) -> Result<(StatusCode, Json<PostedContribution>), ApiError> {
-    let (_, actor, _) = member_state(&app, &credentials, id).await?;
+    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, WorkshopId::from_uuid(id)).await?;
     if let Actor::Participant(participant) = actor {
         app.limits
             .post_per_participant
@@ -862,7 +723,7 @@ pub async fn cast_ballot(
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<(StatusCode, Json<BallotCast>), ApiError> {
     let body: BallotRequest = decode(body)?;
-    let (_, actor, _) = member_state(&app, &credentials, id).await?;
+    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, WorkshopId::from_uuid(id)).await?;
     let command = body.into_command(ActivityId::from_uuid(activity_id));
     let events = app.engine.execute(WorkshopId::from_uuid(id), actor, command).await?;
     match events.last() {
@@ -884,10 +745,9 @@ pub async fn cast_ballot(
     security(("bearer" = [])))]
 pub async fn get_results(
     State(app): State<AppState>,
-    credentials: Credentials,
+    _: ApiMember,
     ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    member_state(&app, &credentials, id).await?;
     let results = app
         .engine
         .results(WorkshopId::from_uuid(id), ActivityId::from_uuid(activity_id))
@@ -927,7 +787,7 @@ pub async fn export_workshop(
     ValidPath(id): ValidPath<Uuid>,
     ValidQuery(query): ValidQuery<ExportQuery>,
 ) -> Result<Response, ApiError> {
-    let (state, _, role) = member_state(&app, &credentials, id).await?;
+    let ApiMember { state, role, .. } = ApiMember::of(&app, &credentials, WorkshopId::from_uuid(id)).await?;
     if role != Role::Facilitator {
         return Err(ApiError::from(Failure::Forbidden));
     }
@@ -960,20 +820,5 @@ mod tests {
         assert!(refused.is_err(), "2.5 dots is not a number of dots");
         let negative = decode::<BallotRequest>(json!({"type": "grades", "grades": {item.to_string(): -1.0}}));
         assert!(negative.is_err(), "a grade is never negative");
-    }
-
-    #[test]
-    fn the_document_lists_the_words_the_server_takes() {
-        let document = openapi_document();
-        let schemas = &document["components"]["schemas"];
-        assert_eq!(schemas["CreateWorkshopRequest"]["properties"]["language"]["enum"], json!(["fr", "en", null]));
-        assert_eq!(
-            schemas["ChangeRoleRequest"]["properties"]["role"]["enum"],
-            json!(["expert", "participant", "observer"])
-        );
-        let templates = &schemas["CreateWorkshopRequest"]["properties"]["template"]["enum"];
-        assert!(templates.as_array().is_some_and(|ids| ids.contains(&json!("smarter-democracy-hackathon"))));
-        let create = &document["paths"]["/api/v1/workshops"]["post"]["responses"];
-        assert!(create.get("415").is_some() && create.get("413").is_some(), "a body can be refused unread");
     }
 }

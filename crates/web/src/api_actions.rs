@@ -3,7 +3,7 @@
 //! it now is, so a client can merge and send again rather than overwrite.
 
 use crate::AppState;
-use crate::api::member_state;
+use crate::access::ApiMember;
 use crate::auth::Credentials;
 use crate::error::{Answer, ApiError, ErrorBody, ErrorDetail, Failure};
 use crate::extract::{ApiJson, ValidPath};
@@ -165,7 +165,7 @@ pub async fn draft_action(
     ValidPath(id): ValidPath<Uuid>,
     ApiJson(body): ApiJson<DraftActionRequest>,
 ) -> Result<(StatusCode, Json<ActionView>), ApiError> {
-    let (state, actor, _) = member_state(&app, &credentials, id).await?;
+    let ApiMember { state, actor, .. } = ApiMember::of(&app, &credentials, WorkshopId::from_uuid(id)).await?;
     if let Actor::Participant(participant) = actor {
         app.limits
             .post_per_participant
@@ -221,7 +221,7 @@ pub async fn edit_action(
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Response, ApiError> {
     let body: EditActionRequest = crate::api::decode(body)?;
-    let (_, actor, _) = member_state(&app, &credentials, id).await?;
+    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, WorkshopId::from_uuid(id)).await?;
     let workshop = WorkshopId::from_uuid(id);
     let action_id = ActionId::from_uuid(action_id);
     let command = Command::EditAction {

@@ -219,7 +219,7 @@ pub enum Shape {
 }
 
 /// A failure on its way out, not yet put in words: handlers do not know the request's language
-/// and need not. The response carries it in its extensions until [`crate::edge::localise`]
+/// and need not. The response carries it in its extensions until the `localise` middleware (`edge.rs`)
 /// writes it in the request's language, the one place that does.
 #[derive(Debug, Clone)]
 pub struct Unrendered {

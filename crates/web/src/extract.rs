@@ -1,5 +1,5 @@
 //! Extractors that turn malformed requests into clear errors (in the caller's language, once
-//! [`crate::edge`] renders them): JSON for the API, a page for browsers. axum's own
+//! the edge renders them): JSON for the API, a page for browsers. axum's own
 //! rejections are plain text.
 
 use crate::error::{self, ApiError, Failure};

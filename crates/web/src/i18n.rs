@@ -183,7 +183,7 @@ pub fn negotiate(header: &str) -> Option<Language> {
 impl<S: Send + Sync> FromRequestParts<S> for Lang {
     type Rejection = Infallible;
 
-    /// The language [`crate::edge::localise`] settled for this request.
+    /// The language the `localise` middleware (`edge.rs`) settled for this request.
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         Ok(Lang::of_request(parts))
     }

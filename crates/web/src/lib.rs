@@ -2,6 +2,7 @@
 //! Server-Sent Events, and the JSON API with its OpenAPI document. Handlers are thin: they
 //! extract and check input, call the engine once, and render. Status codes exist only here.
 
+mod access;
 pub mod api;
 mod api_actions;
 mod assets;
@@ -15,6 +16,7 @@ mod extract;
 pub mod followup_import;
 mod i18n;
 pub mod net;
+pub mod openapi;
 mod pages;
 pub mod ratelimit;
 mod security;
@@ -156,7 +158,7 @@ pub fn router(state: AppState) -> Router {
         // The public follow-up page: anyone with its unguessable address, nobody else.
         .route("/follow/{follow_token}", get(public_follow_up::follow_up_page))
         .route("/follow/{follow_token}/feed.atom", get(public_follow_up::feed))
-        .route("/api/openapi.json", get(api::openapi_json))
+        .route("/api/openapi.json", get(openapi::openapi_json))
         .route("/api/v1/workshops", get(api::list_workshops).post(api::create_workshop))
         .route("/api/v1/join", post(api::join_workshop))
         .route("/api/v1/resume", post(api::resume_participant))

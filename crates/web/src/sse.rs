@@ -3,8 +3,9 @@
 //! what it missed, read back from the log.
 
 use crate::AppState;
+use crate::access::ApiMember;
 use crate::auth::Credentials;
-use crate::error::{ApiError, ErrorBody, Failure};
+use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ValidPath, ValidQuery};
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -58,14 +59,7 @@ pub async fn stream_events(
     ValidQuery(query): ValidQuery<StreamQuery>,
 ) -> Result<Response, ApiError> {
     let id = WorkshopId::from_uuid(id);
-    let state = app.engine.state(id).await?;
-    if state.workshop.deleted {
-        return Err(ApiError::from(Failure::NotFound));
-    }
-    let (actor, role) = credentials.actor_in(&app, &state).map_err(|failure| {
-        let failure = if matches!(failure, Failure::Forbidden) { Failure::NotFound } else { failure };
-        ApiError::from(failure)
-    })?;
+    let ApiMember { state, actor, role } = ApiMember::of(&app, &credentials, id).await?;
     let participant = match actor {
         Actor::Participant(participant) => Some(participant.to_string()),
         Actor::Account(_) | Actor::Newcomer => None,

@@ -14,13 +14,13 @@
 use super::activities::{self, Draft};
 use super::layout::PageContext;
 use super::outcome_forms::execute_form_command;
-use super::participant::{Member, activity_page_with, member, member_again};
+use super::participant::{activity_page_with, member_again};
 use crate::AppState;
+use crate::access::Member;
 use crate::error::{Failure, PageError};
 use crate::extract::{ValidForm, ValidPath, form_field};
 use crate::i18n::Lang;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::voting::{Ballot, CriterionScores, VoteMethod};
 use converge_core::{ActivityId, ActivityKind, Actor, Command, ContributionId, DomainError, WorkshopId};
@@ -39,14 +39,10 @@ enum Refused<'a> {
 pub async fn cast_ballot(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let activity = member.state.workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
     let method = activity.config.vote_rules().method;
     let ballot = match ballot_from(method, &fields) {
@@ -65,14 +61,10 @@ pub async fn cast_ballot(
 pub async fn assess_item(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let item = form_field(&fields, "item")
         .and_then(|raw| raw.parse::<ContributionId>().ok())
         .ok_or(PageError::from(Failure::BadRequest("item".into())))?;

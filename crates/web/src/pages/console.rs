@@ -6,10 +6,11 @@
 //! JavaScript; the live regions refresh as the room moves.
 
 use super::activities::{self, Draft};
-use super::facilitator::{is_loopback, live, owned};
+use super::facilitator::{is_loopback, live};
 use super::layout::{Frame, PageContext, csrf_field, page};
 use super::participant::activity_status;
 use super::timer::timer;
+use crate::access::OwnedWorkshop;
 use crate::auth::Facilitator;
 use crate::error::{Failure, PageError};
 use crate::extract::{ValidForm, ValidPath, form_field};
@@ -54,12 +55,11 @@ fn activity_path(id: WorkshopId, activity: ActivityId) -> String {
 pub async fn console(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { state, .. }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Markup, PageError> {
     let lang = context.lang;
-    let state = owned(&app, &facilitator, id).await?;
     let entry = app.engine.workshop_entry(id).await?;
     let profiles = app.engine.profiles(id).await?;
     let workshop = &state.workshop;
@@ -391,11 +391,10 @@ fn participant_controls(
 pub async fn activity_page(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
 ) -> Result<Markup, PageError> {
     let lang = context.lang;
-    let state = owned(&app, &facilitator, id).await?;
     let workshop = &state.workshop;
     let activity = workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
     let position = workshop.activities.iter().position(|candidate| candidate.id == activity_id).unwrap_or_default();
@@ -725,11 +724,10 @@ async fn run(app: &AppState, facilitator: &Facilitator, id: WorkshopId, command:
 /// `move-up`, `move-down`, `remove`, `edit`, `brainwriting-start`, `next-round`.
 pub async fn activity_action(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, activity_id, action)): ValidPath<(WorkshopId, ActivityId, String)>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    let state = owned(&app, &facilitator, id).await?;
     let workshop = &state.workshop;
     let activity = workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
     let position =
@@ -764,12 +762,11 @@ pub async fn activity_action(
 pub async fn add_activity(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
     let lang = context.lang;
-    let state = owned(&app, &facilitator, id).await?;
     let kind = form_field(&fields, "kind")
         .and_then(ActivityKind::parse)
         .ok_or(PageError::from(Failure::BadRequest("kind".into())))?;
@@ -810,11 +807,10 @@ pub async fn add_activity(
 /// Sends every screen to an activity, or lets them roam when no activity is given.
 pub async fn set_focus(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, &facilitator, id).await?;
     let activity_id = form_field(&fields, "activity_id").and_then(|raw| raw.parse::<ActivityId>().ok());
     run(&app, &facilitator, id, Command::SetFocus { activity_id }).await?;
     Ok(match activity_id {
@@ -827,11 +823,10 @@ pub async fn set_focus(
 /// round too widely (the old one stops working at once).
 pub async fn joining(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, &facilitator, id).await?;
     match form_field(&fields, "action") {
         Some("lock") => run(&app, &facilitator, id, Command::LockJoining { locked: true }).await?,
         Some("unlock") => run(&app, &facilitator, id, Command::LockJoining { locked: false }).await?,
@@ -845,11 +840,10 @@ pub async fn joining(
 
 pub async fn form_tables(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, &facilitator, id).await?;
     let size: usize = form_field(&fields, "table_size").and_then(|raw| raw.trim().parse().ok()).unwrap_or(6);
     let limits = config_limits::TABLE_SIZE_MIN as usize..=config_limits::TABLE_SIZE_MAX as usize;
     if !limits.contains(&size) {
@@ -862,11 +856,10 @@ pub async fn form_tables(
 /// A participant's `role`, `seat`, `leave` or `return`.
 pub async fn participant_action(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath((id, participant_id, action)): ValidPath<(WorkshopId, ParticipantId, String)>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, &facilitator, id).await?;
     let command = match action.as_str() {
         "role" => {
             let role = form_field(&fields, "role")
@@ -897,11 +890,10 @@ pub async fn participant_action(
 /// `merge` (into another, as a duplicate), `categorize` (in a categorize activity).
 pub async fn contribution_action(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, contribution_id, action)): ValidPath<(WorkshopId, ContributionId, String)>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    let state = owned(&app, &facilitator, id).await?;
     let contribution = state.workshop.contribution(contribution_id).ok_or(PageError::from(Failure::NotFound))?;
     let mut back_activity = contribution.activity_id;
     let bad = |field: &str| PageError::from(Failure::BadRequest(field.into()));

@@ -9,9 +9,9 @@
 //! (`security::csrf`). Checking, decoding and re-encoding the image is the engine's
 //! (`converge_engine::cards`).
 
-use super::facilitator::owned;
 use crate::AppState;
-use crate::auth::{Credentials, Facilitator};
+use crate::access::OwnedWorkshop;
+use crate::auth::Credentials;
 use crate::error::{Failure, PageError};
 use crate::extract::{ValidForm, ValidPath};
 use axum::body::{Body, Bytes};
@@ -86,11 +86,10 @@ fn with_lingering_close(body: Body) -> Body {
 /// `image` (the file) and `activity_id` (where to come back to).
 pub async fn upload_card(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, deck)): ValidPath<(WorkshopId, String)>,
     request: Request,
 ) -> Result<Redirect, PageError> {
-    let state = owned(&app, &facilitator, id).await?;
     let (parts, body) = request.into_parts();
     let body = with_lingering_close(body);
     // What the browser announces is believed when it is too much: answer at once rather than
@@ -135,11 +134,10 @@ pub async fn upload_card(
 /// `POST /facilitator/workshops/{id}/decks/{deck}/cards/{card_id}/remove`.
 pub async fn remove_card(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, deck, card_id)): ValidPath<(WorkshopId, String, String)>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    let state = owned(&app, &facilitator, id).await?;
     let command = Command::RemoveDeckCard { deck, card_id };
     match app.engine.execute(id, Actor::Account(facilitator.id()), command).await {
         // A second click on the same button finds the card already gone: that is what was asked.

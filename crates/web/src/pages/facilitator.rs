@@ -8,6 +8,7 @@
 
 use super::activities::{self, Draft};
 use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
+use crate::access::OwnedWorkshop;
 use crate::auth::Facilitator;
 use crate::error::{Failure, PageError};
 use crate::extract::{ValidForm, ValidPath};
@@ -17,12 +18,11 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{Activity, CalendarDate, Language, Role, Workshop, WorkshopId, limits};
-use converge_engine::{EngineError, LiveState, NewWorkshop, Removal};
+use converge_engine::{EngineError, NewWorkshop, Removal};
 use fluent_bundle::FluentValue;
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 pub async fn dashboard(
     State(app): State<AppState>,
@@ -156,12 +156,11 @@ pub async fn create(
 pub async fn confirm_delete(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { state, .. }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Markup, PageError> {
     let lang = context.lang;
-    let state = owned(&app, &facilitator, id).await?;
     let workshop = &state.workshop;
     let workshop_title = || workshop.title.as_str().into();
     let path = format!("/facilitator/workshops/{id}");
@@ -216,10 +215,9 @@ pub async fn confirm_delete(
 /// Sent twice, it never goes further than archiving.
 pub async fn delete(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, &facilitator, id).await?;
     match app.engine.delete_workshop(id, facilitator.id()).await? {
         Removal::Archived => Ok(Redirect::to("/facilitator#archived")),
         Removal::Deleted => Ok(Redirect::to("/facilitator")),
@@ -230,10 +228,9 @@ pub async fn delete(
 /// public; the page goes down with it.
 pub async fn delete_for_good(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, &facilitator, id).await?;
     app.engine.delete_workshop_for_good(id, facilitator.id()).await?;
     Ok(Redirect::to("/facilitator"))
 }
@@ -241,37 +238,21 @@ pub async fn delete_for_good(
 /// `POST .../restore`: an archived workshop back in the list.
 pub async fn restore(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, &facilitator, id).await?;
     app.engine.restore_workshop(id, facilitator.id()).await?;
     Ok(Redirect::to("/facilitator"))
-}
-
-/// The workshop's state, if this facilitator runs it. Another facilitator's workshop is 404:
-/// its existence is not theirs to know.
-pub(super) async fn owned(
-    app: &AppState,
-    facilitator: &Facilitator,
-    id: WorkshopId,
-) -> Result<Arc<LiveState>, PageError> {
-    let state = app.engine.state(id).await?;
-    if state.workshop.deleted || state.workshop.facilitator_for(facilitator.id()).is_none() {
-        return Err(PageError::from(Failure::NotFound));
-    }
-    Ok(state)
 }
 
 pub async fn screen(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { state, .. }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
     axum::extract::RawQuery(query): axum::extract::RawQuery,
 ) -> Result<Markup, PageError> {
-    let state = owned(&app, &facilitator, id).await?;
     // The room reads the projection: it speaks the workshop's language whatever the
     // facilitator's browser prefers; `?lang=` still chooses, for a room that needs the other.
     let asked = query.as_deref().unwrap_or_default().split('&').any(|pair| pair.starts_with("lang="));

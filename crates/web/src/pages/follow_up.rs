@@ -5,9 +5,10 @@
 //! status updates from a CSV file, checked in a dry run before they are applied all together.
 
 use super::activities::action_plan::jurisdiction_name;
-use super::facilitator::owned;
+use super::follow_up_badges::{overdue_flag, status_badge, status_label};
 use super::layout::{Frame, PageContext, csrf_field, form_error, page};
 use crate::AppState;
+use crate::access::{OwnedWorkshop, owned_by};
 use crate::auth::Facilitator;
 use crate::error::{Answer, Failure, PageError};
 use crate::extract::{ValidForm, ValidPath, ValidQuery, form_field};
@@ -34,31 +35,6 @@ fn follow_up_path(id: WorkshopId) -> String {
 }
 
 // --- Pieces shared with the public page -----------------------------------------------------
-
-/// An action's status as a badge.
-pub(super) fn status_badge(lang: Lang, status: ActionStatus) -> Markup {
-    html! {
-        span class={ "badge followup-status status-" (status.as_str()) } data-status=(status.as_str()) {
-            (status_label(lang, status))
-        }
-    }
-}
-
-pub(super) fn status_label(lang: Lang, status: ActionStatus) -> String {
-    lang.t(&format!("followup-status-{}", status.as_str()))
-}
-
-/// The overdue flag, shown wherever an action's follow-up is.
-pub(super) fn overdue_flag(lang: Lang, action: &Action, now: Timestamp) -> Markup {
-    html! {
-        @if action.follow_up.is_overdue(CalendarDate::of(now)) {
-            @let due = action.follow_up.next_update_due.map(|due| lang.date(due)).unwrap_or_default();
-            span.badge.overdue data-overdue title=(lang.t_args("followup-overdue-since", &[("date", due.into())])) {
-                (lang.t("followup-overdue"))
-            }
-        }
-    }
-}
 
 /// Who answers for an action and when its next update is due.
 pub(super) fn commitment_line(lang: Lang, action: &Action) -> Markup {
@@ -159,12 +135,10 @@ struct Refused {
 pub async fn follow_up_page(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { state, .. }: OwnedWorkshop,
     headers: HeaderMap,
-    ValidPath(id): ValidPath<WorkshopId>,
     ValidQuery(query): ValidQuery<FollowUpQuery>,
 ) -> Result<Markup, PageError> {
-    let state = owned(&app, &facilitator, id).await?;
     Ok(render(&app, &context, &headers, &state.workshop, query.imported, None))
 }
 
@@ -372,7 +346,7 @@ async fn run_or_show(
             Answer::Refused.status()
         }
     };
-    let state = owned(app, facilitator, id).await?;
+    let state = owned_by(app, facilitator, id).await?;
     if refused.action.is_some_and(|action| state.workshop.plan().all(|known| known.id != action)) {
         refused.action = None;
     }
@@ -398,12 +372,11 @@ fn action_of(fields: &[(String, String)]) -> Result<ActionId, PageError> {
 pub async fn update_status(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    owned(&app, &facilitator, id).await?;
     let action_id = action_of(&fields)?;
     let field = |name: &str| form_field(&fields, name).unwrap_or_default().to_owned();
     let refused = Refused {
@@ -437,12 +410,11 @@ pub async fn update_status(
 pub async fn set_commitment(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let state = owned(&app, &facilitator, id).await?;
     let action_id = action_of(&fields)?;
     let field = |name: &str| form_field(&fields, name).unwrap_or_default().to_owned();
     let current = state.workshop.action(action_id).map(|action| action.follow_up.status.as_str()).unwrap_or_default();
@@ -465,23 +437,17 @@ pub async fn set_commitment(
 /// address (or keeps the current one); `publish=false` withdraws it.
 pub async fn publish(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, &facilitator, id).await?;
     let publishing = form_field(&fields, "publish") != Some("false");
     app.engine.publish_follow_up(id, facilitator.id(), publishing).await?;
     Ok(Redirect::to(&format!("{}#public-page", follow_up_path(id))))
 }
 
 /// `GET .../follow-up/actions.csv`: the plan in the import's format, to fill in and send back.
-pub async fn import_template(
-    State(app): State<AppState>,
-    facilitator: Facilitator,
-    ValidPath(id): ValidPath<WorkshopId>,
-) -> Result<Response, PageError> {
-    let state = owned(&app, &facilitator, id).await?;
+pub async fn import_template(OwnedWorkshop { state, .. }: OwnedWorkshop) -> Result<Response, PageError> {
     let mut response = followup_import::template(&state.workshop, converge_engine::today()).into_response();
     let response_headers = response.headers_mut();
     response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
@@ -524,7 +490,7 @@ async fn check_import(
     id: WorkshopId,
     request: Request,
 ) -> Result<(std::sync::Arc<converge_engine::LiveState>, DryRun, String), PageError> {
-    let state = owned(app, facilitator, id).await?;
+    let state = owned_by(app, facilitator, id).await?;
     let bytes = read_import(app, request).await?;
     let run = followup_import::dry_run_bytes(&state.workshop, &bytes, converge_engine::today());
     let text = followup_import::decode(&bytes).unwrap_or_default().to_owned();
@@ -565,7 +531,7 @@ pub async fn import_apply(
         Ok(_) => Ok(Redirect::to(&format!("{}?imported={n_updates}", follow_up_path(id))).into_response()),
         Err(EngineError::Domain(error)) if !error.is_forbidden() => {
             let failure = Failure::from(error);
-            let state = owned(&app, &facilitator, id).await?;
+            let state = owned_by(&app, &facilitator, id).await?;
             let page = dry_run_page(&context, &state.workshop, &run, &text, Some(&failure.message(lang)));
             Ok((failure.status(), page).into_response())
         }

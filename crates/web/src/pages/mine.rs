@@ -3,10 +3,10 @@
 //! ever about the one who asks, so nobody else learns they wrote them.
 
 use super::fates::{excerpt, fate_words};
-use super::follow_up::{overdue_flag, status_badge};
+use super::follow_up_badges::{overdue_flag, status_badge};
 use super::layout::{Frame, Live, PageContext, page};
-use super::participant::member;
 use crate::AppState;
+use crate::access::Member;
 use crate::error::{Failure, PageError};
 use crate::extract::ValidPath;
 use axum::extract::State;
@@ -26,11 +26,8 @@ pub async fn my_contributions(
     context: PageContext,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
+    member: Member,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
     let workshop = &member.state.workshop;
     let me = match member.actor {

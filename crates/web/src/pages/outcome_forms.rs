@@ -20,12 +20,13 @@
 use super::activities::action_plan::{self, CardForm, Conflict};
 use super::activities::{self, Draft, View};
 use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
-use super::participant::{Member, activity_page_with, activity_status, member, member_again};
+use super::participant::{activity_page_with, activity_status, member_again};
 use crate::AppState;
+use crate::access::Member;
 use crate::error::{Answer, Failure, PageError};
 use crate::extract::{ValidForm, ValidPath, ValidQuery, form_field};
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{
     ActionId, ActivityId, ActivityKind, ActivityStatus, Actor, Command, ContributionId, DomainError, ParticipantId,
@@ -174,14 +175,10 @@ pub struct NewCardQuery {
 pub async fn new_card_page(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
-    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidPath((_, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidQuery(query): ValidQuery<NewCardQuery>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let workshop = &member.state.workshop;
     let mut form = CardForm::default();
     if let Some(source) =
@@ -255,14 +252,10 @@ fn started_from(fields: &[(String, String)]) -> Option<CardForm> {
 pub async fn draft_card(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
     require_kind(&member, activity_id, ActivityKind::ActionPlan)?;
     if let Actor::Participant(participant) = member.actor {
@@ -317,13 +310,9 @@ enum Shown<'a> {
 pub async fn card_page(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
-    ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    ValidPath((_, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    member: Member,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     render_card(&app, &context, &member, activity_id, action_id, Answer::Ok.status(), None, Shown::Card).await
 }
 
@@ -387,14 +376,10 @@ async fn render_card(
 pub async fn edit_card(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
     require_kind(&member, activity_id, ActivityKind::ActionPlan)?;
     let attempted = card_form_from(&fields);
@@ -453,14 +438,10 @@ pub async fn edit_card(
 pub async fn give_consensus(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
     require_kind(&member, activity_id, ActivityKind::ActionPlan)?;
     let stance = form_field(&fields, "stance")
@@ -491,13 +472,9 @@ pub async fn give_consensus(
 pub async fn withdraw_card(
     State(app): State<AppState>,
     _context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    member: Member,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     require_kind(&member, activity_id, ActivityKind::ActionPlan)?;
     app.engine.execute(id, member.actor, Command::WithdrawAction { action_id }).await?;
     Ok(Redirect::to(&list_path(&member, id, activity_id)).into_response())
@@ -519,14 +496,10 @@ async fn refuse_on_map(
 pub async fn rate_risk(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id, risk)): ValidPath<(WorkshopId, ActivityId, ContributionId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     // A scale left unchosen or not a number is off the scale: the core says what the scale is.
     let rating = |name: &str| form_field(&fields, name).and_then(|raw| raw.parse::<u8>().ok()).unwrap_or(0);
     let command = Command::RateRisk { activity_id, risk, likelihood: rating("likelihood"), impact: rating("impact") };
@@ -542,14 +515,10 @@ pub async fn rate_risk(
 pub async fn link_mitigations(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id, risk)): ValidPath<(WorkshopId, ActivityId, ContributionId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     require_kind(&member, activity_id, ActivityKind::RiskMap)?;
     if member.state.workshop.contribution(risk).is_none_or(|risk| risk.activity_id != activity_id) {
         return refuse_on_map(&app, &context, &member, activity_id, DomainError::NotARisk).await;

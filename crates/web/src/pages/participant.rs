@@ -3,7 +3,7 @@
 use super::activities::{self, Draft};
 use super::layout::{Frame, Live, PageContext, form_error, page};
 use crate::AppState;
-use crate::auth::Credentials;
+use crate::access::Member;
 use crate::error::{Answer, Failure, PageError, add_retry_after};
 use crate::extract::{ValidForm, ValidPath, form_field};
 use crate::i18n::Lang;
@@ -11,13 +11,12 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{
-    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, ParticipantId, Role,
-    SheetRef, WorkshopId,
+    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, ParticipantId, SheetRef,
+    WorkshopId,
 };
-use converge_engine::{EngineError, LiveState};
+use converge_engine::EngineError;
 use maud::{Markup, html};
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// The activity's status as a badge.
 pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity: &Activity) -> Markup {
@@ -30,29 +29,6 @@ pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity:
         ActivityStatus::Draft => "status-draft",
     };
     html! { span class={ "badge status-" (activity.status.as_str()) } { (lang.t(key)) } }
-}
-
-/// The participant (or the workshop's own facilitator) this browser is in `id`, or a redirect to join.
-pub(super) async fn member(app: &AppState, headers: &HeaderMap, id: WorkshopId) -> Result<Member, Response> {
-    let fail = |failure: Failure| PageError::from(failure).into_response();
-    let state = app.engine.state(id).await.map_err(|error| fail(error.into()))?;
-    if state.workshop.deleted {
-        return Err(fail(Failure::NotFound));
-    }
-    let credentials = Credentials::from_headers(app, headers).await.map_err(fail)?;
-    match credentials.actor_in(app, &state) {
-        Ok((actor, role)) => Ok(Member { state, actor, role }),
-        Err(Failure::Unauthenticated) => Err(Redirect::to("/join").into_response()),
-        // Someone outside the workshop learns nothing about it, not even that it exists.
-        Err(Failure::Forbidden) => Err(fail(Failure::NotFound)),
-        Err(failure) => Err(fail(failure)),
-    }
-}
-
-pub(super) struct Member {
-    pub state: Arc<LiveState>,
-    pub actor: Actor,
-    pub role: Role,
 }
 
 fn live(id: WorkshopId, seq: u64, page: String, kinds: &'static str, activity: Option<String>) -> Option<Live> {
@@ -87,11 +63,8 @@ pub async fn home(
     context: PageContext,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
+    member: Member,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
     let profiles = app.engine.profiles(id).await?;
     let you = match member.actor {
@@ -178,13 +151,9 @@ pub async fn home(
 pub async fn activity_page(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
-    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidPath((_, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     render_activity(&app, &context, &member, activity_id, &Draft::default(), None).await
 }
 
@@ -295,14 +264,10 @@ fn draft_from(fields: &[(String, String)]) -> Draft {
 pub async fn post_note(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
     if let Actor::Participant(participant) = member.actor {
         app.limits
@@ -356,14 +321,10 @@ pub async fn post_note(
 pub async fn sort_note(
     State(app): State<AppState>,
     _context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let field = |name: &str| form_field(&fields, name);
     let contribution_id = field("contribution_id")
         .and_then(|raw| raw.parse::<ContributionId>().ok())
@@ -379,14 +340,10 @@ pub async fn sort_note(
 pub async fn set_presence(
     State(app): State<AppState>,
     _context: PageContext,
-    headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
+    member: Member,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let Actor::Participant(participant_id) = member.actor else {
         return Err(PageError::from(Failure::Forbidden));
     };

@@ -7,9 +7,8 @@
 //! The page is found by its token through the store's index of published pages
 //! (`Engine::published_follow_up`): one lookup, whatever the number of workshops.
 
-use super::follow_up::{
-    by_jurisdiction, commitment_line, history, overdue_flag, public_base, status_badge, status_label,
-};
+use super::follow_up::{by_jurisdiction, commitment_line, history, public_base};
+use super::follow_up_badges::{overdue_flag, status_badge, status_label};
 use super::layout::PageContext;
 use crate::AppState;
 use crate::error::{Failure, PageError};

@@ -2,9 +2,8 @@
 //! table as a download. The report is built from the record as it stands, in the workshop's
 //! language; the console links to every format.
 
-use super::facilitator::owned;
 use crate::AppState;
-use crate::auth::Facilitator;
+use crate::access::OwnedWorkshop;
 use crate::error::{Failure, PageError};
 use crate::extract::{ValidPath, ValidQuery};
 use crate::i18n::Lang;
@@ -129,11 +128,10 @@ impl ReportQuery {
 /// save or print.
 pub async fn report_page(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    _: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidQuery(query): ValidQuery<ReportQuery>,
 ) -> Result<Response, PageError> {
-    owned(&app, &facilitator, id).await?;
     let report = workshop_report(&app.engine, id, converge_engine::now(), query.with_follow_up()).await?;
     let mut response = converge_report::html::render(&report).into_response();
     let headers = response.headers_mut();
@@ -151,11 +149,10 @@ pub async fn report_page(
 /// `GET /facilitator/workshops/{id}/report/{table}.csv`: one table of the report.
 pub async fn report_table(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    _: OwnedWorkshop,
     ValidPath((id, file)): ValidPath<(WorkshopId, String)>,
 ) -> Result<Response, PageError> {
     let table = file.strip_suffix(".csv").and_then(Table::parse).ok_or(PageError::from(Failure::NotFound))?;
-    owned(&app, &facilitator, id).await?;
     let report = workshop_report(&app.engine, id, converge_engine::now(), false).await?;
     let mut response = converge_report::csv::table(&report, table).into_response();
     let headers = response.headers_mut();

@@ -7,10 +7,9 @@
 //! server is busy and points to the HTML report. typst cannot be interrupted, so a layout that
 //! outlives its request finishes alone, still holding its slot: the load stays bounded.
 
-use super::facilitator::owned;
 use super::report::{ReportQuery, edition_suffix, workshop_report};
 use crate::AppState;
-use crate::auth::Facilitator;
+use crate::access::OwnedWorkshop;
 use crate::error::{Failure, PageError};
 use crate::extract::{ValidPath, ValidQuery};
 use axum::extract::State;
@@ -46,11 +45,10 @@ enum LayoutFailure {
 /// `GET /facilitator/workshops/{id}/report.pdf`.
 pub async fn report_pdf(
     State(app): State<AppState>,
-    facilitator: Facilitator,
+    _: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidQuery(query): ValidQuery<ReportQuery>,
 ) -> Result<Response, PageError> {
-    owned(&app, &facilitator, id).await?;
     let report = workshop_report(&app.engine, id, converge_engine::now(), query.with_follow_up()).await?;
     let pdf = lay_out(&app.report_layouts, report, LAYOUT_TIMEOUT).await.map_err(|failure| failure_of(id, failure))?;
     let mut response = pdf.into_response();
