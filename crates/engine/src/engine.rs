@@ -333,7 +333,7 @@ impl Engine {
                     tracing::info!(workshop.id = %id, "workshop {id} created");
                     return Ok(entry);
                 }
-                Err(StoreError::Duplicate("join code")) => continue,
+                Err(StoreError::JoinCodeTaken) => continue,
                 Err(error) => return Err(error.into()),
             }
         }
@@ -365,7 +365,7 @@ impl Engine {
                     self.execute(id, Actor::Account(account), Command::RenewJoinCode).await?;
                     return Ok(code);
                 }
-                Err(StoreError::Duplicate("join code")) => continue,
+                Err(StoreError::JoinCodeTaken) => continue,
                 Err(error) => return Err(error.into()),
             }
         }

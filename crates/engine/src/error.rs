@@ -48,7 +48,7 @@ impl EngineError {
         match self {
             EngineError::Domain(error) => error.code(),
             EngineError::Store(StoreError::Conflict { .. }) => "conflict",
-            EngineError::Store(StoreError::Duplicate(_)) => "duplicate",
+            EngineError::Store(StoreError::Duplicate(_) | StoreError::JoinCodeTaken) => "duplicate",
             EngineError::Store(StoreError::DiskFull) => "disk_full",
             EngineError::Store(StoreError::Unavailable(_)) | EngineError::Store(StoreError::Corrupt(_)) => {
                 "store_unavailable"

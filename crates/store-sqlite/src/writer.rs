@@ -372,7 +372,7 @@ fn insert_workshop(connection: &Connection, entry: &WorkshopEntry) -> Result<(),
         return Err(StoreError::Duplicate("workshop"));
     }
     if exists("select exists (select 1 from workshop where join_code = ?1 and deleted = 0)", &entry.join_code)? {
-        return Err(StoreError::Duplicate("join code"));
+        return Err(StoreError::JoinCodeTaken);
     }
     connection
         .execute(
@@ -441,6 +441,10 @@ fn append_events(
     Ok(stored)
 }
 
+/// What a write that sets a join code can clash on: its own error, which callers match on to
+/// draw another code.
+const JOIN_CODE: &str = "join code";
+
 impl Write {
     fn execute(self, connection: &Connection) -> Result<bool, StoreError> {
         let (sql, params, taken): (&str, Vec<Box<dyn rusqlite::ToSql>>, &'static str) = match self {
@@ -475,7 +479,7 @@ impl Write {
             Write::SetJoinCode { workshop, join_code } => (
                 "update workshop set join_code = ?2 where workshop_id = ?1",
                 vec![Box::new(workshop.to_string()), Box::new(join_code)],
-                "join code",
+                JOIN_CODE,
             ),
             Write::CreateAccount { account } => (
                 "insert into account (account_id, email, display_name, password_hash, created_at) \
@@ -600,6 +604,7 @@ impl Write {
             () if is_unique_violation(&error) && error.to_string().contains("account.account_id") => {
                 StoreError::Duplicate("account")
             }
+            () if is_unique_violation(&error) && taken == JOIN_CODE => StoreError::JoinCodeTaken,
             () if is_unique_violation(&error) => StoreError::Duplicate(taken),
             () => write_error(&error),
         })?;

@@ -225,8 +225,8 @@ pub async fn creating_a_workshop_with_a_taken_id_or_join_code_is_a_duplicate_and
     for code in ["TAKEN1", "taken1"] {
         let same_code = entry(Uuid::new_v4(), code, owner, 3);
         match store.create_workshop(same_code.clone(), events(5..6)).await {
-            Err(StoreError::Duplicate("join code")) => {}
-            other => panic!("a taken join code ({code}) must be Duplicate(\"join code\"), got {other:?}"),
+            Err(StoreError::JoinCodeTaken) => {}
+            other => panic!("a taken join code ({code}) must be JoinCodeTaken, got {other:?}"),
         }
         assert_eq!(store.workshop_entry(same_code.id).await.expect("entry"), None, "no entry is written");
         assert_eq!(all_events(&store, same_code.id).await, Vec::new(), "no event is written");
@@ -569,7 +569,7 @@ pub async fn a_new_join_code_replaces_the_old_one_and_a_taken_one_is_refused<S: 
     assert_eq!(store.workshop_by_join_code("AAAA11").await.expect("lookup"), None, "the old code joins nothing");
     let moved = store.workshop_by_join_code("cccc33").await.expect("lookup").expect("the new code joins");
     assert_eq!((moved.id, moved.join_code.as_str()), (first.id, "CCCC33"));
-    assert!(matches!(store.set_join_code(first.id, "bbbb22").await, Err(StoreError::Duplicate("join code"))));
+    assert!(matches!(store.set_join_code(first.id, "bbbb22").await, Err(StoreError::JoinCodeTaken)));
     assert_eq!(store.workshop_entry(first.id).await.expect("entry").expect("kept").join_code, "CCCC33");
 }
 
@@ -591,10 +591,10 @@ pub async fn an_archived_workshop_stays_listed_and_its_join_code_is_kept_but_ope
     assert_eq!(store.workshop_by_join_code("ARCH02").await.expect("lookup"), None, "nobody joins it");
     let squatter = entry(Uuid::new_v4(), "arch02", owner, 3);
     assert!(
-        matches!(store.create_workshop(squatter, Vec::new()).await, Err(StoreError::Duplicate("join code"))),
+        matches!(store.create_workshop(squatter, Vec::new()).await, Err(StoreError::JoinCodeTaken)),
         "its code stays reserved for when it is restored"
     );
-    assert!(matches!(store.set_join_code(older.id, "ARCH02").await, Err(StoreError::Duplicate("join code"))));
+    assert!(matches!(store.set_join_code(older.id, "ARCH02").await, Err(StoreError::JoinCodeTaken)));
 
     store.set_workshop_archived(archived.id, false).await.expect("restore");
     assert_eq!(store.workshop_by_join_code("arch02").await.expect("lookup"), Some(archived.clone()));

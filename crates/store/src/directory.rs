@@ -98,7 +98,7 @@ pub trait Directory: Send + Sync + 'static {
     /// with `create_workshop` is indexed from the start (it has no page yet).
     fn workshops_without_follow_up_index(&self) -> BoxFuture<'_, Result<Vec<Uuid>, StoreError>>;
     /// Gives a workshop a new join code; the old one joins nothing any more. Fails with
-    /// [`StoreError::Duplicate`] (`"join code"`) when another live workshop holds the code.
+    /// [`StoreError::JoinCodeTaken`] when another live workshop holds the code.
     fn set_join_code(&self, id: Uuid, join_code: &str) -> BoxFuture<'_, Result<(), StoreError>>;
 
     /// Fails with [`StoreError::Duplicate`] when the email is taken.

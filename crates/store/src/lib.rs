@@ -44,6 +44,9 @@ pub enum StoreError {
     /// A unique value (an email, a join code, a workshop id) is already taken.
     #[error("{0} is already taken")]
     Duplicate(&'static str),
+    /// Another live workshop holds this join code: the caller draws another one.
+    #[error("join code is already taken")]
+    JoinCodeTaken,
     /// The disk is full: nothing was written, and writes succeed again once space returns.
     #[error("the disk is full; nothing was written")]
     DiskFull,

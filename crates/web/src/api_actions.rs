@@ -3,9 +3,9 @@
 //! it now is, so a client can merge and send again rather than overwrite.
 
 use crate::AppState;
-use crate::api::member_state;
+use crate::access::ApiMember;
 use crate::auth::Credentials;
-use crate::error::{ApiError, ErrorBody, ErrorDetail, Failure};
+use crate::error::{Answer, ApiError, ErrorBody, ErrorDetail, Failure};
 use crate::extract::{ApiJson, ValidPath};
 use crate::i18n::Lang;
 use axum::Json;
@@ -141,9 +141,9 @@ fn ids(sources: Vec<Uuid>) -> Vec<ContributionId> {
     sources.into_iter().map(ContributionId::from_uuid).collect()
 }
 
-async fn card_now(app: &AppState, lang: Lang, workshop: WorkshopId, action: ActionId) -> Result<ActionView, ApiError> {
-    let state = app.engine.state(workshop).await.map_err(|error| ApiError::in_lang(error, lang))?;
-    let action = state.workshop.action(action).ok_or_else(|| ApiError::in_lang(Failure::NotFound, lang))?;
+async fn card_now(app: &AppState, workshop: WorkshopId, action: ActionId) -> Result<ActionView, ApiError> {
+    let state = app.engine.state(workshop).await?;
+    let action = state.workshop.action(action).ok_or_else(|| ApiError::from(Failure::NotFound))?;
     Ok(ActionView::from(action))
 }
 
@@ -161,17 +161,16 @@ async fn card_now(app: &AppState, lang: Lang, workshop: WorkshopId, action: Acti
     security(("bearer" = [])))]
 pub async fn draft_action(
     State(app): State<AppState>,
-    lang: Lang,
     credentials: Credentials,
     ValidPath(id): ValidPath<Uuid>,
     ApiJson(body): ApiJson<DraftActionRequest>,
 ) -> Result<(StatusCode, Json<ActionView>), ApiError> {
-    let (state, actor, _) = member_state(&app, lang, &credentials, id).await?;
+    let ApiMember { state, actor, .. } = ApiMember::of(&app, &credentials, WorkshopId::from_uuid(id)).await?;
     if let Actor::Participant(participant) = actor {
         app.limits
             .post_per_participant
             .check(&participant.to_string())
-            .map_err(|wait| ApiError::in_lang(Failure::TooManyRequests(wait), lang))?;
+            .map_err(|wait| ApiError::from(Failure::TooManyRequests(wait)))?;
     }
     let workshop = WorkshopId::from_uuid(id);
     let action_id = ActionId::from_uuid(body.id.unwrap_or_else(Uuid::now_v7));
@@ -182,7 +181,7 @@ pub async fn draft_action(
         sources: ids(body.sources),
     };
     match app.engine.execute(workshop, actor, command).await {
-        Ok(_) => Ok((StatusCode::CREATED, Json(card_now(&app, lang, workshop, action_id).await?))),
+        Ok(_) => Ok((Answer::Created.status(), Json(card_now(&app, workshop, action_id).await?))),
         Err(EngineError::Domain(DomainError::DuplicateAction(existing))) => {
             let caller = match actor {
                 Actor::Participant(participant) => Some(participant),
@@ -195,12 +194,12 @@ pub async fn draft_action(
                         state.keyring.is(caller, converge_core::Scope::Draft(action.activity_id), &action.author)
                     }) =>
                 {
-                    Ok((StatusCode::OK, Json(ActionView::from(action))))
+                    Ok((Answer::Ok.status(), Json(ActionView::from(action))))
                 }
-                _ => Err(ApiError::in_lang(DomainError::DuplicateAction(existing), lang)),
+                _ => Err(ApiError::from(DomainError::DuplicateAction(existing))),
             }
         }
-        Err(error) => Err(ApiError::in_lang(error, lang)),
+        Err(error) => Err(ApiError::from(error)),
     }
 }
 
@@ -221,8 +220,8 @@ pub async fn edit_action(
     ValidPath((id, action_id)): ValidPath<(Uuid, Uuid)>,
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Response, ApiError> {
-    let body: EditActionRequest = crate::api::decode(body, lang)?;
-    let (_, actor, _) = member_state(&app, lang, &credentials, id).await?;
+    let body: EditActionRequest = crate::api::decode(body)?;
+    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, WorkshopId::from_uuid(id)).await?;
     let workshop = WorkshopId::from_uuid(id);
     let action_id = ActionId::from_uuid(action_id);
     let command = Command::EditAction {
@@ -232,13 +231,13 @@ pub async fn edit_action(
         sources: ids(body.sources),
     };
     match app.engine.execute(workshop, actor, command).await {
-        Ok(_) => Ok(Json(card_now(&app, lang, workshop, action_id).await?).into_response()),
+        Ok(_) => Ok(Json(card_now(&app, workshop, action_id).await?).into_response()),
         Err(EngineError::Domain(error @ DomainError::EditConflict { .. })) => {
             let failure = Failure::from(error);
             let detail = ErrorDetail { code: failure.code().to_owned(), message: failure.message(lang) };
-            let current = card_now(&app, lang, workshop, action_id).await?;
-            Ok((StatusCode::CONFLICT, Json(EditConflictBody { error: detail, current })).into_response())
+            let current = card_now(&app, workshop, action_id).await?;
+            Ok((Answer::Conflict.status(), Json(EditConflictBody { error: detail, current })).into_response())
         }
-        Err(error) => Err(ApiError::in_lang(error, lang)),
+        Err(error) => Err(ApiError::from(error)),
     }
 }

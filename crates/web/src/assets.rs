@@ -55,10 +55,7 @@ pub fn path(name: &str) -> String {
     format!("/static/{version}/{name}")
 }
 
-pub async fn serve(
-    lang: crate::Lang,
-    axum::extract::Path((_version, name)): axum::extract::Path<(String, String)>,
-) -> Response {
+pub async fn serve(axum::extract::Path((_version, name)): axum::extract::Path<(String, String)>) -> Response {
     let Some(asset) = ASSETS.iter().find(|asset| asset.name == name) else {
         // The built-in photo-language cards are static files too.
         if let Some(svg) = crate::deck::builtin_image(&name) {
@@ -68,7 +65,7 @@ pub async fn serve(
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
             return response;
         }
-        return crate::error::PageError::new(crate::error::Failure::NotFound, lang).into_response();
+        return crate::error::PageError::from(crate::error::Failure::NotFound).into_response();
     };
     let mut response = asset.body.into_response();
     let headers = response.headers_mut();

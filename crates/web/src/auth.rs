@@ -108,8 +108,7 @@ impl FromRequestParts<AppState> for Credentials {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
-        let lang = crate::i18n::lang_of(parts);
-        Credentials::from_headers(app, &parts.headers).await.map_err(|failure| ApiError::in_lang(failure, lang))
+        Ok(Credentials::from_headers(app, &parts.headers).await?)
     }
 }
 
@@ -126,13 +125,10 @@ impl FromRequestParts<AppState> for Facilitator {
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
-        let lang = crate::i18n::lang_of(parts);
-        let token =
-            cookies::get(&parts.headers, cookies::SESSION).ok_or(PageError::new(Failure::Unauthenticated, lang))?;
-        match app.engine.session_account(&token).await {
-            Ok(Some(account)) => Ok(Facilitator(account)),
-            Ok(None) => Err(PageError::new(Failure::Unauthenticated, lang)),
-            Err(error) => Err(PageError::new(error, lang)),
+        let token = cookies::get(&parts.headers, cookies::SESSION).ok_or(PageError(Failure::Unauthenticated))?;
+        match app.engine.session_account(&token).await? {
+            Some(account) => Ok(Facilitator(account)),
+            None => Err(PageError(Failure::Unauthenticated)),
         }
     }
 }

@@ -9,11 +9,15 @@ use converge_core::DomainError;
 use converge_engine::{EngineError, StoreError};
 use converge_i18n::FluentValue;
 use serde::Serialize;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// When to try again after a full disk: long enough for an operator to free some space, short
 /// enough that a participant's retry soon passes.
 const DISK_FULL_RETRY_AFTER: Duration = Duration::from_secs(10);
+
+/// When to try a PDF report again that took too long: a busy server may have room by then.
+const REPORT_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 /// A failure of a request, independent of how it is shown.
 #[derive(Debug)]
@@ -34,6 +38,10 @@ pub enum Failure {
     MethodNotAllowed,
     TooManyRequests(Duration),
     UnknownTemplate,
+    /// The PDF report took longer than its time to lay out.
+    ReportTimedOut,
+    /// The PDF report could not be laid out.
+    ReportFailed,
 }
 
 impl From<EngineError> for Failure {
@@ -79,7 +87,9 @@ impl Failure {
             Failure::Engine(EngineError::Store(StoreError::Conflict { .. }) | EngineError::Busy) => {
                 StatusCode::SERVICE_UNAVAILABLE
             }
-            Failure::Engine(EngineError::Store(StoreError::Duplicate(_))) => StatusCode::CONFLICT,
+            Failure::Engine(EngineError::Store(StoreError::Duplicate(_) | StoreError::JoinCodeTaken)) => {
+                StatusCode::CONFLICT
+            }
             // Not 507: a full disk is a passing condition of this server, and 503 with Retry-After
             // is what every client knows to retry later.
             Failure::Engine(EngineError::Store(StoreError::DiskFull)) => StatusCode::SERVICE_UNAVAILABLE,
@@ -95,6 +105,8 @@ impl Failure {
             Failure::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Failure::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             Failure::UnknownTemplate => StatusCode::UNPROCESSABLE_ENTITY,
+            Failure::ReportTimedOut => StatusCode::SERVICE_UNAVAILABLE,
+            Failure::ReportFailed => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -112,6 +124,8 @@ impl Failure {
             Failure::MethodNotAllowed => "method_not_allowed",
             Failure::TooManyRequests(_) => "too_many_requests",
             Failure::UnknownTemplate => "unknown_template",
+            Failure::ReportTimedOut => "report_timed_out",
+            Failure::ReportFailed => "report_failed",
         }
     }
 
@@ -129,6 +143,8 @@ impl Failure {
             Failure::TooManyRequests(wait) => {
                 lang.t_args("error-too_many_requests", &[("seconds", FluentValue::from(wait.as_secs().max(1)))])
             }
+            Failure::ReportTimedOut => lang.t("report-pdf-timeout"),
+            Failure::ReportFailed => lang.t("report-pdf-failed"),
             other => lang.t(&format!("error-{}", other.code())),
         }
     }
@@ -137,6 +153,7 @@ impl Failure {
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             Failure::TooManyRequests(wait) => Some(*wait),
+            Failure::ReportTimedOut => Some(REPORT_RETRY_AFTER),
             Failure::Engine(EngineError::Store(StoreError::DiskFull)) => Some(DISK_FULL_RETRY_AFTER),
             _ => None,
         }
@@ -194,68 +211,96 @@ pub struct ErrorDetail {
     pub message: String,
 }
 
-/// A failure answered as JSON.
-#[derive(Debug)]
-pub struct ApiError {
-    pub failure: Failure,
-    pub lang: Lang,
+/// The way a failure is shown: as the API's JSON error, or as a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Json,
+    Page,
 }
 
-impl<F: Into<Failure>> From<F> for ApiError {
-    fn from(failure: F) -> Self {
-        ApiError { failure: failure.into(), lang: Lang(converge_core::Language::En) }
+/// A failure on its way out, not yet put in words: handlers do not know the request's language
+/// and need not. The response carries it in its extensions until the `localise` middleware (`edge.rs`)
+/// writes it in the request's language, the one place that does.
+#[derive(Debug, Clone)]
+pub struct Unrendered {
+    pub failure: Arc<Failure>,
+    pub shape: Shape,
+}
+
+impl Unrendered {
+    /// A response with the failure's status and headers and no body yet.
+    fn response(failure: Failure, shape: Shape) -> Response {
+        let mut response = failure.status().into_response();
+        if let Some(wait) = failure.retry_after() {
+            add_retry_after(&mut response, wait);
+        }
+        response.extensions_mut().insert(Unrendered { failure: Arc::new(failure), shape });
+        response
+    }
+
+    /// The failure in words, in `lang`: the JSON error body, or the error page's status and message.
+    pub fn render(&self, lang: Lang, page: impl FnOnce(Lang, u16, &str) -> maud::Markup) -> Response {
+        let failure = &*self.failure;
+        failure.log();
+        let status = failure.status();
+        let mut response = match self.shape {
+            Shape::Json => {
+                let mut message = failure.message(lang);
+                if let Failure::BadRequest(detail) = failure {
+                    message = format!("{message} ({detail})");
+                }
+                let body = ErrorBody { error: ErrorDetail { code: failure.code().to_owned(), message } };
+                (status, Json(body)).into_response()
+            }
+            // A page that needs a facilitator sends the browser to sign in.
+            Shape::Page if status == StatusCode::UNAUTHORIZED && !matches!(failure, Failure::Engine(_)) => {
+                return axum::response::Redirect::to("/signin").into_response();
+            }
+            Shape::Page => (status, page(lang, status.as_u16(), &failure.message(lang))).into_response(),
+        };
+        if let Some(wait) = failure.retry_after() {
+            add_retry_after(&mut response, wait);
+        }
+        response
     }
 }
 
-impl ApiError {
-    pub fn in_lang(failure: impl Into<Failure>, lang: Lang) -> ApiError {
-        ApiError { failure: failure.into(), lang }
+/// A failure answered as JSON, in the request's language.
+#[derive(Debug)]
+pub struct ApiError(pub Failure);
+
+impl<F: Into<Failure>> From<F> for ApiError {
+    fn from(failure: F) -> Self {
+        ApiError(failure.into())
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        self.failure.log();
-        let mut message = self.failure.message(self.lang);
-        if let Failure::BadRequest(detail) = &self.failure {
-            message = format!("{message} ({detail})");
-        }
-        let body = ErrorBody { error: ErrorDetail { code: self.failure.code().to_owned(), message } };
-        let mut response = (self.failure.status(), Json(body)).into_response();
-        if let Some(wait) = self.failure.retry_after() {
-            add_retry_after(&mut response, wait);
-        }
-        response
+        Unrendered::response(self.0, Shape::Json)
     }
 }
 
-/// A failure answered as a page.
+/// A failure answered as a page, in the request's language.
 #[derive(Debug)]
-pub struct PageError {
-    pub failure: Failure,
-    pub lang: Lang,
-}
+pub struct PageError(pub Failure);
 
-impl PageError {
-    pub fn new(failure: impl Into<Failure>, lang: Lang) -> PageError {
-        PageError { failure: failure.into(), lang }
+impl<F: Into<Failure>> From<F> for PageError {
+    fn from(failure: F) -> Self {
+        PageError(failure.into())
     }
 }
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        self.failure.log();
-        let status = self.failure.status();
-        if status == StatusCode::UNAUTHORIZED && !matches!(self.failure, Failure::Engine(_)) {
-            return axum::response::Redirect::to("/signin").into_response();
-        }
-        let page = crate::pages::layout::error_page(self.lang, status, &self.failure.message(self.lang));
-        let mut response = (status, page).into_response();
-        if let Some(wait) = self.failure.retry_after() {
-            add_retry_after(&mut response, wait);
-        }
-        response
+        Unrendered::response(self.0, Shape::Page)
     }
+}
+
+/// A failure shown as the request's path calls for: JSON under `/api/`, a page elsewhere.
+pub fn for_path(path: &str, failure: impl Into<Failure>) -> Response {
+    let shape = if path.starts_with("/api/") { Shape::Json } else { Shape::Page };
+    Unrendered::response(failure.into(), shape)
 }
 
 /// Says how long to wait, in whole seconds, at least one.
@@ -263,13 +308,45 @@ pub fn add_retry_after(response: &mut Response, wait: Duration) {
     response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
 }
 
-/// `result.or_page(lang)?` in page handlers.
-pub trait OrPage<T> {
-    fn or_page(self, lang: Lang) -> Result<T, PageError>;
+/// Whether a body was refused for its size, for extractors that map a rejection to a failure.
+pub fn is_payload_too_large(status: StatusCode) -> bool {
+    status == StatusCode::PAYLOAD_TOO_LARGE
 }
 
-impl<T, E: Into<Failure>> OrPage<T> for Result<T, E> {
-    fn or_page(self, lang: Lang) -> Result<T, PageError> {
-        self.map_err(|error| PageError::new(error, lang))
+/// The statuses of answers that are not failures, or not only: a page shown again with what
+/// went wrong (a refused form, a wrong password), a resource made, a health check. Named by
+/// what happened, so the codes stay in this file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// What was asked for.
+    Ok,
+    /// Something new was made.
+    Created,
+    /// The form was understood and refused: it comes back with a message.
+    Refused,
+    /// Someone else changed it meanwhile: it comes back as it now is.
+    Conflict,
+    /// A wrong password or code.
+    WrongCredentials,
+    /// Too many tries: wait.
+    TooManyTries,
+    /// This server cannot serve now (its store is unreachable).
+    Unavailable,
+    /// A bug of ours.
+    Broken,
+}
+
+impl Answer {
+    pub fn status(self) -> StatusCode {
+        match self {
+            Answer::Ok => StatusCode::OK,
+            Answer::Created => StatusCode::CREATED,
+            Answer::Refused => StatusCode::UNPROCESSABLE_ENTITY,
+            Answer::Conflict => StatusCode::CONFLICT,
+            Answer::WrongCredentials => StatusCode::UNAUTHORIZED,
+            Answer::TooManyTries => StatusCode::TOO_MANY_REQUESTS,
+            Answer::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Answer::Broken => StatusCode::INTERNAL_SERVER_ERROR,
+        }
     }
 }

@@ -2,18 +2,21 @@
 //! Server-Sent Events, and the JSON API with its OpenAPI document. Handlers are thin: they
 //! extract and check input, call the engine once, and render. Status codes exist only here.
 
+mod access;
 pub mod api;
 mod api_actions;
 mod assets;
 mod auth;
 mod cookies;
 mod deck;
+mod edge;
 mod error;
 mod extract;
 /// Public for the robustness tests that feed it hostile files.
 pub mod followup_import;
 mod i18n;
 pub mod net;
+pub mod openapi;
 mod pages;
 pub mod ratelimit;
 mod security;
@@ -22,9 +25,10 @@ mod sse;
 pub use i18n::Lang;
 pub use pages::report::workshop_report;
 
+use crate::error::Answer;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use converge_core::ActivityKind;
@@ -47,6 +51,10 @@ pub struct AppState {
     pub limits: Arc<ratelimit::RateLimits>,
     /// Cancelled on shutdown, so live streams end and the server can stop.
     pub shutdown: CancellationToken,
+    /// The PDF reports being laid out take turns in these slots.
+    pub report_layouts: Arc<tokio::sync::Semaphore>,
+    /// The views of the latest live events, shared by every follower of the event stream.
+    pub recent_views: sse::RecentViews,
 }
 
 impl AppState {
@@ -60,6 +68,8 @@ impl AppState {
             public_url,
             limits: Arc::default(),
             shutdown,
+            report_layouts: pages::report_pdf::layout_slots(),
+            recent_views: sse::RecentViews::default(),
         }
     }
 }
@@ -148,7 +158,7 @@ pub fn router(state: AppState) -> Router {
         // The public follow-up page: anyone with its unguessable address, nobody else.
         .route("/follow/{follow_token}", get(public_follow_up::follow_up_page))
         .route("/follow/{follow_token}/feed.atom", get(public_follow_up::feed))
-        .route("/api/openapi.json", get(api::openapi_json))
+        .route("/api/openapi.json", get(openapi::openapi_json))
         .route("/api/v1/workshops", get(api::list_workshops).post(api::create_workshop))
         .route("/api/v1/join", post(api::join_workshop))
         .route("/api/v1/resume", post(api::resume_participant))
@@ -169,7 +179,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), remember_language))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), edge::localise))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(DefaultBodyLimit::max(security::BODY_LIMIT))
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
@@ -191,45 +201,20 @@ pub async fn serve(
 
 async fn healthz(State(app): State<AppState>) -> impl IntoResponse {
     match app.engine.store().ping().await {
-        Ok(()) => (StatusCode::OK, "ok"),
+        Ok(()) => (Answer::Ok.status(), "ok"),
         Err(error) => {
             tracing::error!(%error, "health check: the store is unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "store unavailable")
+            (Answer::Unavailable.status(), "store unavailable")
         }
     }
 }
 
-async fn not_found(uri: axum::http::Uri, lang: Lang) -> axum::response::Response {
-    failure_response(&uri, lang, error::Failure::NotFound)
+async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
+    error::for_path(uri.path(), error::Failure::NotFound)
 }
 
-async fn method_not_allowed(uri: axum::http::Uri, lang: Lang) -> axum::response::Response {
-    failure_response(&uri, lang, error::Failure::MethodNotAllowed)
-}
-
-fn failure_response(uri: &axum::http::Uri, lang: Lang, failure: error::Failure) -> axum::response::Response {
-    if uri.path().starts_with("/api/") {
-        error::ApiError::in_lang(failure, lang).into_response()
-    } else {
-        error::PageError::new(failure, lang).into_response()
-    }
-}
-
-/// A language chosen with `?lang=` is kept in a cookie, so the switch sticks.
-async fn remember_language(
-    State(app): State<AppState>,
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> axum::response::Response {
-    let (mut parts, body) = request.into_parts();
-    let (lang, source) = i18n::request_lang(&parts);
-    // Settled once: every extractor and error page of this request speaks it.
-    parts.extensions.insert(lang);
-    let mut response = next.run(axum::extract::Request::from_parts(parts, body)).await;
-    if source == i18n::LangSource::Query {
-        app.cookie_policy.add(&mut response, cookies::LANG, lang.code(), 365 * 24 * 3600);
-    }
-    response
+async fn method_not_allowed(uri: axum::http::Uri) -> axum::response::Response {
+    error::for_path(uri.path(), error::Failure::MethodNotAllowed)
 }
 
 /// The agenda a new workshop starts with: the named shipped template's, or the default one.

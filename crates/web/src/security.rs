@@ -9,13 +9,13 @@
 //! ambient credential and need none. The one multipart form (a card upload) carries its token in
 //! the query of its action instead, since its body is not read here.
 
-use crate::error::{ApiError, Failure, PageError};
+use crate::error::Failure;
 use crate::{AppState, cookies};
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 /// The largest request body any route takes.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -42,18 +42,12 @@ pub(crate) fn csrf_token(app: &AppState, seed: &str, headers: &HeaderMap) -> Str
 
 pub async fn csrf(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
-    let lang = crate::i18n::lang_of(&parts);
     let existing_seed = cookies::get(&parts.headers, cookies::CSRF);
     let seed = existing_seed.clone().unwrap_or_else(converge_engine::random::token);
     let token = csrf_token(&app, &seed, &parts.headers);
     let is_api = parts.uri.path().starts_with("/api/");
-    let fail = |failure: Failure| -> Response {
-        if is_api {
-            ApiError::in_lang(failure, lang).into_response()
-        } else {
-            PageError::new(failure, lang).into_response()
-        }
-    };
+    let path = parts.uri.path().to_owned();
+    let fail = |failure: Failure| -> Response { crate::error::for_path(&path, failure) };
 
     let mut body = body;
     if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {

@@ -3,10 +3,10 @@
 //! what it missed, read back from the log.
 
 use crate::AppState;
+use crate::access::ApiMember;
 use crate::auth::Credentials;
-use crate::error::{ApiError, ErrorBody, Failure};
+use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ValidPath, ValidQuery};
-use crate::i18n::Lang;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -53,21 +53,13 @@ pub struct StreamQuery {
     security(("bearer" = [])))]
 pub async fn stream_events(
     State(app): State<AppState>,
-    lang: Lang,
     credentials: Credentials,
     headers: HeaderMap,
     ValidPath(id): ValidPath<Uuid>,
     ValidQuery(query): ValidQuery<StreamQuery>,
 ) -> Result<Response, ApiError> {
     let id = WorkshopId::from_uuid(id);
-    let state = app.engine.state(id).await.map_err(|error| ApiError::in_lang(error, lang))?;
-    if state.workshop.deleted {
-        return Err(ApiError::in_lang(Failure::NotFound, lang));
-    }
-    let (actor, role) = credentials.actor_in(&app, &state).map_err(|failure| {
-        let failure = if matches!(failure, Failure::Forbidden) { Failure::NotFound } else { failure };
-        ApiError::in_lang(failure, lang)
-    })?;
+    let ApiMember { state, actor, role } = ApiMember::of(&app, &credentials, id).await?;
     let participant = match actor {
         Actor::Participant(participant) => Some(participant.to_string()),
         Actor::Account(_) | Actor::Newcomer => None,
@@ -80,7 +72,7 @@ pub async fn stream_events(
     // whatever comes next; start again from the beginning instead.
     let after = if requested > state.seq { 0 } else { requested };
     // Subscribe before the first backlog read, so nothing falls between the two.
-    let live = app.engine.subscribe(id).await.map_err(|error| ApiError::in_lang(error, lang))?;
+    let live = app.engine.subscribe(id).await?;
     let follower = Follower {
         engine: app.engine.clone(),
         workshop: id,
@@ -90,6 +82,7 @@ pub async fn stream_events(
         live,
         shutdown: app.shutdown.clone(),
         viewer,
+        recent_views: app.recent_views.clone(),
     };
     let headers = [
         (header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream")),
@@ -111,6 +104,7 @@ struct Follower {
     live: broadcast::Receiver<Arc<StoredEvent>>,
     shutdown: CancellationToken,
     viewer: Viewer,
+    recent_views: RecentViews,
 }
 
 /// Whether to wait for the next event or take only one already at hand.
@@ -164,7 +158,7 @@ impl Follower {
     async fn append(&mut self, chunk: &mut String, event: Arc<StoredEvent>, live: bool) -> bool {
         self.after = event.seq;
         let views = if live {
-            shared_views(&event, &self.engine).await
+            shared_views(&self.recent_views, &event, &self.engine).await
         } else {
             Arc::new(Views::of(&event, &self.engine).await)
         };
@@ -296,17 +290,22 @@ const SHARED_VIEWS: usize = 256;
 /// The views of the latest live events, keyed by the broadcast's own allocation of the event (the
 /// entry holds it, so the address cannot be reused meanwhile). A room of 2,000 phones would
 /// otherwise parse and rewrite every event 2,000 times.
-static RECENT_VIEWS: Mutex<VecDeque<(Arc<StoredEvent>, Arc<Views>)>> = Mutex::new(VecDeque::new());
+/// One per server, in [`crate::AppState`].
+#[derive(Clone, Default)]
+pub struct RecentViews(Arc<Mutex<VecDeque<ViewsOfEvent>>>);
 
-async fn shared_views(event: &Arc<StoredEvent>, engine: &Engine) -> Arc<Views> {
-    let cached = |recent: &VecDeque<(Arc<StoredEvent>, Arc<Views>)>| {
+/// A live event and its views.
+type ViewsOfEvent = (Arc<StoredEvent>, Arc<Views>);
+
+async fn shared_views(recent_views: &RecentViews, event: &Arc<StoredEvent>, engine: &Engine) -> Arc<Views> {
+    let cached = |recent: &VecDeque<ViewsOfEvent>| {
         recent.iter().rev().find(|(known, _)| Arc::ptr_eq(known, event)).map(|(_, views)| views.clone())
     };
-    if let Some(views) = cached(&RECENT_VIEWS.lock().unwrap_or_else(|poisoned| poisoned.into_inner())) {
+    if let Some(views) = cached(&recent_views.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())) {
         return views;
     }
     let views = Arc::new(Views::of(event, engine).await);
-    let mut recent = RECENT_VIEWS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut recent = recent_views.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     // Another follower may have worked them out meanwhile: keep one entry per event.
     if let Some(views) = cached(&recent) {
         return views;

@@ -3,7 +3,7 @@
 
 use super::layout::{Frame, PageContext, csrf_field, form_error, page};
 use crate::auth::Facilitator;
-use crate::error::{Failure, OrPage, PageError};
+use crate::error::{Answer, Failure, PageError};
 use crate::extract::{ValidForm, ValidQuery};
 use crate::i18n::Lang;
 use crate::{AppState, cookies};
@@ -61,8 +61,8 @@ async fn render_account(
     shown: Shown<'_>,
 ) -> Result<Markup, PageError> {
     let lang = context.lang;
-    let sessions = app.engine.sessions_of(facilitator.id(), current_token).await.or_page(lang)?;
-    let second_factor = app.engine.second_factor(facilitator.id()).await.or_page(lang)?;
+    let sessions = app.engine.sessions_of(facilitator.id(), current_token).await?;
+    let second_factor = app.engine.second_factor(facilitator.id()).await?;
     let title = lang.t("account-title");
     let error_in = |section: &str| shown.error.as_ref().filter(|(s, _)| *s == section).map(|(_, m)| m.as_str());
     Ok(page(
@@ -285,17 +285,15 @@ pub struct EndSessionForm {
 
 pub async fn end_session(
     State(app): State<AppState>,
-    context: PageContext,
     facilitator: Facilitator,
     headers: HeaderMap,
     ValidForm(form): ValidForm<EndSessionForm>,
 ) -> Result<Response, PageError> {
-    let lang = context.lang;
-    let current = app.engine.sessions_of(facilitator.id(), &session_token(&headers)).await.or_page(lang)?;
+    let current = app.engine.sessions_of(facilitator.id(), &session_token(&headers)).await?;
     let is_current = current.iter().any(|session| session.current && session.handle == form.session);
-    if !app.engine.end_session(facilitator.id(), &form.session).await.or_page(lang)? {
+    if !app.engine.end_session(facilitator.id(), &form.session).await? {
         // Already ended (another tab, an expiry) or never this account's: nothing to do.
-        return Err(PageError::new(Failure::NotFound, lang));
+        return Err(PageError::from(Failure::NotFound));
     }
     if is_current {
         let mut response = Redirect::to("/").into_response();
@@ -307,11 +305,10 @@ pub async fn end_session(
 
 pub async fn end_other_sessions(
     State(app): State<AppState>,
-    context: PageContext,
     facilitator: Facilitator,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
-    app.engine.end_other_sessions(facilitator.id(), &session_token(&headers)).await.or_page(context.lang)?;
+    app.engine.end_other_sessions(facilitator.id(), &session_token(&headers)).await?;
     Ok(Redirect::to(&format!("{ACCOUNT_PATH}?done=others")).into_response())
 }
 
@@ -349,12 +346,13 @@ pub async fn change_password(
         }
         Err(EngineError::InvalidCredentials) => {
             let message = lang.t("account-password-wrong");
-            refused_with(&app, &context, &facilitator, &headers, "password", StatusCode::UNAUTHORIZED, message).await
+            refused_with(&app, &context, &facilitator, &headers, "password", Answer::WrongCredentials.status(), message)
+                .await
         }
         Err(error @ EngineError::PasswordLength { .. }) => {
             refused(&app, &context, &facilitator, &headers, "password", Failure::from(error)).await
         }
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
@@ -376,18 +374,17 @@ pub async fn enable_totp(
     ValidForm(form): ValidForm<EnableTotpForm>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
-    if app.engine.second_factor(facilitator.id()).await.or_page(lang)?.is_some() {
+    if app.engine.second_factor(facilitator.id()).await?.is_some() {
         return Ok(Redirect::to(ACCOUNT_PATH).into_response());
     }
-    match app.engine.enable_totp(facilitator.id(), &form.secret, &form.proof, &form.code).await.or_page(lang)? {
+    match app.engine.enable_totp(facilitator.id(), &form.secret, &form.proof, &form.code).await? {
         Some(codes) => {
             let shown = Shown { recovery_codes: Some(&codes), ..Shown::default() };
             Ok(render_account(&app, &context, &facilitator, &session_token(&headers), shown).await?.into_response())
         }
         None => {
             let message = lang.t("account-totp-wrong-code");
-            refused_with(&app, &context, &facilitator, &headers, "totp", StatusCode::UNPROCESSABLE_ENTITY, message)
-                .await
+            refused_with(&app, &context, &facilitator, &headers, "totp", Answer::Refused.status(), message).await
         }
     }
 }
@@ -416,10 +413,10 @@ pub async fn disable_totp(
         Ok(SecondFactorOutcome::Done) => {
             return Ok(Redirect::to(&format!("{ACCOUNT_PATH}?done=totp-off")).into_response());
         }
-        Ok(SecondFactorOutcome::CodeAlreadyUsed) => (StatusCode::UNAUTHORIZED, "account-totp-reused"),
-        Ok(_) => (StatusCode::UNAUTHORIZED, "account-totp-wrong-code"),
-        Err(EngineError::InvalidCredentials) => (StatusCode::UNAUTHORIZED, "account-password-wrong"),
-        Err(error) => return Err(PageError::new(error, lang)),
+        Ok(SecondFactorOutcome::CodeAlreadyUsed) => (Answer::WrongCredentials.status(), "account-totp-reused"),
+        Ok(_) => (Answer::WrongCredentials.status(), "account-totp-wrong-code"),
+        Err(EngineError::InvalidCredentials) => (Answer::WrongCredentials.status(), "account-password-wrong"),
+        Err(error) => return Err(PageError::from(error)),
     };
     refused_with(&app, &context, &facilitator, &headers, "totp", status, lang.t(key)).await
 }

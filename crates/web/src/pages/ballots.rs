@@ -14,13 +14,13 @@
 use super::activities::{self, Draft};
 use super::layout::PageContext;
 use super::outcome_forms::execute_form_command;
-use super::participant::{Member, activity_page_with, member, member_again};
+use super::participant::{activity_page_with, member_again};
 use crate::AppState;
-use crate::error::{Failure, OrPage, PageError};
+use crate::access::Member;
+use crate::error::{Failure, PageError};
 use crate::extract::{ValidForm, ValidPath, form_field};
 use crate::i18n::Lang;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::voting::{Ballot, CriterionScores, VoteMethod};
 use converge_core::{ActivityId, ActivityKind, Actor, Command, ContributionId, DomainError, WorkshopId};
@@ -39,16 +39,11 @@ enum Refused<'a> {
 pub async fn cast_ballot(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
-    let lang = context.lang;
-    let activity = member.state.workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let activity = member.state.workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
     let method = activity.config.vote_rules().method;
     let ballot = match ballot_from(method, &fields) {
         Ok(ballot) => ballot,
@@ -56,7 +51,7 @@ pub async fn cast_ballot(
         Err(error) => return refuse(&app, &context, &member, activity_id, error, Refused::Ballot(None)).await,
     };
     let command = Command::CastBallot { activity_id, ballot: ballot.clone() };
-    match execute_form_command(&app, &member, command, lang).await? {
+    match execute_form_command(&app, &member, command).await? {
         Ok(()) => Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}#ballot")).into_response()),
         Err(error) => refuse(&app, &context, &member, activity_id, error, Refused::Ballot(Some(&ballot))).await,
     }
@@ -66,18 +61,13 @@ pub async fn cast_ballot(
 pub async fn assess_item(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
-    let lang = context.lang;
     let item = form_field(&fields, "item")
         .and_then(|raw| raw.parse::<ContributionId>().ok())
-        .ok_or(PageError::new(Failure::BadRequest("item".into()), lang))?;
+        .ok_or(PageError::from(Failure::BadRequest("item".into())))?;
     let scores = match assessment_from(&fields) {
         Ok(scores) => scores,
         Err(error) => {
@@ -86,9 +76,9 @@ pub async fn assess_item(
         }
     };
     let command = Command::AssessItem { activity_id, item, scores: scores.clone() };
-    match execute_form_command(&app, &member, command, lang).await? {
+    match execute_form_command(&app, &member, command).await? {
         Ok(()) => {
-            let fresh = member_again(&app, &member, id).await.or_page(lang)?;
+            let fresh = member_again(&app, &member, id).await?;
             let (names, draft) = (HashMap::new(), Draft::default());
             let next = fresh.state.workshop.activity(activity_id).and_then(|activity| {
                 let view = view_for(&context, &fresh, activity, &names, &draft);
@@ -226,7 +216,7 @@ async fn refuse(
     refused: Refused<'_>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
-    let fresh = member_again(app, member, member.state.workshop.id).await.or_page(lang)?;
+    let fresh = member_again(app, member, member.state.workshop.id).await?;
     let rules = fresh.state.workshop.activity(activity_id).map(|activity| activity.config.vote_rules());
     let message = match (&error, &refused, rules) {
         // Too many dots: say how many, as the counter above the ballot does.

@@ -6,12 +6,13 @@
 //! JavaScript; the live regions refresh as the room moves.
 
 use super::activities::{self, Draft};
-use super::facilitator::{is_loopback, live, owned};
+use super::facilitator::{is_loopback, live};
 use super::layout::{Frame, PageContext, csrf_field, page};
 use super::participant::activity_status;
 use super::timer::timer;
+use crate::access::OwnedWorkshop;
 use crate::auth::Facilitator;
-use crate::error::{Failure, OrPage, PageError};
+use crate::error::{Failure, PageError};
 use crate::extract::{ValidForm, ValidPath, form_field};
 use crate::i18n::Lang;
 use crate::{AppState, join_url};
@@ -54,14 +55,13 @@ fn activity_path(id: WorkshopId, activity: ActivityId) -> String {
 pub async fn console(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { state, .. }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Markup, PageError> {
     let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
-    let entry = app.engine.workshop_entry(id).await.or_page(lang)?;
-    let profiles = app.engine.profiles(id).await.or_page(lang)?;
+    let entry = app.engine.workshop_entry(id).await?;
+    let profiles = app.engine.profiles(id).await?;
     let workshop = &state.workshop;
     let join_link = join_url(&app, &headers, &entry.join_code);
     let now = converge_engine::now();
@@ -391,15 +391,14 @@ fn participant_controls(
 pub async fn activity_page(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
 ) -> Result<Markup, PageError> {
     let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
     let workshop = &state.workshop;
-    let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let activity = workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
     let position = workshop.activities.iter().position(|candidate| candidate.id == activity_id).unwrap_or_default();
-    let profiles = app.engine.profiles(id).await.or_page(lang)?;
+    let profiles = app.engine.profiles(id).await?;
     let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
     let now = converge_engine::now();
     let draft = Draft::default();
@@ -707,13 +706,7 @@ fn back_to(fields: &[(String, String)], id: WorkshopId, activity: ActivityId) ->
 }
 
 /// Runs a facilitator's command; refusals that only mean "already so" (a double click) pass.
-async fn run(
-    app: &AppState,
-    lang: Lang,
-    facilitator: &Facilitator,
-    id: WorkshopId,
-    command: Command,
-) -> Result<(), PageError> {
+async fn run(app: &AppState, facilitator: &Facilitator, id: WorkshopId, command: Command) -> Result<(), PageError> {
     match app.engine.execute(id, Actor::Account(facilitator.id()), command).await {
         Ok(_)
         | Err(EngineError::Domain(
@@ -723,7 +716,7 @@ async fn run(
             | DomainError::TimerNotRunning
             | DomainError::BrainwritingAlreadyStarted,
         )) => Ok(()),
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
@@ -731,15 +724,12 @@ async fn run(
 /// `move-up`, `move-down`, `remove`, `edit`, `brainwriting-start`, `next-round`.
 pub async fn activity_action(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, activity_id, action)): ValidPath<(WorkshopId, ActivityId, String)>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
     let workshop = &state.workshop;
-    let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let activity = workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
     let position =
         workshop.activities.iter().position(|candidate| candidate.id == activity_id).unwrap_or_default() as u32;
     let command = match action.as_str() {
@@ -751,36 +741,35 @@ pub async fn activity_action(
         "move-up" => Command::MoveActivity { activity_id, position: position.saturating_sub(1) },
         "move-down" => Command::MoveActivity { activity_id, position: position + 1 },
         "remove" => {
-            run(&app, lang, &facilitator, id, Command::RemoveActivity { activity_id }).await?;
+            run(&app, &facilitator, id, Command::RemoveActivity { activity_id }).await?;
             return Ok(Redirect::to(&console_path(id)));
         }
         "edit" => {
-            let config = config_from_form(activity, &fields).or_page(lang)?;
+            let config = config_from_form(activity, &fields)?;
             let title = form_field(&fields, "title").unwrap_or_default().to_owned();
             let prompt = form_field(&fields, "prompt").unwrap_or_default().to_owned();
-            run(&app, lang, &facilitator, id, Command::UpdateActivity { activity_id, title, prompt, config }).await?;
+            run(&app, &facilitator, id, Command::UpdateActivity { activity_id, title, prompt, config }).await?;
             return Ok(Redirect::to(&activity_path(id, activity_id)));
         }
         "brainwriting-start" => Command::StartBrainwriting { activity_id },
         "next-round" => Command::NextRound { activity_id },
-        _ => return Err(PageError::new(Failure::NotFound, lang)),
+        _ => return Err(PageError::from(Failure::NotFound)),
     };
-    run(&app, lang, &facilitator, id, command).await?;
+    run(&app, &facilitator, id, command).await?;
     Ok(back_to(&fields, id, activity_id))
 }
 
 pub async fn add_activity(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
     let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
     let kind = form_field(&fields, "kind")
         .and_then(ActivityKind::parse)
-        .ok_or(PageError::new(Failure::BadRequest("kind".into()), lang))?;
+        .ok_or(PageError::from(Failure::BadRequest("kind".into())))?;
     let mut config = ActivityConfig::default();
     if kind == ActivityKind::Categorize {
         // A new sorting activity starts with categories to rename rather than none at all.
@@ -806,27 +795,24 @@ pub async fn add_activity(
     let spec = ActivitySpec {
         activity_id: ActivityId::from_uuid(uuid::Uuid::now_v7()),
         kind,
-        title: Title::parse(form_field(&fields, "title").unwrap_or_default()).or_page(lang)?,
-        prompt: Prompt::parse(form_field(&fields, "prompt").unwrap_or_default()).or_page(lang)?,
+        title: Title::parse(form_field(&fields, "title").unwrap_or_default())?,
+        prompt: Prompt::parse(form_field(&fields, "prompt").unwrap_or_default())?,
         config,
     };
     let activity_id = spec.activity_id;
-    run(&app, lang, &facilitator, id, Command::AddActivity(spec)).await?;
+    run(&app, &facilitator, id, Command::AddActivity(spec)).await?;
     Ok(Redirect::to(&activity_path(id, activity_id)))
 }
 
 /// Sends every screen to an activity, or lets them roam when no activity is given.
 pub async fn set_focus(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
     let activity_id = form_field(&fields, "activity_id").and_then(|raw| raw.parse::<ActivityId>().ok());
-    run(&app, lang, &facilitator, id, Command::SetFocus { activity_id }).await?;
+    run(&app, &facilitator, id, Command::SetFocus { activity_id }).await?;
     Ok(match activity_id {
         Some(activity_id) => back_to(&fields, id, activity_id),
         None => Redirect::to(&console_path(id)),
@@ -837,57 +823,48 @@ pub async fn set_focus(
 /// round too widely (the old one stops working at once).
 pub async fn joining(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
     match form_field(&fields, "action") {
-        Some("lock") => run(&app, lang, &facilitator, id, Command::LockJoining { locked: true }).await?,
-        Some("unlock") => run(&app, lang, &facilitator, id, Command::LockJoining { locked: false }).await?,
+        Some("lock") => run(&app, &facilitator, id, Command::LockJoining { locked: true }).await?,
+        Some("unlock") => run(&app, &facilitator, id, Command::LockJoining { locked: false }).await?,
         Some("new-code") => {
-            app.engine.rotate_join_code(id, facilitator.id()).await.or_page(lang)?;
+            app.engine.rotate_join_code(id, facilitator.id()).await?;
         }
-        _ => return Err(PageError::new(Failure::BadRequest("action".into()), lang)),
+        _ => return Err(PageError::from(Failure::BadRequest("action".into()))),
     }
     Ok(Redirect::to(&console_path(id)))
 }
 
 pub async fn form_tables(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
     let size: usize = form_field(&fields, "table_size").and_then(|raw| raw.trim().parse().ok()).unwrap_or(6);
     let limits = config_limits::TABLE_SIZE_MIN as usize..=config_limits::TABLE_SIZE_MAX as usize;
     if !limits.contains(&size) {
-        return Err(PageError::new(DomainError::InvalidConfig { reason: "table_size" }, lang));
+        return Err(PageError::from(DomainError::InvalidConfig { reason: "table_size" }));
     }
-    app.engine.seat_room(id, facilitator.id(), size).await.or_page(lang)?;
+    app.engine.seat_room(id, facilitator.id(), size).await?;
     Ok(Redirect::to(&console_path(id)))
 }
 
 /// A participant's `role`, `seat`, `leave` or `return`.
 pub async fn participant_action(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath((id, participant_id, action)): ValidPath<(WorkshopId, ParticipantId, String)>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
     let command = match action.as_str() {
         "role" => {
             let role = form_field(&fields, "role")
                 .and_then(Role::parse)
-                .ok_or(PageError::new(Failure::BadRequest("role".into()), lang))?;
+                .ok_or(PageError::from(Failure::BadRequest("role".into())))?;
             Command::ChangeRole { participant_id, role }
         }
         "seat" => {
@@ -898,14 +875,14 @@ pub async fn participant_action(
         "merge" => {
             let into = form_field(&fields, "into")
                 .and_then(|raw| raw.parse::<ParticipantId>().ok())
-                .ok_or(PageError::new(Failure::BadRequest("into".into()), lang))?;
+                .ok_or(PageError::from(Failure::BadRequest("into".into())))?;
             Command::MergeParticipant { duplicate: participant_id, into }
         }
         "leave" => Command::SetPresence { participant_id, present: false },
         "return" => Command::SetPresence { participant_id, present: true },
-        _ => return Err(PageError::new(Failure::NotFound, lang)),
+        _ => return Err(PageError::from(Failure::NotFound)),
     };
-    run(&app, lang, &facilitator, id, command).await?;
+    run(&app, &facilitator, id, command).await?;
     Ok(Redirect::to(&console_path(id)))
 }
 
@@ -913,16 +890,13 @@ pub async fn participant_action(
 /// `merge` (into another, as a duplicate), `categorize` (in a categorize activity).
 pub async fn contribution_action(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, contribution_id, action)): ValidPath<(WorkshopId, ContributionId, String)>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
-    let contribution = state.workshop.contribution(contribution_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let contribution = state.workshop.contribution(contribution_id).ok_or(PageError::from(Failure::NotFound))?;
     let mut back_activity = contribution.activity_id;
-    let bad = |field: &str| PageError::new(Failure::BadRequest(field.into()), lang);
+    let bad = |field: &str| PageError::from(Failure::BadRequest(field.into()));
     let command = match action.as_str() {
         "move" => {
             let kind = form_field(&fields, "kind").and_then(ContributionKind::parse).ok_or_else(|| bad("kind"))?;
@@ -942,9 +916,9 @@ pub async fn contribution_action(
             let category = form_field(&fields, "category").and_then(|raw| raw.parse::<u32>().ok());
             Command::Categorize { activity_id, contribution_id, category }
         }
-        _ => return Err(PageError::new(Failure::NotFound, lang)),
+        _ => return Err(PageError::from(Failure::NotFound)),
     };
-    run(&app, lang, &facilitator, id, command).await?;
+    run(&app, &facilitator, id, command).await?;
     Ok(Redirect::to(&activity_path(id, back_activity)))
 }
 

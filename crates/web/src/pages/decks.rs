@@ -9,17 +9,15 @@
 //! (`security::csrf`). Checking, decoding and re-encoding the image is the engine's
 //! (`converge_engine::cards`).
 
-use super::facilitator::owned;
-use super::layout::PageContext;
 use crate::AppState;
-use crate::auth::{Credentials, Facilitator};
-use crate::error::{Failure, OrPage, PageError};
+use crate::access::OwnedWorkshop;
+use crate::auth::Credentials;
+use crate::error::{Failure, PageError};
 use crate::extract::{ValidForm, ValidPath};
-use crate::i18n::Lang;
 use axum::body::{Body, Bytes};
 use axum::extract::multipart::{Multipart, MultipartError};
 use axum::extract::{FromRequest, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{ActivityId, Actor, Command, DomainError, Workshop, WorkshopId};
 use converge_engine::EngineError;
@@ -45,7 +43,11 @@ fn too_large() -> Failure {
 
 /// A multipart read that failed: over the body limit, or not a well-formed form.
 fn multipart_failure(error: &MultipartError) -> Failure {
-    if error.status() == StatusCode::PAYLOAD_TOO_LARGE { too_large() } else { Failure::BadRequest(error.body_text()) }
+    if crate::error::is_payload_too_large(error.status()) {
+        too_large()
+    } else {
+        Failure::BadRequest(error.body_text())
+    }
 }
 
 /// After an upload was refused for its size, how much more of it is still read and thrown
@@ -84,13 +86,10 @@ fn with_lingering_close(body: Body) -> Body {
 /// `image` (the file) and `activity_id` (where to come back to).
 pub async fn upload_card(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, deck)): ValidPath<(WorkshopId, String)>,
     request: Request,
 ) -> Result<Redirect, PageError> {
-    let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
     let (parts, body) = request.into_parts();
     let body = with_lingering_close(body);
     // What the browser announces is believed when it is too much: answer at once rather than
@@ -101,54 +100,49 @@ pub async fn upload_card(
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<u64>().ok());
     if declared.is_some_and(|length| length > UPLOAD_BODY_LIMIT as u64) {
-        return Err(PageError::new(too_large(), lang));
+        return Err(PageError::from(too_large()));
     }
     // The route's `DefaultBodyLimit` travels in the parts, so the multipart reader enforces it
     // (a chunked body, which announces no length, is cut off there).
     let multipart = Multipart::from_request(Request::from_parts(parts, body), &app).await;
-    let mut multipart = multipart.map_err(|_| PageError::new(Failure::UnsupportedMediaType, lang))?;
+    let mut multipart = multipart.map_err(|_| PageError::from(Failure::UnsupportedMediaType))?;
     let (mut title, mut activity, mut image) = (String::new(), None, None);
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(error) => return Err(PageError::new(multipart_failure(&error), lang)),
+            Err(error) => return Err(PageError::from(multipart_failure(&error))),
         };
         let name = field.name().unwrap_or_default().to_owned();
         // Each read is bounded by the route's body limit.
         match name.as_str() {
-            "title" => title = field.text().await.map_err(|error| PageError::new(multipart_failure(&error), lang))?,
+            "title" => title = field.text().await.map_err(|error| PageError::from(multipart_failure(&error)))?,
             "activity_id" => {
-                activity = Some(field.text().await.map_err(|error| PageError::new(multipart_failure(&error), lang))?)
+                activity = Some(field.text().await.map_err(|error| PageError::from(multipart_failure(&error)))?)
             }
-            "image" => {
-                image = Some(field.bytes().await.map_err(|error| PageError::new(multipart_failure(&error), lang))?)
-            }
+            "image" => image = Some(field.bytes().await.map_err(|error| PageError::from(multipart_failure(&error)))?),
             // Fields we do not know are skipped, not stored.
-            _ => drop(field.bytes().await.map_err(|error| PageError::new(multipart_failure(&error), lang))?),
+            _ => drop(field.bytes().await.map_err(|error| PageError::from(multipart_failure(&error)))?),
         }
     }
     // No file at all is no image we could accept.
-    let image = image.ok_or(PageError::new(EngineError::UnsupportedImageType, lang))?;
-    app.engine.upload_card(id, facilitator.id(), &deck, &title, Vec::from(image)).await.or_page(lang)?;
+    let image = image.ok_or(PageError::from(EngineError::UnsupportedImageType))?;
+    app.engine.upload_card(id, facilitator.id(), &deck, &title, Vec::from(image)).await?;
     Ok(back_to(&state.workshop, activity.as_deref()))
 }
 
 /// `POST /facilitator/workshops/{id}/decks/{deck}/cards/{card_id}/remove`.
 pub async fn remove_card(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, deck, card_id)): ValidPath<(WorkshopId, String, String)>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
     let command = Command::RemoveDeckCard { deck, card_id };
     match app.engine.execute(id, Actor::Account(facilitator.id()), command).await {
         // A second click on the same button finds the card already gone: that is what was asked.
         Ok(_) | Err(EngineError::Domain(DomainError::UnknownCard)) => {}
-        Err(error) => return Err(PageError::new(error, lang)),
+        Err(error) => return Err(PageError::from(error)),
     }
     let activity = fields.iter().find(|(name, _)| name == "activity_id").map(|(_, value)| value.as_str());
     Ok(back_to(&state.workshop, activity))
@@ -158,11 +152,10 @@ pub async fn remove_card(
 /// its facilitator. Anyone else gets 404, as for every page of a workshop that is not theirs.
 pub async fn card_image(
     State(app): State<AppState>,
-    lang: Lang,
     headers: HeaderMap,
     ValidPath((id, card_id)): ValidPath<(WorkshopId, String)>,
 ) -> Result<Response, PageError> {
-    let not_found = || PageError::new(Failure::NotFound, lang);
+    let not_found = || PageError::from(Failure::NotFound);
     let state = app.engine.state(id).await.map_err(|_| not_found())?;
     if state.workshop.deleted {
         return Err(not_found());
@@ -174,7 +167,7 @@ pub async fn card_image(
     if state.workshop.deck_card(&card_id).is_none() {
         return Err(not_found());
     }
-    let (content_type, bytes) = app.engine.card_image(id, &card_id).await.or_page(lang)?.ok_or_else(not_found)?;
+    let (content_type, bytes) = app.engine.card_image(id, &card_id).await?.ok_or_else(not_found)?;
     let content_type = HeaderValue::from_str(&content_type).map_err(|_| not_found())?;
     let mut response = bytes.into_response();
     let response_headers = response.headers_mut();

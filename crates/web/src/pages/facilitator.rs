@@ -8,8 +8,9 @@
 
 use super::activities::{self, Draft};
 use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
+use crate::access::OwnedWorkshop;
 use crate::auth::Facilitator;
-use crate::error::{Failure, OrPage, PageError};
+use crate::error::{Failure, PageError};
 use crate::extract::{ValidForm, ValidPath};
 use crate::i18n::Lang;
 use crate::{AppState, join_url, public_base};
@@ -17,12 +18,11 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{Activity, CalendarDate, Language, Role, Workshop, WorkshopId, limits};
-use converge_engine::{EngineError, LiveState, NewWorkshop, Removal};
+use converge_engine::{EngineError, NewWorkshop, Removal};
 use converge_i18n::FluentValue;
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 pub async fn dashboard(
     State(app): State<AppState>,
@@ -40,8 +40,8 @@ async fn render_dashboard(
     error: Option<&str>,
 ) -> Result<Markup, PageError> {
     let lang = context.lang;
-    let workshops = app.engine.workshops_of(facilitator.id()).await.or_page(lang)?;
-    let archived = app.engine.archived_workshops_of(facilitator.id()).await.or_page(lang)?;
+    let workshops = app.engine.workshops_of(facilitator.id()).await?;
+    let archived = app.engine.archived_workshops_of(facilitator.id()).await?;
     let title = lang.t("dashboard-title");
     Ok(page(
         context,
@@ -136,7 +136,7 @@ pub async fn create(
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     let language = Language::parse(&form.language).unwrap_or(lang.0);
-    let agenda = crate::agenda_for(Some(&form.template), language).map_err(|failure| PageError::new(failure, lang))?;
+    let agenda = crate::agenda_for(Some(&form.template), language)?;
     let request = NewWorkshop { title: form.title.clone(), language, agenda };
     match app.engine.create_workshop(facilitator.id(), request).await {
         Ok(entry) => Ok(Redirect::to(&format!("/facilitator/workshops/{}", entry.id)).into_response()),
@@ -146,7 +146,7 @@ pub async fn create(
                 render_dashboard(&app, &context, &facilitator, &form.title, Some(&failure.message(lang))).await?;
             Ok((failure.status(), page).into_response())
         }
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
@@ -156,12 +156,11 @@ pub async fn create(
 pub async fn confirm_delete(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { state, .. }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Markup, PageError> {
     let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
     let workshop = &state.workshop;
     let workshop_title = || workshop.title.as_str().into();
     let path = format!("/facilitator/workshops/{id}");
@@ -216,12 +215,10 @@ pub async fn confirm_delete(
 /// Sent twice, it never goes further than archiving.
 pub async fn delete(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, context.lang, &facilitator, id).await?;
-    match app.engine.delete_workshop(id, facilitator.id()).await.or_page(context.lang)? {
+    match app.engine.delete_workshop(id, facilitator.id()).await? {
         Removal::Archived => Ok(Redirect::to("/facilitator#archived")),
         Removal::Deleted => Ok(Redirect::to("/facilitator")),
     }
@@ -231,58 +228,38 @@ pub async fn delete(
 /// public; the page goes down with it.
 pub async fn delete_for_good(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, context.lang, &facilitator, id).await?;
-    app.engine.delete_workshop_for_good(id, facilitator.id()).await.or_page(context.lang)?;
+    app.engine.delete_workshop_for_good(id, facilitator.id()).await?;
     Ok(Redirect::to("/facilitator"))
 }
 
 /// `POST .../restore`: an archived workshop back in the list.
 pub async fn restore(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Redirect, PageError> {
-    owned(&app, context.lang, &facilitator, id).await?;
-    app.engine.restore_workshop(id, facilitator.id()).await.or_page(context.lang)?;
+    app.engine.restore_workshop(id, facilitator.id()).await?;
     Ok(Redirect::to("/facilitator"))
-}
-
-/// The workshop's state, if this facilitator runs it. Another facilitator's workshop is 404:
-/// its existence is not theirs to know.
-pub(super) async fn owned(
-    app: &AppState,
-    lang: Lang,
-    facilitator: &Facilitator,
-    id: WorkshopId,
-) -> Result<Arc<LiveState>, PageError> {
-    let state = app.engine.state(id).await.or_page(lang)?;
-    if state.workshop.deleted || state.workshop.facilitator_for(facilitator.id()).is_none() {
-        return Err(PageError::new(Failure::NotFound, lang));
-    }
-    Ok(state)
 }
 
 pub async fn screen(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { state, .. }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
     axum::extract::RawQuery(query): axum::extract::RawQuery,
 ) -> Result<Markup, PageError> {
-    let state = owned(&app, context.lang, &facilitator, id).await?;
     // The room reads the projection: it speaks the workshop's language whatever the
     // facilitator's browser prefers; `?lang=` still chooses, for a room that needs the other.
     let asked = query.as_deref().unwrap_or_default().split('&').any(|pair| pair.starts_with("lang="));
     let context = if asked { context } else { PageContext { lang: Lang(state.workshop.language), ..context } };
     let lang = context.lang;
-    let entry = app.engine.workshop_entry(id).await.or_page(lang)?;
-    let profiles = app.engine.profiles(id).await.or_page(lang)?;
+    let entry = app.engine.workshop_entry(id).await?;
+    let profiles = app.engine.profiles(id).await?;
     let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
     let workshop = &state.workshop;
     let join_link = join_url(&app, &headers, &entry.join_code);

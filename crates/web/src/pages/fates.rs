@@ -3,11 +3,10 @@
 //! fate of the checked ones in bulk. Closing the workshop lives here too, with its
 //! confirmation: it ends the room and starts the follow-up.
 
-use super::facilitator::owned;
 use super::layout::{Frame, PageContext, csrf_field, form_error, page};
 use crate::AppState;
-use crate::auth::Facilitator;
-use crate::error::{Failure, OrPage, PageError};
+use crate::access::{OwnedWorkshop, owned_by};
+use crate::error::{Failure, PageError};
 use crate::extract::{ValidForm, ValidPath, ValidQuery, form_field};
 use crate::i18n::Lang;
 use axum::extract::State;
@@ -76,13 +75,10 @@ pub struct FatesQuery {
 }
 
 pub async fn fates_page(
-    State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
-    ValidPath(id): ValidPath<WorkshopId>,
+    OwnedWorkshop { state, .. }: OwnedWorkshop,
     ValidQuery(query): ValidQuery<FatesQuery>,
 ) -> Result<Markup, PageError> {
-    let state = owned(&app, context.lang, &facilitator, id).await?;
     let pending_only = query.pending.as_deref().is_some_and(|value| !value.is_empty() && value != "0");
     let filled = Filled { error: None, checked: BTreeSet::new(), decision: String::new(), reason: String::new() };
     Ok(render(&context, &state.workshop, pending_only, query.decided, &filled))
@@ -217,12 +213,11 @@ fn render(
 pub async fn decide_fates(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
     let checked: BTreeSet<ContributionId> = fields
         .iter()
         .filter(|(name, _)| name == "contribution")
@@ -234,7 +229,7 @@ pub async fn decide_fates(
         "retained" => FateDecision::Retained,
         "not_retained" => FateDecision::NotRetained { reason: reason.clone() },
         "undecided" => FateDecision::Undecided,
-        _ => return Err(PageError::new(Failure::BadRequest("decision".into()), lang)),
+        _ => return Err(PageError::from(Failure::BadRequest("decision".into()))),
     };
     let pending_only = form_field(&fields, "pending").is_some_and(|value| value == "1");
     let back = |decided: usize| {
@@ -247,12 +242,12 @@ pub async fn decide_fates(
         Err(converge_engine::EngineError::Domain(error)) if !error.is_forbidden() => {
             // Shown again with the boxes still checked and the reason kept, so nothing is lost.
             let failure = Failure::from(error);
-            let state = owned(&app, lang, &facilitator, id).await?;
+            let state = owned_by(&app, &facilitator, id).await?;
             let filled = Filled { error: Some(failure.message(lang)), checked, decision: decision_name, reason };
             let page = render(&context, &state.workshop, pending_only, None, &filled);
             Ok((failure.status(), page).into_response())
         }
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
@@ -280,13 +275,11 @@ pub fn console_outcomes(lang: Lang, workshop: &Workshop) -> Markup {
 
 /// `GET /facilitator/workshops/{id}/close`: what closing does, and the button that does it.
 pub async fn confirm_close(
-    State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { state, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Markup, PageError> {
     let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
     let workshop = &state.workshop;
     let title = lang.t("close-title");
     let n_open = workshop.open_activities().count();
@@ -333,12 +326,9 @@ pub async fn confirm_close(
 /// `POST /facilitator/workshops/{id}/close`: closes the workshop, back to the console.
 pub async fn close_workshop(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
 ) -> Result<Redirect, PageError> {
-    let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
-    app.engine.execute(id, Actor::Account(facilitator.id()), Command::CloseWorkshop).await.or_page(lang)?;
+    app.engine.execute(id, Actor::Account(facilitator.id()), Command::CloseWorkshop).await?;
     Ok(Redirect::to(&format!("/facilitator/workshops/{id}")))
 }

@@ -5,17 +5,18 @@
 //! status updates from a CSV file, checked in a dry run before they are applied all together.
 
 use super::activities::action_plan::jurisdiction_name;
-use super::facilitator::owned;
+use super::follow_up_badges::{overdue_flag, status_badge, status_label};
 use super::layout::{Frame, PageContext, csrf_field, form_error, page};
 use crate::AppState;
+use crate::access::{OwnedWorkshop, owned_by};
 use crate::auth::Facilitator;
-use crate::error::{Failure, OrPage, PageError};
+use crate::error::{Answer, Failure, PageError};
 use crate::extract::{ValidForm, ValidPath, ValidQuery, form_field};
 use crate::followup_import::{self, DryRun, Problem};
 use crate::i18n::Lang;
 use axum::extract::multipart::Multipart;
 use axum::extract::{FromRequest, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::outcomes::outcome_limits::{NOTE_MAX, OWNER_MAX};
 use converge_core::{
@@ -34,31 +35,6 @@ fn follow_up_path(id: WorkshopId) -> String {
 }
 
 // --- Pieces shared with the public page -----------------------------------------------------
-
-/// An action's status as a badge.
-pub(super) fn status_badge(lang: Lang, status: ActionStatus) -> Markup {
-    html! {
-        span class={ "badge followup-status status-" (status.as_str()) } data-status=(status.as_str()) {
-            (status_label(lang, status))
-        }
-    }
-}
-
-pub(super) fn status_label(lang: Lang, status: ActionStatus) -> String {
-    lang.t(&format!("followup-status-{}", status.as_str()))
-}
-
-/// The overdue flag, shown wherever an action's follow-up is.
-pub(super) fn overdue_flag(lang: Lang, action: &Action, now: Timestamp) -> Markup {
-    html! {
-        @if action.follow_up.is_overdue(CalendarDate::of(now)) {
-            @let due = action.follow_up.next_update_due.map(|due| lang.date(due)).unwrap_or_default();
-            span.badge.overdue data-overdue title=(lang.t_args("followup-overdue-since", &[("date", due.into())])) {
-                (lang.t("followup-overdue"))
-            }
-        }
-    }
-}
 
 /// Who answers for an action and when its next update is due.
 pub(super) fn commitment_line(lang: Lang, action: &Action) -> Markup {
@@ -159,12 +135,10 @@ struct Refused {
 pub async fn follow_up_page(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { state, .. }: OwnedWorkshop,
     headers: HeaderMap,
-    ValidPath(id): ValidPath<WorkshopId>,
     ValidQuery(query): ValidQuery<FollowUpQuery>,
 ) -> Result<Markup, PageError> {
-    let state = owned(&app, context.lang, &facilitator, id).await?;
     Ok(render(&app, &context, &headers, &state.workshop, query.imported, None))
 }
 
@@ -364,15 +338,15 @@ async fn run_or_show(
                 refused.message = failure.message(lang);
                 failure.status()
             }
-            Err(error) => return Err(PageError::new(error, lang)),
+            Err(error) => return Err(PageError::from(error)),
         },
-        Err(FormProblem::Status) => return Err(PageError::new(Failure::BadRequest("status".into()), lang)),
+        Err(FormProblem::Status) => return Err(PageError::from(Failure::BadRequest("status".into()))),
         Err(FormProblem::Date) => {
             refused.message = lang.t("followup-invalid-date");
-            StatusCode::UNPROCESSABLE_ENTITY
+            Answer::Refused.status()
         }
     };
-    let state = owned(app, lang, facilitator, id).await?;
+    let state = owned_by(app, facilitator, id).await?;
     if refused.action.is_some_and(|action| state.workshop.plan().all(|known| known.id != action)) {
         refused.action = None;
     }
@@ -388,24 +362,22 @@ enum FormProblem {
     Date,
 }
 
-fn action_of(fields: &[(String, String)], lang: Lang) -> Result<ActionId, PageError> {
+fn action_of(fields: &[(String, String)]) -> Result<ActionId, PageError> {
     form_field(fields, "action_id")
         .and_then(|raw| raw.parse().ok())
-        .ok_or(PageError::new(Failure::BadRequest("action_id".into()), lang))
+        .ok_or(PageError::from(Failure::BadRequest("action_id".into())))
 }
 
 /// `POST .../follow-up/status`: `action_id`, `status`, `note`, `next_update_due`.
 pub async fn update_status(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
-    let action_id = action_of(&fields, lang)?;
+    let action_id = action_of(&fields)?;
     let field = |name: &str| form_field(&fields, name).unwrap_or_default().to_owned();
     let refused = Refused {
         action: Some(action_id),
@@ -438,14 +410,12 @@ pub async fn update_status(
 pub async fn set_commitment(
     State(app): State<AppState>,
     context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let lang = context.lang;
-    let state = owned(&app, lang, &facilitator, id).await?;
-    let action_id = action_of(&fields, lang)?;
+    let action_id = action_of(&fields)?;
     let field = |name: &str| form_field(&fields, name).unwrap_or_default().to_owned();
     let current = state.workshop.action(action_id).map(|action| action.follow_up.status.as_str()).unwrap_or_default();
     let refused = Refused {
@@ -467,26 +437,17 @@ pub async fn set_commitment(
 /// address (or keeps the current one); `publish=false` withdraws it.
 pub async fn publish(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Redirect, PageError> {
-    let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
     let publishing = form_field(&fields, "publish") != Some("false");
-    app.engine.publish_follow_up(id, facilitator.id(), publishing).await.or_page(lang)?;
+    app.engine.publish_follow_up(id, facilitator.id(), publishing).await?;
     Ok(Redirect::to(&format!("{}#public-page", follow_up_path(id))))
 }
 
 /// `GET .../follow-up/actions.csv`: the plan in the import's format, to fill in and send back.
-pub async fn import_template(
-    State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
-    ValidPath(id): ValidPath<WorkshopId>,
-) -> Result<Response, PageError> {
-    let state = owned(&app, context.lang, &facilitator, id).await?;
+pub async fn import_template(OwnedWorkshop { state, .. }: OwnedWorkshop) -> Result<Response, PageError> {
     let mut response = followup_import::template(&state.workshop, converge_engine::today()).into_response();
     let response_headers = response.headers_mut();
     response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
@@ -496,17 +457,17 @@ pub async fn import_template(
 }
 
 /// The CSV of an import form: the file when one was chosen, else the pasted text.
-async fn read_import(app: &AppState, lang: Lang, request: Request) -> Result<Vec<u8>, PageError> {
-    let bad = |detail: String| PageError::new(Failure::BadRequest(detail), lang);
+async fn read_import(app: &AppState, request: Request) -> Result<Vec<u8>, PageError> {
+    let bad = |detail: String| PageError::from(Failure::BadRequest(detail));
     let mut multipart =
-        Multipart::from_request(request, app).await.map_err(|_| PageError::new(Failure::UnsupportedMediaType, lang))?;
+        Multipart::from_request(request, app).await.map_err(|_| PageError::from(Failure::UnsupportedMediaType))?;
     let (mut file, mut text) = (Vec::new(), Vec::new());
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return Err(PageError::new(Failure::PayloadTooLarge, lang));
+            Err(error) if crate::error::is_payload_too_large(error.status()) => {
+                return Err(PageError::from(Failure::PayloadTooLarge));
             }
             Err(error) => return Err(bad(error.body_text())),
         };
@@ -525,13 +486,12 @@ async fn read_import(app: &AppState, lang: Lang, request: Request) -> Result<Vec
 /// its text to show again and send back (empty when it is not UTF-8).
 async fn check_import(
     app: &AppState,
-    lang: Lang,
     facilitator: &Facilitator,
     id: WorkshopId,
     request: Request,
 ) -> Result<(std::sync::Arc<converge_engine::LiveState>, DryRun, String), PageError> {
-    let state = owned(app, lang, facilitator, id).await?;
-    let bytes = read_import(app, lang, request).await?;
+    let state = owned_by(app, facilitator, id).await?;
+    let bytes = read_import(app, request).await?;
     let run = followup_import::dry_run_bytes(&state.workshop, &bytes, converge_engine::today());
     let text = followup_import::decode(&bytes).unwrap_or_default().to_owned();
     Ok((state, run, text))
@@ -546,7 +506,7 @@ pub async fn import_dry_run(
     ValidPath(id): ValidPath<WorkshopId>,
     request: Request,
 ) -> Result<Response, PageError> {
-    let (state, run, text) = check_import(&app, context.lang, &facilitator, id, request).await?;
+    let (state, run, text) = check_import(&app, &facilitator, id, request).await?;
     Ok(dry_run_page(&context, &state.workshop, &run, &text, None).into_response())
 }
 
@@ -560,10 +520,10 @@ pub async fn import_apply(
     request: Request,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
-    let (state, run, text) = check_import(&app, lang, &facilitator, id, request).await?;
+    let (state, run, text) = check_import(&app, &facilitator, id, request).await?;
     if !run.can_apply() {
         let page = dry_run_page(&context, &state.workshop, &run, &text, None);
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        return Ok((Answer::Refused.status(), page).into_response());
     }
     let n_updates = run.changes.len();
     let command = Command::UpdateActionStatuses { updates: run.updates(), today: converge_engine::today() };
@@ -571,11 +531,11 @@ pub async fn import_apply(
         Ok(_) => Ok(Redirect::to(&format!("{}?imported={n_updates}", follow_up_path(id))).into_response()),
         Err(EngineError::Domain(error)) if !error.is_forbidden() => {
             let failure = Failure::from(error);
-            let state = owned(&app, lang, &facilitator, id).await?;
+            let state = owned_by(&app, &facilitator, id).await?;
             let page = dry_run_page(&context, &state.workshop, &run, &text, Some(&failure.message(lang)));
             Ok((failure.status(), page).into_response())
         }
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 

@@ -4,7 +4,6 @@ use crate::i18n::Lang;
 use crate::security::CsrfToken;
 use crate::{AppState, cookies};
 use axum::extract::FromRequestParts;
-use axum::http::StatusCode;
 use axum::http::request::Parts;
 use converge_core::Language;
 use maud::{DOCTYPE, Markup, html};
@@ -155,7 +154,7 @@ pub fn form_error(message: Option<&str>) -> Markup {
 }
 
 /// A page for a failed request, with a way back.
-pub fn error_page(lang: Lang, status: StatusCode, message: &str) -> Markup {
+pub fn error_page(lang: Lang, status: u16, message: &str) -> Markup {
     let context = PageContext {
         lang,
         csrf: String::new(),
@@ -170,7 +169,7 @@ pub fn error_page(lang: Lang, status: StatusCode, message: &str) -> Markup {
         html! {
             h1 { (title) }
             p.error role="alert" { (message) }
-            p.muted { (status.as_u16()) }
+            p.muted { (status) }
             p { a href="/" { (lang.t("error-back-home")) } }
         },
     )

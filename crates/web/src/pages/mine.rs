@@ -3,10 +3,10 @@
 //! ever about the one who asks, so nobody else learns they wrote them.
 
 use super::fates::{excerpt, fate_words};
-use super::follow_up::{overdue_flag, status_badge};
+use super::follow_up_badges::{overdue_flag, status_badge};
 use super::layout::{Frame, Live, PageContext, page};
-use super::participant::member;
 use crate::AppState;
+use crate::access::Member;
 use crate::error::{Failure, PageError};
 use crate::extract::ValidPath;
 use axum::extract::State;
@@ -26,11 +26,8 @@ pub async fn my_contributions(
     context: PageContext,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
+    member: Member,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
     let workshop = &member.state.workshop;
     let me = match member.actor {
@@ -38,7 +35,7 @@ pub async fn my_contributions(
         Actor::Account(account) => workshop.facilitator_for(account).map(|participant| participant.id),
         Actor::Newcomer => None,
     };
-    let Some(me) = me else { return Err(PageError::new(Failure::Forbidden, lang)) };
+    let Some(me) = me else { return Err(PageError::from(Failure::Forbidden)) };
     let fed = workshop.actions_fed();
     let now = converge_engine::now();
     let text_of = |step: &Step| match step {

@@ -9,6 +9,7 @@ pub mod decks;
 pub mod facilitator;
 pub mod fates;
 pub mod follow_up;
+pub mod follow_up_badges;
 pub mod layout;
 pub mod mine;
 pub mod outcome_forms;

@@ -20,12 +20,13 @@
 use super::activities::action_plan::{self, CardForm, Conflict};
 use super::activities::{self, Draft, View};
 use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
-use super::participant::{Member, activity_page_with, activity_status, member, member_again};
+use super::participant::{activity_page_with, activity_status, member_again};
 use crate::AppState;
-use crate::error::{Failure, OrPage, PageError};
+use crate::access::Member;
+use crate::error::{Answer, Failure, PageError};
 use crate::extract::{ValidForm, ValidPath, ValidQuery, form_field};
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{
     ActionId, ActivityId, ActivityKind, ActivityStatus, Actor, Command, ContributionId, DomainError, ParticipantId,
@@ -62,12 +63,11 @@ pub(super) async fn execute_form_command(
     app: &AppState,
     member: &Member,
     command: Command,
-    lang: crate::Lang,
 ) -> Result<Result<(), DomainError>, PageError> {
     match app.engine.execute(member.state.workshop.id, member.actor, command).await {
         Ok(_) => Ok(Ok(())),
         Err(EngineError::Domain(error)) if !error.is_forbidden() => Ok(Err(error)),
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
@@ -79,7 +79,7 @@ async fn after_refusal(
     error: DomainError,
     lang: crate::Lang,
 ) -> Result<(Member, String), PageError> {
-    let fresh = member_again(app, member, member.state.workshop.id).await.or_page(lang)?;
+    let fresh = member_again(app, member, member.state.workshop.id).await?;
     Ok((fresh, Failure::from(error).message(lang)))
 }
 
@@ -90,15 +90,10 @@ fn risk_path(member: &Member, id: WorkshopId, activity_id: ActivityId, risk: Con
 
 /// Refuses a route of one kind of activity called on another: the caller is in, the activity
 /// just does not do that.
-fn require_kind(
-    member: &Member,
-    activity_id: ActivityId,
-    kind: ActivityKind,
-    lang: crate::Lang,
-) -> Result<(), PageError> {
-    let activity = member.state.workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+fn require_kind(member: &Member, activity_id: ActivityId, kind: ActivityKind) -> Result<(), PageError> {
+    let activity = member.state.workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
     if activity.kind != kind {
-        return Err(PageError::new(DomainError::WrongActivityKind, lang));
+        return Err(PageError::from(DomainError::WrongActivityKind));
     }
     Ok(())
 }
@@ -120,11 +115,11 @@ async fn plan_page(
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     let workshop = &member.state.workshop;
-    let activity = workshop.activity(activity_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+    let activity = workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
     if activity.kind != ActivityKind::ActionPlan || !activity.is_visible_to(member.role) {
-        return Err(PageError::new(Failure::NotFound, lang));
+        return Err(PageError::from(Failure::NotFound));
     }
-    let profiles = app.engine.profiles(workshop.id).await.or_page(lang)?;
+    let profiles = app.engine.profiles(workshop.id).await?;
     let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
     let draft = Draft::default();
     let view = View {
@@ -180,14 +175,10 @@ pub struct NewCardQuery {
 pub async fn new_card_page(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
-    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidPath((_, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidQuery(query): ValidQuery<NewCardQuery>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let workshop = &member.state.workshop;
     let mut form = CardForm::default();
     if let Some(source) =
@@ -197,7 +188,7 @@ pub async fn new_card_page(
         form.card.description.clone_from(&source.text);
         form.sources.push(source.id);
     }
-    render_new_card(&app, &context, &member, activity_id, &form, uuid::Uuid::now_v7(), StatusCode::OK, None).await
+    render_new_card(&app, &context, &member, activity_id, &form, uuid::Uuid::now_v7(), Answer::Ok.status(), None).await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -261,21 +252,17 @@ fn started_from(fields: &[(String, String)]) -> Option<CardForm> {
 pub async fn draft_card(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
-    require_kind(&member, activity_id, ActivityKind::ActionPlan, lang)?;
+    require_kind(&member, activity_id, ActivityKind::ActionPlan)?;
     if let Actor::Participant(participant) = member.actor {
         app.limits
             .post_per_participant
             .check(&participant.to_string())
-            .map_err(|wait| PageError::new(Failure::TooManyRequests(wait), lang))?;
+            .map_err(|wait| PageError::from(Failure::TooManyRequests(wait)))?;
     }
     let form = card_form_from(&fields);
     let chosen = form_field(&fields, "action_id").and_then(|raw| uuid::Uuid::try_parse(raw).ok());
@@ -287,7 +274,7 @@ pub async fn draft_card(
         sources: form.sources.clone(),
     };
     let card = action_plan::card_path(id, activity_id, ActionId::from_uuid(action_id));
-    match execute_form_command(&app, &member, command, lang).await? {
+    match execute_form_command(&app, &member, command).await? {
         Ok(()) => Ok(Redirect::to(&card).into_response()),
         // The same form sent again (a retry on a flaky network): the card is there already.
         Err(DomainError::DuplicateAction(existing))
@@ -301,7 +288,7 @@ pub async fn draft_card(
         }
         Err(error) => {
             let (fresh, message) = after_refusal(&app, &member, error, lang).await?;
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            let status = Answer::Refused.status();
             render_new_card(&app, &context, &fresh, activity_id, &form, action_id, status, Some(&message)).await
         }
     }
@@ -323,14 +310,10 @@ enum Shown<'a> {
 pub async fn card_page(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
-    ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    ValidPath((_, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    member: Member,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
-    render_card(&app, &context, &member, activity_id, action_id, StatusCode::OK, None, Shown::Card).await
+    render_card(&app, &context, &member, activity_id, action_id, Answer::Ok.status(), None, Shown::Card).await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -349,7 +332,7 @@ async fn render_card(
     let action = workshop
         .action(action_id)
         .filter(|action| action.activity_id == activity_id)
-        .ok_or(PageError::new(Failure::NotFound, lang))?;
+        .ok_or(PageError::from(Failure::NotFound))?;
     let address = action_plan::card_path(workshop.id, activity_id, action_id);
     let current = CardForm { card: action.card.clone(), sources: action.sources.clone() };
     plan_page(app, context, member, activity_id, &action.card.title, address.clone(), status, error, |view| {
@@ -393,20 +376,16 @@ async fn render_card(
 pub async fn edit_card(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
-    require_kind(&member, activity_id, ActivityKind::ActionPlan, lang)?;
+    require_kind(&member, activity_id, ActivityKind::ActionPlan)?;
     let attempted = card_form_from(&fields);
     let base_revision = form_field(&fields, "base_revision")
         .and_then(|raw| raw.parse::<u32>().ok())
-        .ok_or(PageError::new(Failure::BadRequest("base_revision".into()), lang))?;
+        .ok_or(PageError::from(Failure::BadRequest("base_revision".into())))?;
     let command = Command::EditAction {
         action_id,
         base_revision,
@@ -414,14 +393,14 @@ pub async fn edit_card(
         sources: attempted.sources.clone(),
     };
     let address = action_plan::card_path(id, activity_id, action_id);
-    let Err(error) = execute_form_command(&app, &member, command, lang).await? else {
+    let Err(error) = execute_form_command(&app, &member, command).await? else {
         return Ok(Redirect::to(&format!("{address}#card")).into_response());
     };
     let (fresh, message) = after_refusal(&app, &member, error.clone(), lang).await?;
     let started = started_from(&fields);
     match error {
         DomainError::EditConflict { .. } => {
-            let action = fresh.state.workshop.action(action_id).ok_or(PageError::new(Failure::NotFound, lang))?;
+            let action = fresh.state.workshop.action(action_id).ok_or(PageError::from(Failure::NotFound))?;
             let current = CardForm { card: action.card.clone(), sources: action.sources.clone() };
             let (merged, clashing) = match &started {
                 Some(started) => action_plan::merge_edit(started, &attempted, &current),
@@ -434,14 +413,23 @@ pub async fn edit_card(
                 started_from: &current,
                 conflict: Some(Conflict { attempted: &attempted, clashing }),
             };
-            render_card(&app, &context, &fresh, activity_id, action_id, StatusCode::CONFLICT, Some(&message), shown)
-                .await
+            render_card(
+                &app,
+                &context,
+                &fresh,
+                activity_id,
+                action_id,
+                Answer::Conflict.status(),
+                Some(&message),
+                shown,
+            )
+            .await
         }
         _ => {
             let started = started.unwrap_or_else(|| attempted.clone());
             let shown =
                 Shown::Editing { form: &attempted, revision: base_revision, started_from: &started, conflict: None };
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            let status = Answer::Refused.status();
             render_card(&app, &context, &fresh, activity_id, action_id, status, Some(&message), shown).await
         }
     }
@@ -450,25 +438,21 @@ pub async fn edit_card(
 pub async fn give_consensus(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
-    require_kind(&member, activity_id, ActivityKind::ActionPlan, lang)?;
+    require_kind(&member, activity_id, ActivityKind::ActionPlan)?;
     let stance = form_field(&fields, "stance")
         .and_then(Stance::parse)
-        .ok_or(PageError::new(Failure::BadRequest("stance".into()), lang))?;
+        .ok_or(PageError::from(Failure::BadRequest("stance".into())))?;
     let reason = form_field(&fields, "reason").unwrap_or_default();
     // The revision of the card the stance was given on; a form without one (an older page)
     // counts for the card as it is.
     let revision = form_field(&fields, "revision").and_then(|revision| revision.parse().ok());
     let command = Command::GiveConsensus { action_id, revision, stance, reason: reason.to_owned() };
-    match execute_form_command(&app, &member, command, lang).await? {
+    match execute_form_command(&app, &member, command).await? {
         Ok(()) if form_field(&fields, "return") == Some("card") => {
             Ok(Redirect::to(&format!("{}#consensus", action_plan::card_path(id, activity_id, action_id)))
                 .into_response())
@@ -478,7 +462,7 @@ pub async fn give_consensus(
         }
         Err(error) => {
             let (fresh, message) = after_refusal(&app, &member, error, lang).await?;
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            let status = Answer::Refused.status();
             let shown = Shown::Stance(stance, reason);
             render_card(&app, &context, &fresh, activity_id, action_id, status, Some(&message), shown).await
         }
@@ -487,17 +471,12 @@ pub async fn give_consensus(
 
 pub async fn withdraw_card(
     State(app): State<AppState>,
-    context: PageContext,
-    headers: HeaderMap,
+    _context: PageContext,
     ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
+    member: Member,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
-    let lang = context.lang;
-    require_kind(&member, activity_id, ActivityKind::ActionPlan, lang)?;
-    app.engine.execute(id, member.actor, Command::WithdrawAction { action_id }).await.or_page(lang)?;
+    require_kind(&member, activity_id, ActivityKind::ActionPlan)?;
+    app.engine.execute(id, member.actor, Command::WithdrawAction { action_id }).await?;
     Ok(Redirect::to(&list_path(&member, id, activity_id)).into_response())
 }
 
@@ -517,40 +496,30 @@ async fn refuse_on_map(
 pub async fn rate_risk(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id, risk)): ValidPath<(WorkshopId, ActivityId, ContributionId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
-    let lang = context.lang;
     // A scale left unchosen or not a number is off the scale: the core says what the scale is.
     let rating = |name: &str| form_field(&fields, name).and_then(|raw| raw.parse::<u8>().ok()).unwrap_or(0);
     let command = Command::RateRisk { activity_id, risk, likelihood: rating("likelihood"), impact: rating("impact") };
-    match execute_form_command(&app, &member, command, lang).await? {
+    match execute_form_command(&app, &member, command).await? {
         Ok(()) => Ok(Redirect::to(&risk_path(&member, id, activity_id, risk)).into_response()),
         Err(error) if member.state.workshop.activity(activity_id).is_some() => {
             refuse_on_map(&app, &context, &member, activity_id, error).await
         }
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
 pub async fn link_mitigations(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id, risk)): ValidPath<(WorkshopId, ActivityId, ContributionId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Fields>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
-    let lang = context.lang;
-    require_kind(&member, activity_id, ActivityKind::RiskMap, lang)?;
+    require_kind(&member, activity_id, ActivityKind::RiskMap)?;
     if member.state.workshop.contribution(risk).is_none_or(|risk| risk.activity_id != activity_id) {
         return refuse_on_map(&app, &context, &member, activity_id, DomainError::NotARisk).await;
     }
@@ -559,7 +528,7 @@ pub async fn link_mitigations(
         .filter(|(name, _)| name == "action")
         .filter_map(|(_, value)| value.trim().parse::<ActionId>().ok())
         .collect();
-    match execute_form_command(&app, &member, Command::LinkMitigations { risk, actions }, lang).await? {
+    match execute_form_command(&app, &member, Command::LinkMitigations { risk, actions }).await? {
         Ok(()) => Ok(Redirect::to(&risk_path(&member, id, activity_id, risk)).into_response()),
         Err(error) => refuse_on_map(&app, &context, &member, activity_id, error).await,
     }

@@ -3,21 +3,20 @@
 use super::activities::{self, Draft};
 use super::layout::{Frame, Live, PageContext, form_error, page};
 use crate::AppState;
-use crate::auth::Credentials;
-use crate::error::{Failure, OrPage, PageError, add_retry_after};
+use crate::access::Member;
+use crate::error::{Answer, Failure, PageError, add_retry_after};
 use crate::extract::{ValidForm, ValidPath, form_field};
 use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{
-    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, ParticipantId, Role,
-    SheetRef, WorkshopId,
+    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, ParticipantId, SheetRef,
+    WorkshopId,
 };
-use converge_engine::{EngineError, LiveState};
+use converge_engine::EngineError;
 use maud::{Markup, html};
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// The activity's status as a badge.
 pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity: &Activity) -> Markup {
@@ -30,35 +29,6 @@ pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity:
         ActivityStatus::Draft => "status-draft",
     };
     html! { span class={ "badge status-" (activity.status.as_str()) } { (lang.t(key)) } }
-}
-
-/// The participant (or the workshop's own facilitator) this browser is in `id`, or a redirect to join.
-pub(super) async fn member(
-    app: &AppState,
-    context: &PageContext,
-    headers: &HeaderMap,
-    id: WorkshopId,
-) -> Result<Member, Response> {
-    let lang = context.lang;
-    let fail = |failure: Failure| PageError::new(failure, lang).into_response();
-    let state = app.engine.state(id).await.map_err(|error| fail(error.into()))?;
-    if state.workshop.deleted {
-        return Err(fail(Failure::NotFound));
-    }
-    let credentials = Credentials::from_headers(app, headers).await.map_err(fail)?;
-    match credentials.actor_in(app, &state) {
-        Ok((actor, role)) => Ok(Member { state, actor, role }),
-        Err(Failure::Unauthenticated) => Err(Redirect::to("/join").into_response()),
-        // Someone outside the workshop learns nothing about it, not even that it exists.
-        Err(Failure::Forbidden) => Err(fail(Failure::NotFound)),
-        Err(failure) => Err(fail(failure)),
-    }
-}
-
-pub(super) struct Member {
-    pub state: Arc<LiveState>,
-    pub actor: Actor,
-    pub role: Role,
 }
 
 fn live(id: WorkshopId, seq: u64, page: String, kinds: &'static str, activity: Option<String>) -> Option<Live> {
@@ -93,13 +63,10 @@ pub async fn home(
     context: PageContext,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
+    member: Member,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
-    let profiles = app.engine.profiles(id).await.or_page(lang)?;
+    let profiles = app.engine.profiles(id).await?;
     let you = match member.actor {
         Actor::Participant(participant) => profiles.get(&participant).map(|p| p.name.clone()),
         _ => None,
@@ -184,13 +151,9 @@ pub async fn home(
 pub async fn activity_page(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
-    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidPath((_, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     render_activity(&app, &context, &member, activity_id, &Draft::default(), None).await
 }
 
@@ -221,8 +184,8 @@ pub(super) async fn activity_page_with(
     let activity = workshop
         .activity(activity_id)
         .filter(|activity| activity.is_visible_to(member.role))
-        .ok_or(PageError::new(Failure::NotFound, lang))?;
-    let profiles = app.engine.profiles(workshop.id).await.or_page(lang)?;
+        .ok_or(PageError::from(Failure::NotFound))?;
+    let profiles = app.engine.profiles(workshop.id).await?;
     let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
     let viewer = match member.actor {
         Actor::Participant(participant) => Some(participant),
@@ -272,8 +235,7 @@ pub(super) async fn activity_page_with(
             (body(&view))
         },
     );
-    let status =
-        if error.is_some() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let status = if error.is_some() { Answer::Refused.status() } else { Answer::Ok.status() };
     Ok((status, markup).into_response())
 }
 
@@ -302,25 +264,21 @@ fn draft_from(fields: &[(String, String)]) -> Draft {
 pub async fn post_note(
     State(app): State<AppState>,
     context: PageContext,
-    headers: HeaderMap,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
     let lang = context.lang;
     if let Actor::Participant(participant) = member.actor {
         app.limits
             .post_per_participant
             .check(&participant.to_string())
-            .map_err(|wait| PageError::new(Failure::TooManyRequests(wait), lang))?;
+            .map_err(|wait| PageError::from(Failure::TooManyRequests(wait)))?;
     }
     let draft = draft_from(&fields);
     let kind = match draft.kind.as_str() {
         "" => None,
-        raw => Some(ContributionKind::parse(raw).ok_or(PageError::new(Failure::BadRequest("kind".into()), lang))?),
+        raw => Some(ContributionKind::parse(raw).ok_or(PageError::from(Failure::BadRequest("kind".into())))?),
     };
     let command = Command::PostContribution {
         contribution_id: ContributionId::from_uuid(draft.contribution_id.unwrap_or_else(uuid::Uuid::now_v7)),
@@ -337,7 +295,7 @@ pub async fn post_note(
             // Show the form again with what was typed, so nothing is lost to a refusal.
             let fresh = match member_again(&app, &member, id).await {
                 Ok(state) => state,
-                Err(error) => return Err(PageError::new(error, lang)),
+                Err(error) => return Err(PageError::from(error)),
             };
             let message = Failure::from(error).message(lang);
             render_activity(&app, &context, &fresh, activity_id, &draft, Some(&message)).await
@@ -346,7 +304,7 @@ pub async fn post_note(
         // the status and wait that say so, so the phone can send it again in a moment.
         Err(error @ EngineError::Store(converge_store::StoreError::DiskFull)) => {
             let failure = Failure::from(error);
-            let fresh = member_again(&app, &member, id).await.map_err(|error| PageError::new(error, lang))?;
+            let fresh = member_again(&app, &member, id).await?;
             let message = failure.message(lang);
             let mut response = render_activity(&app, &context, &fresh, activity_id, &draft, Some(&message)).await?;
             *response.status_mut() = failure.status();
@@ -355,30 +313,25 @@ pub async fn post_note(
             }
             Ok(response)
         }
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
 /// Places a note in a category of a categorize activity.
 pub async fn sort_note(
     State(app): State<AppState>,
-    context: PageContext,
-    headers: HeaderMap,
+    _context: PageContext,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    member: Member,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
-    let lang = context.lang;
     let field = |name: &str| form_field(&fields, name);
     let contribution_id = field("contribution_id")
         .and_then(|raw| raw.parse::<ContributionId>().ok())
-        .ok_or(PageError::new(Failure::BadRequest("contribution_id".into()), lang))?;
+        .ok_or(PageError::from(Failure::BadRequest("contribution_id".into())))?;
     let category = field("category").and_then(|raw| raw.parse::<u32>().ok());
     let command = Command::Categorize { activity_id, contribution_id, category };
-    app.engine.execute(id, member.actor, command).await.or_page(lang)?;
+    app.engine.execute(id, member.actor, command).await?;
     Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}#note-{contribution_id}")).into_response())
 }
 
@@ -386,21 +339,16 @@ pub async fn sort_note(
 /// without them meanwhile.
 pub async fn set_presence(
     State(app): State<AppState>,
-    context: PageContext,
-    headers: HeaderMap,
+    _context: PageContext,
     ValidPath(id): ValidPath<WorkshopId>,
+    member: Member,
     ValidForm(fields): ValidForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let member = match member(&app, &context, &headers, id).await {
-        Ok(member) => member,
-        Err(response) => return Ok(response),
-    };
-    let lang = context.lang;
     let Actor::Participant(participant_id) = member.actor else {
-        return Err(PageError::new(Failure::Forbidden, lang));
+        return Err(PageError::from(Failure::Forbidden));
     };
     let present = fields.iter().any(|(key, value)| key == "present" && value == "true");
-    app.engine.execute(id, member.actor, Command::SetPresence { participant_id, present }).await.or_page(lang)?;
+    app.engine.execute(id, member.actor, Command::SetPresence { participant_id, present }).await?;
     Ok(Redirect::to(&format!("/w/{id}")).into_response())
 }
 

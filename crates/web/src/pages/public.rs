@@ -3,12 +3,11 @@
 
 use super::account;
 use super::layout::{Frame, PageContext, csrf_field, form_error, page};
-use crate::error::{Failure, OrPage, PageError};
+use crate::error::{Answer, Failure, PageError};
 use crate::extract::{ValidForm, ValidPath, ValidQuery};
-use crate::i18n::Lang;
 use crate::{AppState, ClientKey, cookies};
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::limits;
 use converge_engine::EngineError;
@@ -185,7 +184,7 @@ pub async fn join(
             let status = failure.status();
             Ok((status, render_join(&context, &form, Some(&failure.message(lang)), JoinMode::Fresh)).into_response())
         }
-        Err(failure) => Err(PageError::new(failure, lang)),
+        Err(failure) => Err(PageError::from(failure)),
     }
 }
 
@@ -223,7 +222,7 @@ pub async fn resume(
             Ok((status, render_join(&context, &again, Some(&failure.message(lang)), JoinMode::SameName))
                 .into_response())
         }
-        Err(failure) => Err(PageError::new(failure, lang)),
+        Err(failure) => Err(PageError::from(failure)),
     }
 }
 
@@ -241,10 +240,9 @@ pub async fn personal_link(
     ValidPath(id): ValidPath<converge_core::WorkshopId>,
     ValidQuery(query): ValidQuery<PersonalLinkQuery>,
 ) -> Result<Markup, PageError> {
-    let lang = context.lang;
-    let state = app.engine.state(id).await.or_page(lang)?;
+    let state = app.engine.state(id).await?;
     if state.workshop.deleted {
-        return Err(PageError::new(Failure::NotFound, lang));
+        return Err(PageError::from(Failure::NotFound));
     }
     Ok(render_personal_link(&context, &state.workshop, &query.code, None))
 }
@@ -285,9 +283,9 @@ pub async fn resume_in_workshop(
     ValidForm(form): ValidForm<ResumeForm>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
-    let state = app.engine.state(id).await.or_page(lang)?;
+    let state = app.engine.state(id).await?;
     if state.workshop.deleted {
-        return Err(PageError::new(Failure::NotFound, lang));
+        return Err(PageError::from(Failure::NotFound));
     }
     match crate::resume_within_limits(&app, &client, id, &form.resume_code).await {
         Ok(joined) => Ok(enter(&app, &joined)),
@@ -295,7 +293,7 @@ pub async fn resume_in_workshop(
             let page = render_personal_link(&context, &state.workshop, &form.resume_code, Some(&failure.message(lang)));
             Ok((failure.status(), page).into_response())
         }
-        Err(failure) => Err(PageError::new(failure, lang)),
+        Err(failure) => Err(PageError::from(failure)),
     }
 }
 
@@ -313,7 +311,7 @@ pub async fn sign_in_page(
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
     if let Some(token) = cookies::get(&headers, cookies::SESSION)
-        && app.engine.session_account(&token).await.or_page(context.lang)?.is_some()
+        && app.engine.session_account(&token).await?.is_some()
     {
         return Ok(Redirect::to("/facilitator").into_response());
     }
@@ -361,14 +359,14 @@ pub async fn sign_in(
     if let Err(wait) = limited {
         let message = Failure::TooManyRequests(wait).message(lang);
         let mut response =
-            (StatusCode::TOO_MANY_REQUESTS, render_sign_in(&context, &form.email, Some(&message))).into_response();
+            (Answer::TooManyTries.status(), render_sign_in(&context, &form.email, Some(&message))).into_response();
         crate::error::add_retry_after(&mut response, wait);
         return Ok(response);
     }
     match app.engine.begin_sign_in(&form.email, &form.password, account::user_agent(&headers)).await {
         Ok(SignInStep::SignedIn(account, token)) => {
             app.limits.sign_in_failures_per_account.succeeded(&email_key);
-            signed_in(&app, &headers, &token, &account.email, lang).await
+            signed_in(&app, &headers, &token, &account.email).await
         }
         // Not a session yet: the pending token only lets this form ask for the code.
         Ok(SignInStep::CodeNeeded { pending }) => {
@@ -380,24 +378,19 @@ pub async fn sign_in(
                 app.limits.sign_in_failures_per_account.failed(&email_key);
             }
             let message = Failure::from(EngineError::InvalidCredentials).message(lang);
-            Ok((StatusCode::UNAUTHORIZED, render_sign_in(&context, &form.email, Some(&message))).into_response())
+            Ok((Answer::WrongCredentials.status(), render_sign_in(&context, &form.email, Some(&message)))
+                .into_response())
         }
-        Err(error) => Err(PageError::new(error, lang)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
 /// Sends a browser that just signed in to its dashboard with a new session cookie. A session
 /// the browser held before ends: a token planted before sign-in is never the one used after.
 /// The browser also gets (or renews) its device cookie for the account.
-async fn signed_in(
-    app: &AppState,
-    headers: &HeaderMap,
-    token: &str,
-    email: &str,
-    lang: Lang,
-) -> Result<Response, PageError> {
+async fn signed_in(app: &AppState, headers: &HeaderMap, token: &str, email: &str) -> Result<Response, PageError> {
     if let Some(previous) = cookies::get(headers, cookies::SESSION) {
-        app.engine.sign_out(&previous).await.or_page(lang)?;
+        app.engine.sign_out(&previous).await?;
     }
     let mut response = Redirect::to("/facilitator").into_response();
     let max_age = converge_engine::accounts::SESSION_LIFETIME_MS / 1000;
@@ -472,9 +465,9 @@ pub async fn sign_in_code(
     let lang = context.lang;
     let expired = || {
         let message = lang.t("signin-code-expired");
-        Ok((StatusCode::UNAUTHORIZED, render_sign_in(&context, "", Some(&message))).into_response())
+        Ok((Answer::WrongCredentials.status(), render_sign_in(&context, "", Some(&message))).into_response())
     };
-    let Some(account) = app.engine.pending_sign_in_account(&form.pending).await.or_page(lang)? else {
+    let Some(account) = app.engine.pending_sign_in_account(&form.pending).await? else {
         return expired();
     };
     // Guessing a six-digit code is the one thing left once the password is known: wrong codes
@@ -489,30 +482,27 @@ pub async fn sign_in_code(
     if let Err(wait) = limited {
         let message = Failure::TooManyRequests(wait).message(lang);
         let mut response =
-            (StatusCode::TOO_MANY_REQUESTS, render_code_step(&context, &form.pending, Some(&message))).into_response();
+            (Answer::TooManyTries.status(), render_code_step(&context, &form.pending, Some(&message))).into_response();
         crate::error::add_retry_after(&mut response, wait);
         return Ok(response);
     }
     let key = match app.engine.finish_sign_in(&form.pending, &form.code, account::user_agent(&headers)).await {
         Ok(SecondFactorOutcome::SignedIn(account, token)) => {
-            return signed_in(&app, &headers, &token, &account.email, lang).await;
+            return signed_in(&app, &headers, &token, &account.email).await;
         }
         Ok(SecondFactorOutcome::CodeAlreadyUsed) => "account-totp-reused",
         Ok(SecondFactorOutcome::Expired) => return expired(),
         Ok(_) => "signin-code-wrong",
-        Err(error) => return Err(PageError::new(error, lang)),
+        Err(error) => return Err(PageError::from(error)),
     };
     let _ = app.limits.sign_in_per_account_and_client.check(&account_key);
-    Ok((StatusCode::UNAUTHORIZED, render_code_step(&context, &form.pending, Some(&lang.t(key)))).into_response())
+    Ok((Answer::WrongCredentials.status(), render_code_step(&context, &form.pending, Some(&lang.t(key))))
+        .into_response())
 }
 
-pub async fn sign_out(
-    State(app): State<AppState>,
-    context: PageContext,
-    headers: HeaderMap,
-) -> Result<Response, PageError> {
+pub async fn sign_out(State(app): State<AppState>, headers: HeaderMap) -> Result<Response, PageError> {
     if let Some(token) = cookies::get(&headers, cookies::SESSION) {
-        app.engine.sign_out(&token).await.or_page(context.lang)?;
+        app.engine.sign_out(&token).await?;
     }
     let mut response = Redirect::to("/").into_response();
     app.cookie_policy.remove(&mut response, cookies::SESSION);
@@ -535,8 +525,8 @@ pub async fn setup_page(
     context: PageContext,
     ValidPath(token): ValidPath<String>,
 ) -> Result<Markup, PageError> {
-    if !app.engine.setup_token_valid(&token).await.or_page(context.lang)? {
-        return Err(PageError::new(EngineError::SetupTokenInvalid, context.lang));
+    if !app.engine.setup_token_valid(&token).await? {
+        return Err(PageError::from(EngineError::SetupTokenInvalid));
     }
     Ok(render_setup(&context, &token, "", "", None))
 }
@@ -576,7 +566,7 @@ pub async fn setup(
     match app.engine.complete_setup(&token, &form.email, &form.name, &form.password).await {
         Ok(_) => Ok(Redirect::to("/signin").into_response()),
         Err(error @ (EngineError::SetupTokenInvalid | EngineError::Store(_) | EngineError::ShuttingDown)) => {
-            Err(PageError::new(error, lang))
+            Err(PageError::from(error))
         }
         Err(error) => {
             let failure = Failure::from(error);

@@ -7,9 +7,8 @@
 //! The page is found by its token through the store's index of published pages
 //! (`Engine::published_follow_up`): one lookup, whatever the number of workshops.
 
-use super::follow_up::{
-    by_jurisdiction, commitment_line, history, overdue_flag, public_base, status_badge, status_label,
-};
+use super::follow_up::{by_jurisdiction, commitment_line, history, public_base};
+use super::follow_up_badges::{overdue_flag, status_badge, status_label};
 use super::layout::PageContext;
 use crate::AppState;
 use crate::error::{Failure, PageError};
@@ -25,11 +24,11 @@ use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
 /// The workshop published at `token`; a 404 for an address that opens nothing.
-async fn find_or_404(app: &AppState, lang: Lang, token: &str) -> Result<Arc<LiveState>, PageError> {
+async fn find_or_404(app: &AppState, token: &str) -> Result<Arc<LiveState>, PageError> {
     match app.engine.published_follow_up(token).await {
         Ok(Some(state)) => Ok(state),
-        Ok(None) => Err(PageError::new(Failure::NotFound, lang)),
-        Err(error) => Err(PageError::new(error, lang)),
+        Ok(None) => Err(PageError::from(Failure::NotFound)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
@@ -40,7 +39,7 @@ pub async fn follow_up_page(
     ValidPath(token): ValidPath<String>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
-    let state = find_or_404(&app, lang, &token).await?;
+    let state = find_or_404(&app, &token).await?;
     let workshop = &state.workshop;
     let now = converge_engine::now();
     let feed = format!("/follow/{token}/feed.atom");
@@ -161,7 +160,7 @@ pub async fn feed(
     headers: HeaderMap,
     ValidPath(token): ValidPath<String>,
 ) -> Result<Response, PageError> {
-    let state = find_or_404(&app, lang, &token).await?;
+    let state = find_or_404(&app, &token).await?;
     let base = public_base(&app, &headers);
     let xml = atom(lang, &state.workshop, &format!("{base}/follow/{token}"));
     let mut response = xml.into_response();

@@ -2,11 +2,9 @@
 //! table as a download. The report is built from the record as it stands, in the workshop's
 //! language; the console links to every format.
 
-use super::facilitator::owned;
-use super::layout::PageContext;
 use crate::AppState;
-use crate::auth::Facilitator;
-use crate::error::{Failure, OrPage, PageError};
+use crate::access::OwnedWorkshop;
+use crate::error::{Failure, PageError};
 use crate::extract::{ValidPath, ValidQuery};
 use crate::i18n::Lang;
 use axum::extract::State;
@@ -130,15 +128,11 @@ impl ReportQuery {
 /// save or print.
 pub async fn report_page(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    _: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidQuery(query): ValidQuery<ReportQuery>,
 ) -> Result<Response, PageError> {
-    let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
-    let report =
-        workshop_report(&app.engine, id, converge_engine::now(), query.with_follow_up()).await.or_page(lang)?;
+    let report = workshop_report(&app.engine, id, converge_engine::now(), query.with_follow_up()).await?;
     let mut response = converge_report::html::render(&report).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
@@ -155,14 +149,11 @@ pub async fn report_page(
 /// `GET /facilitator/workshops/{id}/report/{table}.csv`: one table of the report.
 pub async fn report_table(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    _: OwnedWorkshop,
     ValidPath((id, file)): ValidPath<(WorkshopId, String)>,
 ) -> Result<Response, PageError> {
-    let lang = context.lang;
-    let table = file.strip_suffix(".csv").and_then(Table::parse).ok_or(PageError::new(Failure::NotFound, lang))?;
-    owned(&app, lang, &facilitator, id).await?;
-    let report = workshop_report(&app.engine, id, converge_engine::now(), false).await.or_page(lang)?;
+    let table = file.strip_suffix(".csv").and_then(Table::parse).ok_or(PageError::from(Failure::NotFound))?;
+    let report = workshop_report(&app.engine, id, converge_engine::now(), false).await?;
     let mut response = converge_report::csv::table(&report, table).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));

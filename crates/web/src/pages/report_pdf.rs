@@ -7,27 +7,29 @@
 //! server is busy and points to the HTML report. typst cannot be interrupted, so a layout that
 //! outlives its request finishes alone, still holding its slot: the load stays bounded.
 
-use super::facilitator::owned;
-use super::layout::{PageContext, error_page};
 use super::report::{ReportQuery, edition_suffix, workshop_report};
 use crate::AppState;
-use crate::auth::Facilitator;
-use crate::error::{OrPage, PageError};
+use crate::access::OwnedWorkshop;
+use crate::error::{Failure, PageError};
 use crate::extract::{ValidPath, ValidQuery};
-use crate::i18n::Lang;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use converge_core::WorkshopId;
 use converge_report::Report;
 use converge_report_pdf::{Charts, render};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
 
 /// Layouts running at once: each takes a core while it runs, and the room's requests need the
 /// others.
-const LAYOUT_SLOTS: usize = 2;
-static SLOTS: Semaphore = Semaphore::const_new(LAYOUT_SLOTS);
+pub const LAYOUT_SLOTS: usize = 2;
+
+/// The slots layouts take turns in, one set per server ([`crate::AppState::report_layouts`]).
+pub fn layout_slots() -> Arc<Semaphore> {
+    Arc::new(Semaphore::new(LAYOUT_SLOTS))
+}
 
 /// The longest a facilitator waits for the PDF, queueing included.
 const LAYOUT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -43,19 +45,12 @@ enum LayoutFailure {
 /// `GET /facilitator/workshops/{id}/report.pdf`.
 pub async fn report_pdf(
     State(app): State<AppState>,
-    context: PageContext,
-    facilitator: Facilitator,
+    _: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     ValidQuery(query): ValidQuery<ReportQuery>,
 ) -> Result<Response, PageError> {
-    let lang = context.lang;
-    owned(&app, lang, &facilitator, id).await?;
-    let report =
-        workshop_report(&app.engine, id, converge_engine::now(), query.with_follow_up()).await.or_page(lang)?;
-    let pdf = match lay_out(report, LAYOUT_TIMEOUT).await {
-        Ok(pdf) => pdf,
-        Err(failure) => return Ok(failure_page(lang, id, failure)),
-    };
+    let report = workshop_report(&app.engine, id, converge_engine::now(), query.with_follow_up()).await?;
+    let pdf = lay_out(&app.report_layouts, report, LAYOUT_TIMEOUT).await.map_err(|failure| failure_of(id, failure))?;
     let mut response = pdf.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
@@ -69,10 +64,10 @@ pub async fn report_pdf(
 }
 
 /// Lays `report` out on the blocking pool, within `limit` from now.
-async fn lay_out(report: Report, limit: Duration) -> Result<Vec<u8>, LayoutFailure> {
+async fn lay_out(slots: &Arc<Semaphore>, report: Report, limit: Duration) -> Result<Vec<u8>, LayoutFailure> {
     let layout = async {
         // The semaphore is never closed, so acquiring only ever waits.
-        let slot = SLOTS.acquire().await.map_err(|_| LayoutFailure::TimedOut)?;
+        let slot = slots.clone().acquire_owned().await.map_err(|_| LayoutFailure::TimedOut)?;
         let job = tokio::task::spawn_blocking(move || {
             let _slot = slot;
             render(&report, &Charts::of(&report))
@@ -86,27 +81,25 @@ async fn lay_out(report: Report, limit: Duration) -> Result<Vec<u8>, LayoutFailu
     tokio::time::timeout(limit, layout).await.unwrap_or(Err(LayoutFailure::TimedOut))
 }
 
-fn failure_page(lang: Lang, id: WorkshopId, failure: LayoutFailure) -> Response {
-    let (status, key) = match failure {
+/// What the facilitator is told: the server is busy (try again, or read the HTML report), or
+/// the layout failed.
+fn failure_of(id: WorkshopId, failure: LayoutFailure) -> PageError {
+    match failure {
         LayoutFailure::TimedOut => {
             tracing::warn!(workshop = %id, "the PDF report took longer than {LAYOUT_TIMEOUT:?}");
-            (StatusCode::SERVICE_UNAVAILABLE, "report-pdf-timeout")
+            PageError(Failure::ReportTimedOut)
         }
         LayoutFailure::Failed(reason) => {
             tracing::error!(workshop = %id, %reason, "the PDF report could not be laid out");
-            (StatusCode::INTERNAL_SERVER_ERROR, "report-pdf-failed")
+            PageError(Failure::ReportFailed)
         }
-    };
-    let mut response = (status, error_page(lang, status, &lang.t(key))).into_response();
-    if status == StatusCode::SERVICE_UNAVAILABLE {
-        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
     }
-    response
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use converge_core::{AccountId, Event, Language, TimedEvent, Timestamp, Workshop};
     use converge_report::ReportParticipants;
     use std::collections::BTreeMap;
@@ -135,10 +128,12 @@ mod tests {
 
     #[tokio::test]
     async fn a_layout_that_takes_too_long_gives_a_busy_page_in_the_readers_language() {
-        let failure = lay_out(report(), Duration::ZERO).await.unwrap_err();
+        let failure = lay_out(&layout_slots(), report(), Duration::ZERO).await.unwrap_err();
         assert!(matches!(failure, LayoutFailure::TimedOut), "{failure:?}");
-        let response = failure_page(Lang(Language::Fr), WorkshopId::from_uuid(uuid::Uuid::from_u128(2)), failure);
-        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let PageError(failure) = failure_of(WorkshopId::from_uuid(uuid::Uuid::from_u128(2)), failure);
+        let response = crate::error::Unrendered { failure: Arc::new(failure), shape: crate::error::Shape::Page }
+            .render(Lang(Language::Fr), super::super::layout::error_page);
+        assert_eq!(response.status().as_u16(), 503);
         assert!(response.headers().contains_key(header::RETRY_AFTER));
         let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
         let page = String::from_utf8(body.to_vec()).unwrap();
@@ -147,7 +142,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_layout_in_time_gives_a_pdf() {
-        let pdf = lay_out(report(), Duration::from_secs(300)).await.unwrap();
+        let pdf = lay_out(&layout_slots(), report(), Duration::from_secs(300)).await.unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
     }
 }

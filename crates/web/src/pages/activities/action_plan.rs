@@ -403,8 +403,8 @@ fn follow_up_status(view: &View<'_>, action: &Action) -> Markup {
     html! {
         @if followed {
             p.action-follow-up {
-                (crate::pages::follow_up::status_badge(view.lang, action.follow_up.status))
-                " " (crate::pages::follow_up::overdue_flag(view.lang, action, view.now))
+                (crate::pages::follow_up_badges::status_badge(view.lang, action.follow_up.status))
+                " " (crate::pages::follow_up_badges::overdue_flag(view.lang, action, view.now))
             }
         }
     }
