@@ -8,7 +8,7 @@ mod api_actions;
 mod assets;
 mod auth;
 mod cookies;
-mod deck;
+use converge_views::deck;
 mod edge;
 mod error;
 mod extract;

@@ -2,15 +2,13 @@
 //! default), working without JavaScript; `assets/app.js` makes the `data-live` regions live.
 
 pub mod account;
-pub mod activities;
 pub mod ballots;
 pub mod console;
+mod context;
 pub mod decks;
 pub mod facilitator;
 pub mod fates;
 pub mod follow_up;
-pub mod follow_up_badges;
-pub mod layout;
 pub mod mine;
 pub mod outcome_forms;
 pub mod participant;
@@ -18,4 +16,5 @@ pub mod public;
 pub mod public_follow_up;
 pub mod report;
 pub mod report_pdf;
-pub mod timer;
+
+pub use converge_views::{activities, follow_up_badges, layout, timer};

@@ -572,8 +572,8 @@ mod tests {
     fn every_key_of_the_outcome_pages_exists() {
         let sources = [
             include_str!("outcome_forms.rs"),
-            include_str!("activities/action_plan.rs"),
-            include_str!("activities/risk_map.rs"),
+            include_str!("../../../views/src/activities/action_plan.rs"),
+            include_str!("../../../views/src/activities/risk_map.rs"),
         ];
         let mut keys: Vec<String> = Vec::new();
         for source in sources {

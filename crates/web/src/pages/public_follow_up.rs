@@ -133,10 +133,10 @@ fn public_frame(context: &PageContext, title: &str, feed: &str, body: Markup) ->
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
                 title { (title) " · Converge" }
-                link rel="stylesheet" href=(crate::assets::path("app.css"));
-                link rel="stylesheet" href=(crate::assets::path("followup.css"));
+                link rel="stylesheet" href=(converge_views::assets::path("app.css"));
+                link rel="stylesheet" href=(converge_views::assets::path("followup.css"));
                 link rel="alternate" type="application/atom+xml" title=(title) href=(feed);
-                link rel="icon" href=(crate::assets::path("icon.svg")) type="image/svg+xml";
+                link rel="icon" href=(converge_views::assets::path("icon.svg")) type="image/svg+xml";
             }
             body.public-follow-up {
                 header.site {

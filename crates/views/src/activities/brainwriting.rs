@@ -11,7 +11,7 @@
 //! shows a notice, leaving the text where it is.
 
 use super::{View, generic};
-use crate::pages::layout::csrf_field;
+use crate::layout::csrf_field;
 use converge_core::brainwriting::{Rotation, SheetIdx};
 use converge_core::{Contribution, ParticipantId, Role, Scope, SheetRef, Subject};
 use maud::{Markup, html};

@@ -5,19 +5,19 @@
 //! Forms here post to the routes in `pages::participant` (contributions, sorting) and
 //! `pages::facilitator` (the facilitator's actions); every form carries the CSRF field.
 
-pub(crate) mod action_plan;
-pub(crate) mod assess;
+pub mod action_plan;
+pub mod assess;
 mod brainwriting;
 mod categorize;
 mod challenges;
 mod generic;
 mod photo_language;
 mod reformulate;
-pub(crate) mod risk_map;
+pub mod risk_map;
 mod swot;
-pub(crate) mod vote;
+pub mod vote;
 
-use crate::i18n::Lang;
+use crate::Lang;
 use converge_core::{
     Activity, ActivityKind, Contribution, Keyring, ParticipantId, Role, Scope, Subject, Timestamp, Workshop,
 };

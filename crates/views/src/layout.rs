@@ -1,13 +1,8 @@
 //! The frame every page shares, and the small pieces pages are built from.
 
-use crate::i18n::Lang;
-use crate::security::CsrfToken;
-use crate::{AppState, cookies};
-use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
+use crate::Lang;
 use converge_core::Language;
 use maud::{DOCTYPE, Markup, html};
-use std::convert::Infallible;
 
 /// What every page needs from its request: language, form token, path, and who is signed in.
 pub struct PageContext {
@@ -17,27 +12,6 @@ pub struct PageContext {
     /// The query string without any `lang=`, to build the language switch.
     pub query_without_lang: String,
     pub has_session: bool,
-}
-
-impl FromRequestParts<AppState> for PageContext {
-    type Rejection = Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _app: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(PageContext {
-            lang: crate::i18n::lang_of(parts),
-            csrf: parts.extensions.get::<CsrfToken>().map(|token| token.0.clone()).unwrap_or_default(),
-            path: parts.uri.path().to_owned(),
-            query_without_lang: parts
-                .uri
-                .query()
-                .unwrap_or_default()
-                .split('&')
-                .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
-                .map(|pair| format!("{pair}&"))
-                .collect(),
-            has_session: cookies::get(&parts.headers, cookies::SESSION).is_some(),
-        })
-    }
 }
 
 /// Live updates for a page: the event stream to follow, from the sequence number rendered, and

@@ -4,7 +4,7 @@
 //! challenge and its reformulations reads both ways. The list is also the results view.
 
 use super::{View, generic, reformulate};
-use crate::pages::layout::csrf_field;
+use crate::layout::csrf_field;
 use converge_core::Contribution;
 use maud::{Markup, html};
 

@@ -10,8 +10,8 @@
 
 use super::View;
 use super::vote::{Audience, decimal, document, explanation, item_texts, results_head, tiers};
-use crate::i18n::Lang;
-use crate::pages::layout::csrf_field;
+use crate::Lang;
+use crate::layout::csrf_field;
 use converge_core::voting::{ASSESSMENT_MAX, ASSESSMENT_MIN, CriterionScores};
 use converge_core::{ActivityStatus, ContributionId, Role};
 use converge_i18n::FluentValue;

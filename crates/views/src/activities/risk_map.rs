@@ -7,8 +7,8 @@
 //! phone rates a risk in three taps without JavaScript.
 
 use super::{View, generic, vote::decimal};
-use crate::i18n::Lang;
-use crate::pages::layout::csrf_field;
+use crate::Lang;
+use crate::layout::csrf_field;
 use converge_core::outcomes::{Action, RiskSummary, outcome_limits};
 use converge_core::{ActivityId, ActivityStatus, Contribution, ContributionId, ContributionKind, Role, WorkshopId};
 use converge_report::heat_map::{HeatMapText, PlacedRisk, heat_map_svg};

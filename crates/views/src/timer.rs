@@ -1,7 +1,7 @@
 //! The activity timer as every screen shows it. The server keeps the time; the page shows what
 //! was left when it was rendered, and `app.js` counts down from the end time it carries.
 
-use crate::i18n::Lang;
+use crate::Lang;
 use converge_core::{Activity, Timer, Timestamp};
 use maud::{Markup, html};
 

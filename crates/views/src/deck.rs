@@ -13,7 +13,7 @@
 //! `converge_engine::cards`). Their images are never inlined: they are served, re-encoded as PNG,
 //! at `/w/{id}/cards/{card_id}` to the workshop's members, and shown with `<img>`.
 
-use crate::i18n::Lang;
+use crate::Lang;
 use converge_core::{Activity, DeckCard, Language, Workshop, WorkshopId};
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -107,8 +107,7 @@ pub fn builtin() -> &'static [Card] {
 /// Where a built-in card's image is served: a versioned static URL, so each phone downloads a
 /// card once and keeps it, instead of receiving every card again inside every page.
 pub fn builtin_image_path(card: &Card) -> String {
-    let version = converge_store::chain::sha256_hex(card.svg.as_bytes());
-    format!("/static/{}/{}", &version[..12], card.file)
+    format!("/static/{}/{}", crate::assets::version(card.svg.as_bytes()), card.file)
 }
 
 /// A built-in card's image by its file name, for the static route.

@@ -3,8 +3,8 @@
 //! wrong one; the board is also the results view.
 
 use super::{View, generic};
-use crate::i18n::Lang;
-use crate::pages::layout::csrf_field;
+use crate::Lang;
+use crate::layout::csrf_field;
 use converge_core::{Contribution, ContributionKind};
 use maud::{Markup, html};
 

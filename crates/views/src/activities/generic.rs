@@ -2,7 +2,7 @@
 //! use it, and the others build on its pieces.
 
 use super::View;
-use crate::pages::layout::csrf_field;
+use crate::layout::csrf_field;
 use converge_core::{Contribution, ContributionKind, limits};
 use maud::{Markup, html};
 

@@ -2,7 +2,7 @@
 //! actions are shown: the action plan, the follow-up pages (the commissioner's and the public
 //! one), a participant's own contributions.
 
-use crate::i18n::Lang;
+use crate::Lang;
 use converge_core::{Action, ActionStatus, CalendarDate, Timestamp};
 use maud::{Markup, html};
 

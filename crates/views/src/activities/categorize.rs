@@ -9,7 +9,7 @@
 //! the contribution's `categorize` action, which also works once the activity is closed.
 
 use super::View;
-use crate::pages::layout::csrf_field;
+use crate::layout::csrf_field;
 use converge_core::{ActivityStatus, Category, Contribution, Role};
 use maud::{Markup, html};
 

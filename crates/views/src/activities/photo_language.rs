@@ -9,9 +9,9 @@
 //! The facilitator's board also manages the workshop's own deck: an upload form (multipart, its
 //! CSRF token as the first field, see `security::csrf`) and the cards with their remove buttons. Those forms post to `pages::decks`.
 
-use super::super::layout::csrf_field;
 use super::{View, generic};
 use crate::deck::{self, Shown};
+use crate::layout::csrf_field;
 use converge_core::{BUILTIN_DECK, Contribution, DECK_CARDS_MAX, limits};
 use converge_engine::cards::{MAX_DIMENSION, MAX_FILE_BYTES};
 use converge_i18n::FluentValue;

@@ -14,8 +14,8 @@
 //! which the CSP forbids.
 
 use super::View;
-use crate::i18n::Lang;
-use crate::pages::layout::csrf_field;
+use crate::Lang;
+use crate::layout::csrf_field;
 use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
 use converge_core::{ActivityStatus, ContributionId, ParticipantId, Role, Scope, Subject};
 use converge_i18n::FluentValue;

@@ -9,8 +9,8 @@
 //! card page shows the card as it now is, what was typed, and the form with both changes merged.
 
 use super::View;
-use crate::i18n::Lang;
-use crate::pages::layout::csrf_field;
+use crate::Lang;
+use crate::layout::csrf_field;
 use converge_core::outcomes::{Action, ActionCard, FateDecision, GivenStance, Stance, outcome_limits};
 use converge_core::{
     ActionId, Activity, ActivityConfig, ActivityKind, ActivityStatus, Contribution, ContributionId, ContributionKind,
@@ -403,8 +403,8 @@ fn follow_up_status(view: &View<'_>, action: &Action) -> Markup {
     html! {
         @if followed {
             p.action-follow-up {
-                (crate::pages::follow_up_badges::status_badge(view.lang, action.follow_up.status))
-                " " (crate::pages::follow_up_badges::overdue_flag(view.lang, action, view.now))
+                (crate::follow_up_badges::status_badge(view.lang, action.follow_up.status))
+                " " (crate::follow_up_badges::overdue_flag(view.lang, action, view.now))
             }
         }
     }

@@ -1,0 +1,64 @@
+//! Static assets, embedded in the binary: the venue may have no internet, and there is no CDN.
+//! Their URLs carry a hash of their content, so browsers may cache them forever; the web crate
+//! serves them by name.
+
+use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
+
+struct Asset {
+    name: &'static str,
+    content_type: &'static str,
+    body: &'static [u8],
+}
+
+const ASSETS: [Asset; 10] = [
+    Asset { name: "app.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/app.js") },
+    Asset {
+        name: "sort.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../assets/sort.js"),
+    },
+    Asset {
+        name: "ballot.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../assets/ballot.js"),
+    },
+    Asset { name: "app.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/app.css") },
+    Asset { name: "boards.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/boards.css") },
+    Asset {
+        name: "sorting.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../assets/sorting.css"),
+    },
+    Asset { name: "votes.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/votes.css") },
+    Asset {
+        name: "actions.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../assets/actions.css"),
+    },
+    Asset {
+        name: "followup.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../assets/followup.css"),
+    },
+    Asset { name: "icon.svg", content_type: "image/svg+xml", body: include_bytes!("../assets/icon.svg") },
+];
+
+/// Short content hashes, in the order of `ASSETS`.
+static VERSIONS: LazyLock<Vec<String>> = LazyLock::new(|| ASSETS.iter().map(|asset| version(asset.body)).collect());
+
+/// The versioned URL of an asset.
+pub fn path(name: &str) -> String {
+    let version = ASSETS.iter().position(|asset| asset.name == name).map_or("0", |index| VERSIONS[index].as_str());
+    format!("/static/{version}/{name}")
+}
+
+/// An asset by its file name: its content type and its bytes.
+pub fn find(name: &str) -> Option<(&'static str, &'static [u8])> {
+    ASSETS.iter().find(|asset| asset.name == name).map(|asset| (asset.content_type, asset.body))
+}
+
+/// The version a static file's URL carries: the start of the SHA-256 of its content.
+pub(crate) fn version(body: &[u8]) -> String {
+    Sha256::digest(body).iter().take(6).map(|byte| format!("{byte:02x}")).collect()
+}
