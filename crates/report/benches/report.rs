@@ -37,7 +37,7 @@ fn main() {
 
 fn build(
     fixture: &Fixture,
-    results: &std::collections::BTreeMap<converge_core::ActivityId, serde_json::Value>,
+    results: &std::collections::BTreeMap<converge_core::ActivityId, converge_core::results::Results>,
 ) -> converge_report::Report {
     converge_report::build(
         &fixture.workshop,

@@ -922,7 +922,7 @@ pub async fn get_results(
         .await
         .map_err(|error| ApiError::in_lang(error, lang))?
         .ok_or_else(|| ApiError::in_lang(converge_core::DomainError::WrongActivityKind, lang))?;
-    Ok(Json(results))
+    Ok(Json(results.to_value()))
 }
 
 /// Which part of the log an export holds.

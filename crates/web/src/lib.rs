@@ -20,7 +20,7 @@ mod security;
 mod sse;
 
 pub use i18n::Lang;
-pub use pages::report::workshop_report;
+pub use deck::builtin_title as builtin_card_title;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};

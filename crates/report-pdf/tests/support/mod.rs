@@ -113,7 +113,7 @@ pub enum Size {
 pub struct Scripted {
     pub workshop: Workshop,
     pub participants: ReportParticipants,
-    pub results: BTreeMap<ActivityId, serde_json::Value>,
+    pub results: BTreeMap<ActivityId, converge_core::results::Results>,
     pub head_hash: String,
     pub seq: u64,
 }
@@ -443,16 +443,14 @@ pub fn scripted(size: Size) -> Scripted {
 
     // The counts are frozen into the record, as closing a vote does.
     let counted = fold(&script.events);
-    let results: BTreeMap<ActivityId, serde_json::Value> = counted
-        .activities
-        .iter()
-        .filter_map(|activity| Some((activity.id, converge_engine::results::results(&counted, activity)?)))
-        .collect();
-    for (activity_id, result) in &results {
-        script.events.push(Event::ResultsFrozen { activity_id: *activity_id, result: result.to_string() });
+    for activity in &counted.activities {
+        if let Some(result) = converge_engine::results::results(&counted, activity) {
+            script.events.push(Event::ResultsFrozen { activity_id: activity.id, result: result.to_json() });
+        }
     }
     let seq = script.events.len() as u64;
     let workshop = fold(&script.events);
+    let results = converge_engine::results::readable(&workshop);
     let participants = ReportParticipants::new(people.into_iter().map(|(id, _, service)| (id, service)));
     Scripted {
         workshop,

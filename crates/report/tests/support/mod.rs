@@ -10,7 +10,7 @@ use converge_core::{
 };
 use converge_report::ReportParticipants;
 use converge_store::chain::{GENESIS, event_hash};
-use serde_json::Value;
+use converge_core::results::Results;
 use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
@@ -26,7 +26,7 @@ pub const HIDDEN_SERVICE: &str = "Cabinet Zéphyrin";
 pub struct Fixture {
     pub workshop: Workshop,
     pub participants: ReportParticipants,
-    pub results: BTreeMap<ActivityId, Value>,
+    pub results: BTreeMap<ActivityId, Results>,
     pub head_hash: String,
     pub seq: u64,
     /// The log the workshop folds from.
@@ -171,7 +171,7 @@ impl Script {
         let workshop = self.state();
         let activity = workshop.activity(activity_id).expect("the activity exists");
         let result = converge_engine::results::results(&workshop, activity).expect("a vote or an assessment");
-        self.push(Event::ResultsFrozen { activity_id, result: result.to_string() });
+        self.push(Event::ResultsFrozen { activity_id, result: result.to_json() });
     }
 
     /// The folded workshop with the counts of its votes and assessments and the log's head.
@@ -202,17 +202,9 @@ impl Script {
     }
 }
 
-/// For each vote and assessment: the result frozen into the record, else as it counts now.
-pub fn results_of(workshop: &Workshop) -> BTreeMap<ActivityId, Value> {
-    workshop
-        .activities
-        .iter()
-        .filter_map(|activity| {
-            let frozen = activity.frozen_result.as_deref().and_then(|raw| serde_json::from_str(raw).ok());
-            let document = frozen.or_else(|| converge_engine::results::results(workshop, activity))?;
-            Some((activity.id, document))
-        })
-        .collect()
+/// For each vote and assessment that may be read: the count the engine shows.
+pub fn results_of(workshop: &Workshop) -> BTreeMap<ActivityId, Results> {
+    converge_engine::results::readable(workshop)
 }
 
 fn config(day: u32) -> ActivityConfig {
