@@ -45,7 +45,7 @@ impl Results {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ResultsDocument {
-    Counted(Count),
+    Counted(Box<Count>),
     /// Ballots were checked when cast; a refusal at counting time means the items changed since
     /// (a source merged away), so the count is reported as impossible, not guessed.
     Impossible(ImpossibleCount),
@@ -176,7 +176,7 @@ impl ResultsDocument {
     /// The count, unless it could not be made.
     pub fn count(&self) -> Option<&Count> {
         match self {
-            ResultsDocument::Counted(count) => Some(count),
+            ResultsDocument::Counted(count) => Some(count.as_ref()),
             ResultsDocument::Impossible(_) => None,
         }
     }

@@ -80,7 +80,7 @@ pub fn results(workshop: &Workshop, activity: &Activity) -> Option<ResultsDocume
         }
     };
     let id = |index: &usize| items.get(*index).copied();
-    Some(ResultsDocument::Counted(Count {
+    Some(ResultsDocument::Counted(Box::new(Count {
         activity_id: activity.id,
         kind: activity.kind,
         n_ballots,
@@ -88,7 +88,7 @@ pub fn results(workshop: &Workshop, activity: &Activity) -> Option<ResultsDocume
         ranking: ranking.iter().map(|tier| tier.iter().filter_map(id).collect()).collect(),
         items,
         result,
-    }))
+    })))
 }
 
 /// A count before its items are named: positions in the activity's items.
