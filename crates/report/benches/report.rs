@@ -10,8 +10,7 @@
 //!
 //! `cargo bench -p converge-report --bench report`
 
-#[path = "../tests/support/mod.rs"]
-mod support;
+use converge_fixtures as support;
 
 use converge_report::{csv, html};
 use divan::{Bencher, black_box};
