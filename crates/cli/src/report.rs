@@ -38,12 +38,12 @@ pub async fn write_report(
     };
     match format {
         ReportFormat::Html => {
-            let report = converge_web::workshop_report(engine, id, converge_engine::now(), with_follow_up).await?;
+            let report = engine.report(id, converge_engine::now(), with_follow_up, converge_views::deck::builtin_title).await?;
             write(out, converge_report::html::render(&report).as_bytes())?;
             Ok(vec![out.to_owned()])
         }
         ReportFormat::Csv => {
-            let report = converge_web::workshop_report(engine, id, converge_engine::now(), false).await?;
+            let report = engine.report(id, converge_engine::now(), false, converge_views::deck::builtin_title).await?;
             std::fs::create_dir_all(out).with_context(|| format!("cannot create the folder {}", out.display()))?;
             let mut written = Vec::new();
             for (name, bytes) in converge_report::csv::tables(&report) {
@@ -61,7 +61,7 @@ pub async fn write_report(
             Ok(vec![out.to_owned()])
         }
         ReportFormat::Pdf => {
-            let report = converge_web::workshop_report(engine, id, converge_engine::now(), with_follow_up).await?;
+            let report = engine.report(id, converge_engine::now(), with_follow_up, converge_views::deck::builtin_title).await?;
             // Laying out is CPU-bound: off the runtime's threads, as the server does it.
             let pdf = tokio::task::spawn_blocking(move || {
                 converge_report_pdf::render(&report, &converge_report_pdf::Charts::of(&report))

@@ -15,6 +15,7 @@ mod ids;
 mod model;
 pub mod outcomes;
 mod pseudonym;
+pub mod results;
 mod state;
 pub mod tables;
 mod text;

@@ -453,12 +453,13 @@ impl Engine {
         Ok(())
     }
 
-    /// The count of a vote or an assessment: frozen into the record if it was, else as it stands.
+    /// The count of a vote or an assessment: frozen into the record if it was, else as it stands
+    /// (`results::current`). Refused while the activity runs.
     pub async fn results(
         &self,
         id: WorkshopId,
         activity_id: ActivityId,
-    ) -> Result<Option<serde_json::Value>, EngineError> {
+    ) -> Result<Option<converge_core::results::Results>, EngineError> {
         let state = self.state(id).await?;
         let activity = state
             .workshop
@@ -467,18 +468,7 @@ impl Engine {
         if !activity.results_readable() {
             return Err(EngineError::Domain(converge_core::DomainError::ActivityStillOpen));
         }
-        if let Some(frozen) = &activity.frozen_result {
-            let mut document: serde_json::Value = serde_json::from_str(frozen).unwrap_or(serde_json::Value::Null);
-            if let Some(object) = document.as_object_mut() {
-                object.insert("frozen".into(), true.into());
-            }
-            return Ok(Some(document));
-        }
-        let mut document = crate::results::results(&state.workshop, activity);
-        if let Some(object) = document.as_mut().and_then(serde_json::Value::as_object_mut) {
-            object.insert("frozen".into(), false.into());
-        }
-        Ok(document)
+        Ok(crate::results::current(&state.workshop, activity))
     }
 
     /// The workshops an account created, newest first, archived ones left out.

@@ -8,6 +8,8 @@
 //! * [`accounts`] holds facilitator accounts, sessions and tokens, and participant tokens;
 //!   [`totp`] the one-time codes of their optional second factor.
 //! * [`cards`] checks, decodes and re-encodes the images of uploaded photo-language cards.
+//! * [`results`] counts votes and assessments and decides which count an activity shows;
+//!   `Engine::report` makes the workshop report from them.
 //!
 //! Clock and randomness live here, not in the core: ids are UUIDv7, secrets come from the OS.
 
@@ -18,6 +20,7 @@ mod engine;
 mod error;
 mod follow_up_pages;
 pub mod random;
+mod report;
 pub mod results;
 mod resume;
 pub mod templates;

@@ -1,13 +1,42 @@
 //! Counting a vote or an assessment: the room's ballots, turned into the methods crate's
-//! ballots, counted, and returned as one JSON document that pages, the API and the record share.
+//! ballots, counted, and returned as one typed [`ResultsDocument`] that pages, the API, the
+//! report and the record share.
 //!
 //! Items are numbered in the order of the activity's items (its sources' contributions); the
 //! document gives both the numbers the methods work with and the contribution ids.
+//!
+//! [`current`] is the one place that decides which count an activity shows: the one frozen into
+//! the record when it closed, else the count of its ballots as they stand. The API, the activity
+//! pages, the report and the tests all go through it.
 
+use converge_core::results::{
+    AssessmentOutcome, Count, CountedCriterion, ImpossibleCount, MethodResult, Results, ResultsDocument,
+};
 use converge_core::voting::{Ballot, VoteMethod};
-use converge_core::{Activity, ActivityKind, ActivityStatus, ContributionId, Event, Workshop};
+use converge_core::{Activity, ActivityId, ActivityKind, ActivityStatus, ContributionId, Event, Workshop};
 use converge_methods as methods;
-use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+/// The count an activity shows: the one frozen into the record when it closed, else its ballots
+/// counted as they stand; `None` for an activity that is not a vote or an assessment. Whether the
+/// count may be read yet is the caller's question (`Activity::results_readable`).
+pub fn current(workshop: &Workshop, activity: &Activity) -> Option<Results> {
+    if let Some(document) = activity.frozen_results() {
+        return Some(Results { document, frozen: true });
+    }
+    results(workshop, activity).map(|document| Results { document, frozen: false })
+}
+
+/// Every count that may be read (each closed vote and assessment), by activity: what the report
+/// is made from.
+pub fn readable(workshop: &Workshop) -> BTreeMap<ActivityId, Results> {
+    workshop
+        .activities
+        .iter()
+        .filter(|activity| activity.results_readable())
+        .filter_map(|activity| Some((activity.id, current(workshop, activity)?)))
+        .collect()
+}
 
 /// True for an event after which a count may have to be recorded: an activity or the workshop
 /// closing.
@@ -25,44 +54,50 @@ pub fn freezes_due(workshop: &Workshop) -> Vec<Event> {
         .filter(|activity| activity.status == ActivityStatus::Closed && activity.frozen_result.is_none())
         .filter_map(|activity| {
             let result = results(workshop, activity)?;
-            Some(Event::ResultsFrozen { activity_id: activity.id, result: result.to_string() })
+            Some(Event::ResultsFrozen { activity_id: activity.id, result: result.to_json() })
         })
         .collect()
 }
 
 /// The count of a vote or an assessment as it stands, or `None` for another kind of activity.
-pub fn results(workshop: &Workshop, activity: &Activity) -> Option<Value> {
+pub fn results(workshop: &Workshop, activity: &Activity) -> Option<ResultsDocument> {
     let items: Vec<ContributionId> = workshop.items_of(activity).into_iter().collect();
     let counted = match activity.kind {
         ActivityKind::Vote => vote(activity, &items),
         ActivityKind::Assess => assessment(activity, &items),
         _ => return None,
     };
-    let (method, n_ballots, winners, ranking, result) = match counted {
+    let Counted { n_ballots, winners, ranking, result } = match counted {
         Ok(counted) => counted,
         Err(error) => {
             // Ballots were checked when cast; a refusal here means the items changed since
             // (a source merged away), so the count is reported as impossible, not guessed.
-            return Some(json!({ "activity_id": activity.id, "error": error.to_string(), "items": items }));
+            return Some(ResultsDocument::Impossible(ImpossibleCount {
+                activity_id: activity.id,
+                error: error.to_string(),
+                items,
+            }));
         }
     };
-    let id = |index: usize| items.get(index).map(ToString::to_string);
-    Some(json!({
-        "activity_id": activity.id,
-        "kind": activity.kind.as_str(),
-        "method": method,
-        "n_ballots": n_ballots,
-        "items": items,
-        "winners": winners.iter().filter_map(|index| id(*index)).collect::<Vec<_>>(),
-        "ranking": ranking
-            .iter()
-            .map(|tier| tier.iter().filter_map(|index| id(*index)).collect::<Vec<_>>())
-            .collect::<Vec<_>>(),
-        "result": result,
-    }))
+    let id = |index: &usize| items.get(*index).copied();
+    Some(ResultsDocument::Counted(Box::new(Count {
+        activity_id: activity.id,
+        kind: activity.kind,
+        n_ballots,
+        winners: winners.iter().filter_map(id).collect(),
+        ranking: ranking.iter().map(|tier| tier.iter().filter_map(id).collect()).collect(),
+        items,
+        result,
+    })))
 }
 
-type Counted = (&'static str, usize, Vec<usize>, Vec<Vec<usize>>, Value);
+/// A count before its items are named: positions in the activity's items.
+struct Counted {
+    n_ballots: usize,
+    winners: Vec<usize>,
+    ranking: Vec<Vec<usize>>,
+    result: MethodResult,
+}
 
 fn indices(candidates: &[methods::CandidateIdx]) -> Vec<usize> {
     candidates.iter().map(|candidate| candidate.0).collect()
@@ -78,7 +113,6 @@ fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, method
     let rules = activity.config.vote_rules();
     let ballots: Vec<&Ballot> = activity.ballots.values().collect();
     let n_ballots = ballots.len();
-    let method = rules.method.as_str();
     let (winners, ranking, result) = match rules.method {
         VoteMethod::Dots => {
             let dot_rules = methods::DotRules::new(rules.dots_budget, rules.dots_cap)?;
@@ -95,7 +129,7 @@ fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, method
                 }
             }
             let result = methods::dot_voting(dot_rules, n, &parsed)?;
-            (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+            (indices(&result.winners), tiers(&result.ranking), MethodResult::Dots(result))
         }
         VoteMethod::Approval => {
             let mut parsed = Vec::new();
@@ -105,7 +139,7 @@ fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, method
                 }
             }
             let result = methods::approval(n, &parsed)?;
-            (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+            (indices(&result.winners), tiers(&result.ranking), MethodResult::Approval(result))
         }
         VoteMethod::Score => {
             let scale = methods::ScoreScale::new(rules.score_min, rules.score_max)?;
@@ -119,7 +153,7 @@ fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, method
             let aggregate =
                 if rules.rank_by_median { methods::ScoreAggregate::Median } else { methods::ScoreAggregate::Mean };
             let result = methods::score_voting(scale, n, &parsed, aggregate)?;
-            (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+            (indices(&result.winners), tiers(&result.ranking), MethodResult::Score(result))
         }
         VoteMethod::MajorityJudgment => {
             let scale = methods::GradeScale::new(rules.grades)?;
@@ -132,7 +166,7 @@ fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, method
                 }
             }
             let result = methods::majority_judgment(scale, n, &parsed)?;
-            (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+            (indices(&result.winners), tiers(&result.ranking), MethodResult::MajorityJudgment(result))
         }
         VoteMethod::BradleyTerry => {
             let comparisons = activity
@@ -144,7 +178,12 @@ fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, method
             let result = methods::bradley_terry(n, &comparisons, methods::BradleyTerryOptions::default())?;
             let voters: std::collections::BTreeSet<_> =
                 activity.comparisons.iter().map(|(voter, _, _)| voter).collect();
-            return Ok((method, voters.len(), indices(&result.winners), tiers(&result.ranking), to_json(&result)));
+            return Ok(Counted {
+                n_ballots: voters.len(),
+                winners: indices(&result.winners),
+                ranking: tiers(&result.ranking),
+                result: MethodResult::BradleyTerry(result),
+            });
         }
         ranked => {
             let mut profile = methods::RankedProfile::new(n);
@@ -157,32 +196,32 @@ fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, method
             match ranked {
                 VoteMethod::Plurality => {
                     let result = methods::plurality(&profile);
-                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                    (indices(&result.winners), tiers(&result.ranking), MethodResult::Plurality(result))
                 }
                 VoteMethod::Borda => {
                     let result = methods::borda(&profile);
-                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                    (indices(&result.winners), tiers(&result.ranking), MethodResult::Borda(result))
                 }
                 VoteMethod::InstantRunoff => {
                     let result = methods::instant_runoff(&profile);
-                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                    (indices(&result.winners), tiers(&result.ranking), MethodResult::InstantRunoff(result))
                 }
                 VoteMethod::Copeland => {
                     let result = methods::copeland(&profile);
-                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                    (indices(&result.winners), tiers(&result.ranking), MethodResult::Copeland(result))
                 }
                 VoteMethod::Schulze => {
                     let result = methods::schulze(&profile);
-                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                    (indices(&result.winners), tiers(&result.ranking), MethodResult::Schulze(result))
                 }
                 _ => {
                     let result = methods::minimax(&profile);
-                    (indices(&result.winners), tiers(&result.ranking), to_json(&result))
+                    (indices(&result.winners), tiers(&result.ranking), MethodResult::Minimax(result))
                 }
             }
         }
     };
-    Ok((method, n_ballots, winners, ranking, result))
+    Ok(Counted { n_ballots, winners, ranking, result })
 }
 
 fn assessment(activity: &Activity, items: &[ContributionId]) -> Result<Counted, methods::BallotError> {
@@ -237,12 +276,19 @@ fn assessment(activity: &Activity, items: &[ContributionId]) -> Result<Counted, 
     };
     let winners = indices(&result.winners);
     let ranking = tiers(&result.ranking);
-    let document = json!({
-        "criteria": criteria.iter().map(|criterion| json!({"id": criterion.id, "name": criterion.name, "weight": criterion.weight})).collect::<Vec<_>>(),
-        "assessment": result,
-        "matrix": matrix,
-    });
-    Ok(("assessment", assessors.len(), winners, ranking, document))
+    let outcome = AssessmentOutcome {
+        criteria: criteria
+            .iter()
+            .map(|criterion| CountedCriterion {
+                id: criterion.id.clone(),
+                name: criterion.name.clone(),
+                weight: criterion.weight,
+            })
+            .collect(),
+        assessment: result,
+        matrix,
+    };
+    Ok(Counted { n_ballots: assessors.len(), winners, ranking, result: MethodResult::Assessment(outcome) })
 }
 
 /// Where the matrix splits high from low: the facilitator's thresholds, or the middle of the scale.
@@ -253,10 +299,4 @@ fn thresholds(activity: &Activity, scale: methods::ScoreScale) -> methods::Matri
         impact: tenths(activity.config.impact_threshold_tenths, middle.impact),
         feasibility: tenths(activity.config.feasibility_threshold_tenths, middle.feasibility),
     }
-}
-
-/// A result as JSON. Serialising these plain types cannot fail; if it ever did, the document
-/// would carry null rather than the server panicking.
-fn to_json<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
 }

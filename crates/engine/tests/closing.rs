@@ -97,7 +97,7 @@ impl Room {
     async fn live_count(&self) -> serde_json::Value {
         let state = self.engine.state(self.workshop).await.unwrap();
         let activity = state.workshop.activity(self.vote).unwrap();
-        converge_engine::results::results(&state.workshop, activity).unwrap()
+        converge_engine::results::results(&state.workshop, activity).unwrap().to_value()
     }
 
     async fn frozen(&self) -> Option<serde_json::Value> {

@@ -258,9 +258,9 @@ async fn the_matrix_splits_at_the_facilitators_thresholds_and_score_votes_can_ra
         let close = Command::CloseActivity { activity_id };
         setup.engine.execute(setup.workshop, Actor::Account(account), close).await.unwrap();
     }
-    let assessment = setup.engine.results(setup.workshop, assess_id).await.unwrap().unwrap();
+    let assessment = setup.engine.results(setup.workshop, assess_id).await.unwrap().unwrap().to_value();
     // Impact 3 is below the facilitator's 3.5, feasibility 3 at the default middle: a fill-in.
     assert_eq!(assessment["result"]["matrix"][0]["quadrant"], "fill_in", "{assessment}");
-    let vote = setup.engine.results(setup.workshop, vote_id).await.unwrap().unwrap();
+    let vote = setup.engine.results(setup.workshop, vote_id).await.unwrap().unwrap().to_value();
     assert_eq!(vote["result"]["aggregate"], "median");
 }

@@ -2,7 +2,7 @@
 //! and the room sees, per item and criterion, the mean, the median and the spread, a weighted
 //! overall score, and where each item falls in the impact/feasibility matrix.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ballot::{BallotError, CandidateIdx, ScoreScale};
 use crate::outcome::{Ranking, TieBreak};
@@ -87,7 +87,7 @@ impl AssessmentSheet {
 }
 
 /// One item's scores on one criterion.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CriterionSummary {
     /// Count, mean, median, quartiles and spread; `None` if nobody scored it.
     pub summary: Option<DistributionSummary>,
@@ -95,7 +95,7 @@ pub struct CriterionSummary {
     pub distribution: Vec<u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemAssessment {
     /// One entry per criterion, in the configuration's order.
     pub criteria: Vec<CriterionSummary>,
@@ -104,7 +104,7 @@ pub struct ItemAssessment {
     pub weighted_score: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssessmentResult {
     pub items: Vec<ItemAssessment>,
     pub winners: Vec<CandidateIdx>,
@@ -174,7 +174,7 @@ pub fn assess(
 
 /// The four quadrants of the impact/feasibility matrix. Their names are shown localised by the
 /// web layer; these are identifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatrixQuadrant {
     /// High impact, high feasibility: do it now.
@@ -187,6 +187,19 @@ pub enum MatrixQuadrant {
     MoneyPit,
     /// Nobody scored the item on one of the two criteria.
     NotAssessed,
+}
+
+impl MatrixQuadrant {
+    /// The quadrant's key, as the JSON names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatrixQuadrant::QuickWin => "quick_win",
+            MatrixQuadrant::BigBet => "big_bet",
+            MatrixQuadrant::FillIn => "fill_in",
+            MatrixQuadrant::MoneyPit => "money_pit",
+            MatrixQuadrant::NotAssessed => "not_assessed",
+        }
+    }
 }
 
 /// Where "high" starts on each axis: a mean at or above the threshold is high. The facilitator
@@ -204,7 +217,7 @@ impl MatrixThresholds {
 }
 
 /// One item's place in the matrix.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatrixPlacement {
     pub item: CandidateIdx,
     pub impact: Option<f64>,

@@ -5,11 +5,11 @@
 //! Ballots carry no identity: whether a participant may vote twice is the workshop's business
 //! (the core crate), not the aggregation's.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A candidate (an item, an idea, an option) as an index in `0..n_candidates`. Names and ids
 /// live in the caller; the methods only need to tell candidates apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct CandidateIdx(pub usize);
 
@@ -318,7 +318,7 @@ impl GradeBallot {
 
 /// The rules of a dot vote: how many dots each participant may spend in all, and how many on
 /// one item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DotRules {
     budget_per_participant: u32,
     cap_per_item: u32,

@@ -28,13 +28,13 @@
 //! direction while every step still raises the likelihood. Either way the fixed point is the same
 //! unique maximum, and the iteration stops when no log-strength moves by more than the tolerance.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ballot::{BallotError, CandidateIdx, PairwiseComparison};
 use crate::outcome::{Ranking, TieBreak};
 
 /// How to fit the model.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct BradleyTerryOptions {
     prior_strength: f64,
     tolerance: f64,
@@ -70,7 +70,7 @@ impl Default for BradleyTerryOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BradleyTerryResult {
     pub winners: Vec<CandidateIdx>,
     /// Strongest first; items whose strengths agree to about one part in a million share a tier.

@@ -6,7 +6,7 @@
 
 use std::cmp::Ordering;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ballot::{
     ApprovalBallot, BallotError, CandidateIdx, DotBallot, DotRules, GradeBallot, GradeScale, ScoreBallot, ScoreScale,
@@ -23,7 +23,7 @@ fn share(part: u64, whole: u64) -> f64 {
 }
 
 /// How divided the room was on each candidate, for methods with a scale.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScaleDispersion {
     /// Per candidate, the spread of the middle half of its scores or grades (`None` if unscored).
     pub interquartile_ranges: Vec<Option<f64>>,
@@ -40,7 +40,7 @@ impl ScaleDispersion {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApprovalResult {
     pub winners: Vec<CandidateIdx>,
     pub ranking: Ranking,
@@ -81,14 +81,14 @@ pub fn approval(n_candidates: usize, ballots: &[ApprovalBallot]) -> Result<Appro
 }
 
 /// Which statistic of the scores ranks the candidates; the other one breaks ties.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreAggregate {
     Mean,
     Median,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScoreResult {
     pub aggregate: ScoreAggregate,
     pub winners: Vec<CandidateIdx>,
@@ -162,7 +162,7 @@ pub fn score_voting(
 }
 
 /// Balinski and Laraki's majority gauge of one candidate around its majority grade.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MajorityGauge {
     /// Share of the grades strictly above the majority grade.
     pub share_above: f64,
@@ -170,7 +170,7 @@ pub struct MajorityGauge {
     pub share_below: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MajorityJudgmentResult {
     pub winners: Vec<CandidateIdx>,
     pub ranking: Ranking,
@@ -248,7 +248,7 @@ fn compare_majority_values(first: &Histogram, second: &Histogram) -> Ordering {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DotVotingResult {
     pub rules: DotRules,
     pub winners: Vec<CandidateIdx>,

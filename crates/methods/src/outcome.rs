@@ -8,13 +8,13 @@
 use std::cmp::Ordering;
 use std::ops::Sub;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ballot::CandidateIdx;
 use crate::profile::{PairwiseMatrix, RankedProfile};
 
 /// A ranking as tiers, best first. Candidates in one tier are tied.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Ranking {
     tiers: Vec<Vec<CandidateIdx>>,
@@ -108,7 +108,7 @@ impl Ranking {
 }
 
 /// The rule a method used on candidates its primary score left level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TieBreakRule {
     /// The method has no tie-breaker: the candidates share a tier and, at the top, all win.
@@ -125,7 +125,7 @@ pub enum TieBreakRule {
 }
 
 /// What happened to one group of candidates that the primary score left level.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TieBreak {
     /// The candidates the primary score could not separate.
     pub tied: Vec<CandidateIdx>,
@@ -148,7 +148,7 @@ impl TieBreak {
 }
 
 /// How divided a room that ranked the candidates was.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RankedDispersion {
     /// For each candidate, the share of voters who rank it alone at the top.
     pub first_preference_shares: Vec<f64>,

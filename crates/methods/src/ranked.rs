@@ -16,7 +16,7 @@
 
 use std::sync::OnceLock;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ballot::CandidateIdx;
 use crate::outcome::{RankedDispersion, Ranking, TieBreak};
@@ -78,7 +78,7 @@ impl<'a> Tally<'a> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PluralityResult {
     pub winners: Vec<CandidateIdx>,
     pub ranking: Ranking,
@@ -115,7 +115,7 @@ impl Tally<'_> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BordaResult {
     pub winners: Vec<CandidateIdx>,
     pub ranking: Ranking,
@@ -154,7 +154,7 @@ impl Tally<'_> {
 }
 
 /// One round of instant runoff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstantRunoffRound {
     /// Per candidate, the active ballots whose first remaining choice it is; `None` once the
     /// candidate has been eliminated.
@@ -168,7 +168,7 @@ pub struct InstantRunoffRound {
     pub eliminated: Vec<CandidateIdx>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InstantRunoffResult {
     pub winners: Vec<CandidateIdx>,
     /// The winners, then the candidates still standing at the end by their last tally, then the
@@ -295,7 +295,7 @@ impl Tally<'_> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CopelandResult {
     pub winners: Vec<CandidateIdx>,
     pub ranking: Ranking,
@@ -343,7 +343,7 @@ impl Tally<'_> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SchulzeResult {
     pub winners: Vec<CandidateIdx>,
     /// Tiers of the Schulze order: a candidate is above another when its strongest path to it is
@@ -423,7 +423,7 @@ impl Tally<'_> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MinimaxResult {
     pub winners: Vec<CandidateIdx>,
     /// Smallest largest defeat first.

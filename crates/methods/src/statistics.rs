@@ -4,7 +4,7 @@
 //! the statistics need, in memory proportional to the scale rather than to the voters, and
 //! adding a ballot is O(candidates).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Counts of each integer value in `min..=min + counts.len() - 1`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -113,7 +113,7 @@ impl Histogram {
 
 /// Location and spread of one candidate's scores. The spread says how divided the room was on
 /// it: the interquartile range ignores a few outliers, the standard deviation does not.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DistributionSummary {
     pub count: u64,
     pub mean: f64,

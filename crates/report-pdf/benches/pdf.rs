@@ -1,25 +1,22 @@
 //! Speed of the PDF report (issue 5: "Generating the report for a Wallonia-sized workshop (25
 //! people, ~600 contributions) takes under a second"). See BENCHMARKS.md.
 //!
-//! The workshop is the tests' scripted one at Wallonia size, built once outside the timed
-//! closures: 25 people, about 600 contributions over two days, 140 ideas assessed on two
-//! criteria by 24 people and voted on with dots, 19 actions with everyone's consensus, 15 risks
-//! rated by 24. Timed: the PDF of a ready report (layout and writing), cold and warm, and the
+//! The workshop is the Wallonia-sized one the report's tests and benchmark share
+//! (`converge_fixtures::wallonia_sized`), built once outside the timed closures: 25 people,
+//! about 600 contributions over the flagship agenda, 19 actions with everyone's consensus, 10
+//! rated risks. Timed: the PDF of a ready report (layout and writing), cold and warm, and the
 //! model plus the PDF, which is what a download does once the workshop is loaded. The first
 //! layout in a process also parses the embedded fonts and typst's own data; `main` times it
 //! apart, before divan runs.
 //!
 //! `cargo bench -p converge-report-pdf --bench pdf`
 
-#[path = "../tests/support/mod.rs"]
-mod support;
-
 use converge_report_pdf::{Charts, render};
 use divan::{Bencher, black_box};
-use support::{Size, scripted};
+use converge_fixtures::wallonia_sized;
 
 fn main() {
-    let fixture = scripted(Size::Wallonia);
+    let fixture = wallonia_sized();
     let report = fixture.report();
     let started = std::time::Instant::now();
     let pdf = render(&report, &Charts::of(&report)).expect("the report renders");
@@ -41,7 +38,7 @@ fn main() {
 /// emptied before each (outside the timing); the fonts stay parsed.
 #[divan::bench(sample_count = 10)]
 fn pdf_cold(bencher: Bencher) {
-    let report = scripted(Size::Wallonia).report();
+    let report = wallonia_sized().report();
     let charts = Charts::of(&report);
     bencher
         .with_inputs(|| typst::comemo::evict(0))
@@ -52,7 +49,7 @@ fn pdf_cold(bencher: Bencher) {
 /// layout of everything that did not change.
 #[divan::bench(sample_count = 10)]
 fn pdf_warm(bencher: Bencher) {
-    let report = scripted(Size::Wallonia).report();
+    let report = wallonia_sized().report();
     let charts = Charts::of(&report);
     bencher.bench(|| render(black_box(&report), &charts).expect("the report renders"));
 }
@@ -60,7 +57,7 @@ fn pdf_warm(bencher: Bencher) {
 /// What a download does once the workshop is loaded: the model, the heat map, the PDF, cold.
 #[divan::bench(sample_count = 10)]
 fn model_and_pdf_cold(bencher: Bencher) {
-    let fixture = scripted(Size::Wallonia);
+    let fixture = wallonia_sized();
     bencher.with_inputs(|| typst::comemo::evict(0)).bench_refs(|_| {
         let report = black_box(&fixture).report();
         render(&report, &Charts::of(&report)).expect("the report renders")

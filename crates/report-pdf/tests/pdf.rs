@@ -7,7 +7,7 @@ use converge_core::{AccountId, Event, Language, TimedEvent, Timestamp, Workshop,
 use converge_report::ReportParticipants;
 use converge_report_pdf::{Charts, render};
 use std::collections::BTreeMap;
-use support::{ACTION_TITLES, ANONYMOUS_NOTES, ANONYMOUS_SERVICE, HOSTILE_NOTE, Size, WORKSHOP_TITLE, scripted};
+use support::{ACTION_TITLES, ANONYMOUS_NOTES, ANONYMOUS_SERVICE, HOSTILE_NOTE, WORKSHOP_TITLE, scripted};
 
 /// The page count and the text of every page, whitespace collapsed to single spaces (lines
 /// break anywhere, and a table cell is its own run of text).
@@ -20,13 +20,13 @@ fn read_back(pdf: &[u8]) -> (usize, String) {
 }
 
 fn small_pdf() -> Vec<u8> {
-    let report = scripted(Size::Small).report();
+    let report = scripted().report();
     render(&report, &Charts::of(&report)).expect("the report renders")
 }
 
 #[test]
 fn the_report_reads_back_with_its_pages_actions_and_final_hash() {
-    let scripted = scripted(Size::Small);
+    let scripted = scripted();
     let report = scripted.report();
     let (pages, text) = read_back(&render(&report, &Charts::of(&report)).unwrap());
 
@@ -75,7 +75,7 @@ fn the_same_record_gives_the_same_pdf() {
 
 #[test]
 fn an_english_report_has_english_furniture() {
-    let scripted = scripted(Size::Small);
+    let scripted = scripted();
     let report = converge_report::build(
         &scripted.workshop,
         &scripted.participants,
@@ -121,15 +121,17 @@ fn a_workshop_with_nothing_in_it_still_prints() {
 
 #[test]
 fn a_wallonia_sized_workshop_prints_every_action() {
-    let scripted = scripted(Size::Wallonia);
-    let report = scripted.report();
-    assert!(scripted.workshop.contributions.len() >= 550, "{}", scripted.workshop.contributions.len());
+    let fixture = converge_fixtures::wallonia_sized();
+    let report = fixture.report();
+    assert!(fixture.workshop.contributions.len() >= 550, "{}", fixture.workshop.contributions.len());
+    assert_eq!(report.n_actions, 19);
     let started = std::time::Instant::now();
     let pdf = render(&report, &Charts::of(&report)).unwrap();
     eprintln!("{} kB in {:?}", pdf.len() / 1024, started.elapsed());
     let (pages, text) = read_back(&pdf);
     eprintln!("{pages} pages");
-    for title in ACTION_TITLES {
+    for action in fixture.workshop.plan() {
+        let title = action.card.title.as_str();
         assert!(text.contains(title), "action {title:?} is in the text");
     }
 }

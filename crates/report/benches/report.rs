@@ -10,8 +10,7 @@
 //!
 //! `cargo bench -p converge-report --bench report`
 
-#[path = "../tests/support/mod.rs"]
-mod support;
+use converge_fixtures as support;
 
 use converge_report::{csv, html};
 use divan::{Bencher, black_box};
@@ -37,7 +36,7 @@ fn main() {
 
 fn build(
     fixture: &Fixture,
-    results: &std::collections::BTreeMap<converge_core::ActivityId, serde_json::Value>,
+    results: &std::collections::BTreeMap<converge_core::ActivityId, converge_core::results::Results>,
 ) -> converge_report::Report {
     converge_report::build(
         &fixture.workshop,

@@ -6,6 +6,8 @@
 //! kinds, vote explanations), the wording follows the web's catalogues.
 
 use converge_core::outcomes::{ActionStatus, Stance};
+use converge_core::results::CountMethod;
+use converge_core::voting::VoteMethod;
 use converge_core::{ActivityKind, ActivityStatus, ContributionKind, Language, Role};
 use serde::Serialize;
 
@@ -464,23 +466,22 @@ impl Words {
         }
     }
 
-    pub fn method(self, method: &str) -> &'static str {
-        match method {
-            "dots" => self.pick("Vote par gommettes", "Dot voting"),
-            "approval" => self.pick("Vote par approbation", "Approval voting"),
-            "score" => self.pick("Vote par notes", "Score voting"),
-            "majority_judgment" => self.pick("Jugement majoritaire", "Majority judgment"),
-            "plurality" => self.pick("Scrutin majoritaire à un tour", "Plurality"),
-            "borda" => self.pick("Méthode de Borda", "Borda count"),
-            "instant_runoff" => self.pick("Vote alternatif (éliminations successives)", "Instant runoff"),
-            "copeland" => self.pick("Méthode de Copeland", "Copeland's method"),
-            "schulze" => self.pick("Méthode de Schulze", "Schulze method"),
-            "minimax" => self.pick("Minimax", "Minimax"),
-            "bradley_terry" => {
+    pub fn method(self, method: CountMethod) -> &'static str {
+        match Wording::of(method, false) {
+            Wording::Dots => self.pick("Vote par gommettes", "Dot voting"),
+            Wording::Approval => self.pick("Vote par approbation", "Approval voting"),
+            Wording::Score | Wording::ScoreMedian => self.pick("Vote par notes", "Score voting"),
+            Wording::MajorityJudgment => self.pick("Jugement majoritaire", "Majority judgment"),
+            Wording::Plurality => self.pick("Scrutin majoritaire à un tour", "Plurality"),
+            Wording::Borda => self.pick("Méthode de Borda", "Borda count"),
+            Wording::InstantRunoff => self.pick("Vote alternatif (éliminations successives)", "Instant runoff"),
+            Wording::Copeland => self.pick("Méthode de Copeland", "Copeland's method"),
+            Wording::Schulze => self.pick("Méthode de Schulze", "Schulze method"),
+            Wording::Minimax => self.pick("Minimax", "Minimax"),
+            Wording::BradleyTerry => {
                 self.pick("Comparaisons par paires (Bradley–Terry)", "Pairwise comparisons (Bradley–Terry)")
             }
-            "assessment" => self.pick("Évaluation multicritère", "Multi-criteria assessment"),
-            _ => self.pick("Méthode inconnue", "Unknown method"),
+            Wording::Assessment => self.pick("Évaluation multicritère", "Multi-criteria assessment"),
         }
     }
 
@@ -572,7 +573,7 @@ impl Words {
     }
 
     /// What an item scored, in words, for the method.
-    pub fn score(self, method: &str, value: f64, extra: u64) -> String {
+    pub fn score(self, method: CountMethod, by_median: bool, value: f64, extra: u64) -> String {
         let n = value.round() as i64;
         // French puts 0 and 1 in the singular, English only 1.
         let singular = match self.0 {
@@ -580,29 +581,29 @@ impl Words {
             Language::En => n.abs() == 1,
         };
         let plural = |one: &str, many: &str| if singular { one.to_owned() } else { many.to_owned() };
-        match (self.0, method) {
-            (Language::Fr, "dots") => format!("{n} {}", plural("gommette", "gommettes")),
-            (Language::En, "dots") => format!("{n} {}", plural("dot", "dots")),
-            (Language::Fr, "approval") => format!("{n} {}", plural("approbation", "approbations")),
-            (Language::En, "approval") => format!("{n} {}", plural("approval", "approvals")),
-            (Language::Fr, "plurality") => format!("{n} {}", plural("premier choix", "premiers choix")),
-            (Language::En, "plurality") => format!("{n} {}", plural("first choice", "first choices")),
-            (Language::Fr, "borda") => format!("{n} {} de Borda", plural("point", "points")),
-            (Language::En, "borda") => format!("{n} Borda points"),
-            (Language::Fr, "copeland") => format!("score de Copeland {n}"),
-            (Language::En, "copeland") => format!("Copeland score {n}"),
-            (Language::Fr, "minimax") => format!("pire défaite : {n} voix d’écart"),
-            (Language::En, "minimax") => format!("worst defeat: by {n} votes"),
-            (Language::Fr, "score") => format!("moyenne {}", self.decimal(value, 2)),
-            (Language::En, "score") => format!("mean {}", self.decimal(value, 2)),
-            (Language::Fr, "score_median") => format!("médiane {}", self.decimal(value, 2)),
-            (Language::En, "score_median") => format!("median {}", self.decimal(value, 2)),
-            (Language::Fr, "instant_runoff") => format!("{n} voix au tour {extra}"),
-            (Language::En, "instant_runoff") => format!("{n} votes in round {extra}"),
-            (Language::Fr, "bradley_terry") => format!("force {}", self.decimal(value, 2)),
-            (Language::En, "bradley_terry") => format!("strength {}", self.decimal(value, 2)),
-            (_, "assessment") => self.decimal(value, 2),
-            _ => self.decimal(value, 2),
+        match (self.0, Wording::of(method, by_median)) {
+            (Language::Fr, Wording::Dots) => format!("{n} {}", plural("gommette", "gommettes")),
+            (Language::En, Wording::Dots) => format!("{n} {}", plural("dot", "dots")),
+            (Language::Fr, Wording::Approval) => format!("{n} {}", plural("approbation", "approbations")),
+            (Language::En, Wording::Approval) => format!("{n} {}", plural("approval", "approvals")),
+            (Language::Fr, Wording::Plurality) => format!("{n} {}", plural("premier choix", "premiers choix")),
+            (Language::En, Wording::Plurality) => format!("{n} {}", plural("first choice", "first choices")),
+            (Language::Fr, Wording::Borda) => format!("{n} {} de Borda", plural("point", "points")),
+            (Language::En, Wording::Borda) => format!("{n} Borda points"),
+            (Language::Fr, Wording::Copeland) => format!("score de Copeland {n}"),
+            (Language::En, Wording::Copeland) => format!("Copeland score {n}"),
+            (Language::Fr, Wording::Minimax) => format!("pire défaite : {n} voix d’écart"),
+            (Language::En, Wording::Minimax) => format!("worst defeat: by {n} votes"),
+            (Language::Fr, Wording::Score) => format!("moyenne {}", self.decimal(value, 2)),
+            (Language::En, Wording::Score) => format!("mean {}", self.decimal(value, 2)),
+            (Language::Fr, Wording::ScoreMedian) => format!("médiane {}", self.decimal(value, 2)),
+            (Language::En, Wording::ScoreMedian) => format!("median {}", self.decimal(value, 2)),
+            (Language::Fr, Wording::InstantRunoff) => format!("{n} voix au tour {extra}"),
+            (Language::En, Wording::InstantRunoff) => format!("{n} votes in round {extra}"),
+            (Language::Fr, Wording::BradleyTerry) => format!("force {}", self.decimal(value, 2)),
+            (Language::En, Wording::BradleyTerry) => format!("strength {}", self.decimal(value, 2)),
+            // Shown as their grade or not at all; a plain number if ever asked.
+            (_, Wording::Assessment | Wording::MajorityJudgment | Wording::Schulze) => self.decimal(value, 2),
         }
     }
 
@@ -649,162 +650,207 @@ impl Words {
 
     /// One sentence saying how the winner was decided, as the web says it. `winners` are the
     /// winners' texts; `score` the winner's score as written; `grade` the majority grade's name.
-    pub fn explanation(self, method: &str, winners: &[String], score: &str, grade: &str, ballots: u64) -> String {
+    pub fn explanation(
+        self,
+        method: CountMethod,
+        by_median: bool,
+        winners: &[String],
+        score: &str,
+        grade: &str,
+        ballots: u64,
+    ) -> String {
         if ballots == 0 || winners.is_empty() {
             return self.pick("Aucun bulletin : pas de gagnant.", "No ballot: no winner.").to_owned();
         }
         let quoted: Vec<String> = winners.iter().map(|text| self.quoted(text)).collect();
         let w = quoted.join(", ");
         let one = winners.len() == 1;
-        match (self.0, method, one) {
-            (Language::Fr, "dots", true) => {
+        match (self.0, Wording::of(method, by_median), one) {
+            (Language::Fr, Wording::Dots, true) => {
                 format!("{w} l’emporte : c’est l’idée qui a reçu le plus de gommettes ({score}).")
             }
-            (Language::Fr, "dots", false) => {
+            (Language::Fr, Wording::Dots, false) => {
                 format!("Ex aequo : {w} ont reçu le même nombre de gommettes ({score}), le plus élevé.")
             }
-            (Language::Fr, "approval", true) => {
+            (Language::Fr, Wording::Approval, true) => {
                 format!("{w} l’emporte : c’est l’idée approuvée par le plus de participants ({score}).")
             }
-            (Language::Fr, "approval", false) => {
+            (Language::Fr, Wording::Approval, false) => {
                 format!("Ex aequo : {w} sont approuvées par autant de participants ({score}), le plus grand nombre.")
             }
-            (Language::Fr, "score", true) => {
+            (Language::Fr, Wording::Score, true) => {
                 format!("{w} l’emporte : c’est l’idée qui a la meilleure note moyenne ({score}).")
             }
-            (Language::Fr, "score", false) => {
+            (Language::Fr, Wording::Score, false) => {
                 format!("Ex aequo : {w} ont la même note moyenne ({score}), la meilleure.")
             }
-            (Language::Fr, "score_median", true) => format!(
+            (Language::Fr, Wording::ScoreMedian, true) => format!(
                 "{w} l’emporte : c’est l’idée qui a la meilleure note médiane ({score}) ; la moyenne départage les ex aequo."
             ),
-            (Language::Fr, "score_median", false) => {
+            (Language::Fr, Wording::ScoreMedian, false) => {
                 format!("Ex aequo : {w} ont la même note médiane ({score}), la meilleure, et la même moyenne.")
             }
-            (Language::Fr, "majority_judgment", true) => format!(
+            (Language::Fr, Wording::MajorityJudgment, true) => format!(
                 "{w} l’emporte au jugement majoritaire : au moins la moitié des votants lui donnent « {grade} » ou mieux, la meilleure mention majoritaire ; les mentions majoritaires égales sont départagées en retirant une à une les mentions médianes (règle de Balinski et Laraki)."
             ),
-            (Language::Fr, "majority_judgment", false) => format!(
+            (Language::Fr, Wording::MajorityJudgment, false) => format!(
                 "Ex aequo au jugement majoritaire : {w} ont la même mention majoritaire, « {grade} », et des répartitions de mentions identiques, que rien ne départage."
             ),
-            (Language::Fr, "plurality", true) => {
+            (Language::Fr, Wording::Plurality, true) => {
                 format!("{w} l’emporte : c’est l’idée classée première par le plus de votants ({score}).")
             }
-            (Language::Fr, "plurality", false) => {
+            (Language::Fr, Wording::Plurality, false) => {
                 format!("Ex aequo : {w} sont classées premières par autant de votants ({score}).")
             }
-            (Language::Fr, "borda", true) => format!(
+            (Language::Fr, Wording::Borda, true) => format!(
                 "{w} l’emporte : sur chaque bulletin, une idée gagne un point par idée classée derrière elle et en perd un par idée classée devant, et elle obtient le meilleur total ({score})."
             ),
-            (Language::Fr, "borda", false) => {
+            (Language::Fr, Wording::Borda, false) => {
                 format!("Ex aequo : {w} totalisent autant de points de Borda ({score}), le plus grand nombre.")
             }
-            (Language::Fr, "instant_runoff", true) => format!(
+            (Language::Fr, Wording::InstantRunoff, true) => format!(
                 "{w} l’emporte (tours de dépouillement : {score}) : à chaque tour, l’idée qui a le moins de premiers choix est éliminée et ses bulletins passent au choix suivant."
             ),
-            (Language::Fr, "instant_runoff", false) => {
+            (Language::Fr, Wording::InstantRunoff, false) => {
                 format!("Ex aequo : {w} restent à égalité au dernier des {score} tours d’éliminations successives.")
             }
-            (Language::Fr, "copeland", true) => format!(
+            (Language::Fr, Wording::Copeland, true) => format!(
                 "{w} l’emporte : en comparant les idées deux à deux, c’est elle qui gagne le plus de duels moins les duels perdus (score {score})."
             ),
-            (Language::Fr, "copeland", false) => {
+            (Language::Fr, Wording::Copeland, false) => {
                 format!("Ex aequo : {w} ont le même bilan de duels gagnés moins perdus (score {score}).")
             }
-            (Language::Fr, "schulze", true) => format!(
+            (Language::Fr, Wording::Schulze, true) => format!(
                 "{w} l’emporte par la méthode de Schulze : face à chaque autre idée, la plus forte chaîne de duels gagnés passe par elle."
             ),
-            (Language::Fr, "schulze", false) => format!(
+            (Language::Fr, Wording::Schulze, false) => format!(
                 "Ex aequo par la méthode de Schulze : {w} ne se départagent pas par les chaînes de duels gagnés."
             ),
-            (Language::Fr, "minimax", true) => {
+            (Language::Fr, Wording::Minimax, true) => {
                 format!("{w} l’emporte : sa pire défaite en duel est la moins lourde ({score} voix d’écart).")
             }
-            (Language::Fr, "minimax", false) => {
+            (Language::Fr, Wording::Minimax, false) => {
                 format!("Ex aequo : {w} ont une pire défaite en duel aussi légère ({score} voix d’écart).")
             }
-            (Language::Fr, "bradley_terry", true) => format!(
+            (Language::Fr, Wording::BradleyTerry, true) => format!(
                 "{w} l’emporte : d’après les comparaisons par paires de {ballots} participants, c’est l’idée qui a la plus grande force estimée (modèle de Bradley–Terry)."
             ),
-            (Language::Fr, "bradley_terry", false) => format!(
+            (Language::Fr, Wording::BradleyTerry, false) => format!(
                 "Ex aequo : {w} ont la même force estimée d’après les comparaisons par paires (modèle de Bradley–Terry)."
             ),
-            (Language::Fr, "assessment", true) => format!(
+            (Language::Fr, Wording::Assessment, true) => format!(
                 "{w} arrive en tête : c’est l’idée qui a la meilleure note pondérée ({score} sur 5), moyenne de ses notes sur chaque critère selon leur poids."
             ),
-            (Language::Fr, "assessment", false) => {
+            (Language::Fr, Wording::Assessment, false) => {
                 format!("Ex aequo : {w} ont la même note pondérée ({score} sur 5), la meilleure.")
             }
-            (Language::Fr, _, _) => format!("En tête : {w}."),
-            (Language::En, "dots", true) => format!("{w} wins: it is the idea that received the most dots ({score})."),
-            (Language::En, "dots", false) => {
+            (Language::En, Wording::Dots, true) => format!("{w} wins: it is the idea that received the most dots ({score})."),
+            (Language::En, Wording::Dots, false) => {
                 format!("Tie: {w} received the same number of dots ({score}), the highest.")
             }
-            (Language::En, "approval", true) => {
+            (Language::En, Wording::Approval, true) => {
                 format!("{w} wins: it is the idea approved by the most participants ({score}).")
             }
-            (Language::En, "approval", false) => {
+            (Language::En, Wording::Approval, false) => {
                 format!("Tie: {w} are approved by as many participants ({score}), the most.")
             }
-            (Language::En, "score", true) => format!("{w} wins: it is the idea with the best mean score ({score})."),
-            (Language::En, "score", false) => format!("Tie: {w} have the same mean score ({score}), the best."),
-            (Language::En, "score_median", true) => {
+            (Language::En, Wording::Score, true) => format!("{w} wins: it is the idea with the best mean score ({score})."),
+            (Language::En, Wording::Score, false) => format!("Tie: {w} have the same mean score ({score}), the best."),
+            (Language::En, Wording::ScoreMedian, true) => {
                 format!("{w} wins: it is the idea with the best median score ({score}); the mean separates ties.")
             }
-            (Language::En, "score_median", false) => {
+            (Language::En, Wording::ScoreMedian, false) => {
                 format!("Tie: {w} have the same median score ({score}), the best, and the same mean.")
             }
-            (Language::En, "majority_judgment", true) => format!(
+            (Language::En, Wording::MajorityJudgment, true) => format!(
                 "{w} wins by majority judgment: at least half of the voters graded it “{grade}” or better, the best majority grade; equal majority grades are separated by removing median grades one at a time (Balinski and Laraki’s rule)."
             ),
-            (Language::En, "majority_judgment", false) => format!(
+            (Language::En, Wording::MajorityJudgment, false) => format!(
                 "Tie by majority judgment: {w} have the same majority grade, “{grade}”, and identical grade distributions, which nothing separates."
             ),
-            (Language::En, "plurality", true) => {
+            (Language::En, Wording::Plurality, true) => {
                 format!("{w} wins: it is the idea ranked first by the most voters ({score}).")
             }
-            (Language::En, "plurality", false) => format!("Tie: {w} are ranked first by as many voters ({score})."),
-            (Language::En, "borda", true) => format!(
+            (Language::En, Wording::Plurality, false) => format!("Tie: {w} are ranked first by as many voters ({score})."),
+            (Language::En, Wording::Borda, true) => format!(
                 "{w} wins: on each ballot an idea gains a point for every idea ranked below it and loses one for every idea ranked above it, and it has the highest total ({score})."
             ),
-            (Language::En, "borda", false) => format!("Tie: {w} have as many Borda points ({score}), the most."),
-            (Language::En, "instant_runoff", true) => format!(
+            (Language::En, Wording::Borda, false) => format!("Tie: {w} have as many Borda points ({score}), the most."),
+            (Language::En, Wording::InstantRunoff, true) => format!(
                 "{w} wins (rounds counted: {score}): in each round the idea with the fewest first choices is eliminated and its ballots go to their next choice."
             ),
-            (Language::En, "instant_runoff", false) => {
+            (Language::En, Wording::InstantRunoff, false) => {
                 format!("Tie: {w} are still level in the last of {score} elimination rounds.")
             }
-            (Language::En, "copeland", true) => format!(
+            (Language::En, Wording::Copeland, true) => format!(
                 "{w} wins: comparing the ideas two by two, it has the most duels won minus duels lost (score {score})."
             ),
-            (Language::En, "copeland", false) => {
+            (Language::En, Wording::Copeland, false) => {
                 format!("Tie: {w} have the same record of duels won minus lost (score {score}).")
             }
-            (Language::En, "schulze", true) => format!(
+            (Language::En, Wording::Schulze, true) => format!(
                 "{w} wins by the Schulze method: against every other idea, the strongest chain of won duels runs through it."
             ),
-            (Language::En, "schulze", false) => {
+            (Language::En, Wording::Schulze, false) => {
                 format!("Tie by the Schulze method: {w} are not separated by the chains of won duels.")
             }
-            (Language::En, "minimax", true) => {
+            (Language::En, Wording::Minimax, true) => {
                 format!("{w} wins: its worst defeat in a duel is the lightest (by {score} votes).")
             }
-            (Language::En, "minimax", false) => {
+            (Language::En, Wording::Minimax, false) => {
                 format!("Tie: {w} have equally light worst defeats in a duel (by {score} votes).")
             }
-            (Language::En, "bradley_terry", true) => format!(
+            (Language::En, Wording::BradleyTerry, true) => format!(
                 "{w} wins: from the pairwise comparisons of {ballots} participants, it is the idea with the highest estimated strength (Bradley–Terry model)."
             ),
-            (Language::En, "bradley_terry", false) => format!(
+            (Language::En, Wording::BradleyTerry, false) => format!(
                 "Tie: {w} have the same estimated strength from the pairwise comparisons (Bradley–Terry model)."
             ),
-            (Language::En, "assessment", true) => format!(
+            (Language::En, Wording::Assessment, true) => format!(
                 "{w} comes first: it is the idea with the best weighted score ({score} out of 5), the mean of its scores on each criterion by their weights."
             ),
-            (Language::En, "assessment", false) => {
+            (Language::En, Wording::Assessment, false) => {
                 format!("Tie: {w} have the same weighted score ({score} out of 5), the best.")
             }
-            (Language::En, _, _) => format!("First: {w}."),
+        }
+    }
+}
+
+/// How a count is worded: its method, with a score vote ranked by its median apart (its figures
+/// are medians, not means).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wording {
+    Dots,
+    Approval,
+    Score,
+    ScoreMedian,
+    MajorityJudgment,
+    Plurality,
+    Borda,
+    InstantRunoff,
+    Copeland,
+    Schulze,
+    Minimax,
+    BradleyTerry,
+    Assessment,
+}
+
+impl Wording {
+    fn of(method: CountMethod, by_median: bool) -> Wording {
+        match method {
+            CountMethod::Vote(VoteMethod::Dots) => Wording::Dots,
+            CountMethod::Vote(VoteMethod::Approval) => Wording::Approval,
+            CountMethod::Vote(VoteMethod::Score) if by_median => Wording::ScoreMedian,
+            CountMethod::Vote(VoteMethod::Score) => Wording::Score,
+            CountMethod::Vote(VoteMethod::MajorityJudgment) => Wording::MajorityJudgment,
+            CountMethod::Vote(VoteMethod::Plurality) => Wording::Plurality,
+            CountMethod::Vote(VoteMethod::Borda) => Wording::Borda,
+            CountMethod::Vote(VoteMethod::InstantRunoff) => Wording::InstantRunoff,
+            CountMethod::Vote(VoteMethod::Copeland) => Wording::Copeland,
+            CountMethod::Vote(VoteMethod::Schulze) => Wording::Schulze,
+            CountMethod::Vote(VoteMethod::Minimax) => Wording::Minimax,
+            CountMethod::Vote(VoteMethod::BradleyTerry) => Wording::BradleyTerry,
+            CountMethod::Assessment => Wording::Assessment,
         }
     }
 }
@@ -864,8 +910,9 @@ mod tests {
                 assert!(words.default_jurisdiction(key).is_some());
             }
             for method in converge_core::voting::VoteMethod::ALL {
-                assert_ne!(words.method(method.as_str()), words.method("unknown"), "{method:?}");
-                let sentence = words.explanation(method.as_str(), &["A".into()], "3", "Bien", 4);
+                let method = CountMethod::Vote(method);
+                assert!(!words.method(method).is_empty(), "{method:?}");
+                let sentence = words.explanation(method, false, &["A".into()], "3", "Bien", 4);
                 assert!(sentence.contains('A') && !sentence.starts_with("En tête") && !sentence.starts_with("First"));
             }
         }
@@ -882,7 +929,7 @@ mod tests {
         assert_eq!(Words(Language::En).date("2026-12-31"), "31 December 2026");
         assert_eq!(Words(Language::Fr).date_time("2026-08-10 09:05 UTC"), "10 août 2026, 09:05 UTC");
         assert_eq!(Words(Language::Fr).date("bientôt"), "bientôt");
-        assert_eq!(Words(Language::Fr).score("borda", 0.0, 0), "0 point de Borda");
-        assert_eq!(Words(Language::En).score("dots", 1.0, 0), "1 dot");
+        assert_eq!(Words(Language::Fr).score(CountMethod::Vote(VoteMethod::Borda), false, 0.0, 0), "0 point de Borda");
+        assert_eq!(Words(Language::En).score(CountMethod::Vote(VoteMethod::Dots), false, 1.0, 0), "1 dot");
     }
 }

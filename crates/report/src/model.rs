@@ -19,7 +19,8 @@ use converge_core::{
     Language, ParticipantId, Role, Timestamp, Workshop,
 };
 use serde::Serialize;
-use serde_json::Value;
+use converge_core::results::methods::{MatrixPlacement, ScoreAggregate};
+use converge_core::results::{Count as ResultsCount, CountMethod, MethodResult, Results};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the report knows about the people: the service each participant gave when joining.
@@ -437,7 +438,7 @@ pub struct ContributionRow {
 pub fn build(
     workshop: &Workshop,
     participants: &ReportParticipants,
-    results: &BTreeMap<ActivityId, Value>,
+    results: &BTreeMap<ActivityId, Results>,
     head_hash: &str,
     seq: u64,
     generated_at: Timestamp,
@@ -844,49 +845,14 @@ fn idea_lists(workshop: &Workshop, words: Words, index: &Index<'_>) -> Vec<NoteL
         .collect()
 }
 
-/// A results document's items (contribution ids as text) and its ranking as tiers of indices.
-fn document_items(document: &Value) -> (Vec<String>, Vec<Vec<usize>>) {
-    let items: Vec<String> = document["items"]
-        .as_array()
-        .map(|items| items.iter().filter_map(Value::as_str).map(str::to_owned).collect())
-        .unwrap_or_default();
-    let position = |raw: &Value| raw.as_str().and_then(|raw| items.iter().position(|item| item == raw));
-    let tiers = document["ranking"]
-        .as_array()
-        .map(|tiers| {
-            tiers
-                .iter()
-                .map(|tier| tier.as_array().map(|tier| tier.iter().filter_map(position).collect()).unwrap_or_default())
-                .filter(|tier: &Vec<usize>| !tier.is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
-    (items, tiers)
-}
-
-fn item_text(index: &Index<'_>, raw: &str) -> String {
-    raw.parse::<ContributionId>().ok().map_or_else(|| "?".to_owned(), |id| index.text(id))
-}
-
 /// The winners' texts.
-fn winner_texts(document: &Value, items: &[String], index: &Index<'_>) -> Vec<String> {
-    document["winners"]
-        .as_array()
-        .map(|winners| {
-            winners
-                .iter()
-                .filter_map(Value::as_str)
-                .filter(|w| items.iter().any(|i| i == w))
-                .map(|w| item_text(index, w))
-        })
-        .into_iter()
-        .flatten()
-        .collect()
+fn winner_texts(count: &ResultsCount, index: &Index<'_>) -> Vec<String> {
+    count.winners.iter().filter(|winner| count.items.contains(winner)).map(|winner| index.text(*winner)).collect()
 }
 
 fn assessments(
     workshop: &Workshop,
-    results: &BTreeMap<ActivityId, Value>,
+    results: &BTreeMap<ActivityId, Results>,
     words: Words,
     index: &Index<'_>,
 ) -> Vec<AssessmentResult> {
@@ -895,7 +861,7 @@ fn assessments(
         .iter()
         .filter(|activity| activity.kind == ActivityKind::Assess)
         .filter_map(|activity| {
-            let document = results.get(&activity.id)?;
+            let Results { document, frozen } = results.get(&activity.id)?;
             let criteria: Vec<Criterion> = activity
                 .config
                 .criteria
@@ -908,11 +874,12 @@ fn assessments(
                 .collect();
             let has_matrix =
                 criteria.iter().any(|c| c.id == "impact") && criteria.iter().any(|c| c.id == "feasibility");
+            let count = document.count();
             let mut result = AssessmentResult {
                 activity_id: activity.id.to_string(),
                 activity_title: activity.title.clone(),
-                frozen: activity.frozen_result.is_some(),
-                n_assessors: document["n_ballots"].as_u64().unwrap_or(0),
+                frozen: *frozen,
+                n_assessors: count.map_or(0, |count| count.n_ballots as u64),
                 criteria,
                 items: Vec::new(),
                 explanation: None,
@@ -923,52 +890,53 @@ fn assessments(
                     .into_iter()
                     .map(|key| (key, words.quadrant(key)))
                     .collect(),
-                error: document["error"].as_str().map(str::to_owned),
+                error: document.error().map(str::to_owned),
             };
-            if result.error.is_some() {
-                return Some(result);
-            }
-            let (items, tiers) = document_items(document);
-            let assessed = &document["result"]["assessment"]["items"];
-            let matrix: BTreeMap<usize, &Value> = document["result"]["matrix"]
-                .as_array()
-                .map(|placements| {
-                    placements
-                        .iter()
-                        .filter_map(|placement| Some((usize::try_from(placement["item"].as_u64()?).ok()?, placement)))
-                        .collect()
-                })
+            let Some(count) = count else { return Some(result) };
+            let tiers = count.tiers();
+            let outcome = match &count.result {
+                MethodResult::Assessment(outcome) => Some(outcome),
+                _ => None,
+            };
+            let assessed = |item: usize| outcome.and_then(|outcome| outcome.assessment.items.get(item));
+            let matrix: BTreeMap<usize, &MatrixPlacement> = outcome
+                .and_then(|outcome| outcome.matrix.as_ref())
+                .map(|placements| placements.iter().map(|placement| (placement.item.0, placement)).collect())
                 .unwrap_or_default();
             let mut rank = 1;
             for tier in &tiers {
                 for item in tier {
                     let placement = matrix.get(item);
-                    let quadrant = placement.and_then(|p| p["quadrant"].as_str()).map(str::to_owned);
+                    let quadrant = placement.map(|p| p.quadrant.as_str().to_owned());
                     result.items.push(AssessedItem {
                         number: item + 1,
-                        id: items[*item].clone(),
-                        text: item_text(index, &items[*item]),
+                        id: count.items[*item].to_string(),
+                        text: index.text(count.items[*item]),
                         rank,
                         tied: tier.len() > 1,
-                        weighted_score: assessed[*item]["weighted_score"].as_f64(),
+                        weighted_score: assessed(*item).and_then(|assessed| assessed.weighted_score),
                         criterion_means: (0..result.criteria.len())
-                            .map(|criterion| assessed[*item]["criteria"][criterion]["summary"]["mean"].as_f64())
+                            .map(|criterion| {
+                                let summary = assessed(*item)?.criteria.get(criterion)?.summary.as_ref()?;
+                                Some(summary.mean)
+                            })
                             .collect(),
-                        impact: placement.and_then(|p| p["impact"].as_f64()),
-                        feasibility: placement.and_then(|p| p["feasibility"].as_f64()),
+                        impact: placement.and_then(|p| p.impact),
+                        feasibility: placement.and_then(|p| p.feasibility),
                         quadrant_label: quadrant.as_deref().map(|key| words.quadrant(key)),
                         quadrant,
                     });
                 }
                 rank += tier.len();
             }
-            let winners = winner_texts(document, &items, index);
+            let winners = winner_texts(count, index);
             let first = tiers.first().and_then(|tier| tier.first()).copied();
             let score = first
-                .and_then(|first| assessed[first]["weighted_score"].as_f64())
+                .and_then(|first| assessed(first)?.weighted_score)
                 .map(|score| words.decimal(score, 2))
                 .unwrap_or_default();
-            result.explanation = Some(words.explanation("assessment", &winners, &score, "", result.n_assessors));
+            result.explanation =
+                Some(words.explanation(CountMethod::Assessment, false, &winners, &score, "", result.n_assessors));
             Some(result)
         })
         .collect()
@@ -981,37 +949,75 @@ fn threshold(tenths: Option<u32>) -> f64 {
     tenths.map_or(middle, |tenths| f64::from(tenths) / 10.0)
 }
 
-/// The figure a method ranks by, for one item; whether higher is better; and the bar's floor.
-fn vote_value(method: &str, result: &Value, item: usize) -> Option<(f64, u64)> {
-    let number = |key: &str| result[key][item].as_f64();
-    Some(match method {
-        "dots" => (number("dots")?, 0),
-        "approval" => (number("approvals")?, 0),
-        "plurality" => (number("first_preferences")?, 0),
-        "borda" | "copeland" => (number("scores")?, 0),
-        "minimax" => (number("largest_defeat_margins")?, 0),
-        "score" => {
-            let statistic = if result["aggregate"] == "median" { "median" } else { "mean" };
-            (result["summaries"][item][statistic].as_f64()?, 0)
+/// The figure a method ranks by, for one item, and for instant runoff the round it was last
+/// counted in (1 for the first).
+fn vote_value(result: &MethodResult, item: usize) -> Option<(f64, u64)> {
+    fn at<T: Copy + Into<Figure>>(values: &[T], item: usize) -> Option<(f64, u64)> {
+        values.get(item).map(|value| ((*value).into().0, 0))
+    }
+    Some(match result {
+        MethodResult::Dots(result) => at(&result.dots, item)?,
+        MethodResult::Approval(result) => at(&result.approvals, item)?,
+        MethodResult::Plurality(result) => at(&result.first_preferences, item)?,
+        MethodResult::Borda(result) => at(&result.scores, item)?,
+        MethodResult::Copeland(result) => at(&result.scores, item)?,
+        MethodResult::Minimax(result) => at(&result.largest_defeat_margins, item)?,
+        MethodResult::Score(result) => {
+            let summary = result.summaries.get(item)?.as_ref()?;
+            let value = match result.aggregate {
+                ScoreAggregate::Median => summary.median,
+                ScoreAggregate::Mean => summary.mean,
+            };
+            (value, 0)
         }
-        "majority_judgment" => (result["majority_grades"][item].as_f64()?, 0),
-        "bradley_terry" => (number("strengths")?, 0),
-        "instant_runoff" => {
-            let rounds = result["rounds"].as_array()?;
-            let (round, votes) = rounds
+        MethodResult::MajorityJudgment(result) => (f64::from(result.majority_grades.get(item).copied().flatten()?), 0),
+        MethodResult::BradleyTerry(result) => at(&result.strengths, item)?,
+        MethodResult::InstantRunoff(result) => {
+            let (round, votes) = result
+                .rounds
                 .iter()
                 .enumerate()
                 .rev()
-                .find_map(|(round, tallies)| tallies["tallies"][item].as_f64().map(|votes| (round, votes)))?;
-            (votes, round as u64 + 1)
+                .find_map(|(round, tallies)| tallies.tallies.get(item).copied().flatten().map(|votes| (round, votes)))?;
+            (votes as f64, round as u64 + 1)
         }
-        _ => return None,
+        MethodResult::Schulze(_) | MethodResult::Assessment(_) => return None,
     })
+}
+
+/// A method's figure as the report draws it.
+struct Figure(f64);
+
+impl From<u64> for Figure {
+    fn from(value: u64) -> Figure {
+        Figure(value as f64)
+    }
+}
+
+impl From<i64> for Figure {
+    fn from(value: i64) -> Figure {
+        Figure(value as f64)
+    }
+}
+
+impl From<f64> for Figure {
+    fn from(value: f64) -> Figure {
+        Figure(value)
+    }
+}
+
+/// How many grades a count's distributions have, if it has any.
+fn grades_counted(result: &MethodResult) -> Option<usize> {
+    match result {
+        MethodResult::MajorityJudgment(result) => result.distributions.first().map(Vec::len),
+        MethodResult::Score(result) => result.distributions.first().map(Vec::len),
+        _ => None,
+    }
 }
 
 fn votes(
     workshop: &Workshop,
-    results: &BTreeMap<ActivityId, Value>,
+    results: &BTreeMap<ActivityId, Results>,
     words: Words,
     index: &Index<'_>,
 ) -> Vec<VoteResult> {
@@ -1020,39 +1026,33 @@ fn votes(
         .iter()
         .filter(|activity| activity.kind == ActivityKind::Vote)
         .filter_map(|activity| {
-            let document = results.get(&activity.id)?;
-            let method = document["method"]
-                .as_str()
-                .map_or_else(|| activity.config.vote_rules().method.as_str().to_owned(), str::to_owned);
+            let Results { document, frozen } = results.get(&activity.id)?;
+            let count = document.count();
+            let method = count
+                .map_or(CountMethod::Vote(activity.config.vote_rules().method), |count| count.result.method());
             let mut vote = VoteResult {
                 activity_id: activity.id.to_string(),
                 activity_title: activity.title.clone(),
-                method_label: words.method(&method),
-                n_ballots: document["n_ballots"].as_u64().unwrap_or(0),
-                frozen: activity.frozen_result.is_some(),
+                method_label: words.method(method),
+                n_ballots: count.map_or(0, |count| count.n_ballots as u64),
+                frozen: *frozen,
                 explanation: None,
                 ranking: Vec::new(),
-                error: document["error"].as_str().map(str::to_owned),
-                method,
+                error: document.error().map(str::to_owned),
+                method: method.as_str().to_owned(),
             };
-            if vote.error.is_some() {
-                return Some(vote);
-            }
-            let (items, tiers) = document_items(document);
-            let result = &document["result"];
-            let method = vote.method.as_str();
-            let n_grades = result["distributions"]
-                .as_array()
-                .and_then(|rows| rows.first())
-                .and_then(Value::as_array)
-                .map_or(activity.config.vote_rules().grades, |grades| u8::try_from(grades.len()).unwrap_or(6));
-            let by_median = method == "score" && result["aggregate"] == "median";
-            let values: Vec<Option<(f64, u64)>> =
-                (0..items.len()).map(|item| vote_value(method, result, item)).collect();
+            let Some(count) = count else { return Some(vote) };
+            let tiers = count.tiers();
+            let result = &count.result;
+            let n_grades = grades_counted(result)
+                .map_or(activity.config.vote_rules().grades, |grades| u8::try_from(grades).unwrap_or(6));
+            let by_median = matches!(result, MethodResult::Score(score) if score.aggregate == ScoreAggregate::Median);
+            let values: Vec<Option<(f64, u64)>> = (0..count.items.len()).map(|item| vote_value(result, item)).collect();
             let known = values.iter().flatten().map(|(value, _)| *value);
             let low = known.clone().fold(0.0_f64, f64::min);
             let high = known.fold(f64::NEG_INFINITY, f64::max);
-            let high = if method == "majority_judgment" { f64::from(n_grades.saturating_sub(1)) } else { high };
+            let majority_judgment = matches!(result, MethodResult::MajorityJudgment(_));
+            let high = if majority_judgment { f64::from(n_grades.saturating_sub(1)) } else { high };
             let mut rank = 1;
             for (position, tier) in tiers.iter().enumerate() {
                 for (place, item) in tier.iter().enumerate() {
@@ -1061,67 +1061,71 @@ fn votes(
                         Some((value, _)) if high > low => {
                             let share = (value - low) / (high - low);
                             // Minimax ranks by the smallest worst defeat.
-                            if method == "minimax" { 1.0 - share } else { share }
+                            if matches!(result, MethodResult::Minimax(_)) { 1.0 - share } else { share }
                         }
                         Some(_) => 1.0,
                         None => 0.0,
                     };
-                    let value_text = value.map(|(value, extra)| match method {
-                        "majority_judgment" => words.grade(n_grades, value as u8),
-                        "score" if by_median => words.score("score_median", value, extra),
-                        _ => words.score(method, value, extra),
+                    let value_text = value.map(|(value, extra)| {
+                        if majority_judgment {
+                            words.grade(n_grades, value as u8)
+                        } else {
+                            words.score(method, by_median, value, extra)
+                        }
                     });
                     vote.ranking.push(RankedItem {
-                        id: items[*item].clone(),
-                        text: item_text(index, &items[*item]),
+                        id: count.items[*item].to_string(),
+                        text: index.text(count.items[*item]),
                         rank,
                         tied: tier.len() > 1,
                         value: value.map(|(value, _)| value),
                         value_text,
                         bar: bar.clamp(0.0, 1.0),
                         margin: (place + 1 == tier.len() && position + 1 < tiers.len())
-                            .then(|| margin(words, method, result, position))
+                            .then(|| margin(words, result, position))
                             .flatten(),
                     });
                 }
                 rank += tier.len();
             }
-            let winners = winner_texts(document, &items, index);
-            let first = tiers.first().and_then(|tier| tier.first()).copied();
-            let score = match (method, first.and_then(|first| values[first])) {
-                ("instant_runoff", _) => result["rounds"].as_array().map_or(0, Vec::len).to_string(),
-                ("score", Some((value, _))) => words.decimal(value, 2),
+            let winners = winner_texts(count, index);
+            let first = tiers.first().and_then(|tier| tier.first()).and_then(|first| values[*first]);
+            let score = match (result, first) {
+                (MethodResult::InstantRunoff(result), _) => result.rounds.len().to_string(),
+                (MethodResult::Score(_), Some((value, _))) => words.decimal(value, 2),
                 (_, Some((value, _))) => format!("{}", value.round() as i64),
                 (_, None) => String::new(),
             };
-            let grade = match (method, first.and_then(|first| values[first])) {
-                ("majority_judgment", Some((grade, _))) => words.grade(n_grades, grade as u8),
+            let grade = match first {
+                Some((grade, _)) if majority_judgment => words.grade(n_grades, grade as u8),
                 _ => String::new(),
             };
-            let key = if by_median { "score_median" } else { method };
-            vote.explanation = Some(words.explanation(key, &winners, &score, &grade, vote.n_ballots));
+            vote.explanation = Some(words.explanation(method, by_median, &winners, &score, &grade, vote.n_ballots));
             Some(vote)
         })
         .collect()
 }
 
 /// How far tier `tier` is ahead of the next, as the web says it.
-fn margin(words: Words, method: &str, result: &Value, tier: usize) -> Option<String> {
-    match method {
-        "bradley_terry" => {
-            let share = result["win_probability_over_next_tier"][tier].as_f64()?;
-            Some(words.gap_probability(share * 100.0))
+fn margin(words: Words, result: &MethodResult, tier: usize) -> Option<String> {
+    let whole = |gaps: &[i64]| gaps.get(tier).map(ToString::to_string);
+    let text = match result {
+        MethodResult::BradleyTerry(result) => {
+            let share = result.win_probability_over_next_tier.get(tier)?;
+            return Some(words.gap_probability(share * 100.0));
         }
-        "schulze" | "majority_judgment" | "instant_runoff" => None,
-        _ => {
-            let gap = &result["gaps_to_next_tier"][tier];
-            let text = match gap.as_i64() {
-                Some(gap) => gap.to_string(),
-                None => words.decimal(gap.as_f64()?, 2),
-            };
-            Some(words.gap(&text))
-        }
-    }
+        MethodResult::Schulze(_) | MethodResult::MajorityJudgment(_) | MethodResult::InstantRunoff(_) => return None,
+        // An assessment's gaps are in its own result, not read here.
+        MethodResult::Assessment(_) => return None,
+        MethodResult::Score(result) => words.decimal(*result.gaps_to_next_tier.get(tier)?, 2),
+        MethodResult::Dots(result) => whole(&result.gaps_to_next_tier)?,
+        MethodResult::Approval(result) => whole(&result.gaps_to_next_tier)?,
+        MethodResult::Plurality(result) => whole(&result.gaps_to_next_tier)?,
+        MethodResult::Borda(result) => whole(&result.gaps_to_next_tier)?,
+        MethodResult::Copeland(result) => whole(&result.gaps_to_next_tier)?,
+        MethodResult::Minimax(result) => whole(&result.gaps_to_next_tier)?,
+    };
+    Some(words.gap(&text))
 }
 
 fn history(words: Words, follow_up: &FollowUp) -> Vec<HistoryEntry> {

@@ -1,7 +1,7 @@
 //! The report of a fixed scripted workshop: its HTML against a reviewed snapshot, its CSV
 //! tables read back, and anonymity checked in every output.
 
-mod support;
+use converge_fixtures as support;
 
 use converge_report::csv::{Table, table};
 use converge_report::html::render;

@@ -104,6 +104,11 @@ pub fn builtin() -> &'static [Card] {
     &BUILTIN
 }
 
+/// A built-in card's caption in a language, by its id: how the report names the cards chosen.
+pub fn builtin_title(id: &str, language: Language) -> Option<String> {
+    builtin().iter().find(|card| card.id == id).map(|card| card.title(Lang(language)).to_owned())
+}
+
 /// Where a built-in card's image is served: a versioned static URL, so each phone downloads a
 /// card once and keeps it, instead of receiving every card again inside every page.
 pub fn builtin_image_path(card: &Card) -> String {

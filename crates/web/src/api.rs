@@ -753,7 +753,7 @@ pub async fn get_results(
         .results(WorkshopId::from_uuid(id), ActivityId::from_uuid(activity_id))
         .await?
         .ok_or_else(|| ApiError::from(converge_core::DomainError::WrongActivityKind))?;
-    Ok(Json(results))
+    Ok(Json(results.to_value()))
 }
 
 /// Which part of the log an export holds.

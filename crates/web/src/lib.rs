@@ -23,7 +23,6 @@ mod security;
 mod sse;
 
 pub use i18n::Lang;
-pub use pages::report::workshop_report;
 
 use crate::error::Answer;
 use axum::Router;

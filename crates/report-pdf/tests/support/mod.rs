@@ -1,8 +1,9 @@
 //! A scripted workshop for the PDF tests and the benchmark: every section of the report has
 //! something in it, written as the events a real room would have recorded.
 //!
-//! `Size::Small` is the fixed workshop the tests read back; `Size::Wallonia` has the shape of
-//! the Wallonia hackathon (25 people, about 600 contributions, 19 actions) for the benchmark.
+//! It is small and fixed, the workshop the tests read back, with notes written to trouble a
+//! layout (markup, an endless word, scripts the fonts lack). The Wallonia-sized workshop of the
+//! large test and the benchmark is the one the report's tests share (`converge_fixtures`).
 #![allow(dead_code)]
 
 use converge_core::outcomes::{ActionCard, ActionStatus, FateDecision, Stance};
@@ -104,16 +105,10 @@ const WORDS: [&str; 24] = [
     "décisions",
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Size {
-    Small,
-    Wallonia,
-}
-
 pub struct Scripted {
     pub workshop: Workshop,
     pub participants: ReportParticipants,
-    pub results: BTreeMap<ActivityId, serde_json::Value>,
+    pub results: BTreeMap<ActivityId, converge_core::results::Results>,
     pub head_hash: String,
     pub seq: u64,
 }
@@ -194,9 +189,8 @@ impl Script {
     }
 }
 
-/// The scripted workshop of the given size, folded from its events.
-pub fn scripted(size: Size) -> Scripted {
-    let wallonia = size == Size::Wallonia;
+/// The scripted workshop, folded from its events.
+pub fn scripted() -> Scripted {
     let mut script = Script { next: 0, events: Vec::new(), state: 2026 };
     script.events.push(Event::WorkshopCreated {
         title: WORKSHOP_TITLE.to_owned(),
@@ -206,7 +200,7 @@ pub fn scripted(size: Size) -> Scripted {
 
     // People: civil servants from several services, experts, and one person who writes only
     // anonymously and is alone in their service.
-    let (n_servants, n_experts) = if wallonia { (19, 5) } else { (4, 1) };
+    let (n_servants, n_experts) = (4, 1);
     let mut people: Vec<(ParticipantId, Role, String)> = Vec::new();
     for index in 0..n_servants + n_experts {
         let role = if index < n_servants { Role::Participant } else { Role::Expert };
@@ -225,7 +219,7 @@ pub fn scripted(size: Size) -> Scripted {
         });
     }
     let writers: Vec<ParticipantId> = people.iter().map(|(id, _, _)| *id).filter(|id| *id != secret).collect();
-    let per_person = if wallonia { 4 } else { 1 };
+    let per_person = 1;
     let writer = |script: &mut Script| writers[script.random(writers.len())];
 
     // Day 1: vision, SWOT, anonymous challenges sorted into categories, ideas, assessment, vote.
@@ -295,7 +289,7 @@ pub fn scripted(size: Size) -> Scripted {
 
     let ideas = script.activity(ActivityKind::Brainwriting, "Idées", 1, ActivityConfig::default());
     let mut idea_notes = Vec::new();
-    let n_ideas = if wallonia { 140 } else { 6 };
+    let n_ideas = 6;
     for index in 0..n_ideas {
         let author = writer(&mut script);
         let text = match index {
@@ -366,7 +360,7 @@ pub fn scripted(size: Size) -> Scripted {
 
     // Day 2: the action plan and the risk map.
     let plan = script.activity(ActivityKind::ActionPlan, "Plan d’action", 2, ActivityConfig::default());
-    let n_actions = if wallonia { 19 } else { 3 };
+    let n_actions = 3;
     let jurisdictions = ["administration", "government", "shared"];
     let mut actions = Vec::new();
     for (index, title) in ACTION_TITLES.iter().take(n_actions).enumerate() {
@@ -410,7 +404,7 @@ pub fn scripted(size: Size) -> Scripted {
     }
 
     let risk_map = script.activity(ActivityKind::RiskMap, "Carte des risques", 2, ActivityConfig::default());
-    let n_risks = if wallonia { 15 } else { 3 };
+    let n_risks = 3;
     for index in 0..n_risks {
         let author = writer(&mut script);
         let text = script.sentence("Risque : résistance liée aux");
@@ -443,16 +437,14 @@ pub fn scripted(size: Size) -> Scripted {
 
     // The counts are frozen into the record, as closing a vote does.
     let counted = fold(&script.events);
-    let results: BTreeMap<ActivityId, serde_json::Value> = counted
-        .activities
-        .iter()
-        .filter_map(|activity| Some((activity.id, converge_engine::results::results(&counted, activity)?)))
-        .collect();
-    for (activity_id, result) in &results {
-        script.events.push(Event::ResultsFrozen { activity_id: *activity_id, result: result.to_string() });
+    for activity in &counted.activities {
+        if let Some(result) = converge_engine::results::results(&counted, activity) {
+            script.events.push(Event::ResultsFrozen { activity_id: activity.id, result: result.to_json() });
+        }
     }
     let seq = script.events.len() as u64;
     let workshop = fold(&script.events);
+    let results = converge_engine::results::readable(&workshop);
     let participants = ReportParticipants::new(people.into_iter().map(|(id, _, service)| (id, service)));
     Scripted {
         workshop,

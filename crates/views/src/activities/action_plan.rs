@@ -737,16 +737,12 @@ fn kind_priority(kind: ContributionKind) -> Option<u8> {
 fn frozen_ranks(workshop: &Workshop) -> BTreeMap<ContributionId, (usize, &str)> {
     let mut ranks: BTreeMap<ContributionId, (usize, &str)> = BTreeMap::new();
     for activity in workshop.activities.iter().filter(|a| matches!(a.kind, ActivityKind::Vote | ActivityKind::Assess)) {
-        let Some(document) =
-            activity.frozen_result.as_deref().and_then(|raw| serde_json::from_str::<serde_json::Value>(raw).ok())
-        else {
+        let Some(document) = activity.frozen_results() else {
             continue;
         };
         let mut above = 0;
-        for tier in document["ranking"].as_array().into_iter().flatten() {
-            let ids: Vec<ContributionId> =
-                tier.as_array().into_iter().flatten().filter_map(|id| id.as_str()?.parse().ok()).collect();
-            for id in &ids {
+        for ids in document.count().map(|count| count.ranking.as_slice()).unwrap_or_default() {
+            for id in ids {
                 let rank = above + 1;
                 let better = ranks.get(id).is_none_or(|(known, _)| rank < *known);
                 if better {

@@ -9,14 +9,15 @@
 //! the next one they have not assessed. Scores can be revised until the activity closes.
 
 use super::View;
-use super::vote::{Audience, decimal, document, explanation, item_texts, results_head, tiers};
+use super::vote::{Audience, decimal, document, explanation, item_texts, results_head};
 use crate::Lang;
 use crate::layout::csrf_field;
 use converge_core::voting::{ASSESSMENT_MAX, ASSESSMENT_MIN, CriterionScores};
 use converge_core::{ActivityStatus, ContributionId, Role};
 use converge_i18n::FluentValue;
 use maud::{Markup, html};
-use serde_json::Value;
+use converge_core::results::methods::{DistributionSummary, MatrixPlacement};
+use converge_core::results::{MethodResult, Results};
 
 pub fn participant(view: &View<'_>) -> Markup {
     participant_with(view, None)
@@ -196,22 +197,25 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
             Audience::Room => html! {},
         };
     }
-    let Some((document, frozen)) = document(view) else { return html! {} };
-    if document.get("error").is_some() {
+    let Some(Results { document, frozen }) = document(view) else { return html! {} };
+    let Some(count) = document.count() else {
         return html! { p.notice { (lang.t("votes-results-impossible")) } };
-    }
-    let texts = item_texts(view, &document);
-    let tiers = tiers(&document);
-    let result = &document["result"];
-    let criteria: Vec<String> = result["criteria"]
-        .as_array()
-        .map(|criteria| criteria.iter().map(|criterion| criterion["name"].as_str().unwrap_or("?").to_owned()).collect())
+    };
+    let texts = item_texts(view, count);
+    let tiers = count.tiers();
+    let outcome = match &count.result {
+        MethodResult::Assessment(outcome) => Some(outcome),
+        _ => None,
+    };
+    let criteria: Vec<&str> = outcome
+        .map(|outcome| outcome.criteria.iter().map(|criterion| criterion.name.as_str()).collect())
         .unwrap_or_default();
-    let items = &result["assessment"]["items"];
+    let assessed = |index: usize| outcome.and_then(|outcome| outcome.assessment.items.get(index));
+    let summary = |index: usize, criterion: usize| assessed(index)?.criteria.get(criterion)?.summary.as_ref();
     html! {
         section.results data-results="assessment" {
-            (results_head(lang, &document, frozen))
-            @if let Some(sentence) = explanation(lang, &document, &texts) {
+            (results_head(lang, count, frozen))
+            @if let Some(sentence) = explanation(lang, count, &texts) {
                 p.explanation data-explanation { (sentence) }
             }
             div.table-scroll {
@@ -233,9 +237,9 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
                                         @if tier.len() > 1 { " " span.badge.tie { (lang.t("votes-tie")) } }
                                     }
                                     th scope="row" { (texts.get(*index).map_or("?", String::as_str)) }
-                                    td.number { (optional(lang, items[*index]["weighted_score"].as_f64())) }
+                                    td.number { (optional(lang, assessed(*index).and_then(|item| item.weighted_score))) }
                                     @for criterion in 0..criteria.len() {
-                                        (criterion_cell(lang, &items[*index]["criteria"][criterion]["summary"]))
+                                        (criterion_cell(lang, summary(*index, criterion)))
                                     }
                                 }
                             }
@@ -244,7 +248,7 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
                 }
             }
             p.hint { (lang.t("assess-table-hint")) }
-            @if let Some(placements) = result["matrix"].as_array() {
+            @if let Some(placements) = outcome.and_then(|outcome| outcome.matrix.as_deref()) {
                 (matrix(lang, placements, &texts))
             }
         }
@@ -252,11 +256,11 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
 }
 
 /// One item's summary on one criterion: the mean, then the median.
-fn criterion_cell(lang: Lang, summary: &Value) -> Markup {
+fn criterion_cell(lang: Lang, summary: Option<&DistributionSummary>) -> Markup {
     html! {
         td.number {
-            (optional(lang, summary["mean"].as_f64()))
-            @if let Some(median) = summary["median"].as_f64() {
+            (optional(lang, summary.map(|summary| summary.mean)))
+            @if let Some(median) = summary.map(|summary| summary.median) {
                 br;
                 span.muted { (lang.t_args("assess-median", &[("median", decimal(lang, median, 1).into())])) }
             }
@@ -309,17 +313,11 @@ fn spread(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
 /// The impact/feasibility matrix as a scatter chart: feasibility across, impact up, the middle
 /// of the scale splitting the quadrants. Points carry numbers; the list under the chart says
 /// which item each number is, and in which quadrant, so the chart is readable without colour.
-fn matrix(lang: Lang, placements: &[Value], texts: &[String]) -> Markup {
-    let points: Vec<(usize, f64, f64, String)> = placements
+fn matrix(lang: Lang, placements: &[MatrixPlacement], texts: &[String]) -> Markup {
+    let points: Vec<(usize, f64, f64, &str)> = placements
         .iter()
         .filter_map(|placement| {
-            let index = usize::try_from(placement["item"].as_u64()?).ok()?;
-            Some((
-                index,
-                placement["feasibility"].as_f64()?,
-                placement["impact"].as_f64()?,
-                placement["quadrant"].as_str().unwrap_or("not_assessed").to_owned(),
-            ))
+            Some((placement.item.0, placement.feasibility?, placement.impact?, placement.quadrant.as_str()))
         })
         .collect();
     let middle = f64::midpoint(f64::from(ASSESSMENT_MIN), f64::from(ASSESSMENT_MAX));

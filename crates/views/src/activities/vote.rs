@@ -16,11 +16,12 @@
 use super::View;
 use crate::Lang;
 use crate::layout::csrf_field;
+use converge_core::results::methods::{MajorityJudgmentResult, ScoreAggregate};
+use converge_core::results::{Count, MethodResult, Results};
 use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
 use converge_core::{ActivityStatus, ContributionId, ParticipantId, Role, Scope, Subject};
 use converge_i18n::FluentValue;
 use maud::{Markup, html};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub fn participant(view: &View<'_>) -> Markup {
@@ -428,49 +429,18 @@ fn pairwise(view: &View<'_>, items: &[(ContributionId, String)], action: &str) -
 // ---------------------------------------------------------------------------------------------
 // Results
 
-/// The results document for the activity: the frozen one when recorded (true), or counted now.
-pub(super) fn document(view: &View<'_>) -> Option<(Value, bool)> {
-    if let Some(frozen) = &view.activity.frozen_result
-        && let Ok(document) = serde_json::from_str::<Value>(frozen)
-    {
-        return Some((document, true));
-    }
-    converge_engine::results::results(view.workshop, view.activity).map(|document| (document, false))
+/// The activity's count as the engine decides it: frozen when recorded, else counted now.
+pub(super) fn document(view: &View<'_>) -> Option<Results> {
+    converge_engine::results::current(view.workshop, view.activity)
 }
 
-/// The texts of a document's items, by index; an item gone from the workshop shows as "?".
-pub(super) fn item_texts(view: &View<'_>, document: &Value) -> Vec<String> {
-    document["items"]
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .map(|raw| {
-                    raw.as_str()
-                        .and_then(|raw| raw.parse::<ContributionId>().ok())
-                        .and_then(|id| view.workshop.contribution(id))
-                        .map_or_else(|| "?".to_owned(), |note| note.text.clone())
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The document's ranking as tiers of item indices, best first.
-pub(super) fn tiers(document: &Value) -> Vec<Vec<usize>> {
-    let items: Vec<&str> =
-        document["items"].as_array().map(|items| items.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
-    let index = |raw: &Value| raw.as_str().and_then(|raw| items.iter().position(|item| *item == raw));
-    document["ranking"]
-        .as_array()
-        .map(|tiers| {
-            tiers
-                .iter()
-                .map(|tier| tier.as_array().map(|tier| tier.iter().filter_map(index).collect()).unwrap_or_default())
-                .filter(|tier: &Vec<usize>| !tier.is_empty())
-                .collect()
-        })
-        .unwrap_or_default()
+/// The texts of a count's items, by index; an item gone from the workshop shows as "?".
+pub(super) fn item_texts(view: &View<'_>, count: &Count) -> Vec<String> {
+    count
+        .items
+        .iter()
+        .map(|id| view.workshop.contribution(*id).map_or_else(|| "?".to_owned(), |note| note.text.clone()))
+        .collect()
 }
 
 /// A number as the page's language writes it: a decimal comma in French.
@@ -493,8 +463,8 @@ pub(super) fn winners_text(lang: Lang, texts: &[String], winners: &[usize]) -> S
 }
 
 /// The heading of the results: frozen or provisional, and how many ballots.
-pub(super) fn results_head(lang: Lang, document: &Value, frozen: bool) -> Markup {
-    let n_ballots = document["n_ballots"].as_u64().unwrap_or(0);
+pub(super) fn results_head(lang: Lang, count: &Count, frozen: bool) -> Markup {
+    let n_ballots = count.n_ballots as u64;
     html! {
         div.results-head {
             h2 { (lang.t("votes-results-heading")) }
@@ -516,19 +486,18 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
             Audience::Room => html! {},
         };
     }
-    let Some((document, frozen)) = document(view) else { return html! {} };
-    if document.get("error").is_some() {
+    let Some(Results { document, frozen }) = document(view) else { return html! {} };
+    let Some(count) = document.count() else {
         return html! { p.notice { (lang.t("votes-results-impossible")) } };
-    }
-    let texts = item_texts(view, &document);
-    let tiers = tiers(&document);
-    let method = document["method"].as_str().unwrap_or_default();
-    let result = &document["result"];
+    };
+    let texts = item_texts(view, count);
+    let tiers = count.tiers();
+    let result = &count.result;
     let n_grades = view.activity.config.vote_rules().grades;
     html! {
-        section.results data-results=(method) {
-            (results_head(lang, &document, frozen))
-            @if let Some(sentence) = explanation(lang, &document, &texts) {
+        section.results data-results=(result.method().as_str()) {
+            (results_head(lang, count, frozen))
+            @if let Some(sentence) = explanation(lang, count, &texts) {
                 p.explanation data-explanation { (sentence) }
             }
             ol.results-ranking {
@@ -541,22 +510,22 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
                             @for index in tier {
                                 li.result-item data-item=(index) {
                                     span.result-text { (texts.get(*index).map_or("?", String::as_str)) }
-                                    @if let Some(score) = score_text(lang, method, result, *index, n_grades) {
+                                    @if let Some(score) = score_text(lang, result, *index, n_grades) {
                                         " " span.result-score { (score) }
                                     }
-                                    @if method == "majority_judgment" {
-                                        (grade_bar(lang, result, *index, n_grades))
+                                    @if let MethodResult::MajorityJudgment(judged) = result {
+                                        (grade_bar(lang, judged, *index, n_grades))
                                     }
                                 }
                             }
                         }
-                        @if let Some(gap) = gap_text(lang, method, result, position) {
+                        @if let Some(gap) = gap_text(lang, result, position) {
                             p.result-gap { (gap) }
                         }
                     }
                 }
             }
-            @if method == "majority_judgment" {
+            @if matches!(result, MethodResult::MajorityJudgment(_)) {
                 (grade_legend(lang, n_grades))
             }
         }
@@ -564,109 +533,123 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
 }
 
 /// What an item scored, in words, for the method.
-fn score_text(lang: Lang, method: &str, result: &Value, index: usize, n_grades: u8) -> Option<String> {
-    let int = |key: &str| result[key][index].as_i64();
-    let count = |key: &str, message: &str| int(key).map(|n| lang.t_args(message, &[("count", FluentValue::from(n))]));
-    match method {
-        "dots" => count("dots", "votes-score-dots"),
-        "approval" => count("approvals", "votes-score-approval"),
-        "plurality" => count("first_preferences", "votes-score-plurality"),
-        "borda" => count("scores", "votes-score-borda"),
-        "copeland" => count("scores", "votes-score-copeland"),
-        "minimax" => count("largest_defeat_margins", "votes-score-minimax"),
-        "score" => {
-            let mean = result["summaries"][index]["mean"].as_f64()?;
+fn score_text(lang: Lang, result: &MethodResult, index: usize, n_grades: u8) -> Option<String> {
+    let count = |values: &[u64], message: &str| {
+        let n = i64::try_from(*values.get(index)?).ok()?;
+        Some(lang.t_args(message, &[("count", FluentValue::from(n))]))
+    };
+    let signed = |values: &[i64], message: &str| {
+        let n = *values.get(index)?;
+        Some(lang.t_args(message, &[("count", FluentValue::from(n))]))
+    };
+    match result {
+        MethodResult::Dots(result) => count(&result.dots, "votes-score-dots"),
+        MethodResult::Approval(result) => count(&result.approvals, "votes-score-approval"),
+        MethodResult::Plurality(result) => count(&result.first_preferences, "votes-score-plurality"),
+        MethodResult::Borda(result) => signed(&result.scores, "votes-score-borda"),
+        MethodResult::Copeland(result) => signed(&result.scores, "votes-score-copeland"),
+        MethodResult::Minimax(result) => signed(&result.largest_defeat_margins, "votes-score-minimax"),
+        MethodResult::Score(result) => {
+            let mean = result.summaries.get(index)?.as_ref()?.mean;
             Some(lang.t_args("votes-score-mean", &[("mean", decimal(lang, mean, 2).into())]))
         }
-        "majority_judgment" => {
-            let grade = result["majority_grades"][index].as_u64()?;
-            let name = grade_name(lang, n_grades, u8::try_from(grade).ok()?);
+        MethodResult::MajorityJudgment(result) => {
+            let grade = result.majority_grades.get(index).copied().flatten()?;
+            let name = grade_name(lang, n_grades, grade);
             Some(lang.t_args("votes-score-grade", &[("grade", name.into())]))
         }
-        "instant_runoff" => {
-            let rounds = result["rounds"].as_array()?;
-            let (round, votes) = rounds
+        MethodResult::InstantRunoff(result) => {
+            let (round, votes) = result
+                .rounds
                 .iter()
                 .enumerate()
                 .rev()
-                .find_map(|(round, tallies)| tallies["tallies"][index].as_u64().map(|votes| (round, votes)))?;
+                .find_map(|(round, tallies)| tallies.tallies.get(index).copied().flatten().map(|votes| (round, votes)))?;
             Some(lang.t_args(
                 "votes-score-runoff",
                 &[("count", FluentValue::from(votes)), ("round", FluentValue::from(round + 1))],
             ))
         }
-        "bradley_terry" => {
-            let strength = result["strengths"][index].as_f64()?;
+        MethodResult::BradleyTerry(result) => {
+            let strength = *result.strengths.get(index)?;
             Some(lang.t_args("votes-score-strength", &[("strength", decimal(lang, strength, 2).into())]))
         }
-        _ => None,
+        MethodResult::Schulze(_) | MethodResult::Assessment(_) => None,
     }
 }
 
 /// How far a tier is ahead of the next one, in words.
-fn gap_text(lang: Lang, method: &str, result: &Value, tier: usize) -> Option<String> {
-    match method {
-        "bradley_terry" => {
-            let share = result["win_probability_over_next_tier"][tier].as_f64()?;
-            Some(lang.t_args("votes-gap-probability", &[("percent", FluentValue::from((share * 100.0).round()))]))
+fn gap_text(lang: Lang, result: &MethodResult, tier: usize) -> Option<String> {
+    let whole = |gaps: &[i64]| gaps.get(tier).map(ToString::to_string);
+    let text = match result {
+        MethodResult::BradleyTerry(result) => {
+            let share = result.win_probability_over_next_tier.get(tier)?;
+            return Some(
+                lang.t_args("votes-gap-probability", &[("percent", FluentValue::from((share * 100.0).round()))]),
+            );
         }
-        "schulze" | "majority_judgment" | "instant_runoff" => None,
-        _ => {
-            let gap = &result["gaps_to_next_tier"][tier];
-            let text = match gap.as_i64() {
-                Some(gap) => gap.to_string(),
-                None => decimal(lang, gap.as_f64()?, 2),
-            };
-            Some(lang.t_args("votes-gap", &[("gap", text.into())]))
-        }
-    }
+        MethodResult::Schulze(_) | MethodResult::MajorityJudgment(_) | MethodResult::InstantRunoff(_) => return None,
+        // An assessment's page says its gaps in its own table.
+        MethodResult::Assessment(_) => return None,
+        MethodResult::Score(result) => decimal(lang, *result.gaps_to_next_tier.get(tier)?, 2),
+        MethodResult::Dots(result) => whole(&result.gaps_to_next_tier)?,
+        MethodResult::Approval(result) => whole(&result.gaps_to_next_tier)?,
+        MethodResult::Plurality(result) => whole(&result.gaps_to_next_tier)?,
+        MethodResult::Borda(result) => whole(&result.gaps_to_next_tier)?,
+        MethodResult::Copeland(result) => whole(&result.gaps_to_next_tier)?,
+        MethodResult::Minimax(result) => whole(&result.gaps_to_next_tier)?,
+    };
+    Some(lang.t_args("votes-gap", &[("gap", text.into())]))
 }
 
 /// One sentence saying how the winner was decided, ties said as such.
-pub(super) fn explanation(lang: Lang, document: &Value, texts: &[String]) -> Option<String> {
-    let method = document["method"].as_str()?;
-    let n_ballots = document["n_ballots"].as_u64().unwrap_or(0);
-    let result = &document["result"];
-    let winners: Vec<usize> = {
-        let items: Vec<&str> = document["items"].as_array()?.iter().filter_map(Value::as_str).collect();
-        document["winners"]
-            .as_array()?
-            .iter()
-            .filter_map(|raw| raw.as_str().and_then(|raw| items.iter().position(|item| *item == raw)))
-            .collect()
-    };
+pub(super) fn explanation(lang: Lang, count: &Count, texts: &[String]) -> Option<String> {
+    let method = count.result.method();
+    let n_ballots = count.n_ballots as u64;
+    let winners: Vec<usize> = count.winners.iter().filter_map(|winner| count.position(*winner)).collect();
     if n_ballots == 0 || winners.is_empty() {
         return Some(lang.t("votes-explain-none"));
     }
     let first = winners[0];
+    let whole = |values: &[i64]| values.get(first).map(ToString::to_string).unwrap_or_default();
+    let counted =
+        |values: &[u64]| values.get(first).and_then(|n| i64::try_from(*n).ok()).map(|n| n.to_string()).unwrap_or_default();
     // Score voting ranks by the mean or, when the facilitator chose it, by the median.
-    let by_median = method == "score" && result["aggregate"] == "median";
-    let statistic = if by_median { "median" } else { "mean" };
-    let score = |key: &str| result[key][first].as_i64().map(|n| n.to_string()).unwrap_or_default();
-    let score_arg = match method {
-        "dots" => score("dots"),
-        "approval" => score("approvals"),
-        "plurality" => score("first_preferences"),
-        "borda" | "copeland" => score("scores"),
-        "minimax" => score("largest_defeat_margins"),
-        "score" => {
-            result["summaries"][first][statistic].as_f64().map(|value| decimal(lang, value, 2)).unwrap_or_default()
+    let mut by_median = false;
+    let mut grade = String::new();
+    let score_arg = match &count.result {
+        MethodResult::Dots(result) => counted(&result.dots),
+        MethodResult::Approval(result) => counted(&result.approvals),
+        MethodResult::Plurality(result) => counted(&result.first_preferences),
+        MethodResult::Borda(result) => whole(&result.scores),
+        MethodResult::Copeland(result) => whole(&result.scores),
+        MethodResult::Minimax(result) => whole(&result.largest_defeat_margins),
+        MethodResult::Score(result) => {
+            by_median = result.aggregate == ScoreAggregate::Median;
+            let summary = result.summaries.get(first).and_then(Option::as_ref);
+            summary
+                .map(|summary| decimal(lang, if by_median { summary.median } else { summary.mean }, 2))
+                .unwrap_or_default()
         }
-        "instant_runoff" => result["rounds"].as_array().map_or(0, Vec::len).to_string(),
-        "assessment" => result["assessment"]["items"][first]["weighted_score"]
-            .as_f64()
+        MethodResult::InstantRunoff(result) => result.rounds.len().to_string(),
+        MethodResult::Assessment(outcome) => outcome
+            .assessment
+            .items
+            .get(first)
+            .and_then(|item| item.weighted_score)
             .map(|score| decimal(lang, score, 2))
             .unwrap_or_default(),
-        _ => String::new(),
-    };
-    let grade = match (method, result["majority_grades"][first].as_u64()) {
-        ("majority_judgment", Some(grade)) => {
-            let n_grades = result["distributions"][first].as_array().map_or(6, Vec::len);
-            grade_name(lang, u8::try_from(n_grades).unwrap_or(6), u8::try_from(grade).unwrap_or(0))
+        MethodResult::MajorityJudgment(result) => {
+            if let Some(majority) = result.majority_grades.get(first).copied().flatten() {
+                let n_grades = result.distributions.get(first).map_or(6, Vec::len);
+                grade = grade_name(lang, u8::try_from(n_grades).unwrap_or(6), majority);
+            }
+            String::new()
         }
-        _ => String::new(),
+        MethodResult::Schulze(_) | MethodResult::BradleyTerry(_) => String::new(),
     };
-    let key = if by_median { "votes-explain-score_median".to_owned() } else { format!("votes-explain-{method}") };
+    let key =
+        if by_median { "votes-explain-score_median".to_owned() } else { format!("votes-explain-{}", method.as_str()) };
     Some(lang.t_args(
         &key,
         &[
@@ -684,11 +667,8 @@ const GRADE_FILLS: [&str; 6] = ["#b42318", "#e0703a", "#f2b33d", "#c9d56b", "#6d
 
 /// An item's grades as one horizontal bar, worst grade on the left, with the median marked: the
 /// majority grade is the one under the middle line.
-fn grade_bar(lang: Lang, result: &Value, index: usize, n_grades: u8) -> Markup {
-    let counts: Vec<u64> = result["distributions"][index]
-        .as_array()
-        .map(|counts| counts.iter().map(|count| count.as_u64().unwrap_or(0)).collect())
-        .unwrap_or_default();
+fn grade_bar(lang: Lang, result: &MajorityJudgmentResult, index: usize, n_grades: u8) -> Markup {
+    let counts: Vec<u64> = result.distributions.get(index).cloned().unwrap_or_default();
     let total: u64 = counts.iter().sum();
     if total == 0 {
         return html! {};

@@ -10,68 +10,24 @@ use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use converge_core::{ActivityId, CalendarDate, Timestamp, Workshop, WorkshopId};
+use converge_core::{Timestamp, Workshop, WorkshopId};
 use converge_engine::{Engine, EngineError};
 use converge_report::csv::Table;
-use converge_report::{Report, ReportParticipants};
+use converge_report::Report;
 use maud::{Markup, html};
 use serde::Deserialize;
-use serde_json::Value;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-/// The report of a workshop. A closed workshop's is its record up to the closing, dated at the
-/// closing: the same bytes however often and however late it is made. `with_follow_up` adds
-/// what became of the actions since, as of `now`, apart from that record. An open workshop's
-/// report is the record as it stands at `now`.
+/// The report of a workshop, as the engine makes it (`Engine::report`), its built-in cards named
+/// from the deck the server ships.
 pub async fn workshop_report(
     engine: &Engine,
     id: WorkshopId,
     now: Timestamp,
     with_follow_up: bool,
 ) -> Result<Report, EngineError> {
-    let current = engine.state(id).await?;
-    let at_closure = engine.state_at_closure(id).await?;
-    let (state, made_at) = match (&at_closure, current.workshop.closed_at) {
-        (Some(record), Some(closed_at)) => (record, closed_at),
-        _ => (&*current, now),
-    };
-    let profiles = engine.profiles(id).await?;
-    let participants = ReportParticipants::new(profiles.into_iter().map(|(id, profile)| (id, profile.service)));
-    let workshop = &state.workshop;
-    let mut report = converge_report::build(
-        workshop,
-        &participants,
-        &results_of(workshop),
-        &state.head_hash,
-        state.seq,
-        made_at,
-        workshop.language,
-    );
-    let lang = Lang(workshop.language);
-    report.name_cards(|id| {
-        crate::deck::builtin().iter().find(|card| card.id == id).map(|card| card.title(lang).to_owned())
-    });
-    if with_follow_up && at_closure.is_some() {
-        report.add_follow_up(&current.workshop, current.seq, &current.head_hash, CalendarDate::of(now));
-    }
-    Ok(report)
-}
-
-/// For each closed vote and assessment: the result frozen into the record, else as it counts
-/// now. One still running has no count yet, here as on its pages.
-pub fn results_of(workshop: &Workshop) -> BTreeMap<ActivityId, Value> {
-    workshop
-        .activities
-        .iter()
-        .filter(|activity| activity.results_readable())
-        .filter_map(|activity| {
-            let frozen = activity.frozen_result.as_deref().and_then(|raw| serde_json::from_str(raw).ok());
-            let document = frozen.or_else(|| converge_engine::results::results(workshop, activity))?;
-            Some((activity.id, document))
-        })
-        .collect()
+    engine.report(id, now, with_follow_up, crate::deck::builtin_title).await
 }
 
 /// The report's own policy: its one inline stylesheet, by hash, and nothing else at all; no
