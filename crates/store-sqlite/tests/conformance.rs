@@ -1,7 +1,7 @@
 //! The store conformance suite, run against SQLite: one test per check, each on a new file in
 //! its own temporary directory, plus the whole suite through `run_all`.
 
-use converge_store::conformance;
+use converge_store_conformance as conformance;
 use converge_store_sqlite::SqliteStore;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

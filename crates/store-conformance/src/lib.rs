@@ -1,4 +1,6 @@
-//! The behavioural test suite every backend runs. Each check takes a fresh, empty store.
+//! The behavioural test suite every store backend runs, in a crate of its own that backends
+//! take as a dev-dependency, so none of it is compiled into the binary. Each check takes a
+//! fresh, empty store.
 //! A backend's tests call [`run_all`] with a factory of empty stores, or each check on its own
 //! (one test per check names the failing behaviour in the test report).
 //!
@@ -15,8 +17,8 @@
 //! * an archived workshop keeps its join code, which opens nothing until it is restored;
 //! * a follow-up token hash names one workshop, and a deleted workshop's page is not found.
 
-use crate::chain::{GENESIS, event_hash};
-use crate::{
+use converge_store::chain::{GENESIS, event_hash};
+use converge_store::{
     EventLog, LogGrew, NewAccount, NewEvent, ParticipantProfile, Session, Snapshot, Store, StoreError, StoredEvent,
     TotpState, WorkshopEntry,
 };
@@ -613,7 +615,7 @@ pub async fn a_follow_up_page_is_found_by_its_token_hash_until_withdrawn_or_dele
         Vec::<Uuid>::new(),
         "a workshop created here is indexed from the start"
     );
-    let hash = |token: &str| crate::chain::sha256_hex(token.as_bytes());
+    let hash = |token: &str| converge_store::chain::sha256_hex(token.as_bytes());
     let (token, new_token) = (hash("first-page-token-0123456789"), hash("second-page-token-0123456789"));
     assert_eq!(store.workshop_by_follow_up_token(&token).await.expect("lookup"), None);
 
@@ -653,7 +655,7 @@ pub async fn card_images_come_back_byte_for_byte_per_workshop_and_card<S: Store>
     let (workshop, other_workshop) = (Uuid::new_v4(), Uuid::new_v4());
     // Every byte value, and a NUL first: an image is binary, never text.
     let image: Vec<u8> = (0..=255u8).chain(std::iter::repeat_n(0x89, 300_000)).collect();
-    let sha = crate::chain::sha256_hex(&image);
+    let sha = converge_store::chain::sha256_hex(&image);
     assert_eq!(store.card_image(workshop, "c1").await.expect("read"), None, "nothing before it is put");
     store.put_card_image(workshop, "c1", &sha, image.clone(), "image/png").await.expect("put");
     assert_eq!(store.card_image(workshop, "c1").await.expect("read"), Some(("image/png".to_owned(), image.clone())));
@@ -661,7 +663,7 @@ pub async fn card_images_come_back_byte_for_byte_per_workshop_and_card<S: Store>
     assert_eq!(store.card_image(workshop, "c2").await.expect("read"), None);
 
     let replacement = vec![1, 2, 3];
-    let replacement_sha = crate::chain::sha256_hex(&replacement);
+    let replacement_sha = converge_store::chain::sha256_hex(&replacement);
     store.put_card_image(workshop, "c1", &replacement_sha, replacement.clone(), "image/png").await.expect("put again");
     assert_eq!(store.card_image(workshop, "c1").await.expect("read"), Some(("image/png".to_owned(), replacement)));
 }
