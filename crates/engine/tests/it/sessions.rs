@@ -5,8 +5,9 @@ use converge_core::AccountId;
 use converge_engine::accounts::{SESSION_IDLE_LIMIT_MS, SESSION_LIFETIME_MS};
 use converge_engine::{Engine, now};
 use converge_store::chain::sha256_hex;
-use converge_store::{Directory, Session, Store};
+use converge_store::{Directory, Session};
 use converge_store_sqlite::SqliteStore;
+use converge_test_support::engine::TestEngine;
 use std::sync::Arc;
 
 const MINUTE: i64 = 60 * 1000;
@@ -19,10 +20,9 @@ struct Setup {
 }
 
 async fn setup() -> Setup {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(SqliteStore::open(&dir.path().join("converge.db")).unwrap());
-    let engine = Engine::new(store.clone() as Arc<dyn Store>, [1; 32]);
-    let account = engine.add_facilitator("ann@example.org", "Ann", "long enough password").await.unwrap();
+    let test = TestEngine::new();
+    let account = test.facilitator().await;
+    let TestEngine { dir, store, engine } = test;
     Setup { _dir: dir, store, engine, account }
 }
 

@@ -2,14 +2,12 @@
 //! round trip; malformed ones are refused with the line of the mistake and a reason.
 
 use converge_core::{ActivityId, ActivityKind, Language, Prompt, Title};
+use converge_engine::NewWorkshop;
 use converge_engine::templates::{
     SHIPPED_SOURCES, Template, TemplateError, parse_template, parse_template_bytes, shipped, shipped_template,
 };
-use converge_engine::{Engine, NewWorkshop};
-use converge_store::Store;
-use converge_store_sqlite::SqliteStore;
+use converge_test_support::engine::TestEngine;
 use std::collections::HashMap;
-use std::sync::Arc;
 use uuid::Uuid;
 
 fn parse_shipped() -> Vec<Template> {
@@ -134,10 +132,9 @@ fn the_shorter_templates_last_half_a_day_and_one_hour() {
 
 #[tokio::test]
 async fn the_engine_creates_a_workshop_from_every_shipped_template_in_both_languages() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(SqliteStore::open(&dir.path().join("converge.db")).unwrap());
-    let engine = Engine::new(store as Arc<dyn Store>, [1; 32]);
-    let account = engine.add_facilitator("ann@example.org", "Ann", "long enough password").await.unwrap();
+    let test = TestEngine::new();
+    let account = test.facilitator().await;
+    let engine = &test.engine;
     for template in shipped() {
         for language in Language::ALL {
             let request =
@@ -404,7 +401,7 @@ fn arbitrary_garbage_is_refused_without_panicking() {
 
 #[test]
 fn the_complete_example_in_the_format_documentation_is_a_valid_template() {
-    let doc = include_str!("../templates/FORMAT.md");
+    let doc = include_str!("../../templates/FORMAT.md");
     let example = doc.split("## A complete example").nth(1).expect("the section exists");
     let toml = example.split("```toml\n").nth(1).and_then(|block| block.split("```").next()).expect("a toml block");
     let template = parse_template(toml).unwrap_or_else(|error| panic!("FORMAT.md example: {error}"));

@@ -1,46 +1,15 @@
 //! The engine on a real SQLite store: batching, acknowledgements, snapshots and reloading.
 
-use converge_core::{ActivityKind, Actor, Command, ContributionId, Language, ParticipantId, WorkshopId};
-use converge_engine::{ActivityDraft, Engine, EngineError, NewWorkshop};
+use converge_core::{ActivityKind, Actor, Command, ContributionId, ParticipantId};
+use converge_engine::{Engine, EngineError};
 use converge_store::{EventLog, Snapshot, Store};
-use converge_store_sqlite::SqliteStore;
+use converge_test_support::engine::{ChallengesRoom, TestEngine};
 use std::sync::Arc;
 use uuid::Uuid;
 
-struct Setup {
-    _dir: tempfile::TempDir,
-    store: Arc<SqliteStore>,
-    engine: Engine,
-    workshop: WorkshopId,
-    activity: converge_core::ActivityId,
-    participants: Vec<ParticipantId>,
-}
-
-async fn setup(n_participants: usize) -> Setup {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(SqliteStore::open(&dir.path().join("converge.db")).unwrap());
-    let engine = Engine::new(store.clone() as Arc<dyn Store>, [1; 32]);
-    let account = engine.add_facilitator("ann@example.org", "Ann", "long enough password").await.unwrap();
-    let agenda = vec![ActivityDraft {
-        key: None,
-        kind: ActivityKind::Challenges,
-        title: "Défis".into(),
-        prompt: String::new(),
-        config: Default::default(),
-        source_keys: Vec::new(),
-    }];
-    let entry = engine
-        .create_workshop(account, NewWorkshop { title: "Atelier".into(), language: Language::Fr, agenda })
-        .await
-        .unwrap();
-    let workshop = WorkshopId::from_uuid(entry.id);
-    let activity = engine.state(workshop).await.unwrap().workshop.activities[0].id;
-    engine.execute(workshop, Actor::Account(account), Command::OpenActivity { activity_id: activity }).await.unwrap();
-    let mut participants = Vec::new();
-    for n in 0..n_participants {
-        participants.push(engine.join(&entry.join_code, &format!("P{n}"), "").await.unwrap().participant);
-    }
-    Setup { _dir: dir, store, engine, workshop, activity, participants }
+/// A workshop with its challenges open and `n_participants` people.
+async fn setup(n_participants: usize) -> ChallengesRoom {
+    TestEngine::new().challenges_room(n_participants).await
 }
 
 fn post(activity: converge_core::ActivityId, text: String) -> (ContributionId, Command) {
@@ -60,12 +29,15 @@ fn post(activity: converge_core::ActivityId, text: String) -> (ContributionId, C
 }
 
 /// Posts `n` notes at once, spread over the participants; returns each note's id and seq.
-async fn post_concurrently(setup: &Setup, n: usize) -> Vec<(ContributionId, Vec<converge_store::StoredEvent>)> {
+async fn post_concurrently(
+    setup: &ChallengesRoom,
+    n: usize,
+) -> Vec<(ContributionId, Vec<converge_store::StoredEvent>)> {
     let mut tasks = tokio::task::JoinSet::new();
     for i in 0..n {
         let engine = setup.engine.clone();
         let (workshop, activity) = (setup.workshop, setup.activity);
-        let author = setup.participants[i % setup.participants.len()];
+        let author = setup.people[i % setup.people.len()];
         tasks.spawn(async move {
             let (id, command) = post(activity, format!("note {i}"));
             (id, engine.execute(workshop, Actor::Participant(author), command).await.unwrap())
@@ -101,8 +73,8 @@ async fn a_refused_command_in_a_batch_does_not_affect_the_others() {
     let (_, empty) = post(setup.activity, "   ".into());
     let (_, intruder) = post(setup.activity, "intrus".into());
     let (a, b, c) = tokio::join!(
-        setup.engine.execute(setup.workshop, Actor::Participant(setup.participants[0]), good),
-        setup.engine.execute(setup.workshop, Actor::Participant(setup.participants[1]), empty),
+        setup.engine.execute(setup.workshop, Actor::Participant(setup.people[0]), good),
+        setup.engine.execute(setup.workshop, Actor::Participant(setup.people[1]), empty),
         setup.engine.execute(setup.workshop, Actor::Participant(stranger), intruder),
     );
     assert!(a.is_ok());
@@ -159,8 +131,8 @@ async fn a_snapshot_that_does_not_match_the_log_is_ignored() {
 #[tokio::test]
 async fn participant_tokens_are_bound_to_their_workshop_and_signature() {
     let setup = setup(1).await;
-    let token = setup.engine.participant_token(setup.workshop, setup.participants[0]);
-    assert_eq!(setup.engine.verify_participant_token(&token), Some((setup.workshop, setup.participants[0])));
+    let token = setup.engine.participant_token(setup.workshop, setup.people[0]);
+    assert_eq!(setup.engine.verify_participant_token(&token), Some((setup.workshop, setup.people[0])));
     let mut tampered = token.clone();
     tampered.replace_range(5..6, if &token[5..6] == "0" { "1" } else { "0" });
     assert_eq!(setup.engine.verify_participant_token(&tampered), None);
@@ -186,7 +158,7 @@ async fn an_idle_workshop_leaves_memory_and_comes_back_on_the_next_request() {
     assert_eq!(engine.n_live_workshops(), 0);
 
     let (_, command) = post(setup.activity, "de retour".into());
-    let events = engine.execute(setup.workshop, Actor::Participant(setup.participants[0]), command).await.unwrap();
+    let events = engine.execute(setup.workshop, Actor::Participant(setup.people[0]), command).await.unwrap();
     assert_eq!(events.len(), 1);
     let after = engine.state(setup.workshop).await.unwrap();
     assert_eq!(after.workshop.contributions.len(), before.contributions.len() + 1);
@@ -202,7 +174,7 @@ async fn the_matrix_splits_at_the_facilitators_thresholds_and_score_votes_can_ra
     );
     // One idea, scored 3 on impact and 3 on feasibility by everyone.
     let (idea, command) = post(setup.activity, "une idée".into());
-    setup.engine.execute(setup.workshop, Actor::Participant(setup.participants[0]), command).await.unwrap();
+    setup.engine.execute(setup.workshop, Actor::Participant(setup.people[0]), command).await.unwrap();
     let add = |kind, config| ActivitySpec {
         activity_id: converge_core::ActivityId::from_uuid(Uuid::now_v7()),
         kind,
@@ -241,7 +213,7 @@ async fn the_matrix_splits_at_the_facilitators_thresholds_and_score_votes_can_ra
             .await
             .unwrap();
     }
-    for participant in &setup.participants {
+    for participant in &setup.people {
         let scores = [("impact".to_owned(), 3u8), ("feasibility".to_owned(), 3u8)].into();
         let command = Command::AssessItem { activity_id: assess_id, item: idea, scores };
         setup.engine.execute(setup.workshop, Actor::Participant(*participant), command).await.unwrap();

@@ -5,14 +5,12 @@
 use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
 use converge_core::{
     AccountId, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, Actor, Command, ContributionId, DomainError,
-    Language, ParticipantId, Prompt, Title, WorkshopId,
+    ParticipantId, Prompt, Title, WorkshopId,
 };
-use converge_engine::{ActivityDraft, Engine, EngineError, NewWorkshop};
-use converge_store::Store;
-use converge_store_sqlite::SqliteStore;
+use converge_engine::{Engine, EngineError};
+use converge_test_support::engine::{ChallengesRoom, TestEngine};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
-use std::sync::Arc;
 use uuid::Uuid;
 
 struct Room {
@@ -27,30 +25,9 @@ struct Room {
 
 /// A workshop with `n_ideas` challenges, an open approval vote on them and `n_people` people.
 async fn room(n_ideas: usize, n_people: usize) -> Room {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(SqliteStore::open(&dir.path().join("converge.db")).unwrap());
-    let engine = Engine::new(store as Arc<dyn Store>, [1; 32]);
-    let account = engine.add_facilitator("ann@example.org", "Ann", "long enough password").await.unwrap();
-    let agenda = vec![ActivityDraft {
-        key: None,
-        kind: ActivityKind::Challenges,
-        title: "Défis".into(),
-        prompt: String::new(),
-        config: Default::default(),
-        source_keys: Vec::new(),
-    }];
-    let entry = engine
-        .create_workshop(account, NewWorkshop { title: "Atelier".into(), language: Language::Fr, agenda })
-        .await
-        .unwrap();
-    let workshop = WorkshopId::from_uuid(entry.id);
+    let ChallengesRoom { dir, engine, account, workshop, activity: challenges, people, .. } =
+        TestEngine::new().challenges_room(n_people).await;
     let facilitating = Actor::Account(account);
-    let challenges = engine.state(workshop).await.unwrap().workshop.activities[0].id;
-    engine.execute(workshop, facilitating, Command::OpenActivity { activity_id: challenges }).await.unwrap();
-    let mut people = Vec::new();
-    for n in 0..n_people {
-        people.push(engine.join(&entry.join_code, &format!("P{n}"), "").await.unwrap().participant);
-    }
     let mut ideas = Vec::new();
     for n in 0..n_ideas {
         let id = ContributionId::from_uuid(Uuid::now_v7());

@@ -6,6 +6,7 @@ use converge_core::{AccountId, Actor, Command, Language, WorkshopId};
 use converge_engine::{Engine, EngineError, NewWorkshop, Removal};
 use converge_store::Store;
 use converge_store_sqlite::SqliteStore;
+use converge_test_support::engine::TestEngine;
 use std::sync::Arc;
 
 struct Setup {
@@ -16,13 +17,12 @@ struct Setup {
 }
 
 async fn setup() -> Setup {
-    let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("converge.db")).unwrap();
-    let engine = Engine::new(Arc::new(store) as Arc<dyn Store>, [1; 32]);
-    let account = engine.add_facilitator("ann@example.org", "Ann", "long enough password").await.unwrap();
-    let request = NewWorkshop { title: "Atelier".into(), language: Language::Fr, agenda: Vec::new() };
-    let entry = engine.create_workshop(account, request).await.unwrap();
-    Setup { dir, engine, account, workshop: WorkshopId::from_uuid(entry.id) }
+    let test = TestEngine::new();
+    let account = test.facilitator().await;
+    let (workshop, _) = test.workshop(account, Vec::new()).await;
+    // Only the engine holds the store: dropping it closes the database.
+    let TestEngine { dir, engine, .. } = test;
+    Setup { dir, engine, account, workshop }
 }
 
 async fn found(engine: &Engine, token: &str) -> Option<WorkshopId> {
