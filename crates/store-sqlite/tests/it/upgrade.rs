@@ -9,7 +9,7 @@ use converge_store_sqlite::{SCHEMA_VERSION, SqliteStore};
 use uuid::Uuid;
 
 const VERSION_2: &[&str] =
-    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_card_image.sql")];
+    &[include_str!("../../migrations/0001_initial.sql"), include_str!("../../migrations/0002_card_image.sql")];
 
 const ACCOUNT: &str = "0190a5c3-0000-7000-8000-000000000001";
 const WORKSHOP: &str = "0190a5c3-0000-7000-8000-000000000002";
