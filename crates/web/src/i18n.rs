@@ -231,42 +231,79 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_key_the_code_uses_exists() {
-        let fr = keys(CATALOGUES[0].1);
-        let sources = [
-            include_str!("pages/layout.rs"),
-            include_str!("pages/public.rs"),
-            include_str!("pages/facilitator.rs"),
-            include_str!("pages/participant.rs"),
-            include_str!("pages/console.rs"),
-            include_str!("pages/timer.rs"),
-            include_str!("pages/report.rs"),
-            include_str!("pages/report_pdf.rs"),
-            include_str!("pages/activities/mod.rs"),
-            include_str!("pages/activities/generic.rs"),
-            include_str!("pages/activities/photo_language.rs"),
-            include_str!("pages/activities/swot.rs"),
-            include_str!("pages/activities/challenges.rs"),
-            include_str!("pages/activities/reformulate.rs"),
-            include_str!("pages/activities/categorize.rs"),
-            include_str!("pages/activities/brainwriting.rs"),
-            include_str!("pages/decks.rs"),
-            include_str!("pages/fates.rs"),
-            include_str!("pages/mine.rs"),
-            include_str!("pages/follow_up.rs"),
-            include_str!("pages/public_follow_up.rs"),
-            include_str!("pages/outcome_forms.rs"),
-            include_str!("pages/activities/action_plan.rs"),
-            include_str!("pages/activities/risk_map.rs"),
-            include_str!("error.rs"),
-            include_str!("lib.rs"),
-        ];
-        for source in sources {
-            for fragment in source.split(".t(\"").skip(1).chain(source.split(".t_args(\"").skip(1)) {
-                let key = fragment.split('"').next().unwrap_or_default();
-                assert!(fr.contains(key), "the code uses `{key}`, which the catalogues lack");
+    /// Every `.rs` file under `dir`, in a stable order.
+    fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files.extend(rust_files(&path));
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                files.push(path);
             }
+        }
+        files.sort();
+        files
+    }
+
+    /// The keys a source file passes to `t` or `t_args` as a literal, on the call's line or,
+    /// once formatted, on the next one.
+    fn keys_used(source: &str) -> Vec<&str> {
+        // The needles are built, not written out, so that this file does not find itself.
+        let (t, t_args) = (format!(".{}(", "t"), format!(".{}(", "t_args"));
+        let calls = source.split(t.as_str()).skip(1).chain(source.split(t_args.as_str()).skip(1));
+        calls
+            .filter_map(|after| after.trim_start().strip_prefix('"'))
+            .map(|literal| literal.split('"').next().unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn every_key_the_code_uses_exists_in_every_catalogue() {
+        // Every source file of the crate, found by walking `src/`: a new page is checked as it
+        // lands, with no list to keep.
+        let sources = rust_files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+        assert!(sources.len() > 30, "the walk found too few source files: {sources:?}");
+        let mut n_keys = 0;
+        for (language, files) in CATALOGUES {
+            let catalogue = keys(files);
+            for path in &sources {
+                let source = std::fs::read_to_string(path).unwrap();
+                for key in keys_used(&source) {
+                    n_keys += 1;
+                    assert!(
+                        catalogue.contains(key),
+                        "{} uses `{key}`, which the {} catalogue lacks",
+                        path.display(),
+                        language.as_str()
+                    );
+                }
+            }
+        }
+        assert!(n_keys > 500, "the walk found too few keys in use: {n_keys}");
+    }
+
+    #[test]
+    fn every_message_file_of_a_language_is_in_its_catalogue() {
+        let locales = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        for (language, files) in CATALOGUES {
+            let folder = locales.join(language.as_str());
+            let mut n_files = 0;
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|extension| extension == "ftl") {
+                    n_files += 1;
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    assert!(files.contains(&text.as_str()), "{} is not loaded in CATALOGUES", path.display());
+                }
+            }
+            assert_eq!(
+                n_files,
+                files.len(),
+                "{}: a file in CATALOGUES is not in {}",
+                language.as_str(),
+                folder.display()
+            );
         }
     }
 
