@@ -22,45 +22,36 @@ const CRITERIA: [(&str, &str, u32); 3] =
 /// The participants who use their page's forms instead of the API.
 const BY_FORM: [usize; 3] = [3, 11, 17];
 
-struct Person {
-    token: String,
-    browser: Browser,
-}
-
-struct Room {
-    server: Server,
-    _data: DataFolder,
-    facilitator: Browser,
-    workshop: String,
+/// A workshop whose challenges hold twelve ideas, closed, with its facilitator signed in and
+/// twenty people who joined from their phones.
+struct Converging {
+    room: Room,
     challenges: String,
-    people: Vec<Person>,
     /// The ideas' texts and ids, in the order they were posted.
     ideas: Vec<(String, String)>,
 }
 
-impl Room {
-    async fn new() -> Room {
-        let data = DataFolder::new();
-        let server = Server::start(&data);
-        let created = server.create_workshop(&data.token, "Atelier de convergence").await;
-        let workshop = str(&created, "id").to_owned();
-        let join_code = str(&created, "join_code").to_owned();
-        assert_eq!(created["activities"][0]["kind"], "challenges", "the default agenda: {created}");
-        let challenges = str(&created["activities"][0], "id").to_owned();
-        let mut facilitator = Browser::open(&server, "fr").await;
-        facilitator.sign_in("ann@example.org", PASSWORD).await;
-        let mut room =
-            Room { server, _data: data, facilitator, workshop, challenges, people: Vec::new(), ideas: Vec::new() };
+impl std::ops::Deref for Converging {
+    type Target = Room;
+    fn deref(&self) -> &Room {
+        &self.room
+    }
+}
+
+impl std::ops::DerefMut for Converging {
+    fn deref_mut(&mut self) -> &mut Room {
+        &mut self.room
+    }
+}
+
+impl Converging {
+    async fn new() -> Converging {
+        let mut room = Room::new("Atelier de convergence").build().await;
         for index in 0..N_PEOPLE {
-            let mut browser = Browser::open(&room.server, "fr").await;
-            let request = browser.build(reqwest::Method::POST, "/api/v1/join").json(&json!({
-                "join_code": join_code, "name": format!("Personne {index:02}"), "service": "SPW"
-            }));
-            let answer = browser.send(request).await;
-            assert_eq!(answer.status, 200, "joining: {}", answer.body);
-            let joined: Value = serde_json::from_str(&answer.body).unwrap();
-            room.people.push(Person { token: str(&joined, "token").to_owned(), browser });
+            room.join(&format!("Personne {index:02}"), "SPW").await;
         }
+        let challenges = room.activity_at(0, "challenges");
+        let mut room = Converging { room, challenges, ideas: Vec::new() };
         let challenges = room.challenges.clone();
         room.act(&challenges, "open").await;
         for index in 0..N_IDEAS {
@@ -75,32 +66,20 @@ impl Room {
         room
     }
 
-    fn console(&self, rest: &str) -> String {
-        format!("/facilitator/workshops/{}{rest}", self.workshop)
-    }
-
     /// Adds an activity with the console's form, then sets it to work on the challenges with
     /// the settings form; `extra` are the kind's own settings.
     async fn add_activity(&mut self, kind: &str, title: &str, extra: &[(&str, &str)]) -> String {
-        let answer = self
-            .facilitator
-            .post_form(&self.console("/activities"), &[("kind", kind), ("title", title), ("prompt", "")])
-            .await;
-        assert_eq!(answer.status, 303, "adding a {kind} activity: {}", answer.body);
-        let id = answer.location.expect("a redirect to the new activity").rsplit('/').next().unwrap().to_owned();
+        let id = self.room.add_activity(kind, title, "").await;
         let challenges = self.challenges.clone();
         let mut fields = vec![("title", title), ("prompt", ""), ("source", challenges.as_str())];
         fields.extend_from_slice(extra);
-        let answer = self.facilitator.post_form(&self.console(&format!("/activities/{id}/edit")), &fields).await;
-        assert_eq!(answer.status, 303, "editing the {kind} activity: {}", answer.body);
+        self.room.edit(&id, &fields).await;
         id
     }
 
     /// A facilitator's button on an activity, coming back to its page.
     async fn act(&mut self, activity: &str, action: &str) {
-        let path = self.console(&format!("/activities/{activity}/{action}"));
-        let answer = self.facilitator.post_form(&path, &[("back", "activity")]).await;
-        assert_eq!(answer.status, 303, "{action} on {activity}: {}", answer.body);
+        self.room.act(activity, action, &[("back", "activity")]).await;
     }
 
     async fn api(&self, index: usize, method: &str, rest: &str, body: Value) -> PageAnswer {
@@ -124,7 +103,7 @@ impl Room {
     async fn results(&self, activity: &str) -> Value {
         let url = self.server.url(&format!("/api/v1/workshops/{}/activities/{activity}/results", self.workshop));
         let answer =
-            PageAnswer::read(self.server.http.get(url).bearer_auth(&self._data.token).send().await.unwrap()).await;
+            PageAnswer::read(self.server.http.get(url).bearer_auth(&self.data.token).send().await.unwrap()).await;
         assert_eq!(answer.status, 200, "{}", answer.body);
         let room = self.api(0, "GET", &format!("/activities/{activity}/results"), Value::Null).await;
         let document: Value = serde_json::from_str(&answer.body).unwrap();
@@ -134,14 +113,14 @@ impl Room {
 
     /// The head of the log: refusals leave it where it was.
     async fn head(&self) -> (u64, String) {
-        log_head(&self.server, &self._data.token, &self.workshop).await
+        log_head(&self.server, &self.data.token, &self.workshop).await
     }
 
     /// While the activity runs, the count is nobody's, the facilitator's included.
     async fn assert_no_count_yet(&self, activity: &str) {
         let url = self.server.url(&format!("/api/v1/workshops/{}/activities/{activity}/results", self.workshop));
         let answer =
-            PageAnswer::read(self.server.http.get(url).bearer_auth(&self._data.token).send().await.unwrap()).await;
+            PageAnswer::read(self.server.http.get(url).bearer_auth(&self.data.token).send().await.unwrap()).await;
         assert_eq!((answer.status, answer.error_code()), (422, "activity_still_open".to_owned()), "{}", answer.body);
     }
 
@@ -153,7 +132,7 @@ impl Room {
     }
 
     async fn board(&mut self, activity: &str) -> String {
-        let page = self.facilitator.get(&self.console(&format!("/activities/{activity}"))).await;
+        let page = self.room.facilitator.get(&self.room.console(&format!("/activities/{activity}"))).await;
         assert_eq!(page.status, 200, "{}", page.body);
         page.body
     }
@@ -234,7 +213,7 @@ fn assert_winners_and_ranking(document: &Value, items: &[String], winners: &[usi
 
 #[tokio::test]
 async fn twenty_people_assess_twelve_ideas_then_vote_with_majority_judgment() {
-    let mut room = Room::new().await;
+    let mut room = Converging::new().await;
     let criteria_lines = CRITERIA.map(|(id, name, weight)| format!("{id} | {name} | {weight}")).join("\n");
     let assess = room.add_activity("assess", "Évaluer les idées", &[("criteria", &criteria_lines)]).await;
     let vote = room.add_activity("vote", "Prioriser", &[]).await;
@@ -388,7 +367,7 @@ async fn twenty_people_assess_twelve_ideas_then_vote_with_majority_judgment() {
     assert_eq!(answer.status, 201, "{}", answer.body);
     ballots.insert(4, again);
     let page = room.page(BY_FORM[1], &vote).await;
-    let first = &room.ideas[0].1;
+    let first = room.ideas[0].1.clone();
     let checked = format!("name=\"grade-{first}\" value=\"{}\" required checked", grade(BY_FORM[1], 0));
     assert!(page.contains(&checked) && page.contains("Votre bulletin est enregistré"), "{checked} in {page}");
 
@@ -447,9 +426,11 @@ async fn twenty_people_assess_twelve_ideas_then_vote_with_majority_judgment() {
     assert!(board.contains(sentence) && board.contains("Enregistré à la clôture"), "{board}");
     assert!(board.contains("class=\"grade-bar\""), "{board}");
     // The projection, once the facilitator focuses the vote, shows the chart.
-    let answer = room.facilitator.post_form(&room.console("/focus"), &[("activity_id", &vote)]).await;
+    let focus = room.console("/focus");
+    let answer = room.facilitator.post_form(&focus, &[("activity_id", &vote)]).await;
     assert_eq!(answer.status, 303, "{}", answer.body);
-    let screen = room.facilitator.get(&room.console("/screen")).await;
+    let screen = room.console("/screen");
+    let screen = room.facilitator.get(&screen).await;
     assert_eq!(screen.status, 200);
     assert!(screen.body.contains("<svg class=\"grade-bar\"") && screen.body.contains(sentence), "{}", screen.body);
     assert!(!screen.body.contains("<form id=\"ballot\""), "no ballot on the projection");
@@ -460,7 +441,7 @@ async fn twenty_people_assess_twelve_ideas_then_vote_with_majority_judgment() {
 
 #[tokio::test]
 async fn a_dot_vote_refuses_overspent_ballots_and_keeps_the_box() {
-    let mut room = Room::new().await;
+    let mut room = Converging::new().await;
     let dots = room
         .add_activity("vote", "Gommettes", &[("vote_method", "dots"), ("dots_budget", "5"), ("dots_cap", "3")])
         .await;

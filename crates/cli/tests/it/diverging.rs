@@ -8,62 +8,39 @@
 use converge_test_support::*;
 use serde_json::{Value, json};
 
-/// A workshop with its facilitator signed in through the forms.
-struct Room {
-    server: Server,
-    /// Kept alive as long as the server uses it.
-    _data: DataFolder,
-    facilitator: Browser,
-    workshop: String,
-    join_code: String,
-    /// The default agenda: challenges, then SWOT.
+/// The default agenda's workshop (challenges, then SWOT), its facilitator signed in through the
+/// forms.
+struct Diverging {
+    room: Room,
     challenges: String,
     swot: String,
 }
 
-impl Room {
-    async fn new() -> Room {
-        let data = DataFolder::new();
-        let server = Server::start(&data);
-        let created = server.create_workshop(&data.token, "Atelier divergent").await;
-        let workshop = str(&created, "id").to_owned();
-        let join_code = str(&created, "join_code").to_owned();
-        let activity = |index: usize, kind: &str| {
-            assert_eq!(created["activities"][index]["kind"], kind, "the default agenda: {created}");
-            str(&created["activities"][index], "id").to_owned()
-        };
-        let (challenges, swot) = (activity(0, "challenges"), activity(1, "swot"));
-        let mut facilitator = Browser::open(&server, "fr").await;
-        facilitator.sign_in("ann@example.org", PASSWORD).await;
-        Room { server, _data: data, facilitator, workshop, join_code, challenges, swot }
+impl std::ops::Deref for Diverging {
+    type Target = Room;
+    fn deref(&self) -> &Room {
+        &self.room
     }
+}
 
-    fn console(&self, rest: &str) -> String {
-        format!("/facilitator/workshops/{}{rest}", self.workshop)
+impl std::ops::DerefMut for Diverging {
+    fn deref_mut(&mut self) -> &mut Room {
+        &mut self.room
     }
+}
 
-    /// Adds an activity with the console's form; its id is the end of the redirect.
-    async fn add_activity(&mut self, kind: &str, title: &str, prompt: &str) -> String {
-        let path = self.console("/activities");
-        let answer = self.facilitator.post_form(&path, &[("kind", kind), ("title", title), ("prompt", prompt)]).await;
-        assert_eq!(answer.status, 303, "adding a {kind} activity: {}", answer.body);
-        let location = answer.location.expect("a redirect to the new activity");
-        location.rsplit('/').next().unwrap().to_owned()
+impl Diverging {
+    async fn new() -> Diverging {
+        let room = Room::new("Atelier divergent").build().await;
+        let (challenges, swot) = (room.activity_at(0, "challenges"), room.activity_at(1, "swot"));
+        Diverging { room, challenges, swot }
     }
 
     /// Saves an activity's settings with the console's form.
     async fn edit(&mut self, activity: &str, title: &str, extra: &[(&str, &str)]) {
-        let path = self.console(&format!("/activities/{activity}/edit"));
         let mut fields = vec![("title", title), ("prompt", "")];
         fields.extend_from_slice(extra);
-        let answer = self.facilitator.post_form(&path, &fields).await;
-        assert_eq!(answer.status, 303, "editing {activity}: {}", answer.body);
-    }
-
-    async fn open(&mut self, activity: &str) {
-        let path = self.console(&format!("/activities/{activity}/open"));
-        let answer = self.facilitator.post_form(&path, &[]).await;
-        assert_eq!(answer.status, 303, "opening {activity}: {}", answer.body);
+        self.room.edit(activity, &fields).await;
     }
 
     /// A facilitator's action on a contribution (`move`, `merge`) with the board's form.
@@ -119,7 +96,7 @@ impl Room {
         let path = self.console("/focus");
         let answer = self.facilitator.post_form(&path, &[("activity_id", activity)]).await;
         assert_eq!(answer.status, 303, "focusing: {}", answer.body);
-        let answer = self.facilitator.get(&self.console("/screen")).await;
+        let answer = self.room.facilitator.get(&self.room.console("/screen")).await;
         assert_eq!(answer.status, 200, "{}", answer.body);
         answer.body
     }
@@ -143,7 +120,7 @@ fn note<'a>(html: &'a str, contribution: &str) -> &'a str {
 
 #[tokio::test]
 async fn photo_language_groups_the_picks_of_one_card_in_the_gallery() {
-    let mut room = Room::new().await;
+    let mut room = Diverging::new().await;
     let photo = room.add_activity("photo_language", "Vision 2029", "Pourquoi cette image ?").await;
     room.open(&photo).await;
     let anne = room.join("Anne Photolangage").await;
@@ -196,7 +173,7 @@ async fn photo_language_groups_the_picks_of_one_card_in_the_gallery() {
 
 #[tokio::test]
 async fn swot_notes_sit_in_their_quadrant_and_the_facilitator_moves_them() {
-    let mut room = Room::new().await;
+    let mut room = Diverging::new().await;
     let swot = room.swot.clone();
     room.open(&swot).await;
     let anne = room.join("Anne Swot").await;
@@ -230,7 +207,7 @@ async fn swot_notes_sit_in_their_quadrant_and_the_facilitator_moves_them() {
 
 #[tokio::test]
 async fn merged_challenges_show_as_one_and_reformulations_link_both_ways() {
-    let mut room = Room::new().await;
+    let mut room = Diverging::new().await;
     let challenges = room.challenges.clone();
     room.open(&challenges).await;
     let anne = room.join("Anne Défis").await;
@@ -303,7 +280,7 @@ async fn merged_challenges_show_as_one_and_reformulations_link_both_ways() {
 
 #[tokio::test]
 async fn anonymous_activities_hide_authors_from_everyone_but_themselves() {
-    let mut room = Room::new().await;
+    let mut room = Diverging::new().await;
     let challenges = room.challenges.clone();
     room.edit(&challenges, "Défis anonymes", &[("anonymous", "on")]).await;
     room.open(&challenges).await;
