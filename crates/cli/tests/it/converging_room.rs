@@ -16,49 +16,39 @@ use std::collections::{BTreeMap, BTreeSet};
 const SERVICES: [&str; 4] = ["Budget", "Mobilité", "Santé", "Numérique"];
 const CATEGORIES: [&str; 4] = ["Culture", "Outils", "Cadre légal", "Coordination"];
 
-/// Someone in the room, with a browser holding their participant cookie.
-struct Person {
-    name: String,
-    token: String,
-    browser: Browser,
-}
-
 /// A workshop with its facilitator signed in, twelve participants seated at tables of four, a
 /// challenge from each of them, and the two activities under test added with the console.
-struct Room {
-    server: Server,
-    /// Kept alive as long as the server uses it.
-    _data: DataFolder,
-    facilitator: Browser,
-    workshop: String,
+struct Sorting {
+    room: Room,
     challenges: String,
     categorize: String,
     brainwriting: String,
-    people: Vec<Person>,
     /// The challenges' texts and ids, in the participants' order.
     challenge_notes: Vec<(String, String)>,
 }
 
-impl Room {
-    async fn new() -> Room {
-        let data = DataFolder::new();
-        let server = Server::start(&data);
-        let created = server.create_workshop(&data.token, "Atelier convergent").await;
-        let workshop = str(&created, "id").to_owned();
-        let join_code = str(&created, "join_code").to_owned();
-        assert_eq!(created["activities"][0]["kind"], "challenges", "the default agenda: {created}");
-        let challenges = str(&created["activities"][0], "id").to_owned();
-        let mut facilitator = Browser::open(&server, "fr").await;
-        facilitator.sign_in("ann@example.org", PASSWORD).await;
-        let mut room = Room {
-            server,
-            _data: data,
-            facilitator,
-            workshop,
+impl std::ops::Deref for Sorting {
+    type Target = Room;
+    fn deref(&self) -> &Room {
+        &self.room
+    }
+}
+
+impl std::ops::DerefMut for Sorting {
+    fn deref_mut(&mut self) -> &mut Room {
+        &mut self.room
+    }
+}
+
+impl Sorting {
+    async fn new() -> Sorting {
+        let room = Room::new("Atelier convergent").build().await;
+        let challenges = room.activity_at(0, "challenges");
+        let mut room = Sorting {
+            room,
             challenges,
             categorize: String::new(),
             brainwriting: String::new(),
-            people: Vec::new(),
             challenge_notes: Vec::new(),
         };
 
@@ -78,12 +68,10 @@ impl Room {
 
         for number in 1..=3 {
             for service in SERVICES {
-                let person = join(&room.server, &join_code, &format!("{service}-{number}"), service).await;
-                room.people.push(person);
+                room.join(&format!("{service}-{number}"), service).await;
             }
         }
-        let answer = room.facilitator.post_form(&room.console("/tables"), &[("table_size", "4")]).await;
-        assert_eq!(answer.status, 303, "forming tables: {}", answer.body);
+        room.form_tables(4).await;
 
         room.facilitator_act(&room.challenges.clone(), "open").await;
         for index in 0..room.people.len() {
@@ -97,16 +85,9 @@ impl Room {
         room
     }
 
-    fn console(&self, rest: &str) -> String {
-        format!("/facilitator/workshops/{}{rest}", self.workshop)
-    }
-
     /// Adds an activity with the console's form; its id is the end of the redirect.
     async fn add_activity(&mut self, kind: &str, title: &str) -> String {
-        let path = self.console("/activities");
-        let answer = self.facilitator.post_form(&path, &[("kind", kind), ("title", title), ("prompt", "")]).await;
-        assert_eq!(answer.status, 303, "adding a {kind} activity: {}", answer.body);
-        answer.location.expect("a redirect to the new activity").rsplit('/').next().unwrap().to_owned()
+        self.room.add_activity(kind, title, "").await
     }
 
     /// A facilitator's button on an activity (`open`, `close`, `brainwriting-start`,
@@ -119,7 +100,7 @@ impl Room {
     }
 
     async fn facilitator_page(&mut self, activity: &str) -> String {
-        let page = self.facilitator.get(&self.console(&format!("/activities/{activity}"))).await;
+        let page = self.room.facilitator.get(&self.room.console(&format!("/activities/{activity}"))).await;
         assert_eq!(page.status, 200, "{}", page.body);
         page.body
     }
@@ -157,18 +138,6 @@ impl Room {
     }
 }
 
-/// Joins through the API from a browser, which keeps the participant cookie for the pages.
-async fn join(server: &Server, join_code: &str, name: &str, service: &str) -> Person {
-    let mut browser = Browser::open(server, "fr").await;
-    let request = browser
-        .build(reqwest::Method::POST, "/api/v1/join")
-        .json(&json!({"join_code": join_code, "name": name, "service": service}));
-    let answer = browser.send(request).await;
-    assert_eq!(answer.status, 200, "{name} joins: {}", answer.body);
-    let joined: Value = serde_json::from_str(&answer.body).unwrap();
-    Person { name: name.to_owned(), token: str(&joined, "token").to_owned(), browser }
-}
-
 /// The columns of a sorting board as rendered: category value ("" for unsorted) → (the total
 /// the column shows, the HTML of the column).
 fn board_columns(html: &str) -> BTreeMap<String, (usize, String)> {
@@ -189,7 +158,7 @@ fn board_columns(html: &str) -> BTreeMap<String, (usize, String)> {
 
 /// Checks the board's totals and which challenge is in which column; `expected` gives, per
 /// category value, the challenges (by index) it holds.
-fn assert_board(room: &Room, html: &str, expected: &[(&str, &[usize])]) {
+fn assert_board(room: &Sorting, html: &str, expected: &[(&str, &[usize])]) {
     let columns = board_columns(html);
     assert_eq!(columns.len(), expected.len(), "one column per category plus unsorted: {columns:?}");
     for (category, challenges) in expected {
@@ -204,7 +173,7 @@ fn assert_board(room: &Room, html: &str, expected: &[(&str, &[usize])]) {
 
 #[tokio::test]
 async fn a_room_sorts_challenges_into_four_categories_and_the_totals_follow() {
-    let mut room = Room::new().await;
+    let mut room = Sorting::new().await;
     let categorize = room.categorize.clone();
 
     // Before it opens, the activity is not there for participants: it is still being prepared.
@@ -256,7 +225,8 @@ async fn a_room_sorts_challenges_into_four_categories_and_the_totals_follow() {
     let phone = room.participant_page(5, &categorize).await;
     assert_board(&room, &phone, &expected);
     // The projection shows the same board, large and without controls.
-    let screen = room.facilitator.get(&room.console("/screen")).await;
+    let screen = room.console("/screen");
+    let screen = room.facilitator.get(&screen).await;
     assert_eq!(screen.status, 200);
     assert_board(&room, &screen.body, &expected);
     assert!(!screen.body.contains("data-sort-form"), "no controls on the projection");
@@ -292,7 +262,7 @@ fn idea_text(name: &str, round: usize, number: usize) -> String {
 
 #[tokio::test]
 async fn brainwriting_rotates_sheets_at_every_table_and_loses_no_idea() {
-    let mut room = Room::new().await;
+    let mut room = Sorting::new().await;
     let activity = room.brainwriting.clone();
     let n_people = room.people.len();
     let mut posted: Vec<String> = Vec::new();
@@ -373,7 +343,7 @@ async fn brainwriting_rotates_sheets_at_every_table_and_loses_no_idea() {
 
     // The log says where each idea was written: round-2 ideas on the sheet their author held,
     // which is the sheet its starter wrote on in round 1.
-    let export: Value = serde_json::from_str(&room.server.export(&room._data.token, &room.workshop).await).unwrap();
+    let export: Value = serde_json::from_str(&room.server.export(&room.data.token, &room.workshop).await).unwrap();
     let sheets: BTreeMap<String, Value> = export["events"]
         .as_array()
         .unwrap()
@@ -424,6 +394,7 @@ async fn brainwriting_rotates_sheets_at_every_table_and_loses_no_idea() {
     assert!(board.contains("Tour 3") && board.contains("attend à une place vide"), "{board}");
 
     // The projection shows the round and, at busy tables, a count per sheet.
-    let screen = room.facilitator.get(&room.console("/screen")).await;
+    let screen = room.console("/screen");
+    let screen = room.facilitator.get(&screen).await;
     assert!(screen.body.contains("Tour 3") && screen.body.contains("bw-counts"), "{}", screen.body);
 }

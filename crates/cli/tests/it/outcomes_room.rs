@@ -11,57 +11,35 @@ use serde_json::{Value, json};
 use std::time::Duration;
 
 /// Someone in the room, with a browser holding their participant cookie.
-struct Person {
-    name: String,
-    token: String,
-    browser: Browser,
-}
-
-struct Room {
-    server: Server,
-    _data: DataFolder,
-    facilitator: Browser,
-    workshop: String,
+/// A workshop whose brainwriting holds an idea from each of four people seated at one table,
+/// with the action plan and the risk map open.
+struct Outcomes {
+    room: Room,
     plan: String,
     risks: String,
-    people: Vec<Person>,
     /// The ideas written in brainwriting: (text, id), in the participants' order.
     ideas: Vec<(String, String)>,
 }
 
-impl Room {
-    async fn new() -> Room {
-        let data = DataFolder::new();
-        let server = Server::start(&data);
-        let created = server.create_workshop(&data.token, "Atelier des suites").await;
-        let workshop = str(&created, "id").to_owned();
-        let join_code = str(&created, "join_code").to_owned();
-        let mut facilitator = Browser::open(&server, "fr").await;
-        facilitator.sign_in("ann@example.org", PASSWORD).await;
-        let mut people = Vec::new();
-        for (name, service) in [("Alice", "Budget"), ("Bruno", "Mobilité"), ("Chloé", "Santé"), ("David", "Numérique")]
-        {
-            let mut browser = Browser::open(&server, "fr").await;
-            let request = browser
-                .build(reqwest::Method::POST, "/api/v1/join")
-                .json(&json!({"join_code": join_code, "name": name, "service": service}));
-            let answer = browser.send(request).await;
-            assert_eq!(answer.status, 200, "{name} joins: {}", answer.body);
-            let joined: Value = serde_json::from_str(&answer.body).unwrap();
-            people.push(Person { name: name.to_owned(), token: str(&joined, "token").to_owned(), browser });
-        }
-        let mut room = Room {
-            server,
-            _data: data,
-            facilitator,
-            workshop,
-            plan: String::new(),
-            risks: String::new(),
-            people,
-            ideas: Vec::new(),
-        };
-        let answer = room.facilitator.post_form(&room.console("/tables"), &[("table_size", "4")]).await;
-        assert_eq!(answer.status, 303, "forming tables: {}", answer.body);
+impl std::ops::Deref for Outcomes {
+    type Target = Room;
+    fn deref(&self) -> &Room {
+        &self.room
+    }
+}
+
+impl std::ops::DerefMut for Outcomes {
+    fn deref_mut(&mut self) -> &mut Room {
+        &mut self.room
+    }
+}
+
+impl Outcomes {
+    async fn new() -> Outcomes {
+        let people = [("Alice", "Budget"), ("Bruno", "Mobilité"), ("Chloé", "Santé"), ("David", "Numérique")];
+        let room = Room::new("Atelier des suites").people(&people).build().await;
+        let mut room = Outcomes { room, plan: String::new(), risks: String::new(), ideas: Vec::new() };
+        room.form_tables(4).await;
         let brainwriting = room.add_activity("brainwriting", "Des idées").await;
         room.plan = room.add_activity("action_plan", "Plan d’action").await;
         room.risks = room.add_activity("risk_map", "Carte des risques").await;
@@ -69,16 +47,7 @@ impl Room {
         room.act(&brainwriting, "open").await;
         for index in 0..room.people.len() {
             let text = format!("Idée de {} : un guichet pour tout", room.people[index].name);
-            let response = room
-                .server
-                .http
-                .post(room.server.url(&format!("/api/v1/workshops/{}/contributions", room.workshop)))
-                .bearer_auth(&room.people[index].token)
-                .json(&json!({"activity_id": brainwriting, "text": text}))
-                .send()
-                .await
-                .unwrap();
-            let answer = PageAnswer::read(response).await;
+            let answer = room.post(index, json!({"activity_id": brainwriting, "text": text})).await;
             assert_eq!(answer.status, 201, "{}", answer.body);
             let id = str(&serde_json::from_str::<Value>(&answer.body).unwrap(), "id").to_owned();
             room.ideas.push((text, id));
@@ -90,25 +59,16 @@ impl Room {
         room
     }
 
-    fn console(&self, rest: &str) -> String {
-        format!("/facilitator/workshops/{}{rest}", self.workshop)
-    }
-
     fn page(&self, activity: &str) -> String {
         format!("/w/{}/a/{activity}", self.workshop)
     }
 
     async fn add_activity(&mut self, kind: &str, title: &str) -> String {
-        let path = self.console("/activities");
-        let answer = self.facilitator.post_form(&path, &[("kind", kind), ("title", title), ("prompt", "")]).await;
-        assert_eq!(answer.status, 303, "adding a {kind} activity: {}", answer.body);
-        answer.location.expect("a redirect to the new activity").rsplit('/').next().unwrap().to_owned()
+        self.room.add_activity(kind, title, "").await
     }
 
     async fn act(&mut self, activity: &str, action: &str) {
-        let path = self.console(&format!("/activities/{activity}/{action}"));
-        let answer = self.facilitator.post_form(&path, &[("back", "activity")]).await;
-        assert_eq!(answer.status, 303, "{action} on {activity}: {}", answer.body);
+        self.room.act(activity, action, &[("back", "activity")]).await;
     }
 
     async fn get(&mut self, index: usize, path: &str) -> String {
@@ -118,7 +78,7 @@ impl Room {
     }
 
     async fn console_page(&mut self, activity: &str) -> String {
-        let page = self.facilitator.get(&self.console(&format!("/activities/{activity}"))).await;
+        let page = self.room.facilitator.get(&self.room.console(&format!("/activities/{activity}"))).await;
         assert_eq!(page.status, 200, "{}", page.body);
         page.body
     }
@@ -223,7 +183,7 @@ fn values<'a>(fields: &'a [(String, String)], name: &str) -> Vec<&'a str> {
 
 #[tokio::test]
 async fn a_card_drafted_from_an_idea_is_edited_from_two_phones_without_losing_either_change() {
-    let mut room = Room::new().await;
+    let mut room = Outcomes::new().await;
     let plan = room.plan.clone();
     let (idea_text, idea_id) = room.ideas[0].clone();
 
@@ -303,7 +263,7 @@ async fn a_card_drafted_from_an_idea_is_edited_from_two_phones_without_losing_ei
     assert!(shown.contains("Recenser les guichets") && shown.contains("version 3"), "{shown}");
 
     // The log agrees: three versions, each edit from the one before.
-    let export: Value = serde_json::from_str(&room.server.export(&room._data.token, &room.workshop).await).unwrap();
+    let export: Value = serde_json::from_str(&room.server.export(&room.data.token, &room.workshop).await).unwrap();
     let revisions: Vec<u64> = export["events"]
         .as_array()
         .unwrap()
@@ -316,7 +276,7 @@ async fn a_card_drafted_from_an_idea_is_edited_from_two_phones_without_losing_ei
 
 #[tokio::test]
 async fn the_room_checks_consensus_and_only_the_facilitator_reads_the_objections() {
-    let mut room = Room::new().await;
+    let mut room = Outcomes::new().await;
     let plan = room.plan.clone();
     // The facilitator renames a default jurisdiction and adds one; cards keep their keys.
     let settings = room.console_page(&plan).await;
@@ -382,9 +342,11 @@ async fn the_room_checks_consensus_and_only_the_facilitator_reads_the_objections
     }
 
     // The projection groups the plan by jurisdiction, with the consensus bars.
-    let answer = room.facilitator.post_form(&room.console("/focus"), &[("activity_id", &plan)]).await;
+    let focus = room.console("/focus");
+    let answer = room.facilitator.post_form(&focus, &[("activity_id", &plan)]).await;
     assert_eq!(answer.status, 303);
-    let screen = room.facilitator.get(&room.console("/screen")).await;
+    let screen = room.console("/screen");
+    let screen = room.facilitator.get(&screen).await;
     assert!(screen.body.contains("L’administration elle-même") && screen.body.contains("Un budget pluriannuel"));
     assert!(screen.body.contains("svg class=\"consensus-bar\""), "{}", screen.body);
 
@@ -404,10 +366,11 @@ async fn the_room_checks_consensus_and_only_the_facilitator_reads_the_objections
 
 #[tokio::test]
 async fn risks_are_rated_by_the_room_linked_to_actions_and_mapped() {
-    let mut room = Room::new().await;
+    let mut room = Outcomes::new().await;
     let (plan, risks) = (room.plan.clone(), room.risks.clone());
     // A card to mitigate with, drafted by the facilitator without a source.
-    let page = room.facilitator.get(&format!("{}/actions/new", room.page(&plan))).await;
+    let new_action = format!("{}/actions/new", room.page(&plan));
+    let page = room.facilitator.get(&new_action).await;
     let (action, mut fields) = form(&page.body, "new-card-form");
     fields.retain(|(name, _)| name != "source");
     let pairs: Vec<(&str, &str)> =
@@ -476,7 +439,7 @@ async fn risks_are_rated_by_the_room_linked_to_actions_and_mapped() {
 
 #[tokio::test]
 async fn the_api_answers_a_stale_edit_with_the_card_as_it_now_is() {
-    let room = Room::new().await;
+    let room = Outcomes::new().await;
     let url = |rest: &str| room.server.url(&format!("/api/v1/workshops/{}{rest}", room.workshop));
     let post = |token: &str, path: &str, body: Value| {
         room.server.http.post(url(path)).bearer_auth(token.to_owned()).json(&body).send()
