@@ -19,25 +19,35 @@ const ACTION_1: &str = "Un guichet unique pour les démarches";
 const ACTION_2: &str = "Faire connaître le guichet";
 const NOT_RETAINED: &str = "Déjà traité par le plan numérique";
 
-struct Room {
-    server: Server,
-    data: DataFolder,
-    facilitator: Browser,
+/// The workshop, its facilitator signed in, and Anne and Bruno, who joined with the join form.
+struct FollowUp {
+    room: Room,
     anne: Browser,
     bruno: Browser,
-    workshop: String,
     plan: String,
 }
 
-impl Room {
-    fn console(&self, rest: &str) -> String {
-        format!("/facilitator/workshops/{}{rest}", self.workshop)
+impl std::ops::Deref for FollowUp {
+    type Target = Room;
+    fn deref(&self) -> &Room {
+        &self.room
     }
+}
 
+impl std::ops::DerefMut for FollowUp {
+    fn deref_mut(&mut self) -> &mut Room {
+        &mut self.room
+    }
+}
+
+impl FollowUp {
     /// Adds an activity with the console's form, sets it (sources, anonymity) and opens it.
     async fn add_activity(&mut self, kind: &str, title: &str, settings: &[(&str, &str)]) -> String {
-        let answer =
-            self.facilitator.post_form(&self.console("/activities"), &[("kind", kind), ("title", title)]).await;
+        let answer = self
+            .room
+            .facilitator
+            .post_form(&self.room.console("/activities"), &[("kind", kind), ("title", title)])
+            .await;
         assert_eq!(answer.status, 303, "adding {kind}: {}", answer.body);
         let id = answer.location.unwrap().rsplit('/').next().unwrap().to_owned();
         self.edit_and_open(&id, title, settings).await;
@@ -47,10 +57,14 @@ impl Room {
     async fn edit_and_open(&mut self, activity: &str, title: &str, settings: &[(&str, &str)]) {
         let mut fields = vec![("title", title), ("prompt", "")];
         fields.extend_from_slice(settings);
-        let answer = self.facilitator.post_form(&self.console(&format!("/activities/{activity}/edit")), &fields).await;
-        assert_eq!(answer.status, 303, "settings of {title}: {}", answer.body);
         let answer =
-            self.facilitator.post_form(&self.console(&format!("/activities/{activity}/open")), &[("back", "x")]).await;
+            self.room.facilitator.post_form(&self.room.console(&format!("/activities/{activity}/edit")), &fields).await;
+        assert_eq!(answer.status, 303, "settings of {title}: {}", answer.body);
+        let answer = self
+            .room
+            .facilitator
+            .post_form(&self.room.console(&format!("/activities/{activity}/open")), &[("back", "x")])
+            .await;
         assert_eq!(answer.status, 303, "opening {title}: {}", answer.body);
     }
 
@@ -83,21 +97,27 @@ async fn post(browser: &mut Browser, workshop: &str, activity: &str, text: &str,
     assert_eq!(answer.status, 303, "posting {text:?}: {}", answer.body);
 }
 
-/// A room after the workshop's work: the notes, a merge, and two actions in the plan.
-async fn room() -> Room {
+/// A room after the workshop's work: the notes, a merge, and two actions in the plan; on the
+/// server in-process.
+async fn room() -> FollowUp {
+    room_built(Room::new("Simplifier les démarches").build().await).await
+}
+
+/// The same room on the real binary, for the tests that kill and restart it.
+async fn room_on_the_binary() -> FollowUp {
     let data = DataFolder::new();
     let server = Server::start(&data);
-    let created = server.create_workshop(&data.token, "Simplifier les démarches").await;
-    let workshop = str(&created, "id").to_owned();
-    let join_code = str(&created, "join_code").to_owned();
-    let challenges = str(&created["activities"][0], "id").to_owned();
-    let mut facilitator = Browser::open(&server, "fr").await;
-    facilitator.sign_in("ann@example.org", PASSWORD).await;
-    let mut anne = Browser::open(&server, "fr").await;
+    room_built(Room::new("Simplifier les démarches").build_on(server, data).await).await
+}
+
+async fn room_built(room: Room) -> FollowUp {
+    let (workshop, join_code) = (room.workshop.clone(), room.join_code.clone());
+    let challenges = room.activities()[0].clone();
+    let mut anne = Browser::open(&room.server, "fr").await;
     anne.join(&join_code, "Anne Lambert").await;
-    let mut bruno = Browser::open(&server, "fr").await;
+    let mut bruno = Browser::open(&room.server, "fr").await;
     bruno.join(&join_code, "Bruno Dupont").await;
-    let mut room = Room { server, data, facilitator, anne, bruno, workshop: workshop.clone(), plan: String::new() };
+    let mut room = FollowUp { room, anne, bruno, plan: String::new() };
 
     room.edit_and_open(&challenges, "Les défis", &[("anonymous", "on")]).await;
     for text in [A1, A2, A3, A4] {
@@ -110,8 +130,8 @@ async fn room() -> Room {
     let a1 = room.contribution_id(A1).await;
     post(&mut room.bruno, &workshop, &reformulate, Q1, Some(&a1)).await;
     let a2 = room.contribution_id(A2).await;
-    let merged =
-        room.facilitator.post_form(&room.console(&format!("/contributions/{a2}/merge")), &[("into", &a1)]).await;
+    let merge = room.console(&format!("/contributions/{a2}/merge"));
+    let merged = room.facilitator.post_form(&merge, &[("into", &a1)]).await;
     assert_eq!(merged.status, 303, "merging: {}", merged.body);
 
     room.plan = room.add_activity("action_plan", "Plan d’action", &[]).await;
@@ -203,7 +223,8 @@ async fn fates_close_follow_up_public_page_feed_import_and_my_contributions() {
     // --- Closing the workshop ---------------------------------------------------------------
     let confirm = room.page(&room.console("/close")).await;
     assert!(confirm.contains("Oui, clore l’atelier"));
-    let closed = room.facilitator.post_form(&room.console("/close"), &[]).await;
+    let console_path = room.console("/close");
+    let closed = room.facilitator.post_form(&console_path, &[]).await;
     assert_eq!(closed.status, 303, "{}", closed.body);
     let console = room.page(&room.console("")).await;
     let notice = console.find("Atelier clôturé le").expect("the console says the workshop is closed");
@@ -249,7 +270,7 @@ async fn fates_close_follow_up_public_page_feed_import_and_my_contributions() {
     // So is every other page that shows the action: the plan on a phone and on the console.
     let (phone_plan, console_plan) =
         (format!("/w/{}/a/{}", room.workshop, room.plan), room.console(&format!("/activities/{}", room.plan)));
-    for (who, path) in [(&mut room.anne, phone_plan), (&mut room.facilitator, console_plan)] {
+    for (who, path) in [(&mut room.anne, phone_plan), (&mut room.room.facilitator, console_plan)] {
         let plan = who.get(&path).await;
         let card = &plan.body[plan.body.find(&format!("id=\"action-{action_1}\"")).unwrap()..];
         let card = &card[..card.find("</li>").unwrap()];
@@ -409,11 +430,11 @@ async fn fates_close_follow_up_public_page_feed_import_and_my_contributions() {
 /// before and after.
 #[tokio::test]
 async fn a_published_page_is_found_after_a_restart_and_an_unknown_one_is_a_404() {
-    let mut room = room().await;
+    let mut room = room_on_the_binary().await;
     let token = publish(&mut room).await;
     let unknown = format!("{}{}", &token[..16], "0".repeat(16));
     assert_eq!(public_page(&room, &unknown).await.status, 404);
-    let Room { server, data, .. } = room;
+    let FollowUp { room: Room { server, data, .. }, .. } = room;
     server.kill();
     let server = Server::start(&data);
     let public = server.http.get(server.url(&format!("/follow/{token}"))).send().await.unwrap();
@@ -470,7 +491,7 @@ fn action_card<'a>(page: &'a str, id: &str) -> &'a str {
 }
 
 /// Publishes the room's follow-up page and returns its token.
-async fn publish(room: &mut Room) -> String {
+async fn publish(room: &mut FollowUp) -> String {
     let follow_up = room.console("/follow-up");
     let published = room.facilitator.post_form(&format!("{follow_up}/publish"), &[("publish", "true")]).await;
     assert_eq!(published.status, 303, "{}", published.body);
@@ -479,7 +500,7 @@ async fn publish(room: &mut Room) -> String {
     page[url_start + "/follow/".len()..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect()
 }
 
-async fn public_page(room: &Room, token: &str) -> PageAnswer {
+async fn public_page(room: &FollowUp, token: &str) -> PageAnswer {
     let response = room.server.http.get(room.server.url(&format!("/follow/{token}"))).header("accept-language", "fr");
     PageAnswer::read(response.send().await.unwrap()).await
 }
@@ -596,11 +617,13 @@ async fn deleting_a_workshop_with_a_public_page_archives_it_until_it_is_deleted_
     assert_eq!(again.status, 303);
     assert_eq!(public_page(&room, &token).await.status, 200);
 
-    let restored = room.facilitator.post_form(&room.console("/restore"), &[]).await;
+    let console_path = room.console("/restore");
+    let restored = room.facilitator.post_form(&console_path, &[]).await;
     assert_eq!(restored.status, 303, "{}", restored.body);
     let dashboard = room.page("/facilitator").await;
     assert!(dashboard.contains(&listed) && !dashboard.contains(&archived), "back in the list");
-    let not_from_the_list = room.facilitator.post_form(&room.console("/delete-for-good"), &[]).await;
+    let console_path = room.console("/delete-for-good");
+    let not_from_the_list = room.facilitator.post_form(&console_path, &[]).await;
     assert_eq!(not_from_the_list.status, 409, "a public page goes down only from the archive");
     assert!(not_from_the_list.body.contains("archivez-le d’abord"), "{}", not_from_the_list.body);
 
@@ -614,12 +637,14 @@ async fn deleting_a_workshop_with_a_public_page_archives_it_until_it_is_deleted_
     ] {
         assert!(last_step.contains(&names), "the last step names {names}: {last_step}");
     }
-    let deleted = room.facilitator.post_form(&room.console("/delete-for-good"), &[]).await;
+    let console_path = room.console("/delete-for-good");
+    let deleted = room.facilitator.post_form(&console_path, &[]).await;
     assert_eq!((deleted.status, deleted.location.as_deref()), (303, Some("/facilitator")), "{}", deleted.body);
     assert_eq!(public_page(&room, &token).await.status, 404, "deleted for good, the page is gone");
     let feed = room.server.http.get(room.server.url(&format!("/follow/{token}/feed.atom"))).send().await.unwrap();
     assert_eq!(feed.status(), 404);
     let dashboard = room.page("/facilitator").await;
     assert!(!dashboard.contains(&room.workshop), "no trace left in the lists");
-    assert_eq!(room.facilitator.get(&room.console("")).await.status, 404);
+    let console_path = room.console("");
+    assert_eq!(room.facilitator.get(&console_path).await.status, 404);
 }
