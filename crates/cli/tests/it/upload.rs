@@ -9,31 +9,29 @@ use image::ImageEncoder;
 use std::time::{Duration, Instant};
 
 /// A signed-in facilitator with a workshop that has a photo-language activity.
-struct Room {
-    server: Server,
-    facilitator: Browser,
-    workshop: String,
-    join_code: String,
+struct Upload {
+    room: Room,
     activity: String,
 }
 
-impl Room {
-    async fn new(data: &DataFolder) -> Room {
-        let server = Server::start(data);
-        let created = server.create_workshop(&data.token, "Vision 2029").await;
-        let workshop = str(&created, "id").to_owned();
-        let join_code = str(&created, "join_code").to_owned();
-        let mut facilitator = Browser::open(&server, "fr").await;
-        facilitator.sign_in("ann@example.org", PASSWORD).await;
-        let added = facilitator
-            .post_form(
-                &format!("/facilitator/workshops/{workshop}/activities"),
-                &[("kind", "photo_language"), ("title", "Photolangage"), ("prompt", "")],
-            )
-            .await;
-        assert_eq!(added.status, 303, "{}", added.body);
-        let activity = added.location.unwrap().rsplit('/').next().unwrap().to_owned();
-        Room { server, facilitator, workshop, join_code, activity }
+impl std::ops::Deref for Upload {
+    type Target = Room;
+    fn deref(&self) -> &Room {
+        &self.room
+    }
+}
+
+impl std::ops::DerefMut for Upload {
+    fn deref_mut(&mut self) -> &mut Room {
+        &mut self.room
+    }
+}
+
+impl Upload {
+    async fn new() -> Upload {
+        let mut room = Room::new("Vision 2029").build().await;
+        let activity = room.add_activity("photo_language", "Photolangage", "").await;
+        Upload { room, activity }
     }
 
     fn upload_path(&self) -> String {
@@ -53,7 +51,8 @@ impl Room {
 
     /// The ids of the cards the facilitator's board lists, in order.
     async fn card_ids(&mut self) -> Vec<String> {
-        let page = self.facilitator.get(&self.activity_page()).await;
+        let page = self.activity_page();
+        let page = self.room.facilitator.get(&page).await;
         assert_eq!(page.status, 200);
         let prefix = format!("/w/{}/cards/", self.workshop);
         let mut ids: Vec<String> = Vec::new();
@@ -130,8 +129,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 #[tokio::test]
 async fn good_images_are_accepted_and_served_as_png_without_their_metadata() {
-    let data = DataFolder::new();
-    let mut room = Room::new(&data).await;
+    let mut room = Upload::new().await;
 
     let accepted = room.upload("La place du village", "place.png", "image/png", &png(1600, 900)).await;
     assert_eq!(
@@ -147,7 +145,8 @@ async fn good_images_are_accepted_and_served_as_png_without_their_metadata() {
 
     let ids = room.card_ids().await;
     assert_eq!(ids.len(), 2, "the board lists both cards: {ids:?}");
-    let board = room.facilitator.get(&room.activity_page()).await;
+    let board = room.activity_page();
+    let board = room.facilitator.get(&board).await;
     assert!(board.body.contains("alt=\"La place du village\""), "the title is the image's text alternative");
 
     for (id, expected_size) in [(&ids[0], (1200, 675)), (&ids[1], (64, 48))] {
@@ -173,8 +172,7 @@ async fn good_images_are_accepted_and_served_as_png_without_their_metadata() {
 
 #[tokio::test]
 async fn an_oversize_body_is_refused_with_413_and_a_french_message() {
-    let data = DataFolder::new();
-    let mut room = Room::new(&data).await;
+    let mut room = Upload::new().await;
     let too_big = vec![0u8; 9 * 1024 * 1024];
     let refused = room.upload("Trop lourde", "big.png", "image/png", &too_big).await;
     assert_eq!(refused.status, 413);
@@ -200,8 +198,7 @@ async fn an_oversize_body_is_refused_with_413_and_a_french_message() {
 
 #[tokio::test]
 async fn a_text_file_named_like_an_image_is_refused() {
-    let data = DataFolder::new();
-    let mut room = Room::new(&data).await;
+    let mut room = Upload::new().await;
     let refused = room.upload("Pas une image", "card.png", "image/png", b"Bonjour, je suis un fichier texte.\n").await;
     assert_eq!(refused.status, 415);
     assert!(refused.body.contains("Ce fichier n’est pas une image que nous acceptons"), "{}", refused.body);
@@ -213,8 +210,7 @@ async fn a_text_file_named_like_an_image_is_refused() {
 
 #[tokio::test]
 async fn a_decompression_bomb_is_refused_at_once_and_the_server_stays_responsive() {
-    let data = DataFolder::new();
-    let mut room = Room::new(&data).await;
+    let mut room = Upload::new().await;
     let bomb = decompression_bomb();
     assert!(bomb.len() < 100);
     let started = Instant::now();
@@ -245,8 +241,7 @@ async fn a_decompression_bomb_is_refused_at_once_and_the_server_stays_responsive
 
 #[tokio::test]
 async fn an_upload_without_its_form_token_is_refused() {
-    let data = DataFolder::new();
-    let room = Room::new(&data).await;
+    let room = Upload::new().await;
     let (content_type, body) = multipart_encode(
         &[("title", "Forgée")],
         &[FilePart { field: "image", file_name: "a.png", content_type: "image/png", bytes: &png(8, 8) }],
@@ -264,8 +259,7 @@ async fn an_upload_without_its_form_token_is_refused() {
 
 #[tokio::test]
 async fn only_the_workshops_members_get_its_images() {
-    let data = DataFolder::new();
-    let mut room = Room::new(&data).await;
+    let mut room = Upload::new().await;
     assert_eq!(room.upload("La place", "place.png", "image/png", &png(40, 30)).await.status, 303);
     let card = room.card_ids().await.remove(0);
     let image_path = format!("/w/{}/cards/{card}", room.workshop);
@@ -274,7 +268,7 @@ async fn only_the_workshops_members_get_its_images() {
     member.join(&room.join_code, "Anne").await;
     assert_eq!(member.get(&image_path).await.status, 200);
 
-    let bob_token = data.add_facilitator("bob@example.org", "Bob");
+    let bob_token = room.data.add_facilitator("bob@example.org", "Bob");
     let elsewhere = room.server.create_workshop(&bob_token, "Ailleurs").await;
     let mut outsider = Browser::open(&room.server, "fr").await;
     outsider.join(str(&elsewhere, "join_code"), "Omar").await;
@@ -294,8 +288,7 @@ async fn only_the_workshops_members_get_its_images() {
 
 #[tokio::test]
 async fn participants_pick_among_the_uploaded_cards_when_the_activity_uses_them() {
-    let data = DataFolder::new();
-    let mut room = Room::new(&data).await;
+    let mut room = Upload::new().await;
     assert_eq!(room.upload("La place du village", "place.png", "image/png", &png(40, 30)).await.status, 303);
     let card = room.card_ids().await.remove(0);
 
@@ -303,9 +296,11 @@ async fn participants_pick_among_the_uploaded_cards_when_the_activity_uses_them(
     let saved =
         room.facilitator.post_form(&settings, &[("title", "Photolangage"), ("prompt", ""), ("deck", "workshop")]).await;
     assert_eq!(saved.status, 303, "{}", saved.body);
-    let board = room.facilitator.get(&room.activity_page()).await;
+    let board = room.activity_page();
+    let board = room.facilitator.get(&board).await;
     assert!(board.body.contains("<option value=\"workshop\" selected"), "the settings show the chosen deck");
-    let opened = room.facilitator.post_form(&(room.activity_page() + "/open"), &[("back", "activity")]).await;
+    let open = room.activity_page() + "/open";
+    let opened = room.facilitator.post_form(&open, &[("back", "activity")]).await;
     assert_eq!(opened.status, 303);
 
     let mut phone = Browser::open(&room.server, "fr").await;
