@@ -8,70 +8,43 @@ use serde_json::{Value, json};
 /// The service of the participant who writes only in the anonymous SWOT.
 const HIDDEN_SERVICE: &str = "Cabinet Xylophone";
 
-struct Room {
-    server: Server,
-    data: DataFolder,
-    workshop: String,
-    /// A participant's browser, holding their cookie.
-    participant: Browser,
-    n_contributions: usize,
-}
+/// The contributions of the room: Alice's signed challenge and Zoé's two anonymous SWOT notes.
+const N_CONTRIBUTIONS: usize = 3;
 
-async fn join(server: &Server, join_code: &str, name: &str, service: &str) -> (Browser, String) {
-    let mut browser = Browser::open(server, "fr").await;
-    let request = browser
-        .build(reqwest::Method::POST, "/api/v1/join")
-        .json(&json!({"join_code": join_code, "name": name, "service": service}));
-    let answer = browser.send(request).await;
-    assert_eq!(answer.status, 200, "{name} joins: {}", answer.body);
-    let joined: Value = serde_json::from_str(&answer.body).unwrap();
-    (browser, str(&joined, "token").to_owned())
-}
-
-async fn post(server: &Server, token: &str, workshop: &str, body: Value) {
-    let response = server
-        .http
-        .post(server.url(&format!("/api/v1/workshops/{workshop}/contributions")))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let answer = PageAnswer::read(response).await;
+async fn post(room: &Room, index: usize, body: Value) {
+    let answer = room.post(index, body).await;
     assert_eq!(answer.status, 201, "{}", answer.body);
 }
 
-/// The flagship template's first day, with a signed challenge and an anonymous SWOT note.
+/// The flagship template's first day, with a signed challenge and an anonymous SWOT note, on
+/// the server in-process. Alice is `people[0]`, her browser holding her cookie; Zoé, who
+/// writes only in the anonymous SWOT, is `people[1]`.
 async fn room() -> Room {
+    posted(day_one().build().await).await
+}
+
+/// The same room on the real binary, for the tests that stop it the hard way.
+async fn room_on_the_binary() -> Room {
     let data = DataFolder::new();
     let server = Server::start(&data);
-    let created = server.create_from_template(&data.token, "Atelier rapporté", "smarter-democracy-hackathon").await;
-    let workshop = str(&created, "id").to_owned();
-    let join_code = str(&created, "join_code").to_owned();
-    let (participant, alice) = join(&server, &join_code, "Alice Dupont", "SPW Mobilité").await;
-    let (_, zoe) = join(&server, &join_code, "Zoé Secrète", HIDDEN_SERVICE).await;
-    let view = server.workshop(&data.token, &workshop).await;
-    let activity = |kind: &str| {
-        view["activities"].as_array().unwrap().iter().find(|a| a["kind"] == kind).unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_owned()
-    };
-    let (swot, challenges) = (activity("swot"), activity("challenges"));
-    server.open(&data.token, &workshop, &swot).await;
-    server.open(&data.token, &workshop, &challenges).await;
-    post(
-        &server,
-        &zoe,
-        &workshop,
-        json!({"activity_id": swot, "kind": "weakness", "text": "Une hiérarchie qui décide seule"}),
-    )
-    .await;
-    post(&server, &zoe, &workshop, json!({"activity_id": swot, "kind": "strength", "text": "=1+1 des agents engagés"}))
-        .await;
-    post(&server, &alice, &workshop, json!({"activity_id": challenges, "text": "Associer les citoyens plus tôt"}))
-        .await;
-    Room { server, data, workshop, participant, n_contributions: 3 }
+    posted(day_one().build_on(server, data).await).await
+}
+
+fn day_one() -> RoomBuilder {
+    let people = [("Alice Dupont", "SPW Mobilité"), ("Zoé Secrète", HIDDEN_SERVICE)];
+    Room::new("Atelier rapporté").from_template("smarter-democracy-hackathon").people(&people)
+}
+
+/// Opens the SWOT and the challenges, and posts the contributions.
+async fn posted(room: Room) -> Room {
+    let (alice, zoe) = (0, 1);
+    let (swot, challenges) = (room.activity("swot"), room.activity("challenges"));
+    room.server.open(room.token(), &room.workshop, &swot).await;
+    room.server.open(room.token(), &room.workshop, &challenges).await;
+    post(&room, zoe, json!({"activity_id": swot, "kind": "weakness", "text": "Une hiérarchie qui décide seule"})).await;
+    post(&room, zoe, json!({"activity_id": swot, "kind": "strength", "text": "=1+1 des agents engagés"})).await;
+    post(&room, alice, json!({"activity_id": challenges, "text": "Associer les citoyens plus tôt"})).await;
+    room
 }
 
 fn csv_rows(bytes: &[u8]) -> Vec<csv::StringRecord> {
@@ -129,7 +102,7 @@ async fn the_facilitator_downloads_the_report_and_a_participant_cannot() {
     assert!(table.headers()["content-disposition"].to_str().unwrap().starts_with("attachment; filename="));
     let bytes = table.bytes().await.unwrap();
     let rows = csv_rows(&bytes);
-    assert_eq!(rows.len(), room.n_contributions);
+    assert_eq!(rows.len(), N_CONTRIBUTIONS);
     let text = String::from_utf8(bytes.to_vec()).unwrap();
     assert!(!text.contains(HIDDEN_SERVICE), "an anonymous note carries no service");
     assert!(text.contains("SPW Mobilité"), "a signed note carries its author's service");
@@ -140,7 +113,7 @@ async fn the_facilitator_downloads_the_report_and_a_participant_cannot() {
 
     // A participant is sent to sign in, for the page and every table.
     for path in [base.clone(), format!("{base}/contributions.csv"), format!("{base}/risks.csv")] {
-        let answer = room.participant.get(&path).await;
+        let answer = room.people[0].browser.get(&path).await;
         assert_eq!(answer.status, 303, "{path}");
         assert_eq!(answer.location.as_deref(), Some("/signin"), "{path}");
         assert!(!answer.body.contains("Une hiérarchie"), "{path}");
@@ -149,7 +122,7 @@ async fn the_facilitator_downloads_the_report_and_a_participant_cannot() {
 
 #[tokio::test]
 async fn converge_report_writes_every_format_from_a_data_folder() {
-    let room = room().await;
+    let room = room_on_the_binary().await;
     let workshop = room.workshop.clone();
     let (seq, head_hash) = log_head(&room.server, &room.data.token, &workshop).await;
     let data = room.data;
