@@ -10,16 +10,28 @@ use std::collections::{BTreeMap, HashSet};
 const SERVICES: [&str; 6] = ["Intérieur", "Mobilité", "Environnement", "Économie", "Social", "Budget"];
 const CARDS: [&str; 5] = ["bridge", "lighthouse", "round-table", "seeds", "compass"];
 
-struct Room {
-    server: Server,
-    data: DataFolder,
-    facilitator: Browser,
-    workshop: String,
+/// The flagship template's workshop with twenty agents of six services who joined, and its
+/// facilitator signed in.
+struct DayOne {
+    room: Room,
+    /// The agenda's activities, in order.
     activities: Vec<String>,
-    tokens: Vec<String>,
 }
 
-impl Room {
+impl std::ops::Deref for DayOne {
+    type Target = Room;
+    fn deref(&self) -> &Room {
+        &self.room
+    }
+}
+
+impl std::ops::DerefMut for DayOne {
+    fn deref_mut(&mut self) -> &mut Room {
+        &mut self.room
+    }
+}
+
+impl DayOne {
     async fn post(&self, who: usize, activity: usize, body: Value) -> Value {
         let mut body = body;
         body["activity_id"] = json!(self.activities[activity]);
@@ -27,7 +39,7 @@ impl Room {
             .server
             .http
             .post(self.server.url(&format!("/api/v1/workshops/{}/contributions", self.workshop)))
-            .bearer_auth(&self.tokens[who])
+            .bearer_auth(&self.people[who].token)
             .json(&body)
             .send()
             .await
@@ -38,15 +50,16 @@ impl Room {
         answer
     }
 
-    async fn console(&mut self, path: &str, fields: &[(&str, &str)]) {
-        let answer =
-            self.facilitator.post_form(&format!("/facilitator/workshops/{}{path}", self.workshop), fields).await;
+    /// Posts one of the console's forms.
+    async fn console_form(&mut self, path: &str, fields: &[(&str, &str)]) {
+        let path = self.room.console(path);
+        let answer = self.room.facilitator.post_form(&path, fields).await;
         assert_eq!(answer.status, 303, "{path}: {}", answer.body);
     }
 
     async fn open(&mut self, activity: usize) {
         let path = format!("/activities/{}/open", self.activities[activity]);
-        self.console(&path, &[]).await;
+        self.console_form(&path, &[]).await;
     }
 
     async fn state(&self) -> Value {
@@ -54,30 +67,16 @@ impl Room {
     }
 }
 
-async fn room() -> Room {
-    let data = DataFolder::new();
-    let server = Server::start(&data);
-    let created =
-        server.create_from_template(&data.token, "Smarter Democracy Hackathon", "smarter-democracy-hackathon").await;
-    let workshop = str(&created, "id").to_owned();
-    let kinds: Vec<&str> = created["activities"].as_array().unwrap().iter().map(|a| str(a, "kind")).collect();
+async fn room() -> DayOne {
+    let template = "smarter-democracy-hackathon";
+    let mut room = Room::new("Smarter Democracy Hackathon").from_template(template).build().await;
+    let kinds: Vec<&str> = room.created["activities"].as_array().unwrap().iter().map(|a| str(a, "kind")).collect();
     assert_eq!(&kinds[..6], ["photo_language", "swot", "challenges", "reformulate", "categorize", "brainwriting"]);
-    let activities = created["activities"].as_array().unwrap().iter().map(|a| str(a, "id").to_owned()).collect();
-    let mut tokens = Vec::new();
     for n in 0..20 {
-        let joined = server
-            .http
-            .post(server.url("/api/v1/join"))
-            .json(&json!({"join_code": str(&created, "join_code"), "name": format!("Agent {n}"), "service": SERVICES[n % 6]}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(joined.status(), 200);
-        tokens.push(str(&joined.json::<Value>().await.unwrap(), "token").to_owned());
+        room.join(&format!("Agent {n}"), SERVICES[n % 6]).await;
     }
-    let mut facilitator = Browser::open(&server, "fr").await;
-    facilitator.sign_in("ann@example.org", PASSWORD).await;
-    Room { server, data, facilitator, workshop, activities, tokens }
+    let activities = room.activities();
+    DayOne { room, activities }
 }
 
 fn contributions_in<'a>(state: &'a Value, activity: &str) -> Vec<&'a Value> {
@@ -89,7 +88,7 @@ async fn a_room_of_twenty_goes_through_day_one_and_the_record_holds_what_was_pos
     let mut room = room().await;
 
     // Tables that mix services: 20 people at tables of 6 give 4 tables of 5.
-    room.console("/tables", &[("table_size", "6")]).await;
+    room.console_form("/tables", &[("table_size", "6")]).await;
     let state = room.state().await;
     let mut tables: BTreeMap<u64, Vec<&str>> = BTreeMap::new();
     for participant in state["participants"].as_array().unwrap() {
@@ -124,7 +123,7 @@ async fn a_room_of_twenty_goes_through_day_one_and_the_record_holds_what_was_pos
     }
     let merge = format!("/contributions/{}/merge", challenges[1]);
     let into = challenges[0].clone();
-    room.console(&merge, &[("into", &into)]).await;
+    room.console_form(&merge, &[("into", &into)]).await;
     // Reformulations, each from a challenge.
     room.open(3).await;
     let mut questions = Vec::new();
@@ -148,13 +147,13 @@ async fn a_room_of_twenty_goes_through_day_one_and_the_record_holds_what_was_pos
         } else {
             let path = format!("/contributions/{question}/categorize");
             let activity = room.activities[4].clone();
-            room.console(&path, &[("activity_id", &activity), ("category", &category)]).await;
+            room.console_form(&path, &[("activity_id", &activity), ("category", &category)]).await;
         }
     }
     // Brainwriting: two rounds at the tables.
     room.open(5).await;
     let start = format!("/activities/{}/brainwriting-start", room.activities[5]);
-    room.console(&start, &[]).await;
+    room.console_form(&start, &[]).await;
     for who in 0..20 {
         for idea in 0..3 {
             room.post(who, 5, json!({"text": format!("Idée {who}-0-{idea}")})).await;
@@ -164,7 +163,7 @@ async fn a_room_of_twenty_goes_through_day_one_and_the_record_holds_what_was_pos
         .server
         .http
         .post(room.server.url(&format!("/api/v1/workshops/{}/contributions", room.workshop)))
-        .bearer_auth(&room.tokens[0])
+        .bearer_auth(&room.people[0].token)
         .json(&json!({"activity_id": room.activities[5], "text": "une de trop"}))
         .send()
         .await
@@ -172,7 +171,7 @@ async fn a_room_of_twenty_goes_through_day_one_and_the_record_holds_what_was_pos
     assert_eq!(refused.status(), 422);
     assert_eq!(refused.json::<Value>().await.unwrap()["error"]["code"], "round_ideas_spent");
     let next = format!("/activities/{}/next-round", room.activities[5]);
-    room.console(&next, &[]).await;
+    room.console_form(&next, &[]).await;
     for who in 0..20 {
         room.post(who, 5, json!({"text": format!("Idée {who}-1")})).await;
     }
@@ -220,10 +219,8 @@ async fn a_room_of_twenty_goes_through_day_one_and_the_record_holds_what_was_pos
     assert!(per_sheet.values().all(|n| *n <= 3));
     assert_eq!(per_sheet.values().sum::<usize>(), 80);
     assert_eq!((sorted, merged), (10, 1));
-    let facilitator_board = room
-        .facilitator
-        .get(&format!("/facilitator/workshops/{}/activities/{}", room.workshop, room.activities[5]))
-        .await;
+    let board = format!("/facilitator/workshops/{}/activities/{}", room.workshop, room.activities[5]);
+    let facilitator_board = room.facilitator.get(&board).await;
     assert_eq!(facilitator_board.status, 200);
     let file = room.data.path().join("day-one.json");
     std::fs::write(&file, export).unwrap();
