@@ -26,7 +26,7 @@ async fn join_from(http: &reqwest::Client, server: &Server, code: &str, name: &s
 #[tokio::test(flavor = "multi_thread")]
 async fn a_join_flood_from_one_client_leaves_the_room_open_and_the_facilitator_can_clean_up() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let created = server.create_workshop(&data.token, "Atelier ouvert").await;
     let (workshop, code) = (str(&created, "id").to_owned(), str(&created, "join_code").to_owned());
 
@@ -105,7 +105,7 @@ async fn a_join_flood_from_one_client_leaves_the_room_open_and_the_facilitator_c
 #[tokio::test(flavor = "multi_thread")]
 async fn wrong_codes_from_one_address_never_block_the_right_one() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let created = server.create_workshop(&data.token, "Atelier").await;
     let code = str(&created, "join_code").to_owned();
     // A venue router: one address for the phone that mistypes and for the one that does not.
@@ -123,7 +123,7 @@ async fn wrong_codes_from_one_address_never_block_the_right_one() {
 #[tokio::test(flavor = "multi_thread")]
 async fn guesses_from_thirty_addresses_are_slowed_down_per_account_but_the_owner_gets_in() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     // The owner signed in from this browser before: it holds the account's device cookie.
     let mut owner = Browser::open(&server, "fr").await;
     owner.sign_in("ann@example.org", PASSWORD).await;
@@ -160,7 +160,7 @@ async fn guesses_from_thirty_addresses_are_slowed_down_per_account_but_the_owner
 #[tokio::test(flavor = "multi_thread")]
 async fn a_participant_cannot_open_an_activity_still_in_draft() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let created = server.create_from_template(&data.token, "Atelier", "smarter-democracy-hackathon").await;
     let (workshop, code) = (str(&created, "id").to_owned(), str(&created, "join_code").to_owned());
     let (swot, vision) = (activity_of(&created, "swot"), activity_of(&created, "photo_language"));

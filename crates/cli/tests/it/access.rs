@@ -1063,7 +1063,7 @@ fn participants_never_get_a_success_on_a_facilitator_route() {
 #[tokio::test]
 async fn observers_are_told_why_and_nobody_is_promoted_to_facilitator() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let created = server.create_workshop(&data.token, "Rôles").await;
     let workshop = str(&created, "id").to_owned();
     let activity = created["activities"][0]["id"].as_str().unwrap().to_owned();

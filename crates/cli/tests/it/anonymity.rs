@@ -76,7 +76,7 @@ async fn read_all(stream: &mut EventStream) -> Vec<SseEvent> {
 #[tokio::test(flavor = "multi_thread")]
 async fn nobody_in_the_room_can_name_an_anonymous_author_or_a_voter() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let facilitator = &data.token;
     let created = server.create_from_template(facilitator, "Atelier anonyme", "smarter-democracy-hackathon").await;
     let workshop = str(&created, "id").to_owned();

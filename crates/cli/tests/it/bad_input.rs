@@ -86,7 +86,7 @@ async fn post_json(server: &Server, room: &Room, lang: &str, body: Value) -> Pag
 #[tokio::test]
 async fn malformed_bodies_to_post_contribution_get_a_clear_4xx_and_leave_the_log_unchanged() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let before = log_head(&server, &data.token, &room.workshop).await;
     let activity = room.open.as_str();
@@ -171,7 +171,7 @@ async fn malformed_bodies_to_post_contribution_get_a_clear_4xx_and_leave_the_log
 #[tokio::test]
 async fn contributions_the_rules_refuse_get_a_stable_code_and_leave_the_log_unchanged() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let before = log_head(&server, &data.token, &room.workshop).await;
     let open = room.open.as_str();
@@ -243,7 +243,7 @@ async fn contributions_the_rules_refuse_get_a_stable_code_and_leave_the_log_unch
 #[tokio::test]
 async fn bad_values_when_creating_or_joining_create_nothing() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let before = log_head(&server, &data.token, &room.workshop).await;
     let list = || async {
@@ -284,7 +284,7 @@ async fn bad_values_when_creating_or_joining_create_nothing() {
 #[tokio::test]
 async fn unknown_or_malformed_ids_are_404_on_the_api_and_on_localised_pages() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let before = log_head(&server, &data.token, &room.workshop).await;
     let (w, open) = (room.workshop.as_str(), room.open.as_str());
@@ -355,7 +355,7 @@ async fn unknown_or_malformed_ids_are_404_on_the_api_and_on_localised_pages() {
 #[tokio::test]
 async fn an_unknown_join_code_is_404_on_the_api_and_a_localised_message_on_the_join_page() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let before = log_head(&server, &data.token, &room.workshop).await;
 
@@ -393,7 +393,7 @@ async fn an_unknown_join_code_is_404_on_the_api_and_a_localised_message_on_the_j
 #[tokio::test]
 async fn forged_missing_or_foreign_credentials_are_refused_without_a_500_or_a_leak() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     // Workshop B, with its own participant.
     let other = self::room(&server, &data.token).await;
@@ -502,7 +502,7 @@ async fn forged_missing_or_foreign_credentials_are_refused_without_a_500_or_a_le
 #[tokio::test]
 async fn a_valid_form_round_trip_posts_a_note_that_appears_on_the_activity_page() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let mut phone = Browser::open(&server, "fr").await;
     let joined = phone.join(&room.join_code, "Bruno").await;
@@ -532,7 +532,7 @@ async fn a_valid_form_round_trip_posts_a_note_that_appears_on_the_activity_page(
 #[tokio::test]
 async fn forms_without_a_valid_csrf_token_or_from_another_site_are_refused_with_a_localised_page() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let mut phone = Browser::open(&server, "fr").await;
     phone.join(&room.join_code, "Chloé").await;
@@ -630,7 +630,7 @@ async fn forms_without_a_valid_csrf_token_or_from_another_site_are_refused_with_
 #[tokio::test]
 async fn bad_form_bodies_get_a_localised_page_and_leave_the_log_unchanged() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let mut phone = Browser::open(&server, "fr").await;
     phone.join(&room.join_code, "Chloé").await;
@@ -667,7 +667,7 @@ async fn bad_form_bodies_get_a_localised_page_and_leave_the_log_unchanged() {
 #[tokio::test]
 async fn a_form_whose_text_is_not_utf8_is_refused_rather_than_stored_altered() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let mut phone = Browser::open(&server, "en").await;
     phone.join(&room.join_code, "Chloé").await;
@@ -696,7 +696,7 @@ async fn a_form_whose_text_is_not_utf8_is_refused_rather_than_stored_altered() {
 async fn six_wrong_passwords_in_a_row_for_one_email_are_slowed_down_with_a_localised_message() {
     let data = DataFolder::new();
     data.add_facilitator("bob@example.org", "Bob");
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let mut browser = Browser::open(&server, "fr").await;
     for attempt in 1..=5 {
         let answer =
@@ -719,7 +719,7 @@ async fn six_wrong_passwords_in_a_row_for_one_email_are_slowed_down_with_a_local
 #[tokio::test]
 async fn sixty_participants_joining_one_workshop_from_one_client_within_a_minute_all_get_in() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     for n in 0..60 {
         let answer = send(

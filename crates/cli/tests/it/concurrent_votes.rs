@@ -53,7 +53,7 @@ async fn counted(server: &Server, data: &DataFolder, vote: &VoteRoom) -> Value {
 #[tokio::test]
 async fn fifty_identical_ballots_at_once_are_recorded_once_and_counted_once() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let vote = VoteRoom::open(&server, &data, "Vote en rafale", 3, 3).await;
     let voters = &vote.voters;
 
@@ -74,7 +74,7 @@ async fn fifty_identical_ballots_at_once_are_recorded_once_and_counted_once() {
 #[tokio::test]
 async fn fifty_different_ballots_at_once_count_once_with_the_last_one_recorded() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let vote = VoteRoom::open(&server, &data, "Vote en rafale", 3, 3).await;
     let voters = &vote.voters;
 
@@ -112,7 +112,7 @@ async fn fifty_different_ballots_at_once_count_once_with_the_last_one_recorded()
 #[tokio::test]
 async fn ballots_racing_the_close_are_either_counted_or_refused_never_both() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let vote = VoteRoom::open(&server, &data, "Vote en rafale", 3, 3).await;
     let voters = &vote.voters;
     assert_eq!(race(&server, &vote, &voters[2], vec![vote.grades(2)]).await[0].0, 201);

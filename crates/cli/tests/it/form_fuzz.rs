@@ -127,7 +127,7 @@ async fn every_form_answers_any_body_without_a_server_error() {
     let seed: u64 = std::env::var("CONVERGE_FORM_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_f0e5);
     let cases: usize = std::env::var("CONVERGE_FORM_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(12);
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
 
     // A workshop with one activity of each kind, open, and a participant in it.
     let workshop = server.create_from_template(&data.token, "Formulaires", "smarter-democracy-hackathon").await;

@@ -54,7 +54,7 @@ fn first_link<'a>(html: &'a str, prefix: &str) -> &'a str {
 #[tokio::test]
 async fn every_kind_of_response_carries_the_protective_headers() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let workshop = server.create_workshop(&data.token, "En-têtes").await;
     let id = str(&workshop, "id");
     let participant = server.join(str(&workshop, "join_code"), "Bea").await;

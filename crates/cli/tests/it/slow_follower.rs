@@ -15,7 +15,7 @@ const BALLOTS_PER_VOTER: usize = 250;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_follower_far_behind_gets_every_event_once_and_in_order() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = VoteRoom::open(&server, &data, "Lecteur lent", VOTERS, 3).await;
     let id = room.workshop.clone();
     let (start_seq, _) = log_head(&server, &data.token, &id).await;
