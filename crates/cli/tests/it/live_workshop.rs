@@ -27,7 +27,7 @@ async fn room(server: &Server, facilitator: &str) -> Room {
 #[tokio::test]
 async fn a_note_reaches_another_participant_live_within_a_second() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let bruno_view = server.workshop(&room.bruno, &room.workshop).await;
     let mut stream = server.events(&room.bruno, &room.workshop, Some(bruno_view["seq"].as_u64().unwrap())).await;
@@ -49,7 +49,7 @@ async fn a_note_reaches_another_participant_live_within_a_second() {
 #[tokio::test]
 async fn a_client_resuming_with_last_event_id_gets_exactly_what_it_missed() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let mut first = server.events(&room.bruno, &room.workshop, None).await;
     let history = first.drain(Duration::from_millis(300)).await;
@@ -103,7 +103,7 @@ async fn a_killed_and_restarted_server_has_the_same_state_and_hashes() {
 #[tokio::test]
 async fn verify_accepts_a_fresh_export_and_rejects_any_changed_byte() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     server.post_note(&room.anne, &room.workshop, &room.activity, "Un budget participatif régional").await;
     let export = server.export(&data.token, &room.workshop).await;
@@ -132,7 +132,7 @@ async fn verify_accepts_a_fresh_export_and_rejects_any_changed_byte() {
 #[tokio::test]
 async fn a_stream_resumed_past_the_end_starts_over_and_bad_positions_are_refused() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let head = server.workshop(&room.bruno, &room.workshop).await["seq"].as_u64().unwrap();
     // A phone that saw a later log (the server was restored from an older backup) gets it all again.
@@ -151,7 +151,7 @@ async fn a_stream_resumed_past_the_end_starts_over_and_bad_positions_are_refused
 #[tokio::test]
 async fn a_deleted_workshop_ends_its_streams_and_opens_no_new_ones() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let head = server.workshop(&room.bruno, &room.workshop).await["seq"].as_u64().unwrap();
     let mut stream = server.events(&room.bruno, &room.workshop, Some(head)).await;
@@ -182,7 +182,7 @@ async fn a_deleted_workshop_ends_its_streams_and_opens_no_new_ones() {
 #[tokio::test]
 async fn a_post_sent_again_with_its_id_is_recorded_once() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let id = "01900000-0000-7000-8000-000000000001";
     let send = |text: &'static str| {
@@ -228,7 +228,7 @@ async fn a_post_sent_again_with_its_id_is_recorded_once() {
 #[tokio::test]
 async fn nobody_but_the_author_learns_who_wrote_an_anonymous_note() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
     let mut facilitator = Browser::open(&server, "fr").await;
     facilitator.sign_in("ann@example.org", PASSWORD).await;

@@ -22,7 +22,7 @@ fn files_mention(data: &DataFolder, needle: &str) -> Vec<String> {
 #[tokio::test]
 async fn an_erased_participant_leaves_no_name_behind_and_the_record_still_verifies() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let created = server.create_workshop(&data.token, "Effacement").await;
     let workshop = str(&created, "id").to_owned();
     let activity = created["activities"][0]["id"].as_str().unwrap().to_owned();
