@@ -28,7 +28,7 @@ fn texts(state: &Value) -> Vec<String> {
 #[tokio::test]
 async fn an_idea_written_before_the_sheets_turn_is_refused_with_its_text_never_filed_elsewhere() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let created = server.create_from_template(&data.token, "Atelier", "smarter-democracy-hackathon").await;
     let workshop = str(&created, "id").to_owned();
     let brainwriting = activity_of(&created, "brainwriting");
@@ -222,7 +222,7 @@ fn personal_code(html: &str) -> String {
 #[tokio::test]
 async fn a_personal_code_gives_a_participant_their_place_back_on_another_phone_without_a_second_voice() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = VoteRoom::open(&server, &data, "Atelier", 2, 3).await;
     let mut phone = Browser::open(&server, "fr").await;
     phone.join(&room.join_code, "Anne Dupont").await;
@@ -290,7 +290,7 @@ async fn a_personal_code_gives_a_participant_their_place_back_on_another_phone_w
 #[tokio::test]
 async fn the_turnout_counts_those_who_vote_and_the_facilitator_does_not_vote() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let room = VoteRoom::open(&server, &data, "Atelier", 3, 3).await;
     // An observer follows without voting, and is not counted either.
     let observer = server.join(&room.join_code, "Olivia Observe").await;
@@ -324,7 +324,7 @@ async fn the_turnout_counts_those_who_vote_and_the_facilitator_does_not_vote() {
 #[tokio::test]
 async fn a_duplicate_who_only_signed_is_merged_and_one_who_voted_is_not() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     // A workshop whose challenges are signed: Anne joined twice and signed a note the second time.
     let created = server.create_workshop(&data.token, "Atelier signé").await;
     let workshop = str(&created, "id").to_owned();

@@ -154,7 +154,7 @@ async fn password_step(browser: &mut Browser) -> String {
 #[tokio::test]
 async fn each_sign_in_gives_a_new_session_and_ends_the_one_the_browser_held() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let mut browser = Browser::open(&server, "en").await;
     browser.sign_in(ANN, PASSWORD).await;
     let first = browser.cookie("cv_session").unwrap().to_owned();
@@ -178,7 +178,7 @@ async fn each_sign_in_gives_a_new_session_and_ends_the_one_the_browser_held() {
 #[tokio::test]
 async fn signing_out_ends_the_session_for_good() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let mut browser = Browser::open(&server, "en").await;
     browser.sign_in(ANN, PASSWORD).await;
     let token = browser.cookie("cv_session").unwrap().to_owned();
@@ -196,7 +196,7 @@ async fn signing_out_ends_the_session_for_good() {
 #[tokio::test]
 async fn the_account_page_lists_each_browser_and_signs_one_out() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let mut laptop = Browser::open(&server, "en").await;
     assert_eq!(sign_in_from(&mut laptop, FIREFOX, PASSWORD).await.status, 303);
     let mut phone = Browser::open(&server, "en").await;
@@ -250,7 +250,7 @@ async fn the_account_page_lists_each_browser_and_signs_one_out() {
 #[tokio::test]
 async fn a_new_password_ends_the_other_sessions_and_renews_this_one() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let mut laptop = Browser::open(&server, "en").await;
     laptop.sign_in(ANN, PASSWORD).await;
     let mut phone = Browser::open(&server, "en").await;
@@ -288,7 +288,7 @@ async fn a_new_password_ends_the_other_sessions_and_renews_this_one() {
 #[tokio::test]
 async fn with_two_step_sign_in_the_password_alone_opens_nothing_and_each_code_works_once() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let mut browser = Browser::open(&server, "en").await;
     browser.sign_in(ANN, PASSWORD).await;
     let (secret, recovery) = enrol(&mut browser).await;
@@ -363,7 +363,7 @@ async fn with_two_step_sign_in_the_password_alone_opens_nothing_and_each_code_wo
 #[tokio::test]
 async fn the_code_step_is_rate_limited_per_account() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let mut browser = Browser::open(&server, "en").await;
     browser.sign_in(ANN, PASSWORD).await;
     let (secret, _) = enrol(&mut browser).await;
@@ -386,7 +386,7 @@ async fn the_code_step_is_rate_limited_per_account() {
 #[tokio::test]
 async fn an_operator_can_remove_a_lost_second_factor() {
     let data = DataFolder::new();
-    let server = Server::start(&data);
+    let server = spawn_app(&data);
     let mut browser = Browser::open(&server, "en").await;
     browser.sign_in(ANN, PASSWORD).await;
     enrol(&mut browser).await;
