@@ -8,7 +8,7 @@
 //! and every hash chain verifies.
 //!
 //! Mounting needs root, or a user and mount namespace:
-//! `unshare -rm cargo nextest run -p converge-cli --test disk_full`.
+//! `unshare -rm cargo nextest run -p converge-cli --test it disk_full::`.
 
 use converge_test_support::*;
 use serde_json::{Value, json};
@@ -52,7 +52,7 @@ impl SmallDisk {
         panic!(
             "this test fills a real disk: it mounts a {megabytes} MB tmpfs as the data folder, which needs root \
              (or CAP_SYS_ADMIN). Run it as root, or as any user inside a user and mount namespace: \
-             `unshare -rm cargo nextest run -p converge-cli --test disk_full`. Mounting failed: {failure}"
+             `unshare -rm cargo nextest run -p converge-cli --test it disk_full::`. Mounting failed: {failure}"
         );
     }
 

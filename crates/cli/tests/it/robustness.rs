@@ -8,7 +8,7 @@
 //! - the CSV import of follow-up statuses, which must also never offer to apply a bad file.
 //!
 //! CI runs proptest's default case count; `PROPTEST_CASES=100000 cargo nextest run -p
-//! converge-cli --test robustness` makes a long run.
+//! converge-cli --test it robustness::` makes a long run.
 
 use converge_core::*;
 use proptest::prelude::*;
