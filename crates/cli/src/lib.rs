@@ -1,9 +1,10 @@
-//! What the `converge` binary is made of beside its argument parsing: opening a data folder, and
-//! the `tally` and `demo` commands.
+//! What the `converge` binary is made of beside its argument parsing: opening a data folder,
+//! starting the server (`serve`), and the `tally` and `demo` commands.
 
 pub mod backup;
 pub mod demo;
 pub mod report;
+pub mod serve;
 pub mod tally;
 
 use anyhow::Context;

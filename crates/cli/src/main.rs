@@ -370,24 +370,18 @@ async fn serve(
 ) -> anyhow::Result<ExitCode> {
     let engine = open(data)?;
     let _lock = lock_for_serving(data)?;
-    // Before listening, so that no follow-up page published by an earlier version is a 404
-    // even for a moment. Reads only the workshops never indexed: nothing after the first start.
-    let n_pages = engine.index_follow_up_pages().await.context("cannot index the follow-up pages")?;
-    if n_pages > 0 {
-        tracing::info!(pages = n_pages, "indexed {n_pages} follow-up pages published before this version");
-    }
-    let limits = converge_web::net::ConnectionLimits::for_descriptors(raise_open_file_limit());
+    let shutdown = CancellationToken::new();
+    let options = converge_cli::serve::ServeOptions { public_url: public_url.clone(), trusted_proxies };
+    let state = converge_cli::serve::prepare(engine, options, shutdown.clone()).await?;
+    let limits = converge_cli::serve::connection_limits();
     let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;
-    let base = public_url.clone().unwrap_or_else(|| format!("http://{address}"));
-    if !engine.has_accounts().await? {
-        let token = engine.create_setup_token().await?;
+    let base = public_url.unwrap_or_else(|| format!("http://{address}"));
+    if !state.engine.has_accounts().await? {
+        let token = state.engine.create_setup_token().await?;
         println!("No facilitator account yet. Create the first one (the link works once, for 24 hours):");
         println!("  {}/setup/{token}", base.trim_end_matches('/'));
     }
-    let shutdown = CancellationToken::new();
-    let mut state = converge_web::AppState::new(engine, public_url, shutdown.clone());
-    state.trusted_proxies = std::sync::Arc::new(trusted_proxies);
     println!("Converge is listening on http://{address}");
     std::io::stdout().flush()?;
     let stop = shutdown.clone();
@@ -400,31 +394,6 @@ async fn serve(
         .await
         .context("the server stopped with an error")?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Raises the open-file limit to the hard limit: every phone in the room holds a live stream
-/// open, and a large room needs thousands of sockets, past the usual soft limit of 1,024.
-/// Returns the limit now in force, which sizes the connection caps.
-fn raise_open_file_limit() -> u64 {
-    #[cfg(unix)]
-    {
-        use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
-        let limit = getrlimit(Resource::Nofile);
-        if limit.current != limit.maximum {
-            match setrlimit(Resource::Nofile, Rlimit { current: limit.maximum, ..limit }) {
-                Ok(()) => return limit.maximum.unwrap_or(u64::MAX),
-                Err(error) => {
-                    tracing::warn!(%error, "cannot raise the open-file limit; a large room may be refused connections")
-                }
-            }
-        }
-        limit.current.unwrap_or(u64::MAX)
-    }
-    #[cfg(not(unix))]
-    {
-        // Windows has no such limit on sockets; the caps follow a large room.
-        8192
-    }
 }
 
 async fn wait_for_signal() {

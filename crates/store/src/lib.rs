@@ -12,10 +12,10 @@
 //! hash) and computes the chain. [`chain`] is the one definition of the hash, shared by every
 //! backend and by the offline verifier.
 //!
-//! [`conformance`] is the behavioural test suite every backend runs.
+//! The behavioural test suite every backend runs is a crate of its own,
+//! `converge-store-conformance`, taken as a dev-dependency: none of it ships in the binary.
 
 pub mod chain;
-pub mod conformance;
 mod directory;
 mod log;
 

@@ -1,0 +1,9 @@
+//! The engine's integration tests, in one test binary: the engine on a real SQLite store
+//! (batching, snapshots, closing, sessions, follow-up pages) and the shipped templates. Each
+//! starts from `converge_test_support::engine`.
+
+mod closing;
+mod engine;
+mod follow_up_pages;
+mod sessions;
+mod templates;
