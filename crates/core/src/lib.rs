@@ -9,8 +9,10 @@
 pub mod brainwriting;
 mod command;
 mod config;
+mod decide;
 mod error;
 mod event;
+mod fold;
 mod ids;
 mod model;
 pub mod outcomes;
@@ -20,8 +22,9 @@ pub mod tables;
 mod text;
 pub mod voting;
 
-pub use command::{Actor, Command, StatusUpdateCheck, check_status_update, decide, decide_create};
+pub use command::{Actor, Command};
 pub use config::{ActivityConfig, BrainwritingConfig, Category, Criterion, Jurisdiction, config_limits, valid_key};
+pub use decide::{StatusUpdateCheck, check_status_update, decide, decide_create};
 pub use error::DomainError;
 pub use event::{ActivitySpec, Audience, Disclosure, Event, SheetRef, TimedEvent};
 pub use ids::{AccountId, ActionId, ActivityId, ContributionId, ParticipantId, Timestamp, WorkshopId};
