@@ -7,8 +7,7 @@ use crate::text::{Prompt, Title};
 use crate::{ActivityConfig, ActivityId, ActivitySpec, ActivityStatus, DomainError, Event};
 
 pub(super) fn add_activity(cx: &Deciding<'_>, spec: ActivitySpec) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     if workshop.activity(spec.activity_id).is_some() {
         return Err(DomainError::DuplicateActivity(spec.activity_id));
@@ -25,8 +24,7 @@ pub(super) fn update_activity(
     prompt: String,
     config: ActivityConfig,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let position = position_of(workshop, activity_id)?;
     let activity = &workshop.activities[position];
@@ -55,8 +53,7 @@ pub(super) fn update_activity(
 }
 
 pub(super) fn remove_activity(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     position_of(workshop, activity_id)?;
     // The room's words and votes stay on the record, and their activity with them.
@@ -71,8 +68,7 @@ pub(super) fn move_activity(
     activity_id: ActivityId,
     position: u32,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let from = position_of(workshop, activity_id)?;
     if position as usize >= workshop.activities.len() {
@@ -100,8 +96,7 @@ pub(super) fn start_timer(
     activity_id: ActivityId,
     minutes: Option<u32>,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     // A closed activity's time is over; reopening it gives it a timer again.
@@ -125,8 +120,7 @@ pub(super) fn start_timer(
 }
 
 pub(super) fn pause_timer(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     match activity.timer {
@@ -140,8 +134,7 @@ pub(super) fn extend_timer(
     activity_id: ActivityId,
     minutes: u32,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     if activity.status == ActivityStatus::Closed {
@@ -154,8 +147,7 @@ pub(super) fn extend_timer(
 }
 
 pub(super) fn set_focus(cx: &Deciding<'_>, activity_id: Option<ActivityId>) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     if let Some(activity_id) = activity_id {
         workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
@@ -167,8 +159,7 @@ pub(super) fn set_focus(cx: &Deciding<'_>, activity_id: Option<ActivityId>) -> R
 }
 
 pub(super) fn open_activity(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     if activity.status == ActivityStatus::Open {
@@ -178,8 +169,7 @@ pub(super) fn open_activity(cx: &Deciding<'_>, activity_id: ActivityId) -> Resul
 }
 
 pub(super) fn close_activity(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     if activity.status != ActivityStatus::Open {

@@ -22,9 +22,7 @@ pub(super) struct Post {
 
 pub(super) fn post_contribution(cx: &Deciding<'_>, post: Post) -> Result<Vec<Event>, DomainError> {
     let Post { contribution_id, activity_id, kind, text, links, card, written_on } = post;
-    let workshop = cx.workshop;
-    let actor = cx.actor;
-    let keyring = cx.keyring;
+    let &Deciding { workshop, actor, keyring } = cx;
     let participant = require_contributor(workshop, actor)?;
     if let Some(existing) = workshop.contribution(contribution_id) {
         // The same post sent again (a retry after a lost answer, a resubmitted form) is
@@ -123,8 +121,7 @@ pub(super) fn move_contribution(
     contribution_id: ContributionId,
     kind: ContributionKind,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let contribution =
         workshop.contribution(contribution_id).ok_or(DomainError::UnknownContribution(contribution_id))?;
@@ -144,8 +141,7 @@ pub(super) fn merge_contributions(
     into: ContributionId,
     merged: Vec<ContributionId>,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let target = workshop.contribution(into).ok_or(DomainError::UnknownContribution(into))?;
     if target.merged_into.is_some() || merged.is_empty() {
@@ -179,8 +175,7 @@ pub(super) fn categorize(
     contribution_id: ContributionId,
     category: Option<u32>,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_contributor(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     if activity.kind != ActivityKind::Categorize {
@@ -206,9 +201,7 @@ pub(super) fn categorize(
 }
 
 pub(super) fn start_brainwriting(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
-    let keyring = cx.keyring;
+    let &Deciding { workshop, actor, keyring } = cx;
     require_facilitator(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     if activity.kind != ActivityKind::Brainwriting {
@@ -261,8 +254,7 @@ pub(super) fn start_brainwriting(cx: &Deciding<'_>, activity_id: ActivityId) -> 
 }
 
 pub(super) fn next_round(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     let brainwriting = activity.brainwriting.as_ref().ok_or(DomainError::BrainwritingNotStarted)?;
@@ -288,8 +280,7 @@ pub(super) fn add_deck_card(
     width: u32,
     height: u32,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     if !crate::valid_key(&deck) || deck == crate::BUILTIN_DECK {
         return Err(DomainError::InvalidDeckName);
@@ -309,8 +300,7 @@ pub(super) fn add_deck_card(
 }
 
 pub(super) fn remove_deck_card(cx: &Deciding<'_>, deck: String, card_id: String) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     if !workshop.decks.get(&deck).is_some_and(|cards| cards.iter().any(|card| card.id == card_id)) {
         return Err(DomainError::UnknownCard);

@@ -10,8 +10,7 @@ pub(super) fn update_action_statuses(
     updates: Vec<StatusUpdate>,
     today: CalendarDate,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let max = crate::outcomes::outcome_limits::STATUS_BATCH_MAX;
     if updates.len() > max {
@@ -39,8 +38,7 @@ pub(super) fn set_commitment(
     answerable: String,
     next_update_due: Option<CalendarDate>,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let action = live_action(workshop, action_id)?;
     let answerable = crate::text::clean_field(&answerable, "answerable", crate::outcomes::outcome_limits::OWNER_MAX)?;
@@ -51,8 +49,7 @@ pub(super) fn set_commitment(
 }
 
 pub(super) fn publish_follow_up(cx: &Deciding<'_>, token: Option<String>) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let well_formed = |token: &str| {
         (16..=64).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')

@@ -14,9 +14,7 @@ pub(super) fn draft_action(
     card: ActionCard,
     sources: Vec<ContributionId>,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
-    let keyring = cx.keyring;
+    let &Deciding { workshop, actor, keyring } = cx;
     let participant = require_contributor(workshop, actor)?;
     let facilitating = require_facilitator(workshop, actor).is_ok();
     if workshop.action(action_id).is_some() {
@@ -36,9 +34,7 @@ pub(super) fn edit_action(
     card: ActionCard,
     sources: Vec<ContributionId>,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
-    let keyring = cx.keyring;
+    let &Deciding { workshop, actor, keyring } = cx;
     let participant = require_contributor(workshop, actor)?;
     let facilitating = require_facilitator(workshop, actor).is_ok();
     let action = live_action(workshop, action_id)?;
@@ -56,8 +52,7 @@ pub(super) fn edit_action(
 }
 
 pub(super) fn withdraw_action(cx: &Deciding<'_>, action_id: ActionId) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let action = workshop.action(action_id).ok_or(DomainError::UnknownAction(action_id))?;
     if action.withdrawn {
@@ -73,9 +68,7 @@ pub(super) fn give_consensus(
     stance: Stance,
     reason: String,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
-    let keyring = cx.keyring;
+    let &Deciding { workshop, actor, keyring } = cx;
     let participant = require_contributor(workshop, actor)?;
     let action = live_action(workshop, action_id)?;
     action_plan(workshop, action.activity_id, false)?;
@@ -106,8 +99,7 @@ pub(super) fn link_mitigations(
     risk: ContributionId,
     actions: Vec<ActionId>,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_contributor(workshop, actor)?;
     let facilitating = require_facilitator(workshop, actor).is_ok();
     let contribution = workshop.contribution(risk).filter(|c| c.kind == ContributionKind::Risk);
@@ -139,8 +131,7 @@ pub(super) fn decide_fates(
     contributions: Vec<ContributionId>,
     decision: FateDecision,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let max = crate::outcomes::outcome_limits::FATE_BATCH_MAX;
     if contributions.len() > max {

@@ -9,8 +9,7 @@ pub(super) fn join(
     participant_id: ParticipantId,
     profile_commitment: String,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     if workshop.participants.contains_key(&participant_id) {
         return Err(DomainError::AlreadyJoined);
     }
@@ -28,8 +27,7 @@ pub(super) fn change_role(
     participant_id: ParticipantId,
     role: Role,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let participant =
         workshop.participants.get(&participant_id).ok_or(DomainError::UnknownParticipant(participant_id))?;
@@ -45,8 +43,7 @@ pub(super) fn change_role(
 }
 
 pub(super) fn remove_participant(cx: &Deciding<'_>, participant_id: ParticipantId) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let participant =
         workshop.participants.get(&participant_id).ok_or(DomainError::UnknownParticipant(participant_id))?;
@@ -62,9 +59,7 @@ pub(super) fn merge_participant(
     duplicate: ParticipantId,
     into: ParticipantId,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
-    let keyring = cx.keyring;
+    let &Deciding { workshop, actor, keyring } = cx;
     require_facilitator(workshop, actor)?;
     if duplicate == into {
         return Err(DomainError::MergeIntoItself);
@@ -86,8 +81,7 @@ pub(super) fn merge_participant(
 }
 
 pub(super) fn lock_joining(cx: &Deciding<'_>, locked: bool) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     if workshop.joining_locked == locked {
         return Ok(Vec::new());
@@ -96,15 +90,13 @@ pub(super) fn lock_joining(cx: &Deciding<'_>, locked: bool) -> Result<Vec<Event>
 }
 
 pub(super) fn renew_join_code(cx: &Deciding<'_>) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     Ok(vec![Event::JoinCodeRenewed])
 }
 
 pub(super) fn form_tables(cx: &Deciding<'_>, tables: Vec<Vec<ParticipantId>>) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let mut seen = Vec::new();
     for participant in tables.iter().flatten() {
@@ -125,8 +117,7 @@ pub(super) fn seat_participant(
     participant_id: ParticipantId,
     table: Option<u32>,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     if !workshop.participants.contains_key(&participant_id) {
         return Err(DomainError::UnknownParticipant(participant_id));
@@ -148,8 +139,7 @@ pub(super) fn set_presence(
     participant_id: ParticipantId,
     present: bool,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     let participant =
         workshop.participants.get(&participant_id).ok_or(DomainError::UnknownParticipant(participant_id))?;
     if actor != Actor::Participant(participant_id) {

@@ -11,9 +11,7 @@ pub(super) fn cast_ballot(
     activity_id: ActivityId,
     ballot: crate::voting::Ballot,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
-    let keyring = cx.keyring;
+    let &Deciding { workshop, actor, keyring } = cx;
     let participant = require_voter(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     if activity.kind != ActivityKind::Vote {
@@ -51,9 +49,7 @@ pub(super) fn assess_item(
     item: ContributionId,
     scores: crate::voting::CriterionScores,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
-    let keyring = cx.keyring;
+    let &Deciding { workshop, actor, keyring } = cx;
     let participant = require_voter(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     if activity.kind != ActivityKind::Assess {
@@ -85,9 +81,7 @@ pub(super) fn rate_risk(
     likelihood: u8,
     impact: u8,
 ) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
-    let keyring = cx.keyring;
+    let &Deciding { workshop, actor, keyring } = cx;
     let participant = require_contributor(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     if activity.kind != ActivityKind::RiskMap {

@@ -4,8 +4,7 @@ use super::{Deciding, require_facilitator};
 use crate::{DomainError, Event};
 
 pub(super) fn close_workshop(cx: &Deciding<'_>) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     if workshop.closed_at.is_some() {
         return Ok(Vec::new());
@@ -14,8 +13,7 @@ pub(super) fn close_workshop(cx: &Deciding<'_>) -> Result<Vec<Event>, DomainErro
 }
 
 pub(super) fn delete_workshop(cx: &Deciding<'_>) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     if workshop.follow_up_token.is_some() && !workshop.archived {
         return Err(DomainError::FollowUpPagePublished);
@@ -24,15 +22,13 @@ pub(super) fn delete_workshop(cx: &Deciding<'_>) -> Result<Vec<Event>, DomainErr
 }
 
 pub(super) fn archive_workshop(cx: &Deciding<'_>) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     Ok(if workshop.archived { Vec::new() } else { vec![Event::WorkshopArchived] })
 }
 
 pub(super) fn restore_workshop(cx: &Deciding<'_>) -> Result<Vec<Event>, DomainError> {
-    let workshop = cx.workshop;
-    let actor = cx.actor;
+    let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     Ok(if workshop.archived { vec![Event::WorkshopRestored] } else { Vec::new() })
 }
