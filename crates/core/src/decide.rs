@@ -17,8 +17,8 @@ pub use follow_up::{StatusUpdateCheck, check_status_update};
 use crate::outcomes::Action;
 use crate::text::Title;
 use crate::{
-    AccountId, ActionId, Activity, ActivityId, ActivityKind, ActivitySpec, ActivityStatus, Actor, Command,
-    ContributionId, DomainError, Event, Keyring, Language, ParticipantId, Role, Scope, Subject, Workshop,
+    AccountId, ActionId, Activity, ActivityId, ActivityKind, ActivitySpec, Actor, Command, ContributionId, DomainError,
+    Event, Keyring, Language, ParticipantId, Role, Scope, Subject, Workshop,
 };
 
 /// What every rule reads: the workshop as it stands, who asks, and the keys that turn whoever
@@ -160,17 +160,19 @@ pub fn decide(
     }
 }
 
-/// The action plan activity an action card is drafted or edited in; participants work on
-/// cards while it is open, the facilitator at any time.
-fn action_plan(workshop: &Workshop, activity_id: ActivityId, facilitating: bool) -> Result<&Activity, DomainError> {
+/// The action plan activity an action card is drafted, edited or agreed on in.
+fn action_plan(workshop: &Workshop, activity_id: ActivityId) -> Result<&Activity, DomainError> {
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
     if activity.kind != ActivityKind::ActionPlan {
         return Err(DomainError::WrongActivityKind);
     }
-    if activity.status != ActivityStatus::Open && !facilitating {
-        return Err(DomainError::ActivityNotOpen);
-    }
     Ok(activity)
+}
+
+/// The role of a participant the guards above let through.
+fn role_of(workshop: &Workshop, participant: ParticipantId) -> Role {
+    // Someone no longer in the room is given the role that may do least.
+    workshop.participants.get(&participant).map_or(Role::Observer, |participant| participant.role)
 }
 
 fn live_action(workshop: &Workshop, action_id: ActionId) -> Result<&Action, DomainError> {

@@ -6,6 +6,7 @@
 //! always the fold of its log. Identifiers and timestamps are arguments, never generated here,
 //! so replaying a log anywhere gives the same state.
 
+mod access;
 pub mod brainwriting;
 mod command;
 mod config;
@@ -13,6 +14,7 @@ mod decide;
 mod error;
 mod event;
 mod fold;
+pub mod followup_import;
 mod ids;
 mod model;
 pub mod outcomes;

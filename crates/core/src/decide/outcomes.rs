@@ -1,11 +1,11 @@
 //! Rules of the outcomes: action cards (drafting, editing, withdrawing, consensus), the
 //! actions that mitigate a risk, and the fate of contributions that fed no action.
 
-use super::{Deciding, acting, action_plan, action_sources, live_action, require_contributor, require_facilitator};
-use crate::outcomes::{ActionCard, FateDecision, GivenStance, Stance};
-use crate::{
-    ActionId, ActivityId, ActivityStatus, ContributionId, ContributionKind, DomainError, Event, Scope, Subject,
+use super::{
+    Deciding, acting, action_plan, action_sources, live_action, require_contributor, require_facilitator, role_of,
 };
+use crate::outcomes::{ActionCard, FateDecision, GivenStance, Stance};
+use crate::{ActionId, ActivityId, ContributionId, ContributionKind, DomainError, Event, Scope, Subject};
 
 pub(super) fn draft_action(
     cx: &Deciding<'_>,
@@ -21,7 +21,8 @@ pub(super) fn draft_action(
         return Err(DomainError::DuplicateAction(action_id));
     }
     let author = acting(keyring, participant, Scope::Draft(activity_id))?;
-    let activity = action_plan(workshop, activity_id, facilitating)?;
+    let activity = action_plan(workshop, activity_id)?;
+    workshop.may_work_on(activity, role_of(workshop, participant))?;
     let card = ActionCard::parse(card, &activity.config.jurisdiction_keys())?;
     let sources = action_sources(workshop, sources, facilitating)?;
     Ok(vec![Event::ActionDrafted { action_id, activity_id, author, card, sources }])
@@ -39,7 +40,8 @@ pub(super) fn edit_action(
     let facilitating = require_facilitator(workshop, actor).is_ok();
     let action = live_action(workshop, action_id)?;
     let editor = acting(keyring, participant, Scope::Edit(action.activity_id))?;
-    let activity = action_plan(workshop, action.activity_id, facilitating)?;
+    let activity = action_plan(workshop, action.activity_id)?;
+    workshop.may_work_on(activity, role_of(workshop, participant))?;
     if base_revision != action.revision {
         return Err(DomainError::EditConflict { current: action.revision });
     }
@@ -71,7 +73,8 @@ pub(super) fn give_consensus(
     let &Deciding { workshop, actor, keyring } = cx;
     let participant = require_contributor(workshop, actor)?;
     let action = live_action(workshop, action_id)?;
-    action_plan(workshop, action.activity_id, false)?;
+    let activity = action_plan(workshop, action.activity_id)?;
+    workshop.may_give_a_view(activity, role_of(workshop, participant))?;
     // A stance agrees with a text: given on a text that changed meanwhile, it would be
     // counted for words its giver never read.
     if revision.is_some_and(|revision| revision != action.revision) {
@@ -100,15 +103,12 @@ pub(super) fn link_mitigations(
     actions: Vec<ActionId>,
 ) -> Result<Vec<Event>, DomainError> {
     let &Deciding { workshop, actor, .. } = cx;
-    require_contributor(workshop, actor)?;
-    let facilitating = require_facilitator(workshop, actor).is_ok();
+    let participant = require_contributor(workshop, actor)?;
     let contribution = workshop.contribution(risk).filter(|c| c.kind == ContributionKind::Risk);
     let contribution = contribution.ok_or(DomainError::NotARisk)?;
     let activity =
         workshop.activity(contribution.activity_id).ok_or(DomainError::UnknownActivity(contribution.activity_id))?;
-    if activity.status != ActivityStatus::Open && !facilitating {
-        return Err(DomainError::ActivityNotOpen);
-    }
+    workshop.may_work_on(activity, role_of(workshop, participant))?;
     let max = crate::outcomes::outcome_limits::MITIGATIONS_MAX;
     if actions.len() > max {
         return Err(DomainError::BatchTooLarge { max });

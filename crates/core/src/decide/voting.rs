@@ -1,7 +1,7 @@
 //! Rules of the counts: ballots, assessments and risk ratings, each given in confidence under
 //! a pseudonym (or under the id an older record already names the voter by).
 
-use super::{Deciding, acting, require_contributor, require_voter};
+use super::{Deciding, acting, require_contributor, require_voter, role_of};
 use crate::{
     ActivityId, ActivityKind, ActivityStatus, ContributionId, ContributionKind, DomainError, Event, Scope, Subject,
 };
@@ -93,9 +93,7 @@ pub(super) fn rate_risk(
     } else {
         acting(keyring, participant, Scope::Rating(activity_id))?
     };
-    if activity.status != ActivityStatus::Open {
-        return Err(DomainError::ActivityNotOpen);
-    }
+    workshop.may_give_a_view(activity, role_of(workshop, participant))?;
     let known = workshop.contribution(risk).is_some_and(|contribution| {
         contribution.activity_id == activity_id
             && contribution.kind == ContributionKind::Risk

@@ -19,7 +19,6 @@ use converge_report::{Report, ReportParticipants};
 use maud::{Markup, html};
 use serde::Deserialize;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -79,7 +78,7 @@ pub fn results_of(workshop: &Workshop) -> BTreeMap<ActivityId, Value> {
 /// The report's own policy: its one inline stylesheet, by hash, and nothing else at all; no
 /// script, no request anywhere. Stricter than the site's, which would refuse the inline style.
 static REPORT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
-    let hash = base64(&Sha256::digest(converge_report::html::STYLE.as_bytes()));
+    let hash = base64(&converge_engine::digest::sha256(converge_report::html::STYLE.as_bytes()));
     let policy = format!(
         "default-src 'none'; style-src 'sha256-{hash}'; img-src data:; form-action 'none'; \
          frame-ancestors 'none'; base-uri 'none'"
