@@ -84,3 +84,28 @@ pub fn starting_config(kind: ActivityKind, language: Language) -> ActivityConfig
     }
     config
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use converge_core::ActivityId;
+
+    #[test]
+    fn every_kind_starts_with_a_configuration_the_domain_accepts_in_each_language() {
+        for language in Language::ALL {
+            for kind in ActivityKind::ALL {
+                let own = ActivityId::from_uuid(uuid::Uuid::from_u128(1));
+                assert_eq!(starting_config(kind, language).check(kind, own, &[]), Ok(()), "{kind:?} in {language:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_default_agenda_speaks_the_workshops_language() {
+        let titles = |language| default_agenda(language).into_iter().map(|draft| draft.title).collect::<Vec<_>>();
+        assert_eq!(titles(Language::Fr), ["Défis", "Diagnostic SWOT"]);
+        assert_eq!(titles(Language::En), ["Challenges", "SWOT diagnosis"]);
+        let names = starting_config(ActivityKind::Categorize, Language::Fr).categories;
+        assert_eq!(names.first().map(|category| category.name.as_str()), Some("Catégorie 1"));
+    }
+}
