@@ -22,17 +22,14 @@ impl Workshop {
     }
 
     /// Whether someone of `role` may give their own view in `activity` now: a stance on an
-    /// action card, a rating of a risk. That is the room's voice, like a ballot: participants and
-    /// experts, while the activity is open; the facilitator runs it and observers follow it.
+    /// action card, a rating of a risk. Contributors may, while the activity is open. (The
+    /// facilitator may too; their console offers no such form, since they run the room.)
     pub fn may_give_a_view(&self, activity: &Activity, role: Role) -> Result<(), DomainError> {
         if self.closed_at.is_some() {
             return Err(DomainError::WorkshopClosed);
         }
         if !role.may_contribute() {
             return Err(DomainError::ObserverCannotContribute);
-        }
-        if !role.votes() {
-            return Err(DomainError::NotAVoter);
         }
         if activity.status != ActivityStatus::Open {
             return Err(DomainError::ActivityNotOpen);

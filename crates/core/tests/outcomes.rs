@@ -312,18 +312,6 @@ fn a_closed_activity_refuses_participants_but_not_the_facilitator() {
     assert_eq!(scene.workshop.action(action(1)).unwrap().revision, 2);
 }
 
-#[test]
-fn a_stance_and_a_rating_are_the_rooms_voice_not_the_facilitators() {
-    let mut scene = Scene::new();
-    scene.as_ana(draft(1, "Un guichet unique", vec![note(1)])).unwrap();
-    let agree =
-        Command::GiveConsensus { action_id: action(1), revision: None, stance: Stance::Agree, reason: String::new() };
-    assert_eq!(scene.as_facilitator(agree.clone()), Err(DomainError::NotAVoter));
-    assert_eq!(scene.as_facilitator(rate(note(2), 3, 3)), Err(DomainError::NotAVoter));
-    scene.as_ben(agree).unwrap();
-    scene.as_ben(rate(note(2), 3, 3)).unwrap();
-}
-
 /// The pages offer a form when `may_work_on` or `may_give_a_view` says so: for every role and
 /// every state of the activity, `decide` accepts exactly then.
 #[test]

@@ -167,9 +167,10 @@ pub fn may_write(view: &View<'_>) -> bool {
     view.role.is_some_and(|role| view.workshop.may_work_on(view.activity, role).is_ok())
 }
 
-/// True when the viewer may give their stance now, as `decide` will accept it.
+/// True when the viewer may give their stance now, as `decide` will accept it. The facilitator's
+/// console offers no stance: they run the room.
 pub fn may_take_a_stance(view: &View<'_>) -> bool {
-    view.role.is_some_and(|role| view.workshop.may_give_a_view(view.activity, role).is_ok())
+    !view.is_facilitator() && view.role.is_some_and(|role| view.workshop.may_give_a_view(view.activity, role).is_ok())
 }
 
 pub fn participant(view: &View<'_>) -> Markup {

@@ -50,9 +50,10 @@ fn rated<'a>(view: &View<'a>) -> Vec<Rated<'a>> {
         .collect()
 }
 
-/// The viewer may rate now, as `decide` will accept it.
+/// The viewer may rate now, as `decide` will accept it. The facilitator's console offers no
+/// rating: they run the room.
 fn may_rate(view: &View<'_>) -> bool {
-    view.role.is_some_and(|role| view.workshop.may_give_a_view(view.activity, role).is_ok())
+    !view.is_facilitator() && view.role.is_some_and(|role| view.workshop.may_give_a_view(view.activity, role).is_ok())
 }
 
 /// The viewer may link mitigating actions now, as `decide` will accept it.
