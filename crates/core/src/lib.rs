@@ -6,11 +6,15 @@
 //! always the fold of its log. Identifiers and timestamps are arguments, never generated here,
 //! so replaying a log anywhere gives the same state.
 
+mod access;
 pub mod brainwriting;
 mod command;
 mod config;
+mod decide;
 mod error;
 mod event;
+mod fold;
+pub mod followup_import;
 mod ids;
 mod model;
 pub mod outcomes;
@@ -21,8 +25,9 @@ pub mod tables;
 mod text;
 pub mod voting;
 
-pub use command::{Actor, Command, StatusUpdateCheck, check_status_update, decide, decide_create};
+pub use command::{Actor, Command};
 pub use config::{ActivityConfig, BrainwritingConfig, Category, Criterion, Jurisdiction, config_limits, valid_key};
+pub use decide::{StatusUpdateCheck, check_status_update, decide, decide_create};
 pub use error::DomainError;
 pub use event::{ActivitySpec, Audience, Disclosure, Event, SheetRef, TimedEvent};
 pub use ids::{AccountId, ActionId, ActivityId, ContributionId, ParticipantId, Timestamp, WorkshopId};

@@ -2,6 +2,12 @@
 //! room's consensus, rated risks, the fate of every contribution, the provenance of every
 //! action, and the follow-up of actions after the workshop.
 
+mod card_edit;
+mod material;
+
+pub use card_edit::{CARD_FIELDS, CardEdit, merge_edit};
+pub use material::{Material, material, material_priority};
+
 use crate::text::limits;
 use crate::{ActionId, ContributionId, DomainError, Subject, Timestamp, Workshop};
 use serde::{Deserialize, Serialize};

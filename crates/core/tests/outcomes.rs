@@ -311,3 +311,45 @@ fn a_closed_activity_refuses_participants_but_not_the_facilitator() {
     scene.as_facilitator(link).unwrap();
     assert_eq!(scene.workshop.action(action(1)).unwrap().revision, 2);
 }
+
+/// The pages offer a form when `may_work_on` or `may_give_a_view` says so: for every role and
+/// every state of the activity, `decide` accepts exactly then.
+#[test]
+fn decide_accepts_exactly_what_the_permission_rules_let_the_pages_offer() {
+    for close_plan in [false, true] {
+        for role in [Role::Facilitator, Role::Expert, Role::Participant, Role::Observer] {
+            let mut scene = Scene::new();
+            scene.as_ana(draft(1, "Un guichet unique", vec![note(1)])).unwrap();
+            let someone = join(&mut scene.workshop, 3);
+            let actor = if role == Role::Facilitator {
+                Actor::Account(account())
+            } else {
+                scene.as_facilitator(Command::ChangeRole { participant_id: someone, role }).unwrap();
+                Actor::Participant(someone)
+            };
+            if close_plan {
+                for n in [PLAN, RISKS] {
+                    scene.as_facilitator(Command::CloseActivity { activity_id: activity(n) }).unwrap();
+                }
+            }
+            let workshop = &scene.workshop;
+            let plan = workshop.activity(activity(PLAN)).unwrap();
+            let risks = workshop.activity(activity(RISKS)).unwrap();
+            let work = |command| decide(workshop, actor, command).is_ok();
+            let may_work = workshop.may_work_on(plan, role).is_ok();
+            let may_speak = workshop.may_give_a_view(plan, role).is_ok();
+            assert_eq!(work(draft(2, "Une autre", vec![note(1)])), may_work, "draft, {role:?}, closed {close_plan}");
+            assert_eq!(work(edit(1, 1, card("Relue"), vec![note(1)])), may_work, "edit, {role:?}");
+            let link = Command::LinkMitigations { risk: note(2), actions: vec![action(1)] };
+            assert_eq!(work(link), workshop.may_work_on(risks, role).is_ok(), "link, {role:?}");
+            let agree = Command::GiveConsensus {
+                action_id: action(1),
+                revision: None,
+                stance: Stance::Agree,
+                reason: String::new(),
+            };
+            assert_eq!(work(agree), may_speak, "stance, {role:?}, closed {close_plan}");
+            assert_eq!(work(rate(note(2), 3, 3)), workshop.may_give_a_view(risks, role).is_ok(), "rate, {role:?}");
+        }
+    }
+}

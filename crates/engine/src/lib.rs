@@ -16,6 +16,7 @@
 pub mod accounts;
 mod actor;
 pub mod cards;
+pub mod digest;
 mod engine;
 mod error;
 mod follow_up_pages;

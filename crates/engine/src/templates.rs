@@ -12,6 +12,10 @@
 //! [`TemplateError`] with the line and column of the offending value and a reason in plain
 //! English, printed as-is by `converge template check`.
 
+mod defaults;
+
+pub use defaults::{default_agenda, starting_config};
+
 use crate::ActivityDraft;
 use converge_core::config_limits::{
     CATEGORIES_MAX, CRITERIA_MAX, DAYS_MAX, IDEAS_PER_ROUND_MAX, MINUTES_MAX, NAME_MAX, ROUND_MINUTES_MAX,

@@ -2,7 +2,6 @@
 //! Their URLs carry a hash of their content, so browsers may cache them forever; the web crate
 //! serves them by name.
 
-use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
 
 struct Asset {
@@ -45,7 +44,7 @@ const ASSETS: [Asset; 10] = [
 ];
 
 /// Short content hashes, in the order of `ASSETS`.
-static VERSIONS: LazyLock<Vec<String>> = LazyLock::new(|| ASSETS.iter().map(|asset| version(asset.body)).collect());
+static VERSIONS: LazyLock<Vec<String>> = LazyLock::new(|| ASSETS.iter().map(|asset| converge_engine::digest::content_version(asset.body)).collect());
 
 /// The versioned URL of an asset.
 pub fn path(name: &str) -> String {
@@ -56,9 +55,4 @@ pub fn path(name: &str) -> String {
 /// An asset by its file name: its content type and its bytes.
 pub fn find(name: &str) -> Option<(&'static str, &'static [u8])> {
     ASSETS.iter().find(|asset| asset.name == name).map(|asset| (asset.content_type, asset.body))
-}
-
-/// The version a static file's URL carries: the start of the SHA-256 of its content.
-pub(crate) fn version(body: &[u8]) -> String {
-    Sha256::digest(body).iter().take(6).map(|byte| format!("{byte:02x}")).collect()
 }

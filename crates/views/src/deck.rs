@@ -112,7 +112,8 @@ pub fn builtin_title(id: &str, language: Language) -> Option<String> {
 /// Where a built-in card's image is served: a versioned static URL, so each phone downloads a
 /// card once and keeps it, instead of receiving every card again inside every page.
 pub fn builtin_image_path(card: &Card) -> String {
-    format!("/static/{}/{}", crate::assets::version(card.svg.as_bytes()), card.file)
+    let version = converge_engine::digest::content_version(card.svg.as_bytes());
+    format!("/static/{version}/{}", card.file)
 }
 
 /// A built-in card's image by its file name, for the static route.

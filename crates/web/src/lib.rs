@@ -13,7 +13,6 @@ mod edge;
 mod error;
 mod extract;
 /// Public for the robustness tests that feed it hostile files.
-pub mod followup_import;
 mod i18n;
 pub mod net;
 pub mod openapi;
@@ -30,7 +29,6 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use converge_core::ActivityKind;
 use converge_engine::{ActivityDraft, Engine};
 use std::future::Future;
 use std::sync::Arc;
@@ -222,33 +220,11 @@ pub fn agenda_for(
     language: converge_core::Language,
 ) -> Result<Vec<ActivityDraft>, error::Failure> {
     match template.map(str::trim) {
-        None | Some("") | Some("default") => Ok(default_agenda(Lang(language))),
+        None | Some("") | Some("default") => Ok(converge_engine::templates::default_agenda(language)),
         Some(id) => converge_engine::templates::shipped_template(id)
             .map(|template| template.agenda(language))
             .ok_or(error::Failure::UnknownTemplate),
     }
-}
-
-/// The agenda of a workshop created without a template, in the workshop's language.
-pub fn default_agenda(lang: Lang) -> Vec<ActivityDraft> {
-    vec![
-        ActivityDraft {
-            key: None,
-            kind: ActivityKind::Challenges,
-            title: lang.t("agenda-challenges-title"),
-            prompt: lang.t("agenda-challenges-prompt"),
-            config: Default::default(),
-            source_keys: Vec::new(),
-        },
-        ActivityDraft {
-            key: None,
-            kind: ActivityKind::Swot,
-            title: lang.t("agenda-swot-title"),
-            prompt: lang.t("agenda-swot-prompt"),
-            config: Default::default(),
-            source_keys: Vec::new(),
-        },
-    ]
 }
 
 /// The link participants follow to join: the configured public address, or the one the

@@ -286,7 +286,7 @@ proptest! {
         let bytes = mutate(csv_seed().into_bytes(), &mutations);
         // The seed's dates are still to come on this day.
         let today = CalendarDate::parse("2026-12-01").unwrap();
-        let run = converge_web::followup_import::dry_run_bytes(&workshop, &bytes, today);
+        let run = converge_core::followup_import::dry_run_bytes(&workshop, &bytes, today);
         if run.can_apply() {
             // Whatever the import offers to apply, the domain accepts as it stands, in order.
             let mut check = StatusUpdateCheck::new(&workshop, today);

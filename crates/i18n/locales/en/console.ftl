@@ -56,7 +56,6 @@ settings-anonymous-label = Anonymous contributions
 activity-anonymous-notice = Anonymous: nobody sees who wrote what, the facilitator included; each author sees their own.
 settings-sources-label = Works on the contributions of
 settings-categories-label = Categories (one per line)
-settings-category-default = Category { $n }
 settings-criteria-label = Criteria (one line each: key | name | weight)
 settings-ideas-per-round-label = Ideas per person per round
 settings-round-minutes-label = Length of a round (minutes)
@@ -67,9 +66,6 @@ timer-label = Time left
 timer-paused = (paused)
 
 ## Assessment and vote
-criterion-impact = Impact
-criterion-feasibility = Feasibility
-criterion-cost = Reasonable cost
 settings-vote-method-label = Voting method
 settings-dots-budget-label = Dots per person (dot voting)
 settings-dots-cap-label = Most dots on one idea

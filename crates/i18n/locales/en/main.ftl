@@ -135,10 +135,6 @@ kind-risk = risk
 kind-statement = statement
 
 ## Default agenda
-agenda-challenges-title = Challenges
-agenda-challenges-prompt = What challenges do you see for citizen participation?
-agenda-swot-title = SWOT diagnosis
-agenda-swot-prompt = What are the strengths, weaknesses, opportunities and threats of our situation?
 
 ## Field names (in error messages)
 field-text = text

@@ -56,7 +56,6 @@ settings-anonymous-label = Contributions anonymes
 activity-anonymous-notice = Anonyme : personne ne voit qui a écrit quoi, pas même l’animation ; chacun voit ce qu’il a écrit.
 settings-sources-label = Travaille sur les contributions de
 settings-categories-label = Catégories (une par ligne)
-settings-category-default = Catégorie { $n }
 settings-criteria-label = Critères (une ligne par critère : clé | nom | poids)
 settings-ideas-per-round-label = Idées par personne et par tour
 settings-round-minutes-label = Durée d’un tour (minutes)
@@ -67,9 +66,6 @@ timer-label = Temps restant
 timer-paused = (en pause)
 
 ## Évaluation et vote
-criterion-impact = Impact
-criterion-feasibility = Faisabilité
-criterion-cost = Coût raisonnable
 settings-vote-method-label = Méthode de vote
 settings-dots-budget-label = Gommettes par personne (vote par gommettes)
 settings-dots-cap-label = Gommettes au plus par idée

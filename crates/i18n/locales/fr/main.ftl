@@ -135,10 +135,6 @@ kind-risk = risque
 kind-statement = affirmation
 
 ## Ordre du jour par défaut
-agenda-challenges-title = Défis
-agenda-challenges-prompt = Quels défis voyez-vous pour la participation citoyenne ?
-agenda-swot-title = Diagnostic SWOT
-agenda-swot-prompt = Quelles sont les forces, faiblesses, opportunités et menaces de notre situation ?
 
 ## Noms de champs (dans les messages d’erreur)
 field-text = texte

@@ -11,10 +11,10 @@
 use super::View;
 use crate::Lang;
 use crate::layout::csrf_field;
-use converge_core::outcomes::{Action, ActionCard, FateDecision, GivenStance, Stance, outcome_limits};
+use converge_core::outcomes::{self, Action, ActionCard, GivenStance, Material, Stance, outcome_limits};
 use converge_core::{
-    ActionId, Activity, ActivityConfig, ActivityKind, ActivityStatus, Contribution, ContributionId, ContributionKind,
-    Jurisdiction, Language, Role, Scope, Workshop, WorkshopId, limits,
+    ActionId, ActivityConfig, ActivityKind, Contribution, ContributionId, ContributionKind, Jurisdiction, Language,
+    Scope, Workshop, WorkshopId, limits,
 };
 use maud::{Markup, html};
 use std::collections::BTreeMap;
@@ -42,43 +42,8 @@ pub const CARD_FIELDS: [(&str, &str, bool, usize); 9] = [
     ("indicators", "actions-field-indicators", true, limits::NOTE_MAX),
 ];
 
-pub fn field_of<'a>(card: &'a ActionCard, field: &str) -> &'a str {
-    match field {
-        "title" => &card.title,
-        "description" => &card.description,
-        "rationale" => &card.rationale,
-        "owner" => &card.owner,
-        "jurisdiction" => &card.jurisdiction,
-        "horizon" => &card.horizon,
-        "first_steps" => &card.first_steps,
-        "resources" => &card.resources,
-        "indicators" => &card.indicators,
-        _ => "",
-    }
-}
-
-pub fn set_field(card: &mut ActionCard, field: &str, value: String) {
-    let slot = match field {
-        "title" => &mut card.title,
-        "description" => &mut card.description,
-        "rationale" => &mut card.rationale,
-        "owner" => &mut card.owner,
-        "jurisdiction" => &mut card.jurisdiction,
-        "horizon" => &mut card.horizon,
-        "first_steps" => &mut card.first_steps,
-        "resources" => &mut card.resources,
-        "indicators" => &mut card.indicators,
-        _ => return,
-    };
-    *slot = value;
-}
-
 /// A card as a form holds it: what is typed and the sources ticked.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CardForm {
-    pub card: ActionCard,
-    pub sources: Vec<ContributionId>,
-}
+pub type CardForm = converge_core::outcomes::CardEdit;
 
 /// An edit that came too late: someone saved the card after the editor loaded it.
 pub struct Conflict<'a> {
@@ -88,31 +53,7 @@ pub struct Conflict<'a> {
     pub clashing: Vec<&'static str>,
 }
 
-/// Carries an edit over onto the card as it now is: a field the editor left as they found it
-/// takes the current value, a field they changed keeps theirs; sources they added or removed are
-/// added to or removed from the current ones. Returns the merged form and the fields both sides
-/// changed differently (where the editor's value wins in the form, and the page shows the other).
-pub fn merge_edit(started_from: &CardForm, attempted: &CardForm, current: &CardForm) -> (CardForm, Vec<&'static str>) {
-    let mut merged = current.clone();
-    let mut clashing = Vec::new();
-    for (field, ..) in CARD_FIELDS {
-        let (was, mine, now) =
-            (field_of(&started_from.card, field), field_of(&attempted.card, field), field_of(&current.card, field));
-        if mine.trim() != was.trim() {
-            if now.trim() != was.trim() && now.trim() != mine.trim() {
-                clashing.push(field);
-            }
-            set_field(&mut merged.card, field, mine.to_owned());
-        }
-    }
-    merged.sources.retain(|source| !started_from.sources.contains(source) || attempted.sources.contains(source));
-    for source in &attempted.sources {
-        if !started_from.sources.contains(source) && !merged.sources.contains(source) {
-            merged.sources.push(*source);
-        }
-    }
-    (merged, clashing)
-}
+pub use converge_core::outcomes::merge_edit;
 
 /// The jurisdictions of an activity as (key, name): its own, or the three defaults named in
 /// the reader's language.
@@ -221,18 +162,15 @@ fn plan<'a>(view: &View<'a>) -> Vec<&'a Action> {
     view.workshop.plan().filter(|action| action.activity_id == view.activity.id).collect()
 }
 
-/// True when the viewer may draft and edit cards here now.
+/// True when the viewer may draft and edit cards here now, as `decide` will accept it.
 pub fn may_write(view: &View<'_>) -> bool {
-    // A closed workshop's cards are its sealed record: read-only for everyone.
-    view.workshop.closed_at.is_none()
-        && view.role.is_some_and(Role::may_contribute)
-        && (view.activity.status == ActivityStatus::Open || view.is_facilitator())
+    view.role.is_some_and(|role| view.workshop.may_work_on(view.activity, role).is_ok())
 }
 
-/// True when the viewer may give their stance now: participants, while the activity is open.
+/// True when the viewer may give their stance now, as `decide` will accept it. The facilitator's
+/// console offers no stance: they run the room.
 pub fn may_take_a_stance(view: &View<'_>) -> bool {
-    view.activity.status == ActivityStatus::Open
-        && view.role.is_some_and(|role| role.may_contribute() && role != Role::Facilitator)
+    !view.is_facilitator() && view.role.is_some_and(|role| view.workshop.may_give_a_view(view.activity, role).is_ok())
 }
 
 pub fn participant(view: &View<'_>) -> Markup {
@@ -557,9 +495,9 @@ pub fn card_details(view: &View<'_>, action: &Action) -> Markup {
             }
             dl.card-fields {
                 @for (field, label, ..) in CARD_FIELDS {
-                    @if !matches!(field, "title" | "jurisdiction") && !field_of(&action.card, field).is_empty() {
+                    @if !matches!(field, "title" | "jurisdiction") && !action.card.field(field).is_empty() {
                         dt { (lang.t(label)) }
-                        dd { (field_of(&action.card, field)) }
+                        dd { (action.card.field(field)) }
                     }
                 }
             }
@@ -630,8 +568,8 @@ pub fn conflict_notice(view: &View<'_>, conflict: &Conflict<'_>, current: &Actio
     let lang = view.lang;
     let changed: Vec<(&str, &str)> = CARD_FIELDS
         .iter()
-        .filter(|(field, ..)| field_of(&conflict.attempted.card, field).trim() != field_of(&current.card, field).trim())
-        .map(|(field, label, ..)| (*label, field_of(&conflict.attempted.card, field)))
+        .filter(|(field, ..)| conflict.attempted.card.field(field).trim() != current.card.field(field).trim())
+        .map(|(field, label, ..)| (*label, conflict.attempted.card.field(field)))
         .collect();
     html! {
         section.conflict.card {
@@ -684,7 +622,7 @@ pub fn card_form(
             @if let Some((revision, started_from)) = editing {
                 input type="hidden" name="base_revision" value=(revision);
                 @for (field, ..) in CARD_FIELDS {
-                    input type="hidden" name={ "was_" (field) } value=(field_of(&started_from.card, field));
+                    input type="hidden" name={ "was_" (field) } value=(started_from.card.field(field));
                 }
                 @for source in &started_from.sources {
                     input type="hidden" name="was_source" value=(source);
@@ -700,9 +638,9 @@ pub fn card_form(
                         }
                     }
                 } @else if multiline {
-                    textarea #(id) name=(field) rows="3" maxlength=(max) { (field_of(&form.card, field)) }
+                    textarea #(id) name=(field) rows="3" maxlength=(max) { (form.card.field(field)) }
                 } @else {
-                    input #(id) name=(field) maxlength=(max) value=(field_of(&form.card, field)) required[field == "title"];
+                    input #(id) name=(field) maxlength=(max) value=(form.card.field(field)) required[field == "title"];
                 }
             }
             (sources_checklist(view, &form.sources))
@@ -712,27 +650,6 @@ pub fn card_form(
 }
 
 /// One contribution the plan may draw on, with the rank a vote or an assessment gave it.
-pub struct Material<'a> {
-    pub contribution: &'a Contribution,
-    /// (rank, the vote or assessment's title).
-    pub rank: Option<(usize, &'a str)>,
-}
-
-/// The order material is offered in: ideas first, then questions and challenges, SWOT notes, visions.
-fn kind_priority(kind: ContributionKind) -> Option<u8> {
-    match kind {
-        ContributionKind::Idea => Some(0),
-        ContributionKind::Question => Some(1),
-        ContributionKind::Challenge => Some(2),
-        ContributionKind::Strength
-        | ContributionKind::Weakness
-        | ContributionKind::Opportunity
-        | ContributionKind::Threat => Some(3),
-        ContributionKind::Vision => Some(4),
-        ContributionKind::Risk | ContributionKind::Statement => None,
-    }
-}
-
 /// The ranks frozen into the record by closed votes and assessments: best rank per contribution.
 fn frozen_ranks(workshop: &Workshop) -> BTreeMap<ContributionId, (usize, &str)> {
     let mut ranks: BTreeMap<ContributionId, (usize, &str)> = BTreeMap::new();
@@ -755,33 +672,10 @@ fn frozen_ranks(workshop: &Workshop) -> BTreeMap<ContributionId, (usize, &str)> 
     ranks
 }
 
-/// What the workshop retained, grouped by activity (ideas' activities first): merged notes and
-/// those the facilitator decided not to retain are left out; ranked items come first.
-pub fn material(workshop: &Workshop) -> Vec<(&Activity, Vec<Material<'_>>)> {
-    let ranks = frozen_ranks(workshop);
-    let mut groups: Vec<(u8, usize, &Activity, Vec<Material<'_>>)> = Vec::new();
-    for (position, activity) in workshop.activities.iter().enumerate() {
-        let mut items: Vec<Material<'_>> = workshop
-            .contributions_in(activity.id)
-            .filter(|c| c.merged_into.is_none() && kind_priority(c.kind).is_some())
-            .filter(|c| !matches!(workshop.fate_decisions.get(&c.id), Some(FateDecision::NotRetained { .. })))
-            .map(|contribution| Material { contribution, rank: ranks.get(&contribution.id).copied() })
-            .collect();
-        if items.is_empty() {
-            continue;
-        }
-        items.sort_by_key(|item| item.rank.map_or(usize::MAX, |(rank, _)| rank));
-        let priority = items.iter().filter_map(|item| kind_priority(item.contribution.kind)).min().unwrap_or(9);
-        groups.push((priority, position, activity, items));
-    }
-    groups.sort_by_key(|(priority, position, ..)| (*priority, *position));
-    groups.into_iter().map(|(_, _, activity, items)| (activity, items)).collect()
-}
-
 /// The material on the activity page, each idea with its "draft from this idea" link.
 fn material_section(view: &View<'_>) -> Markup {
     let lang = view.lang;
-    let mut groups = material(view.workshop);
+    let mut groups = outcomes::material(view.workshop, &frozen_ranks(view.workshop));
     // Phones re-fetch this page at every event of the plan: when the workshop has ideas, they
     // alone are listed here, and the whole material is on the new card's page.
     let has_ideas =
@@ -847,7 +741,7 @@ fn material_label(lang: Lang, item: &Material<'_>) -> Markup {
 /// (a note decided not retained since, say) stay listed, ticked, so saving keeps them.
 fn sources_checklist(view: &View<'_>, ticked: &[ContributionId]) -> Markup {
     let lang = view.lang;
-    let groups = material(view.workshop);
+    let groups = outcomes::material(view.workshop, &frozen_ranks(view.workshop));
     let offered: Vec<ContributionId> =
         groups.iter().flat_map(|(_, items)| items.iter().map(|item| item.contribution.id)).collect();
     let others: Vec<&Contribution> =

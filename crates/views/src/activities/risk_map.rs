@@ -10,7 +10,7 @@ use super::{View, generic, vote::decimal};
 use crate::Lang;
 use crate::layout::csrf_field;
 use converge_core::outcomes::{Action, RiskSummary, outcome_limits};
-use converge_core::{ActivityId, ActivityStatus, Contribution, ContributionId, ContributionKind, Role, WorkshopId};
+use converge_core::{ActivityId, Contribution, ContributionId, ContributionKind, WorkshopId};
 use converge_report::heat_map::{HeatMapText, PlacedRisk, heat_map_svg};
 use maud::{Markup, PreEscaped, html};
 
@@ -50,18 +50,15 @@ fn rated<'a>(view: &View<'a>) -> Vec<Rated<'a>> {
         .collect()
 }
 
-/// The viewer may rate now: a participant who contributes, while the map is open.
+/// The viewer may rate now, as `decide` will accept it. The facilitator's console offers no
+/// rating: they run the room.
 fn may_rate(view: &View<'_>) -> bool {
-    view.activity.status == ActivityStatus::Open
-        && view.role.is_some_and(|role| role.may_contribute() && role != Role::Facilitator)
+    !view.is_facilitator() && view.role.is_some_and(|role| view.workshop.may_give_a_view(view.activity, role).is_ok())
 }
 
-/// The viewer may link mitigating actions now: contributors while open, the facilitator always.
+/// The viewer may link mitigating actions now, as `decide` will accept it.
 fn may_link(view: &View<'_>) -> bool {
-    // A closed workshop's risk map is its sealed record.
-    view.workshop.closed_at.is_none()
-        && view.role.is_some_and(Role::may_contribute)
-        && (view.activity.status == ActivityStatus::Open || view.is_facilitator())
+    view.role.is_some_and(|role| view.workshop.may_work_on(view.activity, role).is_ok())
 }
 
 pub fn participant(view: &View<'_>) -> Markup {

@@ -770,26 +770,7 @@ pub async fn add_activity(
     let kind = form_field(&fields, "kind")
         .and_then(ActivityKind::parse)
         .ok_or(PageError::from(Failure::BadRequest("kind".into())))?;
-    let mut config = ActivityConfig::default();
-    if kind == ActivityKind::Categorize {
-        // A new sorting activity starts with categories to rename rather than none at all.
-        config.categories = (0..4)
-            .map(|index| Category {
-                id: index,
-                name: lang.t_args("settings-category-default", &[("n", (index + 1).into())]),
-            })
-            .collect();
-    }
-    if kind == ActivityKind::PhotoLanguage {
-        config.deck = Some(BUILTIN_DECK.into());
-    }
-    if kind == ActivityKind::Assess {
-        // The criteria of the method, worded so that more is better, to adjust in the settings.
-        config.criteria = [("impact", 2), ("feasibility", 2), ("cost", 1)]
-            .into_iter()
-            .map(|(id, weight)| Criterion { id: id.to_owned(), name: lang.t(&format!("criterion-{id}")), weight })
-            .collect();
-    }
+    let mut config = converge_engine::templates::starting_config(kind, lang.0);
     // A new activity joins the last day of the agenda, so days stay in one block each.
     config.day = state.workshop.activities.last().and_then(|last| last.config.day);
     let spec = ActivitySpec {

@@ -12,12 +12,12 @@ use crate::access::{OwnedWorkshop, owned_by};
 use crate::auth::Facilitator;
 use crate::error::{Answer, Failure, PageError};
 use crate::extract::{ValidForm, ValidPath, ValidQuery, form_field};
-use crate::followup_import::{self, DryRun, Problem};
 use crate::i18n::Lang;
 use axum::extract::multipart::Multipart;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use converge_core::followup_import::{self, DryRun, Problem};
 use converge_core::outcomes::outcome_limits::{NOTE_MAX, OWNER_MAX};
 use converge_core::{
     Action, ActionId, ActionStatus, Actor, CalendarDate, Command, StatusUpdate, Timestamp, Workshop, WorkshopId,

@@ -232,7 +232,7 @@ fn card_form_from(fields: &[(String, String)]) -> CardForm {
                 form.sources.push(source);
             }
         } else if action_plan::CARD_FIELDS.iter().any(|(field, ..)| field == name) {
-            action_plan::set_field(&mut form.card, name, value.clone());
+            form.card.set_field(name, value.clone());
         }
     }
     form

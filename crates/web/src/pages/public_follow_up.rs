@@ -17,10 +17,9 @@ use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use converge_core::{CalendarDate, Language, Timestamp, Workshop, WorkshopId};
+use converge_core::{CalendarDate, Language, Timestamp, Workshop};
 use converge_engine::LiveState;
 use maud::{DOCTYPE, Markup, html};
-use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
 /// The workshop published at `token`; a 404 for an address that opens nothing.
@@ -195,7 +194,10 @@ fn atom(lang: Lang, workshop: &Workshop, page: &str) -> String {
             &[("action", action.card.title.as_str().into()), ("status", status_label(lang, entry.status).into())],
         );
         xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <id>urn:uuid:{}</id>\n", entry_id(workshop.id, entry.seq)));
+        xml.push_str(&format!(
+            "    <id>urn:uuid:{}</id>\n",
+            converge_engine::digest::follow_up_entry_id(workshop.id, entry.seq)
+        ));
         xml.push_str(&format!("    <title>{}</title>\n", escape(&heading)));
         xml.push_str(&format!("    <updated>{}</updated>\n", rfc3339(entry.at)));
         xml.push_str(&format!(
@@ -210,15 +212,6 @@ fn atom(lang: Lang, workshop: &Workshop, page: &str) -> String {
     }
     xml.push_str("</feed>\n");
     xml
-}
-
-/// A stable, unique id for the status change recorded at `seq`: a name-based UUID (version 8)
-/// of the workshop and the sequence number, so a reader never sees the same change twice.
-fn entry_id(workshop: WorkshopId, seq: u64) -> uuid::Uuid {
-    let digest = Sha256::digest(format!("converge follow-up entry\n{workshop}\n{seq}").as_bytes());
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    uuid::Builder::from_custom_bytes(bytes).into_uuid()
 }
 
 fn rfc3339(at: Timestamp) -> String {
@@ -255,15 +248,6 @@ mod tests {
     #[test]
     fn xml_text_is_escaped_and_stripped_of_what_xml_cannot_hold() {
         assert_eq!(escape("a<b>&\"c'\u{1}\u{FFFF}é\n"), "a&lt;b&gt;&amp;&quot;c&apos;é\n");
-    }
-
-    #[test]
-    fn entry_ids_are_stable_uuids_distinct_per_change() {
-        let workshop = WorkshopId::from_uuid(uuid::Uuid::from_u128(7));
-        let first = entry_id(workshop, 12);
-        assert_eq!(first, entry_id(workshop, 12));
-        assert_ne!(first, entry_id(workshop, 13));
-        assert_eq!(first.get_version_num(), 8);
     }
 
     #[test]

@@ -16,7 +16,6 @@ use converge_report::csv::Table;
 use converge_report::Report;
 use maud::{Markup, html};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
 
 /// The report of a workshop, as the engine makes it (`Engine::report`), its built-in cards named
@@ -33,7 +32,7 @@ pub async fn workshop_report(
 /// The report's own policy: its one inline stylesheet, by hash, and nothing else at all; no
 /// script, no request anywhere. Stricter than the site's, which would refuse the inline style.
 static REPORT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
-    let hash = base64(&Sha256::digest(converge_report::html::STYLE.as_bytes()));
+    let hash = base64(&converge_engine::digest::sha256(converge_report::html::STYLE.as_bytes()));
     let policy = format!(
         "default-src 'none'; style-src 'sha256-{hash}'; img-src data:; form-action 'none'; \
          frame-ancestors 'none'; base-uri 'none'"

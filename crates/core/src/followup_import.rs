@@ -9,8 +9,8 @@
 //! Rows are checked in order, as the domain applies them: a row may keep the next update's date
 //! an earlier row of the file gave.
 
-use converge_core::outcomes::outcome_limits::STATUS_BATCH_MAX;
-use converge_core::{ActionId, ActionStatus, CalendarDate, DomainError, StatusUpdate, StatusUpdateCheck, Workshop};
+use crate::outcomes::outcome_limits::STATUS_BATCH_MAX;
+use crate::{ActionId, ActionStatus, CalendarDate, DomainError, StatusUpdate, StatusUpdateCheck, Workshop};
 
 /// The columns an import may have, in the order of the template.
 pub const COLUMNS: [&str; 5] = ["action_id", "status", "note", "next_update_due", "effective_on"];
@@ -295,7 +295,7 @@ pub fn template(workshop: &Workshop, today: CalendarDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use converge_core::{
+    use crate::{
         AccountId, ActionCard, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, Actor, Command, Event, Keyring,
         Language, ParticipantId, Prompt, TimedEvent, Timestamp, Title, WorkshopId, decide, decide_create,
     };
@@ -446,7 +446,7 @@ mod tests {
     #[test]
     fn a_note_with_control_characters_or_too_long_is_refused_as_the_domain_would() {
         let workshop = workshop();
-        let long = "x".repeat(converge_core::outcomes::outcome_limits::NOTE_MAX + 1);
+        let long = "x".repeat(crate::outcomes::outcome_limits::NOTE_MAX + 1);
         let text = format!("action_id,status,note\n{a},done,\"bell\u{7}\"\n{a},done,{long}\n", a = action(0));
         let run = dry_run(&workshop, &text, today());
         assert!(matches!(run.rejections[0].problem, Problem::Refused(DomainError::ControlCharacters { .. })));

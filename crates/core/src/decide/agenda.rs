@@ -1,0 +1,179 @@
+//! Rules of the agenda: adding, editing, removing and moving activities, opening and closing
+//! them, their timers, and the focus every screen is sent to.
+
+use super::{DEFAULT_TIMER_MINUTES, Deciding, MINUTE_MS, activity_added, position_of, require_facilitator};
+use crate::state::Timer;
+use crate::text::{Prompt, Title};
+use crate::{ActivityConfig, ActivityId, ActivitySpec, ActivityStatus, DomainError, Event};
+
+pub(super) fn add_activity(cx: &Deciding<'_>, spec: ActivitySpec) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    if workshop.activity(spec.activity_id).is_some() {
+        return Err(DomainError::DuplicateActivity(spec.activity_id));
+    }
+    let earlier: Vec<ActivityId> = workshop.activities.iter().map(|activity| activity.id).collect();
+    spec.config.check(spec.kind, spec.activity_id, &earlier)?;
+    Ok(vec![activity_added(spec)])
+}
+
+pub(super) fn update_activity(
+    cx: &Deciding<'_>,
+    activity_id: ActivityId,
+    title: String,
+    prompt: String,
+    config: ActivityConfig,
+) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    let position = position_of(workshop, activity_id)?;
+    let activity = &workshop.activities[position];
+    let title = Title::parse(&title)?;
+    let prompt = Prompt::parse(&prompt)?;
+    let earlier: Vec<ActivityId> = workshop.activities[..position].iter().map(|activity| activity.id).collect();
+    config.check(activity.kind, activity_id, &earlier)?;
+    // Anonymity, once the room has seen it, stays: turning it off would sign what was
+    // posted under it, or what someone posts from a page still saying "anonymous".
+    // Turning it on is always possible, except in a brainwriting under way, whose seat
+    // order a signed board has already shown.
+    if activity.config.anonymous != config.anonymous
+        && let Some(reason) = workshop.anonymity_fixed(activity)
+    {
+        return Err(DomainError::InvalidConfig { reason });
+    }
+    // Ballots were cast under the vote's rules; changing them would miscount those ballots.
+    let has_ballots = !activity.ballots.is_empty() || !activity.comparisons.is_empty();
+    if has_ballots && config.vote_rules() != activity.config.vote_rules() {
+        return Err(DomainError::InvalidConfig { reason: "vote_locked" });
+    }
+    if activity.title == title.as_str() && activity.prompt == prompt.as_str() && activity.config == config {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::ActivityUpdated { activity_id, title: title.into_string(), prompt: prompt.into_string(), config }])
+}
+
+pub(super) fn remove_activity(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    position_of(workshop, activity_id)?;
+    // The room's words and votes stay on the record, and their activity with them.
+    if workshop.activity(activity_id).is_some_and(|activity| workshop.has_room_input(activity)) {
+        return Err(DomainError::ActivityHasContributions);
+    }
+    Ok(vec![Event::ActivityRemoved { activity_id }])
+}
+
+pub(super) fn move_activity(
+    cx: &Deciding<'_>,
+    activity_id: ActivityId,
+    position: u32,
+) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    let from = position_of(workshop, activity_id)?;
+    if position as usize >= workshop.activities.len() {
+        return Err(DomainError::PositionOutOfRange(position));
+    }
+    let mut order: Vec<ActivityId> = workshop.activities.iter().map(|activity| activity.id).collect();
+    order.remove(from);
+    order.insert(position as usize, activity_id);
+    // Activities keep working on earlier ones only: a move may not put a source after
+    // the activity that uses it.
+    for (index, activity) in order.iter().enumerate() {
+        let Some(activity) = workshop.activity(*activity) else { continue };
+        if activity.config.sources.iter().any(|source| !order[..index].contains(source)) {
+            return Err(DomainError::InvalidConfig { reason: "sources" });
+        }
+    }
+    if from == position as usize {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::ActivityMoved { activity_id, position }])
+}
+
+pub(super) fn start_timer(
+    cx: &Deciding<'_>,
+    activity_id: ActivityId,
+    minutes: Option<u32>,
+) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+    // A closed activity's time is over; reopening it gives it a timer again.
+    if activity.status == ActivityStatus::Closed {
+        return Err(DomainError::ActivityNotOpen);
+    }
+    if let Some(minutes) = minutes
+        && (minutes == 0 || minutes > crate::config_limits::MINUTES_MAX)
+    {
+        return Err(DomainError::InvalidConfig { reason: "minutes" });
+    }
+    let planned = u64::from(activity.config.minutes.unwrap_or(DEFAULT_TIMER_MINUTES)) * MINUTE_MS;
+    // Starting a running timer starts it afresh: the facilitator presses "start" again
+    // when the time is up (the core has no clock to tell an expired timer from another).
+    let remaining_ms = match (minutes, activity.timer) {
+        (Some(minutes), _) => u64::from(minutes) * MINUTE_MS,
+        (None, Some(Timer::Paused { remaining_ms })) if remaining_ms > 0 => remaining_ms,
+        (None, _) => planned,
+    };
+    Ok(vec![Event::TimerStarted { activity_id, remaining_ms }])
+}
+
+pub(super) fn pause_timer(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+    match activity.timer {
+        Some(Timer::Running { .. }) => Ok(vec![Event::TimerPaused { activity_id }]),
+        _ => Err(DomainError::TimerNotRunning),
+    }
+}
+
+pub(super) fn extend_timer(
+    cx: &Deciding<'_>,
+    activity_id: ActivityId,
+    minutes: u32,
+) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+    if activity.status == ActivityStatus::Closed {
+        return Err(DomainError::ActivityNotOpen);
+    }
+    if minutes == 0 || minutes > crate::config_limits::MINUTES_MAX {
+        return Err(DomainError::InvalidConfig { reason: "minutes" });
+    }
+    Ok(vec![Event::TimerExtended { activity_id, extra_ms: u64::from(minutes) * MINUTE_MS }])
+}
+
+pub(super) fn set_focus(cx: &Deciding<'_>, activity_id: Option<ActivityId>) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    if let Some(activity_id) = activity_id {
+        workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+    }
+    if workshop.focus == activity_id {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::FocusChanged { activity_id }])
+}
+
+pub(super) fn open_activity(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+    if activity.status == ActivityStatus::Open {
+        return Err(DomainError::ActivityAlreadyOpen);
+    }
+    Ok(vec![Event::ActivityOpened { activity_id }])
+}
+
+pub(super) fn close_activity(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+    if activity.status != ActivityStatus::Open {
+        return Err(DomainError::ActivityNotOpenToClose);
+    }
+    Ok(vec![Event::ActivityClosed { activity_id }])
+}
