@@ -109,11 +109,13 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/joining", post(console::joining))
         .route("/facilitator/workshops/{id}/activities", post(console::add_activity))
         .route("/facilitator/workshops/{id}/activities/{activity_id}", get(console::activity_page))
-        .route("/facilitator/workshops/{id}/activities/{activity_id}/{action}", post(console::activity_action))
-        .route("/facilitator/workshops/{id}/participants/{participant_id}/{action}", post(console::participant_action))
+        // The console's controls on an activity, a participant or a contribution: the last
+        // segment names the control, read as an enum (an unknown one is 404).
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/{action}", post(console::activity_control))
+        .route("/facilitator/workshops/{id}/participants/{participant_id}/{action}", post(console::participant_control))
         .route(
             "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}",
-            post(console::contribution_action),
+            post(console::contribution_control),
         )
         .route("/facilitator/workshops/{id}/fates", get(fates::fates_page).post(fates::decide_fates))
         .route("/facilitator/workshops/{id}/close", get(fates::confirm_close).post(fates::close_workshop))
