@@ -15,6 +15,7 @@ mod extract;
 /// Public for the robustness tests that feed it hostile files.
 pub mod followup_import;
 mod i18n;
+mod live_kinds;
 pub mod net;
 pub mod openapi;
 mod pages;

@@ -7,7 +7,7 @@
 
 use super::activities::{self, Draft};
 use super::facilitator::{is_loopback, live};
-use super::layout::{Frame, PageContext, csrf_field, page};
+use super::layout::{EventKinds, Frame, PageContext, csrf_field, page};
 use super::participant::activity_status;
 use super::timer::timer;
 use crate::access::OwnedWorkshop;
@@ -78,7 +78,11 @@ pub async fn console(
         .collect();
     Ok(page(
         &context,
-        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path, "")), body_class: "console" },
+        Frame {
+            title: &workshop.title,
+            live: Some(live(id, state.seq, &context.path, EventKinds::ALL)),
+            body_class: "console",
+        },
         html! {
             header.workshop-head {
                 h1 { (workshop.title) }
@@ -415,7 +419,7 @@ pub async fn activity_page(
         now,
         draft: &draft,
     };
-    let mut page_live = live(id, state.seq, &context.path, "");
+    let mut page_live = live(id, state.seq, &context.path, EventKinds::ALL);
     page_live.activity = Some(activities::related_activities(workshop, activity));
     Ok(page(
         &context,

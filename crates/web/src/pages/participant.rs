@@ -1,7 +1,7 @@
 //! The participant's pages, phone first: the workshop's agenda and one activity at a time.
 
 use super::activities::{self, Draft};
-use super::layout::{Frame, Live, PageContext, form_error, page};
+use super::layout::{EventKinds, Frame, Live, PageContext, form_error, page};
 use crate::AppState;
 use crate::access::Member;
 use crate::error::{Answer, Failure, PageError, add_retry_after};
@@ -32,7 +32,7 @@ pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity:
     html! { span class={ "badge status-" (activity.status.as_str()) } { (lang.t(key)) } }
 }
 
-fn live(id: WorkshopId, seq: u64, page: String, kinds: &'static str, activity: Option<String>) -> Option<Live> {
+fn live(id: WorkshopId, seq: u64, page: String, kinds: EventKinds, activity: Option<String>) -> Option<Live> {
     let follow_focus = Some(format!("/w/{id}/a/"));
     Some(Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page, kinds, activity, follow_focus })
 }
