@@ -1,6 +1,13 @@
 //! The HTTP edge of Converge: HTML pages that work without JavaScript, live updates over
 //! Server-Sent Events, and the JSON API with its OpenAPI document. Handlers are thin: they
-//! extract and check input, call the engine once, and render. Status codes exist only here.
+//! extract and check input, call the engine once, and render.
+//!
+//! How a request goes through:
+//! - `edge` settles its language once (a request extension) and, on the way out, writes any
+//!   failure in that language; handlers fail with `error::Failure` and never name a language.
+//! - `access` extracts who may act on the workshop `{id}` (its owner, a member); `extract`
+//!   reads paths, queries and forms (typed forms with repeated fields: `extract::FormFields`).
+//! - Status codes are chosen in `error` only: a failure's, or a named `error::Answer`.
 
 mod access;
 pub mod api;
