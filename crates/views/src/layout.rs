@@ -4,6 +4,18 @@ use crate::Lang;
 use converge_core::Language;
 use maud::{DOCTYPE, Markup, html};
 
+/// A list of event kinds, as `converge_core::Event::kind` writes them and the event stream sends
+/// them: what a page's live region follows (`data-live-kinds`). A test in the web crate checks
+/// every list against the core's events, so a renamed event cannot leave a page following
+/// nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventKinds(pub &'static [&'static str]);
+
+impl EventKinds {
+    /// Every kind: the page follows the whole stream.
+    pub const ALL: EventKinds = EventKinds(&[]);
+}
+
 /// What every page needs from its request: language, form token, path, and who is signed in.
 pub struct PageContext {
     pub lang: Lang,
@@ -21,8 +33,8 @@ pub struct Live {
     pub stream: String,
     pub seq: u64,
     pub page: String,
-    /// The event kinds that change this page, space-separated; empty for every kind.
-    pub kinds: &'static str,
+    /// The event kinds that change this page; none for every kind.
+    pub kinds: EventKinds,
     /// When set, events about activities other than these leave this page alone: the page's
     /// own activity and those it is linked to (its sources, and the ones working on it).
     pub activity: Option<String>,
@@ -33,22 +45,85 @@ pub struct Live {
 
 impl Live {
     /// Kinds that change what participants see of the agenda.
-    pub const AGENDA: &'static str = "activity_added activity_updated activity_removed activity_moved activity_opened \
-        activity_closed focus_changed tables_formed participant_seated workshop_closed workshop_deleted";
+    pub const AGENDA: EventKinds = EventKinds(&[
+        "activity_added",
+        "activity_updated",
+        "activity_removed",
+        "activity_moved",
+        "activity_opened",
+        "activity_closed",
+        "focus_changed",
+        "tables_formed",
+        "participant_seated",
+        "workshop_closed",
+        "workshop_deleted",
+    ]);
     /// Kinds that change an activity's page or the projection.
-    pub const ACTIVITY: &'static str = "activity_updated activity_removed activity_opened activity_closed \
-        timer_started timer_paused timer_extended focus_changed contribution_posted contribution_moved \
-        contributions_merged contribution_categorized brainwriting_started brainwriting_round_started \
-        participant_left participant_returned deck_card_added deck_card_removed ballot_cast item_assessed \
-        results_frozen action_drafted action_edited action_withdrawn consensus_given risk_rated mitigations_linked \
-        workshop_closed workshop_deleted";
+    pub const ACTIVITY: EventKinds = EventKinds(&[
+        "activity_updated",
+        "activity_removed",
+        "activity_opened",
+        "activity_closed",
+        "timer_started",
+        "timer_paused",
+        "timer_extended",
+        "focus_changed",
+        "contribution_posted",
+        "contribution_moved",
+        "contributions_merged",
+        "contribution_categorized",
+        "brainwriting_started",
+        "brainwriting_round_started",
+        "participant_left",
+        "participant_returned",
+        "deck_card_added",
+        "deck_card_removed",
+        "ballot_cast",
+        "item_assessed",
+        "results_frozen",
+        "action_drafted",
+        "action_edited",
+        "action_withdrawn",
+        "consensus_given",
+        "risk_rated",
+        "mitigations_linked",
+        "workshop_closed",
+        "workshop_deleted",
+    ]);
     /// Kinds that change the projection screen: an activity's, and who may join.
-    pub const SCREEN: &'static str = "activity_updated activity_removed activity_opened activity_closed \
-        timer_started timer_paused timer_extended focus_changed contribution_posted contribution_moved \
-        contributions_merged contribution_categorized brainwriting_started brainwriting_round_started \
-        participant_left participant_returned deck_card_added deck_card_removed ballot_cast item_assessed \
-        results_frozen action_drafted action_edited action_withdrawn consensus_given risk_rated mitigations_linked \
-        workshop_closed workshop_deleted joining_locked join_code_renewed";
+    pub const SCREEN: EventKinds = EventKinds(&[
+        "activity_updated",
+        "activity_removed",
+        "activity_opened",
+        "activity_closed",
+        "timer_started",
+        "timer_paused",
+        "timer_extended",
+        "focus_changed",
+        "contribution_posted",
+        "contribution_moved",
+        "contributions_merged",
+        "contribution_categorized",
+        "brainwriting_started",
+        "brainwriting_round_started",
+        "participant_left",
+        "participant_returned",
+        "deck_card_added",
+        "deck_card_removed",
+        "ballot_cast",
+        "item_assessed",
+        "results_frozen",
+        "action_drafted",
+        "action_edited",
+        "action_withdrawn",
+        "consensus_given",
+        "risk_rated",
+        "mitigations_linked",
+        "workshop_closed",
+        "workshop_deleted",
+        "joining_locked",
+        "join_code_renewed",
+    ]);
 }
 
 pub struct Frame<'a> {
@@ -86,7 +161,7 @@ pub fn page(context: &PageContext, frame: Frame<'_>, content: Markup) -> Markup 
                 data-stream=[frame.live.as_ref().map(|live| live.stream.as_str())]
                 data-seq=[frame.live.as_ref().map(|live| live.seq)]
                 data-page=[frame.live.as_ref().map(|live| live.page.as_str())]
-                data-live-kinds=[frame.live.as_ref().map(|live| live.kinds).filter(|kinds| !kinds.is_empty())]
+                data-live-kinds=[frame.live.as_ref().map(|live| live.kinds.0.join(" ")).filter(|kinds| !kinds.is_empty())]
                 data-live-activity=[frame.live.as_ref().and_then(|live| live.activity.as_deref())]
                 data-follow-focus=[frame.live.as_ref().and_then(|live| live.follow_focus.as_deref())]
                 data-now=[frame.live.as_ref().map(|_| converge_engine::now().0)] {

@@ -2,6 +2,8 @@
 //! the edge renders them): JSON for the API, a page for browsers. axum's own
 //! rejections are plain text.
 
+mod fields;
+
 use crate::error::{self, ApiError, Failure};
 use axum::extract::rejection::{FormRejection, JsonRejection};
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
@@ -86,6 +88,28 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ValidForm<T> {
             }
         }
     }
+}
+
+/// A form from one of our pages read into `T`, where a field may repeat (checkbox lists,
+/// multi-selects, ranked lists): a `Vec` field takes every value, any other its first. See
+/// [`fields`].
+pub struct FormFields<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for FormFields<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let path = request.uri().path().to_owned();
+        let ValidForm(pairs) = ValidForm::<Vec<(String, String)>>::from_request(request, state).await?;
+        fields::from_pairs(pairs)
+            .map(FormFields)
+            .map_err(|error| error::for_path(&path, Failure::BadRequest(error.to_string())))
+    }
+}
+
+/// A form field's value trimmed, as handlers read text they compare or parse.
+pub fn trimmed(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim)
 }
 
 /// A field of a form read as pairs (forms with repeated fields are read that way), trimmed.

@@ -1,6 +1,13 @@
 //! The HTTP edge of Converge: HTML pages that work without JavaScript, live updates over
 //! Server-Sent Events, and the JSON API with its OpenAPI document. Handlers are thin: they
-//! extract and check input, call the engine once, and render. Status codes exist only here.
+//! extract and check input, call the engine once, and render.
+//!
+//! How a request goes through:
+//! - `edge` settles its language once (a request extension) and, on the way out, writes any
+//!   failure in that language; handlers fail with `error::Failure` and never name a language.
+//! - `access` extracts who may act on the workshop `{id}` (its owner, a member); `extract`
+//!   reads paths, queries and forms (typed forms with repeated fields: `extract::FormFields`).
+//! - Status codes are chosen in `error` only: a failure's, or a named `error::Answer`.
 
 mod access;
 pub mod api;
@@ -14,6 +21,7 @@ mod error;
 mod extract;
 /// Public for the robustness tests that feed it hostile files.
 mod i18n;
+mod live_kinds;
 pub mod net;
 pub mod openapi;
 mod pages;
@@ -106,11 +114,13 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/joining", post(console::joining))
         .route("/facilitator/workshops/{id}/activities", post(console::add_activity))
         .route("/facilitator/workshops/{id}/activities/{activity_id}", get(console::activity_page))
-        .route("/facilitator/workshops/{id}/activities/{activity_id}/{action}", post(console::activity_action))
-        .route("/facilitator/workshops/{id}/participants/{participant_id}/{action}", post(console::participant_action))
+        // The console's controls on an activity, a participant or a contribution: the last
+        // segment names the control, read as an enum (an unknown one is 404).
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/{action}", post(console::activity_control))
+        .route("/facilitator/workshops/{id}/participants/{participant_id}/{action}", post(console::participant_control))
         .route(
             "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}",
-            post(console::contribution_action),
+            post(console::contribution_control),
         )
         .route("/facilitator/workshops/{id}/fates", get(fates::fates_page).post(fates::decide_fates))
         .route("/facilitator/workshops/{id}/close", get(fates::confirm_close).post(fates::close_workshop))

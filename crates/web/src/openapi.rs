@@ -1,5 +1,5 @@
 //! The OpenAPI document of the JSON API, served at `/api/openapi.json`: the operations of
-//! [`crate::api`], [`crate::api_actions`] and [`crate::sse`], with what the derive cannot say
+//! `crate::api`, `crate::api_actions` and `crate::sse`, with what the derive cannot say
 //! written in by hand. It sits above the handlers it describes, which know nothing of it.
 
 use crate::error::{Answer, ErrorBody};

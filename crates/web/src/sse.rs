@@ -7,6 +7,7 @@ use crate::access::ApiMember;
 use crate::auth::Credentials;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ValidPath, ValidQuery};
+use crate::live_kinds::EventKinds;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -93,6 +94,13 @@ pub async fn stream_events(
     Ok((headers, Body::from_stream(follower.into_chunks())).into_response())
 }
 
+/// The events after which a stream ends: the workshop is gone.
+pub(crate) const ENDS_EVERY_STREAM: EventKinds = EventKinds(&["workshop_deleted"]);
+
+/// The events after which the stream of the participant they name ends: they are no longer
+/// in the workshop as themselves.
+pub(crate) const ENDS_THE_PARTICIPANTS_STREAM: EventKinds = EventKinds(&["participant_removed", "participant_merged"]);
+
 struct Follower {
     engine: Engine,
     workshop: WorkshopId,
@@ -165,8 +173,8 @@ impl Follower {
         frame_event(chunk, event.seq, views.for_viewer(&self.viewer));
         // A deleted workshop's stream ends after telling its followers, and a removed or merged
         // participant's after telling them (a merged one's page comes back as the person).
-        event.kind == "workshop_deleted"
-            || (matches!(event.kind.as_str(), "participant_removed" | "participant_merged")
+        ENDS_EVERY_STREAM.0.contains(&event.kind.as_str())
+            || (ENDS_THE_PARTICIPANTS_STREAM.0.contains(&event.kind.as_str())
                 && self.viewer.participant.as_deref().is_some_and(|participant| event.payload.contains(participant)))
     }
 

@@ -7,13 +7,13 @@
 
 use super::activities::{self, Draft};
 use super::facilitator::{is_loopback, live};
-use super::layout::{Frame, PageContext, csrf_field, page};
+use super::layout::{EventKinds, Frame, PageContext, csrf_field, page};
 use super::participant::activity_status;
 use super::timer::timer;
 use crate::access::OwnedWorkshop;
 use crate::auth::Facilitator;
 use crate::error::{Failure, PageError};
-use crate::extract::{ValidForm, ValidPath, form_field};
+use crate::extract::{FormFields, ValidPath, trimmed};
 use crate::i18n::Lang;
 use crate::{AppState, join_url};
 use axum::extract::State;
@@ -28,6 +28,7 @@ use converge_core::{
 use converge_engine::EngineError;
 use converge_i18n::FluentValue;
 use maud::{Markup, html};
+use serde::Deserialize;
 use std::collections::HashMap;
 
 /// The kinds a facilitator can add to an agenda from the console.
@@ -77,7 +78,11 @@ pub async fn console(
         .collect();
     Ok(page(
         &context,
-        Frame { title: &workshop.title, live: Some(live(id, state.seq, &context.path, "")), body_class: "console" },
+        Frame {
+            title: &workshop.title,
+            live: Some(live(id, state.seq, &context.path, EventKinds::ALL)),
+            body_class: "console",
+        },
         html! {
             header.workshop-head {
                 h1 { (workshop.title) }
@@ -414,7 +419,7 @@ pub async fn activity_page(
         now,
         draft: &draft,
     };
-    let mut page_live = live(id, state.seq, &context.path, "");
+    let mut page_live = live(id, state.seq, &context.path, EventKinds::ALL);
     page_live.activity = Some(activities::related_activities(workshop, activity));
     Ok(page(
         &context,
@@ -613,39 +618,35 @@ fn categories_from_lines(existing: &[Category], lines: &str) -> Vec<Category> {
 /// Reads the settings form into a configuration, starting from the current one so settings the
 /// form does not show (a deck, a day) are kept. Category ids stay with their line position's
 /// category when names are edited, so sorted notes stay sorted.
-fn config_from_form(activity: &Activity, fields: &[(String, String)]) -> Result<ActivityConfig, DomainError> {
-    let field = |name: &str| form_field(fields, name);
-    let number = |name: &str, reason: &'static str| -> Result<Option<u32>, DomainError> {
-        match field(name) {
+fn config_from_form(activity: &Activity, form: &ActivityForm) -> Result<ActivityConfig, DomainError> {
+    let number = |field: &Option<String>, reason: &'static str| -> Result<Option<u32>, DomainError> {
+        match trimmed(field) {
             None | Some("") => Ok(None),
             Some(raw) => raw.parse().map(Some).map_err(|_| DomainError::InvalidConfig { reason }),
         }
     };
     let mut config = activity.config.clone();
-    config.minutes = number("minutes", "minutes")?;
-    config.anonymous = field("anonymous") == Some("on");
-    config.sources = fields
-        .iter()
-        .filter(|(key, _)| key == "source")
-        .filter_map(|(_, value)| value.parse::<ActivityId>().ok())
-        .collect();
+    config.minutes = number(&form.minutes, "minutes")?;
+    config.anonymous = trimmed(&form.anonymous) == Some("on");
+    config.sources = form.source.iter().filter_map(|value| value.parse::<ActivityId>().ok()).collect();
     if activity.kind == ActivityKind::PhotoLanguage
-        && let Some(deck) = field("deck").filter(|deck| !deck.is_empty())
+        && let Some(deck) = trimmed(&form.deck).filter(|deck| !deck.is_empty())
     {
         // A name that is not a key is refused by the configuration's own check.
         config.deck = Some(deck.to_owned());
     }
     if activity.kind == ActivityKind::Categorize {
-        config.categories = categories_from_lines(&activity.config.categories, field("categories").unwrap_or_default());
+        config.categories =
+            categories_from_lines(&activity.config.categories, trimmed(&form.categories).unwrap_or_default());
     }
     if activity.kind == ActivityKind::ActionPlan
-        && let Some(lines) = field("jurisdictions")
+        && let Some(lines) = trimmed(&form.jurisdictions)
     {
         config.jurisdictions = activities::action_plan::jurisdictions_from_lines(&activity.config, lines);
     }
     if activity.kind == ActivityKind::Assess {
         let mut criteria = Vec::new();
-        for line in field("criteria").unwrap_or_default().lines().map(str::trim).filter(|line| !line.is_empty()) {
+        for line in trimmed(&form.criteria).unwrap_or_default().lines().map(str::trim).filter(|line| !line.is_empty()) {
             let parts: Vec<&str> = line.split('|').map(str::trim).collect();
             let (id, name, weight) = match parts.as_slice() {
                 [id, name] => (*id, *name, 1),
@@ -660,19 +661,19 @@ fn config_from_form(activity: &Activity, fields: &[(String, String)]) -> Result<
     }
     if activity.kind == ActivityKind::Vote {
         let defaults = config.vote_rules();
-        let method = field("vote_method").and_then(VoteMethod::parse).unwrap_or(defaults.method);
+        let method = trimmed(&form.vote_method).and_then(VoteMethod::parse).unwrap_or(defaults.method);
         config.vote = Some(VoteConfig {
             method,
-            dots_budget: number("dots_budget", "vote")?.unwrap_or(defaults.dots_budget),
-            dots_cap: number("dots_cap", "vote")?.unwrap_or(defaults.dots_cap),
-            grades: number("grades", "vote")?.map_or(defaults.grades, |grades| grades.min(255) as u8),
-            rank_by_median: field("rank_by_median") == Some("on"),
+            dots_budget: number(&form.dots_budget, "vote")?.unwrap_or(defaults.dots_budget),
+            dots_cap: number(&form.dots_cap, "vote")?.unwrap_or(defaults.dots_cap),
+            grades: number(&form.grades, "vote")?.map_or(defaults.grades, |grades| grades.min(255) as u8),
+            rank_by_median: trimmed(&form.rank_by_median) == Some("on"),
             ..defaults
         });
     }
     if activity.kind == ActivityKind::Assess {
-        let tenths = |name: &str| -> Result<Option<u32>, DomainError> {
-            match field(name) {
+        let tenths = |field: &Option<String>| -> Result<Option<u32>, DomainError> {
+            match trimmed(field) {
                 None | Some("") => Ok(None),
                 Some(raw) => raw
                     .replace(',', ".")
@@ -683,23 +684,23 @@ fn config_from_form(activity: &Activity, fields: &[(String, String)]) -> Result<
                     .ok_or(DomainError::InvalidConfig { reason: "thresholds" }),
             }
         };
-        config.impact_threshold_tenths = tenths("impact_threshold")?;
-        config.feasibility_threshold_tenths = tenths("feasibility_threshold")?;
+        config.impact_threshold_tenths = tenths(&form.impact_threshold)?;
+        config.feasibility_threshold_tenths = tenths(&form.feasibility_threshold)?;
     }
     if activity.kind == ActivityKind::Brainwriting {
         let defaults = BrainwritingConfig::default();
         config.brainwriting = Some(BrainwritingConfig {
-            ideas_per_round: number("ideas_per_round", "brainwriting")?.unwrap_or(defaults.ideas_per_round),
-            round_minutes: number("round_minutes", "brainwriting")?.unwrap_or(defaults.round_minutes),
-            table_size: number("table_size", "brainwriting")?.unwrap_or(defaults.table_size),
+            ideas_per_round: number(&form.ideas_per_round, "brainwriting")?.unwrap_or(defaults.ideas_per_round),
+            round_minutes: number(&form.round_minutes, "brainwriting")?.unwrap_or(defaults.round_minutes),
+            table_size: number(&form.table_size, "brainwriting")?.unwrap_or(defaults.table_size),
         });
     }
     Ok(config)
 }
 
 /// Where a control comes back to: the console, or the activity's own page.
-fn back_to(fields: &[(String, String)], id: WorkshopId, activity: ActivityId) -> Redirect {
-    match form_field(fields, "back") {
+fn back_to(back: Option<&String>, id: WorkshopId, activity: ActivityId) -> Redirect {
+    match back.map(|back| back.trim()) {
         Some("activity") => Redirect::to(&activity_path(id, activity)),
         _ => Redirect::to(&console_path(id)),
     }
@@ -720,43 +721,98 @@ async fn run(app: &AppState, facilitator: &Facilitator, id: WorkshopId, command:
     }
 }
 
-/// Every button on an activity: `open`, `close`, `timer-start`, `timer-pause`, `timer-extend`,
-/// `move-up`, `move-down`, `remove`, `edit`, `brainwriting-start`, `next-round`.
-pub async fn activity_action(
+/// The controls on an activity, named by the last segment of their address
+/// (`/facilitator/workshops/{id}/activities/{activity_id}/{control}`); any other name is 404,
+/// once the workshop is found to be the facilitator's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActivityControl {
+    Open,
+    Close,
+    TimerStart,
+    TimerPause,
+    TimerExtend,
+    MoveUp,
+    MoveDown,
+    Remove,
+    Edit,
+    BrainwritingStart,
+    NextRound,
+}
+
+/// The form of an activity's controls: the settings, for `edit`, and where a button comes
+/// back to. Every setting is read as the text sent, so that an empty one keeps its default and
+/// a malformed one is refused by the setting's own check.
+#[derive(Deserialize)]
+pub struct ActivityForm {
+    /// `activity` to come back to the activity's own page; the console otherwise.
+    back: Option<String>,
+    title: Option<String>,
+    prompt: Option<String>,
+    minutes: Option<String>,
+    anonymous: Option<String>,
+    /// The activities this one works on, one field per box ticked.
+    #[serde(default)]
+    source: Vec<String>,
+    deck: Option<String>,
+    categories: Option<String>,
+    jurisdictions: Option<String>,
+    criteria: Option<String>,
+    vote_method: Option<String>,
+    dots_budget: Option<String>,
+    dots_cap: Option<String>,
+    grades: Option<String>,
+    rank_by_median: Option<String>,
+    impact_threshold: Option<String>,
+    feasibility_threshold: Option<String>,
+    ideas_per_round: Option<String>,
+    round_minutes: Option<String>,
+    table_size: Option<String>,
+}
+
+/// `POST .../activities/{activity_id}/{control}`: every button on an activity. An activity that
+/// is not in the workshop is 404.
+pub async fn activity_control(
     State(app): State<AppState>,
     OwnedWorkshop { facilitator, state }: OwnedWorkshop,
-    ValidPath((id, activity_id, action)): ValidPath<(WorkshopId, ActivityId, String)>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    ValidPath((id, activity_id, control)): ValidPath<(WorkshopId, ActivityId, ActivityControl)>,
+    FormFields(form): FormFields<ActivityForm>,
 ) -> Result<Redirect, PageError> {
     let workshop = &state.workshop;
-    let activity = workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
+    let activity = workshop.activity(activity_id).ok_or(PageError(Failure::NotFound))?;
     let position =
         workshop.activities.iter().position(|candidate| candidate.id == activity_id).unwrap_or_default() as u32;
-    let command = match action.as_str() {
-        "open" => Command::OpenActivity { activity_id },
-        "close" => Command::CloseActivity { activity_id },
-        "timer-start" => Command::StartTimer { activity_id, minutes: None },
-        "timer-pause" => Command::PauseTimer { activity_id },
-        "timer-extend" => Command::ExtendTimer { activity_id, minutes: 1 },
-        "move-up" => Command::MoveActivity { activity_id, position: position.saturating_sub(1) },
-        "move-down" => Command::MoveActivity { activity_id, position: position + 1 },
-        "remove" => {
+    let command = match control {
+        ActivityControl::Open => Command::OpenActivity { activity_id },
+        ActivityControl::Close => Command::CloseActivity { activity_id },
+        ActivityControl::TimerStart => Command::StartTimer { activity_id, minutes: None },
+        ActivityControl::TimerPause => Command::PauseTimer { activity_id },
+        ActivityControl::TimerExtend => Command::ExtendTimer { activity_id, minutes: 1 },
+        ActivityControl::MoveUp => Command::MoveActivity { activity_id, position: position.saturating_sub(1) },
+        ActivityControl::MoveDown => Command::MoveActivity { activity_id, position: position + 1 },
+        ActivityControl::BrainwritingStart => Command::StartBrainwriting { activity_id },
+        ActivityControl::NextRound => Command::NextRound { activity_id },
+        ActivityControl::Remove => {
             run(&app, &facilitator, id, Command::RemoveActivity { activity_id }).await?;
             return Ok(Redirect::to(&console_path(id)));
         }
-        "edit" => {
-            let config = config_from_form(activity, &fields)?;
-            let title = form_field(&fields, "title").unwrap_or_default().to_owned();
-            let prompt = form_field(&fields, "prompt").unwrap_or_default().to_owned();
+        ActivityControl::Edit => {
+            let config = config_from_form(activity, &form)?;
+            let title = trimmed(&form.title).unwrap_or_default().to_owned();
+            let prompt = trimmed(&form.prompt).unwrap_or_default().to_owned();
             run(&app, &facilitator, id, Command::UpdateActivity { activity_id, title, prompt, config }).await?;
             return Ok(Redirect::to(&activity_path(id, activity_id)));
         }
-        "brainwriting-start" => Command::StartBrainwriting { activity_id },
-        "next-round" => Command::NextRound { activity_id },
-        _ => return Err(PageError::from(Failure::NotFound)),
     };
     run(&app, &facilitator, id, command).await?;
-    Ok(back_to(&fields, id, activity_id))
+    Ok(back_to(form.back.as_ref(), id, activity_id))
+}
+
+#[derive(Deserialize)]
+pub struct NewActivityForm {
+    kind: Option<String>,
+    title: Option<String>,
+    prompt: Option<String>,
 }
 
 pub async fn add_activity(
@@ -764,20 +820,19 @@ pub async fn add_activity(
     context: PageContext,
     OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<NewActivityForm>,
 ) -> Result<Redirect, PageError> {
     let lang = context.lang;
-    let kind = form_field(&fields, "kind")
-        .and_then(ActivityKind::parse)
-        .ok_or(PageError::from(Failure::BadRequest("kind".into())))?;
+    let kind =
+        trimmed(&form.kind).and_then(ActivityKind::parse).ok_or(PageError::from(Failure::BadRequest("kind".into())))?;
     let mut config = converge_engine::templates::starting_config(kind, lang.0);
     // A new activity joins the last day of the agenda, so days stay in one block each.
     config.day = state.workshop.activities.last().and_then(|last| last.config.day);
     let spec = ActivitySpec {
         activity_id: ActivityId::from_uuid(uuid::Uuid::now_v7()),
         kind,
-        title: Title::parse(form_field(&fields, "title").unwrap_or_default())?,
-        prompt: Prompt::parse(form_field(&fields, "prompt").unwrap_or_default())?,
+        title: Title::parse(trimmed(&form.title).unwrap_or_default())?,
+        prompt: Prompt::parse(trimmed(&form.prompt).unwrap_or_default())?,
         config,
     };
     let activity_id = spec.activity_id;
@@ -785,19 +840,30 @@ pub async fn add_activity(
     Ok(Redirect::to(&activity_path(id, activity_id)))
 }
 
+#[derive(Deserialize)]
+pub struct FocusForm {
+    activity_id: Option<String>,
+    back: Option<String>,
+}
+
 /// Sends every screen to an activity, or lets them roam when no activity is given.
 pub async fn set_focus(
     State(app): State<AppState>,
     OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<FocusForm>,
 ) -> Result<Redirect, PageError> {
-    let activity_id = form_field(&fields, "activity_id").and_then(|raw| raw.parse::<ActivityId>().ok());
+    let activity_id = trimmed(&form.activity_id).and_then(|raw| raw.parse::<ActivityId>().ok());
     run(&app, &facilitator, id, Command::SetFocus { activity_id }).await?;
     Ok(match activity_id {
-        Some(activity_id) => back_to(&fields, id, activity_id),
+        Some(activity_id) => back_to(form.back.as_ref(), id, activity_id),
         None => Redirect::to(&console_path(id)),
     })
+}
+
+#[derive(Deserialize)]
+pub struct JoiningForm {
+    action: Option<String>,
 }
 
 /// Who may still join: `lock` and `unlock` joining, or `new-code` for a join code that went
@@ -806,9 +872,9 @@ pub async fn joining(
     State(app): State<AppState>,
     OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<JoiningForm>,
 ) -> Result<Redirect, PageError> {
-    match form_field(&fields, "action") {
+    match trimmed(&form.action) {
         Some("lock") => run(&app, &facilitator, id, Command::LockJoining { locked: true }).await?,
         Some("unlock") => run(&app, &facilitator, id, Command::LockJoining { locked: false }).await?,
         Some("new-code") => {
@@ -819,13 +885,18 @@ pub async fn joining(
     Ok(Redirect::to(&console_path(id)))
 }
 
+#[derive(Deserialize)]
+pub struct TablesForm {
+    table_size: Option<String>,
+}
+
 pub async fn form_tables(
     State(app): State<AppState>,
     OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<TablesForm>,
 ) -> Result<Redirect, PageError> {
-    let size: usize = form_field(&fields, "table_size").and_then(|raw| raw.trim().parse().ok()).unwrap_or(6);
+    let size: usize = trimmed(&form.table_size).and_then(|raw| raw.trim().parse().ok()).unwrap_or(6);
     let limits = config_limits::TABLE_SIZE_MIN as usize..=config_limits::TABLE_SIZE_MAX as usize;
     if !limits.contains(&size) {
         return Err(PageError::from(DomainError::InvalidConfig { reason: "table_size" }));
@@ -834,73 +905,122 @@ pub async fn form_tables(
     Ok(Redirect::to(&console_path(id)))
 }
 
-/// A participant's `role`, `seat`, `leave` or `return`.
-pub async fn participant_action(
+/// What the console does to a participant, named by the last segment of the address
+/// (`.../participants/{participant_id}/{control}`); any other name is 404.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParticipantControl {
+    Role,
+    Seat,
+    Remove,
+    Merge,
+    Leave,
+    Return,
+}
+
+#[derive(Deserialize)]
+pub struct ParticipantForm {
+    /// For `role`.
+    role: Option<String>,
+    /// For `seat`: a table number, or nothing to unseat.
+    table: Option<String>,
+    /// For `merge`: the participant the duplicate is.
+    into: Option<String>,
+}
+
+/// `POST .../participants/{participant_id}/{control}`: comes back to the console.
+pub async fn participant_control(
     State(app): State<AppState>,
     OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
-    ValidPath((id, participant_id, action)): ValidPath<(WorkshopId, ParticipantId, String)>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    ValidPath((id, participant_id, control)): ValidPath<(WorkshopId, ParticipantId, ParticipantControl)>,
+    FormFields(form): FormFields<ParticipantForm>,
 ) -> Result<Redirect, PageError> {
-    let command = match action.as_str() {
-        "role" => {
-            let role = form_field(&fields, "role")
-                .and_then(Role::parse)
-                .ok_or(PageError::from(Failure::BadRequest("role".into())))?;
+    let command = match control {
+        ParticipantControl::Role => {
+            let role = trimmed(&form.role).and_then(Role::parse).ok_or_else(|| bad_field("role"))?;
             Command::ChangeRole { participant_id, role }
         }
-        "seat" => {
-            let table = form_field(&fields, "table").and_then(|raw| raw.parse::<u32>().ok());
+        ParticipantControl::Seat => {
+            let table = trimmed(&form.table).and_then(|raw| raw.parse::<u32>().ok());
             Command::SeatParticipant { participant_id, table }
         }
-        "remove" => Command::RemoveParticipant { participant_id },
-        "merge" => {
-            let into = form_field(&fields, "into")
+        ParticipantControl::Remove => Command::RemoveParticipant { participant_id },
+        ParticipantControl::Merge => {
+            let into = trimmed(&form.into)
                 .and_then(|raw| raw.parse::<ParticipantId>().ok())
-                .ok_or(PageError::from(Failure::BadRequest("into".into())))?;
+                .ok_or_else(|| bad_field("into"))?;
             Command::MergeParticipant { duplicate: participant_id, into }
         }
-        "leave" => Command::SetPresence { participant_id, present: false },
-        "return" => Command::SetPresence { participant_id, present: true },
-        _ => return Err(PageError::from(Failure::NotFound)),
+        ParticipantControl::Leave => Command::SetPresence { participant_id, present: false },
+        ParticipantControl::Return => Command::SetPresence { participant_id, present: true },
     };
     run(&app, &facilitator, id, command).await?;
     Ok(Redirect::to(&console_path(id)))
 }
 
-/// The facilitator's actions on one contribution: `move` (to another kind, e.g. SWOT quadrant),
-/// `merge` (into another, as a duplicate), `categorize` (in a categorize activity).
-pub async fn contribution_action(
+/// The facilitator's actions on one contribution, named by the last segment of the address
+/// (`.../contributions/{contribution_id}/{control}`): `move` (to another kind, e.g. SWOT
+/// quadrant), `merge` (into another, as a duplicate), `categorize` (in a categorize activity).
+/// Any other name is 404.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContributionControl {
+    Move,
+    Merge,
+    Categorize,
+}
+
+#[derive(Deserialize)]
+pub struct ContributionForm {
+    /// For `move`: the kind to move to.
+    kind: Option<String>,
+    /// For `merge`: the contribution this one duplicates.
+    into: Option<String>,
+    /// For `categorize`: the activity sorting it, and the category (nothing to unsort).
+    activity_id: Option<String>,
+    category: Option<String>,
+}
+
+/// `POST .../contributions/{contribution_id}/{control}`: comes back to the contribution's
+/// activity (the sorting activity's, for `categorize`).
+pub async fn contribution_control(
     State(app): State<AppState>,
     OwnedWorkshop { facilitator, state }: OwnedWorkshop,
-    ValidPath((id, contribution_id, action)): ValidPath<(WorkshopId, ContributionId, String)>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    ValidPath((id, contribution_id, control)): ValidPath<(WorkshopId, ContributionId, ContributionControl)>,
+    FormFields(form): FormFields<ContributionForm>,
 ) -> Result<Redirect, PageError> {
-    let contribution = state.workshop.contribution(contribution_id).ok_or(PageError::from(Failure::NotFound))?;
-    let mut back_activity = contribution.activity_id;
-    let bad = |field: &str| PageError::from(Failure::BadRequest(field.into()));
-    let command = match action.as_str() {
-        "move" => {
-            let kind = form_field(&fields, "kind").and_then(ContributionKind::parse).ok_or_else(|| bad("kind"))?;
+    let mut back_activity = contribution_activity(&state.workshop, contribution_id)?;
+    let command = match control {
+        ContributionControl::Move => {
+            let kind = trimmed(&form.kind).and_then(ContributionKind::parse).ok_or_else(|| bad_field("kind"))?;
             Command::MoveContribution { contribution_id, kind }
         }
-        "merge" => {
-            let into = form_field(&fields, "into")
+        ContributionControl::Merge => {
+            let into = trimmed(&form.into)
                 .and_then(|raw| raw.parse::<ContributionId>().ok())
-                .ok_or_else(|| bad("into"))?;
+                .ok_or_else(|| bad_field("into"))?;
             Command::MergeContributions { into, merged: vec![contribution_id] }
         }
-        "categorize" => {
-            let activity_id = form_field(&fields, "activity_id")
+        ContributionControl::Categorize => {
+            let activity_id = trimmed(&form.activity_id)
                 .and_then(|raw| raw.parse::<ActivityId>().ok())
-                .ok_or_else(|| bad("activity_id"))?;
+                .ok_or_else(|| bad_field("activity_id"))?;
             back_activity = activity_id;
-            let category = form_field(&fields, "category").and_then(|raw| raw.parse::<u32>().ok());
+            let category = trimmed(&form.category).and_then(|raw| raw.parse::<u32>().ok());
             Command::Categorize { activity_id, contribution_id, category }
         }
-        _ => return Err(PageError::from(Failure::NotFound)),
     };
     run(&app, &facilitator, id, command).await?;
     Ok(Redirect::to(&activity_path(id, back_activity)))
+}
+
+/// The activity a contribution belongs to; 404 if the workshop has no such contribution.
+fn contribution_activity(workshop: &Workshop, contribution_id: ContributionId) -> Result<ActivityId, PageError> {
+    Ok(workshop.contribution(contribution_id).ok_or(PageError(Failure::NotFound))?.activity_id)
+}
+
+fn bad_field(field: &str) -> PageError {
+    PageError(Failure::BadRequest(field.into()))
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::AppState;
 use crate::access::OwnedWorkshop;
 use crate::auth::Credentials;
 use crate::error::{Failure, PageError};
-use crate::extract::{ValidForm, ValidPath};
+use crate::extract::{FormFields, ValidPath};
 use axum::body::{Body, Bytes};
 use axum::extract::multipart::{Multipart, MultipartError};
 use axum::extract::{FromRequest, Request, State};
@@ -23,6 +23,7 @@ use converge_core::{ActivityId, Actor, Command, DomainError, Workshop, WorkshopI
 use converge_engine::EngineError;
 use converge_engine::cards::MAX_FILE_BYTES;
 use futures_util::StreamExt;
+use serde::Deserialize;
 
 /// The body an upload may have: the largest file plus room for the title, the other fields and
 /// the multipart framing.
@@ -131,12 +132,18 @@ pub async fn upload_card(
     Ok(back_to(&state.workshop, activity.as_deref()))
 }
 
+/// Where the removal came from: the photo-language activity's page, or the console.
+#[derive(Deserialize)]
+pub struct RemoveCardForm {
+    activity_id: Option<String>,
+}
+
 /// `POST /facilitator/workshops/{id}/decks/{deck}/cards/{card_id}/remove`.
 pub async fn remove_card(
     State(app): State<AppState>,
     OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, deck, card_id)): ValidPath<(WorkshopId, String, String)>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<RemoveCardForm>,
 ) -> Result<Redirect, PageError> {
     let command = Command::RemoveDeckCard { deck, card_id };
     match app.engine.execute(id, Actor::Account(facilitator.id()), command).await {
@@ -144,8 +151,7 @@ pub async fn remove_card(
         Ok(_) | Err(EngineError::Domain(DomainError::UnknownCard)) => {}
         Err(error) => return Err(PageError::from(error)),
     }
-    let activity = fields.iter().find(|(name, _)| name == "activity_id").map(|(_, value)| value.as_str());
-    Ok(back_to(&state.workshop, activity))
+    Ok(back_to(&state.workshop, form.activity_id.as_deref()))
 }
 
 /// `GET /w/{id}/cards/{card_id}`: an uploaded card's image, for the workshop's participants and

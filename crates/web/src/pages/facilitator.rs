@@ -7,7 +7,7 @@
 //! page that names what disappears with it.
 
 use super::activities::{self, Draft};
-use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
+use super::layout::{EventKinds, Frame, Live, PageContext, csrf_field, form_error, page};
 use crate::access::OwnedWorkshop;
 use crate::auth::Facilitator;
 use crate::error::{Failure, PageError};
@@ -348,7 +348,7 @@ fn closing_summary(lang: Lang, workshop: &Workshop) -> Markup {
     }
 }
 
-pub(super) fn live(id: WorkshopId, seq: u64, page: &str, kinds: &'static str) -> Live {
+pub(super) fn live(id: WorkshopId, seq: u64, page: &str, kinds: EventKinds) -> Live {
     Live {
         stream: format!("/api/v1/workshops/{id}/events"),
         seq,

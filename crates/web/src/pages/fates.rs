@@ -7,7 +7,7 @@ use super::layout::{Frame, PageContext, csrf_field, form_error, page};
 use crate::AppState;
 use crate::access::{OwnedWorkshop, owned_by};
 use crate::error::{Failure, PageError};
-use crate::extract::{ValidForm, ValidPath, ValidQuery, form_field};
+use crate::extract::{FormFields, ValidPath, ValidQuery, trimmed};
 use crate::i18n::Lang;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -208,6 +208,18 @@ fn render(
     )
 }
 
+/// The fates form: the checked contributions, the decision, its reason, and whether the page
+/// showed only the contributions still undecided.
+#[derive(Deserialize)]
+pub struct FatesForm {
+    /// One field per box checked.
+    #[serde(default)]
+    contribution: Vec<String>,
+    decision: Option<String>,
+    reason: Option<String>,
+    pending: Option<String>,
+}
+
 /// `POST /facilitator/workshops/{id}/fates`: the checked contributions (`contribution`, repeated),
 /// the `decision` (`retained`, `not_retained`, `undecided`) and, for "not retained", the `reason`.
 pub async fn decide_fates(
@@ -215,23 +227,20 @@ pub async fn decide_fates(
     context: PageContext,
     OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<FatesForm>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
-    let checked: BTreeSet<ContributionId> = fields
-        .iter()
-        .filter(|(name, _)| name == "contribution")
-        .filter_map(|(_, value)| value.trim().parse().ok())
-        .collect();
-    let reason = form_field(&fields, "reason").unwrap_or_default().to_owned();
-    let decision_name = form_field(&fields, "decision").unwrap_or_default().to_owned();
+    let checked: BTreeSet<ContributionId> =
+        form.contribution.iter().filter_map(|value| value.trim().parse().ok()).collect();
+    let reason = trimmed(&form.reason).unwrap_or_default().to_owned();
+    let decision_name = trimmed(&form.decision).unwrap_or_default().to_owned();
     let decision = match decision_name.as_str() {
         "retained" => FateDecision::Retained,
         "not_retained" => FateDecision::NotRetained { reason: reason.clone() },
         "undecided" => FateDecision::Undecided,
         _ => return Err(PageError::from(Failure::BadRequest("decision".into()))),
     };
-    let pending_only = form_field(&fields, "pending").is_some_and(|value| value == "1");
+    let pending_only = trimmed(&form.pending).is_some_and(|value| value == "1");
     let back = |decided: usize| {
         let filter = if pending_only { "pending=1&" } else { "" };
         format!("{}?{filter}decided={decided}", fates_path(id))

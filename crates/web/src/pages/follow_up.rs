@@ -11,7 +11,7 @@ use crate::AppState;
 use crate::access::{OwnedWorkshop, owned_by};
 use crate::auth::Facilitator;
 use crate::error::{Answer, Failure, PageError};
-use crate::extract::{ValidForm, ValidPath, ValidQuery, form_field};
+use crate::extract::{FormFields, ValidPath, ValidQuery, trimmed};
 use crate::i18n::Lang;
 use axum::extract::multipart::Multipart;
 use axum::extract::{FromRequest, Request, State};
@@ -362,10 +362,22 @@ enum FormProblem {
     Date,
 }
 
-fn action_of(fields: &[(String, String)]) -> Result<ActionId, PageError> {
-    form_field(fields, "action_id")
-        .and_then(|raw| raw.parse().ok())
-        .ok_or(PageError::from(Failure::BadRequest("action_id".into())))
+fn action_of(action_id: &Option<String>) -> Result<ActionId, PageError> {
+    trimmed(action_id).and_then(|raw| raw.parse().ok()).ok_or(PageError::from(Failure::BadRequest("action_id".into())))
+}
+
+/// A field's trimmed text, empty when absent.
+fn text(value: &Option<String>) -> String {
+    trimmed(value).unwrap_or_default().to_owned()
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    action_id: Option<String>,
+    status: Option<String>,
+    note: Option<String>,
+    next_update_due: Option<String>,
+    effective_on: Option<String>,
 }
 
 /// `POST .../follow-up/status`: `action_id`, `status`, `note`, `next_update_due`.
@@ -375,16 +387,15 @@ pub async fn update_status(
     OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<StatusForm>,
 ) -> Result<Response, PageError> {
-    let action_id = action_of(&fields)?;
-    let field = |name: &str| form_field(&fields, name).unwrap_or_default().to_owned();
+    let action_id = action_of(&form.action_id)?;
     let refused = Refused {
         action: Some(action_id),
-        status: field("status"),
-        note: field("note"),
-        due: field("next_update_due"),
-        effective: field("effective_on"),
+        status: text(&form.status),
+        note: text(&form.note),
+        due: text(&form.next_update_due),
+        effective: text(&form.effective_on),
         answerable: String::new(),
         message: String::new(),
     };
@@ -406,6 +417,13 @@ pub async fn update_status(
     run_or_show(&app, &context, &facilitator, &headers, id, command, refused).await
 }
 
+#[derive(Deserialize)]
+pub struct CommitmentForm {
+    action_id: Option<String>,
+    answerable: Option<String>,
+    next_update_due: Option<String>,
+}
+
 /// `POST .../follow-up/commitment`: `action_id`, `answerable`, `next_update_due`.
 pub async fn set_commitment(
     State(app): State<AppState>,
@@ -413,18 +431,17 @@ pub async fn set_commitment(
     OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     headers: HeaderMap,
     ValidPath(id): ValidPath<WorkshopId>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<CommitmentForm>,
 ) -> Result<Response, PageError> {
-    let action_id = action_of(&fields)?;
-    let field = |name: &str| form_field(&fields, name).unwrap_or_default().to_owned();
+    let action_id = action_of(&form.action_id)?;
     let current = state.workshop.action(action_id).map(|action| action.follow_up.status.as_str()).unwrap_or_default();
     let refused = Refused {
         action: Some(action_id),
         status: current.to_owned(),
         note: String::new(),
-        due: field("next_update_due"),
+        due: text(&form.next_update_due),
         effective: String::new(),
-        answerable: field("answerable"),
+        answerable: text(&form.answerable),
         message: String::new(),
     };
     let command = date_field(&refused.due).map_err(|()| FormProblem::Date).map(|next_update_due| {
@@ -433,15 +450,20 @@ pub async fn set_commitment(
     run_or_show(&app, &context, &facilitator, &headers, id, command, refused).await
 }
 
+#[derive(Deserialize)]
+pub struct PublishForm {
+    publish: Option<String>,
+}
+
 /// `POST .../follow-up/publish`: `publish=true` publishes the public page at a new unguessable
 /// address (or keeps the current one); `publish=false` withdraws it.
 pub async fn publish(
     State(app): State<AppState>,
     OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<PublishForm>,
 ) -> Result<Redirect, PageError> {
-    let publishing = form_field(&fields, "publish") != Some("false");
+    let publishing = trimmed(&form.publish) != Some("false");
     app.engine.publish_follow_up(id, facilitator.id(), publishing).await?;
     Ok(Redirect::to(&format!("{}#public-page", follow_up_path(id))))
 }

@@ -4,7 +4,7 @@
 
 use super::fates::{excerpt, fate_words};
 use super::follow_up_badges::{overdue_flag, status_badge};
-use super::layout::{Frame, Live, PageContext, page};
+use super::layout::{EventKinds, Frame, Live, PageContext, page};
 use crate::AppState;
 use crate::access::Member;
 use crate::error::{Failure, PageError};
@@ -17,8 +17,16 @@ use converge_core::{Actor, Contribution, Outcome, Scope, WorkshopId};
 use maud::html;
 
 /// The event kinds that change a fate or a path.
-const FATE_KINDS: &str = "contributions_merged action_drafted action_edited action_withdrawn \
-    fates_decided action_status_updated commitment_set workshop_deleted";
+pub(crate) const FATE_KINDS: EventKinds = EventKinds(&[
+    "contributions_merged",
+    "action_drafted",
+    "action_edited",
+    "action_withdrawn",
+    "fates_decided",
+    "action_status_updated",
+    "commitment_set",
+    "workshop_deleted",
+]);
 
 /// `GET /w/{id}/mine`.
 pub async fn my_contributions(

@@ -24,7 +24,7 @@ use super::participant::{activity_page_with, activity_status, member_again};
 use crate::AppState;
 use crate::access::Member;
 use crate::error::{Answer, Failure, PageError};
-use crate::extract::{ValidForm, ValidPath, ValidQuery, form_field};
+use crate::extract::{FormFields, ValidForm, ValidPath, ValidQuery, form_field, trimmed};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -435,25 +435,36 @@ pub async fn edit_card(
     }
 }
 
+/// A stance on a card.
+#[derive(Deserialize)]
+pub struct ConsensusForm {
+    stance: Option<String>,
+    reason: Option<String>,
+    /// The revision of the card the stance was given on.
+    revision: Option<String>,
+    /// `card` to come back to the card's page; the plan otherwise.
+    #[serde(rename = "return")]
+    back: Option<String>,
+}
+
 pub async fn give_consensus(
     State(app): State<AppState>,
     context: PageContext,
     ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
     member: Member,
-    ValidForm(fields): ValidForm<Fields>,
+    FormFields(form): FormFields<ConsensusForm>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     require_kind(&member, activity_id, ActivityKind::ActionPlan)?;
-    let stance = form_field(&fields, "stance")
-        .and_then(Stance::parse)
-        .ok_or(PageError::from(Failure::BadRequest("stance".into())))?;
-    let reason = form_field(&fields, "reason").unwrap_or_default();
+    let stance =
+        trimmed(&form.stance).and_then(Stance::parse).ok_or(PageError::from(Failure::BadRequest("stance".into())))?;
+    let reason = trimmed(&form.reason).unwrap_or_default();
     // The revision of the card the stance was given on; a form without one (an older page)
     // counts for the card as it is.
-    let revision = form_field(&fields, "revision").and_then(|revision| revision.parse().ok());
+    let revision = trimmed(&form.revision).and_then(|revision| revision.parse().ok());
     let command = Command::GiveConsensus { action_id, revision, stance, reason: reason.to_owned() };
     match execute_form_command(&app, &member, command).await? {
-        Ok(()) if form_field(&fields, "return") == Some("card") => {
+        Ok(()) if trimmed(&form.back) == Some("card") => {
             Ok(Redirect::to(&format!("{}#consensus", action_plan::card_path(id, activity_id, action_id)))
                 .into_response())
         }
@@ -471,7 +482,6 @@ pub async fn give_consensus(
 
 pub async fn withdraw_card(
     State(app): State<AppState>,
-    _context: PageContext,
     ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
     member: Member,
 ) -> Result<Response, PageError> {
@@ -493,16 +503,24 @@ async fn refuse_on_map(
         .await
 }
 
+/// A risk's rating on the map's two scales.
+#[derive(Deserialize)]
+pub struct RatingForm {
+    likelihood: Option<String>,
+    impact: Option<String>,
+}
+
 pub async fn rate_risk(
     State(app): State<AppState>,
     context: PageContext,
     ValidPath((id, activity_id, risk)): ValidPath<(WorkshopId, ActivityId, ContributionId)>,
     member: Member,
-    ValidForm(fields): ValidForm<Fields>,
+    FormFields(form): FormFields<RatingForm>,
 ) -> Result<Response, PageError> {
     // A scale left unchosen or not a number is off the scale: the core says what the scale is.
-    let rating = |name: &str| form_field(&fields, name).and_then(|raw| raw.parse::<u8>().ok()).unwrap_or(0);
-    let command = Command::RateRisk { activity_id, risk, likelihood: rating("likelihood"), impact: rating("impact") };
+    let rating = |field: &Option<String>| trimmed(field).and_then(|raw| raw.parse::<u8>().ok()).unwrap_or(0);
+    let command =
+        Command::RateRisk { activity_id, risk, likelihood: rating(&form.likelihood), impact: rating(&form.impact) };
     match execute_form_command(&app, &member, command).await? {
         Ok(()) => Ok(Redirect::to(&risk_path(&member, id, activity_id, risk)).into_response()),
         Err(error) if member.state.workshop.activity(activity_id).is_some() => {
@@ -512,22 +530,25 @@ pub async fn rate_risk(
     }
 }
 
+/// The actions that mitigate a risk, one field per box ticked.
+#[derive(Deserialize)]
+pub struct MitigationsForm {
+    #[serde(default)]
+    action: Vec<String>,
+}
+
 pub async fn link_mitigations(
     State(app): State<AppState>,
     context: PageContext,
     ValidPath((id, activity_id, risk)): ValidPath<(WorkshopId, ActivityId, ContributionId)>,
     member: Member,
-    ValidForm(fields): ValidForm<Fields>,
+    FormFields(form): FormFields<MitigationsForm>,
 ) -> Result<Response, PageError> {
     require_kind(&member, activity_id, ActivityKind::RiskMap)?;
     if member.state.workshop.contribution(risk).is_none_or(|risk| risk.activity_id != activity_id) {
         return refuse_on_map(&app, &context, &member, activity_id, DomainError::NotARisk).await;
     }
-    let actions: Vec<ActionId> = fields
-        .iter()
-        .filter(|(name, _)| name == "action")
-        .filter_map(|(_, value)| value.trim().parse::<ActionId>().ok())
-        .collect();
+    let actions: Vec<ActionId> = form.action.iter().filter_map(|value| value.trim().parse::<ActionId>().ok()).collect();
     match execute_form_command(&app, &member, Command::LinkMitigations { risk, actions }).await? {
         Ok(()) => Ok(Redirect::to(&risk_path(&member, id, activity_id, risk)).into_response()),
         Err(error) => refuse_on_map(&app, &context, &member, activity_id, error).await,

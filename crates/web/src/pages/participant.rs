@@ -1,11 +1,11 @@
 //! The participant's pages, phone first: the workshop's agenda and one activity at a time.
 
 use super::activities::{self, Draft};
-use super::layout::{Frame, Live, PageContext, form_error, page};
+use super::layout::{EventKinds, Frame, Live, PageContext, form_error, page};
 use crate::AppState;
 use crate::access::Member;
 use crate::error::{Answer, Failure, PageError, add_retry_after};
-use crate::extract::{ValidForm, ValidPath, form_field};
+use crate::extract::{FormFields, ValidPath, trimmed};
 use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -16,6 +16,7 @@ use converge_core::{
 };
 use converge_engine::EngineError;
 use maud::{Markup, html};
+use serde::Deserialize;
 use std::collections::HashMap;
 
 /// The activity's status as a badge.
@@ -31,7 +32,7 @@ pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity:
     html! { span class={ "badge status-" (activity.status.as_str()) } { (lang.t(key)) } }
 }
 
-fn live(id: WorkshopId, seq: u64, page: String, kinds: &'static str, activity: Option<String>) -> Option<Live> {
+fn live(id: WorkshopId, seq: u64, page: String, kinds: EventKinds, activity: Option<String>) -> Option<Live> {
     let follow_focus = Some(format!("/w/{id}/a/"));
     Some(Live { stream: format!("/api/v1/workshops/{id}/events"), seq, page, kinds, activity, follow_focus })
 }
@@ -239,26 +240,39 @@ pub(super) async fn activity_page_with(
     Ok((status, markup).into_response())
 }
 
-/// The note form's fields. Links come as repeated `link` fields, so the form is read as pairs.
-fn draft_from(fields: &[(String, String)]) -> Draft {
-    let mut draft = Draft::default();
-    let number = |name: &str| form_field(fields, name).and_then(|raw| raw.parse::<u32>().ok());
+/// The note form. Links come as repeated `link` fields.
+#[derive(Deserialize)]
+pub struct NoteForm {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    card: String,
+    #[serde(default)]
+    link: Vec<String>,
+    contribution_id: Option<String>,
+    sheet_table: Option<String>,
+    sheet: Option<String>,
+    sheet_round: Option<String>,
+}
+
+fn draft_from(form: NoteForm) -> Draft {
+    let number = |field: &Option<String>| trimmed(field).and_then(|raw| raw.parse::<u32>().ok());
     // All three or none: a partial sheet is no sheet, and the rules decide on the sheet held now.
-    if let (Some(table), Some(sheet), Some(round)) = (number("sheet_table"), number("sheet"), number("sheet_round")) {
-        draft.sheet = Some(SheetRef { table, sheet, round });
+    let sheet = match (number(&form.sheet_table), number(&form.sheet), number(&form.sheet_round)) {
+        (Some(table), Some(sheet), Some(round)) => Some(SheetRef { table, sheet, round }),
+        _ => None,
+    };
+    Draft {
+        text: form.text,
+        kind: form.kind,
+        card: form.card,
+        links: form.link.iter().filter_map(|value| uuid::Uuid::try_parse(value).ok()).collect(),
+        // A missing or malformed id gets a fresh one rather than failing the post.
+        contribution_id: form.contribution_id.as_deref().and_then(|value| uuid::Uuid::try_parse(value).ok()),
+        sheet,
     }
-    for (name, value) in fields {
-        match name.as_str() {
-            "text" => draft.text.clone_from(value),
-            "kind" => draft.kind.clone_from(value),
-            "card" => draft.card.clone_from(value),
-            "link" => draft.links.extend(uuid::Uuid::try_parse(value).ok()),
-            // A missing or malformed id gets a fresh one rather than failing the post.
-            "contribution_id" => draft.contribution_id = uuid::Uuid::try_parse(value).ok(),
-            _ => {}
-        }
-    }
-    draft
 }
 
 pub async fn post_note(
@@ -266,7 +280,7 @@ pub async fn post_note(
     context: PageContext,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
     member: Member,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<NoteForm>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     if let Actor::Participant(participant) = member.actor {
@@ -275,7 +289,7 @@ pub async fn post_note(
             .check(&participant.to_string())
             .map_err(|wait| PageError::from(Failure::TooManyRequests(wait)))?;
     }
-    let draft = draft_from(&fields);
+    let draft = draft_from(form);
     let kind = match draft.kind.as_str() {
         "" => None,
         raw => Some(ContributionKind::parse(raw).ok_or(PageError::from(Failure::BadRequest("kind".into())))?),
@@ -317,37 +331,46 @@ pub async fn post_note(
     }
 }
 
+#[derive(Deserialize)]
+pub struct SortForm {
+    contribution_id: Option<String>,
+    category: Option<String>,
+}
+
 /// Places a note in a category of a categorize activity.
 pub async fn sort_note(
     State(app): State<AppState>,
-    _context: PageContext,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
     member: Member,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<SortForm>,
 ) -> Result<Response, PageError> {
-    let field = |name: &str| form_field(&fields, name);
-    let contribution_id = field("contribution_id")
+    let contribution_id = trimmed(&form.contribution_id)
         .and_then(|raw| raw.parse::<ContributionId>().ok())
         .ok_or(PageError::from(Failure::BadRequest("contribution_id".into())))?;
-    let category = field("category").and_then(|raw| raw.parse::<u32>().ok());
+    let category = trimmed(&form.category).and_then(|raw| raw.parse::<u32>().ok());
     let command = Command::Categorize { activity_id, contribution_id, category };
     app.engine.execute(id, member.actor, command).await?;
     Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}#note-{contribution_id}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct PresenceForm {
+    #[serde(default)]
+    present: Vec<String>,
 }
 
 /// A participant says they leave the room for now, or that they are back: brainwriting goes on
 /// without them meanwhile.
 pub async fn set_presence(
     State(app): State<AppState>,
-    _context: PageContext,
     ValidPath(id): ValidPath<WorkshopId>,
     member: Member,
-    ValidForm(fields): ValidForm<Vec<(String, String)>>,
+    FormFields(form): FormFields<PresenceForm>,
 ) -> Result<Response, PageError> {
     let Actor::Participant(participant_id) = member.actor else {
         return Err(PageError::from(Failure::Forbidden));
     };
-    let present = fields.iter().any(|(key, value)| key == "present" && value == "true");
+    let present = form.present.iter().any(|value| value == "true");
     app.engine.execute(id, member.actor, Command::SetPresence { participant_id, present }).await?;
     Ok(Redirect::to(&format!("/w/{id}")).into_response())
 }
