@@ -177,6 +177,7 @@ impl Keyring {
     /// The participant's pseudonym in `scope`; `None` without their key (never given, or erased).
     pub fn pseudonym(&self, participant: ParticipantId, scope: Scope) -> Option<Pseudonym> {
         let key = self.keys.get(&participant)?;
+        #[allow(clippy::expect_used, reason = "HMAC takes keys of any length")]
         let mut mac = HmacSha256::new_from_slice(key).expect("HMAC takes keys of any length");
         mac.update(scope.message().as_bytes());
         Some(Pseudonym(mac.finalize().into_bytes().into()))

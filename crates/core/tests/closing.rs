@@ -2,6 +2,8 @@
 //! they ask, only the follow-up may still add to the log. Every kind of command is tried, by
 //! every kind of actor, on a workshop that has notes, a vote, an action and a risk.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod support;
 
 use converge_core::outcomes::{ActionCard, ActionStatus, FateDecision, Stance, StatusUpdate};

@@ -1,6 +1,8 @@
 //! A workshop's own photo-language decks: who may add and remove cards, what a card and a deck
 //! may be, and how an activity that uses an uploaded deck checks the card a participant picks.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod support;
 
 use converge_core::*;

@@ -14,6 +14,8 @@
 //! The runner then checks that every variant of `Command` was accepted at least once across the
 //! cases, so a command the generator stops reaching does not go untested unnoticed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod support;
 
 use converge_core::outcomes::outcome_limits;

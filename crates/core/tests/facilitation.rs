@@ -1,6 +1,8 @@
 //! The facilitator's controls: timers, merging, and starting brainwriting again before the
 //! first idea.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod support;
 
 use converge_core::*;

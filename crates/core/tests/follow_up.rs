@@ -3,6 +3,8 @@
 //! update's date), the date a form proposes, and archiving a workshop whose follow-up page is
 //! public rather than deleting it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod support;
 
 use converge_core::outcomes::{ActionCard, DEFAULT_UPDATE_INTERVAL_DAYS};

@@ -1,6 +1,8 @@
 //! Property tests: any sequence of commands, accepted or refused, keeps the workshop's
 //! invariants, and the state is always the fold of the events that were accepted.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod support;
 
 use converge_core::*;

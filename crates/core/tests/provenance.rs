@@ -3,6 +3,8 @@
 //! only through `decide` and `apply`, keep every action's provenance inside its own workshop
 //! and every contribution's fate consistent with the merges and the plan.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod support;
 
 use converge_core::outcomes::Step;

@@ -1,5 +1,7 @@
 //! The workshop's invariants, each refused with its typed error.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod support;
 
 use converge_core::*;

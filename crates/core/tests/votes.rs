@@ -1,6 +1,8 @@
 //! Votes and assessments: ballots are checked against their vote, a revote replaces, votes
 //! after close are refused, and results are frozen only once the activity is closed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod support;
 
 use converge_core::voting::{Ballot, VoteConfig, VoteMethod};

@@ -537,6 +537,7 @@ pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 fn sign(secret: &Secret, value: &str) -> String {
+    #[allow(clippy::expect_used, reason = "HMAC takes keys of any length")]
     let mut mac = HmacSha256::new_from_slice(&secret.0).expect("HMAC takes keys of any length");
     mac.update(value.as_bytes());
     hex(&mac.finalize().into_bytes())

@@ -91,6 +91,7 @@ fn serde_json_payload(payload: &str, seq: u64) -> Result<Event, EngineError> {
 pub(crate) fn to_new_event(event: &Event, at: Timestamp) -> NewEvent {
     // Through `Value` so that object keys come out sorted: a verifier re-serialising the
     // payload gets the same bytes.
+    #[allow(clippy::expect_used, reason = "an event is plain data with string keys: serialising it cannot fail")]
     let value = serde_json::to_value(event).expect("events always serialise");
     NewEvent { kind: event.kind().to_owned(), payload: value.to_string(), recorded_at: at.0 }
 }

@@ -10,6 +10,10 @@ pub fn token() -> String {
 pub fn bytes<const N: usize>() -> [u8; N] {
     let mut buffer = [0u8; N];
     // Without an OS random source no secret can be made safely; there is nothing to fall back to.
+    #[allow(
+        clippy::expect_used,
+        reason = "no secret can be made without the OS random source: stopping is the only safe answer"
+    )]
     getrandom::fill(&mut buffer).expect("the operating system's random source is unavailable");
     buffer
 }

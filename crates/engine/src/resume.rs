@@ -77,9 +77,11 @@ impl Engine {
 }
 
 fn derive(secret: &Secret, workshop: WorkshopId, participant: ParticipantId) -> String {
+    #[allow(clippy::expect_used, reason = "HMAC takes keys of any length")]
     let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&secret.0).expect("HMAC takes keys of any length");
     mac.update(format!("resume\n{}\n{}", workshop.as_uuid(), participant.as_uuid()).as_bytes());
     let digest = mac.finalize().into_bytes();
+    #[allow(clippy::expect_used, reason = "a SHA-256 digest has 32 bytes")]
     let mut n = u64::from_be_bytes(digest[..8].try_into().expect("a SHA-256 digest has 32 bytes"));
     (0..LENGTH)
         .map(|_| {

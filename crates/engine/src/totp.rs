@@ -23,6 +23,7 @@ pub fn step_at(unix_ms: i64) -> i64 {
 
 /// The HOTP value (RFC 4226) of `counter`, with `digits` digits.
 pub fn hotp(secret: &[u8], counter: u64, digits: u32) -> u32 {
+    #[allow(clippy::expect_used, reason = "HMAC takes keys of any length")]
     let mut mac = HmacSha1::new_from_slice(secret).expect("HMAC takes keys of any length");
     mac.update(&counter.to_be_bytes());
     let digest = mac.finalize().into_bytes();

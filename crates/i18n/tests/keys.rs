@@ -2,6 +2,8 @@
 //! words passes to `t` or `t_args` exists in every catalogue, and every message file of a
 //! language is loaded. The crates are walked, so a new page is checked as it lands.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 use converge_i18n::CATALOGUES;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

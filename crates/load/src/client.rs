@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 /// One HTTP client for every request of a run except the streams (they have no time limit).
+#[allow(clippy::expect_used, reason = "a client with plain settings and no TLS always builds")]
 pub fn http_client() -> reqwest::Client {
     reqwest::Client::builder()
         .timeout(Duration::from_secs(30))
@@ -58,6 +59,7 @@ const JOINERS_PER_ADDRESS: usize = 40;
 impl Api {
     pub fn new(target: Target) -> Api {
         let loopback = target.base.starts_with("http://127.") || target.base.starts_with("http://localhost");
+        #[allow(clippy::expect_used, reason = "a client with plain settings and no TLS always builds")]
         let joiners = if loopback {
             (1..=250u8)
                 .map(|n| {

@@ -283,6 +283,7 @@ pub async fn run(target: Target, config: RoomConfig) -> anyhow::Result<RoomRepor
     let epoch = Instant::now();
     let deliveries = Arc::new(Deliveries::new(epoch, config.participants));
     let (stop, stopped) = watch::channel(false);
+    #[allow(clippy::expect_used, reason = "a client with plain settings and no TLS always builds")]
     let stream_http = reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(10))
         .tcp_nodelay(true)

@@ -14,6 +14,8 @@
 //! Run everything with `scripts/bench/run.sh`, or this bench alone with
 //! `cargo bench -p converge-methods --bench methods [-- FILTER]`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Mutex;

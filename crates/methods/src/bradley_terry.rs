@@ -151,6 +151,7 @@ fn count_pairs(n: usize, comparisons: &[PairwiseComparison]) -> Vec<PairCount> {
                 Some(last) if last.low == low && last.high == high => {}
                 _ => pairs.push(PairCount { low, high, low_won: 0, high_won: 0 }),
             }
+            #[allow(clippy::expect_used, reason = "a pair was pushed just above when the last one differed")]
             let last = pairs.last_mut().expect("just pushed");
             if high_won {
                 last.high_won += 1;

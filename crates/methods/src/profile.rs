@@ -158,6 +158,10 @@ impl RankedProfile {
             }
             slot = (slot + 1) & mask;
         }
+        #[allow(
+            clippy::expect_used,
+            reason = "a profile holds far fewer than 2^32 distinct ballots (checked below too)"
+        )]
         let index = u32::try_from(self.counts.len()).expect("fewer than 2^32 distinct ballots");
         assert!(index != EMPTY_SLOT, "fewer than 2^32 - 1 distinct ballots");
         self.slots[slot] = index;
@@ -208,6 +212,7 @@ impl RankedProfile {
 
     /// The distinct ballots and how many voters cast each, in the order they were first added.
     /// Each ballot is rebuilt from the flat storage; [`Self::distinct_entries`] reads it in place.
+    #[allow(clippy::expect_used, reason = "stored ballots were validated when added")]
     pub fn distinct_ballots(&self) -> impl Iterator<Item = (RankedBallot, u64)> + '_ {
         self.distinct_entries().map(|(entries, count)| {
             let tiers = entries.tiers().into_iter().map(|tier| tier.into_iter().map(|c| c.0).collect()).collect();

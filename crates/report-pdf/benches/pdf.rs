@@ -11,9 +11,11 @@
 //!
 //! `cargo bench -p converge-report-pdf --bench pdf`
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
+use converge_fixtures::wallonia_sized;
 use converge_report_pdf::{Charts, render};
 use divan::{Bencher, black_box};
-use converge_fixtures::wallonia_sized;
 
 fn main() {
     let fixture = wallonia_sized();

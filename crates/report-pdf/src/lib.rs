@@ -172,6 +172,7 @@ struct ReportWorld {
 
 impl ReportWorld {
     fn new(data: Vec<u8>, charts: &Charts) -> ReportWorld {
+        #[allow(clippy::expect_used, reason = "a plain file name is a valid virtual path")]
         let main_id = file_id("report.typ").expect("a plain file name is a valid path");
         let mut files = Vec::with_capacity(1 + charts.svgs.len());
         files.extend(file_id("data.json").map(|id| (id, Bytes::new(data))));

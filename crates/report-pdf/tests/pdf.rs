@@ -1,6 +1,8 @@
 //! The printed report, read back: it parses, has its pages, says what the record says, prints
 //! what people wrote as they wrote it, and names nobody.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod support;
 
 use converge_core::{AccountId, Event, Language, TimedEvent, Timestamp, Workshop, WorkshopId};

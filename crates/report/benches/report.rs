@@ -10,6 +10,8 @@
 //!
 //! `cargo bench -p converge-report --bench report`
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 use converge_fixtures as support;
 
 use converge_report::{csv, html};

@@ -1,6 +1,8 @@
 //! The report of a fixed scripted workshop: its HTML against a reviewed snapshot, its CSV
 //! tables read back, and anonymity checked in every output.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 use converge_fixtures as support;
 
 use converge_report::csv::{Table, table};

@@ -17,6 +17,8 @@
 //! * an archived workshop keeps its join code, which opens nothing until it is restored;
 //! * a follow-up token hash names one workshop, and a deleted workshop's page is not found.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test-only crate: a failed set-up stops the test loudly")]
+
 use converge_store::chain::{GENESIS, event_hash};
 use converge_store::{
     EventLog, LogGrew, NewAccount, NewEvent, ParticipantProfile, Session, Snapshot, Store, StoreError, StoredEvent,

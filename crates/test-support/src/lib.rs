@@ -15,6 +15,8 @@
 //!   * [`room`]: a workshop room spoken in the domain's words: a facilitator signed in, people
 //!     who joined, activities added, opened and closed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test-only crate: a failed set-up stops the test loudly")]
+
 pub mod engine;
 
 #[cfg(feature = "server")]

@@ -1,6 +1,8 @@
 //! Snapshots of what the server renders: the OpenAPI document (so every API change is reviewed)
 //! and pages in both languages, through the real router on a real store.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use converge_engine::Engine;

@@ -6,6 +6,8 @@
 //! with `Server::start`; the others may run the server in-process with `spawn_app`. Both start
 //! it the same way; see `converge-test-support`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod abuse;
 mod access;
 mod anonymity;

@@ -2,6 +2,8 @@
 //! (batching, snapshots, closing, sessions, follow-up pages) and the shipped templates. Each
 //! starts from `converge_test_support::engine`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
+
 mod closing;
 mod engine;
 mod follow_up_pages;
