@@ -1,5 +1,27 @@
 //! What the `converge` binary is made of beside its argument parsing: opening a data folder,
 //! starting the server (`serve`), and the `tally` and `demo` commands.
+//!
+//! # The commands
+//!
+//! `serve` (which first indexes follow-up pages published before the index existed), `export`, `verify`, `report` (HTML, CSV tables, PDF or the JSON record), `demo`,
+//! `backup`, `restore`, `template check | list`, `tally` (a voting method's full result for
+//! PrefLib or CSV ballots, through `converge-methods`), `admin add-facilitator | setup-link | token
+//! create | erase-participant | end-sessions | reset-totp`. `backup.rs` copies and restores data folders through the store's
+//! checked online backup. `lib.rs` opens a
+//! data folder (`converge.db` and `secret.key`; `export` and `report` only an existing one) and locks it for `serve`: each server runs its own
+//! actors, so two on one folder would not see each other's writes live. Exit codes: 0 success, 1 `verify` found a broken
+//! record (or one that does not end at `--expect-head`) or `template check` a bad template, 2 any
+//! other failure. `export --at-closure` writes a closed workshop's record up to its closing; logs are
+//! plain lines (no colour codes) unless standard error is a terminal.
+//!
+//! `demo.rs` plays `demo/wallonia.toml` (the content, in French: 25 people, what each wrote in every
+//! activity of the flagship template, the 19 actions with their sources, stances, risks, fates and
+//! follow-up) into a data folder through `Engine`: a demo facilitator account with a random
+//! password printed once, joins by join code, and one `Command` per act, as the room would send
+//! them; independent commands go together so the actor writes them in a few batches (about 2,000
+//! events in about a second). Scores, ballots and ratings come from a hash of the names involved,
+//! so every run tells the same story. It takes the serve lock, and refuses a folder that already
+//! holds the demo account.
 
 pub mod backup;
 pub mod demo;

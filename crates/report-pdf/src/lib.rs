@@ -10,6 +10,30 @@
 //! Compiling is CPU-bound (tens of milliseconds for a large workshop, more in a debug build):
 //! callers on an async runtime run [`render_data`] on the blocking pool behind a small
 //! concurrency limit.
+//!
+//! # In more detail
+//!
+//! The report laid out for print with typst used as a library: `render(report, charts)` is a pure,
+//! CPU-bound function (seconds in a debug build, a fraction of one in release) that the server runs
+//! on the blocking pool, two at a time, with a timeout (`web::pages::report_pdf`), and the CLI off
+//! its runtime threads. `report.typ` (compiled in) reads the `Report` as `data.json` and each chart
+//! (the heat map's SVG from `converge-report`) as `chart-{name}.svg`; the impact/feasibility matrix
+//! and the vote bars are drawn by the template. A4, running header, page X / Y, a table of contents,
+//! numbered sections, French typography from the data's language, Libertinus Serif (and DejaVu
+//! Sans Mono for the hash) embedded by `typst-assets`. **Invariants:** no user text is ever spliced
+//! into typst markup, which is a language: data is only read as JSON and shown as strings, and the
+//! template calls no `eval`. The `World` is a sandbox: its only files are `data.json` and the
+//! charts, its only fonts the embedded ones, and it has no clock, so the same record always gives
+//! the same bytes. Only this crate depends on typst (about 300 crates, minutes of a clean build);
+//! `web` and `cli` depend on it.
+//!
+//! **The closure report.** A closed workshop's report is made from its record up to the closing
+//! (`Engine::state_at_closure`), dated at the closing, with the hash of that last event and how to
+//! check it (`converge export --at-closure`, then `converge verify FILE --expect-head HASH`), so it
+//! is the same bytes whenever it is made again. What became of the actions since is follow-up:
+//! asked for apart (`Report::add_follow_up`: `?follow_up=1`, `converge report --follow-up`), dated,
+//! after the sealed record, with the whole log's length and hash. An open workshop's report is the
+//! record as it stands.
 
 use std::collections::BTreeMap;
 

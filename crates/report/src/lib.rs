@@ -9,6 +9,32 @@
 //! canonical form: compact, object keys sorted. [`verify_export`] recomputes every hash from
 //! the events alone and then checks that the file is byte for byte the canonical form of what
 //! it holds, so any change to the file, even one a JSON parser would not notice, is detected.
+//!
+//! # In more detail
+//!
+//! The JSON export of a workshop's log (`converge-export-v1`: compact, keys sorted, with the head
+//! hash) and `verify_export`, which recomputes the chain, checks the summary, refuses any field the format
+//! does not name (no hash would cover it) and finally that the file is byte for byte what Converge
+//! wrote, so any changed byte is detected.
+//!
+//! The workshop report. `model::build` turns the folded workshop, the services participants gave
+//! (never their names) and the counts of its votes and assessments into a `Report`: plain data
+//! (strings, numbers, lists) that serialises to the JSON the PDF template reads. It holds the
+//! agenda, head counts by role and service, the boards, assessments with the impact/feasibility
+//! quadrants, vote rankings with margins and the one-sentence explanation, the plan's actions by
+//! jurisdiction with every card field, consensus counts, objections (reasons only), follow-up and
+//! provenance, rated risks with heat-map cells, fairness (`fairness::gini` over everyone who may
+//! write, silent people as zeros) and fates. `html` lays it out as one standalone page (inline
+//! stylesheet, inline SVG charts, print CSS, no script); `csv` as five tables with a byte-order
+//! mark, ids, and formula-like cells made inert; `labels` holds its French and English words
+//! (not yet the `converge-i18n` catalogues the pages use). **Invariant:** no participant is identified in any of
+//! them: no names, no participant ids, and a contribution's service only where its activity was not
+//! anonymous (fairness shares count signed contributions only). No IO.
+//!
+//! `heat_map` draws the risk heat map as one self-contained SVG string (5 × 5 cells coloured by
+//! likelihood × impact, numbered marks, axis titles passed in translated, `<title>`/`<desc>`/
+//! `aria-label`, every text escaped, presentation attributes only), so the same chart goes inline
+//! into pages under the strict CSP, into the HTML report and into the PDF.
 
 pub mod heat_map;
 

@@ -16,6 +16,39 @@
 //!   workshop the server lists; it refuses an id whose log already has events (`Duplicate`).
 //! * An empty `append` writes nothing: it answers `Ok(vec![])` if `expected_seq` is the head,
 //!   `Conflict` otherwise.
+//!
+//! # Durability, backups and a full disk
+//!
+//! The embedded backend. All its SQL is here, and the schema in `migrations/` (versioned with
+//! `PRAGMA user_version`). One writer thread owns the only write connection; reads use a small pool
+//! of read-only connections on the blocking pool.
+//!
+//! **Durability.** WAL with `synchronous=FULL`: SQLite fsyncs the WAL at every commit, so an append
+//! is acknowledged only once it survives a crash or a power cut. An fsync costs about a millisecond,
+//! which would cap a one-commit-per-write design near a thousand writes a second. Group commit
+//! recovers throughput: the writer takes every request queued while the previous commit was
+//! syncing, runs them in one `BEGIN IMMEDIATE` transaction (each in its own savepoint, so a failing
+//! request is undone alone), commits once and answers all of them. Under load batches grow and one
+//! fsync acknowledges hundreds of writes; a lone write is still committed at once. Measured by the
+//! backend's author: 10,000 acknowledged appends from 200 concurrent writers in 0.52 s. The `event`
+//! table refuses `UPDATE` and `DELETE` by trigger.
+//!
+//! **Backups and erasure.** `backup_database` copies a live database with SQLite's online backup in
+//! one step (a step-by-step copy restarts whenever the server writes between steps), then
+//! `check_database` runs the integrity check and recomputes every workshop's hash chain before the
+//! copy is trusted; `converge restore` goes through the same check. Erasing a participant's profile
+//! deletes its row with `secure_delete` on, then empties the write-ahead log (`wal_checkpoint
+//! (TRUNCATE)`, run by the writer outside any transaction), so the name is gone from every file. The
+//! log never held it: events carry a salted commitment to the profile, and the salt goes with the
+//! profile, so the chain still verifies and the commitment no longer identifies anyone.
+//!
+//! **A full disk.** When the WAL or its index cannot grow, SQLite answers `SQLITE_FULL` (or
+//! `SQLITE_IOERR_SHMSIZE`) and the transaction is rolled back: the whole batch is refused with
+//! `StoreError::DiskFull`, nothing of it stays, and the same connection writes again as soon as
+//! space returns. Other I/O errors are `Unavailable`, so a failing disk is not called a full one.
+//! The writer warns once per episode and says when writes pass again (after 10 s without a
+//! refusal). Temporary files stay in memory (`temp_store=MEMORY`), so writing never depends on a
+//! second disk.
 
 mod backup;
 mod error;

@@ -1,6 +1,6 @@
 //! The HTTP edge of Converge: HTML pages that work without JavaScript, live updates over
 //! Server-Sent Events, and the JSON API with its OpenAPI document. Handlers are thin: they
-//! extract and check input, call the engine once, and render.
+//! extract and check input, call the engine, and render with `converge-views`.
 //!
 //! How a request goes through:
 //! - `edge` settles its language once (a request extension) and, on the way out, writes any
@@ -8,6 +8,105 @@
 //! - `access` extracts who may act on the workshop `{id}` (its owner, a member); `extract`
 //!   reads paths, queries and forms (typed forms with repeated fields: `extract::FormFields`).
 //! - Status codes are chosen in `error` only: a failure's, or a named `error::Answer`.
+//!
+//! # Where things are
+//!
+//! axum. `lib.rs` holds the router (the one list of routes) and `AppState`.
+//! - `pages/`: the handlers of the HTML pages, rendered with maud (escaped by default) by `converge-views`; forms post and redirect, so
+//!   everything works without JavaScript. `console.rs` runs the room (agenda controls, timers, focus,
+//!   tables, presence, one page per activity with its board and settings); `converge_views::activities` has one
+//!   module per kind with its participant, facilitator and projection views. `converge-views`' `assets/app.js` (our own, ~150 lines; `sort.js` adds drag and drop on the sorting
+//!   board, `ballot.js` the dot counter and drag-to-rank on ranking ballots) follows the event
+//!   stream and, for the events that concern the page (`data-live-kinds`, `data-live-activity`),
+//!   swaps the regions marked `data-live` with the same page re-fetched, leaving alone a region
+//!   whose control is in use.
+//! - `api.rs`: the JSON API under `/api/v1` and its OpenAPI document (utoipa) at
+//!   `/api/openapi.json`. Operation ids are a contract.
+//! - `sse.rs`: the event stream. Subscribes before reading the backlog, resumes after
+//!   `Last-Event-ID` (or `?after=`), re-reads the log on a gap or a lag (a page of 500 at a time),
+//!   ends on shutdown. It writes the body itself: the events already waiting go out in one chunk
+//!   (up to 64 events or 256 KiB), one write instead of one per event, which is what a room of a
+//!   thousand phones costs; a `:` comment keeps a quiet stream open every 15 s. A participant's
+//!   stream carries what its reader's pages show, by `Event::disclosure`: two views per event (the
+//!   facilitator's, the room's), worked out once for all followers; the record's hashes go to the
+//!   facilitator only, with the events sent whole. A removed participant's stream ends.
+//! - `ballots.rs`, `decks.rs`: the forms that cast ballots and assess items, and the upload and
+//!   serving of a workshop's own cards. `converge_views::deck`: the built-in photo-language deck (28 SVG
+//!   illustrations of the project, captions in `assets/cards/deck.toml`), served as versioned,
+//!   immutable static images.
+//! - `security.rs`: CSRF (a random `cv_csrf` cookie, renewed at every sign-in and sign-out, and an
+//!   HMAC of it and the session in every form; multipart forms carry it as their first field, read
+//!   from the first 16 KiB of the upload; plus an `Origin`/`Sec-Fetch-Site` check; works on
+//!   plain-HTTP venue networks where browsers send no `Sec-Fetch-*`), and the security headers (CSP
+//!   without inline script, nosniff, DENY framing, `no-store`, HSTS behind HTTPS).
+//! - `net.rs`: the listener. It serves HTTP/1.1 with hyper itself (axum's `serve` sets no timeouts):
+//!   request headers within 15 s, which is also the idle time of a kept-alive connection; one client
+//!   address may hold half the connections the descriptor limit allows, the server the rest; a
+//!   refused connection gets a short 429 or 503 and is closed. `ClientKey` is the client's address
+//!   (an IPv6 /64), read from `Forwarded`/`X-Forwarded-For` only when the peer is a
+//!   `--trusted-proxy`. Links that leave a page use `--public-url`, or the `Host` only when it is
+//!   an address.
+//! - `auth.rs`: credentials: facilitator session cookie or `cvf_` bearer token; participant cookie
+//!   (per workshop) or `cvp_` bearer token. A forged credential is an error, never "anonymous".
+//! - `i18n.rs`: which language a request speaks (the words are `converge-i18n`'s catalogues). French is the default; the
+//!   language follows `?lang=` (remembered in a cookie), then the cookie, then `Accept-Language`.
+//! - The action plan and the risk map: `converge_views::activities::{action_plan, risk_map}`
+//!   (the views) and `pages/outcome_forms.rs` (the forms). A card is written on a page of its own
+//!   (`…/actions/new`, `…/actions/{action}`) whose forms sit outside the live regions, so typing is
+//!   never disturbed. An edit carries `base_revision` and the values it started from (`was_*`):
+//!   when someone saved first, the core refuses it (`EditConflict`) and the page answers 409 with
+//!   the card as it now is, what was typed, and a form where the fields the editor changed are
+//!   carried over onto the current card (`converge_core::outcomes::merge_edit`); sending it keeps both changes. The material
+//!   a card draws on is what the workshop retained (ideas first, merged notes and notes decided not
+//!   retained left out, frozen vote ranks shown). Risks are rated with one radio form per risk;
+//!   `data-keep-choices` asks `app.js` not to swap a region while such a form holds a choice not
+//!   sent. `api_actions.rs`: `draftAction` and `editAction` (409 with `current`). Nobody's stream
+//!   says who drafted, edited, took a stance or rated (`sse.rs`).
+//! - Outcomes after the room: `pages/fates.rs` (every contribution with its fate, decided in bulk;
+//!   closing the workshop after a confirmation), `pages/mine.rs` (a participant's own contributions,
+//!   anonymous ones included since the page is only ever about the asker, with the path from each
+//!   to the actions it fed), `pages/follow_up.rs` (the commissioner's console: statuses, commitments,
+//!   overdue flags, publishing) and `pages/public_follow_up.rs` (`/follow/{token}` and its Atom feed,
+//!   no sign-in, texts without authors, `noindex`). The CSV import is `converge_core::followup_import`, pure: it
+//!   reads UTF-8 (with or without BOM; anything else is refused as not UTF-8), `,` or `;`, and
+//!   checks each row as the domain will, in order (optional columns `next_update_due` and
+//!   `effective_on`); the dry run writes nothing, and applying sends the same text back (multipart,
+//!   like the upload), checks it again and applies it as one command. Public pages are found by
+//!   token through the engine (`Engine::published_follow_up`), an indexed lookup in the store. Dates
+//!   on pages are written out in the page's language (`converge_i18n::Lang::date`: "16 novembre 2026"); forms,
+//!   `datetime` attributes and files keep `YYYY-MM-DD`.
+//! - The dashboard (`pages/facilitator.rs`) lists archived workshops apart, with restore and
+//!   "delete for good"; the delete page says what deleting will do: delete, archive (a published
+//!   follow-up page stays up), or, for an archived workshop with a page, delete it for good, naming
+//!   the page's address and the number of actions it follows.
+//! - Joining and resuming (`pages/public.rs`, `lib.rs::join_within_limits`): a name already in the
+//!   workshop is not joined silently again; the page offers resuming with the personal code first
+//!   and joining as someone else second (the API joins as asked and returns the code). `/resume`
+//!   (join code and personal code), the personal link `/w/{id}/resume?code=…` (a button, never an
+//!   action on GET) and `resumeParticipant` set the participant's token again, within the join
+//!   limits and a budget of wrong personal codes per client. Phones show their code and link on
+//!   the workshop's home and on "my contributions". The join page of a closed workshop's code says
+//!   it is closed and offers only resuming (the join code stays the key to one's place).
+//! - A closed workshop: the projection thanks the room and shows what it did instead of the join
+//!   code; phones thank their owner and lead to their contributions; the console keeps the report,
+//!   the fates (read-only) and the follow-up; activity pages read as a participant reads a closed
+//!   activity. Every participant page, a card's and "my contributions" too, follows "send every
+//!   screen here", unless something is being typed.
+//! - `pages/account.rs`: a facilitator's own account: their sessions (sign one or all others out),
+//!   a new password, turning two-step sign-in on (QR code drawn as SVG, confirmed by a current code,
+//!   recovery codes shown once) or off (password and a code). The code step of sign-in is in
+//!   `pages/public.rs`.
+//! - `ratelimit.rs`: token buckets keyed on the account, the join code, the participant, and the
+//!   client (joins: per client before the code's budget, so one client never spends the room's;
+//!   wrong join codes; wrong personal codes; sign-in); `Backoff`, growing waits after ten wrong passwords per account across
+//!   addresses, which a browser holding the account's device cookie (signed at sign-in) skips.
+//!   `join_within_limits` is the one join path of the page and the API.
+//! - `error.rs`: `Failure` → status code and stable code, shown as JSON (`ApiError`) or as a page
+//!   (`PageError`), put in words in the request's language by `edge.rs`. The only place that names
+//!   HTTP status codes.
+//!
+//! **Invariants:** no SQL; no user-facing string literal outside the catalogues; no inline script or
+//! style (the CSP forbids them).
 
 mod access;
 pub mod api;

@@ -6,8 +6,8 @@
 //! the server's secret. A forged form from another site can neither read the cookie nor compute
 //! the HMAC. Requests that carry an `Origin` must also come from our own host. API calls
 //! authenticated by a cookie send the same token in `X-CSRF-Token`; bearer-token calls carry no
-//! ambient credential and need none. The one multipart form (a card upload) carries its token in
-//! the query of its action instead, since its body is not read here.
+//! ambient credential and need none. A multipart form (a card upload, a follow-up import) carries
+//! its token as its first field: the first kilobytes of the body are read, checked and put back.
 
 use crate::error::Failure;
 use crate::{AppState, cookies};
