@@ -498,44 +498,12 @@ impl Words {
         }
     }
 
-    /// A `YYYY-MM-DD` date written out ("10 mars 2026", "10 March 2026"); anything else as it is.
+    /// A `YYYY-MM-DD` date written out ("10 mars 2026", "10 March 2026"), as the pages write it;
+    /// anything else as it is.
     pub fn date(self, iso: &str) -> String {
-        const FR: [&str; 12] = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let Some(date) = converge_core::CalendarDate::parse(iso) else { return iso.to_owned() };
-        let text = date.to_string();
-        let (year, month, day) =
-            (&text[0..4], text[5..7].parse::<usize>().unwrap_or(1), text[8..10].trim_start_matches('0'));
-        let month = self.pick(FR[month - 1], EN[month - 1]);
-        match self.0 {
-            Language::Fr if day == "1" => format!("1er {month} {year}"),
-            _ => format!("{day} {month} {year}"),
+        match converge_core::CalendarDate::parse(iso) {
+            Some(date) => converge_i18n::Lang(self.0).date(date),
+            None => iso.to_owned(),
         }
     }
 
