@@ -27,7 +27,8 @@
 //! write, silent people as zeros) and fates. `html` lays it out as one standalone page (inline
 //! stylesheet, inline SVG charts, print CSS, no script); `csv` as five tables with a byte-order
 //! mark, ids, and formula-like cells made inert; `labels` holds its French and English words
-//! (its dates are `converge-i18n`'s, as on the pages; the rest are not yet in the catalogues). **Invariant:** no participant is identified in any of
+//! (its dates are `converge-i18n`'s, as on the pages; the rest are not yet in the catalogues).
+//! **Invariant:** no participant is identified in any of
 //! them: no names, no participant ids, and a contribution's service only where its activity was not
 //! anonymous (fairness shares count signed contributions only). No IO.
 //!
