@@ -3,6 +3,8 @@
 //! rejections are plain text.
 
 mod fields;
+#[cfg(test)]
+pub(crate) use fields::from_pairs;
 
 use crate::error::{self, ApiError, Failure};
 use axum::extract::rejection::{FormRejection, JsonRejection};

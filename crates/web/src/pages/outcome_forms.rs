@@ -24,7 +24,7 @@ use super::participant::{activity_page_with, activity_status, member_again};
 use crate::AppState;
 use crate::access::Member;
 use crate::error::{Answer, Failure, PageError};
-use crate::extract::{FormFields, ValidForm, ValidPath, ValidQuery, form_field, trimmed};
+use crate::extract::{FormFields, ValidPath, ValidQuery, trimmed};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -37,7 +37,6 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-type Fields = Vec<(String, String)>;
 
 /// The participant through whom the member acts here.
 fn viewer_of(member: &Member) -> Option<ParticipantId> {
@@ -221,32 +220,125 @@ async fn render_new_card(
     .await
 }
 
-/// The fields of a card form, and the sources ticked.
-fn card_form_from(fields: &[(String, String)]) -> CardForm {
-    let mut form = CardForm::default();
-    for (name, value) in fields {
-        if name == "source" {
-            if let Ok(source) = value.trim().parse::<ContributionId>()
-                && !form.sources.contains(&source)
-            {
-                form.sources.push(source);
-            }
-        } else if action_plan::CARD_FIELDS.iter().any(|(field, ..)| field == name) {
-            form.card.set_field(name, value.clone());
-        }
-    }
-    form
+/// A card form as the card pages post it: the card's fields as typed, the sources ticked, and,
+/// when editing, the values and sources the editor started from (`was_*`), the revision they
+/// started from, or, when drafting, the card's id chosen by the page.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct CardFields {
+    #[serde(flatten)]
+    card: CardText,
+    #[serde(default)]
+    source: Vec<String>,
+    #[serde(default)]
+    was_title: Option<String>,
+    #[serde(default)]
+    was_description: String,
+    #[serde(default)]
+    was_rationale: String,
+    #[serde(default)]
+    was_owner: String,
+    #[serde(default)]
+    was_jurisdiction: String,
+    #[serde(default)]
+    was_horizon: String,
+    #[serde(default)]
+    was_first_steps: String,
+    #[serde(default)]
+    was_resources: String,
+    #[serde(default)]
+    was_indicators: String,
+    #[serde(default)]
+    was_source: Vec<String>,
+    #[serde(default)]
+    base_revision: Option<String>,
+    #[serde(default)]
+    action_id: Option<String>,
 }
 
-/// The values an edit started from, when the form carries them.
-fn started_from(fields: &[(String, String)]) -> Option<CardForm> {
-    fields.iter().any(|(name, _)| name == "was_title").then(|| {
-        let renamed: Fields = fields
-            .iter()
-            .filter_map(|(name, value)| Some((name.strip_prefix("was_")?.to_owned(), value.clone())))
-            .collect();
-        card_form_from(&renamed)
-    })
+/// The text fields of a card, each empty when not sent.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct CardText {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    rationale: String,
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    jurisdiction: String,
+    #[serde(default)]
+    horizon: String,
+    #[serde(default)]
+    first_steps: String,
+    #[serde(default)]
+    resources: String,
+    #[serde(default)]
+    indicators: String,
+}
+
+impl CardText {
+    fn into_card(self) -> converge_core::outcomes::ActionCard {
+        let CardText {
+            title,
+            description,
+            rationale,
+            owner,
+            jurisdiction,
+            horizon,
+            first_steps,
+            resources,
+            indicators,
+        } = self;
+        converge_core::outcomes::ActionCard {
+            title,
+            description,
+            rationale,
+            owner,
+            jurisdiction,
+            horizon,
+            first_steps,
+            resources,
+            indicators,
+        }
+    }
+}
+
+/// The contributions ticked, in order, each once; what is not an id is left out.
+fn sources_ticked(raw: &[String]) -> Vec<ContributionId> {
+    let mut sources = Vec::new();
+    for source in raw.iter().filter_map(|value| value.trim().parse::<ContributionId>().ok()) {
+        if !sources.contains(&source) {
+            sources.push(source);
+        }
+    }
+    sources
+}
+
+impl CardFields {
+    /// The card and sources as sent.
+    fn attempted(&self) -> CardForm {
+        let card = self.card.clone();
+        CardForm { card: card.into_card(), sources: sources_ticked(&self.source) }
+    }
+
+    /// The values an edit started from, when the form carries them.
+    fn started_from(&self) -> Option<CardForm> {
+        let title = self.was_title.clone()?;
+        let card = CardText {
+            title,
+            description: self.was_description.clone(),
+            rationale: self.was_rationale.clone(),
+            owner: self.was_owner.clone(),
+            jurisdiction: self.was_jurisdiction.clone(),
+            horizon: self.was_horizon.clone(),
+            first_steps: self.was_first_steps.clone(),
+            resources: self.was_resources.clone(),
+            indicators: self.was_indicators.clone(),
+        };
+        Some(CardForm { card: card.into_card(), sources: sources_ticked(&self.was_source) })
+    }
 }
 
 pub async fn draft_card(
@@ -254,7 +346,7 @@ pub async fn draft_card(
     context: PageContext,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
     member: Member,
-    ValidForm(fields): ValidForm<Fields>,
+    FormFields(fields): FormFields<CardFields>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     require_kind(&member, activity_id, ActivityKind::ActionPlan)?;
@@ -264,8 +356,8 @@ pub async fn draft_card(
             .check(&participant.to_string())
             .map_err(|wait| PageError::from(Failure::TooManyRequests(wait)))?;
     }
-    let form = card_form_from(&fields);
-    let chosen = form_field(&fields, "action_id").and_then(|raw| uuid::Uuid::try_parse(raw).ok());
+    let form = fields.attempted();
+    let chosen = fields.action_id.as_deref().and_then(|raw| uuid::Uuid::try_parse(raw.trim()).ok());
     let action_id = chosen.unwrap_or_else(uuid::Uuid::now_v7);
     let command = Command::DraftAction {
         action_id: ActionId::from_uuid(action_id),
@@ -378,12 +470,14 @@ pub async fn edit_card(
     context: PageContext,
     ValidPath((id, activity_id, action_id)): ValidPath<(WorkshopId, ActivityId, ActionId)>,
     member: Member,
-    ValidForm(fields): ValidForm<Fields>,
+    FormFields(fields): FormFields<CardFields>,
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     require_kind(&member, activity_id, ActivityKind::ActionPlan)?;
-    let attempted = card_form_from(&fields);
-    let base_revision = form_field(&fields, "base_revision")
+    let attempted = fields.attempted();
+    let base_revision = fields
+        .base_revision
+        .as_deref()
         .and_then(|raw| raw.parse::<u32>().ok())
         .ok_or(PageError::from(Failure::BadRequest("base_revision".into())))?;
     let command = Command::EditAction {
@@ -397,7 +491,7 @@ pub async fn edit_card(
         return Ok(Redirect::to(&format!("{address}#card")).into_response());
     };
     let (fresh, message) = after_refusal(&app, &member, error.clone(), lang).await?;
-    let started = started_from(&fields);
+    let started = fields.started_from();
     match error {
         DomainError::EditConflict { .. } => {
             let action = fresh.state.workshop.action(action_id).ok_or(PageError::from(Failure::NotFound))?;
@@ -560,8 +654,9 @@ mod tests {
     use super::*;
     use converge_core::Language;
 
-    fn fields(pairs: &[(&str, &str)]) -> Fields {
-        pairs.iter().map(|(key, value)| ((*key).to_owned(), (*value).to_owned())).collect()
+    fn fields(pairs: &[(&str, &str)]) -> CardFields {
+        let pairs = pairs.iter().map(|(key, value)| ((*key).to_owned(), (*value).to_owned())).collect();
+        crate::extract::from_pairs(pairs).unwrap()
     }
 
     const A: &str = "0190a0b0-0000-7000-8000-000000000001";
@@ -569,7 +664,7 @@ mod tests {
 
     #[test]
     fn a_card_form_reads_its_fields_and_sources() {
-        let form = card_form_from(&fields(&[
+        let form = fields(&[
             ("_csrf", "x"),
             ("title", "Un guichet"),
             ("jurisdiction", "shared"),
@@ -578,14 +673,15 @@ mod tests {
             ("source", A),
             ("source", B),
             ("was_title", "Ancien"),
-        ]));
+        ])
+        .attempted();
         assert_eq!(form.card.title, "Un guichet");
         assert_eq!(form.card.jurisdiction, "shared");
         assert_eq!(form.sources, vec![A.parse().unwrap(), B.parse().unwrap()]);
-        let started = started_from(&fields(&[("title", "Neuf"), ("was_title", "Ancien"), ("was_source", B)])).unwrap();
+        let started = fields(&[("title", "Neuf"), ("was_title", "Ancien"), ("was_source", B)]).started_from().unwrap();
         assert_eq!(started.card.title, "Ancien");
         assert_eq!(started.sources, vec![B.parse().unwrap()]);
-        assert!(started_from(&fields(&[("title", "Neuf")])).is_none());
+        assert!(fields(&[("title", "Neuf")]).started_from().is_none());
     }
 
     /// Every key these pages use exists in both languages, those built at run time included.
