@@ -113,8 +113,3 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for FormFields<T> {
 pub fn trimmed(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim)
 }
-
-/// A field of a form read as pairs (forms with repeated fields are read that way), trimmed.
-pub fn form_field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields.iter().find(|(key, _)| key == name).map(|(_, value)| value.trim())
-}

@@ -18,7 +18,7 @@ use super::participant::{activity_page_with, member_again};
 use crate::AppState;
 use crate::access::Member;
 use crate::error::{Failure, PageError};
-use crate::extract::{ValidForm, ValidPath, form_field};
+use crate::extract::{ValidForm, ValidPath};
 use crate::i18n::Lang;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -27,7 +27,80 @@ use converge_core::{ActivityId, ActivityKind, Actor, Command, ContributionId, Do
 use converge_i18n::FluentValue;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-type Fields = Vec<(String, String)>;
+/// What a field of a ballot or an assessment form is about, read from its name once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum BallotField {
+    /// `dots-<item>`: how many dots on an item.
+    Dots(ContributionId),
+    /// `score-<item>` in a score vote, `score-<criterion>` in an assessment.
+    Score(String),
+    /// `grade-<item>`: a majority-judgment grade, 0 the lowest.
+    Grade(ContributionId),
+    /// `rank-<item>`: 1 is best, equal ranks tie.
+    Rank(ContributionId),
+    /// `approve`, repeated: an approved item each.
+    Approve,
+    /// `winner` and `loser`: one pairwise comparison.
+    Winner,
+    Loser,
+    /// `item`: the item an assessment scores.
+    Item,
+}
+
+impl BallotField {
+    fn parse(name: &str) -> Option<BallotField> {
+        let item = |raw: &str| raw.parse::<ContributionId>().ok();
+        match name {
+            "approve" => Some(BallotField::Approve),
+            "winner" => Some(BallotField::Winner),
+            "loser" => Some(BallotField::Loser),
+            "item" => Some(BallotField::Item),
+            _ => {
+                let (prefix, rest) = name.split_once('-')?;
+                match prefix {
+                    "dots" => item(rest).map(BallotField::Dots),
+                    "score" => Some(BallotField::Score(rest.to_owned())),
+                    "grade" => item(rest).map(BallotField::Grade),
+                    "rank" => item(rest).map(BallotField::Rank),
+                    _ => None,
+                }
+            }
+        }
+    }
+}
+
+/// A ballot or an assessment form: its fields by what they are about, in the order sent (equal
+/// ranks keep it); what it does not know (the form token) is left out.
+pub struct BallotForm(Vec<(BallotField, String)>);
+
+impl BallotForm {
+    fn from_pairs(pairs: Vec<(String, String)>) -> BallotForm {
+        BallotForm(pairs.into_iter().filter_map(|(name, value)| Some((BallotField::parse(&name)?, value))).collect())
+    }
+
+    /// The values of the fields `about` picks, trimmed, empty ones left out.
+    fn values<'a, T>(&'a self, about: impl Fn(&BallotField) -> Option<T> + 'a) -> impl Iterator<Item = (T, &'a str)> {
+        self.0.iter().filter_map(move |(field, value)| {
+            let value = value.trim();
+            (!value.is_empty()).then_some(())?;
+            Some((about(field)?, value))
+        })
+    }
+
+    /// The first value of `field`.
+    fn first(&self, field: &BallotField) -> Option<&str> {
+        self.0.iter().find(|(known, _)| known == field).map(|(_, value)| value.as_str())
+    }
+}
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for BallotForm {
+    type Rejection = Response;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let ValidForm(pairs) = ValidForm::<Vec<(String, String)>>::from_request(request, state).await?;
+        Ok(BallotForm::from_pairs(pairs))
+    }
+}
 
 /// What a refused form showed, to fill it in again.
 enum Refused<'a> {
@@ -41,7 +114,7 @@ pub async fn cast_ballot(
     context: PageContext,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
     member: Member,
-    ValidForm(fields): ValidForm<Fields>,
+    fields: BallotForm,
 ) -> Result<Response, PageError> {
     let activity = member.state.workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
     let method = activity.config.vote_rules().method;
@@ -63,10 +136,11 @@ pub async fn assess_item(
     context: PageContext,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
     member: Member,
-    ValidForm(fields): ValidForm<Fields>,
+    fields: BallotForm,
 ) -> Result<Response, PageError> {
-    let item = form_field(&fields, "item")
-        .and_then(|raw| raw.parse::<ContributionId>().ok())
+    let item = fields
+        .first(&BallotField::Item)
+        .and_then(|raw| raw.trim().parse::<ContributionId>().ok())
         .ok_or(PageError::from(Failure::BadRequest("item".into())))?;
     let scores = match assessment_from(&fields) {
         Ok(scores) => scores,
@@ -91,26 +165,19 @@ pub async fn assess_item(
     }
 }
 
-/// The fields named `<prefix><item>` with a value, as (item, value); others are ignored.
-fn per_item<'a>(fields: &'a [(String, String)], prefix: &str) -> impl Iterator<Item = (ContributionId, &'a str)> {
-    let prefix = prefix.to_owned();
-    fields.iter().filter_map(move |(key, value)| {
-        let item = key.strip_prefix(prefix.as_str())?.parse::<ContributionId>().ok()?;
-        let value = value.trim();
-        (!value.is_empty()).then_some((item, value))
-    })
-}
-
 fn number<T: std::str::FromStr>(raw: &str) -> Result<T, DomainError> {
     raw.parse().map_err(|_| DomainError::InvalidBallot { reason: "not_a_number" })
 }
 
 /// The ballot the form describes, shaped by the vote's method.
-fn ballot_from(method: VoteMethod, fields: &[(String, String)]) -> Result<Ballot, DomainError> {
+fn ballot_from(method: VoteMethod, form: &BallotForm) -> Result<Ballot, DomainError> {
     Ok(match method {
         VoteMethod::Dots => {
             let mut dots = BTreeMap::new();
-            for (item, raw) in per_item(fields, "dots-") {
+            for (item, raw) in form.values(|field| match field {
+                BallotField::Dots(item) => Some(*item),
+                _ => None,
+            }) {
                 let count: u32 = number(raw)?;
                 // An item left at zero is simply not on the ballot.
                 if count > 0 {
@@ -120,31 +187,47 @@ fn ballot_from(method: VoteMethod, fields: &[(String, String)]) -> Result<Ballot
             Ballot::Dots { dots }
         }
         VoteMethod::Approval => Ballot::Approval {
-            approved: fields
+            approved: form
+                .0
                 .iter()
-                .filter(|(key, _)| key == "approve")
+                .filter(|(field, _)| *field == BallotField::Approve)
                 .map(|(_, raw)| raw.trim().parse::<ContributionId>())
                 .collect::<Result<BTreeSet<_>, _>>()
                 .map_err(|_| DomainError::InvalidBallot { reason: "unknown_item" })?,
         },
         VoteMethod::Score => Ballot::Scores {
-            scores: per_item(fields, "score-").map(|(item, raw)| Ok((item, number(raw)?))).collect::<Result<_, _>>()?,
+            scores: form
+                .values(|field| match field {
+                    BallotField::Score(item) => item.parse::<ContributionId>().ok(),
+                    _ => None,
+                })
+                .map(|(item, raw)| Ok((item, number(raw)?)))
+                .collect::<Result<_, _>>()?,
         },
         VoteMethod::MajorityJudgment => Ballot::Grades {
-            grades: per_item(fields, "grade-").map(|(item, raw)| Ok((item, number(raw)?))).collect::<Result<_, _>>()?,
+            grades: form
+                .values(|field| match field {
+                    BallotField::Grade(item) => Some(*item),
+                    _ => None,
+                })
+                .map(|(item, raw)| Ok((item, number(raw)?)))
+                .collect::<Result<_, _>>()?,
         },
         VoteMethod::BradleyTerry => {
-            let id = |name: &str| {
-                form_field(fields, name)
-                    .and_then(|raw| raw.parse::<ContributionId>().ok())
+            let id = |field: BallotField| {
+                form.first(&field)
+                    .and_then(|raw| raw.trim().parse::<ContributionId>().ok())
                     .ok_or(DomainError::InvalidBallot { reason: "unknown_item" })
             };
-            Ballot::Pairwise { winner: id("winner")?, loser: id("loser")? }
+            Ballot::Pairwise { winner: id(BallotField::Winner)?, loser: id(BallotField::Loser)? }
         }
         _ => {
             // Equal ranks share a tier; gaps in the numbers do not matter, only their order.
             let mut by_rank: BTreeMap<u32, Vec<ContributionId>> = BTreeMap::new();
-            for (item, raw) in per_item(fields, "rank-") {
+            for (item, raw) in form.values(|field| match field {
+                BallotField::Rank(item) => Some(*item),
+                _ => None,
+            }) {
                 by_rank.entry(number(raw)?).or_default().push(item);
             }
             Ballot::Ranking { tiers: by_rank.into_values().collect() }
@@ -153,14 +236,13 @@ fn ballot_from(method: VoteMethod, fields: &[(String, String)]) -> Result<Ballot
 }
 
 /// One item's scores by criterion; criteria left empty are left out.
-fn assessment_from(fields: &[(String, String)]) -> Result<CriterionScores, DomainError> {
+fn assessment_from(form: &BallotForm) -> Result<CriterionScores, DomainError> {
     let mut scores = CriterionScores::new();
-    for (key, value) in fields {
-        if let Some(criterion) = key.strip_prefix("score-")
-            && !value.trim().is_empty()
-        {
-            scores.insert(criterion.to_owned(), number(value.trim())?);
-        }
+    for (criterion, raw) in form.values(|field| match field {
+        BallotField::Score(criterion) => Some(criterion.clone()),
+        _ => None,
+    }) {
+        scores.insert(criterion, number(raw)?);
     }
     Ok(scores)
 }
@@ -257,8 +339,8 @@ mod tests {
     use super::*;
     use converge_core::Language;
 
-    fn fields(pairs: &[(&str, &str)]) -> Fields {
-        pairs.iter().map(|(key, value)| ((*key).to_owned(), (*value).to_owned())).collect()
+    fn fields(pairs: &[(&str, &str)]) -> BallotForm {
+        BallotForm::from_pairs(pairs.iter().map(|(key, value)| ((*key).to_owned(), (*value).to_owned())).collect())
     }
 
     const A: &str = "0190a0b0-0000-7000-8000-000000000001";

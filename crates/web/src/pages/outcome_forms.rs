@@ -37,7 +37,6 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-
 /// The participant through whom the member acts here.
 fn viewer_of(member: &Member) -> Option<ParticipantId> {
     match member.actor {
