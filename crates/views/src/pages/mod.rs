@@ -1,0 +1,5 @@
+//! The pages, one module per area, each a pure function from what the page shows (the workshop
+//! as core folds it, and the few values the request supplies, passed in as plain data) to
+//! `Markup`. The handlers in `converge-web` load, check and call them.
+
+pub mod fates;
