@@ -3,3 +3,4 @@
 //! `Markup`. The handlers in `converge-web` load, check and call them.
 
 pub mod fates;
+pub mod follow_up;

@@ -7,7 +7,7 @@
 //! The page is found by its token through the store's index of published pages
 //! (`Engine::published_follow_up`): one lookup, whatever the number of workshops.
 
-use super::follow_up::{by_jurisdiction, commitment_line, history, public_base};
+use super::follow_up::public_base;
 use super::follow_up_badges::{overdue_flag, status_badge, status_label};
 use super::layout::PageContext;
 use crate::AppState;
@@ -19,6 +19,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use converge_core::{CalendarDate, Language, Timestamp, Workshop};
 use converge_engine::LiveState;
+use converge_views::pages::follow_up::{by_jurisdiction, commitment_line, history};
 use maud::{DOCTYPE, Markup, html};
 use std::sync::Arc;
 
