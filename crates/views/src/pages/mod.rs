@@ -4,3 +4,4 @@
 
 pub mod fates;
 pub mod follow_up;
+pub mod public_follow_up;
