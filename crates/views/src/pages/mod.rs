@@ -4,4 +4,5 @@
 
 pub mod fates;
 pub mod follow_up;
+pub mod public;
 pub mod public_follow_up;
