@@ -4,5 +4,6 @@
 
 pub mod fates;
 pub mod follow_up;
+pub mod mine;
 pub mod public;
 pub mod public_follow_up;

@@ -15,7 +15,7 @@ use maud::Markup;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
-pub use converge_views::pages::fates::{console_outcomes, excerpt, fate_words};
+pub use converge_views::pages::fates::console_outcomes;
 
 /// The fates page's filter: every contribution, or only those still awaiting a decision.
 #[derive(Debug, Default, Deserialize)]
