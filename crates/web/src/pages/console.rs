@@ -6,7 +6,7 @@
 //! JavaScript; the live regions refresh as the room moves.
 
 use super::activities::{self, Draft};
-use super::facilitator::{is_loopback, live};
+use super::facilitator::is_loopback;
 use super::layout::{EventKinds, Frame, PageContext, csrf_field, page};
 use super::participant::activity_status;
 use super::timer::timer;
@@ -27,6 +27,7 @@ use converge_core::{
 };
 use converge_engine::EngineError;
 use converge_i18n::FluentValue;
+use converge_views::pages::facilitator::live;
 use maud::{Markup, html};
 use serde::Deserialize;
 use std::collections::HashMap;
