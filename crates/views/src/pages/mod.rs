@@ -2,6 +2,7 @@
 //! as core folds it, and the few values the request supplies, passed in as plain data) to
 //! `Markup`. The handlers in `converge-web` load, check and call them.
 
+pub mod account;
 pub mod facilitator;
 pub mod fates;
 pub mod follow_up;
