@@ -3,6 +3,7 @@
 //! `Markup`. The handlers in `converge-web` load, check and call them.
 
 pub mod account;
+pub mod console;
 pub mod facilitator;
 pub mod fates;
 pub mod follow_up;
