@@ -54,7 +54,7 @@ pub fn account_page(
                     }
                 }
             }
-            (sessions_section(context, &sessions))
+            (sessions_section(context, sessions))
             (password_section(context, error_in("password")))
             (second_factor_section(context, second_factor, enrolment, error_in("totp")))
         },
