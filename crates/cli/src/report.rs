@@ -38,8 +38,7 @@ pub async fn write_report(
     };
     match format {
         ReportFormat::Html => {
-            let report =
-                engine.report(id, converge_engine::now(), with_follow_up, converge_views::deck::builtin_title).await?;
+            let report = engine.report(id, converge_engine::now(), with_follow_up, converge_views::deck::builtin_title).await?;
             write(out, converge_report::html::render(&report).as_bytes())?;
             Ok(vec![out.to_owned()])
         }
@@ -62,8 +61,7 @@ pub async fn write_report(
             Ok(vec![out.to_owned()])
         }
         ReportFormat::Pdf => {
-            let report =
-                engine.report(id, converge_engine::now(), with_follow_up, converge_views::deck::builtin_title).await?;
+            let report = engine.report(id, converge_engine::now(), with_follow_up, converge_views::deck::builtin_title).await?;
             // Laying out is CPU-bound: off the runtime's threads, as the server does it.
             let pdf = tokio::task::spawn_blocking(move || {
                 converge_report_pdf::render(&report, &converge_report_pdf::Charts::of(&report))

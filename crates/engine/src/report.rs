@@ -27,7 +27,8 @@ impl Engine {
             _ => (&*current, now),
         };
         let profiles = self.profiles(id).await?;
-        let participants = ReportParticipants::new(profiles.into_iter().map(|(id, profile)| (id, profile.service)));
+        let participants =
+            ReportParticipants::new(profiles.into_iter().map(|(id, profile)| (id, profile.service)));
         let workshop = &state.workshop;
         let mut report = converge_report::build(
             workshop,

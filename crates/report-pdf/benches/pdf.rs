@@ -11,9 +11,9 @@
 //!
 //! `cargo bench -p converge-report-pdf --bench pdf`
 
-use converge_fixtures::wallonia_sized;
 use converge_report_pdf::{Charts, render};
 use divan::{Bencher, black_box};
+use converge_fixtures::wallonia_sized;
 
 fn main() {
     let fixture = wallonia_sized();

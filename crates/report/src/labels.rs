@@ -744,9 +744,7 @@ impl Words {
             (Language::Fr, Wording::Assessment, false) => {
                 format!("Ex aequo : {w} ont la même note pondérée ({score} sur 5), la meilleure.")
             }
-            (Language::En, Wording::Dots, true) => {
-                format!("{w} wins: it is the idea that received the most dots ({score}).")
-            }
+            (Language::En, Wording::Dots, true) => format!("{w} wins: it is the idea that received the most dots ({score})."),
             (Language::En, Wording::Dots, false) => {
                 format!("Tie: {w} received the same number of dots ({score}), the highest.")
             }
@@ -756,9 +754,7 @@ impl Words {
             (Language::En, Wording::Approval, false) => {
                 format!("Tie: {w} are approved by as many participants ({score}), the most.")
             }
-            (Language::En, Wording::Score, true) => {
-                format!("{w} wins: it is the idea with the best mean score ({score}).")
-            }
+            (Language::En, Wording::Score, true) => format!("{w} wins: it is the idea with the best mean score ({score})."),
             (Language::En, Wording::Score, false) => format!("Tie: {w} have the same mean score ({score}), the best."),
             (Language::En, Wording::ScoreMedian, true) => {
                 format!("{w} wins: it is the idea with the best median score ({score}); the mean separates ties.")
@@ -775,9 +771,7 @@ impl Words {
             (Language::En, Wording::Plurality, true) => {
                 format!("{w} wins: it is the idea ranked first by the most voters ({score}).")
             }
-            (Language::En, Wording::Plurality, false) => {
-                format!("Tie: {w} are ranked first by as many voters ({score}).")
-            }
+            (Language::En, Wording::Plurality, false) => format!("Tie: {w} are ranked first by as many voters ({score})."),
             (Language::En, Wording::Borda, true) => format!(
                 "{w} wins: on each ballot an idea gains a point for every idea ranked below it and loses one for every idea ranked above it, and it has the highest total ({score})."
             ),

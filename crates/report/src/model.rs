@@ -13,14 +13,14 @@
 use crate::fairness::gini;
 use crate::labels::{Labels, Words};
 use converge_core::outcomes::{FollowUp, Outcome, RiskSummary};
-use converge_core::results::methods::{MatrixPlacement, ScoreAggregate};
-use converge_core::results::{Count as ResultsCount, CountMethod, MethodResult, Results};
 use converge_core::voting::{ASSESSMENT_MAX, ASSESSMENT_MIN};
 use converge_core::{
     ActionId, Activity, ActivityId, ActivityKind, CalendarDate, Contribution, ContributionId, ContributionKind,
     Language, ParticipantId, Role, Timestamp, Workshop,
 };
 use serde::Serialize;
+use converge_core::results::methods::{MatrixPlacement, ScoreAggregate};
+use converge_core::results::{Count as ResultsCount, CountMethod, MethodResult, Results};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the report knows about the people: the service each participant gave when joining.
@@ -973,9 +973,12 @@ fn vote_value(result: &MethodResult, item: usize) -> Option<(f64, u64)> {
         MethodResult::MajorityJudgment(result) => (f64::from(result.majority_grades.get(item).copied().flatten()?), 0),
         MethodResult::BradleyTerry(result) => at(&result.strengths, item)?,
         MethodResult::InstantRunoff(result) => {
-            let (round, votes) = result.rounds.iter().enumerate().rev().find_map(|(round, tallies)| {
-                tallies.tallies.get(item).copied().flatten().map(|votes| (round, votes))
-            })?;
+            let (round, votes) = result
+                .rounds
+                .iter()
+                .enumerate()
+                .rev()
+                .find_map(|(round, tallies)| tallies.tallies.get(item).copied().flatten().map(|votes| (round, votes)))?;
             (votes as f64, round as u64 + 1)
         }
         MethodResult::Schulze(_) | MethodResult::Assessment(_) => return None,
@@ -1025,8 +1028,8 @@ fn votes(
         .filter_map(|activity| {
             let Results { document, frozen } = results.get(&activity.id)?;
             let count = document.count();
-            let method =
-                count.map_or(CountMethod::Vote(activity.config.vote_rules().method), |count| count.result.method());
+            let method = count
+                .map_or(CountMethod::Vote(activity.config.vote_rules().method), |count| count.result.method());
             let mut vote = VoteResult {
                 activity_id: activity.id.to_string(),
                 activity_title: activity.title.clone(),

@@ -44,8 +44,7 @@ const ASSETS: [Asset; 10] = [
 ];
 
 /// Short content hashes, in the order of `ASSETS`.
-static VERSIONS: LazyLock<Vec<String>> =
-    LazyLock::new(|| ASSETS.iter().map(|asset| converge_engine::digest::content_version(asset.body)).collect());
+static VERSIONS: LazyLock<Vec<String>> = LazyLock::new(|| ASSETS.iter().map(|asset| converge_engine::digest::content_version(asset.body)).collect());
 
 /// The versioned URL of an asset.
 pub fn path(name: &str) -> String {

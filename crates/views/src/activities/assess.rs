@@ -12,12 +12,12 @@ use super::View;
 use super::vote::{Audience, decimal, document, explanation, item_texts, results_head};
 use crate::Lang;
 use crate::layout::csrf_field;
-use converge_core::results::methods::{DistributionSummary, MatrixPlacement};
-use converge_core::results::{MethodResult, Results};
 use converge_core::voting::{ASSESSMENT_MAX, ASSESSMENT_MIN, CriterionScores};
 use converge_core::{ActivityStatus, ContributionId, Role};
 use converge_i18n::FluentValue;
 use maud::{Markup, html};
+use converge_core::results::methods::{DistributionSummary, MatrixPlacement};
+use converge_core::results::{MethodResult, Results};
 
 pub fn participant(view: &View<'_>) -> Markup {
     participant_with(view, None)

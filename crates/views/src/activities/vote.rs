@@ -559,9 +559,12 @@ fn score_text(lang: Lang, result: &MethodResult, index: usize, n_grades: u8) -> 
             Some(lang.t_args("votes-score-grade", &[("grade", name.into())]))
         }
         MethodResult::InstantRunoff(result) => {
-            let (round, votes) = result.rounds.iter().enumerate().rev().find_map(|(round, tallies)| {
-                tallies.tallies.get(index).copied().flatten().map(|votes| (round, votes))
-            })?;
+            let (round, votes) = result
+                .rounds
+                .iter()
+                .enumerate()
+                .rev()
+                .find_map(|(round, tallies)| tallies.tallies.get(index).copied().flatten().map(|votes| (round, votes)))?;
             Some(lang.t_args(
                 "votes-score-runoff",
                 &[("count", FluentValue::from(votes)), ("round", FluentValue::from(round + 1))],
@@ -609,9 +612,8 @@ pub(super) fn explanation(lang: Lang, count: &Count, texts: &[String]) -> Option
     }
     let first = winners[0];
     let whole = |values: &[i64]| values.get(first).map(ToString::to_string).unwrap_or_default();
-    let counted = |values: &[u64]| {
-        values.get(first).and_then(|n| i64::try_from(*n).ok()).map(|n| n.to_string()).unwrap_or_default()
-    };
+    let counted =
+        |values: &[u64]| values.get(first).and_then(|n| i64::try_from(*n).ok()).map(|n| n.to_string()).unwrap_or_default();
     // Score voting ranks by the mean or, when the facilitator chose it, by the median.
     let mut by_median = false;
     let mut grade = String::new();
