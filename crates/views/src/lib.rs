@@ -8,6 +8,7 @@
 //! - `activities`: what each kind of activity shows to a participant, to the facilitator and on
 //!   the projection screen;
 //! - `timer`, `follow_up_badges`: pieces several pages show;
+//! - `pages`: the pages themselves, one module per area;
 //! - `deck`: the built-in photo-language deck (illustrations and captions);
 //! - `assets`: the stylesheets, scripts and icon, embedded, with their versioned addresses.
 
@@ -16,6 +17,7 @@ pub mod assets;
 pub mod deck;
 pub mod follow_up_badges;
 pub mod layout;
+pub mod pages;
 pub mod timer;
 
 pub use converge_i18n::Lang;

@@ -27,7 +27,7 @@ mod tests {
             ("Live::AGENDA", Live::AGENDA),
             ("Live::ACTIVITY", Live::ACTIVITY),
             ("Live::SCREEN", Live::SCREEN),
-            ("mine::FATE_KINDS", crate::pages::mine::FATE_KINDS),
+            ("mine::FATE_KINDS", converge_views::pages::mine::FATE_KINDS),
             ("sse::ENDS_EVERY_STREAM", crate::sse::ENDS_EVERY_STREAM),
             ("sse::ENDS_THE_PARTICIPANTS_STREAM", crate::sse::ENDS_THE_PARTICIPANTS_STREAM),
         ];

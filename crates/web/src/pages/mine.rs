@@ -1,10 +1,8 @@
 //! "My contributions": what became of each of a participant's contributions, with the path from
 //! their note to any action it fed and where that action now stands. Anonymous contributions are listed too: the page is only
-//! ever about the one who asks, so nobody else learns they wrote them.
+//! ever about the one who asks, so nobody else learns they wrote them. The markup is in
+//! `converge_views::pages::mine`.
 
-use super::fates::{excerpt, fate_words};
-use super::follow_up_badges::{overdue_flag, status_badge};
-use super::layout::{EventKinds, Frame, Live, PageContext, page};
 use crate::AppState;
 use crate::access::Member;
 use crate::error::{Failure, PageError};
@@ -12,21 +10,8 @@ use crate::extract::ValidPath;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use converge_core::outcomes::Step;
-use converge_core::{Actor, Contribution, Outcome, Scope, WorkshopId};
-use maud::html;
-
-/// The event kinds that change a fate or a path.
-pub(crate) const FATE_KINDS: EventKinds = EventKinds(&[
-    "contributions_merged",
-    "action_drafted",
-    "action_edited",
-    "action_withdrawn",
-    "fates_decided",
-    "action_status_updated",
-    "commitment_set",
-    "workshop_deleted",
-]);
+use converge_core::{Actor, WorkshopId};
+use converge_views::layout::PageContext;
 
 /// `GET /w/{id}/mine`.
 pub async fn my_contributions(
@@ -44,92 +29,18 @@ pub async fn my_contributions(
         Actor::Newcomer => None,
     };
     let Some(me) = me else { return Err(PageError::from(Failure::Forbidden)) };
-    let fed = workshop.actions_fed();
-    let now = converge_engine::now();
-    let text_of = |step: &Step| match step {
-        Step::Contribution(id) => workshop.contribution(*id).map(|c| excerpt(&c.text)).unwrap_or_default(),
-        Step::Action(id) => workshop.action(*id).map(|action| action.card.title.clone()).unwrap_or_default(),
+    let your_code = match member.actor {
+        Actor::Participant(participant) => Some(super::participant::your_code(&app, &headers, lang, id, participant)),
+        _ => None,
     };
-    let title = lang.t("mine-title");
-    let keyring = &member.state.keyring;
-    let wrote =
-        |contribution: &Contribution| keyring.is(me, Scope::Contribution(contribution.id), &contribution.author);
-    let n_mine = workshop.contributions.iter().filter(|contribution| wrote(contribution)).count();
-    let markup = page(
+    let markup = converge_views::pages::mine::my_contributions(
         &context,
-        Frame {
-            title: &title,
-            live: Some(Live {
-                stream: format!("/api/v1/workshops/{id}/events"),
-                seq: member.state.seq,
-                page: format!("/w/{id}/mine"),
-                kinds: FATE_KINDS,
-                activity: None,
-                follow_focus: Some(format!("/w/{id}/a/")),
-            }),
-            body_class: "",
-        },
-        html! {
-            p { a href={ "/w/" (id) } { "← " (workshop.title) } }
-            h1 { (title) }
-            p.hint { (lang.t("mine-private-hint")) }
-            div #mine-live data-live {
-                @if n_mine == 0 {
-                    p.muted { (lang.t("mine-none")) }
-                }
-                @for activity in &workshop.activities {
-                    @let mine: Vec<&Contribution> = workshop.contributions_in(activity.id).filter(|c| wrote(c)).collect();
-                    @if !mine.is_empty() {
-                        section.card {
-                            h2 { (activity.title) }
-                            @if activity.config.anonymous {
-                                p.hint { (lang.t("mine-anonymous-hint")) }
-                            }
-                            ul.mine {
-                                @for contribution in mine {
-                                    @let fate = workshop.fate_with(contribution.id, &fed);
-                                    li.mine-item #{ "mine-" (contribution.id) } data-contribution=(contribution.id) {
-                                        span.badge { (lang.t(&format!("kind-{}", contribution.kind.as_str()))) }
-                                        p.note-text { (contribution.text) }
-                                        p.fate-line { strong { (lang.t("mine-fate-label")) } " " (fate_words(lang, workshop, &fate)) }
-                                        @if let Outcome::BecameAction(actions) = &fate.outcome {
-                                            @for action in actions {
-                                                @if let Some(path) = workshop.path_to_action(contribution.id, *action) {
-                                                    ol.path aria-label=(lang.t("mine-path-label")) {
-                                                        @for (index, step) in path.iter().enumerate() {
-                                                            li class=(match step { Step::Action(_) => "path-action", _ => "path-note" }) {
-                                                                @match (index, step) {
-                                                                    (0, _) => { (lang.t_args("mine-path-yours", &[("text", text_of(step).into())])) }
-                                                                    (_, Step::Action(id)) => {
-                                                                        (lang.t_args("mine-path-action", &[("title", text_of(step).into())]))
-                                                                        // What became of the action since, as the follow-up says.
-                                                                        @if let Some(action) = workshop.action(*id) {
-                                                                            " " (status_badge(lang, action.follow_up.status))
-                                                                            " " (overdue_flag(lang, action, now))
-                                                                        }
-                                                                    }
-                                                                    (_, Step::Contribution(id)) if fate.merged_into == Some(*id) => {
-                                                                        (lang.t_args("mine-path-merged-into", &[("text", text_of(step).into())]))
-                                                                    }
-                                                                    _ => { (lang.t_args("mine-path-built-on", &[("text", text_of(step).into())])) }
-                                                                }
-                                                            }
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            @if let Actor::Participant(participant) = member.actor {
-                (super::participant::your_code(&app, &headers, lang, id, participant))
-            }
-        },
+        workshop,
+        &member.state.keyring,
+        me,
+        member.state.seq,
+        converge_engine::now(),
+        your_code,
     );
     Ok(markup.into_response())
 }

@@ -17,4 +17,4 @@ pub mod public_follow_up;
 pub mod report;
 pub mod report_pdf;
 
-pub use converge_views::{activities, follow_up_badges, layout, timer};
+pub use converge_views::{activities, layout, timer};

@@ -20,7 +20,7 @@
 use super::activities::action_plan::{self, CardForm, Conflict};
 use super::activities::{self, Draft, View};
 use super::layout::{Frame, Live, PageContext, csrf_field, form_error, page};
-use super::participant::{activity_page_with, activity_status, member_again};
+use super::participant::{activity_page_with, member_again};
 use crate::AppState;
 use crate::access::Member;
 use crate::error::{Answer, Failure, PageError};
@@ -33,6 +33,7 @@ use converge_core::{
     Role, Scope, Stance, WorkshopId,
 };
 use converge_engine::EngineError;
+use converge_views::pages::console::activity_status;
 use maud::{Markup, html};
 use serde::Deserialize;
 use std::collections::HashMap;

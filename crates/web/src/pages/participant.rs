@@ -11,26 +11,13 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use converge_core::{
-    Activity, ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, ParticipantId, SheetRef,
-    WorkshopId,
+    ActivityId, ActivityStatus, Actor, Command, ContributionId, ContributionKind, ParticipantId, SheetRef, WorkshopId,
 };
 use converge_engine::EngineError;
+use converge_views::pages::console::activity_status;
 use maud::{Markup, html};
 use serde::Deserialize;
 use std::collections::HashMap;
-
-/// The activity's status as a badge.
-pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity: &Activity) -> Markup {
-    let key = match activity.status {
-        ActivityStatus::Open if activity.times_opened > 1 => "status-reopened",
-        ActivityStatus::Open => "status-open",
-        ActivityStatus::Closed => "status-closed",
-        // Once the workshop is closed, an activity never opened will not come any more.
-        ActivityStatus::Draft if workshop.closed_at.is_some() => "status-not-held",
-        ActivityStatus::Draft => "status-draft",
-    };
-    html! { span class={ "badge status-" (activity.status.as_str()) } { (lang.t(key)) } }
-}
 
 fn live(id: WorkshopId, seq: u64, page: String, kinds: EventKinds, activity: Option<String>) -> Option<Live> {
     let follow_focus = Some(format!("/w/{id}/a/"));

@@ -5,11 +5,10 @@
 //! wrote them) and the risks it mitigates. An unknown or withdrawn address is a 404.
 //!
 //! The page is found by its token through the store's index of published pages
-//! (`Engine::published_follow_up`): one lookup, whatever the number of workshops.
+//! (`Engine::published_follow_up`): one lookup, whatever the number of workshops. The markup and
+//! the feed's XML are in `converge_views::pages::public_follow_up`.
 
-use super::follow_up::{by_jurisdiction, commitment_line, history, public_base};
-use super::follow_up_badges::{overdue_flag, status_badge, status_label};
-use super::layout::PageContext;
+use super::follow_up::public_base;
 use crate::AppState;
 use crate::error::{Failure, PageError};
 use crate::extract::ValidPath;
@@ -17,9 +16,9 @@ use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use converge_core::{CalendarDate, Language, Timestamp, Workshop};
 use converge_engine::LiveState;
-use maud::{DOCTYPE, Markup, html};
+use converge_views::layout::PageContext;
+use converge_views::pages::public_follow_up::{self as views, atom};
 use std::sync::Arc;
 
 /// The workshop published at `token`; a 404 for an address that opens nothing.
@@ -37,119 +36,9 @@ pub async fn follow_up_page(
     context: PageContext,
     ValidPath(token): ValidPath<String>,
 ) -> Result<Response, PageError> {
-    let lang = context.lang;
     let state = find_or_404(&app, &token).await?;
-    let workshop = &state.workshop;
-    let now = converge_engine::now();
     let feed = format!("/follow/{token}/feed.atom");
-    let title = lang.t_args("public-followup-title", &[("title", workshop.title.as_str().into())]);
-    let n_actions = workshop.plan().count();
-    let body = html! {
-        h1 { (workshop.title) }
-        p.lead { (lang.t("public-followup-lead")) }
-        @if let Some(closed_at) = workshop.closed_at {
-            p.muted { (lang.t_args("public-followup-closed-on", &[("date", lang.date(CalendarDate::of(closed_at)).into())])) }
-        }
-        p { a.button.secondary href=(feed) type="application/atom+xml" { (lang.t("public-followup-feed")) } }
-        @if n_actions == 0 {
-            p.muted { (lang.t("public-followup-no-actions")) }
-        }
-        @for (jurisdiction, actions) in by_jurisdiction(lang, workshop) {
-            section.jurisdiction {
-                h2 { (jurisdiction) }
-                @for action in actions {
-                    article.card.followup-action #{ "action-" (action.id) } data-action=(action.id) {
-                        div.activity-head {
-                            h3 { (action.card.title) }
-                            span { (status_badge(lang, action.follow_up.status)) " " (overdue_flag(lang, action, now)) }
-                        }
-                        @if !action.card.description.is_empty() { p.note-text { (action.card.description) } }
-                        @if !action.card.owner.is_empty() {
-                            p.muted { (lang.t_args("public-followup-owner", &[("owner", action.card.owner.as_str().into())])) }
-                        }
-                        @if !action.card.horizon.is_empty() {
-                            p.muted { (lang.t_args("public-followup-horizon", &[("horizon", action.card.horizon.as_str().into())])) }
-                        }
-                        (commitment_line(lang, action))
-                        h4 { (lang.t("public-followup-history")) }
-                        (history(lang, action))
-                        (provenance(lang, workshop, action.id))
-                        @let risks: Vec<&str> = workshop
-                            .risks_mitigated_by(action.id)
-                            .filter_map(|risk| workshop.contribution(risk))
-                            .map(|risk| risk.text.as_str())
-                            .collect();
-                        @if !risks.is_empty() {
-                            h4 { (lang.t("public-followup-risks")) }
-                            ul.risks { @for risk in risks { li { (risk) } } }
-                        }
-                    }
-                }
-            }
-        }
-        p.hint { (lang.t("public-followup-footer")) }
-    };
-    Ok(public_frame(&context, &title, &feed, body).into_response())
-}
-
-/// The contributions an action came from, texts only: never who wrote them, whatever the
-/// activity's anonymity.
-fn provenance(lang: Lang, workshop: &Workshop, action: converge_core::ActionId) -> Markup {
-    let sources = workshop.provenance(action);
-    html! {
-        @if !sources.is_empty() {
-            details.provenance {
-                summary { (lang.t_args("public-followup-provenance", &[("count", sources.len().into())])) }
-                @for activity in &workshop.activities {
-                    @let texts: Vec<&str> = workshop
-                        .contributions_in(activity.id)
-                        .filter(|contribution| sources.contains(&contribution.id))
-                        .map(|contribution| contribution.text.as_str())
-                        .collect();
-                    @if !texts.is_empty() {
-                        p.muted { (activity.title) }
-                        ul.provenance-notes { @for text in texts { li.note-text { (text) } } }
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The public page's own frame: no sign-in, no live updates, not for search engines (the
-/// address is meant to be shared, not found), and its feed announced.
-fn public_frame(context: &PageContext, title: &str, feed: &str, body: Markup) -> Markup {
-    let lang = context.lang;
-    let other = match lang.0 {
-        Language::Fr => Lang(Language::En),
-        Language::En => Lang(Language::Fr),
-    };
-    html! {
-        (DOCTYPE)
-        html lang=(lang.code()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="robots" content="noindex";
-                title { (title) " · Converge" }
-                link rel="stylesheet" href=(converge_views::assets::path("app.css"));
-                link rel="stylesheet" href=(converge_views::assets::path("followup.css"));
-                link rel="alternate" type="application/atom+xml" title=(title) href=(feed);
-                link rel="icon" href=(converge_views::assets::path("icon.svg")) type="image/svg+xml";
-            }
-            body.public-follow-up {
-                header.site {
-                    span.brand { "Converge" }
-                    nav {
-                        a href={ (context.path) "?lang=" (other.code()) } hreflang=(other.code()) lang=(other.code()) {
-                            (other.t("language-name"))
-                        }
-                    }
-                }
-                main { (body) }
-            }
-        }
-    }
+    Ok(views::page(&context, &state.workshop, &feed, converge_engine::now()).into_response())
 }
 
 /// `GET /follow/{follow_token}/feed.atom`: one entry per status change, newest first.
@@ -167,92 +56,4 @@ pub async fn feed(
         .headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/atom+xml; charset=utf-8"));
     Ok(response)
-}
-
-/// The Atom document (RFC 4287) of a workshop's status changes; `page` is the public page's
-/// absolute address.
-fn atom(lang: Lang, workshop: &Workshop, page: &str) -> String {
-    let mut entries: Vec<(&converge_core::Action, &converge_core::outcomes::StatusEntry)> =
-        workshop.plan().flat_map(|action| action.follow_up.history.iter().map(move |entry| (action, entry))).collect();
-    entries.sort_by_key(|(_, entry)| std::cmp::Reverse(entry.seq));
-    let updated = entries.first().map(|(_, entry)| entry.at).or(workshop.closed_at).unwrap_or(workshop.created_at);
-    let title = lang.t_args("public-followup-title", &[("title", workshop.title.as_str().into())]);
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", lang.code()));
-    xml.push_str(&format!("  <id>urn:uuid:{}</id>\n", workshop.id));
-    xml.push_str(&format!("  <title>{}</title>\n", escape(&title)));
-    xml.push_str(&format!("  <updated>{}</updated>\n", rfc3339(updated)));
-    xml.push_str(&format!("  <author><name>{}</name></author>\n", escape(&workshop.title)));
-    xml.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}/feed.atom\"/>\n",
-        escape(page)
-    ));
-    xml.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(page)));
-    for (action, entry) in entries {
-        let heading = lang.t_args(
-            "public-followup-entry-title",
-            &[("action", action.card.title.as_str().into()), ("status", status_label(lang, entry.status).into())],
-        );
-        xml.push_str("  <entry>\n");
-        xml.push_str(&format!(
-            "    <id>urn:uuid:{}</id>\n",
-            converge_engine::digest::follow_up_entry_id(workshop.id, entry.seq)
-        ));
-        xml.push_str(&format!("    <title>{}</title>\n", escape(&heading)));
-        xml.push_str(&format!("    <updated>{}</updated>\n", rfc3339(entry.at)));
-        xml.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}#action-{}\"/>\n",
-            escape(page),
-            action.id
-        ));
-        if !entry.note.is_empty() {
-            xml.push_str(&format!("    <content type=\"text\">{}</content>\n", escape(&entry.note)));
-        }
-        xml.push_str("  </entry>\n");
-    }
-    xml.push_str("</feed>\n");
-    xml
-}
-
-fn rfc3339(at: Timestamp) -> String {
-    let nanos = i128::from(at.0) * 1_000_000;
-    time::OffsetDateTime::from_unix_timestamp_nanos(nanos)
-        .ok()
-        .and_then(|moment| moment.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned())
-}
-
-/// Text for XML: the five special characters escaped, and the characters XML 1.0 cannot hold
-/// dropped (notes and titles never have them; this keeps the feed well-formed regardless).
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn xml_text_is_escaped_and_stripped_of_what_xml_cannot_hold() {
-        assert_eq!(escape("a<b>&\"c'\u{1}\u{FFFF}é\n"), "a&lt;b&gt;&amp;&quot;c&apos;é\n");
-    }
-
-    #[test]
-    fn times_are_written_in_rfc_3339() {
-        assert_eq!(rfc3339(Timestamp(1_795_726_106_250)), "2026-11-26T20:48:26.25Z");
-        assert_eq!(rfc3339(Timestamp(0)), "1970-01-01T00:00:00Z");
-    }
 }

@@ -1,0 +1,266 @@
+//! Pieces of the facilitator's console and of an activity's page: the focus bar, an activity's
+//! head and the buttons that act on it, the form that adds an activity, the joining controls
+//! and the controls of each participant. The pages themselves are still put together in
+//! `converge-web`'s `pages::console`.
+
+use crate::Lang;
+use crate::layout::{PageContext, csrf_field};
+use crate::timer::timer;
+use converge_core::{
+    Activity, ActivityId, ActivityKind, ActivityStatus, ParticipantId, Role, Workshop, WorkshopId, limits,
+};
+use converge_i18n::FluentValue;
+use maud::{Markup, html};
+
+/// The kinds a facilitator can add to an agenda from the console.
+pub const ADDABLE_KINDS: [ActivityKind; 10] = [
+    ActivityKind::PhotoLanguage,
+    ActivityKind::Swot,
+    ActivityKind::Challenges,
+    ActivityKind::Reformulate,
+    ActivityKind::Categorize,
+    ActivityKind::Brainwriting,
+    ActivityKind::Assess,
+    ActivityKind::Vote,
+    ActivityKind::ActionPlan,
+    ActivityKind::RiskMap,
+];
+
+pub fn activity_path(id: WorkshopId, activity: ActivityId) -> String {
+    format!("/facilitator/workshops/{id}/activities/{activity}")
+}
+
+pub fn focus_bar(context: &PageContext, workshop: &Workshop) -> Markup {
+    let lang = context.lang;
+    html! {
+        @if let Some(focused) = workshop.focus.and_then(|focus| workshop.activity(focus)) {
+            form.notice.focus-bar method="post" action={ "/facilitator/workshops/" (workshop.id) "/focus" } {
+                (csrf_field(&context.csrf))
+                span { (lang.t_args("console-focus-on", &[("title", focused.title.as_str().into())])) }
+                " "
+                button.secondary type="submit" { (lang.t("console-focus-release")) }
+            }
+        }
+    }
+}
+
+pub fn activity_head(context: &PageContext, workshop: &Workshop, activity: &Activity) -> Markup {
+    let lang = context.lang;
+    let n_contributions = workshop.contributions_in(activity.id).count();
+    html! {
+        div.activity-head {
+            a href=(activity_path(workshop.id, activity.id)) { strong { (activity.title) } }
+            span.badge { (lang.t(&format!("activity-kind-{}", activity.kind.as_str()))) }
+            @if let Some(minutes) = activity.config.minutes {
+                span.muted { (lang.t_args("console-minutes", &[("minutes", FluentValue::from(minutes))])) }
+            }
+            @if activity.kind.accepts_contributions() {
+                span.muted { (lang.t_args("console-contributions-count", &[("count", FluentValue::from(n_contributions))])) }
+            }
+            @if workshop.focus == Some(activity.id) {
+                span.badge.focus { (lang.t("console-focused")) }
+            }
+            (activity_status(lang, workshop, activity))
+        }
+    }
+}
+
+/// The buttons that act on an activity. `back` says where each comes back to.
+pub fn activity_controls(
+    context: &PageContext,
+    workshop: &Workshop,
+    activity: &Activity,
+    position: usize,
+    now: converge_core::Timestamp,
+    back: &str,
+) -> Markup {
+    let lang = context.lang;
+    let id = workshop.id;
+    let action = |name: &str| format!("/facilitator/workshops/{id}/activities/{}/{name}", activity.id);
+    let button = |name: &str, label: String, class: &str| {
+        html! {
+            form.inline method="post" action=(action(name)) {
+                (csrf_field(&context.csrf))
+                input type="hidden" name="back" value=(back);
+                button type="submit" class=(class) { (label) }
+            }
+        }
+    };
+    let (transition, transition_label, transition_class) = match activity.status {
+        ActivityStatus::Open => ("close", lang.t("console-close-button"), "danger"),
+        ActivityStatus::Closed => ("open", lang.t("console-reopen-button"), ""),
+        ActivityStatus::Draft => ("open", lang.t("console-open-button"), ""),
+    };
+    // A timer that ran out shows "start" again, to start it afresh.
+    let running =
+        matches!(activity.timer, Some(timer @ converge_core::Timer::Running { .. }) if timer.remaining_ms(now) > 0);
+    // A closed workshop's record is sealed: nothing here would be accepted any more.
+    if workshop.closed_at.is_some() {
+        return html! {};
+    }
+    let closed = activity.status == ActivityStatus::Closed;
+    html! {
+        (timer(lang, activity, now))
+        div.controls {
+            (button(transition, transition_label, transition_class))
+            @if workshop.focus != Some(activity.id) {
+                form.inline method="post" action={ "/facilitator/workshops/" (id) "/focus" } {
+                    (csrf_field(&context.csrf))
+                    input type="hidden" name="activity_id" value=(activity.id);
+                    input type="hidden" name="back" value=(back);
+                    button.secondary type="submit" { (lang.t("console-focus-button")) }
+                }
+            }
+            // A closed activity's time is over: no timer until it is reopened.
+            @if running {
+                (button("timer-pause", lang.t("console-timer-pause"), "secondary"))
+            } @else if !closed {
+                (button("timer-start", lang.t("console-timer-start"), "secondary"))
+            }
+            @if !closed { (button("timer-extend", lang.t("console-timer-extend"), "secondary")) }
+            @if back == "console" {
+                @if position > 0 { (button("move-up", lang.t("console-move-up"), "secondary quiet")) }
+                @if position + 1 < workshop.activities.len() {
+                    (button("move-down", lang.t("console-move-down"), "secondary quiet"))
+                }
+                @if !workshop.has_room_input(activity) {
+                    (button("remove", lang.t("console-remove"), "danger quiet"))
+                }
+            }
+        }
+    }
+}
+
+pub fn add_activity_form(context: &PageContext, id: WorkshopId) -> Markup {
+    let lang = context.lang;
+    html! {
+        form #add-activity.stack method="post" action={ "/facilitator/workshops/" (id) "/activities" } {
+            (csrf_field(&context.csrf))
+            label for="new-kind" { (lang.t("console-activity-kind-label")) }
+            select #new-kind name="kind" {
+                @for kind in ADDABLE_KINDS {
+                    option value=(kind.as_str()) { (lang.t(&format!("activity-kind-{}", kind.as_str()))) }
+                }
+            }
+            label for="new-title" { (lang.t("console-activity-title-label")) }
+            input #new-title name="title" required maxlength=(limits::TITLE_MAX);
+            label for="new-prompt" { (lang.t("console-activity-prompt-label")) }
+            textarea #new-prompt name="prompt" rows="2" maxlength=(limits::PROMPT_MAX) {}
+            button type="submit" { (lang.t("console-add-activity-button")) }
+        }
+    }
+}
+
+/// Lock or reopen joining, and renew the join code.
+pub fn joining_controls(context: &PageContext, workshop: &Workshop) -> Markup {
+    let lang = context.lang;
+    let action = format!("/facilitator/workshops/{}/joining", workshop.id);
+    let locked = workshop.joining_locked;
+    html! {
+        @if locked {
+            p.notice.joining-locked { (lang.t("console-joining-locked")) }
+        }
+        form.inline method="post" action=(action) {
+            (csrf_field(&context.csrf))
+            input type="hidden" name="action" value=(if locked { "unlock" } else { "lock" });
+            button.secondary type="submit" {
+                (lang.t(if locked { "console-joining-unlock" } else { "console-joining-lock" }))
+            }
+        }
+        details.new-join-code {
+            summary { (lang.t("console-new-code")) }
+            form.inline method="post" action=(action) {
+                (csrf_field(&context.csrf))
+                input type="hidden" name="action" value="new-code";
+                p.hint { (lang.t("console-new-code-hint")) }
+                button.danger type="submit" { (lang.t("console-new-code-button")) }
+            }
+        }
+    }
+}
+
+pub fn participant_controls(
+    context: &PageContext,
+    workshop: &Workshop,
+    participant: ParticipantId,
+    current: Role,
+    present: bool,
+    people: &[(ParticipantId, &str)],
+    keyring: &converge_core::Keyring,
+) -> Markup {
+    let lang = context.lang;
+    let base = format!("/facilitator/workshops/{}/participants/{participant}", workshop.id);
+    let n_tables = workshop.tables.len() as u32;
+    let current_table = workshop.table_of(participant);
+    html! {
+        form.inline.role-form method="post" action={ (base) "/role" } {
+            (csrf_field(&context.csrf))
+            label.visually-hidden for={ "role-" (participant) } { (lang.t("console-role-label")) }
+            select id={ "role-" (participant) } name="role" {
+                @for role in [Role::Participant, Role::Expert, Role::Observer] {
+                    option value=(role.as_str()) selected[role == current] { (lang.t(&format!("role-{}", role.as_str()))) }
+                }
+            }
+            button.secondary type="submit" { (lang.t("console-role-button")) }
+        }
+        form.inline.role-form method="post" action={ (base) "/seat" } {
+            (csrf_field(&context.csrf))
+            label.visually-hidden for={ "table-" (participant) } { (lang.t("console-table-label")) }
+            select id={ "table-" (participant) } name="table" {
+                option value="" selected[current_table.is_none()] { (lang.t("console-no-table")) }
+                // One more than there are, to open a new table.
+                @for table in 0..=n_tables {
+                    option value=(table) selected[current_table == Some(table)] {
+                        (lang.t_args("console-table", &[("table", FluentValue::from(table + 1))]))
+                    }
+                }
+            }
+            button.secondary type="submit" { (lang.t("console-seat-button")) }
+        }
+        form.inline method="post" action={ (base) (if present { "/leave" } else { "/return" }) } {
+            (csrf_field(&context.csrf))
+            button.secondary type="submit" {
+                (lang.t(if present { "console-mark-absent" } else { "console-mark-present" }))
+            }
+        }
+        details.remove-participant {
+            summary { (lang.t("console-remove-participant")) }
+            form.inline method="post" action={ (base) "/remove" } {
+                (csrf_field(&context.csrf))
+                p.hint { (lang.t("console-remove-participant-hint")) }
+                button.danger type="submit" { (lang.t("console-remove-participant-button")) }
+            }
+            @let others: Vec<&(ParticipantId, &str)> = people.iter().filter(|(id, _)| *id != participant).collect();
+            // Only a duplicate who never acted in confidence can be merged without telling how.
+            @if !others.is_empty() && !workshop.acted_in_confidence(keyring, participant) {
+                form.inline.merge-participant method="post" action={ (base) "/merge" } {
+                    (csrf_field(&context.csrf))
+                    p.hint { (lang.t("console-merge-participant-hint")) }
+                    label for={ "merge-" (participant) } { (lang.t("console-merge-participant-label")) }
+                    select id={ "merge-" (participant) } name="into" {
+                        @for (id, name) in others { option value=(id) { (name) } }
+                    }
+                    button.secondary type="submit" { (lang.t("console-merge-participant-button")) }
+                }
+            }
+        }
+    }
+}
+
+/// A threshold in tenths as the settings form shows it, e.g. `3.5`; empty when unset.
+pub fn tenths_text(tenths: Option<u32>) -> String {
+    tenths.map(|tenths| format!("{}.{}", tenths / 10, tenths % 10)).unwrap_or_default()
+}
+
+/// The activity's status as a badge.
+pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity: &Activity) -> Markup {
+    let key = match activity.status {
+        ActivityStatus::Open if activity.times_opened > 1 => "status-reopened",
+        ActivityStatus::Open => "status-open",
+        ActivityStatus::Closed => "status-closed",
+        // Once the workshop is closed, an activity never opened will not come any more.
+        ActivityStatus::Draft if workshop.closed_at.is_some() => "status-not-held",
+        ActivityStatus::Draft => "status-draft",
+    };
+    html! { span class={ "badge status-" (activity.status.as_str()) } { (lang.t(key)) } }
+}
