@@ -12,11 +12,13 @@
 //! # Where things are
 //!
 //! axum. `lib.rs` holds the router (the one list of routes) and `AppState`.
-//! - `pages/`: the handlers of the HTML pages, rendered with maud (escaped by default) by `converge-views`; forms post and redirect, so
-//!   everything works without JavaScript. `console.rs` runs the room (agenda controls, timers, focus,
-//!   tables, presence, one page per activity with its board and settings); `converge_views::activities` has one
-//!   module per kind with its participant, facilitator and projection views. `converge-views`' `assets/app.js` (our own, ~150 lines; `sort.js` adds drag and drop on the sorting
-//!   board, `ballot.js` the dot counter and drag-to-rank on ranking ballots) follows the event
+//! - `pages/`: the handlers of the HTML pages, rendered with maud (escaped by default) by
+//!   `converge-views`; forms post and redirect, so everything works without JavaScript.
+//!   `console.rs` runs the room (agenda controls, timers, focus, tables, presence, one page per
+//!   activity with its board and settings); `converge_views::activities` has one module per kind
+//!   with its participant, facilitator and projection views. `converge-views`' `assets/app.js`
+//!   (our own, ~150 lines; `sort.js` adds drag and drop on the sorting board, `ballot.js` the dot
+//!   counter and drag-to-rank on ranking ballots) follows the event
 //!   stream and, for the events that concern the page (`data-live-kinds`, `data-live-activity`),
 //!   swaps the regions marked `data-live` with the same page re-fetched, leaving alone a region
 //!   whose control is in use.
