@@ -243,6 +243,25 @@ impl Server {
         }
     }
 
+    /// A workshop made through the API with its first activity opened and `people` joined by its
+    /// join code, as an API client holds it.
+    pub async fn workshop_with_people(&self, facilitator: &str, title: &str, people: &[&str]) -> ApiWorkshop {
+        let created = self.create_workshop(facilitator, title).await;
+        let id = str(&created, "id").to_owned();
+        let join_code = str(&created, "join_code").to_owned();
+        let activities: Vec<String> =
+            created["activities"].as_array().unwrap().iter().map(|activity| str(activity, "id").to_owned()).collect();
+        for activity in created["activities"].as_array().unwrap() {
+            assert_eq!(activity["status"], "draft", "a new workshop's activities wait to be opened");
+        }
+        self.open(facilitator, &id, &activities[0]).await;
+        let mut tokens = Vec::new();
+        for name in people {
+            tokens.push(str(&self.join(&join_code, name).await, "token").to_owned());
+        }
+        ApiWorkshop { id, join_code, activities, people: tokens }
+    }
+
     pub async fn create_workshop(&self, token: &str, title: &str) -> Value {
         self.create_workshop_with(token, &json!({"title": title})).await
     }
@@ -356,4 +375,13 @@ pub fn activity_of(workshop: &Value, kind: &str) -> String {
 /// The string `key` of a JSON object, which must be there.
 pub fn str<'a>(value: &'a Value, key: &str) -> &'a str {
     value[key].as_str().unwrap_or_else(|| panic!("{key} missing in {value}"))
+}
+
+/// A workshop as an API client holds it: its id, its join code, its activities' ids in agenda
+/// order, and the tokens of the people who joined, in the order they joined.
+pub struct ApiWorkshop {
+    pub id: String,
+    pub join_code: String,
+    pub activities: Vec<String>,
+    pub people: Vec<String>,
 }

@@ -9,27 +9,10 @@
 use converge_test_support::*;
 use serde_json::{Value, json};
 
-/// A workshop with its first activity open, its second still a draft, and one participant.
-struct Room {
-    workshop: String,
-    join_code: String,
-    /// The open activity (challenges: plain notes).
-    open: String,
-    /// The draft activity (SWOT).
-    draft: String,
-    participant: String,
-}
-
-async fn room(server: &Server, facilitator: &str) -> Room {
-    let created = server.create_workshop(facilitator, "Atelier démocratie 2029").await;
-    let workshop = str(&created, "id").to_owned();
-    let open = created["activities"][0]["id"].as_str().unwrap().to_owned();
-    let draft = created["activities"][1]["id"].as_str().unwrap().to_owned();
-    assert_eq!(created["activities"][1]["status"], "draft");
-    server.open(facilitator, &workshop, &open).await;
-    let join_code = str(&created, "join_code").to_owned();
-    let joined = server.join(&join_code, "Anne").await;
-    Room { workshop, join_code, open, draft, participant: str(&joined, "token").to_owned() }
+/// A workshop with its first activity open (challenges: plain notes), its second still a draft
+/// (SWOT), and one participant.
+async fn room(server: &Server, facilitator: &str) -> ApiWorkshop {
+    server.workshop_with_people(facilitator, "Atelier démocratie 2029", &["Anne"]).await
 }
 
 /// A join code that can never exist: `U` is outside the join-code alphabet.
@@ -66,11 +49,17 @@ async fn send(request: reqwest::RequestBuilder) -> PageAnswer {
 }
 
 /// A raw POST to postContribution with the participant's bearer token.
-async fn post_raw(server: &Server, room: &Room, lang: &str, content_type: Option<&str>, body: Vec<u8>) -> PageAnswer {
+async fn post_raw(
+    server: &Server,
+    room: &ApiWorkshop,
+    lang: &str,
+    content_type: Option<&str>,
+    body: Vec<u8>,
+) -> PageAnswer {
     let mut request = server
         .http
-        .post(server.url(&format!("/api/v1/workshops/{}/contributions", room.workshop)))
-        .bearer_auth(&room.participant)
+        .post(server.url(&format!("/api/v1/workshops/{}/contributions", room.id)))
+        .bearer_auth(&room.people[0])
         .header("Accept-Language", lang)
         .body(body);
     if let Some(content_type) = content_type {
@@ -79,7 +68,7 @@ async fn post_raw(server: &Server, room: &Room, lang: &str, content_type: Option
     send(request).await
 }
 
-async fn post_json(server: &Server, room: &Room, lang: &str, body: Value) -> PageAnswer {
+async fn post_json(server: &Server, room: &ApiWorkshop, lang: &str, body: Value) -> PageAnswer {
     post_raw(server, room, lang, Some("application/json"), serde_json::to_vec(&body).unwrap()).await
 }
 
@@ -88,8 +77,8 @@ async fn malformed_bodies_to_post_contribution_get_a_clear_4xx_and_leave_the_log
     let data = DataFolder::new();
     let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
-    let before = log_head(&server, &data.token, &room.workshop).await;
-    let activity = room.open.as_str();
+    let before = log_head(&server, &data.token, &room.id).await;
+    let activity = room.activities[0].as_str();
     let huge = serde_json::to_vec(&json!({"activity_id": activity, "text": "a".repeat(100 * 1024)})).unwrap();
     let valid = serde_json::to_vec(&json!({"activity_id": activity, "text": "Une idée"})).unwrap();
     let json_type = Some("application/json");
@@ -164,7 +153,7 @@ async fn malformed_bodies_to_post_contribution_get_a_clear_4xx_and_leave_the_log
             _ => "La requête n’a pas pu être lue",
         };
         assert!(message.contains(french), "{what}: the French message «{message}» lacks «{french}»");
-        assert_eq!(log_head(&server, &data.token, &room.workshop).await, before, "{what} changed the log");
+        assert_eq!(log_head(&server, &data.token, &room.id).await, before, "{what} changed the log");
     }
 }
 
@@ -173,8 +162,8 @@ async fn contributions_the_rules_refuse_get_a_stable_code_and_leave_the_log_unch
     let data = DataFolder::new();
     let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
-    let before = log_head(&server, &data.token, &room.workshop).await;
-    let open = room.open.as_str();
+    let before = log_head(&server, &data.token, &room.id).await;
+    let open = room.activities[0].as_str();
     let cases: Vec<(&str, Value, u16, &str, &str)> = vec![
         ("empty text", json!({"activity_id": open, "text": ""}), 422, "text_empty", "Le champ « texte » est vide."),
         (
@@ -200,7 +189,7 @@ async fn contributions_the_rules_refuse_get_a_stable_code_and_leave_the_log_unch
         ),
         (
             "a note into a draft activity",
-            json!({"activity_id": room.draft, "text": "Une force", "kind": "strength"}),
+            json!({"activity_id": room.activities[1], "text": "Une force", "kind": "strength"}),
             422,
             "activity_not_open",
             "Cette activité n’est pas ouverte",
@@ -231,13 +220,13 @@ async fn contributions_the_rules_refuse_get_a_stable_code_and_leave_the_log_unch
         let answer = post_json(&server, &room, "fr", body).await;
         let message = assert_api_error(&answer, status, code);
         assert!(message.contains(french), "{what}: «{message}» lacks «{french}»");
-        assert_eq!(log_head(&server, &data.token, &room.workshop).await, before, "{what} changed the log");
+        assert_eq!(log_head(&server, &data.token, &room.id).await, before, "{what} changed the log");
     }
 
     // The limits are exact: 1000 characters pass, and only then does the log move.
     let answer = post_json(&server, &room, "fr", json!({"activity_id": open, "text": "é".repeat(1000)})).await;
     assert_eq!(answer.status, 201, "{}", answer.body);
-    assert_eq!(log_head(&server, &data.token, &room.workshop).await.0, before.0 + 1);
+    assert_eq!(log_head(&server, &data.token, &room.id).await.0, before.0 + 1);
 }
 
 #[tokio::test]
@@ -245,7 +234,7 @@ async fn bad_values_when_creating_or_joining_create_nothing() {
     let data = DataFolder::new();
     let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
-    let before = log_head(&server, &data.token, &room.workshop).await;
+    let before = log_head(&server, &data.token, &room.id).await;
     let list = || async {
         let answer = send(server.http.get(server.url("/api/v1/workshops")).bearer_auth(&data.token)).await;
         assert_eq!(answer.status, 200);
@@ -278,7 +267,7 @@ async fn bad_values_when_creating_or_joining_create_nothing() {
         assert_api_error(&answer, status, code);
         assert!(answer.set_cookies.is_empty(), "a refused join set a cookie: {:?}", answer.set_cookies);
     }
-    assert_eq!(log_head(&server, &data.token, &room.workshop).await, before, "a refused join changed the log");
+    assert_eq!(log_head(&server, &data.token, &room.id).await, before, "a refused join changed the log");
 }
 
 #[tokio::test]
@@ -286,8 +275,8 @@ async fn unknown_or_malformed_ids_are_404_on_the_api_and_on_localised_pages() {
     let data = DataFolder::new();
     let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
-    let before = log_head(&server, &data.token, &room.workshop).await;
-    let (w, open) = (room.workshop.as_str(), room.open.as_str());
+    let before = log_head(&server, &data.token, &room.id).await;
+    let (w, open) = (room.id.as_str(), room.activities[0].as_str());
     let unknown = random_uuid();
     let u = unknown.as_str();
 
@@ -357,7 +346,7 @@ async fn an_unknown_join_code_is_404_on_the_api_and_a_localised_message_on_the_j
     let data = DataFolder::new();
     let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
-    let before = log_head(&server, &data.token, &room.workshop).await;
+    let before = log_head(&server, &data.token, &room.id).await;
 
     let join = |lang: &'static str| {
         server
@@ -387,7 +376,7 @@ async fn an_unknown_join_code_is_404_on_the_api_and_a_localised_message_on_the_j
     phone.accept_language = "fr".into();
     let answer = phone.post_form("/join", &[("join_code", &room.join_code), ("name", "  "), ("service", "")]).await;
     assert_page(&answer, 422, "Le champ « nom » est vide.");
-    assert_eq!(log_head(&server, &data.token, &room.workshop).await, before);
+    assert_eq!(log_head(&server, &data.token, &room.id).await, before);
 }
 
 #[tokio::test]
@@ -397,17 +386,17 @@ async fn forged_missing_or_foreign_credentials_are_refused_without_a_500_or_a_le
     let room = room(&server, &data.token).await;
     // Workshop B, with its own participant.
     let other = self::room(&server, &data.token).await;
-    let before = log_head(&server, &data.token, &room.workshop).await;
-    let w = room.workshop.as_str();
+    let before = log_head(&server, &data.token, &room.id).await;
+    let w = room.id.as_str();
     let simple = w.replace('-', "");
-    let note = json!({"activity_id": room.open, "text": "x"});
+    let note = json!({"activity_id": room.activities[0], "text": "x"});
 
     // A forged participant cookie is not a participant, and not a crash.
     let forged_cookies = [
         format!("cv_p_{simple}=cvp_x.y.zz"),
         format!("cv_p_{simple}=cvp_{simple}.{}.{}", random_uuid().replace('-', ""), "0".repeat(64)),
         // A genuine token of workshop B, presented under workshop A's cookie name.
-        format!("cv_p_{simple}={}", other.participant),
+        format!("cv_p_{simple}={}", other.people[0]),
     ];
     let browser = Browser::open(&server, "fr").await;
     for cookie in &forged_cookies {
@@ -418,7 +407,7 @@ async fn forged_missing_or_foreign_credentials_are_refused_without_a_500_or_a_le
             send(server.http.get(server.url(&format!("/api/v1/workshops/{w}/events"))).header("Cookie", cookie)).await;
         assert_api_error(&answer, 401, "unauthenticated");
         // Pages treat it as no cookie at all: the browser is sent to join, shown nothing.
-        for path in [format!("/w/{w}"), format!("/w/{w}/a/{}", room.open)] {
+        for path in [format!("/w/{w}"), format!("/w/{w}/a/{}", room.activities[0])] {
             let answer =
                 send(server.http.get(server.url(&path)).header("Cookie", cookie).header("Accept-Language", "fr")).await;
             assert_eq!(
@@ -433,7 +422,7 @@ async fn forged_missing_or_foreign_credentials_are_refused_without_a_500_or_a_le
         let mut forger = browser.clone();
         let (name, value) = cookie.split_once('=').unwrap();
         forger.set_cookie(name, value);
-        let answer = forger.post_form(&format!("/w/{w}/a/{}/notes", room.open), &[("text", "forgé")]).await;
+        let answer = forger.post_form(&format!("/w/{w}/a/{}/notes", room.activities[0]), &[("text", "forgé")]).await;
         assert_eq!((answer.status, answer.location.as_deref()), (303, Some("/join")), "{}", answer.body);
     }
 
@@ -443,12 +432,11 @@ async fn forged_missing_or_foreign_credentials_are_refused_without_a_500_or_a_le
         (reqwest::Method::POST, format!("/api/v1/workshops/{w}/contributions")),
         (reqwest::Method::GET, format!("/api/v1/workshops/{w}/events")),
         (reqwest::Method::GET, format!("/api/v1/workshops/{w}/export")),
-        (reqwest::Method::POST, format!("/api/v1/workshops/{w}/activities/{}/close", room.open)),
+        (reqwest::Method::POST, format!("/api/v1/workshops/{w}/activities/{}/close", room.activities[0])),
     ];
     for (method, path) in &foreign {
         let answer =
-            send(server.http.request(method.clone(), server.url(path)).bearer_auth(&other.participant).json(&note))
-                .await;
+            send(server.http.request(method.clone(), server.url(path)).bearer_auth(&other.people[0]).json(&note)).await;
         assert_api_error(&answer, 404, "not_found");
     }
 
@@ -460,7 +448,7 @@ async fn forged_missing_or_foreign_credentials_are_refused_without_a_500_or_a_le
         (reqwest::Method::POST, format!("/api/v1/workshops/{w}/contributions")),
         (reqwest::Method::GET, format!("/api/v1/workshops/{w}/events")),
         (reqwest::Method::GET, format!("/api/v1/workshops/{w}/export")),
-        (reqwest::Method::POST, format!("/api/v1/workshops/{w}/activities/{}/close", room.open)),
+        (reqwest::Method::POST, format!("/api/v1/workshops/{w}/activities/{}/close", room.activities[0])),
     ];
     let authorizations: [Option<&str>; 7] = [
         None,
@@ -506,12 +494,12 @@ async fn a_valid_form_round_trip_posts_a_note_that_appears_on_the_activity_page(
     let room = room(&server, &data.token).await;
     let mut phone = Browser::open(&server, "fr").await;
     let joined = phone.join(&room.join_code, "Bruno").await;
-    assert_eq!(joined.location.as_deref(), Some(format!("/w/{}", room.workshop).as_str()));
-    let home = phone.get(&format!("/w/{}", room.workshop)).await;
+    assert_eq!(joined.location.as_deref(), Some(format!("/w/{}", room.id).as_str()));
+    let home = phone.get(&format!("/w/{}", room.id)).await;
     assert_eq!(home.status, 200, "{}", home.body);
     assert!(home.body.contains("Bruno"), "the home page greets the participant");
 
-    let activity_path = format!("/w/{}/a/{}", room.workshop, room.open);
+    let activity_path = format!("/w/{}/a/{}", room.id, room.activities[0]);
     let page = phone.get(&activity_path).await;
     assert_eq!(page.status, 200);
     assert_eq!(
@@ -519,11 +507,11 @@ async fn a_valid_form_round_trip_posts_a_note_that_appears_on_the_activity_page(
         Some(phone.csrf.as_str()),
         "the note form carries the browser's token"
     );
-    let before = log_head(&server, &data.token, &room.workshop).await;
+    let before = log_head(&server, &data.token, &room.id).await;
     let posted =
         phone.post_form(&format!("{activity_path}/notes"), &[("text", "Une charte contre le civic washing")]).await;
     assert_eq!((posted.status, posted.location.as_deref()), (303, Some(activity_path.as_str())), "{}", posted.body);
-    assert_eq!(log_head(&server, &data.token, &room.workshop).await.0, before.0 + 1);
+    assert_eq!(log_head(&server, &data.token, &room.id).await.0, before.0 + 1);
     let page = phone.get(&activity_path).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Une charte contre le civic washing"), "the note is on the page");
@@ -537,8 +525,8 @@ async fn forms_without_a_valid_csrf_token_or_from_another_site_are_refused_with_
     let mut phone = Browser::open(&server, "fr").await;
     phone.join(&room.join_code, "Chloé").await;
     let stranger = Browser::open(&server, "fr").await;
-    let before = log_head(&server, &data.token, &room.workshop).await;
-    let notes = format!("/w/{}/a/{}/notes", room.workshop, room.open);
+    let before = log_head(&server, &data.token, &room.id).await;
+    let notes = format!("/w/{}/a/{}/notes", room.id, room.activities[0]);
     let expired_fr = "Ce formulaire a expiré";
     let expired_en = "This form has expired";
     let form = |fields: &[(&str, &str)]| form_encode(fields);
@@ -577,7 +565,7 @@ async fn forms_without_a_valid_csrf_token_or_from_another_site_are_refused_with_
             assert_eq!(answer.status, 403, "{what}: {}", answer.body);
             assert_page(&answer, 403, message);
         }
-        assert_eq!(log_head(&server, &data.token, &room.workshop).await, before, "{what} changed the log");
+        assert_eq!(log_head(&server, &data.token, &room.id).await, before, "{what} changed the log");
     }
 
     // Signing out is a form too: without its token the session survives.
@@ -596,8 +584,8 @@ async fn forms_without_a_valid_csrf_token_or_from_another_site_are_refused_with_
     assert_eq!(ann.get("/facilitator").await.status, 200, "the session survived a forged sign-out");
 
     // The API with only a cookie needs X-CSRF-Token; with the right one it works.
-    let api = server.url(&format!("/api/v1/workshops/{}/contributions", room.workshop));
-    let note = json!({"activity_id": room.open, "text": "par le cookie"});
+    let api = server.url(&format!("/api/v1/workshops/{}/contributions", room.id));
+    let note = json!({"activity_id": room.activities[0], "text": "par le cookie"});
     for token in [None, Some("0000"), Some(stranger.csrf.as_str())] {
         let mut request = server.http.post(&api).header("Cookie", phone.cookie_header()).json(&note);
         if let Some(token) = token {
@@ -616,7 +604,7 @@ async fn forms_without_a_valid_csrf_token_or_from_another_site_are_refused_with_
     )
     .await;
     assert_api_error(&answer, 403, "cross_site_request");
-    assert_eq!(log_head(&server, &data.token, &room.workshop).await, before, "a cross-site API call changed the log");
+    assert_eq!(log_head(&server, &data.token, &room.id).await, before, "a cross-site API call changed the log");
 
     let answer = send(
         server.http.post(&api).header("Cookie", phone.cookie_header()).header("X-CSRF-Token", &phone.csrf).json(&note),
@@ -634,9 +622,9 @@ async fn bad_form_bodies_get_a_localised_page_and_leave_the_log_unchanged() {
     let room = room(&server, &data.token).await;
     let mut phone = Browser::open(&server, "fr").await;
     phone.join(&room.join_code, "Chloé").await;
-    let before = log_head(&server, &data.token, &room.workshop).await;
-    let notes = format!("/w/{}/a/{}/notes", room.workshop, room.open);
-    let draft_notes = format!("/w/{}/a/{}/notes", room.workshop, room.draft);
+    let before = log_head(&server, &data.token, &room.id).await;
+    let notes = format!("/w/{}/a/{}/notes", room.id, room.activities[0]);
+    let draft_notes = format!("/w/{}/a/{}/notes", room.id, room.activities[1]);
 
     let answer = phone.post_form(&notes, &[("text", "")]).await;
     assert_page(&answer, 422, "Le champ « texte » est vide.");
@@ -661,7 +649,7 @@ async fn bad_form_bodies_get_a_localised_page_and_leave_the_log_unchanged() {
     let request = phone.build(reqwest::Method::POST, &notes).header("Content-Type", "text/plain").body(body);
     let answer = phone.send(request).await;
     assert_page(&answer, 415, "This content type is not accepted.");
-    assert_eq!(log_head(&server, &data.token, &room.workshop).await, before, "a refused form changed the log");
+    assert_eq!(log_head(&server, &data.token, &room.id).await, before, "a refused form changed the log");
 }
 
 #[tokio::test]
@@ -671,8 +659,8 @@ async fn a_form_whose_text_is_not_utf8_is_refused_rather_than_stored_altered() {
     let room = room(&server, &data.token).await;
     let mut phone = Browser::open(&server, "en").await;
     phone.join(&room.join_code, "Chloé").await;
-    let before = log_head(&server, &data.token, &room.workshop).await;
-    let notes = format!("/w/{}/a/{}/notes", room.workshop, room.open);
+    let before = log_head(&server, &data.token, &room.id).await;
+    let notes = format!("/w/{}/a/{}/notes", room.id, room.activities[0]);
     // Raw bytes, and the same bytes percent-encoded as a form encodes them.
     for tail in [&b"&text=\xff\xfe"[..], &b"&text=%FF%FE"[..]] {
         let mut body = form_encode(&[("_csrf", &phone.csrf)]).into_bytes();
@@ -682,12 +670,8 @@ async fn a_form_whose_text_is_not_utf8_is_refused_rather_than_stored_altered() {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .body(body);
         let answer = phone.send(request).await;
-        let stored = server.workshop(&data.token, &room.workshop).await["contributions"].to_string();
-        assert_eq!(
-            log_head(&server, &data.token, &room.workshop).await,
-            before,
-            "a non-UTF-8 form was stored: {stored}"
-        );
+        let stored = server.workshop(&data.token, &room.id).await["contributions"].to_string();
+        assert_eq!(log_head(&server, &data.token, &room.id).await, before, "a non-UTF-8 form was stored: {stored}");
         assert_page(&answer, 400, "The request could not be read");
     }
 }
@@ -731,7 +715,7 @@ async fn sixty_participants_joining_one_workshop_from_one_client_within_a_minute
         .await;
         assert_eq!(answer.status, 200, "join {n}: {}", answer.body);
     }
-    let view = server.workshop(&data.token, &room.workshop).await;
+    let view = server.workshop(&data.token, &room.id).await;
     // Ann the facilitator, Anne from the room fixture, and the sixty.
     assert_eq!(view["participants"].as_array().unwrap().len(), 62);
 }

@@ -5,23 +5,13 @@ use converge_test_support::*;
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
-struct Room {
-    workshop: String,
-    activity: String,
-    anne: String,
-    bruno: String,
-}
-
-async fn room(server: &Server, facilitator: &str) -> Room {
-    let created = server.create_workshop(facilitator, "Atelier démocratie 2029").await;
-    let workshop = str(&created, "id").to_owned();
-    let activity = created["activities"][0]["id"].as_str().unwrap().to_owned();
-    assert_eq!(created["activities"][0]["status"], "draft");
-    server.open(facilitator, &workshop, &activity).await;
-    let join_code = str(&created, "join_code");
-    let anne = server.join(join_code, "Anne").await;
-    let bruno = server.join(&join_code.to_lowercase(), "Bruno").await;
-    Room { workshop, activity, anne: str(&anne, "token").to_owned(), bruno: str(&bruno, "token").to_owned() }
+/// A workshop with its first activity open, Anne joined with the join code as shown and Bruno
+/// with it in lower case (codes match whatever their case).
+async fn room(server: &Server, facilitator: &str) -> ApiWorkshop {
+    let mut room = server.workshop_with_people(facilitator, "Atelier démocratie 2029", &["Anne"]).await;
+    let bruno = server.join(&room.join_code.to_lowercase(), "Bruno").await;
+    room.people.push(str(&bruno, "token").to_owned());
+    room
 }
 
 #[tokio::test]
@@ -29,12 +19,12 @@ async fn a_note_reaches_another_participant_live_within_a_second() {
     let data = DataFolder::new();
     let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
-    let bruno_view = server.workshop(&room.bruno, &room.workshop).await;
-    let mut stream = server.events(&room.bruno, &room.workshop, Some(bruno_view["seq"].as_u64().unwrap())).await;
+    let bruno_view = server.workshop(&room.people[1], &room.id).await;
+    let mut stream = server.events(&room.people[1], &room.id, Some(bruno_view["seq"].as_u64().unwrap())).await;
 
     let sent = Instant::now();
     let posted =
-        server.post_note(&room.anne, &room.workshop, &room.activity, "Une charte contre le civic washing").await;
+        server.post_note(&room.people[0], &room.id, &room.activities[0], "Une charte contre le civic washing").await;
     assert_eq!(posted.status(), 201);
     let posted: Value = posted.json().await.unwrap();
 
@@ -51,7 +41,7 @@ async fn a_client_resuming_with_last_event_id_gets_exactly_what_it_missed() {
     let data = DataFolder::new();
     let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
-    let mut first = server.events(&room.bruno, &room.workshop, None).await;
+    let mut first = server.events(&room.people[1], &room.id, None).await;
     let history = first.drain(Duration::from_millis(300)).await;
     let last_seen = history.last().unwrap().id;
     assert_eq!(history.iter().map(|event| event.id).collect::<Vec<_>>(), (1..=last_seen).collect::<Vec<_>>());
@@ -61,18 +51,18 @@ async fn a_client_resuming_with_last_event_id_gets_exactly_what_it_missed() {
     let mut missed = Vec::new();
     for text in ["Une communauté de pratique", "Former les agents à l'écoute", "Un cadre légal clair"] {
         let posted: Value =
-            server.post_note(&room.anne, &room.workshop, &room.activity, text).await.json().await.unwrap();
+            server.post_note(&room.people[0], &room.id, &room.activities[0], text).await.json().await.unwrap();
         missed.push(posted["seq"].as_u64().unwrap());
     }
 
-    let mut resumed = server.events(&room.bruno, &room.workshop, Some(last_seen)).await;
+    let mut resumed = server.events(&room.people[1], &room.id, Some(last_seen)).await;
     let caught_up = resumed.drain(Duration::from_millis(300)).await;
     assert_eq!(caught_up.iter().map(|event| event.id).collect::<Vec<_>>(), missed);
     assert_eq!(caught_up[2].data["payload"]["text"], "Un cadre légal clair");
 
     // And the stream goes on live after the catch-up.
     let posted: Value =
-        server.post_note(&room.anne, &room.workshop, &room.activity, "Et ensuite").await.json().await.unwrap();
+        server.post_note(&room.people[0], &room.id, &room.activities[0], "Et ensuite").await.json().await.unwrap();
     let live = resumed.next_within(Duration::from_secs(1)).await.unwrap();
     assert_eq!(live.id, posted["seq"].as_u64().unwrap());
 }
@@ -83,20 +73,20 @@ async fn a_killed_and_restarted_server_has_the_same_state_and_hashes() {
     let server = Server::start(&data);
     let room = room(&server, &data.token).await;
     for n in 0..20 {
-        let response = server.post_note(&room.anne, &room.workshop, &room.activity, &format!("idée {n}")).await;
+        let response = server.post_note(&room.people[0], &room.id, &room.activities[0], &format!("idée {n}")).await;
         assert_eq!(response.status(), 201);
     }
-    let before = server.workshop(&data.token, &room.workshop).await;
-    let export_before = server.export(&data.token, &room.workshop).await;
+    let before = server.workshop(&data.token, &room.id).await;
+    let export_before = server.export(&data.token, &room.id).await;
     server.kill();
 
     let server = Server::start(&data);
-    let after = server.workshop(&data.token, &room.workshop).await;
+    let after = server.workshop(&data.token, &room.id).await;
     assert_eq!(after, before);
-    assert_eq!(server.export(&data.token, &room.workshop).await, export_before);
+    assert_eq!(server.export(&data.token, &room.id).await, export_before);
     assert_eq!(after["contributions"].as_array().unwrap().len(), 20);
     // The participants' tokens survive the restart too.
-    let response = server.post_note(&room.bruno, &room.workshop, &room.activity, "après le redémarrage").await;
+    let response = server.post_note(&room.people[1], &room.id, &room.activities[0], "après le redémarrage").await;
     assert_eq!(response.status(), 201);
 }
 
@@ -105,8 +95,8 @@ async fn verify_accepts_a_fresh_export_and_rejects_any_changed_byte() {
     let data = DataFolder::new();
     let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
-    server.post_note(&room.anne, &room.workshop, &room.activity, "Un budget participatif régional").await;
-    let export = server.export(&data.token, &room.workshop).await;
+    server.post_note(&room.people[0], &room.id, &room.activities[0], "Un budget participatif régional").await;
+    let export = server.export(&data.token, &room.id).await;
     let file = data.path().join("export.json");
     std::fs::write(&file, &export).unwrap();
     let verified = converge(&["verify", file.to_str().unwrap()]);
@@ -114,7 +104,7 @@ async fn verify_accepts_a_fresh_export_and_rejects_any_changed_byte() {
     assert!(String::from_utf8_lossy(&verified.stdout).starts_with("OK"));
 
     // The CLI export is the same document as the API's.
-    let cli_export = converge(&["export", &room.workshop, "--format", "json", "--data", data.path().to_str().unwrap()]);
+    let cli_export = converge(&["export", &room.id, "--format", "json", "--data", data.path().to_str().unwrap()]);
     assert!(cli_export.status.success());
     assert_eq!(String::from_utf8(cli_export.stdout).unwrap().trim_end(), export);
 
@@ -134,15 +124,15 @@ async fn a_stream_resumed_past_the_end_starts_over_and_bad_positions_are_refused
     let data = DataFolder::new();
     let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
-    let head = server.workshop(&room.bruno, &room.workshop).await["seq"].as_u64().unwrap();
+    let head = server.workshop(&room.people[1], &room.id).await["seq"].as_u64().unwrap();
     // A phone that saw a later log (the server was restored from an older backup) gets it all again.
-    let mut stream = server.events(&room.bruno, &room.workshop, Some(head + 50)).await;
+    let mut stream = server.events(&room.people[1], &room.id, Some(head + 50)).await;
     let replayed = stream.drain(Duration::from_millis(300)).await;
     assert_eq!(replayed.first().map(|event| event.id), Some(1));
     assert_eq!(replayed.last().map(|event| event.id), Some(head));
 
-    let url = server.url(&format!("/api/v1/workshops/{}/events?after=soon", room.workshop));
-    let refused = server.http.get(url).bearer_auth(&room.bruno).send().await.unwrap();
+    let url = server.url(&format!("/api/v1/workshops/{}/events?after=soon", room.id));
+    let refused = server.http.get(url).bearer_auth(&room.people[1]).send().await.unwrap();
     assert_eq!(refused.status(), 400);
     let body: Value = refused.json().await.unwrap();
     assert_eq!(body["error"]["code"], "bad_request");
@@ -153,11 +143,11 @@ async fn a_deleted_workshop_ends_its_streams_and_opens_no_new_ones() {
     let data = DataFolder::new();
     let server = spawn_app(&data);
     let room = room(&server, &data.token).await;
-    let head = server.workshop(&room.bruno, &room.workshop).await["seq"].as_u64().unwrap();
-    let mut stream = server.events(&room.bruno, &room.workshop, Some(head)).await;
+    let head = server.workshop(&room.people[1], &room.id).await["seq"].as_u64().unwrap();
+    let mut stream = server.events(&room.people[1], &room.id, Some(head)).await;
     let deleted = server
         .http
-        .delete(server.url(&format!("/api/v1/workshops/{}", room.workshop)))
+        .delete(server.url(&format!("/api/v1/workshops/{}", room.id)))
         .bearer_auth(&data.token)
         .send()
         .await
@@ -168,14 +158,14 @@ async fn a_deleted_workshop_ends_its_streams_and_opens_no_new_ones() {
 
     let mut browser = Browser::open(&server, "fr").await;
     browser.sign_in("ann@example.org", PASSWORD).await;
-    let answer = browser.post_form(&format!("/facilitator/workshops/{}/delete", room.workshop), &[]).await;
+    let answer = browser.post_form(&format!("/facilitator/workshops/{}/delete", room.id), &[]).await;
     assert_eq!(answer.status, 303);
     let last = stream.next_within(Duration::from_secs(1)).await.expect("the deletion is announced");
     assert_eq!(last.data["kind"], "workshop_deleted");
     assert_eq!(stream.next_within(Duration::from_millis(300)).await, None, "the stream ended");
 
-    let url = server.url(&format!("/api/v1/workshops/{}/events", room.workshop));
-    let refused = server.http.get(url).bearer_auth(&room.bruno).send().await.unwrap();
+    let url = server.url(&format!("/api/v1/workshops/{}/events", room.id));
+    let refused = server.http.get(url).bearer_auth(&room.people[1]).send().await.unwrap();
     assert_eq!(refused.status(), 404);
 }
 
@@ -188,9 +178,9 @@ async fn a_post_sent_again_with_its_id_is_recorded_once() {
     let send = |text: &'static str| {
         server
             .http
-            .post(server.url(&format!("/api/v1/workshops/{}/contributions", room.workshop)))
-            .bearer_auth(&room.anne)
-            .json(&serde_json::json!({"id": id, "activity_id": room.activity, "text": text}))
+            .post(server.url(&format!("/api/v1/workshops/{}/contributions", room.id)))
+            .bearer_auth(&room.people[0])
+            .json(&serde_json::json!({"id": id, "activity_id": room.activities[0], "text": text}))
             .send()
     };
     let first = send("Une charte de la participation").await.unwrap();
@@ -202,26 +192,26 @@ async fn a_post_sent_again_with_its_id_is_recorded_once() {
     assert_eq!(again, first, "and answered with the first post's id and seq");
     let other = send("Autre chose").await.unwrap();
     assert_eq!(other.status(), 409);
-    let state = server.workshop(&data.token, &room.workshop).await;
+    let state = server.workshop(&data.token, &room.id).await;
     assert_eq!(state["contributions"].as_array().unwrap().len(), 1);
 
     // A form sent twice (a double tap, a resubmitted page) also gives one note.
     let mut phone = Browser::open(&server, "fr").await;
     let code = state["join_code"].as_str().unwrap().to_owned();
     phone.join(&code, "Chloé").await;
-    let page = phone.get(&format!("/w/{}/a/{}", room.workshop, room.activity)).await;
+    let page = phone.get(&format!("/w/{}/a/{}", room.id, room.activities[0])).await;
     let contribution_id =
         page.body.split("name=\"contribution_id\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
     for _ in 0..2 {
         let answer = phone
             .post_form(
-                &format!("/w/{}/a/{}/notes", room.workshop, room.activity),
+                &format!("/w/{}/a/{}/notes", room.id, room.activities[0]),
                 &[("contribution_id", &contribution_id), ("text", "Former les agents")],
             )
             .await;
         assert_eq!(answer.status, 303);
     }
-    let state = server.workshop(&data.token, &room.workshop).await;
+    let state = server.workshop(&data.token, &room.id).await;
     assert_eq!(state["contributions"].as_array().unwrap().len(), 2);
 }
 
@@ -232,23 +222,23 @@ async fn nobody_but_the_author_learns_who_wrote_an_anonymous_note() {
     let room = room(&server, &data.token).await;
     let mut facilitator = Browser::open(&server, "fr").await;
     facilitator.sign_in("ann@example.org", PASSWORD).await;
-    let edit = format!("/facilitator/workshops/{}/activities/{}/edit", room.workshop, room.activity);
+    let edit = format!("/facilitator/workshops/{}/activities/{}/edit", room.id, room.activities[0]);
     let answer = facilitator.post_form(&edit, &[("title", "Défis"), ("prompt", ""), ("anonymous", "on")]).await;
     assert_eq!(answer.status, 303);
-    let head = server.workshop(&room.bruno, &room.workshop).await["seq"].as_u64().unwrap();
-    let mut bruno_stream = server.events(&room.bruno, &room.workshop, Some(head)).await;
-    let posted = server.post_note(&room.anne, &room.workshop, &room.activity, "Un avis sans nom").await;
+    let head = server.workshop(&room.people[1], &room.id).await["seq"].as_u64().unwrap();
+    let mut bruno_stream = server.events(&room.people[1], &room.id, Some(head)).await;
+    let posted = server.post_note(&room.people[0], &room.id, &room.activities[0], "Un avis sans nom").await;
     assert_eq!(posted.status(), 201);
 
     let event = bruno_stream.next_within(Duration::from_secs(1)).await.unwrap();
     assert_eq!(event.data["payload"]["text"], "Un avis sans nom");
     assert!(event.data["payload"].get("author").is_none(), "the stream names the author: {}", event.data);
     assert!(event.data.get("hash").is_none(), "the hash would let the author be guessed back: {}", event.data);
-    let bruno_view = server.workshop(&room.bruno, &room.workshop).await;
+    let bruno_view = server.workshop(&room.people[1], &room.id).await;
     assert!(bruno_view["contributions"][0]["author"].is_null());
-    let anne_view = server.workshop(&room.anne, &room.workshop).await;
+    let anne_view = server.workshop(&room.people[0], &room.id).await;
     assert!(anne_view["contributions"][0]["author"].is_string(), "the author sees their own note as theirs");
-    let facilitator_view = server.workshop(&data.token, &room.workshop).await;
+    let facilitator_view = server.workshop(&data.token, &room.id).await;
     assert!(
         facilitator_view["contributions"][0]["author"].is_null(),
         "the facilitator moderates the text, not the person"
@@ -257,6 +247,6 @@ async fn nobody_but_the_author_learns_who_wrote_an_anonymous_note() {
     let answer = facilitator.post_form(&edit, &[("title", "Défis"), ("prompt", "")]).await;
     assert_eq!(answer.status, 422, "{}", answer.body);
     assert!(answer.body.contains("l’anonymat ne peut plus être retiré"), "{}", answer.body);
-    assert!(server.workshop(&room.anne, &room.workshop).await["contributions"][0]["author"].is_string());
-    assert!(server.workshop(&room.bruno, &room.workshop).await["contributions"][0]["author"].is_null());
+    assert!(server.workshop(&room.people[0], &room.id).await["contributions"][0]["author"].is_string());
+    assert!(server.workshop(&room.people[1], &room.id).await["contributions"][0]["author"].is_null());
 }

@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use std::collections::BTreeSet;
 use uuid::Uuid;
 
-struct Room {
+struct OpenVote {
     _dir: tempfile::TempDir,
     engine: Engine,
     account: AccountId,
@@ -24,7 +24,7 @@ struct Room {
 }
 
 /// A workshop with `n_ideas` challenges, an open approval vote on them and `n_people` people.
-async fn room(n_ideas: usize, n_people: usize) -> Room {
+async fn open_vote(n_ideas: usize, n_people: usize) -> OpenVote {
     let ChallengesRoom { dir, engine, account, workshop, activity: challenges, people, .. } =
         TestEngine::new().challenges_room(n_people).await;
     let facilitating = Actor::Account(account);
@@ -57,10 +57,10 @@ async fn room(n_ideas: usize, n_people: usize) -> Room {
     };
     engine.execute(workshop, facilitating, Command::AddActivity(spec)).await.unwrap();
     engine.execute(workshop, facilitating, Command::OpenActivity { activity_id: vote }).await.unwrap();
-    Room { _dir: dir, engine, account, workshop, ideas, vote, people }
+    OpenVote { _dir: dir, engine, account, workshop, ideas, vote, people }
 }
 
-impl Room {
+impl OpenVote {
     async fn cast(&self, who: usize, approved: BTreeSet<ContributionId>) {
         let command = Command::CastBallot { activity_id: self.vote, ballot: Ballot::Approval { approved } };
         self.engine.execute(self.workshop, Actor::Participant(self.people[who]), command).await.unwrap();
@@ -95,7 +95,7 @@ fn kinds(events: &[converge_store::StoredEvent]) -> Vec<&str> {
 
 #[tokio::test]
 async fn closing_a_vote_freezes_its_count_in_the_same_append() {
-    let room = room(3, 3).await;
+    let room = open_vote(3, 3).await;
     room.cast(0, [room.ideas[0]].into()).await;
     room.cast(1, [room.ideas[0], room.ideas[2]].into()).await;
     let live = room.live_count().await;
@@ -111,7 +111,7 @@ async fn closing_a_vote_freezes_its_count_in_the_same_append() {
 
 #[tokio::test]
 async fn a_reopened_vote_is_counted_again_when_it_closes_again() {
-    let room = room(2, 2).await;
+    let room = open_vote(2, 2).await;
     room.cast(0, [room.ideas[0]].into()).await;
     room.facilitate(Command::CloseActivity { activity_id: room.vote }).await.unwrap();
     room.facilitate(Command::OpenActivity { activity_id: room.vote }).await.unwrap();
@@ -137,7 +137,7 @@ proptest! {
     ) {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         runtime.block_on(async {
-            let room = room(3, 4).await;
+            let room = open_vote(3, 4).await;
             for (who, picks) in ballots {
                 room.cast(who, picks.iter().map(|pick| room.ideas[*pick]).collect()).await;
             }
