@@ -25,7 +25,7 @@
 //! event type): the stream and the API apply it.
 //!
 //! **Invariants:** no IO, no async, no clock, no randomness: ids and times are arguments
-//! (`tests/tidy.rs` fails the test run otherwise). `apply` never fails: events are facts that were
+//! (`tests/it/tidy.rs` fails the test run otherwise). `apply` never fails: events are facts that were
 //! checked when decided. Personal data (names, services) never appears in an event; a participant
 //! joins under a salted commitment to their profile, and acts in confidence under a pseudonym.
 //!
@@ -48,7 +48,7 @@
 //! **A closed workshop stays closed.** `decide` refuses every command but the follow-up
 //! (`Command::is_follow_up`: status updates, commitments, the public page, the fates of
 //! contributions, archiving, restoring, deleting, and closing again, a no-op) with `WorkshopClosed` once `CloseWorkshop` is recorded;
-//! `tests/closing.rs` tries every kind of command by every kind of actor. `Workshop::closure_seq`
+//! `tests/it/closing.rs` tries every kind of command by every kind of actor. `Workshop::closure_seq`
 //! is the last event of the record of the days (the closing and the counts it froze in the same
 //! append). Only participants and experts vote or assess (`Role::votes`; the facilitator runs the
 //! vote, observers follow it) and `Workshop::n_voters` is the room a turnout counts. Closing an
@@ -68,7 +68,7 @@
 //! action's provenance is everything reachable from its sources through `builds_on` (a
 //! contribution's links, the notes merged into it, and the earlier ideas on its brainwriting sheet)
 //! and, from a merged note, the note it was merged into (so a note and its duplicates never tell
-//! different stories; `tests/provenance.rs` checks this and the rest on random workshops);
+//! different stories; `tests/it/provenance.rs` checks this and the rest on random workshops);
 //! a contribution's `Fate` follows merges to their root (a merged note shares its target's fate), then
 //! is "became action" when that root feeds an action of the plan, otherwise the facilitator's
 //! decision (retained / not retained with a reason) or pending. `CloseWorkshop` closes every activity

@@ -23,7 +23,7 @@
 //! - [`statistics`]: medians, quartiles and spreads over integer histograms.
 //!
 //! Conventions for ranked ballots follow the reference library pref_voting, against which
-//! `tests/preflib_reference.rs` checks every method: candidates a ballot leaves unranked tie below
+//! `tests/it/preflib_reference.rs` checks every method: candidates a ballot leaves unranked tie below
 //! every ranked one (extended strict preference); Borda is symmetric; instant runoff drops
 //! exhausted ballots and eliminates every tied-lowest candidate together.
 

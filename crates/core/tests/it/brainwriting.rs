@@ -1,7 +1,5 @@
 //! Brainwriting sheet rotation: the classic 6-3-5 pattern, absences, and ideas on sheets.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use converge_core::brainwriting::{

@@ -6,8 +6,6 @@
 //! assessment with and without the impact/feasibility matrix, a count the methods refused, and the
 //! two counts frozen in the Wallonia replay's log.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
 use converge_core::results::{CountMethod, MethodResult, ResultsDocument};
 use converge_core::voting::VoteMethod;
 use std::path::Path;

@@ -2,18 +2,14 @@
 //! they ask, only the follow-up may still add to the log. Every kind of command is tried, by
 //! every kind of actor, on a workshop that has notes, a vote, an action and a risk.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
-mod support;
-
+use crate::support::decide;
+use crate::support::*;
 use converge_core::outcomes::{ActionCard, ActionStatus, FateDecision, Stance, StatusUpdate};
 use converge_core::voting::Ballot;
 use converge_core::*;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::mem::discriminant;
-use support::decide;
-use support::*;
 
 const CHALLENGES: u128 = 0;
 const VOTE: u128 = 2;

@@ -3,14 +3,10 @@
 //! update's date), the date a form proposes, and archiving a workshop whose follow-up page is
 //! public rather than deleting it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
-mod support;
-
+use crate::support::decide;
+use crate::support::*;
 use converge_core::outcomes::{ActionCard, DEFAULT_UPDATE_INTERVAL_DAYS};
 use converge_core::*;
-use support::decide;
-use support::*;
 
 const PLAN: u128 = 3;
 

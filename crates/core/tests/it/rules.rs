@@ -1,12 +1,8 @@
 //! The workshop's invariants, each refused with its typed error.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
-mod support;
-
+use crate::support::decide;
+use crate::support::*;
 use converge_core::*;
-use support::decide;
-use support::*;
 
 fn opened(activity_n: u128) -> Workshop {
     let mut workshop = workshop();

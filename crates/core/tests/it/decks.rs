@@ -1,13 +1,9 @@
 //! A workshop's own photo-language decks: who may add and remove cards, what a card and a deck
 //! may be, and how an activity that uses an uploaded deck checks the card a participant picks.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
-mod support;
-
+use crate::support::decide;
+use crate::support::*;
 use converge_core::*;
-use support::decide;
-use support::*;
 
 const SHA: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 

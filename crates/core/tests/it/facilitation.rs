@@ -1,13 +1,9 @@
 //! The facilitator's controls: timers, merging, and starting brainwriting again before the
 //! first idea.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
-mod support;
-
+use crate::support::decide;
+use crate::support::*;
 use converge_core::*;
-use support::decide;
-use support::*;
 
 fn opened_with_two_activities() -> Workshop {
     let mut workshop = workshop();

@@ -1,14 +1,10 @@
 //! Property tests: any sequence of commands, accepted or refused, keeps the workshop's
 //! invariants, and the state is always the fold of the events that were accepted.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
-mod support;
-
+use crate::support::decide;
+use crate::support::*;
 use converge_core::*;
 use proptest::prelude::*;
-use support::decide;
-use support::*;
 
 #[derive(Debug, Clone)]
 enum Intent {

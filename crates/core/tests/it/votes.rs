@@ -1,16 +1,12 @@
 //! Votes and assessments: ballots are checked against their vote, a revote replaces, votes
 //! after close are refused, and results are frozen only once the activity is closed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
-mod support;
-
+use crate::support::decide;
+use crate::support::*;
 use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
 use converge_core::*;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use support::decide;
-use support::*;
 
 /// A workshop with ideas (activity 0, challenges) and a vote on them (activity 1).
 fn room(method: VoteMethod) -> (Workshop, Vec<ParticipantId>, Vec<ContributionId>) {

@@ -14,10 +14,8 @@
 //! The runner then checks that every variant of `Command` was accepted at least once across the
 //! cases, so a command the generator stops reaching does not go untested unnoticed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
-mod support;
-
+use crate::support::decide;
+use crate::support::*;
 use converge_core::outcomes::outcome_limits;
 use converge_core::voting::{Ballot, CriterionScores, VoteConfig, VoteMethod};
 use converge_core::*;
@@ -25,8 +23,6 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
-use support::decide;
-use support::*;
 
 /// One step of a scenario: which command (`kind`), and small numbers that pick what it is about.
 #[derive(Debug, Clone)]

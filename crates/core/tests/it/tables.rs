@@ -1,7 +1,5 @@
 //! Forming tables that mix services: sizes, spread of every service, determinism.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::num::NonZeroUsize;
 

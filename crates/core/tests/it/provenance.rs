@@ -3,16 +3,12 @@
 //! only through `decide` and `apply`, keep every action's provenance inside its own workshop
 //! and every contribution's fate consistent with the merges and the plan.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
-mod support;
-
+use crate::support::decide;
+use crate::support::*;
 use converge_core::outcomes::Step;
 use converge_core::*;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
-use support::decide;
-use support::*;
 
 const CHALLENGES: u128 = 0;
 const REFORMULATE: u128 = 1;

@@ -1,14 +1,10 @@
 //! The rules of action cards and risk ratings, as `decide` applies them: who may draft, edit,
 //! withdraw, give their stance and rate, when, and what a stale edit or a bad rating gets.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test stops loudly where an invariant breaks")]
-
-mod support;
-
+use crate::support::decide;
+use crate::support::*;
 use converge_core::outcomes::{ActionCard, RiskSummary, Stance};
 use converge_core::*;
-use support::decide;
-use support::*;
 
 const CHALLENGES: u128 = 0;
 const PLAN: u128 = 3;
