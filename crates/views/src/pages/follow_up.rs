@@ -173,7 +173,15 @@ pub fn render(
             section.card #import {
                 h2 { (lang.t("followup-import-heading")) }
                 p.hint { (lang.t("followup-import-hint")) }
-                p.hint { code { (followup_import::COLUMNS.join(",")) } }
+                // The header line as the file has it, breakable after each comma on a phone.
+                p.hint {
+                    code {
+                        @for (index, column) in followup_import::COLUMNS.iter().enumerate() {
+                            @if index > 0 { "," wbr; }
+                            (column)
+                        }
+                    }
+                }
                 p.hint { (lang.t("followup-import-statuses")) " " code { (ActionStatus::ALL.map(ActionStatus::as_str).join(", ")) } }
                 p { a href={ (path) "/actions.csv" } download { (lang.t("followup-import-template")) } }
                 (import_form(context, id, ""))
