@@ -22,7 +22,7 @@ async function assertNotReloaded(screen, when) {
 /** Waits until the projection shows the focused activity, and only it (by its h2 title). */
 async function assertScreenFollows(screen, activity) {
   await eventually(`the projection screen follows the focus to ${JSON.stringify(activity.title)}`, async () => {
-    const titles = await screen.locator(`${SCREEN} > section > h2`).allTextContents();
+    const titles = await screen.locator(`${SCREEN} .stage-activity > .stage-head h2`).allTextContents();
     assert.deepEqual(titles.map((t) => t.trim()), [activity.title]);
   });
 }

@@ -72,8 +72,13 @@ function run(file, args, { timeout = 30_000 } = {}) {
   });
 }
 
-/** Creates a data dir with one facilitator account and starts `converge serve` on it. */
-export async function startServer() {
+/**
+ * Creates a data dir with one facilitator account and starts `converge serve` on it. With
+ * `demo`, the data dir holds instead the Wallonia demo left open before closing (`converge demo
+ * --before-closing`: every activity done, at the demo's volume), and `server.demo` says how to
+ * sign in to it: `{ email, password, workshop }`.
+ */
+export async function startServer({ demo = false } = {}) {
   await assertExecutable(
     converge,
     'build it with `cargo build -p converge-cli --bin converge` or set CONVERGE_BIN',
@@ -81,7 +86,16 @@ export async function startServer() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'converge-browser-'));
   const server = { dataDir, baseUrl: null, child: null, log: '' };
   try {
-    const add = await run(converge, [
+    if (demo) {
+      const made = await run(converge, ['demo', '--before-closing', '--data', dataDir], { timeout: 60_000 });
+      const field = (label) => made.stdout.match(new RegExp(`${label}:\\s+(\\S+)`))?.[1];
+      const workshop = made.stdout.match(/\/facilitator\/workshops\/([0-9a-f-]{36})/)?.[1];
+      if (made.code !== 0 || !field('password') || !workshop) {
+        throw new Error(`\`converge demo --before-closing\` exited with ${made.code}\nstdout:\n${made.stdout}\nstderr:\n${made.stderr}`);
+      }
+      server.demo = { email: field('email'), password: field('password'), workshop };
+    }
+    const add = demo ? { code: 0 } : await run(converge, [
       'admin', 'add-facilitator',
       '--data', dataDir,
       '--email', facilitator.email,
@@ -179,10 +193,10 @@ export async function launchBrowser() {
  * Registers before/after hooks for one test file: a server with a fresh data dir and one
  * Chromium. Returns an object whose `server` and `browser` are set once `before` has run.
  */
-export function useHarness({ server: wantServer = true } = {}) {
+export function useHarness({ server: wantServer = true, demo = false } = {}) {
   const h = { server: null, browser: null };
   before(async () => {
-    if (wantServer) h.server = await startServer();
+    if (wantServer) h.server = await startServer({ demo });
     try {
       h.browser = await launchBrowser();
     } catch (e) {

@@ -62,7 +62,8 @@ pub struct Demo {
     pub email: String,
     /// Shown once; the data folder keeps only its hash.
     pub password: String,
-    pub follow_up_token: String,
+    /// The public follow-up page's token; `None` when the demo stops before closing.
+    pub follow_up_token: Option<String>,
     pub n_events: u64,
     pub n_participants: usize,
     pub n_contributions: usize,
@@ -85,8 +86,8 @@ impl Demo {
              2. Sign in at {base}/signin as the demo facilitator (the password is shown only this once):\n   \
              email:    {email}\n   password: {password}\n\
              3. The workshop's console:\n   {base}/facilitator/workshops/{id}\n\
-             4. The public follow-up page (no sign-in needed):\n   {follow_up}\n\
-             5. The report:\n   converge report {id} --format html --out wallonia-report.html --data {data}\n",
+             {follow_up}\
+             {report}. The report:\n   converge report {id} --format html --out wallonia-report.html --data {data}\n",
             title = self.title,
             participants = self.n_participants,
             contributions = self.n_contributions,
@@ -95,19 +96,34 @@ impl Demo {
             seconds = self.elapsed.as_secs_f64(),
             email = self.email,
             password = self.password,
-            follow_up = self.follow_up_url(base),
+            follow_up = self
+                .follow_up_url(base)
+                .map(|url| format!("4. The public follow-up page (no sign-in needed):\n   {url}\n"))
+                .unwrap_or_default(),
+            report = if self.follow_up_token.is_some() { 5 } else { 4 },
         )
     }
 
     /// The address of the public follow-up page under `base`.
-    pub fn follow_up_url(&self, base: &str) -> String {
-        format!("{}/follow/{}", base.trim_end_matches('/'), self.follow_up_token)
+    pub fn follow_up_url(&self, base: &str) -> Option<String> {
+        let token = self.follow_up_token.as_ref()?;
+        Some(format!("{}/follow/{}", base.trim_end_matches('/'), token))
     }
+}
+
+/// How far the replay goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Both days, the fates of the actions, closing and a year of follow-up.
+    FollowedUp,
+    /// Both days with every activity done, the workshop left open: to rehearse the room (the
+    /// console, the projection, the phones) on a full workshop.
+    BeforeClosing,
 }
 
 /// Plays the whole script into the engine's data folder. Refuses when the folder already holds
 /// the demo.
-pub async fn create(engine: &Engine) -> anyhow::Result<Demo> {
+pub async fn create(engine: &Engine, ending: Ending) -> anyhow::Result<Demo> {
     let started = std::time::Instant::now();
     let script = script()?;
     if engine.account_by_email(DEMO_EMAIL).await?.is_some() {
@@ -125,7 +141,14 @@ pub async fn create(engine: &Engine) -> anyhow::Result<Demo> {
     let mut room = Room::open(engine, account, &script).await?;
     room.day_one(&script).await?;
     room.day_two(&script).await?;
-    let follow_up_token = room.follow_up(&script).await?;
+    let follow_up_token = match ending {
+        Ending::FollowedUp => {
+            room.fates(&script.fate).await?;
+            room.run(room.facilitator(), Command::CloseWorkshop).await?;
+            Some(room.follow_up(&script).await?)
+        }
+        Ending::BeforeClosing => None,
+    };
     let state = room.state().await?;
     Ok(Demo {
         workshop: room.workshop,
@@ -597,9 +620,7 @@ impl<'a> Room<'a> {
         self.finish(vote).await?;
 
         self.action_plan(&script.action).await?;
-        self.risk_map(&script.risk).await?;
-        self.fates(&script.fate).await?;
-        self.run(self.facilitator(), Command::CloseWorkshop).await
+        self.risk_map(&script.risk).await
     }
 
     async fn action_plan(&mut self, actions: &[ScriptedAction]) -> anyhow::Result<()> {

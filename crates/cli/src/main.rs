@@ -122,6 +122,10 @@ enum Commands {
         /// The server's public address, to build the links printed at the end.
         #[arg(long, default_value = "http://127.0.0.1:8080")]
         public_url: String,
+        /// Stop once both days are done, with the workshop still open: to rehearse the room (the
+        /// console, the projection screen, the phones) on a full workshop.
+        #[arg(long)]
+        before_closing: bool,
     },
     /// Copy a data folder, even while `converge serve` runs on it, into a new folder that
     /// `serve --data` can use as it is. The copy is checked (integrity, every hash chain).
@@ -315,13 +319,20 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Commands::Demo { data, public_url } => {
+        Commands::Demo { data, public_url, before_closing } => {
             let engine = open(&data.data)?;
             // The demo writes through its own actors: a running server would not see it live.
             let _lock = lock_for_serving(&data.data)?;
-            let demo = converge_cli::demo::create(&engine)
-                .await
-                .with_context(|| format!("no demo made in {}", data.data.display()))?;
+            let demo = converge_cli::demo::create(
+                &engine,
+                if before_closing {
+                    converge_cli::demo::Ending::BeforeClosing
+                } else {
+                    converge_cli::demo::Ending::FollowedUp
+                },
+            )
+            .await
+            .with_context(|| format!("no demo made in {}", data.data.display()))?;
             print!("{}", demo.instructions(&data.data, &public_url));
             Ok(ExitCode::SUCCESS)
         }

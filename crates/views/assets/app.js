@@ -61,6 +61,8 @@
       if (holdsUnsentChoices(region)) return;
       region.replaceWith(replacement);
     });
+    // Scripts that lay out what they were given (the projection's fitting) lay out again.
+    document.dispatchEvent(new CustomEvent("converge:refreshed"));
   }
 
   // True when a form of the region that asks for it (`data-keep-choices`) holds choices not sent

@@ -10,7 +10,7 @@ struct Asset {
     body: &'static [u8],
 }
 
-const ASSETS: [Asset; 10] = [
+const ASSETS: [Asset; 12] = [
     Asset { name: "app.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("../assets/app.js") },
     Asset {
         name: "sort.js",
@@ -22,6 +22,12 @@ const ASSETS: [Asset; 10] = [
         content_type: "text/javascript; charset=utf-8",
         body: include_bytes!("../assets/ballot.js"),
     },
+    Asset {
+        name: "stage.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../assets/stage.js"),
+    },
+    Asset { name: "stage.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/stage.css") },
     Asset { name: "app.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/app.css") },
     Asset { name: "boards.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/boards.css") },
     Asset {

@@ -133,6 +133,9 @@ pub struct Frame<'a> {
     pub body_class: &'static str,
 }
 
+/// The body class of the projection screen, which alone loads the stage's fitting.
+pub const SCREEN: &str = "screen";
+
 pub fn page(context: &PageContext, frame: Frame<'_>, content: Markup) -> Markup {
     let lang = context.lang;
     let other = match lang.0 {
@@ -152,6 +155,10 @@ pub fn page(context: &PageContext, frame: Frame<'_>, content: Markup) -> Markup 
                 link rel="stylesheet" href=(crate::assets::path("votes.css"));
                 link rel="stylesheet" href=(crate::assets::path("actions.css"));
                 link rel="stylesheet" href=(crate::assets::path("followup.css"));
+                @if frame.body_class == SCREEN {
+                    link rel="stylesheet" href=(crate::assets::path("stage.css"));
+                    script src=(crate::assets::path("stage.js")) defer {}
+                }
                 link rel="icon" href=(crate::assets::path("icon.svg")) type="image/svg+xml";
                 script src=(crate::assets::path("app.js")) defer {}
                 script src=(crate::assets::path("sort.js")) defer {}

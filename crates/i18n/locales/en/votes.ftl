@@ -97,6 +97,22 @@ votes-score-mean = mean { $mean }
 votes-score-grade = majority grade: { $grade }
 votes-score-runoff = { $count } votes in round { $round }
 votes-score-strength = strength { $strength }
+votes-rest-dots = { $count ->
+    [one] and 1 other idea received no dot
+   *[other] and { $count } other ideas received no dot
+}
+votes-rest-approval = { $count ->
+    [one] and 1 other idea received no approval
+   *[other] and { $count } other ideas received no approval
+}
+votes-rest-plurality = { $count ->
+    [one] and 1 other idea was nobody’s first choice
+   *[other] and { $count } other ideas were nobody’s first choice
+}
+results-rest-elsewhere = { $count ->
+    [one] and 1 other idea, in the full ranking on phones and in the report
+   *[other] and { $count } other ideas, in the full ranking on phones and in the report
+}
 votes-gap = { $gap } ahead of the next rank
 votes-gap-probability = would beat the next rank in { $percent }% of duels
 
@@ -169,8 +185,6 @@ assess-assessors = { $count ->
     [one] { $count } participant has assessed.
    *[other] { $count } participants have assessed.
 }
-assess-rank = Rank
-assess-item = Idea
 assess-weighted = Weighted score
 assess-median = median { $median }
 assess-table-hint = For each criterion: the mean, then the median.

@@ -97,6 +97,22 @@ votes-score-mean = moyenne { $mean }
 votes-score-grade = mention majoritaire : { $grade }
 votes-score-runoff = { $count } voix au tour { $round }
 votes-score-strength = force { $strength }
+votes-rest-dots = { $count ->
+    [one] et 1 autre idée n’a reçu aucune gommette
+   *[other] et { $count } autres idées n’ont reçu aucune gommette
+}
+votes-rest-approval = { $count ->
+    [one] et 1 autre idée n’a reçu aucune approbation
+   *[other] et { $count } autres idées n’ont reçu aucune approbation
+}
+votes-rest-plurality = { $count ->
+    [one] et 1 autre idée n’a été le premier choix de personne
+   *[other] et { $count } autres idées n’ont été le premier choix de personne
+}
+results-rest-elsewhere = { $count ->
+    [one] et 1 autre idée, au classement complet sur les téléphones et dans le rapport
+   *[other] et { $count } autres idées, au classement complet sur les téléphones et dans le rapport
+}
 votes-gap = { $gap } d’avance sur le rang suivant
 votes-gap-probability = l’emporterait sur le rang suivant dans { $percent } % des duels
 
@@ -169,8 +185,6 @@ assess-assessors = { $count ->
     [one] { $count } participant a évalué.
    *[other] { $count } participants ont évalué.
 }
-assess-rank = Rang
-assess-item = Idée
 assess-weighted = Note pondérée
 assess-median = médiane { $median }
 assess-table-hint = Pour chaque critère : la moyenne, puis la médiane.

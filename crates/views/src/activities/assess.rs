@@ -212,57 +212,76 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
         .unwrap_or_default();
     let assessed = |index: usize| outcome.and_then(|outcome| outcome.assessment.items.get(index));
     let summary = |index: usize, criterion: usize| assessed(index)?.criteria.get(criterion)?.summary.as_ref();
+    // The projection shows the head of the ranking; the whole of it is on the phones, the
+    // console and in the report.
+    let shown = super::vote::shown_on(view, tiers.iter().map(Vec::len).sum());
+    let ranked: Vec<(usize, bool)> =
+        tiers.iter().flat_map(|tier| tier.iter().map(move |index| (*index, tier.len() > 1))).take(shown).collect();
+    let n_rest = tiers.iter().map(Vec::len).sum::<usize>() - ranked.len();
     html! {
         section.results data-results="assessment" {
             (results_head(lang, count, frozen))
             @if let Some(sentence) = explanation(lang, count, &texts) {
                 p.explanation data-explanation { (sentence) }
             }
-            div.table-scroll {
-                table.assessment-table {
-                    thead {
-                        tr {
-                            th scope="col" { (lang.t("assess-rank")) }
-                            th scope="col" { (lang.t("assess-item")) }
-                            th scope="col" { (lang.t("assess-weighted")) }
-                            @for name in &criteria { th scope="col" { (name) } }
+            // Ranked cards, not a table: an idea's text keeps the whole width, whatever the
+            // number of criteria, and the criteria sit side by side under it.
+            @let top = outcome
+                .map(|outcome| outcome.assessment.items.iter().filter_map(|item| item.weighted_score).fold(0.0_f64, f64::max))
+                .unwrap_or_default();
+            ol.assessment-ranking {
+                @for &(index, tied) in &ranked {
+                    li.assessed-item data-item=(index) value=(number_of(&tiers, index)) {
+                        p.result-text {
+                            (texts.get(index).map_or("?", String::as_str))
+                            @if tied { " " span.badge.tie { (lang.t("votes-tie")) } }
                         }
-                    }
-                    tbody {
-                        @for (position, tier) in tiers.iter().enumerate() {
-                            @for index in tier {
-                                tr data-item=(index) {
-                                    td {
-                                        (tiers[..position].iter().map(Vec::len).sum::<usize>() + 1)
-                                        @if tier.len() > 1 { " " span.badge.tie { (lang.t("votes-tie")) } }
-                                    }
-                                    th scope="row" { (texts.get(*index).map_or("?", String::as_str)) }
-                                    td.number { (optional(lang, assessed(*index).and_then(|item| item.weighted_score))) }
-                                    @for criterion in 0..criteria.len() {
-                                        (criterion_cell(lang, summary(*index, criterion)))
+                        @let weighted = assessed(index).and_then(|item| item.weighted_score);
+                        p.assessed-score {
+                            span.assessed-weighted { (lang.t("assess-weighted")) " " strong { (optional(lang, weighted)) } }
+                            @if let Some(weighted) = weighted.filter(|_| top > 0.0) {
+                                (super::vote::support_bar(weighted / top))
+                            }
+                        }
+                        @if !criteria.is_empty() {
+                            dl.assessed-criteria {
+                                @for (criterion, name) in criteria.iter().enumerate() {
+                                    div {
+                                        dt { (name) }
+                                        (criterion_figures(lang, summary(index, criterion)))
                                     }
                                 }
                             }
                         }
                     }
                 }
+                @if n_rest > 0 {
+                    li.result-rest { (lang.t_args("results-rest-elsewhere", &[("count", n_rest.into())])) }
+                }
             }
             p.hint { (lang.t("assess-table-hint")) }
             @if let Some(placements) = outcome.and_then(|outcome| outcome.matrix.as_deref()) {
-                (matrix(lang, placements, &texts))
+                @let listed: Vec<&MatrixPlacement> =
+                    placements.iter().filter(|placement| ranked.iter().any(|(index, _)| *index == placement.item.0)).collect();
+                (matrix(lang, &listed, &texts, &tiers))
             }
         }
     }
 }
 
+/// An item's number: its place in the ranking, read down the list (tied items get the next
+/// numbers, with their "tied" badge). The matrix's points carry the same numbers.
+fn number_of(tiers: &[Vec<usize>], index: usize) -> usize {
+    tiers.iter().flatten().position(|item| *item == index).map_or(0, |position| position + 1)
+}
+
 /// One item's summary on one criterion: the mean, then the median.
-fn criterion_cell(lang: Lang, summary: Option<&DistributionSummary>) -> Markup {
+fn criterion_figures(lang: Lang, summary: Option<&DistributionSummary>) -> Markup {
     html! {
-        td.number {
-            (optional(lang, summary.map(|summary| summary.mean)))
+        dd {
+            strong { (optional(lang, summary.map(|summary| summary.mean))) }
             @if let Some(median) = summary.map(|summary| summary.median) {
-                br;
-                span.muted { (lang.t_args("assess-median", &[("median", decimal(lang, median, 1).into())])) }
+                " " span.muted { (lang.t_args("assess-median", &[("median", decimal(lang, median, 1).into())])) }
             }
         }
     }
@@ -313,13 +332,14 @@ fn spread(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
 /// The impact/feasibility matrix as a scatter chart: feasibility across, impact up, the middle
 /// of the scale splitting the quadrants. Points carry numbers; the list under the chart says
 /// which item each number is, and in which quadrant, so the chart is readable without colour.
-fn matrix(lang: Lang, placements: &[MatrixPlacement], texts: &[String]) -> Markup {
-    let points: Vec<(usize, f64, f64, &str)> = placements
+fn matrix(lang: Lang, placements: &[&MatrixPlacement], texts: &[String], tiers: &[Vec<usize>]) -> Markup {
+    let mut points: Vec<(usize, f64, f64, &str)> = placements
         .iter()
         .filter_map(|placement| {
             Some((placement.item.0, placement.feasibility?, placement.impact?, placement.quadrant.as_str()))
         })
         .collect();
+    points.sort_by_key(|(index, ..)| number_of(tiers, *index));
     let middle = f64::midpoint(f64::from(ASSESSMENT_MIN), f64::from(ASSESSMENT_MAX));
     let positions =
         spread(points.iter().map(|(_, feasibility, impact, _)| (to_x(*feasibility), to_y(*impact))).collect());
@@ -359,13 +379,13 @@ fn matrix(lang: Lang, placements: &[MatrixPlacement], texts: &[String]) -> Marku
                         circle cx=(format!("{x:.1}")) cy=(format!("{y:.1}")) r="11"
                             fill="#1f5bc0" stroke="#ffffff" stroke-width="2" {}
                         text x=(format!("{x:.1}")) y=(format!("{:.1}", y + 4.5))
-                            font-size="12" font-weight="700" text-anchor="middle" fill="#ffffff" { (index + 1) }
+                            font-size="12" font-weight="700" text-anchor="middle" fill="#ffffff" { (number_of(tiers, *index)) }
                     }
                 }
             }
             ol.matrix-legend {
                 @for (index, _, _, quadrant) in &points {
-                    li value=(index + 1) {
+                    li value=(number_of(tiers, *index)) {
                         (texts.get(*index).map_or("?", String::as_str))
                         " — " span.badge { (lang.t(&format!("assess-quadrant-{quadrant}"))) }
                     }

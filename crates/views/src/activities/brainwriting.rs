@@ -161,7 +161,7 @@ pub fn projection(view: &View<'_>) -> Markup {
     let seated = seated_participants(view);
     html! {
         p.bw-round-big { (lang.t_args("bw-round", &[("round", (brainwriting.round + 1).into())])) }
-        div.bw-projection {
+        div.bw-projection data-fit-items {
             @for (table, rotation) in brainwriting.tables.iter().enumerate() {
                 @let sheets: Vec<Vec<&Contribution>> = (0..rotation.n_sheets())
                     .map(|sheet| ideas_on(view, SheetRef { table: table as u32, sheet: sheet as u32, round: 0 }))

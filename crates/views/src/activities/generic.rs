@@ -77,7 +77,7 @@ pub fn note(view: &View<'_>, contribution: &Contribution, controls: Markup) -> M
     html! {
         li class={ "note kind-" (contribution.kind.as_str()) } data-contribution=(contribution.id) {
             @if show_kind {
-                span.badge { (view.lang.t(&format!("kind-{}", contribution.kind.as_str()))) }
+                span.badge.note-kind { (view.lang.t(&format!("kind-{}", contribution.kind.as_str()))) }
             }
             p.note-text { (contribution.text) }
             @let merged: Vec<&Contribution> = view.workshop.merged_into(contribution.id).collect();
@@ -95,11 +95,9 @@ pub fn note(view: &View<'_>, contribution: &Contribution, controls: Markup) -> M
                     }
                 }
             }
-            p.note-author {
-                @match view.author_of(contribution) {
-                    Some(author) => (author),
-                    None => (view.lang.t("note-anonymous")),
-                }
+            @match view.author_of(contribution) {
+                Some(author) => p.note-author { (author) },
+                None => p.note-author.anonymous { (view.lang.t("note-anonymous")) },
             }
             (controls)
         }

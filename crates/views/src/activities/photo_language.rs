@@ -150,7 +150,7 @@ fn gallery(view: &View<'_>) -> Markup {
         @if groups.is_empty() {
             p.muted { (view.lang.t("board-gallery-empty")) }
         } @else {
-            div.gallery {
+            div.gallery data-fit-items {
                 @for (card_id, notes) in &groups {
                     (card_group(view, card_id, notes))
                 }

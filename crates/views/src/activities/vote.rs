@@ -500,8 +500,20 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
             @if let Some(sentence) = explanation(lang, count, &texts) {
                 p.explanation data-explanation { (sentence) }
             }
+            // Items nobody supported are told in one line, not listed one by one (with their
+            // texts behind it, for whoever wants them).
+            @let supported = tiers.iter().take_while(|tier| !tier.iter().all(|index| unsupported(result, *index))).count();
+            // On the projection, whole tiers up to the head of the ranking.
+            @let limit = shown_on(view, usize::MAX);
+            @let listed = tiers[..supported]
+                .iter()
+                .scan(0, |n, tier| { let before = *n; *n += tier.len(); Some(before) })
+                .take_while(|before| *before < limit)
+                .count();
+            @let n_unlisted: usize = tiers[listed..supported].iter().map(Vec::len).sum();
+            @let rest: Vec<usize> = tiers[supported..].iter().flatten().copied().collect();
             ol.results-ranking {
-                @for (position, tier) in tiers.iter().enumerate() {
+                @for (position, tier) in tiers[..listed].iter().enumerate() {
                     li.result-tier value=(tiers[..position].iter().map(Vec::len).sum::<usize>() + 1) {
                         @if tier.len() > 1 {
                             span.badge.tie { (lang.t("votes-tie")) }
@@ -515,12 +527,31 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
                                     }
                                     @if let MethodResult::MajorityJudgment(judged) = result {
                                         (grade_bar(lang, judged, *index, n_grades))
+                                    } @else if let Some(share) = support_share(result, *index) {
+                                        (support_bar(share))
                                     }
                                 }
                             }
                         }
                         @if let Some(gap) = gap_text(lang, result, position) {
                             p.result-gap { (gap) }
+                        }
+                    }
+                }
+                @if n_unlisted > 0 {
+                    li.result-rest { (lang.t_args("results-rest-elsewhere", &[("count", n_unlisted.into())])) }
+                }
+                @if !rest.is_empty() {
+                    li.result-rest {
+                        details {
+                            summary { (lang.t_args(rest_message(result), &[("count", FluentValue::from(rest.len()))])) }
+                            ul.tier-items {
+                                @for index in &rest {
+                                    li.result-item data-item=(index) {
+                                        span.result-text { (texts.get(*index).map_or("?", String::as_str)) }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -572,6 +603,70 @@ fn score_text(lang: Lang, result: &MethodResult, index: usize, n_grades: u8) -> 
             Some(lang.t_args("votes-score-strength", &[("strength", decimal(lang, strength, 2).into())]))
         }
         MethodResult::Schulze(_) | MethodResult::Assessment(_) => None,
+    }
+}
+
+/// How many of a ranking's `total` items a view lists: the head of it on the projection, which
+/// must stay readable from the back of the room; all of them elsewhere.
+pub(super) fn shown_on(view: &View<'_>, total: usize) -> usize {
+    const ON_THE_STAGE: usize = 12;
+    if view.role.is_none() { total.min(ON_THE_STAGE) } else { total }
+}
+
+/// True when nobody supported the item at all, for the methods that count support.
+fn unsupported(result: &MethodResult, index: usize) -> bool {
+    let none = |values: &[u64]| values.get(index).is_some_and(|n| *n == 0);
+    match result {
+        MethodResult::Dots(result) => none(&result.dots),
+        MethodResult::Approval(result) => none(&result.approvals),
+        MethodResult::Plurality(result) => none(&result.first_preferences),
+        _ => false,
+    }
+}
+
+/// The line that stands for the items nobody supported.
+fn rest_message(result: &MethodResult) -> &'static str {
+    match result {
+        MethodResult::Approval(_) => "votes-rest-approval",
+        MethodResult::Plurality(_) => "votes-rest-plurality",
+        _ => "votes-rest-dots",
+    }
+}
+
+/// How long an item's bar is, as a share of the leader's, for the methods that give each item
+/// an amount of support; `None` for those that only rank.
+fn support_share(result: &MethodResult, index: usize) -> Option<f64> {
+    fn share<T: Copy + Into<f64>>(values: &[T], index: usize) -> Option<f64> {
+        let value: f64 = (*values.get(index)?).into();
+        let top = values.iter().map(|value| (*value).into()).fold(0.0_f64, f64::max);
+        (top > 0.0).then(|| (value / top).clamp(0.0, 1.0))
+    }
+    let counts = |values: &[u64]| -> Option<f64> {
+        let values: Vec<f64> = values.iter().map(|value| *value as f64).collect();
+        share(&values, index)
+    };
+    match result {
+        MethodResult::Dots(result) => counts(&result.dots),
+        MethodResult::Approval(result) => counts(&result.approvals),
+        MethodResult::Plurality(result) => counts(&result.first_preferences),
+        MethodResult::Score(result) => {
+            let means: Vec<f64> =
+                result.summaries.iter().map(|summary| summary.as_ref().map_or(0.0, |summary| summary.mean)).collect();
+            share(&means, index)
+        }
+        MethodResult::BradleyTerry(result) => share(&result.strengths, index),
+        _ => None,
+    }
+}
+
+/// An item's support as a bar: drawn, not styled, so that it needs no inline style.
+pub(super) fn support_bar(share: f64) -> Markup {
+    let width = format!("{:.3}", share * 100.0);
+    html! {
+        svg.support-bar viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" {
+            rect x="0" y="0" width="100" height="6" fill="#e6eaf2" {}
+            rect x="0" y="0" width=(width) height="6" fill="#3259c7" {}
+        }
     }
 }
 

@@ -185,13 +185,20 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
         Some(focused) => vec![focused],
         None => workshop.open_activities().collect(),
     };
+    // The join panel fills a third of the screen while the room gathers; once there is an
+    // activity to show, it shrinks to a corner, for the latecomer.
+    let join = if shown.is_empty() || workshop.closed_at.is_some() { "full" } else { "corner" };
     page(
         context,
-        Frame { title: &workshop.title, live: Some(live(id, seq, &context.path, Live::SCREEN)), body_class: "screen" },
+        Frame {
+            title: &workshop.title,
+            live: Some(live(id, seq, &context.path, Live::SCREEN)),
+            body_class: crate::layout::SCREEN,
+        },
         html! {
-            div.screen-grid {
+            div #stage-live.stage data-join=(join) data-live {
                 // Live: a new code or a lock shows at once, so nobody scans a code that stopped.
-                aside #join-live.join-panel data-live {
+                aside #join-live.join-panel {
                     @if let Some(closed_at) = workshop.closed_at {
                         // Nobody joins a closed workshop: no code to scan, a word of thanks.
                         p.closing-thanks { (lang.t("screen-closed-thanks")) }
@@ -199,39 +206,48 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
                     } @else if workshop.joining_locked {
                         p.joining-locked { (lang.t("screen-joining-locked")) }
                     } @else {
-                        p { (lang.t("screen-join-prompt")) }
+                        p.join-prompt { (lang.t("screen-join-prompt")) }
                         div.qr { (PreEscaped(qr)) }
                         p.join-url { (join_link) }
-                        p { (lang.t("console-join-code")) }
+                        p.join-code-label { (lang.t("console-join-code")) }
                         p.code.huge data-join-code { (join_code) }
                     }
                 }
-                div #screen-live.screen-main data-live {
-                    h1 { (workshop.title) }
-                    @if workshop.closed_at.is_some() {
-                        (closing_summary(lang, workshop))
-                    } @else if shown.is_empty() {
-                        p.lead { (lang.t("screen-waiting")) }
-                    }
-                    @for activity in shown {
-                        section {
-                            h2 { (activity.title) }
-                            @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
-                            (crate::timer::timer(lang, activity, now))
-                            (activities::projection(&activities::View {
-                                lang,
-                                csrf: "",
-                                workshop,
-                                activity,
-                                names,
-                                keyring,
-                                viewer: None,
-                                role: None,
-                                now,
-                                draft: &draft,
-                            }))
+                div #screen-live.screen-main {
+                    h1.stage-workshop { (workshop.title) }
+                    // The board fits the screen (stage.js): everything in it scales, and its
+                    // lists page when even the smallest readable size cannot hold them.
+                    div.stage-board data-fit {
+                        @if workshop.closed_at.is_some() {
+                            (closing_summary(lang, workshop))
+                        } @else if shown.is_empty() {
+                            p.lead { (lang.t("screen-waiting")) }
+                        }
+                        @for activity in shown {
+                            section.stage-activity {
+                                header.stage-head {
+                                    div {
+                                        h2 { (activity.title) }
+                                        @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
+                                    }
+                                    (crate::timer::timer(lang, activity, now))
+                                }
+                                (activities::projection(&activities::View {
+                                    lang,
+                                    csrf: "",
+                                    workshop,
+                                    activity,
+                                    names,
+                                    keyring,
+                                    viewer: None,
+                                    role: None,
+                                    now,
+                                    draft: &draft,
+                                }))
+                            }
                         }
                     }
+                    p.stage-pages data-fit-pages hidden {}
                 }
             }
         },
