@@ -15,10 +15,11 @@
 //! - `pages/`: the handlers of the HTML pages, rendered with maud (escaped by default) by
 //!   `converge-views`; forms post and redirect, so everything works without JavaScript.
 //!   `console.rs` runs the room (agenda controls, timers, focus, tables, presence, one page per
-//!   activity with its board and settings); `converge_views::activities` has one module per kind
-//!   with its participant, facilitator and projection views. `converge-views`' `assets/app.js`
-//!   (our own, ~150 lines; `sort.js` adds drag and drop on the sorting board, `ballot.js` the dot
-//!   counter and drag-to-rank on ranking ballots) follows the event
+//!   activity with its board and settings; every control a route of its own, so each has its
+//!   row in the access table of `converge-cli`'s tests); `converge_views::activities` has one
+//!   module per kind with its participant, facilitator and projection views. `converge-views`'
+//!   `assets/app.js` (our own, ~150 lines; `sort.js` adds drag and drop on the sorting board,
+//!   `ballot.js` the dot counter and drag-to-rank on ranking ballots) follows the event
 //!   stream and, for the events that concern the page (`data-live-kinds`, `data-live-activity`),
 //!   swaps the regions marked `data-live` with the same page re-fetched, leaving alone a region
 //!   whose control is in use.
@@ -54,7 +55,7 @@
 //!   language follows `?lang=` (remembered in a cookie), then the cookie, then `Accept-Language`.
 //! - The action plan and the risk map: `converge_views::activities::{action_plan, risk_map}`
 //!   (the views) and `pages/outcome_forms.rs` (the forms). A card is written on a page of its own
-//!   (`…/actions/new`, `…/actions/{action}`) whose forms sit outside the live regions, so typing is
+//!   (`…/actions/new`, `…/actions/{action_id}`) whose forms sit outside the live regions, so typing is
 //!   never disturbed. An edit carries `base_revision` and the values it started from (`was_*`):
 //!   when someone saved first, the core refuses it (`EditConflict`) and the page answers 409 with
 //!   the card as it now is, what was typed, and a form where the fields the editor changed are
@@ -215,14 +216,31 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/joining", post(console::joining))
         .route("/facilitator/workshops/{id}/activities", post(console::add_activity))
         .route("/facilitator/workshops/{id}/activities/{activity_id}", get(console::activity_page))
-        // The console's controls on an activity, a participant or a contribution: the last
-        // segment names the control, read as an enum (an unknown one is 404).
-        .route("/facilitator/workshops/{id}/activities/{activity_id}/{action}", post(console::activity_control))
-        .route("/facilitator/workshops/{id}/participants/{participant_id}/{action}", post(console::participant_control))
+        // The console's controls on an activity, a participant or a contribution: one route
+        // each, so each has its own row in the access table.
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/open", post(console::open_activity))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/close", post(console::close_activity))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/timer-start", post(console::start_timer))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/timer-pause", post(console::pause_timer))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/timer-extend", post(console::extend_timer))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/move-up", post(console::move_activity_up))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/move-down", post(console::move_activity_down))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/remove", post(console::remove_activity))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/edit", post(console::edit_activity))
         .route(
-            "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}",
-            post(console::contribution_control),
+            "/facilitator/workshops/{id}/activities/{activity_id}/brainwriting-start",
+            post(console::start_brainwriting),
         )
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/next-round", post(console::next_round))
+        .route("/facilitator/workshops/{id}/participants/{participant_id}/role", post(console::change_role))
+        .route("/facilitator/workshops/{id}/participants/{participant_id}/seat", post(console::seat_participant))
+        .route("/facilitator/workshops/{id}/participants/{participant_id}/leave", post(console::mark_absent))
+        .route("/facilitator/workshops/{id}/participants/{participant_id}/return", post(console::mark_present))
+        .route("/facilitator/workshops/{id}/participants/{participant_id}/remove", post(console::remove_participant))
+        .route("/facilitator/workshops/{id}/participants/{participant_id}/merge", post(console::merge_participant))
+        .route("/facilitator/workshops/{id}/contributions/{contribution_id}/move", post(console::move_contribution))
+        .route("/facilitator/workshops/{id}/contributions/{contribution_id}/merge", post(console::merge_contribution))
+        .route("/facilitator/workshops/{id}/contributions/{contribution_id}/categorize", post(console::categorize))
         .route("/facilitator/workshops/{id}/fates", get(fates::fates_page).post(fates::decide_fates))
         .route("/facilitator/workshops/{id}/close", get(fates::confirm_close).post(fates::close_workshop))
         .route("/facilitator/workshops/{id}/follow-up", get(follow_up::follow_up_page))

@@ -210,17 +210,106 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "/facilitator/workshops/{id}/follow-up/import/apply",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, S(422), NOT_FOUND],
     ),
-    // The cells give a participant the "role" of expert.
+    // The console's controls on a participant, one route each. The cells make Tom an expert,
+    // unseat him (he has no table: a change of nothing), mark him absent and present again,
+    // merge his duplicate into him, and remove a participant who joined to be removed.
     (
         "POST",
-        "/facilitator/workshops/{id}/participants/{participant_id}/{action}",
+        "/facilitator/workshops/{id}/participants/{participant_id}/role",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
     ),
-    // Every control of an activity is one route; the cells press "close" on the second activity.
     (
         "POST",
-        "/facilitator/workshops/{id}/activities/{activity_id}/{action}",
+        "/facilitator/workshops/{id}/participants/{participant_id}/seat",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/participants/{participant_id}/leave",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/participants/{participant_id}/return",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/participants/{participant_id}/merge",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/participants/{participant_id}/remove",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    // The console's controls on an activity, one route each. The cells open the open activity
+    // and close the second one, which is not open (changes of nothing), run a timer on the
+    // second, move it up and back down, rename the open activity, and remove one added to be
+    // removed. The second activity is not a brainwriting: the facilitator gets through to the
+    // 422 that says so.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/open",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/close",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/timer-start",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/timer-pause",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/timer-extend",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/move-up",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/move-down",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/edit",
+        [
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            To("/facilitator/workshops/{id}/activities/{activity_id}"),
+            NOT_FOUND,
+        ],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/remove",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/brainwriting-start",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, S(422), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/next-round",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, S(422), NOT_FOUND],
     ),
     (
         "GET",
@@ -248,10 +337,13 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "/facilitator/workshops/{id}/tables",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
     ),
-    // The cells "move" the room's first note to the kind it already has: a change of nothing.
+    // The console's controls on a contribution, one route each. The cells "move" the room's
+    // first note to the kind it already has (a change of nothing) and merge a duplicate into it.
+    // Sorting is for categorize activities: the challenges activity refuses it, after the
+    // facilitator was let in (422).
     (
         "POST",
-        "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}",
+        "/facilitator/workshops/{id}/contributions/{contribution_id}/move",
         [
             SIGN_IN,
             SIGN_IN,
@@ -261,6 +353,24 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
             To("/facilitator/workshops/{id}/activities/{activity_id}"),
             NOT_FOUND,
         ],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/contributions/{contribution_id}/merge",
+        [
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            To("/facilitator/workshops/{id}/activities/{activity_id}"),
+            NOT_FOUND,
+        ],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/contributions/{contribution_id}/categorize",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, S(422), NOT_FOUND],
     ),
     // The workshop's own deck. Uploading takes a multipart form with a small PNG, and comes
     // back to the console when no activity is named.
@@ -550,8 +660,16 @@ struct World {
     /// A participant kept for the role cells, which make them an expert (so that the
     /// participant column stays a plain participant).
     participant_id: String,
-    /// A note in the open activity, for the cells that act on a contribution.
+    /// A duplicate of that participant, for the merge cells, and a participant for the
+    /// removal cells.
+    duplicate_participant: String,
+    removable_participant: String,
+    /// A note in the open activity, for the cells that act on a contribution, and a duplicate
+    /// of it for the merge cells.
     contribution_id: String,
+    duplicate_note: String,
+    /// A draft activity for the removal cells.
+    removable_activity: String,
     /// A card of the workshop's own deck (`workshop`), for the cells that act on one.
     card_id: String,
     /// The address of the workshop's published follow-up page.
@@ -595,6 +713,8 @@ async fn world(data: &DataFolder) -> World {
 
     let participant = server.join(&join_code, "Anne").await;
     let participant_id = str(&server.join(&join_code, "Tom").await, "participant_id").to_owned();
+    let duplicate_participant = str(&server.join(&join_code, "Tom bis").await, "participant_id").to_owned();
+    let removable_participant = str(&server.join(&join_code, "Zoé").await, "participant_id").to_owned();
     // An expert and an observer: participants whose role the facilitator changed. Each is one
     // participant for both the API (its token) and the pages (the same token as its cookie).
     let mut with_role = Vec::new();
@@ -612,6 +732,8 @@ async fn world(data: &DataFolder) -> World {
     let (expert_token, expert) = with_role.pop().unwrap();
     let posted = server.post_note(str(&participant, "token"), &workshop, &open_activity, "La première note").await;
     let contribution_id = str(&posted.json::<serde_json::Value>().await.unwrap(), "id").to_owned();
+    let posted = server.post_note(str(&participant, "token"), &workshop, &open_activity, "La première note, bis").await;
+    let duplicate_note = str(&posted.json::<serde_json::Value>().await.unwrap(), "id").to_owned();
     let other_participant = server.join(str(&theirs, "join_code"), "Omar").await;
     let tokens = [
         None,
@@ -661,6 +783,9 @@ async fn world(data: &DataFolder) -> World {
     let console = facilitator.get(&format!("/facilitator/workshops/{workshop}/follow-up")).await;
     let at = console.body.find("/follow/").expect("the published address") + "/follow/".len();
     let follow_token: String = console.body[at..].chars().take_while(char::is_ascii_alphanumeric).collect();
+    let path = format!("/facilitator/workshops/{workshop}/activities");
+    let added = facilitator.post_form(&path, &[("kind", "challenges"), ("title", "À retirer"), ("prompt", "")]).await;
+    let removable_activity = added.location.expect("a new activity's page").rsplit('/').next().unwrap().to_owned();
     // An action plan with a card and a risk map with a risk, added and opened by the facilitator.
     let mut added = Vec::new();
     for kind in ["action_plan", "risk_map"] {
@@ -690,7 +815,11 @@ async fn world(data: &DataFolder) -> World {
         open_activity,
         switched_activity,
         participant_id,
+        duplicate_participant,
+        removable_participant,
         contribution_id,
+        duplicate_note,
+        removable_activity,
         card_id,
         follow_token,
         plan,
@@ -708,31 +837,50 @@ async fn world(data: &DataFolder) -> World {
 impl World {
     /// A path template with its placeholders filled for `role`'s cell.
     fn fill(&self, template: &str, method: &str, role: Role) -> String {
-        let switches = ["/open", "/close", "/{action}"].iter().any(|end| template.ends_with(end));
+        // The page's controls on the second activity leave it as they found it, or in a draft
+        // with a timer, so the API's open and close rows below still find it as they expect.
+        const ON_THE_SECOND: [&str; 8] = [
+            "/close",
+            "/timer-start",
+            "/timer-pause",
+            "/timer-extend",
+            "/move-up",
+            "/move-down",
+            "/brainwriting-start",
+            "/next-round",
+        ];
+        let on_activity = |control: &str| template.contains("/activities/") && template.ends_with(control);
+        let switches =
+            ON_THE_SECOND.into_iter().any(on_activity) || (template.starts_with("/api/") && on_activity("/open"));
         let activity = if template.contains("/actions") {
             &self.plan
         } else if template.contains("/risks/") {
             &self.risk_map
-        } else if switches && template.contains("/activities/") {
+        } else if on_activity("/remove") {
+            &self.removable_activity
+        } else if switches {
             &self.switched_activity
         } else {
             &self.open_activity
         };
-        // "close" on an activity that is not open changes nothing, so the API's open and close
-        // rows below still find it as they expect.
-        let action = if template.contains("/activities/") {
-            "close"
-        } else if template.contains("/participants/") {
-            "role"
+        let participant = if template.ends_with("/participants/{participant_id}/merge") {
+            &self.duplicate_participant
+        } else if template.ends_with("/participants/{participant_id}/remove") {
+            &self.removable_participant
         } else {
-            "move"
+            &self.participant_id
+        };
+        let contribution = if template.ends_with("/contributions/{contribution_id}/merge") {
+            &self.duplicate_note
+        } else {
+            &self.contribution_id
         };
         let setup = if method == "POST" { &self.setup_tokens[role.column()] } else { &self.setup_page_token };
         template
             .replace("{id}", &self.workshop)
             .replace("{activity_id}", activity)
-            .replace("{participant_id}", &self.participant_id)
-            .replace("{contribution_id}", &self.contribution_id)
+            .replace("{participant_id}", participant)
+            .replace("{contribution_id}", contribution)
             .replace("{deck}", "workshop")
             .replace("{file}", "actions.csv")
             .replace("{card_id}", &self.card_id)
@@ -741,7 +889,6 @@ impl World {
             .replace("{risk_map}", &self.risk_map)
             .replace("{action_id}", &self.action_id)
             .replace("{risk}", &self.risk_id)
-            .replace("{action}", action)
             .replace("{token}", setup)
             .replace("{version}", &self.asset.0)
             .replace("{name}", &self.asset.1)
@@ -781,9 +928,20 @@ impl World {
             ],
             "/facilitator/workshops" => vec![("title", format!("Créé par {role:?}")), ("language", "fr".into())],
             "/w/{id}/a/{activity_id}/notes" => vec![("text", format!("Une note de {role:?}"))],
-            "/facilitator/workshops/{id}/participants/{participant_id}/{action}" => vec![("role", "expert".into())],
-            "/facilitator/workshops/{id}/contributions/{contribution_id}/{action}" => {
-                vec![("kind", "challenge".into())]
+            "/facilitator/workshops/{id}/participants/{participant_id}/role" => vec![("role", "expert".into())],
+            "/facilitator/workshops/{id}/participants/{participant_id}/seat" => vec![("table", String::new())],
+            "/facilitator/workshops/{id}/participants/{participant_id}/merge" => {
+                vec![("into", self.participant_id.clone())]
+            }
+            "/facilitator/workshops/{id}/activities/{activity_id}/edit" => {
+                vec![("title", "Les défis".into()), ("prompt", String::new())]
+            }
+            "/facilitator/workshops/{id}/contributions/{contribution_id}/move" => vec![("kind", "challenge".into())],
+            "/facilitator/workshops/{id}/contributions/{contribution_id}/merge" => {
+                vec![("into", self.contribution_id.clone())]
+            }
+            "/facilitator/workshops/{id}/contributions/{contribution_id}/categorize" => {
+                vec![("activity_id", self.open_activity.clone()), ("category", "0".into())]
             }
             "/facilitator/workshops/{id}/activities" => {
                 vec![("kind", "swot".into()), ("title", format!("Ajouté par {role:?}")), ("prompt", String::new())]

@@ -335,6 +335,11 @@ async fn unknown_or_malformed_ids_are_404_on_the_api_and_on_localised_pages() {
     assert_page(&answer, 404, "This page does not exist");
     let answer = ann.post_form(&format!("/facilitator/workshops/{u}/activities/{open}/open"), &[]).await;
     assert_page(&answer, 404, "This page does not exist");
+    // A control the console does not have, and a control on an activity the workshop does not have.
+    let answer = ann.post_form(&format!("/facilitator/workshops/{w}/activities/{open}/launch"), &[]).await;
+    assert_page(&answer, 404, "This page does not exist");
+    let answer = ann.post_form(&format!("/facilitator/workshops/{w}/activities/{u}/close"), &[]).await;
+    assert_page(&answer, 404, "This page does not exist");
     let answer = ann.post_form(&format!("/facilitator/workshops/{u}/delete"), &[]).await;
     assert_page(&answer, 404, "This page does not exist");
     assert_eq!(log_head(&server, &data.token, w).await, anne_before, "a request for nothing changed the log");

@@ -155,6 +155,7 @@ async fn every_form_answers_any_body_without_a_server_error() {
         (true, format!("/facilitator/workshops/{id}/follow-up/publish")),
         (true, format!("/facilitator/workshops/{id}/participants/{participant}/role")),
         (true, format!("/facilitator/workshops/{id}/participants/{participant}/seat")),
+        (true, format!("/facilitator/workshops/{id}/participants/{participant}/merge")),
         (false, format!("/w/{id}/presence")),
     ];
     for activity in &activities {

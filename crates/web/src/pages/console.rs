@@ -3,7 +3,10 @@
 //! activity with its board and its settings.
 //!
 //! Every control is a plain form that posts and comes back, so the console works without
-//! JavaScript; the live regions refresh as the room moves.
+//! JavaScript; the live regions refresh as the room moves. Each control on an activity, a
+//! participant or a contribution is a route of its own, named by its last segment
+//! (`…/activities/{activity_id}/timer-start`, `…/participants/{participant_id}/seat`,
+//! `…/contributions/{contribution_id}/merge`), with a form of just the fields it reads.
 
 use super::activities::{self, Draft};
 use super::facilitator::is_loopback;
@@ -381,7 +384,7 @@ fn categories_from_lines(existing: &[Category], lines: &str) -> Vec<Category> {
 /// Reads the settings form into a configuration, starting from the current one so settings the
 /// form does not show (a deck, a day) are kept. Category ids stay with their line position's
 /// category when names are edited, so sorted notes stay sorted.
-fn config_from_form(activity: &Activity, form: &ActivityForm) -> Result<ActivityConfig, DomainError> {
+fn config_from_form(activity: &Activity, form: &EditActivityForm) -> Result<ActivityConfig, DomainError> {
     let number = |field: &Option<String>, reason: &'static str| -> Result<Option<u32>, DomainError> {
         match trimmed(field) {
             None | Some("") => Ok(None),
@@ -484,32 +487,148 @@ async fn run(app: &AppState, facilitator: &Facilitator, id: WorkshopId, command:
     }
 }
 
-/// The controls on an activity, named by the last segment of their address
-/// (`/facilitator/workshops/{id}/activities/{activity_id}/{control}`); any other name is 404,
-/// once the workshop is found to be the facilitator's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ActivityControl {
-    Open,
-    Close,
-    TimerStart,
-    TimerPause,
-    TimerExtend,
-    MoveUp,
-    MoveDown,
-    Remove,
-    Edit,
-    BrainwritingStart,
-    NextRound,
-}
-
-/// The form of an activity's controls: the settings, for `edit`, and where a button comes
-/// back to. Every setting is read as the text sent, so that an empty one keeps its default and
-/// a malformed one is refused by the setting's own check.
+/// Where a button on an activity comes back to.
 #[derive(Deserialize)]
-pub struct ActivityForm {
+pub struct BackForm {
     /// `activity` to come back to the activity's own page; the console otherwise.
     back: Option<String>,
+}
+
+/// Presses a button on an activity of the workshop, 404 when it has no such activity: runs the
+/// command made for the activity's place on the agenda, and comes back where the button says.
+async fn press(
+    app: &AppState,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
+    (id, activity_id): (WorkshopId, ActivityId),
+    BackForm { back }: BackForm,
+    command: impl FnOnce(u32) -> Command,
+) -> Result<Redirect, PageError> {
+    let position = agenda_position(&state.workshop, activity_id)?;
+    run(app, &facilitator, id, command(position)).await?;
+    Ok(back_to(back.as_ref(), id, activity_id))
+}
+
+/// Where an activity stands on the agenda; 404 when the workshop has no such activity.
+fn agenda_position(workshop: &Workshop, activity_id: ActivityId) -> Result<u32, PageError> {
+    let position = workshop.activities.iter().position(|candidate| candidate.id == activity_id);
+    Ok(position.ok_or(PageError(Failure::NotFound))? as u32)
+}
+
+/// `POST .../activities/{activity_id}/open`: opens the activity, or reopens a closed one.
+pub async fn open_activity(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<BackForm>,
+) -> Result<Redirect, PageError> {
+    press(&app, owned, (id, activity_id), form, |_| Command::OpenActivity { activity_id }).await
+}
+
+/// `POST .../activities/{activity_id}/close`.
+pub async fn close_activity(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<BackForm>,
+) -> Result<Redirect, PageError> {
+    press(&app, owned, (id, activity_id), form, |_| Command::CloseActivity { activity_id }).await
+}
+
+/// `POST .../activities/{activity_id}/timer-start`: the activity's planned time, or what was
+/// left when it was paused.
+pub async fn start_timer(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<BackForm>,
+) -> Result<Redirect, PageError> {
+    press(&app, owned, (id, activity_id), form, |_| Command::StartTimer { activity_id, minutes: None }).await
+}
+
+/// `POST .../activities/{activity_id}/timer-pause`.
+pub async fn pause_timer(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<BackForm>,
+) -> Result<Redirect, PageError> {
+    press(&app, owned, (id, activity_id), form, |_| Command::PauseTimer { activity_id }).await
+}
+
+/// `POST .../activities/{activity_id}/timer-extend`: one more minute.
+pub async fn extend_timer(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<BackForm>,
+) -> Result<Redirect, PageError> {
+    press(&app, owned, (id, activity_id), form, |_| Command::ExtendTimer { activity_id, minutes: 1 }).await
+}
+
+/// `POST .../activities/{activity_id}/move-up`: one place earlier on the agenda.
+pub async fn move_activity_up(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<BackForm>,
+) -> Result<Redirect, PageError> {
+    press(&app, owned, (id, activity_id), form, |position| Command::MoveActivity {
+        activity_id,
+        position: position.saturating_sub(1),
+    })
+    .await
+}
+
+/// `POST .../activities/{activity_id}/move-down`: one place later on the agenda.
+pub async fn move_activity_down(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<BackForm>,
+) -> Result<Redirect, PageError> {
+    press(&app, owned, (id, activity_id), form, |position| Command::MoveActivity {
+        activity_id,
+        position: position + 1,
+    })
+    .await
+}
+
+/// `POST .../activities/{activity_id}/brainwriting-start`.
+pub async fn start_brainwriting(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<BackForm>,
+) -> Result<Redirect, PageError> {
+    press(&app, owned, (id, activity_id), form, |_| Command::StartBrainwriting { activity_id }).await
+}
+
+/// `POST .../activities/{activity_id}/next-round`: the brainwriting's sheets move on.
+pub async fn next_round(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<BackForm>,
+) -> Result<Redirect, PageError> {
+    press(&app, owned, (id, activity_id), form, |_| Command::NextRound { activity_id }).await
+}
+
+/// `POST .../activities/{activity_id}/remove`: comes back to the console, the activity's own
+/// page being gone.
+pub async fn remove_activity(
+    State(app): State<AppState>,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+) -> Result<Redirect, PageError> {
+    agenda_position(&state.workshop, activity_id)?;
+    run(&app, &facilitator, id, Command::RemoveActivity { activity_id }).await?;
+    Ok(Redirect::to(&console_path(id)))
+}
+
+/// The settings form of an activity. Every setting is read as the text sent, so that an empty
+/// one keeps its default and a malformed one is refused by the setting's own check.
+#[derive(Deserialize)]
+pub struct EditActivityForm {
     title: Option<String>,
     prompt: Option<String>,
     minutes: Option<String>,
@@ -533,42 +652,20 @@ pub struct ActivityForm {
     table_size: Option<String>,
 }
 
-/// `POST .../activities/{activity_id}/{control}`: every button on an activity. An activity that
-/// is not in the workshop is 404.
-pub async fn activity_control(
+/// `POST .../activities/{activity_id}/edit`: saves the settings form and comes back to the
+/// activity's page.
+pub async fn edit_activity(
     State(app): State<AppState>,
     OwnedWorkshop { facilitator, state }: OwnedWorkshop,
-    ValidPath((id, activity_id, control)): ValidPath<(WorkshopId, ActivityId, ActivityControl)>,
-    FormFields(form): FormFields<ActivityForm>,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<EditActivityForm>,
 ) -> Result<Redirect, PageError> {
-    let workshop = &state.workshop;
-    let activity = workshop.activity(activity_id).ok_or(PageError(Failure::NotFound))?;
-    let position =
-        workshop.activities.iter().position(|candidate| candidate.id == activity_id).unwrap_or_default() as u32;
-    let command = match control {
-        ActivityControl::Open => Command::OpenActivity { activity_id },
-        ActivityControl::Close => Command::CloseActivity { activity_id },
-        ActivityControl::TimerStart => Command::StartTimer { activity_id, minutes: None },
-        ActivityControl::TimerPause => Command::PauseTimer { activity_id },
-        ActivityControl::TimerExtend => Command::ExtendTimer { activity_id, minutes: 1 },
-        ActivityControl::MoveUp => Command::MoveActivity { activity_id, position: position.saturating_sub(1) },
-        ActivityControl::MoveDown => Command::MoveActivity { activity_id, position: position + 1 },
-        ActivityControl::BrainwritingStart => Command::StartBrainwriting { activity_id },
-        ActivityControl::NextRound => Command::NextRound { activity_id },
-        ActivityControl::Remove => {
-            run(&app, &facilitator, id, Command::RemoveActivity { activity_id }).await?;
-            return Ok(Redirect::to(&console_path(id)));
-        }
-        ActivityControl::Edit => {
-            let config = config_from_form(activity, &form)?;
-            let title = trimmed(&form.title).unwrap_or_default().to_owned();
-            let prompt = trimmed(&form.prompt).unwrap_or_default().to_owned();
-            run(&app, &facilitator, id, Command::UpdateActivity { activity_id, title, prompt, config }).await?;
-            return Ok(Redirect::to(&activity_path(id, activity_id)));
-        }
-    };
-    run(&app, &facilitator, id, command).await?;
-    Ok(back_to(form.back.as_ref(), id, activity_id))
+    let activity = state.workshop.activity(activity_id).ok_or(PageError(Failure::NotFound))?;
+    let config = config_from_form(activity, &form)?;
+    let title = trimmed(&form.title).unwrap_or_default().to_owned();
+    let prompt = trimmed(&form.prompt).unwrap_or_default().to_owned();
+    run(&app, &facilitator, id, Command::UpdateActivity { activity_id, title, prompt, config }).await?;
+    Ok(Redirect::to(&activity_path(id, activity_id)))
 }
 
 #[derive(Deserialize)]
@@ -668,122 +765,158 @@ pub async fn form_tables(
     Ok(Redirect::to(&console_path(id)))
 }
 
-/// What the console does to a participant, named by the last segment of the address
-/// (`.../participants/{participant_id}/{control}`); any other name is 404.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ParticipantControl {
-    Role,
-    Seat,
-    Remove,
-    Merge,
-    Leave,
-    Return,
-}
-
-#[derive(Deserialize)]
-pub struct ParticipantForm {
-    /// For `role`.
-    role: Option<String>,
-    /// For `seat`: a table number, or nothing to unseat.
-    table: Option<String>,
-    /// For `merge`: the participant the duplicate is.
-    into: Option<String>,
-}
-
-/// `POST .../participants/{participant_id}/{control}`: comes back to the console.
-pub async fn participant_control(
-    State(app): State<AppState>,
-    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
-    ValidPath((id, participant_id, control)): ValidPath<(WorkshopId, ParticipantId, ParticipantControl)>,
-    FormFields(form): FormFields<ParticipantForm>,
+/// Runs a control on someone in the room and comes back to the console.
+async fn run_to_console(
+    app: &AppState,
+    facilitator: &Facilitator,
+    id: WorkshopId,
+    command: Command,
 ) -> Result<Redirect, PageError> {
-    let command = match control {
-        ParticipantControl::Role => {
-            let role = trimmed(&form.role).and_then(Role::parse).ok_or_else(|| bad_field("role"))?;
-            Command::ChangeRole { participant_id, role }
-        }
-        ParticipantControl::Seat => {
-            let table = trimmed(&form.table).and_then(|raw| raw.parse::<u32>().ok());
-            Command::SeatParticipant { participant_id, table }
-        }
-        ParticipantControl::Remove => Command::RemoveParticipant { participant_id },
-        ParticipantControl::Merge => {
-            let into = trimmed(&form.into)
-                .and_then(|raw| raw.parse::<ParticipantId>().ok())
-                .ok_or_else(|| bad_field("into"))?;
-            Command::MergeParticipant { duplicate: participant_id, into }
-        }
-        ParticipantControl::Leave => Command::SetPresence { participant_id, present: false },
-        ParticipantControl::Return => Command::SetPresence { participant_id, present: true },
-    };
-    run(&app, &facilitator, id, command).await?;
+    run(app, facilitator, id, command).await?;
     Ok(Redirect::to(&console_path(id)))
 }
 
-/// The facilitator's actions on one contribution, named by the last segment of the address
-/// (`.../contributions/{contribution_id}/{control}`): `move` (to another kind, e.g. SWOT
-/// quadrant), `merge` (into another, as a duplicate), `categorize` (in a categorize activity).
-/// Any other name is 404.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ContributionControl {
-    Move,
-    Merge,
-    Categorize,
+#[derive(Deserialize)]
+pub struct RoleForm {
+    role: Role,
+}
+
+/// `POST .../participants/{participant_id}/role`.
+pub async fn change_role(
+    State(app): State<AppState>,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
+    ValidPath((id, participant_id)): ValidPath<(WorkshopId, ParticipantId)>,
+    FormFields(RoleForm { role }): FormFields<RoleForm>,
+) -> Result<Redirect, PageError> {
+    run_to_console(&app, &facilitator, id, Command::ChangeRole { participant_id, role }).await
 }
 
 #[derive(Deserialize)]
-pub struct ContributionForm {
-    /// For `move`: the kind to move to.
-    kind: Option<String>,
-    /// For `merge`: the contribution this one duplicates.
-    into: Option<String>,
-    /// For `categorize`: the activity sorting it, and the category (nothing to unsort).
-    activity_id: Option<String>,
+pub struct SeatForm {
+    /// A table's number; empty, or anything but a number, unseats.
+    table: Option<String>,
+}
+
+/// `POST .../participants/{participant_id}/seat`: at a table, or at none.
+pub async fn seat_participant(
+    State(app): State<AppState>,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
+    ValidPath((id, participant_id)): ValidPath<(WorkshopId, ParticipantId)>,
+    FormFields(form): FormFields<SeatForm>,
+) -> Result<Redirect, PageError> {
+    let table = trimmed(&form.table).and_then(|raw| raw.parse::<u32>().ok());
+    run_to_console(&app, &facilitator, id, Command::SeatParticipant { participant_id, table }).await
+}
+
+/// `POST .../participants/{participant_id}/leave`: marks them absent.
+pub async fn mark_absent(
+    State(app): State<AppState>,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
+    ValidPath((id, participant_id)): ValidPath<(WorkshopId, ParticipantId)>,
+) -> Result<Redirect, PageError> {
+    run_to_console(&app, &facilitator, id, Command::SetPresence { participant_id, present: false }).await
+}
+
+/// `POST .../participants/{participant_id}/return`: marks them present again.
+pub async fn mark_present(
+    State(app): State<AppState>,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
+    ValidPath((id, participant_id)): ValidPath<(WorkshopId, ParticipantId)>,
+) -> Result<Redirect, PageError> {
+    run_to_console(&app, &facilitator, id, Command::SetPresence { participant_id, present: true }).await
+}
+
+/// `POST .../participants/{participant_id}/remove`.
+pub async fn remove_participant(
+    State(app): State<AppState>,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
+    ValidPath((id, participant_id)): ValidPath<(WorkshopId, ParticipantId)>,
+) -> Result<Redirect, PageError> {
+    run_to_console(&app, &facilitator, id, Command::RemoveParticipant { participant_id }).await
+}
+
+#[derive(Deserialize)]
+pub struct MergeParticipantForm {
+    /// The participant the one in the path is a duplicate of.
+    into: ParticipantId,
+}
+
+/// `POST .../participants/{participant_id}/merge`: a duplicate into the one they are.
+pub async fn merge_participant(
+    State(app): State<AppState>,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
+    ValidPath((id, duplicate)): ValidPath<(WorkshopId, ParticipantId)>,
+    FormFields(MergeParticipantForm { into }): FormFields<MergeParticipantForm>,
+) -> Result<Redirect, PageError> {
+    run_to_console(&app, &facilitator, id, Command::MergeParticipant { duplicate, into }).await
+}
+
+/// Runs a control on a contribution of the workshop, 404 when it has no such contribution, and
+/// comes back to an activity's page: `back`, or the one the contribution was posted in.
+async fn control_contribution(
+    app: &AppState,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
+    (id, contribution_id): (WorkshopId, ContributionId),
+    back: Option<ActivityId>,
+    command: Command,
+) -> Result<Redirect, PageError> {
+    let contribution = state.workshop.contribution(contribution_id).ok_or(PageError(Failure::NotFound))?;
+    let back = back.unwrap_or(contribution.activity_id);
+    run(app, &facilitator, id, command).await?;
+    Ok(Redirect::to(&activity_path(id, back)))
+}
+
+#[derive(Deserialize)]
+pub struct MoveContributionForm {
+    kind: ContributionKind,
+}
+
+/// `POST .../contributions/{contribution_id}/move`: to another kind, e.g. another SWOT quadrant.
+pub async fn move_contribution(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, contribution_id)): ValidPath<(WorkshopId, ContributionId)>,
+    FormFields(MoveContributionForm { kind }): FormFields<MoveContributionForm>,
+) -> Result<Redirect, PageError> {
+    let command = Command::MoveContribution { contribution_id, kind };
+    control_contribution(&app, owned, (id, contribution_id), None, command).await
+}
+
+#[derive(Deserialize)]
+pub struct MergeContributionForm {
+    /// The contribution the one in the path duplicates.
+    into: ContributionId,
+}
+
+/// `POST .../contributions/{contribution_id}/merge`: into another, as a duplicate.
+pub async fn merge_contribution(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, contribution_id)): ValidPath<(WorkshopId, ContributionId)>,
+    FormFields(MergeContributionForm { into }): FormFields<MergeContributionForm>,
+) -> Result<Redirect, PageError> {
+    let command = Command::MergeContributions { into, merged: vec![contribution_id] };
+    control_contribution(&app, owned, (id, contribution_id), None, command).await
+}
+
+#[derive(Deserialize)]
+pub struct CategorizeForm {
+    /// The categorize activity sorting it.
+    activity_id: ActivityId,
+    /// A category's id; empty, or anything but a number, unsorts.
     category: Option<String>,
 }
 
-/// `POST .../contributions/{contribution_id}/{control}`: comes back to the contribution's
-/// activity (the sorting activity's, for `categorize`).
-pub async fn contribution_control(
+/// `POST .../contributions/{contribution_id}/categorize`: comes back to the sorting activity.
+pub async fn categorize(
     State(app): State<AppState>,
-    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
-    ValidPath((id, contribution_id, control)): ValidPath<(WorkshopId, ContributionId, ContributionControl)>,
-    FormFields(form): FormFields<ContributionForm>,
+    owned: OwnedWorkshop,
+    ValidPath((id, contribution_id)): ValidPath<(WorkshopId, ContributionId)>,
+    FormFields(form): FormFields<CategorizeForm>,
 ) -> Result<Redirect, PageError> {
-    let mut back_activity = contribution_activity(&state.workshop, contribution_id)?;
-    let command = match control {
-        ContributionControl::Move => {
-            let kind = trimmed(&form.kind).and_then(ContributionKind::parse).ok_or_else(|| bad_field("kind"))?;
-            Command::MoveContribution { contribution_id, kind }
-        }
-        ContributionControl::Merge => {
-            let into = trimmed(&form.into)
-                .and_then(|raw| raw.parse::<ContributionId>().ok())
-                .ok_or_else(|| bad_field("into"))?;
-            Command::MergeContributions { into, merged: vec![contribution_id] }
-        }
-        ContributionControl::Categorize => {
-            let activity_id = trimmed(&form.activity_id)
-                .and_then(|raw| raw.parse::<ActivityId>().ok())
-                .ok_or_else(|| bad_field("activity_id"))?;
-            back_activity = activity_id;
-            let category = trimmed(&form.category).and_then(|raw| raw.parse::<u32>().ok());
-            Command::Categorize { activity_id, contribution_id, category }
-        }
-    };
-    run(&app, &facilitator, id, command).await?;
-    Ok(Redirect::to(&activity_path(id, back_activity)))
-}
-
-/// The activity a contribution belongs to; 404 if the workshop has no such contribution.
-fn contribution_activity(workshop: &Workshop, contribution_id: ContributionId) -> Result<ActivityId, PageError> {
-    Ok(workshop.contribution(contribution_id).ok_or(PageError(Failure::NotFound))?.activity_id)
-}
-
-fn bad_field(field: &str) -> PageError {
-    PageError(Failure::BadRequest(field.into()))
+    let category = trimmed(&form.category).and_then(|raw| raw.parse::<u32>().ok());
+    let command = Command::Categorize { activity_id: form.activity_id, contribution_id, category };
+    control_contribution(&app, owned, (id, contribution_id), Some(form.activity_id), command).await
 }
 
 #[cfg(test)]
