@@ -486,7 +486,7 @@ impl<'a> Room<'a> {
         let priorities = self.activity("priorities")?;
         self.start(priorities).await?;
         let state = self.state().await?;
-        let categories = &state.workshop.activity(priorities).context("the categorize activity")?.config.categories;
+        let categories = state.workshop.activity(priorities).context("the categorize activity")?.settings.categories();
         let mut placements = Vec::new();
         for question in &script.question {
             let Some(position) = question.category else { continue };
@@ -589,7 +589,7 @@ impl<'a> Room<'a> {
 
         let vote = self.activity("vote")?;
         let activity = state.workshop.activity(vote).context("the vote activity")?;
-        let mut config = activity.config.clone();
+        let mut config = activity.settings.to_config();
         config.vote =
             Some(VoteConfig { dots_budget: DOTS_BUDGET, dots_cap: DOTS_CAP, ..VoteConfig::new(VoteMethod::Dots) });
         let update = Command::UpdateActivity {

@@ -1,7 +1,22 @@
-//! What an activity is set up with: its timing, whether it is anonymous, the earlier activities
-//! it works on, its categories, criteria and brainwriting rules. Templates fill it in; the
-//! facilitator edits it in the console.
+//! What an activity is set up with, in two forms.
+//!
+//! [`ActivityConfig`] is the settings as sent and recorded: one flat set of options for every
+//! kind, inside `Command::AddActivity`/`UpdateActivity` and `Event::ActivityAdded`/
+//! `ActivityUpdated`. Its JSON is the record's, so it never changes shape.
+//!
+//! [`ActivitySettings`] is what the state holds: the options every activity has (day, minutes,
+//! anonymity, sources) and [`KindSettings`], one variant per [`ActivityKind`] with only that
+//! kind's options (categories, criteria and matrix thresholds, brainwriting rules, deck, vote
+//! set-up, jurisdictions). An activity's kind is its settings' variant, so the two never disagree.
+//!
+//! The two directions differ on purpose. Deciding is strict: [`ActivitySettings::parse`] refuses a
+//! configuration that carries another kind's options (`not_for_kind`) or a bad value. Folding is
+//! lenient: [`ActivitySettings::from_record`] keeps the kind's own options and drops the rest,
+//! because logs recorded before the strict rule may carry them and `apply` never fails.
+//! [`ActivitySettings::to_config`] writes the settings back as a configuration, so an edit starts
+//! from what the activity has.
 
+use crate::voting::{VoteConfig, VoteMethod};
 use crate::{ActivityId, ActivityKind, DomainError};
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +35,8 @@ pub mod config_limits {
 }
 use config_limits::*;
 
+/// An activity's settings as sent and recorded, for any kind: unset options are left out of the
+/// JSON, so a default configuration is `{}`. The state holds them as [`ActivitySettings`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ActivityConfig {
     /// The day of the workshop the activity belongs to (1 for the first), for multi-day agendas.
@@ -113,84 +130,330 @@ impl ActivityConfig {
         *self == ActivityConfig::default()
     }
 
-    /// Checks the configuration on its own and for `kind`; `earlier` are the activities placed
-    /// before this one on the agenda (sources must be among them).
-    pub fn check(&self, kind: ActivityKind, own_id: ActivityId, earlier: &[ActivityId]) -> Result<(), DomainError> {
+    /// The first option set here that belongs to a kind other than `kind`, by its name in the
+    /// JSON (and in templates), e.g. `categories` on a vote.
+    pub fn option_of_another_kind(&self, kind: ActivityKind) -> Option<&'static str> {
+        let set = [
+            ("categories", ActivityKind::Categorize, !self.categories.is_empty()),
+            ("criteria", ActivityKind::Assess, !self.criteria.is_empty()),
+            ("impact_threshold_tenths", ActivityKind::Assess, self.impact_threshold_tenths.is_some()),
+            ("feasibility_threshold_tenths", ActivityKind::Assess, self.feasibility_threshold_tenths.is_some()),
+            ("brainwriting", ActivityKind::Brainwriting, self.brainwriting.is_some()),
+            ("deck", ActivityKind::PhotoLanguage, self.deck.is_some()),
+            ("vote", ActivityKind::Vote, self.vote.is_some()),
+            ("jurisdictions", ActivityKind::ActionPlan, !self.jurisdictions.is_empty()),
+        ];
+        set.into_iter().find(|&(_, owner, is_set)| is_set && owner != kind).map(|(name, ..)| name)
+    }
+}
+
+/// An activity's settings in the state: the options of every kind, and those of its own kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivitySettings {
+    /// The day of the workshop the activity belongs to (1 for the first), for multi-day agendas.
+    pub day: Option<u32>,
+    /// The planned duration, in minutes: shown on the agenda, and the timer's default.
+    pub minutes: Option<u32>,
+    /// Contributions are shown without their authors to the other participants and on the
+    /// projection screen. The facilitator still sees them, for moderation.
+    pub anonymous: bool,
+    /// Earlier activities whose contributions this one works on.
+    pub sources: Vec<ActivityId>,
+    /// The options of the activity's kind, which is this variant's.
+    pub kind: KindSettings,
+}
+
+/// The options of each kind of activity; a kind without options of its own has a bare variant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KindSettings {
+    PhotoLanguage {
+        /// `builtin`, or an uploaded deck; the built-in deck when unset.
+        deck: Option<String>,
+    },
+    Swot,
+    Challenges,
+    Reformulate,
+    Categorize {
+        categories: Vec<Category>,
+    },
+    /// The rules of the rounds, the classic 6-3-5 unless set.
+    Brainwriting(BrainwritingConfig),
+    Assess {
+        criteria: Vec<Criterion>,
+        /// Where the matrix splits high from low, in tenths of a score; the middle of the scale
+        /// when unset.
+        impact_threshold_tenths: Option<u32>,
+        feasibility_threshold_tenths: Option<u32>,
+    },
+    /// How the vote is cast and counted, majority judgment unless set.
+    Vote(VoteConfig),
+    ActionPlan {
+        /// Who an action may fall to; the three default authorities when empty.
+        jurisdictions: Vec<Jurisdiction>,
+    },
+    RiskMap,
+    OpinionMap,
+}
+
+impl KindSettings {
+    pub fn kind(&self) -> ActivityKind {
+        match self {
+            KindSettings::PhotoLanguage { .. } => ActivityKind::PhotoLanguage,
+            KindSettings::Swot => ActivityKind::Swot,
+            KindSettings::Challenges => ActivityKind::Challenges,
+            KindSettings::Reformulate => ActivityKind::Reformulate,
+            KindSettings::Categorize { .. } => ActivityKind::Categorize,
+            KindSettings::Brainwriting(_) => ActivityKind::Brainwriting,
+            KindSettings::Assess { .. } => ActivityKind::Assess,
+            KindSettings::Vote(_) => ActivityKind::Vote,
+            KindSettings::ActionPlan { .. } => ActivityKind::ActionPlan,
+            KindSettings::RiskMap => ActivityKind::RiskMap,
+            KindSettings::OpinionMap => ActivityKind::OpinionMap,
+        }
+    }
+
+    /// `kind`'s options as `config` sets them, any other kind's ignored.
+    fn from_record(kind: ActivityKind, config: &ActivityConfig) -> KindSettings {
+        match kind {
+            ActivityKind::PhotoLanguage => KindSettings::PhotoLanguage { deck: config.deck.clone() },
+            ActivityKind::Swot => KindSettings::Swot,
+            ActivityKind::Challenges => KindSettings::Challenges,
+            ActivityKind::Reformulate => KindSettings::Reformulate,
+            ActivityKind::Categorize => KindSettings::Categorize { categories: config.categories.clone() },
+            ActivityKind::Brainwriting => KindSettings::Brainwriting(config.brainwriting.unwrap_or_default()),
+            ActivityKind::Assess => KindSettings::Assess {
+                criteria: config.criteria.clone(),
+                impact_threshold_tenths: config.impact_threshold_tenths,
+                feasibility_threshold_tenths: config.feasibility_threshold_tenths,
+            },
+            ActivityKind::Vote => {
+                KindSettings::Vote(config.vote.unwrap_or_else(|| VoteConfig::new(VoteMethod::MajorityJudgment)))
+            }
+            ActivityKind::ActionPlan => KindSettings::ActionPlan { jurisdictions: config.jurisdictions.clone() },
+            ActivityKind::RiskMap => KindSettings::RiskMap,
+            ActivityKind::OpinionMap => KindSettings::OpinionMap,
+        }
+    }
+
+    /// Writes these options into `config`, whose other kinds' options stay unset.
+    fn write_into(&self, config: &mut ActivityConfig) {
+        match self {
+            KindSettings::PhotoLanguage { deck } => config.deck.clone_from(deck),
+            KindSettings::Categorize { categories } => config.categories.clone_from(categories),
+            KindSettings::Brainwriting(rules) => config.brainwriting = Some(*rules),
+            KindSettings::Assess { criteria, impact_threshold_tenths, feasibility_threshold_tenths } => {
+                config.criteria.clone_from(criteria);
+                config.impact_threshold_tenths = *impact_threshold_tenths;
+                config.feasibility_threshold_tenths = *feasibility_threshold_tenths;
+            }
+            KindSettings::Vote(rules) => config.vote = Some(*rules),
+            KindSettings::ActionPlan { jurisdictions } => config.jurisdictions.clone_from(jurisdictions),
+            KindSettings::Swot
+            | KindSettings::Challenges
+            | KindSettings::Reformulate
+            | KindSettings::RiskMap
+            | KindSettings::OpinionMap => {}
+        }
+    }
+
+    fn check(&self) -> Result<(), DomainError> {
         let invalid = |reason: &'static str| Err(DomainError::InvalidConfig { reason });
-        if self.minutes.is_some_and(|minutes| minutes == 0 || minutes > MINUTES_MAX) {
+        match self {
+            KindSettings::Categorize { categories } => {
+                if categories.is_empty()
+                    || categories.len() > CATEGORIES_MAX
+                    || !names_ok(categories.iter().map(|category| category.name.as_str()))
+                    || !unique(categories.iter().map(|category| category.id))
+                {
+                    return invalid("categories");
+                }
+            }
+            KindSettings::Assess { criteria, impact_threshold_tenths, feasibility_threshold_tenths } => {
+                if criteria.is_empty()
+                    || criteria.len() > CRITERIA_MAX
+                    || !names_ok(criteria.iter().map(|criterion| criterion.name.as_str()))
+                    || !unique(criteria.iter().map(|criterion| criterion.id.as_str()))
+                    || criteria.iter().any(|criterion| !valid_key(&criterion.id))
+                    || criteria.iter().any(|criterion| criterion.weight == 0 || criterion.weight > WEIGHT_MAX)
+                {
+                    return invalid("criteria");
+                }
+                let on_scale = |tenths: u32| (10..=50).contains(&tenths);
+                if !impact_threshold_tenths.is_none_or(on_scale) || !feasibility_threshold_tenths.is_none_or(on_scale) {
+                    return invalid("thresholds");
+                }
+            }
+            KindSettings::Brainwriting(rules) => {
+                if rules.ideas_per_round == 0
+                    || rules.ideas_per_round > IDEAS_PER_ROUND_MAX
+                    || rules.round_minutes == 0
+                    || rules.round_minutes > ROUND_MINUTES_MAX
+                    || !(TABLE_SIZE_MIN..=TABLE_SIZE_MAX).contains(&rules.table_size)
+                {
+                    return invalid("brainwriting");
+                }
+            }
+            KindSettings::PhotoLanguage { deck } => {
+                if deck.as_deref().is_some_and(|deck| !valid_key(deck)) {
+                    return invalid("deck");
+                }
+            }
+            KindSettings::Vote(rules) => rules.check()?,
+            KindSettings::ActionPlan { jurisdictions } => {
+                if jurisdictions.len() > CATEGORIES_MAX
+                    || !names_ok(jurisdictions.iter().map(|jurisdiction| jurisdiction.name.as_str()))
+                    || !unique(jurisdictions.iter().map(|jurisdiction| jurisdiction.key.as_str()))
+                    || jurisdictions.iter().any(|jurisdiction| !valid_key(&jurisdiction.key))
+                {
+                    return invalid("jurisdictions");
+                }
+            }
+            KindSettings::Swot
+            | KindSettings::Challenges
+            | KindSettings::Reformulate
+            | KindSettings::RiskMap
+            | KindSettings::OpinionMap => {}
+        }
+        Ok(())
+    }
+}
+
+impl ActivitySettings {
+    /// The settings `config` gives an activity of `kind`, checked as a command must be: a bad
+    /// value is refused naming its part, and so is an option of another kind (`not_for_kind`).
+    /// `earlier` are the activities placed before this one on the agenda (sources must be among
+    /// them).
+    pub fn parse(
+        kind: ActivityKind,
+        config: &ActivityConfig,
+        own_id: ActivityId,
+        earlier: &[ActivityId],
+    ) -> Result<ActivitySettings, DomainError> {
+        let invalid = |reason: &'static str| Err(DomainError::InvalidConfig { reason });
+        if config.minutes.is_some_and(|minutes| minutes == 0 || minutes > MINUTES_MAX) {
             return invalid("minutes");
         }
-        if self.day.is_some_and(|day| day == 0 || day > DAYS_MAX) {
+        if config.day.is_some_and(|day| day == 0 || day > DAYS_MAX) {
             return invalid("day");
         }
-        for source in &self.sources {
+        for source in &config.sources {
             if *source == own_id || !earlier.contains(source) {
                 return invalid("sources");
             }
         }
-        if self.categories.len() > CATEGORIES_MAX
-            || (kind == ActivityKind::Categorize && self.categories.is_empty())
-            || !names_ok(self.categories.iter().map(|category| category.name.as_str()))
-            || !unique(self.categories.iter().map(|category| category.id))
-        {
-            return invalid("categories");
+        if config.option_of_another_kind(kind).is_some() {
+            return invalid("not_for_kind");
         }
-        if self.criteria.len() > CRITERIA_MAX
-            || (kind == ActivityKind::Assess && self.criteria.is_empty())
-            || !names_ok(self.criteria.iter().map(|criterion| criterion.name.as_str()))
-            || !unique(self.criteria.iter().map(|criterion| criterion.id.as_str()))
-            || self.criteria.iter().any(|criterion| !valid_key(&criterion.id))
-            || self.criteria.iter().any(|criterion| criterion.weight == 0 || criterion.weight > WEIGHT_MAX)
-        {
-            return invalid("criteria");
-        }
-        if let Some(rules) = self.brainwriting
-            && (rules.ideas_per_round == 0
-                || rules.ideas_per_round > IDEAS_PER_ROUND_MAX
-                || rules.round_minutes == 0
-                || rules.round_minutes > ROUND_MINUTES_MAX
-                || !(TABLE_SIZE_MIN..=TABLE_SIZE_MAX).contains(&rules.table_size))
-        {
-            return invalid("brainwriting");
-        }
-        if self.deck.as_deref().is_some_and(|deck| !valid_key(deck)) {
-            return invalid("deck");
-        }
-        if let Some(vote) = &self.vote {
-            vote.check()?;
-        }
-        if self.jurisdictions.len() > CATEGORIES_MAX
-            || !names_ok(self.jurisdictions.iter().map(|jurisdiction| jurisdiction.name.as_str()))
-            || !unique(self.jurisdictions.iter().map(|jurisdiction| jurisdiction.key.as_str()))
-            || self.jurisdictions.iter().any(|jurisdiction| !valid_key(&jurisdiction.key))
-        {
-            return invalid("jurisdictions");
-        }
-        let on_scale = |tenths: u32| (10..=50).contains(&tenths);
-        if !self.impact_threshold_tenths.is_none_or(on_scale) || !self.feasibility_threshold_tenths.is_none_or(on_scale)
-        {
-            return invalid("thresholds");
-        }
-        Ok(())
+        let settings = ActivitySettings::from_record(kind, config);
+        settings.kind.check()?;
+        Ok(settings)
     }
 
-    /// The vote's set-up, or majority judgment with its default grades.
-    pub fn vote_rules(&self) -> crate::voting::VoteConfig {
-        self.vote.unwrap_or_else(|| crate::voting::VoteConfig::new(crate::voting::VoteMethod::MajorityJudgment))
+    /// The settings a recorded configuration gives an activity of `kind`, unchecked: events were
+    /// checked when decided. Another kind's options, which the record may hold from before they
+    /// were refused, are left out.
+    pub fn from_record(kind: ActivityKind, config: &ActivityConfig) -> ActivitySettings {
+        ActivitySettings {
+            day: config.day,
+            minutes: config.minutes,
+            anonymous: config.anonymous,
+            sources: config.sources.clone(),
+            kind: KindSettings::from_record(kind, config),
+        }
     }
 
-    /// The keys of the jurisdictions an action may fall to.
+    /// The settings as a configuration, to send back edited: parsing it again for the same kind
+    /// gives these settings.
+    pub fn to_config(&self) -> ActivityConfig {
+        let mut config = ActivityConfig {
+            day: self.day,
+            minutes: self.minutes,
+            anonymous: self.anonymous,
+            sources: self.sources.clone(),
+            ..ActivityConfig::default()
+        };
+        self.kind.write_into(&mut config);
+        config
+    }
+
+    pub fn kind(&self) -> ActivityKind {
+        self.kind.kind()
+    }
+
+    /// The categories notes are sorted into; none but in a categorize activity.
+    pub fn categories(&self) -> &[Category] {
+        match &self.kind {
+            KindSettings::Categorize { categories } => categories,
+            _ => &[],
+        }
+    }
+
+    /// The criteria items are scored on; none but in an assessment.
+    pub fn criteria(&self) -> &[Criterion] {
+        match &self.kind {
+            KindSettings::Assess { criteria, .. } => criteria,
+            _ => &[],
+        }
+    }
+
+    /// Where the matrix splits high from low on impact, in tenths; unset for the middle of the
+    /// scale, and always unset but in an assessment.
+    pub fn impact_threshold_tenths(&self) -> Option<u32> {
+        match self.kind {
+            KindSettings::Assess { impact_threshold_tenths, .. } => impact_threshold_tenths,
+            _ => None,
+        }
+    }
+
+    /// Where the matrix splits high from low on feasibility, like the impact threshold.
+    pub fn feasibility_threshold_tenths(&self) -> Option<u32> {
+        match self.kind {
+            KindSettings::Assess { feasibility_threshold_tenths, .. } => feasibility_threshold_tenths,
+            _ => None,
+        }
+    }
+
+    /// The deck named for a photo-language activity; none means the built-in deck.
+    pub fn deck(&self) -> Option<&str> {
+        match &self.kind {
+            KindSettings::PhotoLanguage { deck } => deck.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The vote's set-up; majority judgment with its default grades but in a vote.
+    pub fn vote_rules(&self) -> VoteConfig {
+        match self.kind {
+            KindSettings::Vote(rules) => rules,
+            _ => VoteConfig::new(VoteMethod::MajorityJudgment),
+        }
+    }
+
+    /// The brainwriting rules; the classic 6-3-5 but in a brainwriting.
+    pub fn brainwriting_rules(&self) -> BrainwritingConfig {
+        match self.kind {
+            KindSettings::Brainwriting(rules) => rules,
+            _ => BrainwritingConfig::default(),
+        }
+    }
+
+    /// The authorities the facilitator named for an action plan; none means the defaults.
+    pub fn jurisdictions(&self) -> &[Jurisdiction] {
+        match &self.kind {
+            KindSettings::ActionPlan { jurisdictions } => jurisdictions,
+            _ => &[],
+        }
+    }
+
+    /// The keys of the jurisdictions an action may fall to: those named, or the defaults.
     pub fn jurisdiction_keys(&self) -> Vec<String> {
-        if self.jurisdictions.is_empty() {
+        let named = self.jurisdictions();
+        if named.is_empty() {
             crate::outcomes::DEFAULT_JURISDICTIONS.iter().map(|key| (*key).to_owned()).collect()
         } else {
-            self.jurisdictions.iter().map(|jurisdiction| jurisdiction.key.clone()).collect()
+            named.iter().map(|jurisdiction| jurisdiction.key.clone()).collect()
         }
-    }
-
-    /// The brainwriting rules, or the classic 6-3-5.
-    pub fn brainwriting_rules(&self) -> BrainwritingConfig {
-        self.brainwriting.unwrap_or_default()
     }
 }
 
@@ -221,31 +484,39 @@ mod tests {
         ActivityId::from_uuid(Uuid::from_u128(n))
     }
 
+    fn parse(kind: ActivityKind, config: &ActivityConfig) -> Result<ActivitySettings, DomainError> {
+        ActivitySettings::parse(kind, config, id(1), &[])
+    }
+
+    fn categories() -> Vec<Category> {
+        vec![Category { id: 0, name: "Culture".into() }, Category { id: 1, name: "Outils".into() }]
+    }
+
     #[test]
     fn categorize_needs_categories_and_assess_criteria() {
-        assert!(ActivityConfig::default().check(ActivityKind::Categorize, id(1), &[]).is_err());
-        assert!(ActivityConfig::default().check(ActivityKind::Assess, id(1), &[]).is_err());
-        assert!(ActivityConfig::default().check(ActivityKind::Swot, id(1), &[]).is_ok());
-        let categories = ActivityConfig {
-            categories: vec![Category { id: 0, name: "Culture".into() }, Category { id: 1, name: "Outils".into() }],
-            ..ActivityConfig::default()
-        };
-        assert!(categories.check(ActivityKind::Categorize, id(1), &[]).is_ok());
+        assert!(parse(ActivityKind::Categorize, &ActivityConfig::default()).is_err());
+        assert!(parse(ActivityKind::Assess, &ActivityConfig::default()).is_err());
+        assert!(parse(ActivityKind::Swot, &ActivityConfig::default()).is_ok());
+        let config = ActivityConfig { categories: categories(), ..ActivityConfig::default() };
+        let settings = parse(ActivityKind::Categorize, &config).unwrap();
+        assert_eq!(settings.kind(), ActivityKind::Categorize);
+        assert_eq!(settings.categories(), categories().as_slice());
     }
 
     #[test]
     fn sources_must_come_earlier_on_the_agenda() {
         let config = ActivityConfig { sources: vec![id(1)], ..ActivityConfig::default() };
-        assert!(config.check(ActivityKind::Reformulate, id(2), &[id(1)]).is_ok());
-        assert!(config.check(ActivityKind::Reformulate, id(2), &[]).is_err());
-        assert!(config.check(ActivityKind::Reformulate, id(1), &[id(1)]).is_err());
+        assert!(ActivitySettings::parse(ActivityKind::Reformulate, &config, id(2), &[id(1)]).is_ok());
+        assert!(ActivitySettings::parse(ActivityKind::Reformulate, &config, id(2), &[]).is_err());
+        assert!(ActivitySettings::parse(ActivityKind::Reformulate, &config, id(1), &[id(1)]).is_err());
     }
 
     #[test]
     fn bad_values_are_refused_with_the_part_named() {
         let cases = [
-            (ActivityConfig { minutes: Some(0), ..ActivityConfig::default() }, "minutes"),
+            (ActivityKind::Swot, ActivityConfig { minutes: Some(0), ..ActivityConfig::default() }, "minutes"),
             (
+                ActivityKind::Brainwriting,
                 ActivityConfig {
                     brainwriting: Some(BrainwritingConfig { ideas_per_round: 3, round_minutes: 5, table_size: 1 }),
                     ..ActivityConfig::default()
@@ -253,20 +524,92 @@ mod tests {
                 "brainwriting",
             ),
             (
+                ActivityKind::Assess,
                 ActivityConfig {
                     criteria: vec![Criterion { id: "Impact!".into(), name: "Impact".into(), weight: 1 }],
                     ..ActivityConfig::default()
                 },
                 "criteria",
             ),
-            (ActivityConfig { deck: Some("../etc".into()), ..ActivityConfig::default() }, "deck"),
+            (
+                ActivityKind::PhotoLanguage,
+                ActivityConfig { deck: Some("../etc".into()), ..ActivityConfig::default() },
+                "deck",
+            ),
         ];
-        for (config, reason) in cases {
-            assert_eq!(
-                config.check(ActivityKind::Brainwriting, id(1), &[]),
-                Err(DomainError::InvalidConfig { reason })
-            );
+        for (kind, config, reason) in cases {
+            assert_eq!(parse(kind, &config), Err(DomainError::InvalidConfig { reason }));
         }
+    }
+
+    /// One configuration setting each kind-specific option, valid for its own kind.
+    fn every_option() -> ActivityConfig {
+        ActivityConfig {
+            categories: categories(),
+            criteria: vec![Criterion { id: "impact".into(), name: "Impact".into(), weight: 2 }],
+            impact_threshold_tenths: Some(30),
+            feasibility_threshold_tenths: Some(25),
+            brainwriting: Some(BrainwritingConfig { ideas_per_round: 2, round_minutes: 4, table_size: 5 }),
+            deck: Some("builtin".into()),
+            vote: Some(VoteConfig::new(VoteMethod::Borda)),
+            jurisdictions: vec![Jurisdiction { key: "city".into(), name: "The city".into() }],
+            ..ActivityConfig::default()
+        }
+    }
+
+    #[test]
+    fn every_option_of_another_kind_is_refused_and_its_own_kinds_kept() {
+        let all = every_option();
+        for kind in ActivityKind::ALL {
+            assert_eq!(parse(kind, &all), Err(DomainError::InvalidConfig { reason: "not_for_kind" }), "{kind:?}");
+            // Only this kind's own options: accepted, and written back as they were sent.
+            let own = ActivitySettings::from_record(kind, &all).to_config();
+            assert!(own.option_of_another_kind(kind).is_none(), "{kind:?}");
+            let settings = parse(kind, &own).unwrap_or_else(|error| panic!("{kind:?}: {error:?}"));
+            assert_eq!(settings.kind(), kind);
+            assert_eq!(settings.to_config(), own, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn each_option_names_the_kind_it_belongs_to() {
+        let single = [
+            (ActivityKind::Categorize, ActivityConfig { categories: categories(), ..ActivityConfig::default() }),
+            (ActivityKind::Assess, ActivityConfig { impact_threshold_tenths: Some(30), ..ActivityConfig::default() }),
+            (
+                ActivityKind::Brainwriting,
+                ActivityConfig { brainwriting: Some(BrainwritingConfig::default()), ..ActivityConfig::default() },
+            ),
+            (ActivityKind::PhotoLanguage, ActivityConfig { deck: Some("builtin".into()), ..ActivityConfig::default() }),
+            (
+                ActivityKind::Vote,
+                ActivityConfig { vote: Some(VoteConfig::new(VoteMethod::Borda)), ..ActivityConfig::default() },
+            ),
+            (
+                ActivityKind::ActionPlan,
+                ActivityConfig {
+                    jurisdictions: vec![Jurisdiction { key: "city".into(), name: "The city".into() }],
+                    ..ActivityConfig::default()
+                },
+            ),
+        ];
+        for (owner, config) in single {
+            for kind in ActivityKind::ALL {
+                assert_eq!(config.option_of_another_kind(kind).is_some(), kind != owner, "{owner:?} on {kind:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_recorded_option_of_another_kind_is_dropped_and_defaults_fill_in() {
+        let settings = ActivitySettings::from_record(ActivityKind::Vote, &every_option());
+        assert_eq!(settings.kind, KindSettings::Vote(VoteConfig::new(VoteMethod::Borda)));
+        assert!(settings.categories().is_empty() && settings.criteria().is_empty() && settings.deck().is_none());
+        assert_eq!(settings.brainwriting_rules(), BrainwritingConfig::default());
+        let bare = ActivitySettings::from_record(ActivityKind::Vote, &ActivityConfig::default());
+        assert_eq!(bare.vote_rules(), VoteConfig::new(VoteMethod::MajorityJudgment));
+        let brainwriting = ActivitySettings::from_record(ActivityKind::Brainwriting, &ActivityConfig::default());
+        assert_eq!(brainwriting.brainwriting_rules(), BrainwritingConfig::default());
     }
 
     #[test]

@@ -17,8 +17,8 @@ pub use follow_up::{StatusUpdateCheck, check_status_update};
 use crate::outcomes::Action;
 use crate::text::Title;
 use crate::{
-    AccountId, ActionId, Activity, ActivityId, ActivityKind, ActivitySpec, Actor, Command, ContributionId, DomainError,
-    Event, Keyring, Language, ParticipantId, Role, Scope, Subject, Workshop,
+    AccountId, ActionId, Activity, ActivityId, ActivityKind, ActivitySettings, ActivitySpec, Actor, Command,
+    ContributionId, DomainError, Event, Keyring, Language, ParticipantId, Role, Scope, Subject, Workshop,
 };
 
 /// What every rule reads: the workshop as it stands, who asks, and the keys that turn whoever
@@ -50,7 +50,7 @@ pub fn decide_create(
         if earlier.contains(&spec.activity_id) {
             return Err(DomainError::DuplicateActivity(spec.activity_id));
         }
-        spec.config.check(spec.kind, spec.activity_id, &earlier)?;
+        ActivitySettings::parse(spec.kind, &spec.config, spec.activity_id, &earlier)?;
         earlier.push(spec.activity_id);
         events.push(activity_added(spec));
     }
@@ -163,7 +163,7 @@ pub fn decide(
 /// The action plan activity an action card is drafted, edited or agreed on in.
 fn action_plan(workshop: &Workshop, activity_id: ActivityId) -> Result<&Activity, DomainError> {
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
-    if activity.kind != ActivityKind::ActionPlan {
+    if activity.kind() != ActivityKind::ActionPlan {
         return Err(DomainError::WrongActivityKind);
     }
     Ok(activity)

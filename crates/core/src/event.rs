@@ -24,6 +24,8 @@ pub enum Event {
         language: Language,
         created_by: AccountId,
     },
+    /// An activity put on the agenda. Its configuration is as it was sent; records from before
+    /// another kind's options were refused may hold some, which the fold ignores.
     ActivityAdded {
         activity_id: ActivityId,
         kind: ActivityKind,
@@ -379,7 +381,7 @@ impl Event {
         match self {
             Event::ContributionPosted { activity_id, author, .. } => {
                 let anonymous = matches!(author, Subject::Pseudonym(_))
-                    || workshop.activity(*activity_id).is_none_or(|activity| activity.config.anonymous);
+                    || workshop.activity(*activity_id).is_none_or(|activity| activity.settings.anonymous);
                 if anonymous { Disclosure::Without(&["author", "sheet"]) } else { Disclosure::Whole }
             }
             Event::BrainwritingStarted { .. } => Disclosure::Without(&["tables"]),
@@ -450,6 +452,7 @@ pub struct ActivitySpec {
     pub kind: ActivityKind,
     pub title: crate::Title,
     pub prompt: crate::Prompt,
+    /// Only `kind`'s own options: deciding refuses another kind's (`not_for_kind`).
     pub config: ActivityConfig,
 }
 

@@ -13,7 +13,8 @@ mod workshop;
 use crate::outcomes::{Action, FollowUp};
 use crate::state::{Activity, Contribution};
 use crate::{
-    ActionId, ActivityId, ActivityStatus, ContributionId, Event, ParticipantId, TimedEvent, Workshop, WorkshopId,
+    ActionId, ActivityId, ActivitySettings, ActivityStatus, ContributionId, Event, ParticipantId, TimedEvent, Workshop,
+    WorkshopId,
 };
 use std::collections::BTreeMap;
 
@@ -62,10 +63,9 @@ impl Workshop {
             Event::WorkshopCreated { .. } => {}
             Event::ActivityAdded { activity_id, kind, title, prompt, config } => self.activities.push(Activity {
                 id: *activity_id,
-                kind: *kind,
                 title: title.clone(),
                 prompt: prompt.clone(),
-                config: config.clone(),
+                settings: ActivitySettings::from_record(*kind, config),
                 status: ActivityStatus::Draft,
                 times_opened: 0,
                 timer: None,

@@ -30,11 +30,17 @@
 //! joins under a salted commitment to their profile, and acts in confidence under a pseudonym.
 //!
 //! Beside the fold: `voting` (vote set-ups, the ballot of each method and its checks, assessment
-//! scores; a revote replaces the voter's ballot, pairwise answers add up), `config` (an activity's settings: day, minutes, anonymity, sources, categories,
-//! criteria, brainwriting rules, deck, and their validation; anonymity is switched on at any time
-//! but in a brainwriting under way, never off once the room has seen it), `tables` (seating a room at tables that
-//! mix services as evenly as the counts allow) and `brainwriting` (the 6-3-5 rotation: in round r seat
-//! s holds sheet (s − r) mod n, so nobody gets a sheet twice in a cycle and no sheet is lost). A
+//! scores; a revote replaces the voter's ballot, pairwise answers add up), `config` (an activity's
+//! settings in two forms: `ActivityConfig`, the flat options of every kind as commands and events
+//! carry them, and `ActivitySettings`, what the state holds: day, minutes, anonymity, sources, and
+//! `KindSettings`, one variant per kind with only that kind's categories, criteria and thresholds,
+//! brainwriting rules, deck, vote set-up or jurisdictions, so an activity's kind is its settings'
+//! variant and the two never disagree. Deciding parses strictly, refusing another kind's options
+//! (`not_for_kind`); the fold reads leniently, ignoring those an older record holds. Anonymity is
+//! switched on at any time but in a brainwriting under way, never off once the room has seen it),
+//! `tables` (seating a room at tables that mix services as evenly as the counts allow) and
+//! `brainwriting` (the 6-3-5 rotation: in round r seat s holds sheet (s − r) mod n, so nobody gets
+//! a sheet twice in a cycle and no sheet is lost). A
 //! brainwriting's seats are pseudonyms in the order of their pseudonyms, a secret of the server, and
 //! the fold does not follow presence: a sheet in front of an empty chair is simply not written on,
 //! as on paper, and nobody's absence tells which seat was theirs. The facilitator can remove a
@@ -108,7 +114,10 @@ mod text;
 pub mod voting;
 
 pub use command::{Actor, Command};
-pub use config::{ActivityConfig, BrainwritingConfig, Category, Criterion, Jurisdiction, config_limits, valid_key};
+pub use config::{
+    ActivityConfig, ActivitySettings, BrainwritingConfig, Category, Criterion, Jurisdiction, KindSettings,
+    config_limits, valid_key,
+};
 pub use decide::{StatusUpdateCheck, check_status_update, decide, decide_create};
 pub use error::DomainError;
 pub use event::{ActivitySpec, Audience, Disclosure, Event, SheetRef, TimedEvent};

@@ -5,7 +5,7 @@ use crate::brainwriting::Rotation;
 use crate::outcomes::{Action, FateDecision};
 use crate::voting::{Ballot, CriterionScores};
 use crate::{
-    AccountId, ActionId, ActivityConfig, ActivityId, ActivityKind, ActivityStatus, ContributionId, ContributionKind,
+    AccountId, ActionId, ActivityId, ActivityKind, ActivitySettings, ActivityStatus, ContributionId, ContributionKind,
     Keyring, Language, ParticipantId, Role, Scope, SheetRef, Subject, Timestamp, WorkshopId,
 };
 use serde::{Deserialize, Serialize};
@@ -88,10 +88,10 @@ pub struct DeckCard {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Activity {
     pub id: ActivityId,
-    pub kind: ActivityKind,
     pub title: String,
     pub prompt: String,
-    pub config: ActivityConfig,
+    /// Its settings, whose variant is its kind.
+    pub settings: ActivitySettings,
     pub status: ActivityStatus,
     /// How many times the activity was opened; above one it was re-opened.
     pub times_opened: u32,
@@ -117,6 +117,10 @@ pub struct Activity {
 }
 
 impl Activity {
+    pub fn kind(&self) -> ActivityKind {
+        self.settings.kind()
+    }
+
     /// Whether someone of `role` may open the activity: the facilitator always; the room once
     /// it has been opened (a draft is still being prepared, its prompt may change).
     pub fn is_visible_to(&self, role: Role) -> bool {
@@ -224,7 +228,7 @@ impl Workshop {
     /// The contributions an activity works on: those of its source activities, merged ones
     /// left out (they show within the note they were merged into).
     pub fn source_contributions(&self, activity: &Activity) -> impl Iterator<Item = &Contribution> {
-        let sources = activity.config.sources.clone();
+        let sources = activity.settings.sources.clone();
         self.contributions.iter().filter(move |contribution| {
             sources.contains(&contribution.activity_id) && contribution.merged_into.is_none()
         })
@@ -299,7 +303,7 @@ impl Workshop {
     /// that is one of the workshop's decks. `None` means the built-in deck, which is also the
     /// fallback for a deck named before any card was uploaded to it (a template may do that).
     pub fn uploaded_deck(&self, activity: &Activity) -> Option<&[DeckCard]> {
-        let name = activity.config.deck.as_deref().filter(|name| *name != BUILTIN_DECK)?;
+        let name = activity.settings.deck().filter(|name| *name != BUILTIN_DECK)?;
         self.decks.get(name).map(Vec::as_slice).filter(|cards| !cards.is_empty())
     }
 
@@ -325,7 +329,7 @@ impl Workshop {
             return Some("anonymity_fixed_in_brainwriting");
         }
         let seen = activity.times_opened > 0 || self.contributions_in(activity.id).next().is_some();
-        (activity.config.anonymous && seen).then_some("anonymity_locked")
+        (activity.settings.anonymous && seen).then_some("anonymity_locked")
     }
 
     /// The table a participant sits at.

@@ -62,7 +62,7 @@ pub fn freezes_due(workshop: &Workshop) -> Vec<Event> {
 /// The count of a vote or an assessment as it stands, or `None` for another kind of activity.
 pub fn results(workshop: &Workshop, activity: &Activity) -> Option<ResultsDocument> {
     let items: Vec<ContributionId> = workshop.items_of(activity).into_iter().collect();
-    let counted = match activity.kind {
+    let counted = match activity.kind() {
         ActivityKind::Vote => vote(activity, &items),
         ActivityKind::Assess => assessment(activity, &items),
         _ => return None,
@@ -82,7 +82,7 @@ pub fn results(workshop: &Workshop, activity: &Activity) -> Option<ResultsDocume
     let id = |index: &usize| items.get(*index).copied();
     Some(ResultsDocument::Counted(Box::new(Count {
         activity_id: activity.id,
-        kind: activity.kind,
+        kind: activity.kind(),
         n_ballots,
         winners: winners.iter().filter_map(id).collect(),
         ranking: ranking.iter().map(|tier| tier.iter().filter_map(id).collect()).collect(),
@@ -110,7 +110,7 @@ fn tiers(ranking: &methods::Ranking) -> Vec<Vec<usize>> {
 fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, methods::BallotError> {
     let n = items.len();
     let position = |item: &ContributionId| items.iter().position(|known| known == item);
-    let rules = activity.config.vote_rules();
+    let rules = activity.settings.vote_rules();
     let ballots: Vec<&Ballot> = activity.ballots.values().collect();
     let n_ballots = ballots.len();
     let (winners, ranking, result) = match rules.method {
@@ -225,7 +225,7 @@ fn vote(activity: &Activity, items: &[ContributionId]) -> Result<Counted, method
 }
 
 fn assessment(activity: &Activity, items: &[ContributionId]) -> Result<Counted, methods::BallotError> {
-    let criteria = &activity.config.criteria;
+    let criteria = activity.settings.criteria();
     let scale = methods::ScoreScale::new(
         i32::from(converge_core::voting::ASSESSMENT_MIN),
         i32::from(converge_core::voting::ASSESSMENT_MAX),
@@ -296,7 +296,7 @@ fn thresholds(activity: &Activity, scale: methods::ScoreScale) -> methods::Matri
     let middle = methods::MatrixThresholds::middle_of(scale);
     let tenths = |value: Option<u32>, default: f64| value.map_or(default, |tenths| f64::from(tenths) / 10.0);
     methods::MatrixThresholds {
-        impact: tenths(activity.config.impact_threshold_tenths, middle.impact),
-        feasibility: tenths(activity.config.feasibility_threshold_tenths, middle.feasibility),
+        impact: tenths(activity.settings.impact_threshold_tenths(), middle.impact),
+        feasibility: tenths(activity.settings.feasibility_threshold_tenths(), middle.feasibility),
     }
 }

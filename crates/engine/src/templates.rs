@@ -6,7 +6,7 @@
 //!
 //! [`parse_template`] reads a file and checks everything a workshop created from it needs: the
 //! activity kinds, the keys and the links between activities, every text in both languages, and
-//! each activity's configuration through [`ActivityConfig::check`], the same rules the domain
+//! each activity's configuration through [`ActivitySettings::parse`], the same rules the domain
 //! applies when the workshop is created or its agenda edited. So a template that parses always
 //! gives an agenda that [`crate::Engine::create_workshop`] accepts. Every refusal is a
 //! [`TemplateError`] with the line and column of the offending value and a reason in plain
@@ -22,8 +22,8 @@ use converge_core::config_limits::{
     TABLE_SIZE_MAX, TABLE_SIZE_MIN, WEIGHT_MAX,
 };
 use converge_core::{
-    ActivityConfig, ActivityId, ActivityKind, BrainwritingConfig, Category, Criterion, DomainError, Language, Prompt,
-    Title, valid_key,
+    ActivityConfig, ActivityId, ActivityKind, ActivitySettings, BrainwritingConfig, Category, Criterion, DomainError,
+    Language, Prompt, Title, valid_key,
 };
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -621,8 +621,13 @@ impl Checker<'_> {
             let mut config = activity.config(number, language);
             config.sources =
                 activity.sources.iter().filter_map(|source| earlier.get(source)).map(|&i| stand_in_id(i)).collect();
-            if let Err(error) = config.check(kind, stand_in_id(index), &earlier_ids) {
-                return Err(self.explain_config(&error, spanned, day, number, &config, language));
+            if let Err(error) = ActivitySettings::parse(kind, &config, stand_in_id(index), &earlier_ids) {
+                return Err(match (&error, config.option_of_another_kind(kind)) {
+                    (DomainError::InvalidConfig { reason: "not_for_kind" }, Some(option)) => {
+                        self.explain_option_of_another_kind(spanned, kind, option)
+                    }
+                    _ => self.explain_config(&error, spanned, day, number, &config, language),
+                });
             }
         }
         Ok(activity)
@@ -673,11 +678,8 @@ impl Checker<'_> {
                 // Each number is tried alone with the classic 6-3-5 for the others, so the
                 // domain's check says which one is out of range.
                 let alone = |rules: BrainwritingConfig| {
-                    ActivityConfig { brainwriting: Some(rules), ..ActivityConfig::default() }.check(
-                        ActivityKind::Brainwriting,
-                        stand_in_id(0),
-                        &[],
-                    )
+                    let config = ActivityConfig { brainwriting: Some(rules), ..ActivityConfig::default() };
+                    ActivitySettings::parse(ActivityKind::Brainwriting, &config, stand_in_id(0), &[])
                 };
                 let classic = BrainwritingConfig::default();
                 let ideas = *rules.ideas_per_round.get_ref();
@@ -721,6 +723,30 @@ impl Checker<'_> {
         }
     }
 
+    /// Points at an option that belongs to another kind of activity: of those, a template can
+    /// only write categories, criteria, a deck and brainwriting rules.
+    fn explain_option_of_another_kind(
+        &self,
+        spanned: &Spanned<RawActivity>,
+        kind: ActivityKind,
+        option: &str,
+    ) -> TemplateError {
+        let raw = spanned.get_ref();
+        let span = match option {
+            "categories" => raw.categories.as_ref().map(Spanned::span),
+            "criteria" => raw.criteria.as_ref().map(Spanned::span),
+            "deck" => raw.deck.as_ref().map(Spanned::span),
+            "brainwriting" => raw.brainwriting.as_ref().map(Spanned::span),
+            _ => None,
+        };
+        let reason = format!(
+            "`{option}` is not a setting of a `{}` activity: remove it from activity `{}`",
+            kind.as_str(),
+            raw.key.get_ref()
+        );
+        self.error(span.unwrap_or(spanned.span()), "invalid_config", reason)
+    }
+
     fn explain_categories(
         &self,
         raw: &RawActivity,
@@ -751,7 +777,7 @@ impl Checker<'_> {
         // Ids are assigned in order, so only a name can be wrong: find which by checking each alone.
         for ((category, spanned_category), n) in config.categories.iter().zip(list.get_ref()).zip(1..) {
             let alone = ActivityConfig { categories: vec![category.clone()], ..ActivityConfig::default() };
-            if alone.check(ActivityKind::Categorize, stand_in_id(0), &[]).is_err() {
+            if ActivitySettings::parse(ActivityKind::Categorize, &alone, stand_in_id(0), &[]).is_err() {
                 return invalid(
                     spanned_category.span(),
                     format!(
@@ -795,11 +821,8 @@ impl Checker<'_> {
         // Each criterion is checked alone, then each of its parts alone beside harmless values,
         // so the domain's check says which part is wrong.
         let alone = |criterion: Criterion| {
-            ActivityConfig { criteria: vec![criterion], ..ActivityConfig::default() }.check(
-                ActivityKind::Assess,
-                stand_in_id(0),
-                &[],
-            )
+            let config = ActivityConfig { criteria: vec![criterion], ..ActivityConfig::default() };
+            ActivitySettings::parse(ActivityKind::Assess, &config, stand_in_id(0), &[])
         };
         let harmless = Criterion { id: "criterion".to_owned(), name: "Criterion".to_owned(), weight: 1 };
         for (criterion, raw_criterion) in config.criteria.iter().zip(list.get_ref()) {

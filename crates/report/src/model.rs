@@ -456,7 +456,7 @@ pub fn build(
         .iter()
         .map(|contribution| {
             let activity = index.activity(contribution.activity_id);
-            let anonymous = activity.is_none_or(|activity| activity.config.anonymous);
+            let anonymous = activity.is_none_or(|activity| activity.settings.anonymous);
             let fate = workshop.fate_with(contribution.id, &fed);
             let (fate_key, fate_reason, action_ids) = match fate.outcome {
                 Outcome::BecameAction(ids) => ("became_action", None, ids),
@@ -604,19 +604,19 @@ fn agenda(workshop: &Workshop, words: Words) -> Vec<AgendaDay> {
     for activity in &workshop.activities {
         let entry = AgendaActivity {
             id: activity.id.to_string(),
-            kind: activity.kind.as_str(),
-            kind_label: words.activity_kind(activity.kind),
+            kind: activity.kind().as_str(),
+            kind_label: words.activity_kind(activity.kind()),
             title: activity.title.clone(),
             prompt: activity.prompt.clone(),
             status: activity.status.as_str(),
             status_label: words.activity_status(activity.status),
-            minutes: activity.config.minutes,
-            anonymous: activity.config.anonymous,
+            minutes: activity.settings.minutes,
+            anonymous: activity.settings.anonymous,
             contributions: counts.get(&activity.id).copied().unwrap_or(0),
         };
         match days.last_mut() {
-            Some(day) if day.day == activity.config.day => day.activities.push(entry),
-            _ => days.push(AgendaDay { day: activity.config.day, activities: vec![entry] }),
+            Some(day) if day.day == activity.settings.day => day.activities.push(entry),
+            _ => days.push(AgendaDay { day: activity.settings.day, activities: vec![entry] }),
         }
     }
     days
@@ -674,7 +674,7 @@ fn participation(
 /// Contributions of the room (not the facilitator's) posted where authors are shown.
 fn signed_contributions(workshop: &Workshop) -> impl Iterator<Item = &Contribution> {
     let anonymous: BTreeSet<ActivityId> =
-        workshop.activities.iter().filter(|activity| activity.config.anonymous).map(|activity| activity.id).collect();
+        workshop.activities.iter().filter(|activity| activity.settings.anonymous).map(|activity| activity.id).collect();
     workshop.contributions.iter().filter(move |contribution| {
         !anonymous.contains(&contribution.activity_id)
             && contribution
@@ -750,7 +750,7 @@ fn swot(workshop: &Workshop, words: Words, index: &Index<'_>) -> Vec<SwotBoard> 
     workshop
         .activities
         .iter()
-        .filter(|activity| activity.kind == ActivityKind::Swot)
+        .filter(|activity| activity.kind() == ActivityKind::Swot)
         .map(|activity| SwotBoard {
             activity_id: activity.id.to_string(),
             activity_title: activity.title.clone(),
@@ -774,12 +774,12 @@ fn swot(workshop: &Workshop, words: Words, index: &Index<'_>) -> Vec<SwotBoard> 
 fn challenges(workshop: &Workshop, labels: &Labels, words: Words, index: &Index<'_>) -> Vec<CategoryBoard> {
     let mut boards = Vec::new();
     let mut sorted_sources: BTreeSet<ActivityId> = BTreeSet::new();
-    for activity in workshop.activities.iter().filter(|activity| activity.kind == ActivityKind::Categorize) {
-        sorted_sources.extend(activity.config.sources.iter().copied());
+    for activity in workshop.activities.iter().filter(|activity| activity.kind() == ActivityKind::Categorize) {
+        sorted_sources.extend(activity.settings.sources.iter().copied());
         let notes: Vec<&Contribution> = workshop.source_contributions(activity).collect();
         let mut categories: Vec<NoteGroup> = activity
-            .config
-            .categories
+            .settings
+            .categories()
             .iter()
             .map(|category| NoteGroup {
                 key: category.id.to_string(),
@@ -791,7 +791,7 @@ fn challenges(workshop: &Workshop, labels: &Labels, words: Words, index: &Index<
                     .collect(),
             })
             .collect();
-        let known: BTreeSet<u32> = activity.config.categories.iter().map(|category| category.id).collect();
+        let known: BTreeSet<u32> = activity.settings.categories().iter().map(|category| category.id).collect();
         let unsorted: Vec<Note> = notes
             .iter()
             .filter(|note| activity.placements.get(&note.id).is_none_or(|category| !known.contains(category)))
@@ -807,7 +807,7 @@ fn challenges(workshop: &Workshop, labels: &Labels, words: Words, index: &Index<
         });
     }
     for activity in workshop.activities.iter().filter(|activity| {
-        matches!(activity.kind, ActivityKind::Challenges | ActivityKind::Reformulate)
+        matches!(activity.kind(), ActivityKind::Challenges | ActivityKind::Reformulate)
             && !sorted_sources.contains(&activity.id)
     }) {
         let notes: Vec<Note> = workshop
@@ -831,7 +831,7 @@ fn idea_lists(workshop: &Workshop, words: Words, index: &Index<'_>) -> Vec<NoteL
     workshop
         .activities
         .iter()
-        .filter(|activity| activity.kind == ActivityKind::Brainwriting)
+        .filter(|activity| activity.kind() == ActivityKind::Brainwriting)
         .map(|activity| NoteList {
             activity_id: activity.id.to_string(),
             activity_title: activity.title.clone(),
@@ -859,12 +859,12 @@ fn assessments(
     workshop
         .activities
         .iter()
-        .filter(|activity| activity.kind == ActivityKind::Assess)
+        .filter(|activity| activity.kind() == ActivityKind::Assess)
         .filter_map(|activity| {
             let Results { document, frozen } = results.get(&activity.id)?;
             let criteria: Vec<Criterion> = activity
-                .config
-                .criteria
+                .settings
+                .criteria()
                 .iter()
                 .map(|criterion| Criterion {
                     id: criterion.id.clone(),
@@ -884,8 +884,8 @@ fn assessments(
                 items: Vec::new(),
                 explanation: None,
                 has_matrix,
-                impact_threshold: threshold(activity.config.impact_threshold_tenths),
-                feasibility_threshold: threshold(activity.config.feasibility_threshold_tenths),
+                impact_threshold: threshold(activity.settings.impact_threshold_tenths()),
+                feasibility_threshold: threshold(activity.settings.feasibility_threshold_tenths()),
                 quadrant_names: ["quick_win", "big_bet", "fill_in", "money_pit"]
                     .into_iter()
                     .map(|key| (key, words.quadrant(key)))
@@ -1021,12 +1021,12 @@ fn votes(
     workshop
         .activities
         .iter()
-        .filter(|activity| activity.kind == ActivityKind::Vote)
+        .filter(|activity| activity.kind() == ActivityKind::Vote)
         .filter_map(|activity| {
             let Results { document, frozen } = results.get(&activity.id)?;
             let count = document.count();
             let method =
-                count.map_or(CountMethod::Vote(activity.config.vote_rules().method), |count| count.result.method());
+                count.map_or(CountMethod::Vote(activity.settings.vote_rules().method), |count| count.result.method());
             let mut vote = VoteResult {
                 activity_id: activity.id.to_string(),
                 activity_title: activity.title.clone(),
@@ -1042,7 +1042,7 @@ fn votes(
             let tiers = count.tiers();
             let result = &count.result;
             let n_grades = grades_counted(result)
-                .map_or(activity.config.vote_rules().grades, |grades| u8::try_from(grades).unwrap_or(6));
+                .map_or(activity.settings.vote_rules().grades, |grades| u8::try_from(grades).unwrap_or(6));
             let by_median = matches!(result, MethodResult::Score(score) if score.aggregate == ScoreAggregate::Median);
             let values: Vec<Option<(f64, u64)>> = (0..count.items.len()).map(|item| vote_value(result, item)).collect();
             let known = values.iter().flatten().map(|(value, _)| *value);
@@ -1155,13 +1155,13 @@ fn actions(
     };
     let name_in = |activity: Option<&Activity>, key: &str| -> String {
         activity
-            .and_then(|activity| activity.config.jurisdictions.iter().find(|jurisdiction| jurisdiction.key == key))
+            .and_then(|activity| activity.settings.jurisdictions().iter().find(|jurisdiction| jurisdiction.key == key))
             .map(|jurisdiction| jurisdiction.name.clone())
             .or_else(|| words.default_jurisdiction(key).map(str::to_owned))
             .unwrap_or_else(|| key.to_owned())
     };
-    for activity in workshop.activities.iter().filter(|activity| activity.kind == ActivityKind::ActionPlan) {
-        for key in activity.config.jurisdiction_keys() {
+    for activity in workshop.activities.iter().filter(|activity| activity.kind() == ActivityKind::ActionPlan) {
+        for key in activity.settings.jurisdiction_keys() {
             ensure(&key, name_in(Some(activity), &key), &mut groups);
         }
     }
@@ -1274,7 +1274,7 @@ impl Report {
             workshop.action(*id).filter(|action| !action.withdrawn).map(|action| action.card.title.clone())
         };
         let mut risks: Vec<(Option<RiskSummary>, &Contribution)> = Vec::new();
-        for activity in workshop.activities.iter().filter(|activity| activity.kind == ActivityKind::RiskMap) {
+        for activity in workshop.activities.iter().filter(|activity| activity.kind() == ActivityKind::RiskMap) {
             for risk in workshop
                 .contributions_in(activity.id)
                 .filter(|note| note.kind == ContributionKind::Risk && note.merged_into.is_none())

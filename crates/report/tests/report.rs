@@ -101,14 +101,14 @@ fn the_csv_tables_parse_back_with_a_row_per_record() {
     }
 
     let (header, rows) = read(&table(&report, Table::Assessments));
-    let assess = workshop.activities.iter().find(|a| a.kind == converge_core::ActivityKind::Assess).unwrap();
+    let assess = workshop.activities.iter().find(|a| a.kind() == converge_core::ActivityKind::Assess).unwrap();
     let items = workshop.items_of(assess).len();
-    assert_eq!(rows.len(), items * assess.config.criteria.len(), "one row per item and criterion");
+    assert_eq!(rows.len(), items * assess.settings.criteria().len(), "one row per item and criterion");
     let mean = header.iter().position(|name| name == "mean").unwrap();
     assert!(rows.iter().all(|row| row[mean].parse::<f64>().is_ok()), "means use a decimal point");
 
     let (_, rows) = read(&table(&report, Table::Votes));
-    let vote = workshop.activities.iter().find(|a| a.kind == converge_core::ActivityKind::Vote).unwrap();
+    let vote = workshop.activities.iter().find(|a| a.kind() == converge_core::ActivityKind::Vote).unwrap();
     assert_eq!(rows.len(), workshop.items_of(vote).len());
     assert_eq!(rows[0][5], "1", "ranked best first");
 

@@ -82,7 +82,7 @@ fn summaries(state: &LiveState) -> Vec<ActivitySummary> {
         .iter()
         .map(|activity| ActivitySummary {
             id: activity.id.as_uuid(),
-            kind: activity.kind.as_str().to_owned(),
+            kind: activity.kind().as_str().to_owned(),
             title: activity.title.clone(),
             status: activity.status.as_str().to_owned(),
         })
@@ -354,7 +354,7 @@ pub async fn get_workshop(
     };
     let anonymous = |contribution: &Contribution| {
         matches!(contribution.author, Subject::Pseudonym(_))
-            || workshop.activity(contribution.activity_id).is_none_or(|activity| activity.config.anonymous)
+            || workshop.activity(contribution.activity_id).is_none_or(|activity| activity.settings.anonymous)
     };
     let mine = |contribution: &Contribution, you: ParticipantId| {
         state.keyring.is(you, Scope::Contribution(contribution.id), &contribution.author)
@@ -376,14 +376,14 @@ pub async fn get_workshop(
             .iter()
             .map(|activity| ActivityView {
                 id: activity.id.as_uuid(),
-                kind: activity.kind.as_str().to_owned(),
+                kind: activity.kind().as_str().to_owned(),
                 title: activity.title.clone(),
                 // The agenda names a draft to the room, as the home page does; its prompt, still
                 // being written, is the facilitator's.
                 prompt: if activity.is_visible_to(role) { activity.prompt.clone() } else { String::new() },
                 status: activity.status.as_str().to_owned(),
                 times_opened: activity.times_opened,
-                accepts: activity.kind.accepted_contributions().iter().map(|kind| kind.as_str().to_owned()).collect(),
+                accepts: activity.kind().accepted_contributions().iter().map(|kind| kind.as_str().to_owned()).collect(),
             })
             .collect(),
         participants: workshop

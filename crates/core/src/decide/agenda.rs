@@ -4,7 +4,7 @@
 use super::{DEFAULT_TIMER_MINUTES, Deciding, MINUTE_MS, activity_added, position_of, require_facilitator};
 use crate::state::Timer;
 use crate::text::{Prompt, Title};
-use crate::{ActivityConfig, ActivityId, ActivitySpec, ActivityStatus, DomainError, Event};
+use crate::{ActivityConfig, ActivityId, ActivitySettings, ActivitySpec, ActivityStatus, DomainError, Event};
 
 pub(super) fn add_activity(cx: &Deciding<'_>, spec: ActivitySpec) -> Result<Vec<Event>, DomainError> {
     let &Deciding { workshop, actor, .. } = cx;
@@ -13,7 +13,7 @@ pub(super) fn add_activity(cx: &Deciding<'_>, spec: ActivitySpec) -> Result<Vec<
         return Err(DomainError::DuplicateActivity(spec.activity_id));
     }
     let earlier: Vec<ActivityId> = workshop.activities.iter().map(|activity| activity.id).collect();
-    spec.config.check(spec.kind, spec.activity_id, &earlier)?;
+    ActivitySettings::parse(spec.kind, &spec.config, spec.activity_id, &earlier)?;
     Ok(vec![activity_added(spec)])
 }
 
@@ -31,22 +31,25 @@ pub(super) fn update_activity(
     let title = Title::parse(&title)?;
     let prompt = Prompt::parse(&prompt)?;
     let earlier: Vec<ActivityId> = workshop.activities[..position].iter().map(|activity| activity.id).collect();
-    config.check(activity.kind, activity_id, &earlier)?;
+    // An activity keeps its kind: options of another kind are refused, not set aside.
+    let settings = ActivitySettings::parse(activity.kind(), &config, activity_id, &earlier)?;
     // Anonymity, once the room has seen it, stays: turning it off would sign what was
     // posted under it, or what someone posts from a page still saying "anonymous".
     // Turning it on is always possible, except in a brainwriting under way, whose seat
     // order a signed board has already shown.
-    if activity.config.anonymous != config.anonymous
+    if activity.settings.anonymous != settings.anonymous
         && let Some(reason) = workshop.anonymity_fixed(activity)
     {
         return Err(DomainError::InvalidConfig { reason });
     }
     // Ballots were cast under the vote's rules; changing them would miscount those ballots.
     let has_ballots = !activity.ballots.is_empty() || !activity.comparisons.is_empty();
-    if has_ballots && config.vote_rules() != activity.config.vote_rules() {
+    if has_ballots && settings.vote_rules() != activity.settings.vote_rules() {
         return Err(DomainError::InvalidConfig { reason: "vote_locked" });
     }
-    if activity.title == title.as_str() && activity.prompt == prompt.as_str() && activity.config == config {
+    // Nothing to record when the activity would stay as it is, even if the configuration spells
+    // a default out (the vote's majority judgment, the classic 6-3-5) where the record left it unset.
+    if activity.title == title.as_str() && activity.prompt == prompt.as_str() && activity.settings == settings {
         return Ok(Vec::new());
     }
     Ok(vec![Event::ActivityUpdated { activity_id, title: title.into_string(), prompt: prompt.into_string(), config }])
@@ -81,7 +84,7 @@ pub(super) fn move_activity(
     // the activity that uses it.
     for (index, activity) in order.iter().enumerate() {
         let Some(activity) = workshop.activity(*activity) else { continue };
-        if activity.config.sources.iter().any(|source| !order[..index].contains(source)) {
+        if activity.settings.sources.iter().any(|source| !order[..index].contains(source)) {
             return Err(DomainError::InvalidConfig { reason: "sources" });
         }
     }
@@ -108,7 +111,7 @@ pub(super) fn start_timer(
     {
         return Err(DomainError::InvalidConfig { reason: "minutes" });
     }
-    let planned = u64::from(activity.config.minutes.unwrap_or(DEFAULT_TIMER_MINUTES)) * MINUTE_MS;
+    let planned = u64::from(activity.settings.minutes.unwrap_or(DEFAULT_TIMER_MINUTES)) * MINUTE_MS;
     // Starting a running timer starts it afresh: the facilitator presses "start" again
     // when the time is up (the core has no clock to tell an expired timer from another).
     let remaining_ms = match (minutes, activity.timer) {

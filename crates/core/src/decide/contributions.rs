@@ -35,16 +35,16 @@ pub(super) fn post_contribution(cx: &Deciding<'_>, post: Post) -> Result<Vec<Eve
         return if same { Ok(Vec::new()) } else { Err(DomainError::DuplicateContribution(contribution_id)) };
     }
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
-    if !activity.kind.accepts_contributions() {
-        return Err(DomainError::ContributionsNotAccepted { activity: activity.kind });
+    if !activity.kind().accepts_contributions() {
+        return Err(DomainError::ContributionsNotAccepted { activity: activity.kind() });
     }
     if activity.status != ActivityStatus::Open {
         return Err(DomainError::ActivityNotOpen);
     }
     let kind = match kind {
-        Some(kind) if activity.kind.accepted_contributions().contains(&kind) => kind,
-        Some(kind) => return Err(DomainError::ContributionKindNotAccepted { activity: activity.kind, kind }),
-        None => activity.kind.default_contribution().ok_or(DomainError::ContributionKindRequired)?,
+        Some(kind) if activity.kind().accepted_contributions().contains(&kind) => kind,
+        Some(kind) => return Err(DomainError::ContributionKindNotAccepted { activity: activity.kind(), kind }),
+        None => activity.kind().default_contribution().ok_or(DomainError::ContributionKindRequired)?,
     };
     let text = NoteText::parse(&text)?;
     if links.len() > limits::LINKS_MAX {
@@ -59,7 +59,7 @@ pub(super) fn post_contribution(cx: &Deciding<'_>, post: Post) -> Result<Vec<Eve
             unique_links.push(link);
         }
     }
-    let card = match (activity.kind, card) {
+    let card = match (activity.kind(), card) {
         (ActivityKind::PhotoLanguage, Some(card)) if crate::valid_key(&card) => {
             // An uploaded deck is known here, so its cards are checked; the built-in
             // deck belongs to the edge, which offers only its own cards.
@@ -71,7 +71,7 @@ pub(super) fn post_contribution(cx: &Deciding<'_>, post: Post) -> Result<Vec<Eve
         (ActivityKind::PhotoLanguage, _) => return Err(DomainError::CardRequired),
         (_, _) => None,
     };
-    if activity.kind == ActivityKind::Reformulate
+    if activity.kind() == ActivityKind::Reformulate
         && !unique_links
             .iter()
             .filter_map(|link| workshop.contribution(*link))
@@ -79,7 +79,7 @@ pub(super) fn post_contribution(cx: &Deciding<'_>, post: Post) -> Result<Vec<Eve
     {
         return Err(DomainError::SourceChallengeRequired);
     }
-    let sheet = match activity.kind {
+    let sheet = match activity.kind() {
         ActivityKind::Brainwriting => {
             let brainwriting = activity.brainwriting.as_ref().ok_or(DomainError::BrainwritingNotStarted)?;
             let sheet = seat_of(keyring, brainwriting, participant, activity_id)
@@ -88,7 +88,7 @@ pub(super) fn post_contribution(cx: &Deciding<'_>, post: Post) -> Result<Vec<Eve
             if written_on.is_some_and(|written_on| written_on != sheet) {
                 return Err(DomainError::SheetPassedOn);
             }
-            let max = activity.config.brainwriting_rules().ideas_per_round;
+            let max = activity.settings.brainwriting_rules().ideas_per_round;
             // A sheet lies in front of one seat per round: what is on it this round was
             // written from that seat.
             let written = workshop.contributions_in(activity_id).filter(|idea| idea.sheet == Some(sheet)).count();
@@ -99,7 +99,7 @@ pub(super) fn post_contribution(cx: &Deciding<'_>, post: Post) -> Result<Vec<Eve
         }
         _ => None,
     };
-    let author = if activity.config.anonymous {
+    let author = if activity.settings.anonymous {
         acting(keyring, participant, Scope::Contribution(contribution_id))?
     } else {
         Subject::Named(participant)
@@ -127,8 +127,8 @@ pub(super) fn move_contribution(
         workshop.contribution(contribution_id).ok_or(DomainError::UnknownContribution(contribution_id))?;
     let activity =
         workshop.activity(contribution.activity_id).ok_or(DomainError::UnknownActivity(contribution.activity_id))?;
-    if !activity.kind.accepted_contributions().contains(&kind) {
-        return Err(DomainError::ContributionKindNotAccepted { activity: activity.kind, kind });
+    if !activity.kind().accepted_contributions().contains(&kind) {
+        return Err(DomainError::ContributionKindNotAccepted { activity: activity.kind(), kind });
     }
     if contribution.kind == kind {
         return Ok(Vec::new());
@@ -178,7 +178,7 @@ pub(super) fn categorize(
     let &Deciding { workshop, actor, .. } = cx;
     require_contributor(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
-    if activity.kind != ActivityKind::Categorize {
+    if activity.kind() != ActivityKind::Categorize {
         return Err(DomainError::WrongActivityKind);
     }
     let is_facilitator = require_facilitator(workshop, actor).is_ok();
@@ -190,7 +190,7 @@ pub(super) fn categorize(
         return Err(DomainError::NotASource);
     }
     if let Some(category) = category
-        && !activity.config.categories.iter().any(|known| known.id == category)
+        && !activity.settings.categories().iter().any(|known| known.id == category)
     {
         return Err(DomainError::UnknownCategory(category));
     }
@@ -204,7 +204,7 @@ pub(super) fn start_brainwriting(cx: &Deciding<'_>, activity_id: ActivityId) -> 
     let &Deciding { workshop, actor, keyring } = cx;
     require_facilitator(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
-    if activity.kind != ActivityKind::Brainwriting {
+    if activity.kind() != ActivityKind::Brainwriting {
         return Err(DomainError::WrongActivityKind);
     }
     // Until the first idea is written, starting again re-seats the room (late arrivals,
@@ -228,7 +228,7 @@ pub(super) fn start_brainwriting(cx: &Deciding<'_>, activity_id: ActivityId) -> 
         .filter(|participant| writes(&participant.id) && workshop.table_of(participant.id).is_none())
         .map(|participant| (participant.id, None))
         .collect();
-    let rules = activity.config.brainwriting_rules();
+    let rules = activity.settings.brainwriting_rules();
     let size = std::num::NonZeroUsize::new(rules.table_size as usize).unwrap_or(std::num::NonZeroUsize::MIN);
     tables.extend(crate::tables::assign_tables(&unseated, size));
     // Each seat is a pseudonym, and seats go round the table in the order of their
@@ -266,7 +266,7 @@ pub(super) fn next_round(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<V
     }
     let mut events = vec![Event::BrainwritingRoundStarted { activity_id, round }];
     // Each round runs on its own clock.
-    let round_ms = u64::from(activity.config.brainwriting_rules().round_minutes) * MINUTE_MS;
+    let round_ms = u64::from(activity.settings.brainwriting_rules().round_minutes) * MINUTE_MS;
     events.push(Event::TimerStarted { activity_id, remaining_ms: round_ms });
     Ok(events)
 }

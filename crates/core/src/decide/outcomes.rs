@@ -23,7 +23,7 @@ pub(super) fn draft_action(
     let author = acting(keyring, participant, Scope::Draft(activity_id))?;
     let activity = action_plan(workshop, activity_id)?;
     workshop.may_work_on(activity, role_of(workshop, participant))?;
-    let card = ActionCard::parse(card, &activity.config.jurisdiction_keys())?;
+    let card = ActionCard::parse(card, &activity.settings.jurisdiction_keys())?;
     let sources = action_sources(workshop, sources, facilitating)?;
     Ok(vec![Event::ActionDrafted { action_id, activity_id, author, card, sources }])
 }
@@ -45,7 +45,7 @@ pub(super) fn edit_action(
     if base_revision != action.revision {
         return Err(DomainError::EditConflict { current: action.revision });
     }
-    let card = ActionCard::parse(card, &activity.config.jurisdiction_keys())?;
+    let card = ActionCard::parse(card, &activity.settings.jurisdiction_keys())?;
     let sources = action_sources(workshop, sources, facilitating)?;
     if card == action.card && sources == action.sources {
         return Ok(Vec::new());

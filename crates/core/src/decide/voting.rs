@@ -14,7 +14,7 @@ pub(super) fn cast_ballot(
     let &Deciding { workshop, actor, keyring } = cx;
     let participant = require_voter(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
-    if activity.kind != ActivityKind::Vote {
+    if activity.kind() != ActivityKind::Vote {
         return Err(DomainError::WrongActivityKind);
     }
     // A voter named by id in an older record keeps that one voice.
@@ -27,7 +27,7 @@ pub(super) fn cast_ballot(
     if activity.status != ActivityStatus::Open {
         return Err(DomainError::ActivityNotOpen);
     }
-    ballot.check(&activity.config.vote_rules(), &workshop.items_of(activity))?;
+    ballot.check(&activity.settings.vote_rules(), &workshop.items_of(activity))?;
     // Each participant answers each pair once, so nobody outweighs the room by repeating.
     if let crate::voting::Ballot::Pairwise { winner, loser } = &ballot
         && activity
@@ -52,7 +52,7 @@ pub(super) fn assess_item(
     let &Deciding { workshop, actor, keyring } = cx;
     let participant = require_voter(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
-    if activity.kind != ActivityKind::Assess {
+    if activity.kind() != ActivityKind::Assess {
         return Err(DomainError::WrongActivityKind);
     }
     let named = Subject::Named(participant);
@@ -67,7 +67,7 @@ pub(super) fn assess_item(
     if !workshop.items_of(activity).contains(&item) {
         return Err(DomainError::NotAnItem);
     }
-    crate::voting::check_assessment(&scores, &activity.config.criteria)?;
+    crate::voting::check_assessment(&scores, activity.settings.criteria())?;
     if activity.assessments.get(&item).and_then(|by| by.get(&assessor)) == Some(&scores) {
         return Ok(Vec::new());
     }
@@ -84,7 +84,7 @@ pub(super) fn rate_risk(
     let &Deciding { workshop, actor, keyring } = cx;
     let participant = require_contributor(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
-    if activity.kind != ActivityKind::RiskMap {
+    if activity.kind() != ActivityKind::RiskMap {
         return Err(DomainError::WrongActivityKind);
     }
     let named = Subject::Named(participant);

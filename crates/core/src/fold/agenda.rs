@@ -2,7 +2,7 @@
 //! their timers.
 
 use crate::state::Timer;
-use crate::{ActivityConfig, ActivityId, ActivityStatus, TimedEvent, Timestamp, Workshop};
+use crate::{ActivityConfig, ActivityId, ActivitySettings, ActivityStatus, TimedEvent, Timestamp, Workshop};
 use std::collections::BTreeSet;
 
 impl Workshop {
@@ -16,8 +16,9 @@ impl Workshop {
         if let Some(activity) = self.activity_mut(*activity_id) {
             title.clone_into(&mut activity.title);
             prompt.clone_into(&mut activity.prompt);
-            activity.config = config.clone();
-            let categories: BTreeSet<u32> = config.categories.iter().map(|category| category.id).collect();
+            // Leniently: an older record may hold another kind's options, which the activity ignores.
+            activity.settings = ActivitySettings::from_record(activity.kind(), config);
+            let categories: BTreeSet<u32> = activity.settings.categories().iter().map(|category| category.id).collect();
             activity.placements.retain(|_, category| categories.contains(category));
         }
     }
@@ -25,7 +26,7 @@ impl Workshop {
     pub(super) fn activity_removed(&mut self, activity_id: &ActivityId) {
         self.activities.retain(|activity| activity.id != *activity_id);
         for activity in &mut self.activities {
-            activity.config.sources.retain(|source| source != activity_id);
+            activity.settings.sources.retain(|source| source != activity_id);
         }
         if self.focus == Some(*activity_id) {
             self.focus = None;

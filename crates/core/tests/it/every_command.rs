@@ -107,7 +107,7 @@ fn nth<T: Clone>(items: &[T], n: u8) -> Option<T> {
 }
 
 fn activity_of_kind(workshop: &Workshop, kind: ActivityKind) -> ActivityId {
-    workshop.activities.iter().find(|activity| activity.kind == kind).map_or(activity(99), |activity| activity.id)
+    workshop.activities.iter().find(|activity| activity.kind() == kind).map_or(activity(99), |activity| activity.id)
 }
 
 /// A ballot the vote's current method accepts, over its items.
@@ -179,8 +179,12 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
             (facilitating(), Command::AddActivity(spec))
         }
         7 => {
-            let current = workshop.activity(any_activity).map(|activity| activity.config.clone()).unwrap_or_default();
-            let vote = (c % 3 == 0).then(|| VoteConfig::new(VoteMethod::ALL[a as usize % VoteMethod::ALL.len()]));
+            let edited = workshop.activity(any_activity);
+            let current = edited.map(|activity| activity.settings.to_config()).unwrap_or_default();
+            // A new set-up only for a vote: another kind's options are refused.
+            let is_vote = edited.is_some_and(|activity| activity.kind() == ActivityKind::Vote);
+            let vote =
+                (is_vote && c % 3 == 0).then(|| VoteConfig::new(VoteMethod::ALL[a as usize % VoteMethod::ALL.len()]));
             let config = ActivityConfig {
                 anonymous: current.anonymous != (c % 5 == 0),
                 minutes: Some(u32::from(c % 30) + 1),
@@ -223,20 +227,20 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
         18 => (someone, Command::SetPresence { participant_id: participant, present: c % 3 != 0 }),
         19 => {
             let writable: Vec<&Activity> =
-                workshop.activities.iter().filter(|activity| activity.kind.accepts_contributions()).collect();
+                workshop.activities.iter().filter(|activity| activity.kind().accepts_contributions()).collect();
             let Some(target) = nth(&writable, b) else { return (facilitating(), Command::RenewJoinCode) };
-            let accepted = target.kind.accepted_contributions();
+            let accepted = target.kind().accepted_contributions();
             let challenges: Vec<ContributionId> = workshop
                 .contributions
                 .iter()
                 .filter(|contribution| contribution.kind == ContributionKind::Challenge)
                 .map(|contribution| contribution.id)
                 .collect();
-            let links = match target.kind {
+            let links = match target.kind() {
                 ActivityKind::Reformulate => nth(&challenges, c).into_iter().collect(),
                 _ => (c % 5 == 0).then_some(contribution_id).into_iter().collect(),
             };
-            let card = (target.kind == ActivityKind::PhotoLanguage)
+            let card = (target.kind() == ActivityKind::PhotoLanguage)
                 .then(|| nth(&cards, c).unwrap_or_else(|| "builtin-card".into()));
             let text = if text.is_empty() { "a note".into() } else { text };
             (
@@ -262,7 +266,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
             let contribution_id = contribution.map_or(contribution_id, |contribution| contribution.id);
             let accepted = contribution
                 .and_then(|contribution| workshop.activity(contribution.activity_id))
-                .map_or(&[][..], |activity| activity.kind.accepted_contributions());
+                .map_or(&[][..], |activity| activity.kind().accepted_contributions());
             let kind = nth(accepted, c).unwrap_or(ContributionKind::Idea);
             (facilitating(), Command::MoveContribution { contribution_id, kind })
         }
@@ -316,7 +320,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
             let activity_id = activity_of_kind(workshop, ActivityKind::Vote);
             let (rules, items) = workshop.activity(activity_id).map_or_else(
                 || (VoteConfig::new(VoteMethod::Dots), Vec::new()),
-                |vote| (vote.config.vote_rules(), workshop.items_of(vote).into_iter().collect()),
+                |vote| (vote.settings.vote_rules(), workshop.items_of(vote).into_iter().collect()),
             );
             (someone, Command::CastBallot { activity_id, ballot: ballot(rules, &items, intent) })
         }
@@ -464,14 +468,14 @@ fn run_scenario(intents: &[Intent]) -> Result<BTreeSet<String>, TestCaseError> {
     }
     let writer = Actor::Participant(ParticipantId::from_uuid(id(40_000)));
     for (n, activity) in live.activities.clone().iter().enumerate() {
-        let Some(kind) = activity.kind.accepted_contributions().first() else { continue };
+        let Some(kind) = activity.kind().accepted_contributions().first() else { continue };
         let post = Command::PostContribution {
             contribution_id: ContributionId::from_uuid(id(80_000 + n as u128)),
             activity_id: activity.id,
             kind: Some(*kind),
             text: format!("note {n}"),
             links: live.contributions.iter().map(|challenge| challenge.id).take(1).collect(),
-            card: (activity.kind == ActivityKind::PhotoLanguage).then(|| "builtin-card".into()),
+            card: (activity.kind() == ActivityKind::PhotoLanguage).then(|| "builtin-card".into()),
             sheet: None,
         };
         let Ok(events) = decide(&live, writer, post) else { continue };

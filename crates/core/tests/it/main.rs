@@ -16,6 +16,7 @@ mod properties;
 mod provenance;
 mod results_format;
 mod rules;
+mod settings;
 mod tables;
 mod tidy;
 mod votes;

@@ -165,10 +165,10 @@ fn assert_invariants(workshop: &Workshop) -> Result<(), TestCaseError> {
     for contribution in &workshop.contributions {
         let activity = workshop.activity(contribution.activity_id);
         prop_assert!(activity.is_some(), "a contribution outside the agenda");
-        prop_assert!(activity.unwrap().kind.accepted_contributions().contains(&contribution.kind));
+        prop_assert!(activity.unwrap().kind().accepted_contributions().contains(&contribution.kind));
         prop_assert!(author_of(workshop, contribution).is_some(), "a contribution by nobody in the room");
         // Anonymous notes name nobody; signed ones name their author.
-        let anonymous = activity.unwrap().config.anonymous;
+        let anonymous = activity.unwrap().settings.anonymous;
         prop_assert_eq!(anonymous, matches!(contribution.author, Subject::Pseudonym(_)));
         let n_chars = contribution.text.chars().count();
         prop_assert!((1..=limits::NOTE_MAX).contains(&n_chars));

@@ -298,7 +298,7 @@ fn anonymity_seen_by_the_room_stays_and_a_brainwriting_under_way_keeps_its_own()
             activity_id: activity(0),
             title: current.title.clone(),
             prompt: current.prompt.clone(),
-            config: ActivityConfig { anonymous, ..current.config.clone() },
+            config: ActivityConfig { anonymous, ..current.settings.to_config() },
         }
     };
     // A draft nobody has seen can change its mind.
@@ -329,7 +329,7 @@ fn anonymity_seen_by_the_room_stays_and_a_brainwriting_under_way_keeps_its_own()
         activity_id: activity(70),
         title: activity_70.title.clone(),
         prompt: activity_70.prompt.clone(),
-        config: ActivityConfig { anonymous: true, ..activity_70.config.clone() },
+        config: ActivityConfig { anonymous: true, ..activity_70.settings.to_config() },
     };
     assert_eq!(
         decide(&workshop, Actor::Account(account()), anonymous),

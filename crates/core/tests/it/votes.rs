@@ -110,7 +110,7 @@ fn a_pair_is_answered_once_per_participant_and_the_rules_lock_once_ballots_are_i
         activity_id: activity(50),
         title: vote.title.clone(),
         prompt: vote.prompt.clone(),
-        config: ActivityConfig { vote: Some(VoteConfig::new(VoteMethod::Approval)), ..vote.config.clone() },
+        config: ActivityConfig { vote: Some(VoteConfig::new(VoteMethod::Approval)), ..vote.settings.to_config() },
     };
     assert_eq!(
         decide(&workshop, Actor::Account(account()), switch),

@@ -88,14 +88,15 @@ pub fn starting_config(kind: ActivityKind, language: Language) -> ActivityConfig
 #[cfg(test)]
 mod tests {
     use super::*;
-    use converge_core::ActivityId;
+    use converge_core::{ActivityId, ActivitySettings};
 
     #[test]
     fn every_kind_starts_with_a_configuration_the_domain_accepts_in_each_language() {
         for language in Language::ALL {
             for kind in ActivityKind::ALL {
                 let own = ActivityId::from_uuid(uuid::Uuid::from_u128(1));
-                assert_eq!(starting_config(kind, language).check(kind, own, &[]), Ok(()), "{kind:?} in {language:?}");
+                let settings = ActivitySettings::parse(kind, &starting_config(kind, language), own, &[]);
+                assert_eq!(settings.map(|settings| settings.kind()), Ok(kind), "{kind:?} in {language:?}");
             }
         }
     }

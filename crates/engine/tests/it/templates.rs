@@ -1,7 +1,7 @@
 //! Workshop templates: the shipped ones load, give agendas the domain accepts and survive a
 //! round trip; malformed ones are refused with the line of the mistake and a reason.
 
-use converge_core::{ActivityId, ActivityKind, Language, Prompt, Title};
+use converge_core::{ActivityId, ActivityKind, ActivitySettings, Language, Prompt, Title};
 use converge_engine::NewWorkshop;
 use converge_engine::templates::{
     SHIPPED_SOURCES, Template, TemplateError, parse_template, parse_template_bytes, shipped, shipped_template,
@@ -36,7 +36,7 @@ fn every_shipped_template_parses_and_its_agenda_passes_the_domain_checks_in_both
                 let id = ActivityId::from_uuid(Uuid::from_u128(n));
                 let mut config = draft.config.clone();
                 config.sources = draft.source_keys.iter().map(|key| keys[key]).collect();
-                config.check(draft.kind, id, &earlier).unwrap_or_else(|error| {
+                ActivitySettings::parse(draft.kind, &config, id, &earlier).unwrap_or_else(|error| {
                     panic!("{} {:?} activity {:?}: {error}", template.id(), language, draft.key)
                 });
                 Title::parse(&draft.title).unwrap();
@@ -144,9 +144,9 @@ async fn the_engine_creates_a_workshop_from_every_shipped_template_in_both_langu
             let activities = &state.workshop.activities;
             assert_eq!(activities.len(), template.n_activities());
             for (activity, draft) in activities.iter().zip(template.agenda(language)) {
-                assert_eq!(activity.kind, draft.kind);
+                assert_eq!(activity.kind(), draft.kind);
                 assert_eq!(activity.title, draft.title);
-                assert_eq!(activity.config.sources.len(), draft.source_keys.len());
+                assert_eq!(activity.settings.sources.len(), draft.source_keys.len());
             }
         }
     }
@@ -340,6 +340,18 @@ fn a_title_over_the_limit_is_refused_with_the_limit() {
 fn a_deck_that_is_not_a_key_is_refused() {
     let source = minimal(&activity("a", "photo_language", "deck = \"../etc\"\n"));
     assert_rejected(&source, 16, "invalid_config", "deck");
+}
+
+#[test]
+fn a_setting_of_another_kind_is_refused_at_its_line() {
+    let source = minimal(&activity("a", "vote", "deck = \"builtin\"\n"));
+    assert_rejected(&source, 16, "invalid_config", "`deck` is not a setting of a `vote` activity");
+    let extra = "categories = [\n  { fr = \"Outils\", en = \"Tools\" },\n]\n";
+    let source = minimal(&activity("a", "swot", extra));
+    assert_rejected(&source, 16, "invalid_config", "`categories`");
+    let extra = "\n[day.activity.brainwriting]\nideas_per_round = 3\nround_minutes = 5\ntable_size = 6\n";
+    let source = minimal(&activity("a", "challenges", extra));
+    assert_rejected(&source, 17, "invalid_config", "`brainwriting`");
 }
 
 #[test]

@@ -43,6 +43,7 @@ error-invalid_config-brainwriting = Brainwriting: 1 to 10 ideas per round, round
 error-invalid_config-deck = This card deck does not exist.
 error-invalid_config-vote = Vote settings: 1 to 100 dots, at most that many per idea, 2 to 10 grades.
 error-invalid_config-table_size = A table seats 2 to 12 people.
+error-invalid_config-not_for_kind = This setting belongs to another kind of activity.
 
 error-invalid_config-vote_locked = Ballots have been cast: the vote's rules no longer change. Add a new vote to vote differently.
 error-invalid_config-anonymity_locked = The room has seen this activity as anonymous: anonymity can no longer be turned off, that would sign what was written under it.

@@ -43,6 +43,7 @@ error-invalid_config-brainwriting = Brainwriting : de 1 à 10 idées par tour, d
 error-invalid_config-deck = Ce jeu de cartes n’existe pas.
 error-invalid_config-vote = Réglages du vote : de 1 à 100 gommettes, au plus autant par idée, de 2 à 10 mentions.
 error-invalid_config-table_size = Une table compte de 2 à 12 personnes.
+error-invalid_config-not_for_kind = Ce réglage appartient à un autre type d’activité.
 
 error-invalid_config-vote_locked = Des bulletins ont déjà été déposés : les règles du vote ne changent plus. Ajoutez un nouveau vote pour voter autrement.
 error-invalid_config-anonymity_locked = La salle a vu cette activité comme anonyme : l’anonymat ne peut plus être retiré, cela signerait ce qui a été écrit sous cette promesse.

@@ -13,7 +13,7 @@ use crate::Lang;
 use crate::layout::csrf_field;
 use converge_core::outcomes::{self, Action, ActionCard, GivenStance, Material, Stance, outcome_limits};
 use converge_core::{
-    ActionId, ActivityConfig, ActivityKind, Contribution, ContributionId, ContributionKind, Jurisdiction, Language,
+    ActionId, ActivityKind, ActivitySettings, Contribution, ContributionId, ContributionKind, Jurisdiction, Language,
     Scope, Workshop, WorkshopId, limits,
 };
 use maud::{Markup, html};
@@ -57,32 +57,32 @@ pub use converge_core::outcomes::merge_edit;
 
 /// The jurisdictions of an activity as (key, name): its own, or the three defaults named in
 /// the reader's language.
-pub fn jurisdictions(lang: Lang, config: &ActivityConfig) -> Vec<(String, String)> {
-    if config.jurisdictions.is_empty() {
+pub fn jurisdictions(lang: Lang, settings: &ActivitySettings) -> Vec<(String, String)> {
+    if settings.jurisdictions().is_empty() {
         converge_core::outcomes::DEFAULT_JURISDICTIONS
             .iter()
             .map(|key| ((*key).to_owned(), lang.t(&format!("actions-jurisdiction-{key}"))))
             .collect()
     } else {
-        config.jurisdictions.iter().map(|j| (j.key.clone(), j.name.clone())).collect()
+        settings.jurisdictions().iter().map(|j| (j.key.clone(), j.name.clone())).collect()
     }
 }
 
-pub fn jurisdiction_name(lang: Lang, config: &ActivityConfig, key: &str) -> String {
-    jurisdictions(lang, config).into_iter().find(|(known, _)| known == key).map_or_else(|| key.to_owned(), |(_, n)| n)
+pub fn jurisdiction_name(lang: Lang, settings: &ActivitySettings, key: &str) -> String {
+    jurisdictions(lang, settings).into_iter().find(|(known, _)| known == key).map_or_else(|| key.to_owned(), |(_, n)| n)
 }
 
 /// The settings field: one jurisdiction per line, the defaults written out when there are none.
-pub fn jurisdiction_lines(lang: Lang, config: &ActivityConfig) -> String {
-    jurisdictions(lang, config).into_iter().map(|(_, name)| name).collect::<Vec<_>>().join("\n")
+pub fn jurisdiction_lines(lang: Lang, settings: &ActivitySettings) -> String {
+    jurisdictions(lang, settings).into_iter().map(|(_, name)| name).collect::<Vec<_>>().join("\n")
 }
 
 /// The jurisdictions a facilitator typed, one per line. Names kept keep their key (cards refer to
 /// keys); a renamed line takes the key of the first name no longer there; new names get a key
 /// made from the name. The defaults, left as written in either language, stay the defaults.
-pub fn jurisdictions_from_lines(config: &ActivityConfig, lines: &str) -> Vec<Jurisdiction> {
+pub fn jurisdictions_from_lines(settings: &ActivitySettings, lines: &str) -> Vec<Jurisdiction> {
     let names: Vec<&str> = lines.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
-    let existing: Vec<(String, Vec<String>)> = if config.jurisdictions.is_empty() {
+    let existing: Vec<(String, Vec<String>)> = if settings.jurisdictions().is_empty() {
         converge_core::outcomes::DEFAULT_JURISDICTIONS
             .iter()
             .map(|key| {
@@ -91,9 +91,9 @@ pub fn jurisdictions_from_lines(config: &ActivityConfig, lines: &str) -> Vec<Jur
             })
             .collect()
     } else {
-        config.jurisdictions.iter().map(|j| (j.key.clone(), vec![j.name.clone()])).collect()
+        settings.jurisdictions().iter().map(|j| (j.key.clone(), vec![j.name.clone()])).collect()
     };
-    let unchanged_defaults = config.jurisdictions.is_empty()
+    let unchanged_defaults = settings.jurisdictions().is_empty()
         && names.len() == existing.len()
         && names.iter().zip(&existing).all(|(name, (_, known))| known.iter().any(|known| known == name));
     if unchanged_defaults {
@@ -229,7 +229,7 @@ pub fn projection(view: &View<'_>) -> Markup {
             p.lead { (lang.t("actions-empty")) }
         }
         div.plan-by-jurisdiction {
-            @for (key, name) in groups(lang, &view.activity.config, &cards) {
+            @for (key, name) in groups(lang, &view.activity.settings, &cards) {
                 @let in_group: Vec<&&Action> = cards.iter().filter(|action| action.card.jurisdiction == key).collect();
                 @if !in_group.is_empty() {
                     section.jurisdiction-group {
@@ -255,8 +255,8 @@ pub fn projection(view: &View<'_>) -> Markup {
 
 /// The jurisdictions to group cards under: the activity's, then any key a card still carries
 /// after its jurisdiction was taken out of the settings, so no card drops out of sight.
-fn groups(lang: Lang, config: &ActivityConfig, cards: &[&Action]) -> Vec<(String, String)> {
-    let mut groups = jurisdictions(lang, config);
+fn groups(lang: Lang, settings: &ActivitySettings, cards: &[&Action]) -> Vec<(String, String)> {
+    let mut groups = jurisdictions(lang, settings);
     for action in cards {
         if !groups.iter().any(|(key, _)| *key == action.card.jurisdiction) {
             groups.push((action.card.jurisdiction.clone(), action.card.jurisdiction.clone()));
@@ -294,7 +294,7 @@ fn plan_list(view: &View<'_>, console: bool) -> Markup {
                             a href=(card_path(view.workshop.id, view.activity.id, action.id)) { (action.card.title) }
                         }
                         p.action-meta {
-                            span.badge.jurisdiction { (jurisdiction_name(lang, &view.activity.config, &action.card.jurisdiction)) }
+                            span.badge.jurisdiction { (jurisdiction_name(lang, &view.activity.settings, &action.card.jurisdiction)) }
                             @let meta = meta_line(lang, &action.card);
                             @if !meta.is_empty() { " " (meta) }
                         }
@@ -488,7 +488,7 @@ pub fn card_details(view: &View<'_>, action: &Action) -> Markup {
         article.action-card.full id="card" {
             h2.action-title { (action.card.title) }
             p.action-meta {
-                span.badge.jurisdiction { (jurisdiction_name(lang, &view.activity.config, &action.card.jurisdiction)) }
+                span.badge.jurisdiction { (jurisdiction_name(lang, &view.activity.settings, &action.card.jurisdiction)) }
                 " "
                 span.muted { (lang.t_args("actions-revision", &[("revision", action.revision.into())])) }
                 @if action.withdrawn { " " span.badge.withdrawn { (lang.t("actions-withdrawn")) } }
@@ -610,7 +610,7 @@ pub fn card_form(
     fresh_id: Option<uuid::Uuid>,
 ) -> Markup {
     let lang = view.lang;
-    let options = jurisdictions(lang, &view.activity.config);
+    let options = jurisdictions(lang, &view.activity.settings);
     let prefix = if editing.is_some() { "edit" } else { "new" };
     html! {
         form.stack.card-form method="post" action=(action) id={ (prefix) "-card-form" } {
@@ -653,7 +653,8 @@ pub fn card_form(
 /// The ranks frozen into the record by closed votes and assessments: best rank per contribution.
 fn frozen_ranks(workshop: &Workshop) -> BTreeMap<ContributionId, (usize, &str)> {
     let mut ranks: BTreeMap<ContributionId, (usize, &str)> = BTreeMap::new();
-    for activity in workshop.activities.iter().filter(|a| matches!(a.kind, ActivityKind::Vote | ActivityKind::Assess)) {
+    for activity in workshop.activities.iter().filter(|a| matches!(a.kind(), ActivityKind::Vote | ActivityKind::Assess))
+    {
         let Some(document) = activity.frozen_results() else {
             continue;
         };
@@ -795,6 +796,7 @@ pub fn title_from(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use converge_core::ActivityConfig;
 
     fn form(title: &str, description: &str, owner: &str, sources: &[u128]) -> CardForm {
         CardForm {
@@ -836,7 +838,8 @@ mod tests {
 
     #[test]
     fn jurisdictions_keep_their_keys_across_renames() {
-        let defaults = ActivityConfig::default();
+        let plan = |config: &ActivityConfig| ActivitySettings::from_record(ActivityKind::ActionPlan, config);
+        let defaults = plan(&ActivityConfig::default());
         let french = jurisdiction_lines(Lang(Language::Fr), &defaults);
         assert!(jurisdictions_from_lines(&defaults, &french).is_empty(), "the defaults as shown stay the defaults");
         let english = jurisdiction_lines(Lang(Language::En), &defaults);
@@ -847,13 +850,13 @@ mod tests {
         let keys: Vec<&str> = set.iter().map(|j| j.key.as_str()).collect();
         assert_eq!(keys, vec!["administration", "government", "shared", "les-communes"]);
         assert_eq!(set[1].name, "Le gouvernement wallon");
-        let again = ActivityConfig { jurisdictions: set, ..ActivityConfig::default() };
+        let edited = ActivityConfig { jurisdictions: set, ..ActivityConfig::default() };
+        let again = plan(&edited);
         let reordered = jurisdictions_from_lines(&again, "Les communes\nL’Europe\nLe gouvernement wallon");
         let keys: Vec<&str> = reordered.iter().map(|j| j.key.as_str()).collect();
         assert_eq!(keys, vec!["les-communes", "administration", "government"], "a new name takes a freed key");
-        assert!(
-            again.check(ActivityKind::ActionPlan, converge_core::ActivityId::from_uuid(uuid::Uuid::nil()), &[]).is_ok()
-        );
+        let own_id = converge_core::ActivityId::from_uuid(uuid::Uuid::nil());
+        assert!(ActivitySettings::parse(ActivityKind::ActionPlan, &edited, own_id, &[]).is_ok());
     }
 
     #[test]

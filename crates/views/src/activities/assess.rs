@@ -52,7 +52,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     html! {
-        @if view.activity.config.sources.is_empty() {
+        @if view.activity.settings.sources.is_empty() {
             p.notice { (lang.t("votes-no-sources-facilitator")) }
         }
         (criteria_list(view))
@@ -78,7 +78,7 @@ fn criteria_list(view: &View<'_>) -> Markup {
     html! {
         p.hint { (lang.t("assess-criteria-intro")) }
         ul.criteria-list {
-            @for criterion in &view.activity.config.criteria {
+            @for criterion in view.activity.settings.criteria() {
                 li {
                     (criterion.name)
                     @if criterion.weight != 1 {
@@ -118,7 +118,7 @@ fn sheet(
         .map(|(item, _)| item)
         .or_else(|| items.iter().map(|(item, _)| *item).find(|item| scores_of(view, *item).is_none()));
     let action = format!("/w/{}/a/{}/assess", view.workshop.id, view.activity.id);
-    let criteria = &view.activity.config.criteria;
+    let criteria = view.activity.settings.criteria();
     html! {
         p.assess-progress data-assessed=(done) {
             (lang.t_args(

@@ -23,7 +23,7 @@ const FEW_IDEAS_PER_TABLE: usize = 12;
 
 pub fn participant(view: &View<'_>) -> Markup {
     let lang = view.lang;
-    let rules = view.activity.config.brainwriting_rules();
+    let rules = view.activity.settings.brainwriting_rules();
     let Some(brainwriting) = &view.activity.brainwriting else {
         return html! {
             div #brainwriting-live data-live {
@@ -94,7 +94,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
             }
         };
     };
-    let rules = view.activity.config.brainwriting_rules();
+    let rules = view.activity.settings.brainwriting_rules();
     let seated = seated_participants(view);
     html! {
         div.bw-round-bar {
@@ -117,7 +117,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
             section.bw-table {
                 h3 { (lang.t_args("bw-table", &[("table", (table + 1).into())])) }
                 (members(view, rotation, &seated))
-                @if view.activity.config.anonymous {
+                @if view.activity.settings.anonymous {
                     (table_ideas(view, table as u32))
                 } @else {
                 div.bw-sheets {
@@ -128,7 +128,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
                             h4 { (sheet_title(view, rotation, sheet, &seated)) }
                             // Who holds which sheet would tell who wrote what: shown only
                             // where ideas are signed.
-                            @if !view.activity.config.anonymous {
+                            @if !view.activity.settings.anonymous {
                                 @if let Some(holder) = rotation
                                     .holder_of(SheetIdx(sheet), brainwriting.round as usize)
                                     .and_then(|holder| seated.get(holder))
@@ -169,9 +169,9 @@ pub fn projection(view: &View<'_>) -> Markup {
                 @let n_ideas: usize = sheets.iter().map(Vec::len).sum();
                 section.bw-table {
                     h3 { (lang.t_args("bw-table", &[("table", (table + 1).into())])) }
-                    @if view.activity.config.anonymous && n_ideas > FEW_IDEAS_PER_TABLE {
+                    @if view.activity.settings.anonymous && n_ideas > FEW_IDEAS_PER_TABLE {
                         p.bw-counts { strong { (lang.t_args("bw-ideas-count", &[("count", n_ideas.into())])) } }
-                    } @else if view.activity.config.anonymous {
+                    } @else if view.activity.settings.anonymous {
                         (table_ideas(view, table as u32))
                     } @else if n_ideas <= FEW_IDEAS_PER_TABLE {
                         div.bw-sheets {
@@ -319,7 +319,7 @@ fn seated_participants(view: &View<'_>) -> BTreeMap<Subject, ParticipantId> {
 }
 
 fn rules_line(view: &View<'_>) -> String {
-    let rules = view.activity.config.brainwriting_rules();
+    let rules = view.activity.settings.brainwriting_rules();
     view.lang.t_args("bw-rules", &[("ideas", rules.ideas_per_round.into()), ("minutes", rules.round_minutes.into())])
 }
 
@@ -360,7 +360,7 @@ fn idea_meta(view: &View<'_>, idea: &Contribution) -> String {
     let round = idea.sheet.map_or(0, |sheet| sheet.round) + 1;
     match view.author_of(idea) {
         Some(author) => view.lang.t_args("bw-idea-meta", &[("round", round.into()), ("author", author.into())]),
-        None if view.activity.config.anonymous => String::new(),
+        None if view.activity.settings.anonymous => String::new(),
         None => view.lang.t_args("bw-idea-round", &[("round", round.into())]),
     }
 }
@@ -462,7 +462,7 @@ fn stray_ideas(view: &View<'_>) -> Markup {
 /// nobody but the person themselves sees it (the facilitator neither).
 fn visible_name<'a>(view: &View<'a>, seat: Subject, seated: &BTreeMap<Subject, ParticipantId>) -> Option<&'a str> {
     let who = *seated.get(&seat)?;
-    let hidden = view.activity.config.anonymous && view.viewer != Some(who);
+    let hidden = view.activity.settings.anonymous && view.viewer != Some(who);
     if hidden { None } else { Some(view.names.get(&who).copied().unwrap_or("?")) }
 }
 

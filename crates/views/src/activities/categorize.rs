@@ -38,7 +38,7 @@ pub fn participant(view: &View<'_>) -> Markup {
         // The whole board is live: totals move as the room sorts. A phone whose "move to" control
         // is in use keeps its board until the control is left (app.js).
         div #sort-board-live.sort-area data-live data-sort-area {
-            @if view.activity.config.sources.is_empty() {
+            @if view.activity.settings.sources.is_empty() {
                 p.notice { (lang.t("sort-no-sources")) }
             } @else {
                 @if may_sort {
@@ -57,7 +57,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
     let lang = view.lang;
     html! {
         div.sort-area data-sort-area {
-            @if view.activity.config.sources.is_empty() {
+            @if view.activity.settings.sources.is_empty() {
                 p.notice { (lang.t("sort-no-sources-facilitator")) }
             } @else {
                 p.hint { (lang.t("sort-facilitator-hint")) " " span.sort-drag-hint { (lang.t("sort-hint-drag")) } }
@@ -70,7 +70,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
 pub fn projection(view: &View<'_>) -> Markup {
     html! {
         div.sort-area.sort-projection {
-            @if !view.activity.config.sources.is_empty() { (board(view, Controls::None)) }
+            @if !view.activity.settings.sources.is_empty() { (board(view, Controls::None)) }
         }
     }
 }
@@ -79,7 +79,7 @@ pub fn projection(view: &View<'_>) -> Markup {
 /// pile still to sort, at the top of a phone's screen), then the categories in their order.
 fn columns<'a>(view: &View<'a>) -> Vec<Column<'a>> {
     let activity = view.activity;
-    let categories = &activity.config.categories;
+    let categories = activity.settings.categories();
     let mut columns: Vec<Column<'a>> = std::iter::once(None)
         .chain(categories.iter().map(Some))
         .map(|category| Column { category, notes: Vec::new() })
@@ -175,7 +175,7 @@ fn sort_note(view: &View<'_>, note: &Contribution, current: Option<&Category>, c
                     label for=(select_id) { (lang.t("sort-move-label")) }
                     select id=(select_id) name="category" aria-describedby=(text_id) {
                         option value="" selected[current_id.is_none()] { (lang.t("sort-unsorted")) }
-                        @for category in &view.activity.config.categories {
+                        @for category in view.activity.settings.categories() {
                             option value=(category.id) selected[current_id == Some(category.id)] { (category.name) }
                         }
                     }

@@ -28,7 +28,7 @@ pub fn projection(view: &View<'_>) -> Markup {
 /// challenge to reformulate…).
 pub fn note_form(view: &View<'_>, extra: &[Markup]) -> Markup {
     let lang = view.lang;
-    let kinds = view.activity.kind.accepted_contributions();
+    let kinds = view.activity.kind().accepted_contributions();
     let draft = view.draft;
     html! {
         form #note-form.stack.card method="post" action=(view.post_action()) {
@@ -73,7 +73,7 @@ pub fn note(view: &View<'_>, contribution: &Contribution, controls: Markup) -> M
     let show_kind = view
         .workshop
         .activity(contribution.activity_id)
-        .is_some_and(|activity| activity.kind.accepted_contributions().len() > 1);
+        .is_some_and(|activity| activity.kind().accepted_contributions().len() > 1);
     html! {
         li class={ "note kind-" (contribution.kind.as_str()) } data-contribution=(contribution.id) {
             @if show_kind {

@@ -64,7 +64,7 @@ impl View<'_> {
     pub fn can_contribute(&self) -> bool {
         self.activity.status == converge_core::ActivityStatus::Open
             && self.role.is_some_and(Role::may_contribute)
-            && self.activity.kind.accepts_contributions()
+            && self.activity.kind().accepts_contributions()
     }
 
     /// True when `subject`, acting in `scope`, is the viewer.
@@ -81,7 +81,7 @@ impl View<'_> {
     /// sees it (the facilitator does not).
     pub fn author_of(&self, contribution: &Contribution) -> Option<&str> {
         let anonymous = matches!(contribution.author, Subject::Pseudonym(_))
-            || self.workshop.activity(contribution.activity_id).is_none_or(|activity| activity.config.anonymous);
+            || self.workshop.activity(contribution.activity_id).is_none_or(|activity| activity.settings.anonymous);
         match (anonymous, contribution.author) {
             (false, Subject::Named(author)) => Some(self.names.get(&author).copied().unwrap_or("?")),
             _ if self.wrote(contribution) => self.viewer.map(|viewer| self.names.get(&viewer).copied().unwrap_or("?")),
@@ -105,17 +105,17 @@ impl View<'_> {
 /// space-separated list pages give their live script.
 pub fn related_activities(workshop: &Workshop, activity: &Activity) -> String {
     let mut related = vec![activity.id];
-    related.extend(activity.config.sources.iter().copied());
+    related.extend(activity.settings.sources.iter().copied());
     related.extend(
-        workshop.activities.iter().filter(|other| other.config.sources.contains(&activity.id)).map(|other| other.id),
+        workshop.activities.iter().filter(|other| other.settings.sources.contains(&activity.id)).map(|other| other.id),
     );
     // A risk map offers the plan's actions as mitigations, and a card shows the risks it mitigates.
-    let counterpart = match activity.kind {
+    let counterpart = match activity.kind() {
         ActivityKind::RiskMap => Some(ActivityKind::ActionPlan),
         ActivityKind::ActionPlan => Some(ActivityKind::RiskMap),
         _ => None,
     };
-    related.extend(workshop.activities.iter().filter(|other| Some(other.kind) == counterpart).map(|other| other.id));
+    related.extend(workshop.activities.iter().filter(|other| Some(other.kind()) == counterpart).map(|other| other.id));
     related.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
 }
 
@@ -139,7 +139,7 @@ fn source_prompts(view: &View<'_>) -> Markup {
 
 /// The participant's part of the activity page: the forms to contribute and what they see.
 pub fn participant(view: &View<'_>) -> Markup {
-    match view.activity.kind {
+    match view.activity.kind() {
         ActivityKind::PhotoLanguage => photo_language::participant(view),
         ActivityKind::Swot => swot::participant(view),
         ActivityKind::Challenges => challenges::participant(view),
@@ -156,7 +156,7 @@ pub fn participant(view: &View<'_>) -> Markup {
 
 /// The facilitator's board for the activity, with the controls that act on contributions.
 pub fn facilitator(view: &View<'_>) -> Markup {
-    match view.activity.kind {
+    match view.activity.kind() {
         ActivityKind::PhotoLanguage => photo_language::facilitator(view),
         ActivityKind::Swot => swot::facilitator(view),
         ActivityKind::Challenges => challenges::facilitator(view),
@@ -174,7 +174,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
 /// The activity as the room sees it on the projection screen: large, no controls, no names in
 /// anonymous activities.
 pub fn projection(view: &View<'_>) -> Markup {
-    match view.activity.kind {
+    match view.activity.kind() {
         ActivityKind::PhotoLanguage => photo_language::projection(view),
         ActivityKind::Swot => swot::projection(view),
         ActivityKind::Challenges => challenges::projection(view),

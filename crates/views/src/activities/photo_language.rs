@@ -38,7 +38,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
 
 /// The deck this activity's uploads go to: the uploaded deck it names, or the workshop's own.
 fn upload_deck<'a>(view: &View<'a>) -> &'a str {
-    match view.activity.config.deck.as_deref() {
+    match view.activity.settings.deck() {
         Some(name) if name != BUILTIN_DECK && converge_core::valid_key(name) => name,
         _ => deck::OWN_DECK,
     }

@@ -31,7 +31,7 @@ pub fn projection(view: &View<'_>) -> Markup {
 /// were merged into.
 fn challenges<'a>(view: &View<'a>) -> Vec<&'a Contribution> {
     let workshop = view.workshop;
-    let candidates: Vec<&Contribution> = if view.activity.config.sources.is_empty() {
+    let candidates: Vec<&Contribution> = if view.activity.settings.sources.is_empty() {
         workshop.contributions.iter().filter(|note| note.merged_into.is_none()).collect()
     } else {
         workshop.source_contributions(view.activity).collect()

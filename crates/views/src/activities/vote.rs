@@ -32,7 +32,7 @@ pub fn participant(view: &View<'_>) -> Markup {
 pub fn participant_with(view: &View<'_>, submitted: Option<&Ballot>) -> Markup {
     let lang = view.lang;
     let items = items(view);
-    let rules = view.activity.config.vote_rules();
+    let rules = view.activity.settings.vote_rules();
     let may_vote =
         view.activity.status == ActivityStatus::Open && view.role.is_some_and(Role::votes) && view.viewer.is_some();
     html! {
@@ -51,10 +51,10 @@ pub fn participant_with(view: &View<'_>, submitted: Option<&Ballot>) -> Markup {
 
 pub fn facilitator(view: &View<'_>) -> Markup {
     let lang = view.lang;
-    let rules = view.activity.config.vote_rules();
+    let rules = view.activity.settings.vote_rules();
     html! {
         (method_heading(lang, &rules))
-        @if view.activity.config.sources.is_empty() {
+        @if view.activity.settings.sources.is_empty() {
             p.notice { (lang.t("votes-no-sources-facilitator")) }
         } @else if items(view).is_empty() {
             p.notice { (lang.t("votes-no-items")) }
@@ -70,7 +70,7 @@ pub fn projection(view: &View<'_>) -> Markup {
         @if view.activity.status == ActivityStatus::Closed {
             (results_section(view, Audience::Room))
         } @else {
-            (method_heading(lang, &view.activity.config.vote_rules()))
+            (method_heading(lang, &view.activity.settings.vote_rules()))
             (turnout(view))
         }
     }
@@ -124,7 +124,7 @@ fn how_to_vote(lang: Lang, rules: &VoteConfig) -> String {
 /// How many have voted, out of those who vote (not the facilitator, not observers).
 fn turnout(view: &View<'_>) -> Markup {
     let activity = view.activity;
-    let voters = if activity.config.vote_rules().method == VoteMethod::BradleyTerry {
+    let voters = if activity.settings.vote_rules().method == VoteMethod::BradleyTerry {
         activity.comparisons.iter().map(|(voter, _, _)| *voter).collect::<std::collections::BTreeSet<_>>().len()
     } else {
         activity.ballots.len()
@@ -493,7 +493,7 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
     let texts = item_texts(view, count);
     let tiers = count.tiers();
     let result = &count.result;
-    let n_grades = view.activity.config.vote_rules().grades;
+    let n_grades = view.activity.settings.vote_rules().grades;
     html! {
         section.results data-results=(result.method().as_str()) {
             (results_head(lang, count, frozen))

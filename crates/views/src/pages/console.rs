@@ -50,11 +50,11 @@ pub fn activity_head(context: &PageContext, workshop: &Workshop, activity: &Acti
     html! {
         div.activity-head {
             a href=(activity_path(workshop.id, activity.id)) { strong { (activity.title) } }
-            span.badge { (lang.t(&format!("activity-kind-{}", activity.kind.as_str()))) }
-            @if let Some(minutes) = activity.config.minutes {
+            span.badge { (lang.t(&format!("activity-kind-{}", activity.kind().as_str()))) }
+            @if let Some(minutes) = activity.settings.minutes {
                 span.muted { (lang.t_args("console-minutes", &[("minutes", FluentValue::from(minutes))])) }
             }
-            @if activity.kind.accepts_contributions() {
+            @if activity.kind().accepts_contributions() {
                 span.muted { (lang.t_args("console-contributions-count", &[("count", FluentValue::from(n_contributions))])) }
             }
             @if workshop.focus == Some(activity.id) {

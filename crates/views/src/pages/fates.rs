@@ -130,7 +130,7 @@ pub fn render(
                     @let contributions: Vec<&Contribution> = workshop.contributions_in(activity.id).filter(|c| shown(c)).collect();
                     @if !contributions.is_empty() {
                         section.card.fates-activity {
-                            h2 { (activity.title) " " span.badge { (lang.t(&format!("activity-kind-{}", activity.kind.as_str()))) } }
+                            h2 { (activity.title) " " span.badge { (lang.t(&format!("activity-kind-{}", activity.kind().as_str()))) } }
                             ul.fates {
                                 @for contribution in contributions {
                                     li.fate-row #{ "fate-" (contribution.id) } data-contribution=(contribution.id) {

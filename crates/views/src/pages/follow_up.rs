@@ -71,11 +71,11 @@ pub fn by_jurisdiction(lang: Lang, workshop: &Workshop) -> Vec<(String, Vec<&Act
         .map(|action| {
             let position = workshop.activities.iter().position(|activity| activity.id == action.activity_id);
             let activity = position.map(|position| &workshop.activities[position]);
-            let keys = activity.map(|activity| activity.config.jurisdiction_keys()).unwrap_or_default();
+            let keys = activity.map(|activity| activity.settings.jurisdiction_keys()).unwrap_or_default();
             let rank = keys.iter().position(|key| *key == action.card.jurisdiction).unwrap_or(keys.len());
             let name = activity.map_or_else(
                 || action.card.jurisdiction.clone(),
-                |activity| jurisdiction_name(lang, &activity.config, &action.card.jurisdiction),
+                |activity| jurisdiction_name(lang, &activity.settings, &action.card.jurisdiction),
             );
             (position.unwrap_or(usize::MAX), rank, name, action)
         })

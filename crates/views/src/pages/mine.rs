@@ -72,7 +72,7 @@ pub fn my_contributions(
                     @if !mine.is_empty() {
                         section.card {
                             h2 { (activity.title) }
-                            @if activity.config.anonymous {
+                            @if activity.settings.anonymous {
                                 p.hint { (lang.t("mine-anonymous-hint")) }
                             }
                             ul.mine {

@@ -117,7 +117,7 @@ pub async fn cast_ballot(
     fields: BallotForm,
 ) -> Result<Response, PageError> {
     let activity = member.state.workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
-    let method = activity.config.vote_rules().method;
+    let method = activity.settings.vote_rules().method;
     let ballot = match ballot_from(method, &fields) {
         Ok(ballot) => ballot,
         // A field that is not a number never reaches the core; it is refused here alike.
@@ -299,7 +299,7 @@ async fn refuse(
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     let fresh = member_again(app, member, member.state.workshop.id).await?;
-    let rules = fresh.state.workshop.activity(activity_id).map(|activity| activity.config.vote_rules());
+    let rules = fresh.state.workshop.activity(activity_id).map(|activity| activity.settings.vote_rules());
     let message = match (&error, &refused, rules) {
         // Too many dots: say how many, as the counter above the ballot does.
         (
@@ -323,7 +323,7 @@ async fn refuse(
     let draft = Draft::default();
     activity_page_with(app, context, &fresh, activity_id, &draft, Some(&message), |view| {
         // The form shown is the one for the activity as it is, whatever was posted to it.
-        match (view.activity.kind, refused) {
+        match (view.activity.kind(), refused) {
             (ActivityKind::Vote, Refused::Ballot(ballot)) => activities::vote::participant_with(view, ballot),
             (ActivityKind::Assess, Refused::Assessment(item, scores)) => {
                 activities::assess::participant_with(view, Some((item, scores)))

@@ -22,9 +22,9 @@ use axum::http::HeaderMap;
 use axum::response::Redirect;
 use converge_core::voting::{VoteConfig, VoteMethod};
 use converge_core::{
-    Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySpec, Actor, BUILTIN_DECK, BrainwritingConfig,
-    Category, Command, ContributionId, ContributionKind, Criterion, DomainError, ParticipantId, Prompt, Role, Title,
-    Workshop, WorkshopId, config_limits, limits,
+    Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySettings, ActivitySpec, Actor, BUILTIN_DECK,
+    BrainwritingConfig, Category, Command, ContributionId, ContributionKind, Criterion, DomainError, KindSettings,
+    ParticipantId, Prompt, Role, Title, Workshop, WorkshopId, config_limits, limits,
 };
 use converge_engine::EngineError;
 use converge_i18n::FluentValue;
@@ -104,8 +104,8 @@ pub async fn console(
                     ol.agenda {
                         @for (position, activity) in workshop.activities.iter().enumerate() {
                             @let day_changes = position == 0
-                                || workshop.activities[position - 1].config.day != activity.config.day;
-                            @if day_changes && let Some(day) = activity.config.day {
+                                || workshop.activities[position - 1].settings.day != activity.settings.day;
+                            @if day_changes && let Some(day) = activity.settings.day {
                                 li.day-heading { h3 { (lang.t_args("console-day", &[("day", FluentValue::from(day))])) } }
                             }
                             li.card data-activity=(activity.id) {
@@ -222,115 +222,126 @@ pub async fn activity_page(
 
 fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity, position: usize) -> Markup {
     let lang = context.lang;
-    let config = &activity.config;
-    let categories: Vec<&str> = config.categories.iter().map(|category| category.name.as_str()).collect();
-    let criteria: Vec<String> = config
-        .criteria
-        .iter()
-        .map(|criterion| format!("{} | {} | {}", criterion.id, criterion.name, criterion.weight))
-        .collect();
-    let rules = config.brainwriting_rules();
+    let settings = &activity.settings;
     html! {
-           form #activity-settings.stack method="post" action={ (activity_path(workshop.id, activity.id)) "/edit" } {
-               (csrf_field(&context.csrf))
-               label for="title" { (lang.t("console-activity-title-label")) }
-               input #title name="title" required maxlength=(limits::TITLE_MAX) value=(activity.title);
-               label for="prompt" { (lang.t("console-activity-prompt-label")) }
-               textarea #prompt name="prompt" rows="3" maxlength=(limits::PROMPT_MAX) { (activity.prompt) }
-               label for="minutes" { (lang.t("settings-minutes-label")) }
-               input #minutes type="number" name="minutes" min="1" max=(config_limits::MINUTES_MAX)
-                   value=[config.minutes];
-               @let fixed = workshop.anonymity_fixed(activity).filter(|_| {
-                   // Turning it on stays possible but in a brainwriting under way.
-                   config.anonymous || activity.brainwriting.is_some()
-               });
-               label.check {
-                   input type="checkbox" name="anonymous" value="on" checked[config.anonymous] disabled[fixed.is_some()];
-                   " " (lang.t("settings-anonymous-label"))
-               }
-               @if let Some(reason) = fixed {
-                   // A disabled box is not sent: the setting travels as it is.
-                   @if config.anonymous { input type="hidden" name="anonymous" value="on"; }
-                   p.hint { (lang.t(&format!("error-invalid_config-{reason}"))) }
-               } @else {
-                   p.hint { (lang.t("activity-anonymous-notice")) }
-               }
-               @if position > 0 {
-                   fieldset {
-                       legend { (lang.t("settings-sources-label")) }
-                       @for earlier in &workshop.activities[..position] {
-                           label.check {
-                               input type="checkbox" name="source" value=(earlier.id) checked[config.sources.contains(&earlier.id)];
-                               " " (earlier.title)
-                           }
-                       }
-                   }
-               }
-               @if activity.kind == ActivityKind::PhotoLanguage {
-                   (deck_select(lang, workshop, activity))
-               }
-               @if activity.kind == ActivityKind::Categorize {
-                   label for="categories" { (lang.t("settings-categories-label")) }
-                   textarea #categories name="categories" rows="5" { (categories.join("\n")) }
-               }
-               @if activity.kind == ActivityKind::ActionPlan {
-                   label for="jurisdictions" { (lang.t("actions-settings-jurisdictions-label")) }
-                   textarea #jurisdictions name="jurisdictions" rows="4" {
-                       (activities::action_plan::jurisdiction_lines(lang, config))
-                   }
-                   p.hint { (lang.t("actions-settings-jurisdictions-hint")) }
-               }
-               @if activity.kind == ActivityKind::Assess {
-                   label for="criteria" { (lang.t("settings-criteria-label")) }
-                   textarea #criteria name="criteria" rows="5" { (criteria.join("\n")) }
-                   p.hint { (lang.t("settings-thresholds-hint")) }
-                   label for="impact_threshold" { (lang.t("settings-impact-threshold-label")) }
-                   input #impact_threshold type="number" name="impact_threshold" min="1" max="5" step="0.1"
-                       value=(tenths_text(config.impact_threshold_tenths));
-                   label for="feasibility_threshold" { (lang.t("settings-feasibility-threshold-label")) }
-                   input #feasibility_threshold type="number" name="feasibility_threshold" min="1" max="5" step="0.1"
-                       value=(tenths_text(config.feasibility_threshold_tenths));
-               }
-    @if activity.kind == ActivityKind::Vote {
-                   @let rules = config.vote_rules();
-                   label for="vote_method" { (lang.t("settings-vote-method-label")) }
-                   select #vote_method name="vote_method" {
-                       @for method in VoteMethod::ALL {
-                           option value=(method.as_str()) selected[method == rules.method] {
-                               (lang.t(&format!("vote-method-{}", method.as_str())))
-                           }
-                       }
-                   }
-                   label for="dots_budget" { (lang.t("settings-dots-budget-label")) }
-                   input #dots_budget type="number" name="dots_budget" min="1" max="100" value=(rules.dots_budget);
-                   label for="dots_cap" { (lang.t("settings-dots-cap-label")) }
-                   input #dots_cap type="number" name="dots_cap" min="1" max="100" value=(rules.dots_cap);
-                   label for="grades" { (lang.t("settings-grades-label")) }
-                   input #grades type="number" name="grades" min="2" max="10" value=(rules.grades);
-                   label.check {
-                       input type="checkbox" name="rank_by_median" value="on" checked[rules.rank_by_median];
-                       " " (lang.t("settings-rank-by-median-label"))
-                   }
-               }
-               @if activity.kind == ActivityKind::Brainwriting {
-                   label for="ideas_per_round" { (lang.t("settings-ideas-per-round-label")) }
-                   input #ideas_per_round type="number" name="ideas_per_round" min="1"
-                       max=(config_limits::IDEAS_PER_ROUND_MAX) value=(rules.ideas_per_round);
-                   label for="round_minutes" { (lang.t("settings-round-minutes-label")) }
-                   input #round_minutes type="number" name="round_minutes" min="1"
-                       max=(config_limits::ROUND_MINUTES_MAX) value=(rules.round_minutes);
-                   label for="brainwriting_table_size" { (lang.t("console-table-size-label")) }
-                   input #brainwriting_table_size type="number" name="table_size" min=(config_limits::TABLE_SIZE_MIN)
-                       max=(config_limits::TABLE_SIZE_MAX) value=(rules.table_size);
-               }
-               button type="submit" { (lang.t("settings-save-button")) }
-           }
-       }
+        form #activity-settings.stack method="post" action={ (activity_path(workshop.id, activity.id)) "/edit" } {
+            (csrf_field(&context.csrf))
+            label for="title" { (lang.t("console-activity-title-label")) }
+            input #title name="title" required maxlength=(limits::TITLE_MAX) value=(activity.title);
+            label for="prompt" { (lang.t("console-activity-prompt-label")) }
+            textarea #prompt name="prompt" rows="3" maxlength=(limits::PROMPT_MAX) { (activity.prompt) }
+            label for="minutes" { (lang.t("settings-minutes-label")) }
+            input #minutes type="number" name="minutes" min="1" max=(config_limits::MINUTES_MAX)
+                value=[settings.minutes];
+            @let fixed = workshop.anonymity_fixed(activity).filter(|_| {
+                // Turning it on stays possible but in a brainwriting under way.
+                settings.anonymous || activity.brainwriting.is_some()
+            });
+            label.check {
+                input type="checkbox" name="anonymous" value="on" checked[settings.anonymous] disabled[fixed.is_some()];
+                " " (lang.t("settings-anonymous-label"))
+            }
+            @if let Some(reason) = fixed {
+                // A disabled box is not sent: the setting travels as it is.
+                @if settings.anonymous { input type="hidden" name="anonymous" value="on"; }
+                p.hint { (lang.t(&format!("error-invalid_config-{reason}"))) }
+            } @else {
+                p.hint { (lang.t("activity-anonymous-notice")) }
+            }
+            @if position > 0 {
+                fieldset {
+                    legend { (lang.t("settings-sources-label")) }
+                    @for earlier in &workshop.activities[..position] {
+                        label.check {
+                            input type="checkbox" name="source" value=(earlier.id) checked[settings.sources.contains(&earlier.id)];
+                            " " (earlier.title)
+                        }
+                    }
+                }
+            }
+            (kind_settings_fields(lang, workshop, settings))
+            button type="submit" { (lang.t("settings-save-button")) }
+        }
+    }
+}
+
+/// The fields of the settings form that belong to the activity's kind.
+fn kind_settings_fields(lang: Lang, workshop: &Workshop, settings: &ActivitySettings) -> Markup {
+    match &settings.kind {
+        KindSettings::PhotoLanguage { deck } => deck_select(lang, workshop, deck.as_deref()),
+        KindSettings::Categorize { categories } => {
+            let names: Vec<&str> = categories.iter().map(|category| category.name.as_str()).collect();
+            html! {
+                label for="categories" { (lang.t("settings-categories-label")) }
+                textarea #categories name="categories" rows="5" { (names.join("\n")) }
+            }
+        }
+        KindSettings::ActionPlan { .. } => html! {
+            label for="jurisdictions" { (lang.t("actions-settings-jurisdictions-label")) }
+            textarea #jurisdictions name="jurisdictions" rows="4" {
+                (activities::action_plan::jurisdiction_lines(lang, settings))
+            }
+            p.hint { (lang.t("actions-settings-jurisdictions-hint")) }
+        },
+        KindSettings::Assess { criteria, impact_threshold_tenths, feasibility_threshold_tenths } => {
+            let lines: Vec<String> = criteria
+                .iter()
+                .map(|criterion| format!("{} | {} | {}", criterion.id, criterion.name, criterion.weight))
+                .collect();
+            html! {
+                label for="criteria" { (lang.t("settings-criteria-label")) }
+                textarea #criteria name="criteria" rows="5" { (lines.join("\n")) }
+                p.hint { (lang.t("settings-thresholds-hint")) }
+                label for="impact_threshold" { (lang.t("settings-impact-threshold-label")) }
+                input #impact_threshold type="number" name="impact_threshold" min="1" max="5" step="0.1"
+                    value=(tenths_text(*impact_threshold_tenths));
+                label for="feasibility_threshold" { (lang.t("settings-feasibility-threshold-label")) }
+                input #feasibility_threshold type="number" name="feasibility_threshold" min="1" max="5" step="0.1"
+                    value=(tenths_text(*feasibility_threshold_tenths));
+            }
+        }
+        KindSettings::Vote(rules) => html! {
+            label for="vote_method" { (lang.t("settings-vote-method-label")) }
+            select #vote_method name="vote_method" {
+                @for method in VoteMethod::ALL {
+                    option value=(method.as_str()) selected[method == rules.method] {
+                        (lang.t(&format!("vote-method-{}", method.as_str())))
+                    }
+                }
+            }
+            label for="dots_budget" { (lang.t("settings-dots-budget-label")) }
+            input #dots_budget type="number" name="dots_budget" min="1" max="100" value=(rules.dots_budget);
+            label for="dots_cap" { (lang.t("settings-dots-cap-label")) }
+            input #dots_cap type="number" name="dots_cap" min="1" max="100" value=(rules.dots_cap);
+            label for="grades" { (lang.t("settings-grades-label")) }
+            input #grades type="number" name="grades" min="2" max="10" value=(rules.grades);
+            label.check {
+                input type="checkbox" name="rank_by_median" value="on" checked[rules.rank_by_median];
+                " " (lang.t("settings-rank-by-median-label"))
+            }
+        },
+        KindSettings::Brainwriting(rules) => html! {
+            label for="ideas_per_round" { (lang.t("settings-ideas-per-round-label")) }
+            input #ideas_per_round type="number" name="ideas_per_round" min="1"
+                max=(config_limits::IDEAS_PER_ROUND_MAX) value=(rules.ideas_per_round);
+            label for="round_minutes" { (lang.t("settings-round-minutes-label")) }
+            input #round_minutes type="number" name="round_minutes" min="1"
+                max=(config_limits::ROUND_MINUTES_MAX) value=(rules.round_minutes);
+            label for="brainwriting_table_size" { (lang.t("console-table-size-label")) }
+            input #brainwriting_table_size type="number" name="table_size" min=(config_limits::TABLE_SIZE_MIN)
+                max=(config_limits::TABLE_SIZE_MAX) value=(rules.table_size);
+        },
+        KindSettings::Swot
+        | KindSettings::Challenges
+        | KindSettings::Reformulate
+        | KindSettings::RiskMap
+        | KindSettings::OpinionMap => html! {},
+    }
 }
 
 /// The deck a photo-language activity draws from: ours, or one of the workshop's own.
-fn deck_select(lang: Lang, workshop: &Workshop, activity: &Activity) -> Markup {
-    let current = activity.config.deck.as_deref().unwrap_or(BUILTIN_DECK);
+fn deck_select(lang: Lang, workshop: &Workshop, deck: Option<&str>) -> Markup {
+    let current = deck.unwrap_or(BUILTIN_DECK);
     let label = |name: &str, count: usize| {
         let name = if name == crate::deck::OWN_DECK { lang.t("decks-own-name") } else { name.to_owned() };
         lang.t_args("decks-deck-option", &[("name", name.into()), ("count", FluentValue::from(count))])
@@ -381,7 +392,7 @@ fn categories_from_lines(existing: &[Category], lines: &str) -> Vec<Category> {
         .collect()
 }
 
-/// Reads the settings form into a configuration, starting from the current one so settings the
+/// Reads the settings form into a configuration, starting from the current settings so those the
 /// form does not show (a deck, a day) are kept. Category ids stay with their line position's
 /// category when names are edited, so sorted notes stay sorted.
 fn config_from_form(activity: &Activity, form: &EditActivityForm) -> Result<ActivityConfig, DomainError> {
@@ -391,77 +402,88 @@ fn config_from_form(activity: &Activity, form: &EditActivityForm) -> Result<Acti
             Some(raw) => raw.parse().map(Some).map_err(|_| DomainError::InvalidConfig { reason }),
         }
     };
-    let mut config = activity.config.clone();
-    config.minutes = number(&form.minutes, "minutes")?;
-    config.anonymous = trimmed(&form.anonymous) == Some("on");
-    config.sources = form.source.iter().filter_map(|value| value.parse::<ActivityId>().ok()).collect();
-    if activity.kind == ActivityKind::PhotoLanguage
-        && let Some(deck) = trimmed(&form.deck).filter(|deck| !deck.is_empty())
-    {
+    let current = &activity.settings;
+    let minutes = number(&form.minutes, "minutes")?;
+    let kind = match &current.kind {
         // A name that is not a key is refused by the configuration's own check.
-        config.deck = Some(deck.to_owned());
-    }
-    if activity.kind == ActivityKind::Categorize {
-        config.categories =
-            categories_from_lines(&activity.config.categories, trimmed(&form.categories).unwrap_or_default());
-    }
-    if activity.kind == ActivityKind::ActionPlan
-        && let Some(lines) = trimmed(&form.jurisdictions)
-    {
-        config.jurisdictions = activities::action_plan::jurisdictions_from_lines(&activity.config, lines);
-    }
-    if activity.kind == ActivityKind::Assess {
-        let mut criteria = Vec::new();
-        for line in trimmed(&form.criteria).unwrap_or_default().lines().map(str::trim).filter(|line| !line.is_empty()) {
-            let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-            let (id, name, weight) = match parts.as_slice() {
-                [id, name] => (*id, *name, 1),
-                [id, name, weight] => {
-                    (*id, *name, weight.parse().map_err(|_| DomainError::InvalidConfig { reason: "criteria" })?)
-                }
-                _ => return Err(DomainError::InvalidConfig { reason: "criteria" }),
-            };
-            criteria.push(Criterion { id: id.to_owned(), name: name.to_owned(), weight });
-        }
-        config.criteria = criteria;
-    }
-    if activity.kind == ActivityKind::Vote {
-        let defaults = config.vote_rules();
-        let method = trimmed(&form.vote_method).and_then(VoteMethod::parse).unwrap_or(defaults.method);
-        config.vote = Some(VoteConfig {
-            method,
-            dots_budget: number(&form.dots_budget, "vote")?.unwrap_or(defaults.dots_budget),
-            dots_cap: number(&form.dots_cap, "vote")?.unwrap_or(defaults.dots_cap),
-            grades: number(&form.grades, "vote")?.map_or(defaults.grades, |grades| grades.min(255) as u8),
-            rank_by_median: trimmed(&form.rank_by_median) == Some("on"),
-            ..defaults
-        });
-    }
-    if activity.kind == ActivityKind::Assess {
-        let tenths = |field: &Option<String>| -> Result<Option<u32>, DomainError> {
-            match trimmed(field) {
-                None | Some("") => Ok(None),
-                Some(raw) => raw
-                    .replace(',', ".")
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|value| value.is_finite())
-                    .map(|value| Some((value * 10.0).round() as u32))
-                    .ok_or(DomainError::InvalidConfig { reason: "thresholds" }),
+        KindSettings::PhotoLanguage { deck } => KindSettings::PhotoLanguage {
+            deck: trimmed(&form.deck).filter(|deck| !deck.is_empty()).map(str::to_owned).or_else(|| deck.clone()),
+        },
+        KindSettings::Categorize { categories } => KindSettings::Categorize {
+            categories: categories_from_lines(categories, trimmed(&form.categories).unwrap_or_default()),
+        },
+        KindSettings::ActionPlan { jurisdictions } => KindSettings::ActionPlan {
+            jurisdictions: match trimmed(&form.jurisdictions) {
+                Some(lines) => activities::action_plan::jurisdictions_from_lines(current, lines),
+                None => jurisdictions.clone(),
+            },
+        },
+        KindSettings::Assess { .. } => {
+            let mut criteria = Vec::new();
+            for line in
+                trimmed(&form.criteria).unwrap_or_default().lines().map(str::trim).filter(|line| !line.is_empty())
+            {
+                let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+                let (id, name, weight) = match parts.as_slice() {
+                    [id, name] => (*id, *name, 1),
+                    [id, name, weight] => {
+                        (*id, *name, weight.parse().map_err(|_| DomainError::InvalidConfig { reason: "criteria" })?)
+                    }
+                    _ => return Err(DomainError::InvalidConfig { reason: "criteria" }),
+                };
+                criteria.push(Criterion { id: id.to_owned(), name: name.to_owned(), weight });
             }
-        };
-        config.impact_threshold_tenths = tenths(&form.impact_threshold)?;
-        config.feasibility_threshold_tenths = tenths(&form.feasibility_threshold)?;
-    }
-    if activity.kind == ActivityKind::Brainwriting {
-        let defaults = BrainwritingConfig::default();
-        config.brainwriting = Some(BrainwritingConfig {
-            ideas_per_round: number(&form.ideas_per_round, "brainwriting")?.unwrap_or(defaults.ideas_per_round),
-            round_minutes: number(&form.round_minutes, "brainwriting")?.unwrap_or(defaults.round_minutes),
-            table_size: number(&form.table_size, "brainwriting")?.unwrap_or(defaults.table_size),
-        });
-    }
-    Ok(config)
+            let tenths = |field: &Option<String>| -> Result<Option<u32>, DomainError> {
+                match trimmed(field) {
+                    None | Some("") => Ok(None),
+                    Some(raw) => raw
+                        .replace(',', ".")
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|value| value.is_finite())
+                        .map(|value| Some((value * 10.0).round() as u32))
+                        .ok_or(DomainError::InvalidConfig { reason: "thresholds" }),
+                }
+            };
+            KindSettings::Assess {
+                criteria,
+                impact_threshold_tenths: tenths(&form.impact_threshold)?,
+                feasibility_threshold_tenths: tenths(&form.feasibility_threshold)?,
+            }
+        }
+        KindSettings::Vote(defaults) => {
+            let method = trimmed(&form.vote_method).and_then(VoteMethod::parse).unwrap_or(defaults.method);
+            KindSettings::Vote(VoteConfig {
+                method,
+                dots_budget: number(&form.dots_budget, "vote")?.unwrap_or(defaults.dots_budget),
+                dots_cap: number(&form.dots_cap, "vote")?.unwrap_or(defaults.dots_cap),
+                grades: number(&form.grades, "vote")?.map_or(defaults.grades, |grades| grades.min(255) as u8),
+                rank_by_median: trimmed(&form.rank_by_median) == Some("on"),
+                ..*defaults
+            })
+        }
+        KindSettings::Brainwriting(_) => {
+            let defaults = BrainwritingConfig::default();
+            KindSettings::Brainwriting(BrainwritingConfig {
+                ideas_per_round: number(&form.ideas_per_round, "brainwriting")?.unwrap_or(defaults.ideas_per_round),
+                round_minutes: number(&form.round_minutes, "brainwriting")?.unwrap_or(defaults.round_minutes),
+                table_size: number(&form.table_size, "brainwriting")?.unwrap_or(defaults.table_size),
+            })
+        }
+        other @ (KindSettings::Swot
+        | KindSettings::Challenges
+        | KindSettings::Reformulate
+        | KindSettings::RiskMap
+        | KindSettings::OpinionMap) => other.clone(),
+    };
+    let settings = ActivitySettings {
+        day: current.day,
+        minutes,
+        anonymous: trimmed(&form.anonymous) == Some("on"),
+        sources: form.source.iter().filter_map(|value| value.parse::<ActivityId>().ok()).collect(),
+        kind,
+    };
+    Ok(settings.to_config())
 }
 
 /// Where a control comes back to: the console, or the activity's own page.
@@ -687,7 +709,7 @@ pub async fn add_activity(
         trimmed(&form.kind).and_then(ActivityKind::parse).ok_or(PageError::from(Failure::BadRequest("kind".into())))?;
     let mut config = converge_engine::templates::starting_config(kind, lang.0);
     // A new activity joins the last day of the agenda, so days stay in one block each.
-    config.day = state.workshop.activities.last().and_then(|last| last.config.day);
+    config.day = state.workshop.activities.last().and_then(|last| last.settings.day);
     let spec = ActivitySpec {
         activity_id: ActivityId::from_uuid(uuid::Uuid::now_v7()),
         kind,
@@ -945,5 +967,74 @@ mod tests {
             categories_from_lines(&existing, "Culture\nOutils\nCoordination\nDroit"),
             categories(&[(0, "Culture"), (1, "Outils"), (2, "Coordination"), (3, "Droit")])
         );
+    }
+
+    fn activity(kind: ActivityKind) -> Activity {
+        let config = converge_engine::templates::starting_config(kind, converge_core::Language::Fr);
+        Activity {
+            id: ActivityId::from_uuid(uuid::Uuid::from_u128(1)),
+            title: "Activité".into(),
+            prompt: String::new(),
+            settings: ActivitySettings::from_record(kind, &config),
+            status: converge_core::ActivityStatus::Draft,
+            times_opened: 0,
+            timer: None,
+            placements: Default::default(),
+            brainwriting: None,
+            ballots: Default::default(),
+            comparisons: Vec::new(),
+            assessments: Default::default(),
+            frozen_result: None,
+            risk_ratings: Default::default(),
+        }
+    }
+
+    /// Every field of the settings form filled in, as a hand-made request could send it.
+    fn every_field() -> ActivityForm {
+        let some = |value: &str| Some(value.to_owned());
+        ActivityForm {
+            back: None,
+            title: some("Activité"),
+            prompt: some(""),
+            minutes: some("20"),
+            anonymous: some("on"),
+            source: Vec::new(),
+            deck: some("builtin"),
+            categories: some("Culture\nOutils"),
+            jurisdictions: some("La ville"),
+            criteria: some("impact | Impact | 2"),
+            vote_method: some("borda"),
+            dots_budget: some("5"),
+            dots_cap: some("3"),
+            grades: some("6"),
+            rank_by_median: None,
+            impact_threshold: some("3"),
+            feasibility_threshold: some("2,5"),
+            ideas_per_round: some("2"),
+            round_minutes: some("4"),
+            table_size: some("5"),
+        }
+    }
+
+    #[test]
+    fn the_settings_form_sends_only_the_activitys_own_kind_of_settings() {
+        for kind in ActivityKind::ALL {
+            let activity = activity(kind);
+            let config = config_from_form(&activity, &every_field()).unwrap();
+            assert_eq!(config.option_of_another_kind(kind), None, "{kind:?}");
+            let settings = ActivitySettings::parse(kind, &config, activity.id, &[]).unwrap();
+            assert_eq!((settings.kind(), settings.minutes, settings.anonymous), (kind, Some(20), true));
+        }
+    }
+
+    #[test]
+    fn what_the_form_does_not_show_is_kept() {
+        let mut activity = activity(ActivityKind::PhotoLanguage);
+        activity.settings.day = Some(2);
+        activity.settings.kind = KindSettings::PhotoLanguage { deck: Some("ours".into()) };
+        let form = ActivityForm { deck: None, ..every_field() };
+        let settings =
+            ActivitySettings::from_record(ActivityKind::PhotoLanguage, &config_from_form(&activity, &form).unwrap());
+        assert_eq!((settings.day, settings.deck()), (Some(2), Some("ours")));
     }
 }

@@ -91,7 +91,7 @@ fn risk_path(member: &Member, id: WorkshopId, activity_id: ActivityId, risk: Con
 /// just does not do that.
 fn require_kind(member: &Member, activity_id: ActivityId, kind: ActivityKind) -> Result<(), PageError> {
     let activity = member.state.workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
-    if activity.kind != kind {
+    if activity.kind() != kind {
         return Err(PageError::from(DomainError::WrongActivityKind));
     }
     Ok(())
@@ -115,7 +115,7 @@ async fn plan_page(
     let lang = context.lang;
     let workshop = &member.state.workshop;
     let activity = workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
-    if activity.kind != ActivityKind::ActionPlan || !activity.is_visible_to(member.role) {
+    if activity.kind() != ActivityKind::ActionPlan || !activity.is_visible_to(member.role) {
         return Err(PageError::from(Failure::NotFound));
     }
     let profiles = app.engine.profiles(workshop.id).await?;
@@ -208,7 +208,7 @@ async fn render_new_card(
     plan_page(app, context, member, activity_id, &title, address, status, error, |view| {
         let mut form = form.clone();
         if form.card.jurisdiction.is_empty() {
-            form.card.jurisdiction = view.activity.config.jurisdiction_keys().into_iter().next().unwrap_or_default();
+            form.card.jurisdiction = view.activity.settings.jurisdiction_keys().into_iter().next().unwrap_or_default();
         }
         html! {
             h1 { (title) }

@@ -215,7 +215,7 @@ pub(super) async fn activity_page_with(
                 @if activity.status != ActivityStatus::Open {
                     p.notice { (lang.t("participant-activity-not-open")) }
                 }
-                @if activity.config.anonymous {
+                @if activity.settings.anonymous {
                     p.hint { (lang.t("activity-anonymous-notice")) }
                 }
             }
