@@ -990,10 +990,9 @@ mod tests {
     }
 
     /// Every field of the settings form filled in, as a hand-made request could send it.
-    fn every_field() -> ActivityForm {
+    fn every_field() -> EditActivityForm {
         let some = |value: &str| Some(value.to_owned());
-        ActivityForm {
-            back: None,
+        EditActivityForm {
             title: some("Activité"),
             prompt: some(""),
             minutes: some("20"),
@@ -1032,7 +1031,7 @@ mod tests {
         let mut activity = activity(ActivityKind::PhotoLanguage);
         activity.settings.day = Some(2);
         activity.settings.kind = KindSettings::PhotoLanguage { deck: Some("ours".into()) };
-        let form = ActivityForm { deck: None, ..every_field() };
+        let form = EditActivityForm { deck: None, ..every_field() };
         let settings =
             ActivitySettings::from_record(ActivityKind::PhotoLanguage, &config_from_form(&activity, &form).unwrap());
         assert_eq!((settings.day, settings.deck()), (Some(2), Some("ours")));
