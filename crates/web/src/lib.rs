@@ -307,6 +307,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
         .layer(axum::middleware::from_fn_with_state(state.clone(), edge::localise))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+        // Pages, scripts and JSON go compressed to clients that accept gzip or brotli (a phone
+        // on the venue's weak Wi-Fi); the event stream and images go as they are (the default
+        // predicate), so no event waits in a compressor's buffer.
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(DefaultBodyLimit::max(security::BODY_LIMIT))
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .with_state(state)

@@ -175,3 +175,39 @@ async fn behind_https_browsers_are_told_to_stay_on_https() {
         assert!(hsts.starts_with("max-age=") && !hsts.starts_with("max-age=0"), "{path}: {hsts:?}");
     }
 }
+
+#[tokio::test]
+async fn pages_and_json_go_compressed_to_clients_that_accept_it_and_the_event_stream_never_does() {
+    let data = DataFolder::new();
+    let server = spawn_app(&data);
+    let workshop = server.create_workshop(&data.token, "Compression").await;
+    let id = str(&workshop, "id");
+    let participant = server.join(str(&workshop, "join_code"), "Bea").await;
+    let token = str(&participant, "token");
+    let encoding = |response: &reqwest::Response| header(response.headers(), "content-encoding").to_owned();
+    for accepted in ["gzip", "br"] {
+        for path in ["/join".to_owned(), format!("/api/v1/workshops/{id}"), "/api/openapi.json".to_owned()] {
+            let response = server
+                .http
+                .get(server.url(&path))
+                .bearer_auth(token)
+                .header("accept-encoding", accepted)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!((response.status().as_u16(), encoding(&response)), (200, accepted.to_owned()), "{path}");
+        }
+        let stream = server
+            .http
+            .get(server.url(&format!("/api/v1/workshops/{id}/events")))
+            .bearer_auth(token)
+            .header("accept-encoding", accepted)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!((stream.status().as_u16(), encoding(&stream)), (200, String::new()), "the event stream");
+    }
+    // A client that says nothing gets the page as it is.
+    let plain = server.http.get(server.url("/join")).send().await.unwrap();
+    assert_eq!(encoding(&plain), "");
+}
