@@ -100,4 +100,22 @@ scenario(h, 'every activity of the flagship template fits the projector, pages w
     }
   }
   assert.ok(paged > 0, 'the demo has boards that need pages at 1280×720');
+
+  // The facilitator puts one note in the spotlight from the SWOT's board: it fills the screen,
+  // a projector's and a phone's sharing it, and the board comes back with one click.
+  await facilitatorPage.goto(s.url(`/facilitator/workshops/${workshop}/activities/${activities[1]}`));
+  await Promise.all([facilitatorPage.waitForEvent('load'), facilitatorPage.locator('.spotlight-form button').first().click()]);
+  for (const size of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+    await screen.setViewportSize(size);
+    await screen.goto(s.url(`/facilitator/workshops/${workshop}/screen`));
+    await screen.waitForLoadState('load');
+    assert.equal(await screen.locator('[data-spotlight]').count(), 1, `the spotlight at ${size.width}×${size.height}`);
+    assert.deepEqual(await layoutProblems(screen), [], `the spotlight at ${size.width}×${size.height}`);
+  }
+  await Promise.all([
+    facilitatorPage.waitForEvent('load'),
+    facilitatorPage.locator('.projection-controls button', { hasText: 'Revenir au tableau' }).click(),
+  ]);
+  await screen.reload();
+  assert.equal(await screen.locator('[data-spotlight]').count(), 0, 'the board is back');
 }, { timeout: 180_000 });

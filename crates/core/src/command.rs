@@ -45,6 +45,18 @@ pub enum Command {
     },
     /// Records that the join code was renewed beside the log, so every screen shows the new one.
     RenewJoinCode,
+    /// Shows one contribution full screen on the projection, or (`None`) the board again.
+    Spotlight {
+        contribution_id: Option<ContributionId>,
+    },
+    /// How the projection shows the join code.
+    SetJoinPanel {
+        panel: crate::JoinPanel,
+    },
+    /// Leaves authors' names off the projection (`true`), or shows them again.
+    HideNamesOnScreen {
+        hidden: bool,
+    },
     AddActivity(ActivitySpec),
     /// Edits an activity's title, prompt and configuration.
     UpdateActivity {
@@ -241,6 +253,9 @@ impl Command {
             | Command::MergeParticipant { .. }
             | Command::LockJoining { .. }
             | Command::RenewJoinCode
+            | Command::Spotlight { .. }
+            | Command::SetJoinPanel { .. }
+            | Command::HideNamesOnScreen { .. }
             | Command::AddActivity(_)
             | Command::UpdateActivity { .. }
             | Command::RemoveActivity { .. }

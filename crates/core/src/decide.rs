@@ -9,6 +9,7 @@ mod contributions;
 mod follow_up;
 mod outcomes;
 mod participants;
+mod projection;
 mod voting;
 mod workshop;
 
@@ -99,6 +100,9 @@ pub fn decide(
         Command::MergeParticipant { duplicate, into } => participants::merge_participant(cx, duplicate, into),
         Command::LockJoining { locked } => participants::lock_joining(cx, locked),
         Command::RenewJoinCode => participants::renew_join_code(cx),
+        Command::Spotlight { contribution_id } => projection::spotlight(cx, contribution_id),
+        Command::SetJoinPanel { panel } => projection::set_join_panel(cx, panel),
+        Command::HideNamesOnScreen { hidden } => projection::hide_names(cx, hidden),
         Command::AddActivity(spec) => agenda::add_activity(cx, spec),
         Command::UpdateActivity { activity_id, title, prompt, config } => {
             agenda::update_activity(cx, activity_id, title, prompt, config)

@@ -68,6 +68,19 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         activity_id: Option<ActivityId>,
     },
+    /// The projection shows this contribution full screen; `None` gives the board back.
+    SpotlightChanged {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        contribution_id: Option<ContributionId>,
+    },
+    /// How the projection shows the join code.
+    JoinPanelChanged {
+        panel: crate::JoinPanel,
+    },
+    /// Whether the projection leaves authors' names off.
+    NamesOnScreenChanged {
+        hidden: bool,
+    },
     /// The room is seated at tables, each listed in seat order; replaces earlier tables.
     TablesFormed {
         tables: Vec<Vec<ParticipantId>>,
@@ -299,6 +312,9 @@ impl Event {
             Event::TimerPaused { .. } => "timer_paused",
             Event::TimerExtended { .. } => "timer_extended",
             Event::FocusChanged { .. } => "focus_changed",
+            Event::SpotlightChanged { .. } => "spotlight_changed",
+            Event::JoinPanelChanged { .. } => "join_panel_changed",
+            Event::NamesOnScreenChanged { .. } => "names_on_screen_changed",
             Event::TablesFormed { .. } => "tables_formed",
             Event::ParticipantSeated { .. } => "participant_seated",
             Event::ParticipantLeft { .. } => "participant_left",
@@ -403,6 +419,9 @@ impl Event {
             | Event::TimerPaused { .. }
             | Event::TimerExtended { .. }
             | Event::FocusChanged { .. }
+            | Event::SpotlightChanged { .. }
+            | Event::JoinPanelChanged { .. }
+            | Event::NamesOnScreenChanged { .. }
             | Event::TablesFormed { .. }
             | Event::ParticipantSeated { .. }
             | Event::ParticipantLeft { .. }

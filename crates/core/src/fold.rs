@@ -39,6 +39,7 @@ impl Workshop {
             joining_locked: false,
             contributions: Vec::new(),
             focus: None,
+            projection: crate::Projection::default(),
             tables: Vec::new(),
             decks: BTreeMap::new(),
             actions: Vec::new(),
@@ -85,7 +86,14 @@ impl Workshop {
             Event::TimerStarted { activity_id, remaining_ms } => self.timer_started(timed, activity_id, remaining_ms),
             Event::TimerPaused { activity_id } => self.timer_paused(timed, activity_id),
             Event::TimerExtended { activity_id, extra_ms } => self.timer_extended(timed, activity_id, extra_ms),
-            Event::FocusChanged { activity_id } => self.focus = *activity_id,
+            Event::FocusChanged { activity_id } => {
+                self.focus = *activity_id;
+                // A spotlight belongs to the moment: the room moves on, the board comes back.
+                self.projection.spotlight = None;
+            }
+            Event::SpotlightChanged { contribution_id } => self.projection.spotlight = *contribution_id,
+            Event::JoinPanelChanged { panel } => self.projection.join_panel = *panel,
+            Event::NamesOnScreenChanged { hidden } => self.projection.names_hidden = *hidden,
             Event::TablesFormed { tables } => self.tables.clone_from(tables),
             Event::ParticipantSeated { participant_id, table } => self.participant_seated(participant_id, table),
             Event::ParticipantLeft { participant_id } => self.set_presence(*participant_id, false),

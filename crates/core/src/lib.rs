@@ -106,6 +106,7 @@ pub mod followup_import;
 mod ids;
 mod model;
 pub mod outcomes;
+mod projection;
 mod pseudonym;
 pub mod results;
 mod state;
@@ -126,6 +127,7 @@ pub use model::{ActivityKind, ActivityStatus, ContributionKind, Language, Role};
 pub use outcomes::{
     Action, ActionCard, ActionStatus, CalendarDate, Fate, FateDecision, GivenStance, Outcome, Stance, StatusUpdate,
 };
+pub use projection::{JoinPanel, Projection};
 pub use pseudonym::{Keyring, Pseudonym, Scope, Subject};
 pub use state::{
     Activity, BUILTIN_DECK, Brainwriting, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Timer, Workshop,

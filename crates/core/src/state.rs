@@ -34,6 +34,9 @@ pub struct Workshop {
     pub contributions: Vec<Contribution>,
     /// The activity every screen is sent to, if the facilitator set one.
     pub focus: Option<ActivityId>,
+    /// What the projection shows beyond the focus: a spotlight, the join panel, names.
+    #[serde(default)]
+    pub projection: crate::Projection,
     /// The tables of the room, each in seat order; a table's number is its index.
     pub tables: Vec<Vec<ParticipantId>>,
     /// The workshop's own photo-language decks, by name, each card in the order it was added.

@@ -114,6 +114,7 @@
 mod access;
 pub mod api;
 mod api_actions;
+mod api_projection;
 mod assets;
 mod auth;
 mod cookies;
@@ -183,8 +184,8 @@ impl AppState {
 
 pub fn router(state: AppState) -> Router {
     use pages::{
-        account, ballots, console, decks, facilitator, fates, follow_up, mine, outcome_forms, participant, public,
-        public_follow_up,
+        account, ballots, console, decks, facilitator, fates, follow_up, mine, outcome_forms, participant, projection,
+        public, public_follow_up,
     };
     Router::new()
         .route("/", get(public::landing))
@@ -212,6 +213,9 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/report.pdf", get(pages::report_pdf::report_pdf))
         .route("/facilitator/workshops/{id}/report/{file}", get(pages::report::report_table))
         .route("/facilitator/workshops/{id}/focus", post(console::set_focus))
+        .route("/facilitator/workshops/{id}/projection/spotlight", post(projection::spotlight))
+        .route("/facilitator/workshops/{id}/projection/join-panel", post(projection::join_panel))
+        .route("/facilitator/workshops/{id}/projection/names", post(projection::names))
         .route("/facilitator/workshops/{id}/tables", post(console::form_tables))
         .route("/facilitator/workshops/{id}/joining", post(console::joining))
         .route("/facilitator/workshops/{id}/activities", post(console::add_activity))
@@ -292,6 +296,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/workshops/{id}/activities/{activity_id}/open", post(api::open_activity))
         .route("/api/v1/workshops/{id}/activities/{activity_id}/close", post(api::close_activity))
         .route("/api/v1/workshops/{id}/close", post(api::close_workshop))
+        .route("/api/v1/workshops/{id}/spotlight", post(api_projection::spotlight_contribution))
         .route("/api/v1/workshops/{id}/participants/{participant_id}/role", post(api::change_role))
         .route("/api/v1/workshops/{id}/contributions", post(api::post_contribution))
         .route("/api/v1/workshops/{id}/actions", post(api_actions::draft_action))

@@ -326,6 +326,23 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "/facilitator/workshops/{id}/focus",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
     ),
+    // The projection's direction: the cells spotlight a note of the open activity, make the
+    // join panel large, hide names.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/projection/spotlight",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/projection/join-panel",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/projection/names",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
     // The cells "unlock" joining that is not locked: a change of nothing.
     (
         "POST",
@@ -559,6 +576,11 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
     ),
     // Closing the workshop refuses everything but its follow-up from then on, so it comes after
     // every row that changes the record of the days; closing it again changes nothing.
+    (
+        "POST",
+        "/api/v1/workshops/{id}/spotlight",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
     (
         "POST",
         "/api/v1/workshops/{id}/close",
@@ -949,6 +971,11 @@ impl World {
             "/facilitator/workshops/{id}/focus" => vec![("activity_id", self.open_activity.clone())],
             "/facilitator/workshops/{id}/tables" => vec![("table_size", "4".into())],
             "/facilitator/workshops/{id}/joining" => vec![("action", "unlock".into())],
+            "/facilitator/workshops/{id}/projection/spotlight" => {
+                vec![("contribution_id", self.contribution_id.clone())]
+            }
+            "/facilitator/workshops/{id}/projection/join-panel" => vec![("panel", "large".into())],
+            "/facilitator/workshops/{id}/projection/names" => vec![("hidden", "true".into())],
             "/w/{id}/a/{activity_id}/sort" => {
                 vec![("contribution_id", self.contribution_id.clone()), ("category", "0".into())]
             }
@@ -989,6 +1016,7 @@ impl World {
             "/api/v1/join" => Some(json!({"join_code": self.join_code, "name": format!("{role:?}")})),
             "/api/v1/resume" => Some(json!({"join_code": self.join_code, "resume_code": "2222-2222"})),
             "/api/v1/workshops/{id}/participants/{participant_id}/role" => Some(json!({"role": "expert"})),
+            "/api/v1/workshops/{id}/spotlight" => Some(json!({"contribution_id": self.contribution_id})),
             "/api/v1/workshops/{id}/activities/{activity_id}/ballots" => {
                 Some(json!({"type": "approval", "approved": []}))
             }

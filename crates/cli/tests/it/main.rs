@@ -30,6 +30,7 @@ mod live_workshop;
 mod load_smoke;
 mod outcomes_room;
 mod privacy;
+mod projection;
 mod report;
 mod report_pdf;
 mod robustness;

@@ -35,7 +35,7 @@ struct Intent {
 }
 
 /// How many kinds of command `command` knows; kinds above map to `COMMON`.
-const COMMAND_KINDS: u8 = 43;
+const COMMAND_KINDS: u8 = 46;
 
 /// The commands a room sends most, and those that need others before them to be accepted.
 const COMMON: [u8; 20] = [19, 19, 19, 19, 27, 27, 28, 29, 30, 32, 33, 10, 0, 13, 20, 21, 34, 23, 24, 22];
@@ -417,6 +417,9 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
         ),
         40 => (facilitating(), Command::DeleteWorkshop),
         41 => (facilitating(), Command::ArchiveWorkshop),
+        42 => (facilitating(), Command::Spotlight { contribution_id: (a % 3 != 0).then_some(contribution_id) }),
+        43 => (facilitating(), Command::SetJoinPanel { panel: JoinPanel::ALL[usize::from(a) % JoinPanel::ALL.len()] }),
+        44 => (facilitating(), Command::HideNamesOnScreen { hidden: a % 2 == 0 }),
         _ => (facilitating(), Command::RestoreWorkshop),
     }
 }
@@ -522,13 +525,16 @@ fn every_command_folds_the_same_from_a_snapshot_as_live() {
 
 /// Every variant of `Command`. A new variant fails to compile in `exhaustive` below until it is
 /// listed here and the generator makes it.
-const ALL_VARIANTS: [&str; 43] = [
+const ALL_VARIANTS: [&str; 46] = [
     "Join",
     "ChangeRole",
     "RemoveParticipant",
     "MergeParticipant",
     "LockJoining",
     "RenewJoinCode",
+    "Spotlight",
+    "SetJoinPanel",
+    "HideNamesOnScreen",
     "AddActivity",
     "UpdateActivity",
     "RemoveActivity",
@@ -579,6 +585,9 @@ fn exhaustive(command: &Command) {
         | Command::MergeParticipant { .. }
         | Command::LockJoining { .. }
         | Command::RenewJoinCode
+        | Command::Spotlight { .. }
+        | Command::SetJoinPanel { .. }
+        | Command::HideNamesOnScreen { .. }
         | Command::AddActivity(_)
         | Command::UpdateActivity { .. }
         | Command::RemoveActivity { .. }

@@ -462,7 +462,7 @@ fn stray_ideas(view: &View<'_>) -> Markup {
 /// nobody but the person themselves sees it (the facilitator neither).
 fn visible_name<'a>(view: &View<'a>, seat: Subject, seated: &BTreeMap<Subject, ParticipantId>) -> Option<&'a str> {
     let who = *seated.get(&seat)?;
-    let hidden = view.activity.settings.anonymous && view.viewer != Some(who);
+    let hidden = (view.activity.settings.anonymous && view.viewer != Some(who)) || view.names_off_screen();
     if hidden { None } else { Some(view.names.get(&who).copied().unwrap_or("?")) }
 }
 

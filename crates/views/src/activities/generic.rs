@@ -99,7 +99,26 @@ pub fn note(view: &View<'_>, contribution: &Contribution, controls: Markup) -> M
                 Some(author) => p.note-author { (author) },
                 None => p.note-author.anonymous { (view.lang.t("note-anonymous")) },
             }
+            @if view.is_facilitator() && view.activity.status != converge_core::ActivityStatus::Draft {
+                (spotlight_form(view, contribution))
+            }
             (controls)
+        }
+    }
+}
+
+/// The facilitator's control to show one note full screen on the projection.
+fn spotlight_form(view: &View<'_>, contribution: &Contribution) -> Markup {
+    let spotlit = view.workshop.projection.spotlight == Some(contribution.id);
+    html! {
+        form.note-control.spotlight-form method="post" action={ "/facilitator/workshops/" (view.workshop.id) "/projection/spotlight" } {
+            (csrf_field(view.csrf))
+            input type="hidden" name="back_activity" value=(view.activity.id);
+            @if !spotlit { input type="hidden" name="contribution_id" value=(contribution.id); }
+            button.quiet type="submit" aria-pressed=(if spotlit { "true" } else { "false" }) {
+                (view.lang.t("projection-spotlight-button"))
+                span.visually-hidden { " : " (crate::pages::console::excerpt(&contribution.text)) }
+            }
         }
     }
 }

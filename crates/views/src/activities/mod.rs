@@ -77,9 +77,17 @@ impl View<'_> {
         self.is_viewer(Scope::Contribution(contribution.id), &contribution.author)
     }
 
+    /// True on the projection screen when the facilitator keeps names off it.
+    pub fn names_off_screen(&self) -> bool {
+        self.role.is_none() && self.viewer.is_none() && self.workshop.projection.names_hidden
+    }
+
     /// The author's name as this viewer may see it: in anonymous activities, only the author
-    /// sees it (the facilitator does not).
+    /// sees it (the facilitator does not); on the projection, nobody's when names are kept off.
     pub fn author_of(&self, contribution: &Contribution) -> Option<&str> {
+        if self.names_off_screen() {
+            return None;
+        }
         let anonymous = matches!(contribution.author, Subject::Pseudonym(_))
             || self.workshop.activity(contribution.activity_id).is_none_or(|activity| activity.settings.anonymous);
         match (anonymous, contribution.author) {

@@ -7,7 +7,7 @@ use crate::Lang;
 use crate::layout::{PageContext, csrf_field};
 use crate::timer::timer;
 use converge_core::{
-    Activity, ActivityId, ActivityKind, ActivityStatus, ParticipantId, Role, Workshop, WorkshopId, limits,
+    Activity, ActivityId, ActivityKind, ActivityStatus, JoinPanel, ParticipantId, Role, Workshop, WorkshopId, limits,
 };
 use converge_i18n::FluentValue;
 use maud::{Markup, html};
@@ -42,6 +42,58 @@ pub fn focus_bar(context: &PageContext, workshop: &Workshop) -> Markup {
             }
         }
     }
+}
+
+/// How the projection screen is directed beyond the focus: the card in the spotlight (and the
+/// way back to the board), the join panel, and the authors' names. `back` is the activity page
+/// to come back to, if the controls sit on one.
+pub fn projection_controls(context: &PageContext, workshop: &Workshop, back: Option<ActivityId>) -> Markup {
+    let lang = context.lang;
+    let projection = workshop.projection;
+    let path = format!("/facilitator/workshops/{}/projection", workshop.id);
+    let back_field = html! {
+        @if let Some(activity) = back { input type="hidden" name="back_activity" value=(activity); }
+    };
+    html! {
+        div.projection-controls role="group" aria-labelledby="projection-controls-label" {
+            span #projection-controls-label.projection-label { (lang.t("projection-controls-label")) }
+            @if let Some(spotlit) = projection.spotlight.and_then(|id| workshop.contribution(id)) {
+                form.inline-controls method="post" action={ (path) "/spotlight" } {
+                    (csrf_field(&context.csrf))
+                    (back_field)
+                    span.badge.focus { (lang.t_args("projection-spotlight-on", &[("text", excerpt(&spotlit.text).into())])) }
+                    " "
+                    button.secondary type="submit" { (lang.t("projection-spotlight-off")) }
+                }
+            }
+            form.inline-controls method="post" action={ (path) "/join-panel" } {
+                (csrf_field(&context.csrf))
+                (back_field)
+                span.muted { (lang.t("projection-join-panel")) }
+                @for panel in JoinPanel::ALL {
+                    button.quiet type="submit" name="panel" value=(panel.as_str())
+                        aria-pressed=(if projection.join_panel == panel { "true" } else { "false" }) {
+                        (lang.t(&format!("projection-join-panel-{}", panel.as_str())))
+                    }
+                }
+            }
+            form.inline-controls method="post" action={ (path) "/names" } {
+                (csrf_field(&context.csrf))
+                (back_field)
+                input type="hidden" name="hidden" value=(if projection.names_hidden { "false" } else { "true" });
+                button.quiet type="submit" {
+                    (lang.t(if projection.names_hidden { "projection-names-show" } else { "projection-names-hide" }))
+                }
+            }
+        }
+    }
+}
+
+/// The first words of a text, for a control that names it.
+pub fn excerpt(text: &str) -> String {
+    const WORDS: usize = 8;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= WORDS { words.join(" ") } else { format!("{} …", words[..WORDS].join(" ")) }
 }
 
 pub fn activity_head(context: &PageContext, workshop: &Workshop, activity: &Activity) -> Markup {

@@ -4,7 +4,9 @@
 use crate::Lang;
 use crate::activities::{self, Draft};
 use crate::layout::{EventKinds, Frame, Live, PageContext, csrf_field, form_error, page};
-use converge_core::{Activity, CalendarDate, Keyring, Language, ParticipantId, Role, Workshop, WorkshopId, limits};
+use converge_core::{
+    Activity, CalendarDate, JoinPanel, Keyring, Language, ParticipantId, Role, Workshop, WorkshopId, limits,
+};
 use converge_i18n::FluentValue;
 use maud::{Markup, PreEscaped, html};
 use std::collections::HashMap;
@@ -185,9 +187,16 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
         Some(focused) => vec![focused],
         None => workshop.open_activities().collect(),
     };
+    let spotlit = workshop.projection.spotlight.and_then(|id| workshop.contribution(id));
     // The join panel fills a third of the screen while the room gathers; once there is an
-    // activity to show, it shrinks to a corner, for the latecomer.
-    let join = if shown.is_empty() || workshop.closed_at.is_some() { "full" } else { "corner" };
+    // activity to show, it shrinks to a corner, for the latecomer; the facilitator may keep it
+    // large (a wave of latecomers) or take it off.
+    let join = match (workshop.closed_at, workshop.projection.join_panel) {
+        (Some(_), _) | (None, JoinPanel::Large) => "full",
+        (None, JoinPanel::Hidden) => "hidden",
+        (None, JoinPanel::Auto) if shown.is_empty() && spotlit.is_none() => "full",
+        (None, JoinPanel::Auto) => "corner",
+    };
     page(
         context,
         Frame {
@@ -198,7 +207,7 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
         html! {
             div #stage-live.stage data-join=(join) data-live {
                 // Live: a new code or a lock shows at once, so nobody scans a code that stopped.
-                aside #join-live.join-panel {
+                @if join != "hidden" { aside #join-live.join-panel {
                     @if let Some(closed_at) = workshop.closed_at {
                         // Nobody joins a closed workshop: no code to scan, a word of thanks.
                         p.closing-thanks { (lang.t("screen-closed-thanks")) }
@@ -212,7 +221,7 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
                         p.join-code-label { (lang.t("console-join-code")) }
                         p.code.huge data-join-code { (join_code) }
                     }
-                }
+                } }
                 div #screen-live.screen-main {
                     h1.stage-workshop { (workshop.title) }
                     // The board fits the screen (stage.js): everything in it scales, and its
@@ -220,10 +229,12 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
                     div.stage-board data-fit {
                         @if workshop.closed_at.is_some() {
                             (closing_summary(lang, workshop))
+                        } @else if let Some(contribution) = spotlit {
+                            (spotlight(context, screen, contribution))
                         } @else if shown.is_empty() {
                             p.lead { (lang.t("screen-waiting")) }
                         }
-                        @for activity in shown {
+                        @for activity in shown.iter().filter(|_| spotlit.is_none() && workshop.closed_at.is_none()) {
                             section.stage-activity {
                                 header.stage-head {
                                     div {
@@ -252,6 +263,41 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
             }
         },
     )
+}
+
+/// One contribution full screen: its text as large as the screen takes it, where it comes
+/// from, and its author where the room may see it.
+fn spotlight(context: &PageContext, screen: &Screen, contribution: &converge_core::Contribution) -> Markup {
+    let Screen { workshop, keyring, names, now, .. } = *screen;
+    let lang = context.lang;
+    let Some(activity) = workshop.activity(contribution.activity_id) else { return html! {} };
+    let draft = Draft::default();
+    let view = activities::View {
+        lang,
+        csrf: "",
+        workshop,
+        activity,
+        names,
+        keyring,
+        viewer: None,
+        role: None,
+        now,
+        draft: &draft,
+    };
+    html! {
+        section.stage-activity.stage-spotlight data-spotlight=(contribution.id) {
+            header.stage-head {
+                div { h2 { (activity.title) } }
+                (crate::timer::timer(lang, activity, now))
+            }
+            blockquote.spotlight-text {
+                p { (contribution.text) }
+                @if let Some(author) = view.author_of(contribution) {
+                    footer.spotlight-author { (author) }
+                }
+            }
+        }
+    }
 }
 
 /// What the room did, for the projection once the workshop is closed: a few figures, large.

@@ -30,14 +30,14 @@ use converge_engine::EngineError;
 use converge_i18n::FluentValue;
 use converge_views::pages::console::{
     activity_controls, activity_head, activity_path, add_activity_form, focus_bar, joining_controls,
-    participant_controls, tenths_text,
+    participant_controls, projection_controls, tenths_text,
 };
 use converge_views::pages::facilitator::live;
 use maud::{Markup, html};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-fn console_path(id: WorkshopId) -> String {
+pub(super) fn console_path(id: WorkshopId) -> String {
     format!("/facilitator/workshops/{id}")
 }
 
@@ -101,6 +101,7 @@ pub async fn console(
                 section {
                     h2 { (lang.t("console-agenda-heading")) }
                     (focus_bar(&context, workshop))
+                    @if !closed { (projection_controls(&context, workshop, None)) }
                     ol.agenda {
                         @for (position, activity) in workshop.activities.iter().enumerate() {
                             @let day_changes = position == 0
@@ -202,6 +203,7 @@ pub async fn activity_page(
             div #activity-live data-live {
                 (activity_head(&context, workshop, activity))
                 (activity_controls(&context, workshop, activity, position, now, "activity"))
+                @if workshop.closed_at.is_none() { (projection_controls(&context, workshop, Some(activity.id))) }
                 // A closed workshop's activities are its sealed record: shown as a participant
                 // reads a closed activity, without the controls that would change them.
                 @if workshop.closed_at.is_some() {
@@ -495,7 +497,12 @@ fn back_to(back: Option<&String>, id: WorkshopId, activity: ActivityId) -> Redir
 }
 
 /// Runs a facilitator's command; refusals that only mean "already so" (a double click) pass.
-async fn run(app: &AppState, facilitator: &Facilitator, id: WorkshopId, command: Command) -> Result<(), PageError> {
+pub(super) async fn run(
+    app: &AppState,
+    facilitator: &Facilitator,
+    id: WorkshopId,
+    command: Command,
+) -> Result<(), PageError> {
     match app.engine.execute(id, Actor::Account(facilitator.id()), command).await {
         Ok(_)
         | Err(EngineError::Domain(

@@ -12,6 +12,7 @@ pub mod follow_up;
 pub mod mine;
 pub mod outcome_forms;
 pub mod participant;
+pub mod projection;
 pub mod public;
 pub mod public_follow_up;
 pub mod report;
