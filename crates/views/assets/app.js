@@ -16,7 +16,15 @@
       var seconds = Math.ceil(left / 1000);
       var value = timer.querySelector(".timer-value");
       if (value) value.textContent = Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
+      var wasOver = timer.classList.contains("over");
       timer.classList.toggle("over", left === 0);
+      var note = timer.querySelector(".timer-over-note");
+      if (note) note.hidden = left !== 0;
+      // The moment the time runs out while the page is open (not a page opened afterwards).
+      if (left === 0 && !wasOver && timer.hasAttribute("data-timer-counted")) {
+        document.dispatchEvent(new CustomEvent("converge:timer-over"));
+      }
+      timer.setAttribute("data-timer-counted", "");
     });
   }
   if (document.querySelector("[data-timer-ends]") || body.getAttribute("data-stream")) window.setInterval(tick, 1000);

@@ -167,6 +167,45 @@
     if (event.key === "ArrowRight" || event.key === "PageDown" || event.key === " ") { turn(1); event.preventDefault(); }
     if (event.key === "ArrowLeft" || event.key === "PageUp") { turn(-1); event.preventDefault(); }
   });
+  // Time is up: a short chime, for a room that is not looking at the screen. Browsers play
+  // sound only once someone has interacted with the page; until then the red clock says it.
+  var audio = null;
+  function chime() {
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    try {
+      audio = audio || new Context();
+      if (audio.state === "suspended") audio.resume();
+      [0, 0.35].forEach(function (start, index) {
+        var tone = audio.createOscillator();
+        var volume = audio.createGain();
+        tone.frequency.value = index === 0 ? 880 : 660;
+        volume.gain.setValueAtTime(0.0001, audio.currentTime + start);
+        volume.gain.exponentialRampToValueAtTime(0.3, audio.currentTime + start + 0.02);
+        volume.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + start + 0.6);
+        tone.connect(volume).connect(audio.destination);
+        tone.start(audio.currentTime + start);
+        tone.stop(audio.currentTime + start + 0.65);
+      });
+    } catch (error) {
+      /* no sound: the clock still turns red */
+    }
+  }
+  document.addEventListener("converge:timer-over", chime);
+  // A click or a key on the projection lets it play sound later.
+  function unlockSound() {
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    try {
+      audio = audio || new Context();
+      if (audio.state === "suspended") audio.resume();
+    } catch (error) {
+      /* no sound */
+    }
+  }
+  document.addEventListener("pointerdown", unlockSound);
+  document.addEventListener("keydown", unlockSound);
+
   // The live script swaps the board when the room posts: fit the new one, on the same page.
   document.addEventListener("converge:refreshed", fit);
   // Pictures (a photo-language deck) change the board's size once they arrive.

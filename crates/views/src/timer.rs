@@ -12,11 +12,20 @@ pub fn timer(lang: Lang, activity: &Activity, now: Timestamp) -> Markup {
         Timer::Running { ends_at } => (true, Some(ends_at.0)),
         Timer::Paused { .. } => (false, None),
     };
+    let over = running && remaining_ms == 0;
+    let class = match (running, over) {
+        (true, true) => "timer running over",
+        (true, false) => "timer running",
+        (false, _) => "timer paused",
+    };
     html! {
-        p.timer role="timer" aria-live="off" data-timer-ends=[ends_at] class=(if running { "timer running" } else { "timer paused" }) {
+        p role="timer" aria-live="off" data-timer-ends=[ends_at] class=(class) {
             span.timer-label { (lang.t("timer-label")) " " }
             span.timer-value { (clock(remaining_ms)) }
             @if !running { " " span.muted { (lang.t("timer-paused")) } }
+            // Shown when the time is up, on every screen: a banner on phones, a chime on the
+            // projection (`stage.js`). Announced once, when it appears.
+            @if running { " " strong.timer-over-note role="status" hidden[!over] { (lang.t("timer-over")) } }
         }
     }
 }

@@ -63,6 +63,7 @@ settings-save-button = Save
 
 ## Timer
 timer-label = Time left
+timer-over = Time is up
 timer-paused = (paused)
 
 ## Assessment and vote

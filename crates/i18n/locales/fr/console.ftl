@@ -63,6 +63,7 @@ settings-save-button = Enregistrer
 
 ## Minuteur
 timer-label = Temps restant
+timer-over = Temps écoulé
 timer-paused = (en pause)
 
 ## Évaluation et vote
