@@ -5,6 +5,7 @@
 // is checked on the page the server sends back (the ballot shown filled in) and in the count of
 // the results API; a closed vote then shows its results, with the sentence explaining them.
 import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { useHarness, scenario } from './harness.mjs';
 import {
   signIn, createWorkshop, agendaOf, consoleControl, join, postNote, waitForNote, eventually, assertNoHorizontalScroll,
@@ -68,42 +69,97 @@ scenario(h, 'phones cast every kind of ballot by touch and with the keyboard alo
     assert.equal(await phone.locator('.vote-recorded').count(), 1, `${what}: the page says the ballot is recorded`);
   };
 
-  // ---- Dots: 5 dots, at most 3 on one idea. --------------------------------------------------
+  // ---- Dots: 5 dots, at most 3 on one idea, placed with − and + (the number inputs are the
+  // ballot without JavaScript, see no-javascript.test.mjs). ---------------------------------------
   {
     const vote = await converging('vote', 'dots');
     const inputs = touch.locator('#ballot input.dots-input');
-    assert.equal(await inputs.count(), CHALLENGES.length, 'one number input per challenge');
+    assert.equal(await inputs.count(), CHALLENGES.length, 'one number input per challenge, for the form');
+    assert.equal(await touch.locator('#ballot input.dots-input:visible').count(), 0, 'the script hides the inputs: no keypad pops up');
     for (const text of CHALLENGES) {
       item[text] = (await touch.locator('#ballot li.ballot-item').filter({ hasText: text }).locator('input').getAttribute('name')).replace(/^dots-/, '');
     }
     const dots = (page, text) => page.locator(`#ballot input[name="dots-${item[text]}"]`);
+    const idea = (page, text) => page.locator('#ballot [data-dots-item]').filter({ hasText: text });
+    const more = (page, text) => idea(page, text).locator('[data-dots-step="1"]');
+    const less = (page, text) => idea(page, text).locator('[data-dots-step="-1"]');
+    const count = async (page, text) => (await idea(page, text).locator('[data-dots-count]').textContent()).trim();
+    const off = async (button) => (await button.getAttribute('aria-disabled')) === 'true';
+    const counter = touch.locator('[data-dots-counter]');
 
-    // Touch: tap each field and type on the phone's keypad.
-    await dots(touch, CHALLENGES[1]).tap();
-    await dots(touch, CHALLENGES[1]).fill('1');
-    await dots(touch, CHALLENGES[3]).tap();
-    await dots(touch, CHALLENGES[3]).fill('3');
+    // Touch: tap + and −; the buttons are big enough for a thumb.
+    for (const button of [more(touch, CHALLENGES[0]), less(touch, CHALLENGES[0])]) {
+      const box = await button.boundingBox();
+      assert.ok(box.width >= 44 && box.height >= 44, `a 44×44 px target at least, got ${box.width}×${box.height}`);
+    }
+    assert.match(await counter.textContent(), /You have 5 of 5 dots left/);
+    assert.ok(await off(less(touch, CHALLENGES[3])), '− is off at 0');
+    for (let i = 0; i < 3; i += 1) await more(touch, CHALLENGES[3]).tap();
+    assert.equal(await count(touch, CHALLENGES[3]), '3');
+    assert.ok(await off(more(touch, CHALLENGES[3])), '+ is off at the cap of 3');
+    assert.match(await counter.textContent(), /You have 2 of 5 dots left/);
+    await more(touch, CHALLENGES[1]).tap();
+    await more(touch, CHALLENGES[1]).tap();
+    assert.match(await counter.textContent(), /You have 0 of 5 dots left/);
+    assert.ok(await off(more(touch, CHALLENGES[0])), '+ is off everywhere once no dot is left');
+    await less(touch, CHALLENGES[1]).tap();
+    assert.equal(await count(touch, CHALLENGES[1]), '1');
+    assert.match(await counter.textContent(), /You have 1 of 5 dots left/);
+    assert.ok(!(await off(more(touch, CHALLENGES[0]))), 'a dot taken back can go elsewhere');
+    await eventually('the tap is announced', async () => {
+      assert.equal(await touch.locator('[data-dots-live]').textContent(), `1 dot on “${CHALLENGES[1]}”. You have 1 of 5 dots left.`);
+    });
+    assert.equal(await dots(touch, CHALLENGES[3]).inputValue(), '3', 'the buttons set the form’s fields');
+    // The counter and the button stay in sight with the first idea at the top of the screen.
+    await idea(touch, CHALLENGES[0]).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    for (const what of ['[data-dots-counter]', 'button[type=submit]']) {
+      const inSight = await touch.locator(`#ballot ${what}`).evaluate((element) => element.getBoundingClientRect().bottom <= window.innerHeight);
+      assert.ok(inSight, `${what} stays in sight while the ideas scroll`);
+    }
+    await assertNoHorizontalScroll(touch);
+    // The buttons, some of them off, and the announcements pass axe (WCAG 2.1 A/AA).
+    const axe = await new AxeBuilder({ page: touch }).include('#ballot').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const blocking = axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
+    assert.deepEqual(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`), []);
     await Promise.all([touch.waitForURL(/#ballot$/, { waitUntil: 'load' }), touch.locator('#ballot button[type=submit]').tap()]);
     await recorded(touch, 'dots by touch');
-    assert.equal(await dots(touch, CHALLENGES[1]).inputValue(), '1');
-    assert.equal(await dots(touch, CHALLENGES[3]).inputValue(), '3');
+    assert.deepEqual(await Promise.all(CHALLENGES.map((text) => count(touch, text))), ['0', '1', '0', '3'], 'the ballot comes back prefilled');
+    assert.match(await counter.textContent(), /You have 1 of 5 dots left/);
     assert.equal(await ballots(vote), 1, 'the dots ballot cast by touch is counted');
 
-    // Keyboard: ArrowUp steps a number input, digits replace it, Tab and Shift+Tab move.
-    await dots(keys, CHALLENGES[0]).focus();
-    await pressKey(keys, 'ArrowUp', { times: 2, expect: { name: `dots-${item[CHALLENGES[0]]}`, value: '2' } });
-    await tab(keys, { name: `dots-${item[CHALLENGES[1]]}` });
-    await keys.keyboard.press('Control+A');
-    await keys.keyboard.type('3');
-    await backTab(keys, { name: `dots-${item[CHALLENGES[0]]}`, value: '2' }, 'back to the first idea');
-    await tab(keys, { name: `dots-${item[CHALLENGES[1]]}`, value: '3' });
-    await tab(keys, { name: `dots-${item[CHALLENGES[2]]}`, value: '0' });
-    await tab(keys, { name: `dots-${item[CHALLENGES[3]]}`, value: '0' });
-    await tab(keys, { tag: 'button', type: 'submit' }, 'from the last idea to the button');
+    // Keyboard: Tab and Shift+Tab go from button to button, Enter and Space press them; a button
+    // that is off keeps the focus.
+    const label = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    const onButton = async (page, verb, text) => {
+      assert.equal(await label(page), `${verb} “${text}”`, 'the focused button says what it does, and to which idea');
+    };
+    await more(keys, CHALLENGES[0]).focus();
+    await keys.keyboard.press('Enter');
+    await keys.keyboard.press('Space');
+    assert.equal(await count(keys, CHALLENGES[0]), '2');
+    await tab(keys, { tag: 'button' });
+    await onButton(keys, 'Take a dot from', CHALLENGES[1]);
+    await tab(keys, { tag: 'button' });
+    await onButton(keys, 'Add a dot to', CHALLENGES[1]);
+    await pressKey(keys, 'Space', { times: 4 });
+    assert.equal(await count(keys, CHALLENGES[1]), '3', 'the fourth press is refused at the cap');
+    await onButton(keys, 'Add a dot to', CHALLENGES[1]);
+    await backTab(keys, { tag: 'button' }, 'back to −');
+    await keys.keyboard.press('Enter');
+    assert.equal(await count(keys, CHALLENGES[1]), '2');
+    await tab(keys, { tag: 'button' });
+    await keys.keyboard.press('Enter');
+    assert.equal(await count(keys, CHALLENGES[1]), '3');
+    await tabUntil(keys, '#ballot button[type=submit]');
     await submitWithKeyboard(keys);
     await recorded(keys, 'dots by keyboard');
     assert.deepEqual(await keys.locator('#ballot input.dots-input').evaluateAll((i) => i.map((x) => x.value)), ['2', '3', '0', '0']);
     assert.equal(await ballots(vote), 2, 'the dots ballot cast with the keyboard is counted');
+    // The count is read once the vote is closed: the dots of both ballots, idea by idea.
+    await activityPageControl(s, console_, workshop, vote.id, 'close');
+    const counted = await activityResults(s, console_, workshop.id, vote.id);
+    const dotsOf = Object.fromEntries(counted.items.map((id, i) => [id, counted.result.dots[i]]));
+    assert.deepEqual(CHALLENGES.map((text) => dotsOf[item[text]]), [2, 4, 0, 3], JSON.stringify(counted));
   }
 
   // ---- Approval: tick every idea you support. -----------------------------------------------

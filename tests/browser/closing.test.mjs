@@ -1,5 +1,5 @@
 // No screen shows a false state: a phone reading an action card follows "send every screen
-// here"; the dot counter follows the dots as they are placed; and when the workshop closes, the
+// here"; the dot counter follows the dots as they are tapped; and when the workshop closes, the
 // timer stops on phones, the projection thanks the room instead of showing a join code, and
 // phones thank their owner and lead to their contributions and personal code.
 import assert from 'node:assert/strict';
@@ -53,23 +53,21 @@ scenario(h, 'phones follow the room from a card, count their dots, and see the c
   await waitForFollowedFocus(alice, workshop.id, vote);
   await waitForFollowedFocus(bruno, workshop.id, vote);
 
-  // The counter follows the dots as they are placed, before anything is sent.
+  // The counter follows the dots as they are tapped, before anything is sent.
   const counter = alice.locator('[data-dots-counter]');
   assert.match(await counter.textContent(), /Il vous reste 5 gommettes sur 5/);
-  const inputs = alice.locator('#ballot input.dots-input');
-  await inputs.nth(0).fill('3');
+  const items = alice.locator('#ballot [data-dots-item]');
+  const add = (n) => items.nth(n).locator('[data-dots-step="1"]');
+  for (let i = 0; i < 3; i += 1) await add(0).click();
   await eventually('the counter says 2 left', async () => {
     assert.match(await counter.textContent(), /Il vous reste 2 gommettes sur 5/);
   });
-  await inputs.nth(1).fill('3');
-  await eventually('the counter says one too many', async () => {
-    assert.match(await counter.textContent(), /Vous avez placé 1 gommette de plus que vos 5/);
-    assert.ok(await counter.evaluate((element) => element.classList.contains('over')), 'and shows it in red');
-  });
-  await inputs.nth(1).fill('2');
+  assert.equal(await add(0).getAttribute('aria-disabled'), 'true', 'no more than 3 on one idea');
+  for (let i = 0; i < 2; i += 1) await add(1).click();
   await eventually('the counter says none left', async () => {
     assert.match(await counter.textContent(), /Il vous reste 0 gommette sur 5/);
   });
+  assert.equal(await add(1).getAttribute('aria-disabled'), 'true', 'no dot left to add');
   await submitAndLoad(alice, alice.locator('#ballot button[type=submit]'));
 
   // A timer runs on the challenges, which Bruno reads.

@@ -103,10 +103,11 @@ export async function openScreen(s, consolePage, workshopId) {
   return screen;
 }
 
-/** Asserts that the page has no horizontal scroll on a 360 px wide phone. */
+/** Asserts that the page has no horizontal scroll on its phone (360 or 390 px wide). */
 export async function assertNoHorizontalScroll(page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 360, `${pathOf(page)} scrolls horizontally on a 360 px phone: scrollWidth is ${width}`);
+  const [width, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(viewport <= 390, `${pathOf(page)} is not on a phone: the window is ${viewport} px wide`);
+  assert.ok(width <= viewport, `${pathOf(page)} scrolls horizontally on a ${viewport} px phone: scrollWidth is ${width}`);
 }
 
 /**

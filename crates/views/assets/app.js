@@ -29,6 +29,24 @@
   }
   if (document.querySelector("[data-timer-ends]") || body.getAttribute("data-stream")) window.setInterval(tick, 1000);
 
+  // "Note sent" (`[data-note-sent]`, on the page the redirect after a note lands on): a status
+  // region already there when the page loads is not read out, so its words are said again in a
+  // hidden one (emptying the visible one would make the form jump). The address loses its
+  // `sent`, so that reloading the page later does not say it again.
+  var sent = document.querySelector("[data-note-sent]");
+  if (sent) {
+    var spoken = document.createElement("p");
+    spoken.className = "visually-hidden";
+    spoken.setAttribute("role", "status");
+    sent.parentNode.insertBefore(spoken, sent.nextSibling);
+    window.setTimeout(function () { spoken.textContent = sent.textContent; }, 100);
+    if (window.history && window.history.replaceState && window.URL) {
+      var address = new URL(window.location.href);
+      address.searchParams.delete("sent");
+      window.history.replaceState(window.history.state, "", address.pathname + address.search + address.hash);
+    }
+  }
+
   var stream = body.getAttribute("data-stream");
   if (!stream || !window.EventSource || !window.fetch || !window.DOMParser) return;
 

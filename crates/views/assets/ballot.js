@@ -1,10 +1,18 @@
 // Ballot helpers, loaded on every page; each does nothing where its ballot is absent.
 //
-// 1. The dot counter (`[data-dots-counter]`): says how many dots are left, or how many too
-//    many, as dots are placed, from the sentence templates the server renders in the page's
-//    language (`data-left-one`, `data-left-other`, `data-over-one`, `data-over-other`, with
-//    `{n}`); the plural form is the browser's (`Intl.PluralRules`). The server checks the
-//    ballot again and says the same when it refuses one.
+// 1. Dot voting by tapping, where there is a `[data-dots-counter]`. Without this script the
+//    ballot is a number input per idea. With it, each idea's input is hidden and its stepper
+//    shown: − and + around the count, which set the input, so the form posts the same fields.
+//    + is off at the idea's cap (the input's `max`) or when no dot is left, − at 0; they are
+//    marked `aria-disabled` rather than disabled, so a keyboard or screen reader keeps its
+//    place on them. The counter says how many dots are left, or how many too many (a refused
+//    ballot shown again), from the sentence templates the server renders in the page's language
+//    (`data-left-one`, `data-left-other`, `data-over-one`, `data-over-other`, with `{n}`); the
+//    plural form is the browser's (`Intl.PluralRules`). After each tap, `[data-dots-live]` says
+//    the idea's count (`data-item-one`, `data-item-other`, with `{n}` and `{item}`) and the
+//    counter's sentence. The counter and the send button stay in sight at the foot of the
+//    screen (`.dots-tap` in votes.css). The server checks the ballot again and says the same
+//    when it refuses one.
 //
 // 2. Drag-to-rank for the ranking ballot, where there is a
 // `[data-rank-list]`. The ballot itself is a rank select per idea (1 is best, equal ranks tie,
@@ -206,25 +214,89 @@
   var form = counter && counter.closest("form");
   if (!form) return;
   var budget = parseInt(counter.getAttribute("data-budget"), 10) || 0;
+  var live = form.querySelector("[data-dots-live]");
   var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
 
-  function say(kind, n) {
+  function template(element, kind, n) {
     var form = plural && plural.select(n) === "one" ? "one" : "other";
-    return (counter.getAttribute("data-" + kind + "-" + form) || "").split("{n}").join(String(n));
+    return (element.getAttribute("data-" + kind + "-" + form) || "").split("{n}").join(String(n));
+  }
+
+  function dotsOn(input) {
+    var n = parseInt(input.value, 10);
+    return n > 0 ? n : 0;
+  }
+
+  function capOf(input) {
+    var cap = parseInt(input.getAttribute("max"), 10);
+    return isNaN(cap) ? Infinity : cap;
+  }
+
+  function spent() {
+    var total = 0;
+    form.querySelectorAll("input.dots-input").forEach(function (input) { total += dotsOn(input); });
+    return total;
   }
 
   function update() {
-    var spent = 0;
-    form.querySelectorAll("input.dots-input").forEach(function (input) {
-      var n = parseInt(input.value, 10);
-      if (n > 0) spent += n;
-    });
-    var over = spent > budget;
-    counter.textContent = over ? say("over", spent - budget) : say("left", budget - spent);
+    var total = spent();
+    var over = total > budget;
+    counter.textContent = over ? template(counter, "over", total - budget) : template(counter, "left", budget - total);
     counter.classList.toggle("over", over);
+    form.querySelectorAll("[data-dots-item]").forEach(function (item) {
+      var input = item.querySelector("input.dots-input");
+      var count = item.querySelector("[data-dots-count]");
+      if (!input || !count) return;
+      var n = dotsOn(input);
+      count.textContent = String(n);
+      item.querySelectorAll("[data-dots-step]").forEach(function (button) {
+        var adds = Number(button.getAttribute("data-dots-step")) > 0;
+        var off = adds ? n >= capOf(input) || total >= budget : n <= 0;
+        button.setAttribute("aria-disabled", off ? "true" : "false");
+      });
+    });
   }
 
+  function announce(item, n) {
+    if (!live) return;
+    var label = item.querySelector(".ballot-text");
+    var text = template(live, "item", n).split("{item}").join(label ? label.textContent.trim() : "") + " " + counter.textContent;
+    // The same sentence twice in a row is still read: empty the region first.
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  }
+
+  var steppers = 0;
+  form.querySelectorAll("[data-dots-item]").forEach(function (item) {
+    var input = item.querySelector("input.dots-input");
+    var stepper = item.querySelector("[data-dots-stepper]");
+    if (!input || !stepper) return;
+    input.hidden = true;
+    stepper.hidden = false;
+    steppers += 1;
+  });
+  if (steppers) {
+    form.classList.add("dots-tap");
+    // The steppers keep every count in range; a count out of range (the cap lowered since the
+    // ballot was cast) would otherwise block the form on a field nobody can see. The server
+    // checks the ballot anyway.
+    form.noValidate = true;
+  }
+
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-dots-step]");
+    if (!button || !form.contains(button)) return;
+    event.preventDefault();
+    if (button.getAttribute("aria-disabled") === "true") return;
+    var item = button.closest("[data-dots-item]");
+    var input = item && item.querySelector("input.dots-input");
+    if (!input) return;
+    var n = Math.max(0, dotsOn(input) + Number(button.getAttribute("data-dots-step")));
+    input.value = String(n);
+    update();
+    announce(item, n);
+  });
+  // Typed numbers (where the inputs show) count too.
   form.addEventListener("input", update);
   update();
 })();
-

@@ -48,6 +48,43 @@ fn readable(html: &str) -> String {
     out
 }
 
+/// The page made readable, with known ids named and other generated ids and the
+/// clock masked.
+fn masked(html: &str, names: &[(String, String)]) -> String {
+    let mut out = readable(html);
+    for (id, name) in names {
+        out = out.replace(id.as_str(), name);
+    }
+    let mut masked = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(at) = rest.find("data-now=\"") {
+        let start = at + "data-now=\"".len();
+        masked.push_str(&rest[..start]);
+        masked.push_str("[now]");
+        rest = &rest[start + rest[start..].find('"').unwrap_or(0)..];
+    }
+    masked.push_str(rest);
+    // Ids chosen while rendering (a note's, a new card's) are fresh every time.
+    let bytes = masked.as_bytes();
+    let mut result = String::with_capacity(masked.len());
+    let mut index = 0;
+    while index < masked.len() {
+        let candidate = masked.get(index..index + 36);
+        if let Some(candidate) = candidate
+            && uuid::Uuid::try_parse(candidate).is_ok()
+            && bytes.get(index + 36).is_none_or(|b| !b.is_ascii_hexdigit())
+        {
+            result.push_str("[uuid]");
+            index += 36;
+        } else {
+            let c = masked[index..].chars().next().unwrap();
+            result.push(c);
+            index += c.len_utf8();
+        }
+    }
+    result
+}
+
 #[tokio::test]
 async fn the_openapi_document_keeps_the_contracted_operations() {
     let app = app();
@@ -277,41 +314,8 @@ mod outcomes {
             self.get(path, ("cookie", format!("cv_session={}", self.session))).await
         }
 
-        /// The page made readable, with known ids named and other generated ids and the
-        /// clock masked.
         fn masked(&self, html: &str) -> String {
-            let mut out = readable(html);
-            for (id, name) in &self.names {
-                out = out.replace(id.as_str(), name);
-            }
-            let mut masked = String::with_capacity(out.len());
-            let mut rest = out.as_str();
-            while let Some(at) = rest.find("data-now=\"") {
-                let start = at + "data-now=\"".len();
-                masked.push_str(&rest[..start]);
-                masked.push_str("[now]");
-                rest = &rest[start + rest[start..].find('"').unwrap_or(0)..];
-            }
-            masked.push_str(rest);
-            // Ids chosen while rendering (a note's, a new card's) are fresh every time.
-            let bytes = masked.as_bytes();
-            let mut result = String::with_capacity(masked.len());
-            let mut index = 0;
-            while index < masked.len() {
-                let candidate = masked.get(index..index + 36);
-                if let Some(candidate) = candidate
-                    && Uuid::try_parse(candidate).is_ok()
-                    && bytes.get(index + 36).is_none_or(|b| !b.is_ascii_hexdigit())
-                {
-                    result.push_str("[uuid]");
-                    index += 36;
-                } else {
-                    let c = masked[index..].chars().next().unwrap();
-                    result.push(c);
-                    index += c.len_utf8();
-                }
-            }
-            result
+            masked(html, &self.names)
         }
     }
 
@@ -354,5 +358,119 @@ mod outcomes {
         assert_eq!(status, StatusCode::OK);
         assert!(board.contains("data-likelihood=\"4\" data-impact=\"5\""), "the mean (3.5, 4.5) rounds to (4, 5)");
         insta::assert_snapshot!("risk_map_console_fr", board);
+    }
+}
+
+/// A participant's phone on a dot vote they already voted in, and on a SWOT right after sending
+/// a note: the pages that work as a remote control.
+mod phone {
+    use super::*;
+    use converge_core::voting::{Ballot, VoteConfig, VoteMethod};
+    use converge_core::{ActivityConfig, ActivityKind, Actor, Command, ContributionId, Language, WorkshopId};
+    use converge_engine::{ActivityDraft, NewWorkshop};
+    use uuid::Uuid;
+
+    fn fixed(n: u128) -> Uuid {
+        Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 + n)
+    }
+
+    #[tokio::test]
+    async fn a_dot_vote_and_a_swot_on_a_phone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("converge.db")).unwrap();
+        let engine = Engine::new(Arc::new(store), [7; 32]);
+        let account = engine.add_facilitator("ann@example.org", "Ann", "correct horse battery").await.unwrap();
+        let draft = |key: &str, kind, title: &str, config, sources: &[&str]| ActivityDraft {
+            key: Some(key.into()),
+            kind,
+            title: title.into(),
+            prompt: String::new(),
+            config,
+            source_keys: sources.iter().map(|source| (*source).to_owned()).collect(),
+        };
+        let dots = VoteConfig { dots_budget: 5, dots_cap: 3, ..VoteConfig::new(VoteMethod::Dots) };
+        let agenda = vec![
+            draft("challenges", ActivityKind::Challenges, "Défis", ActivityConfig::default(), &[]),
+            draft("swot", ActivityKind::Swot, "SWOT", ActivityConfig::default(), &[]),
+            draft(
+                "vote",
+                ActivityKind::Vote,
+                "Gommettes",
+                ActivityConfig { vote: Some(dots), ..ActivityConfig::default() },
+                &["challenges"],
+            ),
+        ];
+        let entry = engine
+            .create_workshop(
+                account,
+                NewWorkshop { title: "Atelier au téléphone".into(), language: Language::Fr, agenda },
+            )
+            .await
+            .unwrap();
+        let workshop = WorkshopId::from_uuid(entry.id);
+        let ids: Vec<_> =
+            engine.state(workshop).await.unwrap().workshop.activities.iter().map(|activity| activity.id).collect();
+        let (challenges, swot, vote) = (ids[0], ids[1], ids[2]);
+        for activity_id in [challenges, swot, vote] {
+            engine.execute(workshop, Actor::Account(account), Command::OpenActivity { activity_id }).await.unwrap();
+        }
+        let alice = engine.join(&entry.join_code, "Alice", "Budget").await.unwrap();
+        let as_alice = Actor::Participant(alice.participant);
+        for (n, text) in [(1, "Les services travaillent en silos"), (2, "Personne ne lit les rapports <b>!</b>")] {
+            let post = Command::PostContribution {
+                contribution_id: ContributionId::from_uuid(fixed(n)),
+                activity_id: challenges,
+                kind: None,
+                text: text.into(),
+                links: Vec::new(),
+                card: None,
+                sheet: None,
+            };
+            engine.execute(workshop, as_alice, post).await.unwrap();
+        }
+        let ballot = Ballot::Dots { dots: [(ContributionId::from_uuid(fixed(2)), 3)].into() };
+        engine.execute(workshop, as_alice, Command::CastBallot { activity_id: vote, ballot }).await.unwrap();
+        let names: Vec<(String, String)> = vec![
+            (workshop.to_string(), "[workshop]".to_owned()),
+            (challenges.to_string(), "[challenges]".to_owned()),
+            (swot.to_string(), "[swot]".to_owned()),
+            (vote.to_string(), "[vote]".to_owned()),
+            (fixed(1).to_string(), "[note-1]".to_owned()),
+            (fixed(2).to_string(), "[note-2]".to_owned()),
+        ];
+        let state = converge_web::AppState::new(engine, None, tokio_util::sync::CancellationToken::new());
+        let app = App { router: converge_web::router(state), _dir: dir };
+        let as_alice = |path: String, language: &'static str| {
+            let request = Request::get(path)
+                .header("accept-language", language)
+                .header("authorization", format!("Bearer {}", alice.token))
+                .body(Body::empty())
+                .unwrap();
+            let router = app.router.clone();
+            let names = names.clone();
+            async move {
+                let response = router.oneshot(request).await.unwrap();
+                let status = response.status();
+                let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+                (status, masked(std::str::from_utf8(&bytes).unwrap(), &names))
+            }
+        };
+
+        let (status, ballot) = as_alice(format!("/w/{workshop}/a/{vote}"), "fr").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(ballot.contains("Il vous reste 2 gommettes sur 5."), "{ballot}");
+        assert!(
+            ballot.contains(
+                "aria-label=\"Ajouter une gommette à « Personne ne lit les rapports &lt;b&gt;!&lt;/b&gt; »\""
+            )
+        );
+        insta::assert_snapshot!("dots_ballot_fr", ballot);
+        let (_, english) = as_alice(format!("/w/{workshop}/a/{vote}"), "en").await;
+        assert!(english.contains("aria-label=\"Take a dot from “Les services travaillent en silos”\""), "{english}");
+        assert!(english.contains("data-item-other=\"{n} dots on “{item}”.\""), "{english}");
+
+        let (status, swot_page) = as_alice(format!("/w/{workshop}/a/{swot}?sent=1&kind=threat"), "fr").await;
+        assert_eq!(status, StatusCode::OK);
+        insta::assert_snapshot!("swot_after_a_note_fr", swot_page);
     }
 }

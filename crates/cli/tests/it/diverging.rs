@@ -206,6 +206,35 @@ async fn swot_notes_sit_in_their_quadrant_and_the_facilitator_moves_them() {
 }
 
 #[tokio::test]
+async fn a_note_sent_from_the_form_comes_back_to_it_said_sent_with_its_quadrant_kept() {
+    let mut room = Diverging::new().await;
+    let swot = room.swot.clone();
+    room.open(&swot).await;
+    let mut phone = Browser::open(&room.server, "fr").await;
+    phone.join(&room.join_code, "Chloé Swot").await;
+    let page = format!("/w/{}/a/{swot}", room.workshop);
+    let before = phone.get(&page).await.body;
+    assert!(!before.contains("data-note-sent"), "nothing was sent yet");
+
+    let posted = phone.post_form(&format!("{page}/notes"), &[("kind", "threat"), ("text", "Des élus pressés")]).await;
+    assert_eq!(posted.status, 303, "{}", posted.body);
+    let back = posted.location.expect("a redirect");
+    assert_eq!(back, format!("{page}?sent=1&kind=threat#note-form"), "back to the form, not the top of the page");
+    let after = phone.get(back.split('#').next().unwrap_or_default()).await;
+    assert_eq!(after.status, 200);
+    let sent = section(&after.body, "data-note-sent");
+    assert!(sent.contains("Note envoyée."), "{sent}");
+    assert!(after.body.contains("<option value=\"threat\" selected>"), "the quadrant is kept for the next note");
+    assert!(section(&after.body, "id=\"note-form\"").contains("data-note-sent"), "said in the form itself");
+    assert!(section(&after.body, "quadrant-threat").contains("Des élus pressés"));
+
+    // The address alone says nothing was sent; a kind that is none is ignored.
+    let plain = phone.get(&format!("{page}?kind=banana")).await;
+    assert_eq!(plain.status, 200);
+    assert!(!plain.body.contains("data-note-sent") && !plain.body.contains(" selected>"), "{}", plain.body);
+}
+
+#[tokio::test]
 async fn merged_challenges_show_as_one_and_reformulations_link_both_ways() {
     let mut room = Diverging::new().await;
     let challenges = room.challenges.clone();

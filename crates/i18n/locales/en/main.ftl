@@ -111,6 +111,7 @@ participant-waiting = No activity is open yet. This page updates by itself.
 participant-activity-not-open = This activity is not open: you can read the contributions, not add to them.
 note-kind-label = Kind
 note-text-label = Your contribution
+note-sent = Note sent.
 note-post-button = Send
 notes-heading = Contributions
 notes-empty = No contributions yet.

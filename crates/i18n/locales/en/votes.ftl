@@ -33,12 +33,20 @@ votes-submit-again = Replace my ballot
 # $remaining chooses the plural form; $shown is the number written (a placeholder in the
 # templates the page's script fills in as dots are placed).
 votes-dots-remaining = { $remaining ->
-    [one] You have { $shown } of { $budget } dots left (at most { $cap } per idea).
-   *[other] You have { $shown } of { $budget } dots left (at most { $cap } per idea).
+    [one] You have { $shown } of { $budget } dots left.
+   *[other] You have { $shown } of { $budget } dots left.
 }
 votes-dots-over = { $over ->
     [one] You placed { $shown } dot more than your { $budget }: take it back before sending.
    *[other] You placed { $shown } dots more than your { $budget }: take { $shown } back before sending.
+}
+# The − and + buttons of each idea (dot voting by touch); what the screen reader says after
+# each tap ($count chooses the plural form, $shown is the number written).
+votes-dots-add = Add a dot to “{ $item }”
+votes-dots-remove = Take a dot from “{ $item }”
+votes-dots-on-item = { $count ->
+    [one] { $shown } dot on “{ $item }”.
+   *[other] { $shown } dots on “{ $item }”.
 }
 votes-no-score = no score
 votes-rank-hint = Choose a rank for each idea you want to rank.

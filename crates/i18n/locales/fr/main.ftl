@@ -111,6 +111,7 @@ participant-waiting = Aucune activité n’est ouverte pour l’instant. Cette p
 participant-activity-not-open = Cette activité n’est pas ouverte : vous pouvez lire les contributions, pas en ajouter.
 note-kind-label = Type
 note-text-label = Votre contribution
+note-sent = Note envoyée.
 note-post-button = Envoyer
 notes-heading = Contributions
 notes-empty = Aucune contribution pour l’instant.

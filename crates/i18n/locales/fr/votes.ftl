@@ -33,12 +33,20 @@ votes-submit-again = Remplacer mon bulletin
 # $remaining choisit la forme du pluriel ; $shown est le nombre écrit (un emplacement dans
 # les modèles que le script de la page remplit à mesure que les gommettes sont placées).
 votes-dots-remaining = { $remaining ->
-    [one] Il vous reste { $shown } gommette sur { $budget } (au plus { $cap } par idée).
-   *[other] Il vous reste { $shown } gommettes sur { $budget } (au plus { $cap } par idée).
+    [one] Il vous reste { $shown } gommette sur { $budget }.
+   *[other] Il vous reste { $shown } gommettes sur { $budget }.
 }
 votes-dots-over = { $over ->
     [one] Vous avez placé { $shown } gommette de plus que vos { $budget } : retirez-la avant d’envoyer.
    *[other] Vous avez placé { $shown } gommettes de plus que vos { $budget } : retirez-en { $shown } avant d’envoyer.
+}
+# Les boutons − et + de chaque idée (le vote par gommettes au toucher) ; ce que le lecteur
+# d’écran annonce après chaque toucher ($count choisit le pluriel, $shown est le nombre écrit).
+votes-dots-add = Ajouter une gommette à « { $item } »
+votes-dots-remove = Retirer une gommette de « { $item } »
+votes-dots-on-item = { $count ->
+    [one] { $shown } gommette sur « { $item } ».
+   *[other] { $shown } gommettes sur « { $item } ».
 }
 votes-no-score = sans note
 votes-rank-hint = Choisissez un rang pour chaque idée à classer.

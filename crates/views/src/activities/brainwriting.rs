@@ -6,9 +6,11 @@
 //! contributions that name it, in the order they were posted (which is also round order).
 //!
 //! A participant's page shows their current sheet with a note form outside any live region, so
-//! nothing typed is ever swapped away. The round number sits in a live region; when it changes
-//! under an untouched form, `assets/sort.js` reloads the page onto the new sheet, and otherwise
-//! shows a notice, leaving the text where it is.
+//! nothing typed is ever swapped away; the writing box comes first, the sheet's ideas (to tick
+//! those the new one builds on) under it, and the questions of the sources fold away after the
+//! first round. The round number sits in a live region; when it changes under an untouched form,
+//! `assets/sort.js` reloads the page onto the new sheet, and otherwise shows a notice, leaving
+//! the text where it is.
 
 use super::{View, generic};
 use crate::layout::csrf_field;
@@ -55,8 +57,11 @@ pub fn participant(view: &View<'_>) -> Markup {
         }
         div.bw-writing data-bw-form-round=(round) {
             @if show_form {
-                (generic::note_form(view, &[sheet_fields(sheet), builds_on_choices(view, &ideas)]))
+                // The writing box first, the sheet's ideas under it: on a phone the box is in
+                // sight at once, and the button stays in sight below (sorting.css).
+                (generic::note_form_around(view, &[sheet_fields(sheet)], &[builds_on_choices(view, &ideas)]))
             } @else {
+                (generic::sent_notice(view))
                 h3 { (lang.t("bw-sheet-ideas-heading")) }
                 (sheet_ideas(view, &ideas))
             }

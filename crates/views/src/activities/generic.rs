@@ -27,6 +27,13 @@ pub fn projection(view: &View<'_>) -> Markup {
 /// The form to post a note; `extra` goes inside it, before the text (a card picker, a
 /// challenge to reformulate…).
 pub fn note_form(view: &View<'_>, extra: &[Markup]) -> Markup {
+    note_form_around(view, extra, &[])
+}
+
+/// The form to post a note, with `before` inside it before the text and `after` between the
+/// text and the button (the ideas a brainwriting idea may build on, read after writing).
+/// Right after a note was sent it says so, and offers the kind the last one had.
+pub fn note_form_around(view: &View<'_>, before: &[Markup], after: &[Markup]) -> Markup {
     let lang = view.lang;
     let kinds = view.activity.kind().accepted_contributions();
     let draft = view.draft;
@@ -35,7 +42,8 @@ pub fn note_form(view: &View<'_>, extra: &[Markup]) -> Markup {
             (csrf_field(view.csrf))
             // Chosen now, so that sending this form twice records the note once.
             input type="hidden" name="contribution_id" value=(draft.contribution_id.unwrap_or_else(uuid::Uuid::now_v7));
-            @for part in extra { (part) }
+            (sent_notice(view))
+            @for part in before { (part) }
             @if kinds.len() > 1 {
                 label for="kind" { (lang.t("note-kind-label")) }
                 select #kind name="kind" required {
@@ -48,7 +56,18 @@ pub fn note_form(view: &View<'_>, extra: &[Markup]) -> Markup {
             }
             label for="text" { (lang.t("note-text-label")) }
             textarea #text name="text" required maxlength=(limits::NOTE_MAX) rows="4" { (draft.text) }
+            @for part in after { (part) }
             button type="submit" { (lang.t("note-post-button")) }
+        }
+    }
+}
+
+/// "Note sent", on the page the participant lands on after sending one. It is outside every
+/// live region, so the live script never swaps it away; `assets/app.js` has it read out.
+pub fn sent_notice(view: &View<'_>) -> Markup {
+    html! {
+        @if view.draft.sent {
+            p.note-sent role="status" data-note-sent { (view.lang.t("note-sent")) }
         }
     }
 }

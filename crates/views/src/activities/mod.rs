@@ -43,11 +43,14 @@ pub struct View<'a> {
     pub draft: &'a Draft,
 }
 
-/// A contribution being written: the fields of the note form.
+/// A contribution being written: the fields of the note form, as refused (to fix) or as the
+/// last note left them (its kind, and that it was sent).
 #[derive(Debug, Clone, Default)]
 pub struct Draft {
     pub text: String,
     pub kind: String,
+    /// A note was just sent from this form: the form says so.
+    pub sent: bool,
     pub card: String,
     pub links: Vec<uuid::Uuid>,
     pub contribution_id: Option<uuid::Uuid>,
@@ -128,12 +131,12 @@ pub fn related_activities(workshop: &Workshop, activity: &Activity) -> String {
 }
 
 /// What an activity's sources produced, shown as the questions to work on: the reformulated
-/// challenges become the prompts of brainwriting.
-fn source_prompts(view: &View<'_>) -> Markup {
+/// challenges become the prompts of brainwriting. Folded unless `open`.
+fn source_prompts(view: &View<'_>, open: bool) -> Markup {
     let prompts: Vec<&Contribution> = view.workshop.source_contributions(view.activity).collect();
     html! {
         @if !prompts.is_empty() {
-            details.source-prompts open {
+            details.source-prompts open[open] {
                 summary { (view.lang.t("activity-source-prompts")) }
                 ul {
                     @for prompt in prompts {
@@ -153,7 +156,12 @@ pub fn participant(view: &View<'_>) -> Markup {
         ActivityKind::Challenges => challenges::participant(view),
         ActivityKind::Reformulate => reformulate::participant(view),
         ActivityKind::Categorize => categorize::participant(view),
-        ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::participant(view)) },
+        ActivityKind::Brainwriting => {
+            // The questions are read in the first round; after it they fold away, so the writing
+            // box comes first on a phone.
+            let first_round = view.activity.brainwriting.as_ref().is_none_or(|brainwriting| brainwriting.round == 0);
+            html! { (source_prompts(view, first_round)) (brainwriting::participant(view)) }
+        }
         ActivityKind::Vote => vote::participant(view),
         ActivityKind::Assess => assess::participant(view),
         ActivityKind::ActionPlan => action_plan::participant(view),
@@ -170,7 +178,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
         ActivityKind::Challenges => challenges::facilitator(view),
         ActivityKind::Reformulate => reformulate::facilitator(view),
         ActivityKind::Categorize => categorize::facilitator(view),
-        ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::facilitator(view)) },
+        ActivityKind::Brainwriting => html! { (source_prompts(view, true)) (brainwriting::facilitator(view)) },
         ActivityKind::Vote => vote::facilitator(view),
         ActivityKind::Assess => assess::facilitator(view),
         ActivityKind::ActionPlan => action_plan::facilitator(view),
@@ -188,7 +196,7 @@ pub fn projection(view: &View<'_>) -> Markup {
         ActivityKind::Challenges => challenges::projection(view),
         ActivityKind::Reformulate => reformulate::projection(view),
         ActivityKind::Categorize => categorize::projection(view),
-        ActivityKind::Brainwriting => html! { (source_prompts(view)) (brainwriting::projection(view)) },
+        ActivityKind::Brainwriting => html! { (source_prompts(view, true)) (brainwriting::projection(view)) },
         ActivityKind::Vote => vote::projection(view),
         ActivityKind::Assess => assess::projection(view),
         ActivityKind::ActionPlan => action_plan::projection(view),

@@ -1,7 +1,8 @@
 //! The vote activity: one ballot per method, shaped for a phone, and the results.
 //!
 //! Every ballot is a plain form posted to `pages::ballots` (`POST /w/{id}/a/{activity_id}/ballot`)
-//! that works without JavaScript: number inputs for dots, checkboxes for approval, a row of radio
+//! that works without JavaScript: number inputs for dots (which `assets/ballot.js` turns into
+//! − and + buttons around each idea's count), checkboxes for approval, a row of radio
 //! buttons per item for scores and majority-judgment grades, a rank select per item for the
 //! ranked methods, and two big buttons for one pair at a time (Bradley–Terry). The participant's
 //! current ballot is shown filled in, so voting again starts from it and replaces it.
@@ -156,61 +157,89 @@ fn ballot_form(
     if rules.method == VoteMethod::BradleyTerry {
         return pairwise(view, items, &action);
     }
-    html! {
-        @if submitted.is_none() && recorded.is_some() {
-            p.notice.vote-recorded { (lang.t("votes-ballot-recorded")) }
+    let submit = html! {
+        button type="submit" {
+            @if recorded.is_some() { (lang.t("votes-submit-again")) } @else { (lang.t("votes-submit")) }
         }
+    };
+    html! {
         form #ballot.stack.card.ballot method="post" action=(action) {
+            // In the form: sending lands on `#ballot`, and the phone must see that it was recorded.
+            @if submitted.is_none() && recorded.is_some() {
+                p.notice.vote-recorded { (lang.t("votes-ballot-recorded")) }
+            }
             (csrf_field(view.csrf))
             @match rules.method {
-                VoteMethod::Dots => (dots(lang, rules, items, current)),
-                VoteMethod::Approval => (approval(items, current)),
-                VoteMethod::Score => (scores(lang, rules, items, current)),
-                VoteMethod::MajorityJudgment => (grades(lang, rules, items, current)),
-                _ => (ranking(lang, items, current)),
-            }
-            button type="submit" {
-                @if recorded.is_some() { (lang.t("votes-submit-again")) } @else { (lang.t("votes-submit")) }
+                // The dots' counter sits beside the button, in a bar that stays in sight.
+                VoteMethod::Dots => (dots(lang, rules, items, current, submit)),
+                VoteMethod::Approval => { (approval(items, current)) (submit) }
+                VoteMethod::Score => { (scores(lang, rules, items, current)) (submit) }
+                VoteMethod::MajorityJudgment => { (grades(lang, rules, items, current)) (submit) }
+                _ => { (ranking(lang, items, current)) (submit) }
             }
         }
     }
 }
 
-fn dots(lang: Lang, rules: &VoteConfig, items: &[(ContributionId, String)], current: Option<&Ballot>) -> Markup {
+/// A number input per idea: the ballot without JavaScript. `assets/ballot.js` hides the inputs
+/// and shows each idea's stepper instead (− and + around the count, which set the input), keeps
+/// the counter and the button in sight at the foot of the screen, and says every change in the
+/// `data-dots-live` region from the templates it carries.
+fn dots(
+    lang: Lang,
+    rules: &VoteConfig,
+    items: &[(ContributionId, String)],
+    current: Option<&Ballot>,
+    submit: Markup,
+) -> Markup {
     let given = |item: &ContributionId| match current {
         Some(Ballot::Dots { dots }) => dots.get(item).copied().unwrap_or(0),
         _ => 0,
     };
     let spent: u64 = items.iter().map(|(item, _)| u64::from(given(item))).sum();
+    let on_item = |form: u64| {
+        lang.t_args(
+            "votes-dots-on-item",
+            &[("count", FluentValue::from(form)), ("shown", FluentValue::from("{n}")), ("item", "{item}".into())],
+        )
+    };
     html! {
-        (dots_counter(lang, rules, spent))
         ul.ballot-items {
             @for (item, text) in items {
-                li.ballot-item {
-                    label.ballot-text for={ "dots-" (item) } { (text) }
+                li.ballot-item.dots-item data-dots-item {
+                    label.ballot-text id={ "dots-label-" (item) } for={ "dots-" (item) } { (text) }
                     input.dots-input id={ "dots-" (item) } type="number" name={ "dots-" (item) } min="0"
                         max=(rules.dots_cap) step="1" inputmode="numeric" value=(given(item));
+                    div.dots-stepper role="group" aria-labelledby={ "dots-label-" (item) } hidden data-dots-stepper {
+                        button.dots-step type="button" data-dots-step="-1"
+                            aria-label=(lang.t_args("votes-dots-remove", &[("item", text.as_str().into())])) { "−" }
+                        span.dots-count data-dots-count { (given(item)) }
+                        button.dots-step type="button" data-dots-step="1"
+                            aria-label=(lang.t_args("votes-dots-add", &[("item", text.as_str().into())])) { "+" }
+                    }
                 }
             }
+        }
+        div.dots-bar {
+            (dots_counter(lang, rules, spent))
+            p.visually-hidden aria-live="polite" data-dots-live data-item-one=(on_item(1))
+                data-item-other=(on_item(2)) {}
+            (submit)
         }
     }
 }
 
 /// How many dots are left, or how many too many were placed (a refused ballot shown again).
 /// The sentence's forms ride along as templates, so `assets/ballot.js` says it again in the
-/// page's language as dots are placed.
+/// page's language as dots are placed; it announces it in `data-dots-live` with the idea's
+/// count, so the counter itself is no live region (it would say it twice).
 fn dots_counter(lang: Lang, rules: &VoteConfig, spent: u64) -> Markup {
     let budget = u64::from(rules.dots_budget);
     let sentence = |form: u64, shown: FluentValue<'_>, over: bool| {
         let (key, selector) = if over { ("votes-dots-over", "over") } else { ("votes-dots-remaining", "remaining") };
         lang.t_args(
             key,
-            &[
-                (selector, FluentValue::from(form)),
-                ("shown", shown),
-                ("budget", FluentValue::from(rules.dots_budget)),
-                ("cap", FluentValue::from(rules.dots_cap)),
-            ],
+            &[(selector, FluentValue::from(form)), ("shown", shown), ("budget", FluentValue::from(rules.dots_budget))],
         )
     };
     let placeholder = || FluentValue::from("{n}");
@@ -220,7 +249,7 @@ fn dots_counter(lang: Lang, rules: &VoteConfig, spent: u64) -> Markup {
         sentence(budget - spent, FluentValue::from(budget - spent), false)
     };
     html! {
-        p.dots-budget.over[spent > budget] aria-live="polite" data-dots-counter data-budget=(budget)
+        p.dots-budget.over[spent > budget] data-dots-counter data-budget=(budget)
             data-left-one=(sentence(1, placeholder(), false)) data-left-other=(sentence(2, placeholder(), false))
             data-over-one=(sentence(1, placeholder(), true)) data-over-other=(sentence(2, placeholder(), true)) {
             (now)

@@ -301,7 +301,7 @@ async fn refuse(
     let fresh = member_again(app, member, member.state.workshop.id).await?;
     let rules = fresh.state.workshop.activity(activity_id).map(|activity| activity.settings.vote_rules());
     let message = match (&error, &refused, rules) {
-        // Too many dots: say how many, as the counter above the ballot does.
+        // Too many dots: say how many, as the ballot's counter does.
         (
             DomainError::InvalidBallot { reason: "over_budget" },
             Refused::Ballot(Some(Ballot::Dots { dots })),

@@ -5,7 +5,7 @@ use super::layout::{EventKinds, Frame, Live, PageContext, form_error, page};
 use crate::AppState;
 use crate::access::Member;
 use crate::error::{Answer, Failure, PageError, add_retry_after};
-use crate::extract::{FormFields, ValidPath, trimmed};
+use crate::extract::{FormFields, ValidPath, ValidQuery, trimmed};
 use crate::i18n::Lang;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -136,13 +136,32 @@ pub async fn home(
     .into_response())
 }
 
+/// What the redirect after a note says to the activity page: that the note was sent, and its
+/// kind, which the form offers again for the next one.
+#[derive(Deserialize)]
+pub struct AfterNote {
+    sent: Option<String>,
+    kind: Option<String>,
+}
+
 pub async fn activity_page(
     State(app): State<AppState>,
     context: PageContext,
     ValidPath((_, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidQuery(after): ValidQuery<AfterNote>,
     member: Member,
 ) -> Result<Response, PageError> {
-    render_activity(&app, &context, &member, activity_id, &Draft::default(), None).await
+    let draft = Draft {
+        sent: after.sent.as_deref() == Some("1"),
+        kind: after
+            .kind
+            .as_deref()
+            .and_then(ContributionKind::parse)
+            .map(|kind| kind.as_str().to_owned())
+            .unwrap_or_default(),
+        ..Draft::default()
+    };
+    render_activity(&app, &context, &member, activity_id, &draft, None).await
 }
 
 async fn render_activity(
@@ -254,6 +273,7 @@ fn draft_from(form: NoteForm) -> Draft {
     Draft {
         text: form.text,
         kind: form.kind,
+        sent: false,
         card: form.card,
         links: form.link.iter().filter_map(|value| uuid::Uuid::try_parse(value).ok()).collect(),
         // A missing or malformed id gets a fresh one rather than failing the post.
@@ -291,7 +311,11 @@ pub async fn post_note(
         sheet: draft.sheet,
     };
     match app.engine.execute(id, member.actor, command).await {
-        Ok(_) => Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}")).into_response()),
+        // Back to the form, which says the note was sent and keeps its kind for the next one.
+        Ok(_) => {
+            let kind = kind.map(|kind| format!("&kind={}", kind.as_str())).unwrap_or_default();
+            Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}?sent=1{kind}#note-form")).into_response())
+        }
         Err(EngineError::Domain(error)) if !error.is_forbidden() => {
             // Show the form again with what was typed, so nothing is lost to a refusal.
             let fresh = match member_again(&app, &member, id).await {
