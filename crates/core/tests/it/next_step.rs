@@ -20,7 +20,10 @@ fn agenda_with(minutes: &[Option<u32>]) -> Workshop {
         .enumerate()
         .map(|(n, minutes)| {
             let kind = if n % 2 == 0 { ActivityKind::Challenges } else { ActivityKind::Swot };
-            ActivitySpec { config: ActivityConfig { minutes: *minutes, ..ActivityConfig::default() }, ..spec(n as u128, kind) }
+            ActivitySpec {
+                config: ActivityConfig { minutes: *minutes, ..ActivityConfig::default() },
+                ..spec(n as u128, kind)
+            }
         })
         .collect();
     let events = decide_create("Atelier", Language::Fr, account(), facilitator(), "c0".into(), specs).unwrap();

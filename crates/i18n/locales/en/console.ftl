@@ -98,3 +98,13 @@ console-joining-unlock = Let people join again
 console-new-code = New join code…
 console-new-code-hint = The current code and QR code stop working at once; those who joined stay in.
 console-new-code-button = Replace the join code
+
+## The next step: another activity in one click
+console-next-step = Next step: { $title }
+console-next-step-intro = In one click:
+console-next-step-closes = closes “{ $title }”
+console-next-step-opens = opens “{ $title }”
+console-next-step-screens = sends every screen there
+console-next-step-timer = starts its timer ({ $minutes } min)
+error-no_next_activity = The agenda has no activity after this one.
+error-not_the_next_activity = The agenda moved on meanwhile: the next step no longer leads to this activity. Go back to the console to see where the room is.

@@ -98,3 +98,13 @@ console-joining-unlock = Rouvrir les entrées
 console-new-code = Nouveau code…
 console-new-code-hint = Le code et le QR code actuels cessent aussitôt de fonctionner ; les personnes déjà entrées restent.
 console-new-code-button = Remplacer le code
+
+## L’étape suivante : changer d’activité en un clic
+console-next-step = Étape suivante : { $title }
+console-next-step-intro = En un clic :
+console-next-step-closes = clôture « { $title } »
+console-next-step-opens = ouvre « { $title } »
+console-next-step-screens = y envoie tous les écrans
+console-next-step-timer = lance son minuteur ({ $minutes } min)
+error-no_next_activity = L’ordre du jour n’a plus d’activité après celle-ci.
+error-not_the_next_activity = L’ordre du jour a avancé entre-temps : l’étape suivante ne mène plus à cette activité. Revenez à la console pour voir où en est la salle.
