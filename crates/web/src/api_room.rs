@@ -18,11 +18,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-/// An optional JSON body, read as the document says: absent is the same as `{}`.
+/// An optional JSON body, read as the document says: absent, or `null`, is the same as `{}`.
 fn optional_body<T: DeserializeOwned + Default>(body: Option<ApiJson<serde_json::Value>>) -> Result<T, ApiError> {
     match body {
+        None | Some(ApiJson(serde_json::Value::Null)) => Ok(T::default()),
         Some(ApiJson(body)) => decode(body),
-        None => Ok(T::default()),
     }
 }
 

@@ -151,9 +151,13 @@ async fn the_focus_and_the_timers_through_the_api() {
     assert!(paused["remaining_ms"].as_u64().is_some_and(|left| left <= 180_000));
     let (status, refused) = post(&server, &data.token, &timer(first, "pause"), None).await;
     assert_eq!((status, str(&refused["error"], "code")), (422, "timer_not_running"));
-    // With no body, the timer resumes what was left.
+    // With no body (or a null one), the timer resumes what was left.
     let (status, resumed) = post(&server, &data.token, &timer(first, "start"), None).await;
     assert_eq!((status, &resumed["remaining_ms"]), (200, &paused["remaining_ms"]), "{resumed}");
+    let (status, _) = post(&server, &data.token, &timer(first, "pause"), None).await;
+    assert_eq!(status, 200);
+    let (status, resumed) = post(&server, &data.token, &timer(first, "start"), Some(Value::Null)).await;
+    assert_eq!(status, 200, "{resumed}");
     let (status, refused) = post(&server, &data.token, &timer(first, "start"), Some(json!({"minutes": 0}))).await;
     assert_eq!((status, str(&refused["error"], "code")), (422, "invalid_config"));
     let (status, refused) = post(&server, &data.token, &timer(first, "start"), Some(json!({"seconds": 3}))).await;
