@@ -492,3 +492,25 @@ export async function submitWithKeyboard(page) {
   await loaded;
   return response;
 }
+
+// ---- The next step: the console's one-click change of activity (next-step.test.mjs) --------
+
+/** The console's next-step control: a form whose button reads "Étape suivante : <title>". */
+export const nextStepForm = 'form[data-next-step]';
+
+/**
+ * On the console (loaded if need be), clicks the next-step button once, as a person would (a
+ * real mouse click on the visible button), and waits for the console to load again. Returns
+ * the activity id the form named.
+ */
+export async function clickNextStep(s, page, workshop) {
+  await page.bringToFront();
+  if (pathOf(page) !== new URL(workshop.consoleUrl).pathname) await page.goto(workshop.consoleUrl);
+  const form = page.locator(nextStepForm).first();
+  await form.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {
+    throw new Error(`the console at ${page.url()} shows no ${nextStepForm}`);
+  });
+  const to = await form.locator('input[name=to]').getAttribute('value');
+  await submitPost(page, form);
+  return to;
+}

@@ -93,6 +93,14 @@ pub enum Command {
     SetFocus {
         activity_id: Option<ActivityId>,
     },
+    /// Moves the room on to the next activity (`Workshop::next_activity`) in one decision:
+    /// closes every open activity before it, opens it, sends every screen there and starts its
+    /// timer at its planned minutes; the same events as those commands one after the other.
+    /// `to` names the activity the facilitator was shown: once the room is there (a second
+    /// click, a retry) nothing more is recorded, and a step that now leads elsewhere is refused.
+    NextStep {
+        to: Option<ActivityId>,
+    },
     /// Seats the room, e.g. as `tables::assign_tables` proposes.
     FormTables {
         tables: Vec<Vec<ParticipantId>>,
@@ -266,6 +274,7 @@ impl Command {
             | Command::PauseTimer { .. }
             | Command::ExtendTimer { .. }
             | Command::SetFocus { .. }
+            | Command::NextStep { .. }
             | Command::FormTables { .. }
             | Command::SeatParticipant { .. }
             | Command::SetPresence { .. }

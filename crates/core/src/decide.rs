@@ -113,6 +113,7 @@ pub fn decide(
         Command::PauseTimer { activity_id } => agenda::pause_timer(cx, activity_id),
         Command::ExtendTimer { activity_id, minutes } => agenda::extend_timer(cx, activity_id, minutes),
         Command::SetFocus { activity_id } => agenda::set_focus(cx, activity_id),
+        Command::NextStep { to } => agenda::next_step(cx, to),
         Command::FormTables { tables } => participants::form_tables(cx, tables),
         Command::SeatParticipant { participant_id, table } => participants::seat_participant(cx, participant_id, table),
         Command::SetPresence { participant_id, present } => participants::set_presence(cx, participant_id, present),

@@ -155,6 +155,10 @@ pub enum DomainError {
     NextUpdateRequired,
     #[error("the workshop's follow-up page is public: the workshop is archived first, then deleted for good")]
     FollowUpPagePublished,
+    #[error("the agenda has no activity after the current one")]
+    NoNextActivity,
+    #[error("the next step no longer leads to this activity: the agenda moved on meanwhile")]
+    NotTheNextActivity,
 }
 
 impl DomainError {
@@ -235,6 +239,8 @@ impl DomainError {
             DomainError::NextUpdateInPast => "next_update_in_past",
             DomainError::NextUpdateRequired => "next_update_required",
             DomainError::FollowUpPagePublished => "follow_up_page_published",
+            DomainError::NoNextActivity => "no_next_activity",
+            DomainError::NotTheNextActivity => "not_the_next_activity",
         }
     }
 

@@ -339,4 +339,25 @@ impl Workshop {
     pub fn table_of(&self, participant: ParticipantId) -> Option<u32> {
         self.tables.iter().position(|seats| seats.contains(&participant)).map(|table| table as u32)
     }
+
+    /// Where the room is on the agenda: the activity every screen is sent to or, while the
+    /// screens roam, the last activity the room has begun (opened, whether closed since or not).
+    /// `None` before the first activity is opened.
+    pub fn current_activity(&self) -> Option<&Activity> {
+        match self.focus {
+            Some(focus) => self.activity(focus),
+            None => self.activities.iter().rev().find(|activity| activity.status != ActivityStatus::Draft),
+        }
+    }
+
+    /// Where the next step leads (`Command::NextStep`): the activity right after the current
+    /// one on the agenda, whatever its status, or the first one when the room has begun none.
+    /// `None` at the end of the agenda.
+    pub fn next_activity(&self) -> Option<&Activity> {
+        let after = match self.current_activity() {
+            Some(current) => self.activities.iter().position(|activity| activity.id == current.id)? + 1,
+            None => 0,
+        };
+        self.activities.get(after)
+    }
 }

@@ -72,6 +72,8 @@ impl Failure {
             Failure::Engine(EngineError::Domain(DomainError::UnknownAction(_))) => StatusCode::NOT_FOUND,
             // The request is sound; the workshop's state (its public page) stands in the way.
             Failure::Engine(EngineError::Domain(DomainError::FollowUpPagePublished)) => StatusCode::CONFLICT,
+            // The step was taken from a page or an answer the agenda has moved past.
+            Failure::Engine(EngineError::Domain(DomainError::NotTheNextActivity)) => StatusCode::CONFLICT,
             Failure::Engine(EngineError::Domain(_)) => StatusCode::UNPROCESSABLE_ENTITY,
             Failure::Engine(EngineError::UnknownJoinCode | EngineError::UnknownResumeCode) => StatusCode::NOT_FOUND,
             Failure::Engine(EngineError::InvalidCredentials) => StatusCode::UNAUTHORIZED,

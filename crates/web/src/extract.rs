@@ -55,6 +55,19 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     }
 }
 
+/// A body every field of which is optional may be left out: no `Content-Type`, no body. One sent
+/// is read as [`ApiJson`] reads it.
+impl<T: DeserializeOwned, S: Send + Sync> axum::extract::OptionalFromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Option<Self>, Self::Rejection> {
+        match <axum::Json<T> as axum::extract::OptionalFromRequest<S>>::from_request(request, state).await {
+            Ok(body) => Ok(body.map(|axum::Json(value)| ApiJson(value))),
+            Err(rejection) => Err(ApiError(json_failure(&rejection))),
+        }
+    }
+}
+
 fn json_failure(rejection: &JsonRejection) -> Failure {
     match rejection {
         JsonRejection::MissingJsonContentType(_) => Failure::UnsupportedMediaType,

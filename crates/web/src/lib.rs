@@ -24,7 +24,8 @@
 //!   swaps the regions marked `data-live` with the same page re-fetched, leaving alone a region
 //!   whose control is in use.
 //! - `api.rs`: the JSON API under `/api/v1` and its OpenAPI document (utoipa) at
-//!   `/api/openapi.json`. Operation ids are a contract.
+//!   `/api/openapi.json`. Operation ids are a contract. `api_room.rs`: the room's controls
+//!   (`nextStep`, `focusActivity`, `startTimer`, `pauseTimer`), the facilitator's alone.
 //! - `sse.rs`: the event stream. Subscribes before reading the backlog, resumes after
 //!   `Last-Event-ID` (or `?after=`), re-reads the log on a gap or a lag (a page of 500 at a time),
 //!   ends on shutdown. It writes the body itself: the events already waiting go out in one chunk
@@ -115,6 +116,7 @@ mod access;
 pub mod api;
 mod api_actions;
 mod api_projection;
+mod api_room;
 mod assets;
 mod auth;
 mod cookies;
@@ -216,6 +218,7 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/projection/spotlight", post(projection::spotlight))
         .route("/facilitator/workshops/{id}/projection/join-panel", post(projection::join_panel))
         .route("/facilitator/workshops/{id}/projection/names", post(projection::names))
+        .route("/facilitator/workshops/{id}/next-step", post(console::next_step))
         .route("/facilitator/workshops/{id}/tables", post(console::form_tables))
         .route("/facilitator/workshops/{id}/joining", post(console::joining))
         .route("/facilitator/workshops/{id}/activities", post(console::add_activity))
@@ -297,6 +300,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/workshops/{id}/activities/{activity_id}/close", post(api::close_activity))
         .route("/api/v1/workshops/{id}/close", post(api::close_workshop))
         .route("/api/v1/workshops/{id}/spotlight", post(api_projection::spotlight_contribution))
+        .route("/api/v1/workshops/{id}/next-step", post(api_room::next_step))
+        .route("/api/v1/workshops/{id}/focus", post(api_room::focus_activity))
+        .route("/api/v1/workshops/{id}/activities/{activity_id}/timer/start", post(api_room::start_timer))
+        .route("/api/v1/workshops/{id}/activities/{activity_id}/timer/pause", post(api_room::pause_timer))
         .route("/api/v1/workshops/{id}/participants/{participant_id}/role", post(api::change_role))
         .route("/api/v1/workshops/{id}/contributions", post(api::post_contribution))
         .route("/api/v1/workshops/{id}/actions", post(api_actions::draft_action))

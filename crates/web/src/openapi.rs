@@ -1,9 +1,9 @@
 //! The OpenAPI document of the JSON API, served at `/api/openapi.json`: the operations of
-//! `crate::api`, `crate::api_actions` and `crate::sse`, with what the derive cannot say
-//! written in by hand. It sits above the handlers it describes, which know nothing of it.
+//! `crate::api`, `crate::api_actions`, `crate::api_room` and `crate::sse`, with what the derive
+//! cannot say written in by hand. It sits above the handlers it describes, which know nothing of it.
 
 use crate::error::{Answer, ErrorBody};
-use crate::{api, api_actions, api_projection, sse};
+use crate::{api, api_actions, api_projection, api_room, sse};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use converge_core::{ContributionKind, Language, Role};
@@ -17,7 +17,8 @@ use utoipa::{Modify, OpenApi};
           api::open_activity, api::close_activity, api::close_workshop, api::change_role, api::post_contribution,
           api::cast_ballot, api::get_results, api_actions::draft_action, api_actions::edit_action,
           sse::stream_events, api::export_workshop,
-          api_projection::spotlight_contribution),
+          api_projection::spotlight_contribution,
+          api_room::next_step, api_room::focus_activity, api_room::start_timer, api_room::pause_timer),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth),
 )]

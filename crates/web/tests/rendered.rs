@@ -111,6 +111,10 @@ async fn the_openapi_document_keeps_the_contracted_operations() {
         "getResults get /api/v1/workshops/{id}/activities/{activity_id}/results",
         "draftAction post /api/v1/workshops/{id}/actions",
         "editAction post /api/v1/workshops/{id}/actions/{action_id}",
+        "nextStep post /api/v1/workshops/{id}/next-step",
+        "focusActivity post /api/v1/workshops/{id}/focus",
+        "startTimer post /api/v1/workshops/{id}/activities/{activity_id}/timer/start",
+        "pauseTimer post /api/v1/workshops/{id}/activities/{activity_id}/timer/pause",
     ] {
         assert!(operations.iter().any(|operation| operation == contracted), "missing {contracted}");
     }

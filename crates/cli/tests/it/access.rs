@@ -519,6 +519,23 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "/api/v1/workshops/{id}/activities/{activity_id}/close",
         [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
     ),
+    // The room's controls: the screens sent to the open activity, its timer started at its
+    // planned time (no body) and paused.
+    (
+        "POST",
+        "/api/v1/workshops/{id}/focus",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/timer/start",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/timer/pause",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
     (
         "POST",
         "/api/v1/workshops/{id}/participants/{participant_id}/role",
@@ -573,6 +590,19 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "POST",
         "/facilitator/workshops/{id}/restore",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator"), NOT_FOUND],
+    ),
+    // The next step closes the activity on the screens (the open one, which the rows above
+    // post to), so it comes after them: from the page, to the second activity; from the API,
+    // to the third.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/next-step",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/next-step",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
     ),
     // Closing the workshop refuses everything but its follow-up from then on, so it comes after
     // every row that changes the record of the days; closing it again changes nothing.
@@ -1030,6 +1060,7 @@ impl World {
                 "card": {"title": "Une fiche", "jurisdiction": "shared"},
                 "sources": [self.contribution_id],
             })),
+            "/api/v1/workshops/{id}/focus" => Some(json!({"activity_id": self.open_activity})),
             "/api/v1/workshops/{id}/contributions" => {
                 Some(json!({"activity_id": self.open_activity, "text": format!("Une contribution de {role:?}")}))
             }
@@ -1221,6 +1252,9 @@ fn participants_never_get_a_success_on_a_facilitator_route() {
             || path.ends_with("/open")
             || path.ends_with("/close")
             || path.ends_with("/export")
+            || path.ends_with("/next-step")
+            || path.ends_with("/focus")
+            || path.contains("/timer/")
             || (path == "/api/v1/workshops")
             || (method == "POST" && path.ends_with("/delete"))
     };

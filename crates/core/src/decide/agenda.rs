@@ -1,5 +1,6 @@
 //! Rules of the agenda: adding, editing, removing and moving activities, opening and closing
-//! them, their timers, and the focus every screen is sent to.
+//! them, their timers, the focus every screen is sent to, and the next step, which does the
+//! closing, opening, focusing and timing of a change of activity in one decision.
 
 use super::{DEFAULT_TIMER_MINUTES, Deciding, MINUTE_MS, activity_added, position_of, require_facilitator};
 use crate::state::Timer;
@@ -179,4 +180,40 @@ pub(super) fn close_activity(cx: &Deciding<'_>, activity_id: ActivityId) -> Resu
         return Err(DomainError::ActivityNotOpenToClose);
     }
     Ok(vec![Event::ActivityClosed { activity_id }])
+}
+
+pub(super) fn next_step(cx: &Deciding<'_>, to: Option<ActivityId>) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    if let Some(to) = to {
+        workshop.activity(to).ok_or(DomainError::UnknownActivity(to))?;
+        // The room is already there: a second click, or a retry after a lost answer.
+        if workshop.current_activity().is_some_and(|current| current.id == to) {
+            return Ok(Vec::new());
+        }
+    }
+    let next = workshop.next_activity().ok_or(DomainError::NoNextActivity)?;
+    // The button named another activity: the agenda moved on since it was shown.
+    if to.is_some_and(|to| to != next.id) {
+        return Err(DomainError::NotTheNextActivity);
+    }
+    let position = position_of(workshop, next.id)?;
+    let mut events: Vec<Event> = workshop.activities[..position]
+        .iter()
+        .filter(|earlier| earlier.status == ActivityStatus::Open)
+        .map(|earlier| Event::ActivityClosed { activity_id: earlier.id })
+        .collect();
+    if next.status != ActivityStatus::Open {
+        events.push(Event::ActivityOpened { activity_id: next.id });
+    }
+    events.push(Event::FocusChanged { activity_id: Some(next.id) });
+    // A timer the facilitator already started keeps its time; an activity with no planned
+    // time gets none.
+    let running = matches!(next.timer, Some(Timer::Running { .. }));
+    if let Some(minutes) = next.settings.minutes
+        && !running
+    {
+        events.push(Event::TimerStarted { activity_id: next.id, remaining_ms: u64::from(minutes) * MINUTE_MS });
+    }
+    Ok(events)
 }

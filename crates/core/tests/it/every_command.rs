@@ -35,7 +35,7 @@ struct Intent {
 }
 
 /// How many kinds of command `command` knows; kinds above map to `COMMON`.
-const COMMAND_KINDS: u8 = 46;
+const COMMAND_KINDS: u8 = 47;
 
 /// The commands a room sends most, and those that need others before them to be accepted.
 const COMMON: [u8; 20] = [19, 19, 19, 19, 27, 27, 28, 29, 30, 32, 33, 10, 0, 13, 20, 21, 34, 23, 24, 22];
@@ -420,6 +420,10 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
         42 => (facilitating(), Command::Spotlight { contribution_id: (a % 3 != 0).then_some(contribution_id) }),
         43 => (facilitating(), Command::SetJoinPanel { panel: JoinPanel::ALL[usize::from(a) % JoinPanel::ALL.len()] }),
         44 => (facilitating(), Command::HideNamesOnScreen { hidden: a % 2 == 0 }),
+        45 => {
+            let next = workshop.next_activity().map(|next| next.id);
+            (facilitating(), Command::NextStep { to: if c % 2 == 0 { next } else { None } })
+        }
         _ => (facilitating(), Command::RestoreWorkshop),
     }
 }
@@ -525,7 +529,7 @@ fn every_command_folds_the_same_from_a_snapshot_as_live() {
 
 /// Every variant of `Command`. A new variant fails to compile in `exhaustive` below until it is
 /// listed here and the generator makes it.
-const ALL_VARIANTS: [&str; 46] = [
+const ALL_VARIANTS: [&str; 47] = [
     "Join",
     "ChangeRole",
     "RemoveParticipant",
@@ -572,6 +576,7 @@ const ALL_VARIANTS: [&str; 46] = [
     "DeleteWorkshop",
     "ArchiveWorkshop",
     "RestoreWorkshop",
+    "NextStep",
 ];
 
 /// Fails to compile when `Command` gains a variant, pointing here: list it in `ALL_VARIANTS`
@@ -624,6 +629,7 @@ fn exhaustive(command: &Command) {
         | Command::PublishFollowUp { .. }
         | Command::DeleteWorkshop
         | Command::ArchiveWorkshop
-        | Command::RestoreWorkshop => {}
+        | Command::RestoreWorkshop
+        | Command::NextStep { .. } => {}
     }
 }

@@ -109,3 +109,13 @@ projection-join-panel-large = large
 projection-join-panel-hidden = hidden
 projection-names-hide = Hide names
 projection-names-show = Show names
+
+## The next step: another activity in one click
+console-next-step = Next step: { $title }
+console-next-step-intro = In one click:
+console-next-step-closes = closes “{ $title }”
+console-next-step-opens = opens “{ $title }”
+console-next-step-screens = sends every screen there
+console-next-step-timer = starts its timer ({ $minutes } min)
+error-no_next_activity = The agenda has no activity after this one.
+error-not_the_next_activity = The agenda moved on meanwhile: the next step no longer leads to this activity. Go back to the console to see where the room is.

@@ -109,3 +109,13 @@ projection-join-panel-large = en grand
 projection-join-panel-hidden = masqué
 projection-names-hide = Masquer les noms
 projection-names-show = Afficher les noms
+
+## L’étape suivante : changer d’activité en un clic
+console-next-step = Étape suivante : { $title }
+console-next-step-intro = En un clic :
+console-next-step-closes = clôture « { $title } »
+console-next-step-opens = ouvre « { $title } »
+console-next-step-screens = y envoie tous les écrans
+console-next-step-timer = lance son minuteur ({ $minutes } min)
+error-no_next_activity = L’ordre du jour n’a plus d’activité après celle-ci.
+error-not_the_next_activity = L’ordre du jour a avancé entre-temps : l’étape suivante ne mène plus à cette activité. Revenez à la console pour voir où en est la salle.

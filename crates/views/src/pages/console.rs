@@ -1,7 +1,7 @@
-//! Pieces of the facilitator's console and of an activity's page: the focus bar, an activity's
-//! head and the buttons that act on it, the form that adds an activity, the joining controls
-//! and the controls of each participant. The pages themselves are still put together in
-//! `converge-web`'s `pages::console`.
+//! Pieces of the facilitator's console and of an activity's page: the next step, the focus bar,
+//! an activity's head and the buttons that act on it, the form that adds an activity, the
+//! joining controls and the controls of each participant. The pages themselves are still put
+//! together in `converge-web`'s `pages::console`.
 
 use crate::Lang;
 use crate::layout::{PageContext, csrf_field};
@@ -315,4 +315,38 @@ pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity:
         ActivityStatus::Draft => "status-draft",
     };
     html! { span class={ "badge status-" (activity.status.as_str()) } { (lang.t(key)) } }
+}
+
+/// The next step, the console's first control: one click closes what runs before the next
+/// activity on the agenda, opens it, sends every screen there and starts its timer, as
+/// `Command::NextStep` decides. The form names the activity its button shows, so a second
+/// click records nothing. `back` is `console` or `activity` (the page of the activity the room
+/// moves to). Nothing once the agenda is done or the workshop closed.
+pub fn next_step_control(context: &PageContext, workshop: &Workshop, back: &str) -> Markup {
+    let lang = context.lang;
+    let next = workshop.next_activity().filter(|_| workshop.closed_at.is_none());
+    let Some(next) = next else { return html! {} };
+    let position = workshop.activities.iter().position(|activity| activity.id == next.id).unwrap_or_default();
+    let mut effects: Vec<String> = workshop.activities[..position]
+        .iter()
+        .filter(|earlier| earlier.status == ActivityStatus::Open)
+        .map(|earlier| lang.t_args("console-next-step-closes", &[("title", earlier.title.as_str().into())]))
+        .collect();
+    if next.status != ActivityStatus::Open {
+        effects.push(lang.t_args("console-next-step-opens", &[("title", next.title.as_str().into())]));
+    }
+    effects.push(lang.t("console-next-step-screens"));
+    let running = matches!(next.timer, Some(converge_core::Timer::Running { .. }));
+    if let Some(minutes) = next.settings.minutes.filter(|_| !running) {
+        effects.push(lang.t_args("console-next-step-timer", &[("minutes", FluentValue::from(minutes))]));
+    }
+    html! {
+        form.next-step method="post" action={ "/facilitator/workshops/" (workshop.id) "/next-step" } data-next-step {
+            (csrf_field(&context.csrf))
+            input type="hidden" name="to" value=(next.id);
+            input type="hidden" name="back" value=(back);
+            button type="submit" { (lang.t_args("console-next-step", &[("title", next.title.as_str().into())])) }
+            p.hint { (lang.t("console-next-step-intro")) " " (effects.join(", ")) }
+        }
+    }
 }

@@ -1,6 +1,7 @@
-//! The facilitator's console: the agenda with every control that runs the room (open, close,
-//! timer, focus, order), the room itself (roles, tables, who is here), and one page per
-//! activity with its board and its settings.
+//! The facilitator's console: the next step (the room on to the next activity in one click),
+//! the agenda with every control that runs the room (open, close, timer, focus, order), the
+//! room itself (roles, tables, who is here), and one page per activity with its board and its
+//! settings.
 //!
 //! Every control is a plain form that posts and comes back, so the console works without
 //! JavaScript; the live regions refresh as the room moves. Each control on an activity, a
@@ -29,7 +30,7 @@ use converge_core::{
 use converge_engine::EngineError;
 use converge_i18n::FluentValue;
 use converge_views::pages::console::{
-    activity_controls, activity_head, activity_path, add_activity_form, focus_bar, joining_controls,
+    activity_controls, activity_head, activity_path, add_activity_form, focus_bar, joining_controls, next_step_control,
     participant_controls, projection_controls, tenths_text,
 };
 use converge_views::pages::facilitator::live;
@@ -74,6 +75,8 @@ pub async fn console(
         html! {
             header.workshop-head {
                 h1 { (workshop.title) }
+                // The room's next move comes first: visible without scrolling on a laptop.
+                div #next-step-live data-live { (next_step_control(&context, workshop, "console")) }
                 // Nobody joins a closed workshop: no code to hand out.
                 @if !closed {
                     div.join-box {
@@ -200,6 +203,12 @@ pub async fn activity_page(
             p { a href=(console_path(id)) { "← " (workshop.title) } }
             h1 { (activity.title) }
             @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
+            // On the page of the activity the room is on, the step to the next one.
+            div #next-step-live data-live {
+                @if workshop.current_activity().is_some_and(|current| current.id == activity_id) {
+                    (next_step_control(&context, workshop, "activity"))
+                }
+            }
             div #activity-live data-live {
                 (activity_head(&context, workshop, activity))
                 (activity_controls(&context, workshop, activity, position, now, "activity"))
@@ -745,6 +754,33 @@ pub async fn set_focus(
     let activity_id = trimmed(&form.activity_id).and_then(|raw| raw.parse::<ActivityId>().ok());
     run(&app, &facilitator, id, Command::SetFocus { activity_id }).await?;
     Ok(match activity_id {
+        Some(activity_id) => back_to(form.back.as_ref(), id, activity_id),
+        None => Redirect::to(&console_path(id)),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct NextStepForm {
+    /// The activity the button named: once the room is there, a second click records nothing.
+    to: Option<ActivityId>,
+    back: Option<String>,
+}
+
+/// `POST .../next-step`: the room moves on to the next activity in one click (closing what ran
+/// before it, opening it, every screen sent there, its timer started). Comes back to the
+/// console, or to the page of the activity the room is now on.
+pub async fn next_step(
+    State(app): State<AppState>,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
+    ValidPath(id): ValidPath<WorkshopId>,
+    FormFields(form): FormFields<NextStepForm>,
+) -> Result<Redirect, PageError> {
+    run(&app, &facilitator, id, Command::NextStep { to: form.to }).await?;
+    let now_on = match form.to {
+        Some(to) => Some(to),
+        None => app.engine.state(id).await?.workshop.focus,
+    };
+    Ok(match now_on {
         Some(activity_id) => back_to(form.back.as_ref(), id, activity_id),
         None => Redirect::to(&console_path(id)),
     })
