@@ -9,6 +9,7 @@ mod contributions;
 mod follow_up;
 mod outcomes;
 mod participants;
+mod screen_link;
 mod voting;
 mod workshop;
 
@@ -157,6 +158,8 @@ pub fn decide(
         Command::DeleteWorkshop => workshop::delete_workshop(cx),
         Command::ArchiveWorkshop => workshop::archive_workshop(cx),
         Command::RestoreWorkshop => workshop::restore_workshop(cx),
+        Command::IssueScreenLink { renew } => screen_link::issue_screen_link(cx, renew),
+        Command::RevokeScreenLink => screen_link::revoke_screen_link(cx),
     }
 }
 

@@ -17,7 +17,7 @@ const PLAN: u128 = 3;
 const RISKS: u128 = 4;
 
 /// How many kinds of command there are; `every_kind_of_command_is_tried` keeps it honest.
-const KINDS: u8 = 46;
+const KINDS: u8 = 48;
 
 fn note(n: u128) -> ContributionId {
     ContributionId::from_uuid(id(10_000 + n))
@@ -146,6 +146,8 @@ fn command(kind: u8, pick: u8, people: &[ParticipantId; 2]) -> Command {
         42 => Command::ArchiveWorkshop,
         43 => Command::RestoreWorkshop,
         44 => Command::MergeParticipant { duplicate: people[0], into: people[1] },
+        45 => Command::IssueScreenLink { renew: pick.is_multiple_of(2) },
+        46 => Command::RevokeScreenLink,
         _ => Command::SetFocus { activity_id: None },
     }
 }
@@ -164,8 +166,8 @@ fn every_kind_of_command_is_tried() {
     let people = [ParticipantId::from_uuid(id(1)), ParticipantId::from_uuid(id(2))];
     let kinds: BTreeSet<String> =
         (0..KINDS).map(|kind| format!("{:?}", discriminant(&command(kind, 0, &people)))).collect();
-    // Command has 43 kinds; three numbers (40, 41 and the last) are a second form of one of them.
-    assert_eq!(kinds.len(), 43);
+    // Command has 45 kinds; three numbers (40, 41 and the last) are a second form of one of them.
+    assert_eq!(kinds.len(), 45);
 }
 
 #[test]

@@ -35,7 +35,7 @@ struct Intent {
 }
 
 /// How many kinds of command `command` knows; kinds above map to `COMMON`.
-const COMMAND_KINDS: u8 = 43;
+const COMMAND_KINDS: u8 = 45;
 
 /// The commands a room sends most, and those that need others before them to be accepted.
 const COMMON: [u8; 20] = [19, 19, 19, 19, 27, 27, 28, 29, 30, 32, 33, 10, 0, 13, 20, 21, 34, 23, 24, 22];
@@ -417,6 +417,8 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
         ),
         40 => (facilitating(), Command::DeleteWorkshop),
         41 => (facilitating(), Command::ArchiveWorkshop),
+        43 => (facilitating(), Command::IssueScreenLink { renew: c % 2 == 0 }),
+        44 => (facilitating(), Command::RevokeScreenLink),
         _ => (facilitating(), Command::RestoreWorkshop),
     }
 }
@@ -522,7 +524,7 @@ fn every_command_folds_the_same_from_a_snapshot_as_live() {
 
 /// Every variant of `Command`. A new variant fails to compile in `exhaustive` below until it is
 /// listed here and the generator makes it.
-const ALL_VARIANTS: [&str; 43] = [
+const ALL_VARIANTS: [&str; 45] = [
     "Join",
     "ChangeRole",
     "RemoveParticipant",
@@ -566,6 +568,8 @@ const ALL_VARIANTS: [&str; 43] = [
     "DeleteWorkshop",
     "ArchiveWorkshop",
     "RestoreWorkshop",
+    "IssueScreenLink",
+    "RevokeScreenLink",
 ];
 
 /// Fails to compile when `Command` gains a variant, pointing here: list it in `ALL_VARIANTS`
@@ -615,6 +619,8 @@ fn exhaustive(command: &Command) {
         | Command::PublishFollowUp { .. }
         | Command::DeleteWorkshop
         | Command::ArchiveWorkshop
-        | Command::RestoreWorkshop => {}
+        | Command::RestoreWorkshop
+        | Command::IssueScreenLink { .. }
+        | Command::RevokeScreenLink => {}
     }
 }
