@@ -1,9 +1,9 @@
 //! The OpenAPI document of the JSON API, served at `/api/openapi.json`: the operations of
-//! `crate::api`, `crate::api_actions` and `crate::sse`, with what the derive cannot say
+//! `crate::api`, `crate::api_actions`, `crate::api_screen_link` and `crate::sse`, with what the derive cannot say
 //! written in by hand. It sits above the handlers it describes, which know nothing of it.
 
 use crate::error::{Answer, ErrorBody};
-use crate::{api, api_actions, sse};
+use crate::{api, api_actions, api_screen_link, sse};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use converge_core::{ContributionKind, Language, Role};
@@ -16,7 +16,8 @@ use utoipa::{Modify, OpenApi};
     paths(api::create_workshop, api::list_workshops, api::join_workshop, api::resume_participant, api::get_workshop,
           api::open_activity, api::close_activity, api::close_workshop, api::change_role, api::post_contribution,
           api::cast_ballot, api::get_results, api_actions::draft_action, api_actions::edit_action,
-          sse::stream_events, api::export_workshop),
+          sse::stream_events, api::export_workshop, api_screen_link::issue_screen_link,
+          api_screen_link::revoke_screen_link),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth),
 )]

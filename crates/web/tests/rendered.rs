@@ -74,6 +74,8 @@ async fn the_openapi_document_keeps_the_contracted_operations() {
         "getResults get /api/v1/workshops/{id}/activities/{activity_id}/results",
         "draftAction post /api/v1/workshops/{id}/actions",
         "editAction post /api/v1/workshops/{id}/actions/{action_id}",
+        "issueScreenLink post /api/v1/workshops/{id}/screen-link",
+        "revokeScreenLink post /api/v1/workshops/{id}/screen-link/revoke",
     ] {
         assert!(operations.iter().any(|operation| operation == contracted), "missing {contracted}");
     }

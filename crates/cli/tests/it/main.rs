@@ -33,6 +33,7 @@ mod privacy;
 mod report;
 mod report_pdf;
 mod robustness;
+mod screen_link;
 mod sessions;
 mod slow_follower;
 mod tally;

@@ -98,3 +98,14 @@ console-joining-unlock = Let people join again
 console-new-code = New join code…
 console-new-code-hint = The current code and QR code stop working at once; those who joined stay in.
 console-new-code-button = Replace the join code
+
+console-screen-link-heading = Screen link
+console-screen-link-hint = To open the projection screen without signing in: on another computer, the venue's TV, or for someone following from afar. Whoever has this link sees what the screen shows, nothing more.
+console-screen-link-none = No link yet: the screen opens only here, signed in.
+console-screen-link-create = Create a screen link
+console-screen-link-label = Screen address
+console-screen-link-open = Open the screen by this link
+console-screen-link-renew = New link…
+console-screen-link-renew-hint = The current address stops working at once, and the screens showing it stop.
+console-screen-link-renew-button = Replace the link
+console-screen-link-revoke = Revoke the link

@@ -98,3 +98,14 @@ console-joining-unlock = Rouvrir les entrées
 console-new-code = Nouveau code…
 console-new-code-hint = Le code et le QR code actuels cessent aussitôt de fonctionner ; les personnes déjà entrées restent.
 console-new-code-button = Remplacer le code
+
+console-screen-link-heading = Lien de l’écran
+console-screen-link-hint = Pour ouvrir l’écran de projection sans vous connecter : sur un autre ordinateur, la télévision de la salle, ou pour qui suit à distance. Qui a ce lien voit ce que montre l’écran, rien de plus.
+console-screen-link-none = Pas de lien pour l’instant : l’écran ne s’ouvre qu’ici, connecté.
+console-screen-link-create = Créer un lien de l’écran
+console-screen-link-label = Adresse de l’écran
+console-screen-link-open = Ouvrir l’écran par ce lien
+console-screen-link-renew = Nouveau lien…
+console-screen-link-renew-hint = L’adresse actuelle cesse aussitôt de fonctionner, et les écrans qui l’affichent s’arrêtent.
+console-screen-link-renew-button = Remplacer le lien
+console-screen-link-revoke = Retirer le lien

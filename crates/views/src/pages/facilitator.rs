@@ -172,11 +172,14 @@ pub struct Screen<'a> {
     pub join_link: &'a str,
     pub qr: &'a str,
     pub now: converge_core::Timestamp,
+    /// The token of the screen's address without sign-in, when the page is opened by it: the
+    /// page's event stream is followed with it, as the room reads it.
+    pub screen_token: Option<&'a str>,
 }
 
 /// The projection screen: the join panel, and the focused activity (or else whatever is open).
 pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
-    let Screen { workshop, keyring, seq, names, join_code, join_link, qr, now } = *screen;
+    let Screen { workshop, keyring, seq, names, join_code, join_link, qr, now, screen_token } = *screen;
     let lang = context.lang;
     let id = workshop.id;
     let draft = Draft::default();
@@ -192,7 +195,7 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
         context,
         Frame {
             title: &workshop.title,
-            live: Some(live(id, seq, &context.path, Live::SCREEN)),
+            live: Some(screen_live(id, seq, &context.path, screen_token)),
             body_class: crate::layout::SCREEN,
         },
         html! {
@@ -283,4 +286,15 @@ pub fn live(id: WorkshopId, seq: u64, page: &str, kinds: EventKinds) -> Live {
         activity: None,
         follow_focus: None,
     }
+}
+
+/// The projection's live updates: the workshop's stream, followed with the screen's token when
+/// the page was opened by its address without sign-in (a token is lower-case base 32: nothing to
+/// escape), and the page's own address to fetch again.
+fn screen_live(id: WorkshopId, seq: u64, page: &str, screen_token: Option<&str>) -> Live {
+    let mut live = live(id, seq, page, Live::SCREEN);
+    if let Some(token) = screen_token {
+        live.stream = format!("{}?screen={token}", live.stream);
+    }
+    live
 }
