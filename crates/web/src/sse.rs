@@ -55,7 +55,8 @@ pub struct StreamQuery {
     responses((status = 200, description = "An event stream; each event has `id: <seq>` and JSON data {seq, kind, recorded_at, hash, payload}. The payload is what the caller's pages show: who acted in confidence, individual ballots, scores and ratings are left out. The record's hash comes to the facilitator only, with the events sent whole",
                content_type = "text/event-stream"),
               (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
-    security(("bearer" = [])))]
+    // A bearer token, or none with the screen's token (`screen`).
+    security(("bearer" = []), ()))]
 pub async fn stream_events(
     State(app): State<AppState>,
     credentials: Credentials,
