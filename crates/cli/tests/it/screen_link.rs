@@ -78,6 +78,7 @@ async fn the_link_shows_the_projection_to_a_browser_that_never_signed_in() {
     assert_eq!(stage(&page.body), stage(&projection.body), "exactly the facilitator's projection");
     let english = signed_out(&room.server, &format!("{path}?lang=en"), "fr").await;
     assert!(english.body.contains("<html lang=\"en\">"), "`?lang=` still chooses");
+    assert!(english.body.contains(&format!("data-page=\"{path}?lang=en\"")), "and its refreshes keep the choice");
 
     // Anything but the current address is the same 404, whether the workshop exists or not.
     let not_found = signed_out(&room.server, "/screen/0190a5e4-0000-7000-8000-000000000000/abc", "fr").await;

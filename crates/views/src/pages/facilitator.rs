@@ -195,7 +195,7 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
         context,
         Frame {
             title: &workshop.title,
-            live: Some(screen_live(id, seq, &context.path, screen_token)),
+            live: Some(screen_live(id, seq, &page_address(context, workshop), screen_token)),
             body_class: crate::layout::SCREEN,
         },
         html! {
@@ -297,4 +297,15 @@ fn screen_live(id: WorkshopId, seq: u64, page: &str, screen_token: Option<&str>)
         live.stream = format!("{}?screen={token}", live.stream);
     }
     live
+}
+
+/// The address the projection fetches again to refresh: its own, in the language it is shown in.
+/// It speaks the workshop's language unless `?lang=` chose the other, which the refreshes keep
+/// asking for, or they would come back in the workshop's.
+fn page_address(context: &PageContext, workshop: &Workshop) -> String {
+    if context.lang.0 == workshop.language {
+        context.path.clone()
+    } else {
+        format!("{}?lang={}", context.path, context.lang.code())
+    }
 }
