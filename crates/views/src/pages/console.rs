@@ -1,6 +1,7 @@
 //! Pieces of the facilitator's console and of an activity's page: the focus bar, an activity's
-//! head and the buttons that act on it, the form that adds an activity, the joining controls
-//! and the controls of each participant. The pages themselves are still put together in
+//! head and the buttons that act on it, the form that adds an activity, the joining controls,
+//! the screen link's (the projection's address without sign-in) and the controls of each
+//! participant. The pages themselves are still put together in
 //! `converge-web`'s `pages::console`.
 
 use crate::Lang;
