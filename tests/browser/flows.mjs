@@ -514,3 +514,27 @@ export async function clickNextStep(s, page, workshop) {
   await submitPost(page, form);
   return to;
 }
+
+// ---- The projection screen's address without sign-in ------------------------------------------
+// (Added for screen-link.test.mjs; the steps above are unchanged.)
+
+/**
+ * On the console, presses one of the screen link's controls (form[action$="/screen-link/CONTROL"]:
+ * create, renew, revoke) and waits for the console to load again. Returns the address the
+ * console then shows in input#screen-url (its whole value), or null when it shows none.
+ */
+export async function screenLinkControl(s, page, workshop, control) {
+  await page.bringToFront();
+  if (pathOf(page) !== new URL(workshop.consoleUrl).pathname) await page.goto(workshop.consoleUrl);
+  const form = page.locator(`form[action$="/screen-link/${control}"]`).first();
+  if (control === 'renew') {
+    const details = page.locator('details.renew-screen-link');
+    if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  }
+  await form.waitFor({ state: 'attached', timeout: 5_000 }).catch(() => {
+    throw new Error(`the console has no form[action$="/screen-link/${control}"]`);
+  });
+  await submitPost(page, form);
+  const shown = page.locator('input#screen-url');
+  return (await shown.count()) > 0 ? shown.inputValue() : null;
+}

@@ -238,13 +238,23 @@ pub enum Command {
     ArchiveWorkshop,
     /// Brings an archived workshop back.
     RestoreWorkshop,
+    /// Gives the projection screen an address that needs no sign-in, the previous one stopping;
+    /// with `renew` false, a workshop that has one keeps it.
+    IssueScreenLink {
+        renew: bool,
+    },
+    /// The projection screen's address stops working.
+    RevokeScreenLink,
 }
 
 impl Command {
     /// True for what may still happen to a closed workshop: its follow-up (status updates, who
     /// answers, the public page, what became of each contribution), closing it again (a no-op),
-    /// archiving, restoring and deleting it. Everything else would change the record of the days
-    /// after it was handed over.
+    /// archiving, restoring and deleting it, and the projection screen's address. Everything else
+    /// would change the record of the days after it was handed over. The screen's address
+    /// changes nothing of that record (the closure report and export end at the closing): a
+    /// closed workshop's screen shows the room's thanks and its figures, which the room saw; and
+    /// an address handed out during the days must remain revocable after them.
     pub fn is_follow_up(&self) -> bool {
         match self {
             Command::CloseWorkshop
@@ -254,7 +264,9 @@ impl Command {
             | Command::PublishFollowUp { .. }
             | Command::DeleteWorkshop
             | Command::ArchiveWorkshop
-            | Command::RestoreWorkshop => true,
+            | Command::RestoreWorkshop
+            | Command::IssueScreenLink { .. }
+            | Command::RevokeScreenLink => true,
             Command::Join { .. }
             | Command::ChangeRole { .. }
             | Command::RemoveParticipant { .. }

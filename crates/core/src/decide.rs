@@ -10,6 +10,7 @@ mod follow_up;
 mod outcomes;
 mod participants;
 mod projection;
+mod screen_link;
 mod voting;
 mod workshop;
 
@@ -162,6 +163,8 @@ pub fn decide(
         Command::DeleteWorkshop => workshop::delete_workshop(cx),
         Command::ArchiveWorkshop => workshop::archive_workshop(cx),
         Command::RestoreWorkshop => workshop::restore_workshop(cx),
+        Command::IssueScreenLink { renew } => screen_link::issue_screen_link(cx, renew),
+        Command::RevokeScreenLink => screen_link::revoke_screen_link(cx),
     }
 }
 

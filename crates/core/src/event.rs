@@ -297,6 +297,15 @@ pub enum Event {
     WorkshopArchived,
     /// An archived workshop is back in the facilitator's list.
     WorkshopRestored,
+    /// The projection screen has an address that needs no sign-in, the workshop's
+    /// `generation`-th (from 1); the previous one stops working. Its token is a keyed hash of the
+    /// workshop and the generation under the server's secret: it is never recorded, since the
+    /// log is shown to whoever verifies it.
+    ScreenLinkIssued {
+        generation: u64,
+    },
+    /// The projection screen's address stops working; none replaces it.
+    ScreenLinkRevoked,
 }
 
 impl Event {
@@ -352,6 +361,8 @@ impl Event {
             Event::WorkshopDeleted => "workshop_deleted",
             Event::WorkshopArchived => "workshop_archived",
             Event::WorkshopRestored => "workshop_restored",
+            Event::ScreenLinkIssued { .. } => "screen_link_issued",
+            Event::ScreenLinkRevoked => "screen_link_revoked",
         }
     }
 }
@@ -452,6 +463,9 @@ impl Event {
             // The facilitator's filing of the workshop: no field, nobody acting in confidence,
             // nothing personal. All anyone can read of it is that it happened.
             Event::WorkshopArchived | Event::WorkshopRestored => Disclosure::Whole,
+            // A generation number opens nothing without the server's secret, and says nothing
+            // about anyone: that the projection's address changed is all there is to read.
+            Event::ScreenLinkIssued { .. } | Event::ScreenLinkRevoked => Disclosure::Whole,
         }
     }
 }

@@ -7,6 +7,7 @@ mod contributions;
 mod follow_up;
 mod outcomes;
 mod participants;
+mod screen_link;
 mod voting;
 mod workshop;
 
@@ -50,6 +51,8 @@ impl Workshop {
             follow_up_token: None,
             archived: false,
             deleted: false,
+            screen_link: None,
+            screen_links_issued: 0,
         };
         for event in events {
             workshop.apply(event);
@@ -180,6 +183,8 @@ impl Workshop {
             Event::WorkshopDeleted => self.deleted = true,
             Event::WorkshopArchived => self.archived = true,
             Event::WorkshopRestored => self.archived = false,
+            Event::ScreenLinkIssued { generation } => self.screen_link_issued(*generation),
+            Event::ScreenLinkRevoked => self.screen_link = None,
         }
     }
 

@@ -53,7 +53,7 @@
 //!
 //! **A closed workshop stays closed.** `decide` refuses every command but the follow-up
 //! (`Command::is_follow_up`: status updates, commitments, the public page, the fates of
-//! contributions, archiving, restoring, deleting, and closing again, a no-op) with `WorkshopClosed` once `CloseWorkshop` is recorded;
+//! contributions, archiving, restoring, deleting, the projection screen's address, and closing again, a no-op) with `WorkshopClosed` once `CloseWorkshop` is recorded;
 //! `tests/it/closing.rs` tries every kind of command by every kind of actor. `Workshop::closure_seq`
 //! is the last event of the record of the days (the closing and the counts it froze in the same
 //! append). Only participants and experts vote or assess (`Role::votes`; the facilitator runs the
@@ -93,6 +93,12 @@
 //! personal, disclosed whole) rather than deleted while its follow-up page is published:
 //! `DeleteWorkshop` is refused for it (`FollowUpPagePublished`) until it is archived, so a public
 //! page never goes down in one step.
+//!
+//! The projection screen may have an address that needs no sign-in (`IssueScreenLink`,
+//! `RevokeScreenLink`, the facilitator's alone): the record counts its generations
+//! (`ScreenLinkIssued { generation }`, `ScreenLinkRevoked`) and the state holds the one that works
+//! (`Workshop::screen_link`) and the last one given, so a revoked address never works again. The
+//! address's token is derived from the generation by the engine and never recorded.
 
 mod access;
 pub mod brainwriting;

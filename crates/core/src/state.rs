@@ -66,6 +66,13 @@ pub struct Workshop {
     #[serde(default)]
     pub archived: bool,
     pub deleted: bool,
+    /// The generation of the projection screen's address that works now, if there is one.
+    #[serde(default)]
+    pub screen_link: Option<u64>,
+    /// The last generation of the projection screen's address issued, revoked or not: the next
+    /// one comes after it, so an address once revoked never works again.
+    #[serde(default)]
+    pub screen_links_issued: u64,
 }
 
 /// The deck name that means the cards shipped with Converge; no uploaded deck may take it.

@@ -59,6 +59,11 @@
 //! erased; `resume` finds whose it is by deriving everyone's in the workshop and hands back a
 //! participant token. `name_taken` tells the edge that a name is already in the workshop, so joining
 //! again under it offers to resume first.
+//! `screen_links.rs`: the projection screen's address without sign-in. Its token is a keyed hash
+//! (HMAC-SHA-256 under the server secret) of the workshop and the generation the record names
+//! (`ScreenLinkIssued`), stored nowhere and never in the log; `workshop_for_screen_token` is the one
+//! rule of which token opens a screen (the current generation's, compared in constant time, of a
+//! workshop not deleted), and renewing or revoking ends the previous one.
 //! `cards.rs`: an uploaded photo-language card: the rules checked first, the format guessed from
 //! the content (PNG, JPEG, WebP only), pixel and memory limits set before decoding (a
 //! decompression bomb stops at its header), decoding on the blocking pool behind a semaphore, then
@@ -99,6 +104,7 @@ pub mod random;
 mod report;
 pub mod results;
 mod resume;
+mod screen_links;
 pub mod templates;
 pub mod totp;
 

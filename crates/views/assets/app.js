@@ -170,7 +170,8 @@
   }
 
   var after = body.getAttribute("data-seq") || "0";
-  var source = new EventSource(stream + "?after=" + encodeURIComponent(after));
+  // The stream's address may carry a query already (a screen opened by its link has its token).
+  var source = new EventSource(stream + (stream.indexOf("?") < 0 ? "?" : "&") + "after=" + encodeURIComponent(after));
   source.onmessage = function (message) {
     if (status) status.hidden = true;
     if (followFocus(message.data)) return;

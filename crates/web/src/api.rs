@@ -275,6 +275,9 @@ pub struct WorkshopView {
     activities: Vec<ActivityView>,
     participants: Vec<ParticipantView>,
     contributions: Vec<ContributionView>,
+    /// The projection screen's address without sign-in (`issueScreenLink`), whole; only for the
+    /// workshop's facilitator, and null while the screen has none.
+    screen_url: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -338,9 +341,16 @@ pub struct SheetView {
     security(("bearer" = [])))]
 pub async fn get_workshop(
     State(app): State<AppState>,
+    headers: axum::http::HeaderMap,
     ApiMember { state, actor, role }: ApiMember,
 ) -> Result<Json<WorkshopView>, ApiError> {
     let profiles = app.engine.profiles(state.workshop.id).await?;
+    // The address opens the screen for whoever has it: it is the facilitator's to hand out.
+    let screen_url = app
+        .engine
+        .screen_token(&state.workshop)
+        .filter(|_| role == Role::Facilitator)
+        .map(|token| crate::screen_url(&app, &headers, state.workshop.id, &token));
     let join_code = if role == Role::Facilitator {
         Some(app.engine.workshop_entry(state.workshop.id).await?.join_code)
     } else {
@@ -429,6 +439,7 @@ pub async fn get_workshop(
                 merged_into: contribution.merged_into.map(|into| into.as_uuid()),
             })
             .collect(),
+        screen_url,
     }))
 }
 

@@ -33,7 +33,8 @@
 //!   thousand phones costs; a `:` comment keeps a quiet stream open every 15 s. A participant's
 //!   stream carries what its reader's pages show, by `Event::disclosure`: two views per event (the
 //!   facilitator's, the room's), worked out once for all followers; the record's hashes go to the
-//!   facilitator only, with the events sent whole. A removed participant's stream ends.
+//!   facilitator only, with the events sent whole. A removed participant's stream ends, and so does
+//!   a screen's followed by an address renewed or revoked since.
 //! - `ballots.rs`, `decks.rs`: the forms that cast ballots and assess items, and the upload and
 //!   serving of a workshop's own cards. `converge_views::deck`: the built-in photo-language deck (28 SVG
 //!   illustrations of the project, captions in `assets/cards/deck.toml`), served as versioned,
@@ -79,6 +80,13 @@
 //!   token through the engine (`Engine::published_follow_up`), an indexed lookup in the store. Dates
 //!   on pages are written out in the page's language (`converge_i18n::Lang::date`: "16 novembre 2026"); forms,
 //!   `datetime` attributes and files keep `YYYY-MM-DD`.
+//! - The projection by its address without sign-in (`pages/screen_link.rs`): `/screen/{id}/{screen_token}`
+//!   renders the facilitator's projection (`facilitator::render_screen`) for a browser that never
+//!   signed in, its stream followed with `?screen=TOKEN` as the room reads it (`sse.rs`; renewing
+//!   or revoking the address ends it); a wrong token is the plain 404. The console's section creates,
+//!   renews and revokes it (one route each), the API has `issueScreenLink` and `revokeScreenLink`
+//!   (`api_screen_link.rs`) and `getWorkshop`'s `screen_url`, the facilitator's only. Which token
+//!   is valid is the engine's rule (`Engine::workshop_for_screen_token`).
 //! - The dashboard (`pages/facilitator.rs`) lists archived workshops apart, with restore and
 //!   "delete for good"; the delete page says what deleting will do: delete, archive (a published
 //!   follow-up page stays up), or, for an archived workshop with a page, delete it for good, naming
@@ -117,6 +125,7 @@ pub mod api;
 mod api_actions;
 mod api_projection;
 mod api_room;
+mod api_screen_link;
 mod assets;
 mod auth;
 mod cookies;
@@ -312,6 +321,14 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/workshops/{id}/activities/{activity_id}/results", get(api::get_results))
         .route("/api/v1/workshops/{id}/events", get(sse::stream_events))
         .route("/api/v1/workshops/{id}/export", get(api::export_workshop))
+        // The projection by its address without sign-in, and the console's controls of that
+        // address and their API (`pages/screen_link.rs`, `api_screen_link.rs`).
+        .route("/screen/{id}/{screen_token}", get(pages::screen_link::linked_screen))
+        .route("/facilitator/workshops/{id}/screen-link/create", post(pages::screen_link::create))
+        .route("/facilitator/workshops/{id}/screen-link/renew", post(pages::screen_link::renew))
+        .route("/facilitator/workshops/{id}/screen-link/revoke", post(pages::screen_link::revoke))
+        .route("/api/v1/workshops/{id}/screen-link", post(api_screen_link::issue_screen_link))
+        .route("/api/v1/workshops/{id}/screen-link/revoke", post(api_screen_link::revoke_screen_link))
         .route("/healthz", get(healthz))
         .route("/static/{version}/{name}", get(assets::serve))
         .fallback(not_found)
@@ -376,6 +393,12 @@ pub fn agenda_for(
 /// facilitator's browser used.
 pub fn join_url(app: &AppState, headers: &HeaderMap, join_code: &str) -> String {
     format!("{}/join?code={join_code}", public_base(app, headers))
+}
+
+/// The projection screen's address without sign-in, whole, from the same public address as the
+/// join link: for the console to show and the API to return.
+pub fn screen_url(app: &AppState, headers: &HeaderMap, workshop: converge_core::WorkshopId, token: &str) -> String {
+    format!("{}/screen/{workshop}/{token}", public_base(app, headers))
 }
 
 /// The address pages are reached at from outside, for links that leave the page (join links,

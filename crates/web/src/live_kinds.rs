@@ -23,13 +23,14 @@ mod tests {
 
     #[test]
     fn every_kind_the_web_follows_is_an_event_of_the_core() {
-        let lists: [(&str, EventKinds); 6] = [
+        let lists: [(&str, EventKinds); 7] = [
             ("Live::AGENDA", Live::AGENDA),
             ("Live::ACTIVITY", Live::ACTIVITY),
             ("Live::SCREEN", Live::SCREEN),
             ("mine::FATE_KINDS", converge_views::pages::mine::FATE_KINDS),
             ("sse::ENDS_EVERY_STREAM", crate::sse::ENDS_EVERY_STREAM),
             ("sse::ENDS_THE_PARTICIPANTS_STREAM", crate::sse::ENDS_THE_PARTICIPANTS_STREAM),
+            ("sse::ENDS_A_SCREEN_LINKS_STREAM", crate::sse::ENDS_A_SCREEN_LINKS_STREAM),
         ];
         for (name, kinds) in lists {
             assert!(!kinds.0.is_empty(), "{name} follows nothing");

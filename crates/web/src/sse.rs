@@ -5,7 +5,7 @@
 use crate::AppState;
 use crate::access::ApiMember;
 use crate::auth::Credentials;
-use crate::error::{ApiError, ErrorBody};
+use crate::error::{ApiError, ErrorBody, Failure};
 use crate::extract::{ValidPath, ValidQuery};
 use crate::live_kinds::EventKinds;
 use axum::body::{Body, Bytes};
@@ -42,16 +42,21 @@ const KEEP_ALIVE_COMMENT: &[u8] = b":\n\n";
 pub struct StreamQuery {
     /// Start after this sequence number when no `Last-Event-ID` is sent.
     after: Option<u64>,
+    /// The token of the projection screen's address without sign-in: the stream as the room
+    /// reads it, for a screen opened by that address.
+    screen: Option<String>,
 }
 
 /// Follow a workshop's events live.
 #[utoipa::path(get, path = "/api/v1/workshops/{id}/events", operation_id = "streamEvents", tag = "workshops",
     params(("id" = Uuid, Path), ("after" = Option<u64>, Query, description = "Start after this sequence number"),
-           ("Last-Event-ID" = Option<u64>, Header, description = "Resume after this sequence number; wins over `after`")),
+           ("Last-Event-ID" = Option<u64>, Header, description = "Resume after this sequence number; wins over `after`"),
+           ("screen" = Option<String>, Query, description = "The token of the projection screen's address without sign-in (the last part of `screen_url`): the stream as the room reads it, with no other credentials; it ends when the address is renewed or revoked")),
     responses((status = 200, description = "An event stream; each event has `id: <seq>` and JSON data {seq, kind, recorded_at, hash, payload}. The payload is what the caller's pages show: who acted in confidence, individual ballots, scores and ratings are left out. The record's hash comes to the facilitator only, with the events sent whole",
                content_type = "text/event-stream"),
               (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
-    security(("bearer" = [])))]
+    // A bearer token, or none with the screen's token (`screen`).
+    security(("bearer" = []), ()))]
 pub async fn stream_events(
     State(app): State<AppState>,
     credentials: Credentials,
@@ -60,12 +65,22 @@ pub async fn stream_events(
     ValidQuery(query): ValidQuery<StreamQuery>,
 ) -> Result<Response, ApiError> {
     let id = WorkshopId::from_uuid(id);
-    let ApiMember { state, actor, role } = ApiMember::of(&app, &credentials, id).await?;
-    let participant = match actor {
-        Actor::Participant(participant) => Some(participant.to_string()),
-        Actor::Account(_) | Actor::Newcomer => None,
+    let (state, viewer) = match &query.screen {
+        // A screen opened by its address reads as the room does, until the address changes.
+        Some(token) => {
+            let state = app.engine.workshop_for_screen_token(id, token).await?.ok_or(Failure::NotFound)?;
+            let viewer = Viewer { audience: Audience::Room, participant: None, screen_link_since: Some(state.seq) };
+            (state, viewer)
+        }
+        None => {
+            let ApiMember { state, actor, role } = ApiMember::of(&app, &credentials, id).await?;
+            let participant = match actor {
+                Actor::Participant(participant) => Some(participant.to_string()),
+                Actor::Account(_) | Actor::Newcomer => None,
+            };
+            (state, Viewer { audience: Audience::of(role), participant, screen_link_since: None })
+        }
     };
-    let viewer = Viewer { audience: Audience::of(role), participant };
     let last_event_id =
         headers.get("last-event-id").and_then(|value| value.to_str().ok()).and_then(|raw| raw.trim().parse().ok());
     let requested = last_event_id.or(query.after).unwrap_or(0);
@@ -101,6 +116,10 @@ pub(crate) const ENDS_EVERY_STREAM: EventKinds = EventKinds(&["workshop_deleted"
 /// in the workshop as themselves.
 pub(crate) const ENDS_THE_PARTICIPANTS_STREAM: EventKinds = EventKinds(&["participant_removed", "participant_merged"]);
 
+/// The events after which a stream followed by the projection screen's address ends: the
+/// address it was opened with no longer works (renewed or revoked).
+pub(crate) const ENDS_A_SCREEN_LINKS_STREAM: EventKinds = EventKinds(&["screen_link_issued", "screen_link_revoked"]);
+
 struct Follower {
     engine: Engine,
     workshop: WorkshopId,
@@ -128,6 +147,9 @@ struct Viewer {
     audience: Audience,
     /// The participant following, whose stream ends if the facilitator removes them.
     participant: Option<String>,
+    /// For a screen following by its address without sign-in: the position at which the address
+    /// was checked. Any change of the address recorded after it ends the stream.
+    screen_link_since: Option<u64>,
 }
 
 impl Follower {
@@ -172,10 +194,14 @@ impl Follower {
         };
         frame_event(chunk, event.seq, views.for_viewer(&self.viewer));
         // A deleted workshop's stream ends after telling its followers, and a removed or merged
-        // participant's after telling them (a merged one's page comes back as the person).
+        // participant's after telling them (a merged one's page comes back as the person), and a
+        // screen's opened by an address that was renewed or revoked since (its page, fetched
+        // again, is then a 404).
         ENDS_EVERY_STREAM.0.contains(&event.kind.as_str())
             || (ENDS_THE_PARTICIPANTS_STREAM.0.contains(&event.kind.as_str())
                 && self.viewer.participant.as_deref().is_some_and(|participant| event.payload.contains(participant)))
+            || (ENDS_A_SCREEN_LINKS_STREAM.0.contains(&event.kind.as_str())
+                && self.viewer.screen_link_since.is_some_and(|since| event.seq > since))
     }
 
     /// The next event to send, and whether it came live from the broadcast (shared by every

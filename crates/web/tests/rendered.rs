@@ -115,6 +115,8 @@ async fn the_openapi_document_keeps_the_contracted_operations() {
         "focusActivity post /api/v1/workshops/{id}/focus",
         "startTimer post /api/v1/workshops/{id}/activities/{activity_id}/timer/start",
         "pauseTimer post /api/v1/workshops/{id}/activities/{activity_id}/timer/pause",
+        "issueScreenLink post /api/v1/workshops/{id}/screen-link",
+        "revokeScreenLink post /api/v1/workshops/{id}/screen-link/revoke",
     ] {
         assert!(operations.iter().any(|operation| operation == contracted), "missing {contracted}");
     }

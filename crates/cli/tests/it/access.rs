@@ -139,6 +139,35 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
     ),
     ("GET", "/facilitator/workshops/{id}", [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     ("GET", "/facilitator/workshops/{id}/screen", [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
+    // The projection by its address without sign-in: anyone holding the current address, signed
+    // in or not. Then the console's controls of that address: creating keeps the one there is,
+    // renewing and revoking end it, so they come after the row that opens it; and the API's.
+    ("GET", "/screen/{id}/{screen_token}", EVERYONE_OK),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/screen-link/create",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}#screen-link"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/screen-link/renew",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}#screen-link"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/screen-link/revoke",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}#screen-link"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/screen-link",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/screen-link/revoke",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
     // The report: the page, and each table as CSV (the cells download actions.csv).
     ("GET", "/facilitator/workshops/{id}/report", [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
     ("GET", "/facilitator/workshops/{id}/report.pdf", [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND]),
@@ -726,6 +755,8 @@ struct World {
     card_id: String,
     /// The address of the workshop's published follow-up page.
     follow_token: String,
+    /// The token of the workshop's projection screen address without sign-in.
+    screen_token: String,
     /// An open action plan, the card the participant drafted in it, and an open risk map with
     /// one risk, for the rows of those activities.
     plan: String,
@@ -835,6 +866,13 @@ async fn world(data: &DataFolder) -> World {
     let console = facilitator.get(&format!("/facilitator/workshops/{workshop}/follow-up")).await;
     let at = console.body.find("/follow/").expect("the published address") + "/follow/".len();
     let follow_token: String = console.body[at..].chars().take_while(char::is_ascii_alphanumeric).collect();
+    // The projection's address without sign-in, created from the console.
+    let created = facilitator.post_form(&format!("/facilitator/workshops/{workshop}/screen-link/create"), &[]).await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    let console = facilitator.get(&format!("/facilitator/workshops/{workshop}")).await;
+    let at = console.body.find("data-screen-url=\"").expect("the screen's address") + "data-screen-url=\"".len();
+    let screen_url = &console.body[at..at + console.body[at..].find('"').unwrap()];
+    let screen_token = screen_url.rsplit('/').next().unwrap().to_owned();
     let path = format!("/facilitator/workshops/{workshop}/activities");
     let added = facilitator.post_form(&path, &[("kind", "challenges"), ("title", "À retirer"), ("prompt", "")]).await;
     let removable_activity = added.location.expect("a new activity's page").rsplit('/').next().unwrap().to_owned();
@@ -874,6 +912,7 @@ async fn world(data: &DataFolder) -> World {
         removable_activity,
         card_id,
         follow_token,
+        screen_token,
         plan,
         action_id,
         risk_map,
@@ -937,6 +976,7 @@ impl World {
             .replace("{file}", "actions.csv")
             .replace("{card_id}", &self.card_id)
             .replace("{follow_token}", &self.follow_token)
+            .replace("{screen_token}", &self.screen_token)
             .replace("{plan}", &self.plan)
             .replace("{risk_map}", &self.risk_map)
             .replace("{action_id}", &self.action_id)
@@ -1257,6 +1297,7 @@ fn participants_never_get_a_success_on_a_facilitator_route() {
             || path.contains("/timer/")
             || (path == "/api/v1/workshops")
             || (method == "POST" && path.ends_with("/delete"))
+            || path.contains("/screen-link")
     };
     for (method, path, expected) in TABLE {
         if !facilitator_only(method, path) {

@@ -35,6 +35,7 @@ mod projection;
 mod report;
 mod report_pdf;
 mod robustness;
+mod screen_link;
 mod sessions;
 mod slow_follower;
 mod tally;

@@ -35,7 +35,7 @@ struct Intent {
 }
 
 /// How many kinds of command `command` knows; kinds above map to `COMMON`.
-const COMMAND_KINDS: u8 = 47;
+const COMMAND_KINDS: u8 = 49;
 
 /// The commands a room sends most, and those that need others before them to be accepted.
 const COMMON: [u8; 20] = [19, 19, 19, 19, 27, 27, 28, 29, 30, 32, 33, 10, 0, 13, 20, 21, 34, 23, 24, 22];
@@ -424,6 +424,8 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
             let next = workshop.next_activity().map(|next| next.id);
             (facilitating(), Command::NextStep { to: if c % 2 == 0 { next } else { None } })
         }
+        46 => (facilitating(), Command::IssueScreenLink { renew: c % 2 == 0 }),
+        47 => (facilitating(), Command::RevokeScreenLink),
         _ => (facilitating(), Command::RestoreWorkshop),
     }
 }
@@ -529,7 +531,7 @@ fn every_command_folds_the_same_from_a_snapshot_as_live() {
 
 /// Every variant of `Command`. A new variant fails to compile in `exhaustive` below until it is
 /// listed here and the generator makes it.
-const ALL_VARIANTS: [&str; 47] = [
+const ALL_VARIANTS: [&str; 49] = [
     "Join",
     "ChangeRole",
     "RemoveParticipant",
@@ -577,6 +579,8 @@ const ALL_VARIANTS: [&str; 47] = [
     "ArchiveWorkshop",
     "RestoreWorkshop",
     "NextStep",
+    "IssueScreenLink",
+    "RevokeScreenLink",
 ];
 
 /// Fails to compile when `Command` gains a variant, pointing here: list it in `ALL_VARIANTS`
@@ -630,6 +634,8 @@ fn exhaustive(command: &Command) {
         | Command::DeleteWorkshop
         | Command::ArchiveWorkshop
         | Command::RestoreWorkshop
-        | Command::NextStep { .. } => {}
+        | Command::NextStep { .. }
+        | Command::IssueScreenLink { .. }
+        | Command::RevokeScreenLink => {}
     }
 }

@@ -17,6 +17,7 @@ mod properties;
 mod provenance;
 mod results_format;
 mod rules;
+mod screen_link;
 mod settings;
 mod tables;
 mod tidy;

@@ -7,5 +7,6 @@
 mod closing;
 mod engine;
 mod follow_up_pages;
+mod screen_links;
 mod sessions;
 mod templates;

@@ -119,3 +119,14 @@ console-next-step-screens = sends every screen there
 console-next-step-timer = starts its timer ({ $minutes } min)
 error-no_next_activity = The agenda has no activity after this one.
 error-not_the_next_activity = The agenda moved on meanwhile: the next step no longer leads to this activity. Go back to the console to see where the room is.
+
+console-screen-link-heading = Screen link
+console-screen-link-hint = To open the projection screen without signing in: on another computer, the venue's TV, or for someone following from afar. Whoever has this link sees what the screen shows, nothing more.
+console-screen-link-none = No link yet: the screen opens only here, signed in.
+console-screen-link-create = Create a screen link
+console-screen-link-label = Screen address
+console-screen-link-open = Open the screen by this link
+console-screen-link-renew = New link…
+console-screen-link-renew-hint = The current address stops working at once, and the screens showing it stop.
+console-screen-link-renew-button = Replace the link
+console-screen-link-revoke = Revoke the link

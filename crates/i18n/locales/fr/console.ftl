@@ -119,3 +119,14 @@ console-next-step-screens = y envoie tous les écrans
 console-next-step-timer = lance son minuteur ({ $minutes } min)
 error-no_next_activity = L’ordre du jour n’a plus d’activité après celle-ci.
 error-not_the_next_activity = L’ordre du jour a avancé entre-temps : l’étape suivante ne mène plus à cette activité. Revenez à la console pour voir où en est la salle.
+
+console-screen-link-heading = Lien de l’écran
+console-screen-link-hint = Pour ouvrir l’écran de projection sans vous connecter : sur un autre ordinateur, la télévision de la salle, ou pour qui suit à distance. Qui a ce lien voit ce que montre l’écran, rien de plus.
+console-screen-link-none = Pas de lien pour l’instant : l’écran ne s’ouvre qu’ici, connecté.
+console-screen-link-create = Créer un lien de l’écran
+console-screen-link-label = Adresse de l’écran
+console-screen-link-open = Ouvrir l’écran par ce lien
+console-screen-link-renew = Nouveau lien…
+console-screen-link-renew-hint = L’adresse actuelle cesse aussitôt de fonctionner, et les écrans qui l’affichent s’arrêtent.
+console-screen-link-renew-button = Remplacer le lien
+console-screen-link-revoke = Retirer le lien

@@ -1,7 +1,8 @@
 //! Pieces of the facilitator's console and of an activity's page: the next step, the focus bar,
-//! an activity's head and the buttons that act on it, the form that adds an activity, the
-//! joining controls and the controls of each participant. The pages themselves are still put
-//! together in `converge-web`'s `pages::console`.
+//! the projection's direction, an activity's head and the buttons that act on it, the form that
+//! adds an activity, the joining controls, the screen link's (the projection's address without
+//! sign-in) and the controls of each participant. The pages themselves are still put together
+//! in `converge-web`'s `pages::console`.
 
 use crate::Lang;
 use crate::layout::{PageContext, csrf_field};
@@ -347,6 +348,48 @@ pub fn next_step_control(context: &PageContext, workshop: &Workshop, back: &str)
             input type="hidden" name="back" value=(back);
             button type="submit" { (lang.t_args("console-next-step", &[("title", next.title.as_str().into())])) }
             p.hint { (lang.t("console-next-step-intro")) " " (effects.join(", ")) }
+        }
+    }
+}
+
+/// The projection screen's address that needs no sign-in (`screen_url`, when it has one):
+/// shown whole to copy, with renewing and revoking; or the button that creates it. A live region,
+/// so a link made or taken back elsewhere (another tab, the API) shows at once.
+pub fn screen_link_controls(context: &PageContext, id: WorkshopId, screen_url: Option<&str>) -> Markup {
+    let lang = context.lang;
+    let action = |control: &str| format!("/facilitator/workshops/{id}/screen-link/{control}");
+    html! {
+        div #screen-link-live.screen-link data-live {
+            section #screen-link {
+                h2 { (lang.t("console-screen-link-heading")) }
+                p.hint { (lang.t("console-screen-link-hint")) }
+                @if let Some(url) = screen_url {
+                    label for="screen-url" { (lang.t("console-screen-link-label")) }
+                    // Read-only text, so the whole address is selected and copied at once.
+                    input #screen-url.screen-url type="text" readonly value=(url) data-screen-url=(url);
+                    p {
+                        a href=(url) target="_blank" rel="noopener" { (lang.t("console-screen-link-open")) }
+                    }
+                    details.renew-screen-link {
+                        summary { (lang.t("console-screen-link-renew")) }
+                        form.inline method="post" action=(action("renew")) {
+                            (csrf_field(&context.csrf))
+                            p.hint { (lang.t("console-screen-link-renew-hint")) }
+                            button.danger type="submit" { (lang.t("console-screen-link-renew-button")) }
+                        }
+                    }
+                    form.inline method="post" action=(action("revoke")) {
+                        (csrf_field(&context.csrf))
+                        button.secondary type="submit" { (lang.t("console-screen-link-revoke")) }
+                    }
+                } @else {
+                    p.muted { (lang.t("console-screen-link-none")) }
+                    form.inline method="post" action=(action("create")) {
+                        (csrf_field(&context.csrf))
+                        button.secondary type="submit" { (lang.t("console-screen-link-create")) }
+                    }
+                }
+            }
         }
     }
 }

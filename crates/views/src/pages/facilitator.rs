@@ -174,11 +174,14 @@ pub struct Screen<'a> {
     pub join_link: &'a str,
     pub qr: &'a str,
     pub now: converge_core::Timestamp,
+    /// The token of the screen's address without sign-in, when the page is opened by it: the
+    /// page's event stream is followed with it, as the room reads it.
+    pub screen_token: Option<&'a str>,
 }
 
 /// The projection screen: the join panel, and the focused activity (or else whatever is open).
 pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
-    let Screen { workshop, keyring, seq, names, join_code, join_link, qr, now } = *screen;
+    let Screen { workshop, keyring, seq, names, join_code, join_link, qr, now, screen_token } = *screen;
     let lang = context.lang;
     let id = workshop.id;
     let draft = Draft::default();
@@ -201,7 +204,7 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
         context,
         Frame {
             title: &workshop.title,
-            live: Some(live(id, seq, &context.path, Live::SCREEN)),
+            live: Some(screen_live(id, seq, &page_address(context, workshop), screen_token)),
             body_class: crate::layout::SCREEN,
         },
         html! {
@@ -328,5 +331,27 @@ pub fn live(id: WorkshopId, seq: u64, page: &str, kinds: EventKinds) -> Live {
         kinds,
         activity: None,
         follow_focus: None,
+    }
+}
+
+/// The projection's live updates: the workshop's stream, followed with the screen's token when
+/// the page was opened by its address without sign-in (a token is lower-case base 32: nothing to
+/// escape), and the page's own address to fetch again.
+fn screen_live(id: WorkshopId, seq: u64, page: &str, screen_token: Option<&str>) -> Live {
+    let mut live = live(id, seq, page, Live::SCREEN);
+    if let Some(token) = screen_token {
+        live.stream = format!("{}?screen={token}", live.stream);
+    }
+    live
+}
+
+/// The address the projection fetches again to refresh: its own, in the language it is shown in.
+/// It speaks the workshop's language unless `?lang=` chose the other, which the refreshes keep
+/// asking for, or they would come back in the workshop's.
+fn page_address(context: &PageContext, workshop: &Workshop) -> String {
+    if context.lang.0 == workshop.language {
+        context.path.clone()
+    } else {
+        format!("{}?lang={}", context.path, context.lang.code())
     }
 }

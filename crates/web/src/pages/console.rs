@@ -31,7 +31,7 @@ use converge_engine::EngineError;
 use converge_i18n::FluentValue;
 use converge_views::pages::console::{
     activity_controls, activity_head, activity_path, add_activity_form, focus_bar, joining_controls, next_step_control,
-    participant_controls, projection_controls, tenths_text,
+    participant_controls, projection_controls, screen_link_controls, tenths_text,
 };
 use converge_views::pages::facilitator::live;
 use maud::{Markup, html};
@@ -54,6 +54,7 @@ pub async fn console(
     let profiles = app.engine.profiles(id).await?;
     let workshop = &state.workshop;
     let join_link = join_url(&app, &headers, &entry.join_code);
+    let screen_url = super::screen_link::console_screen_url(&app, &headers, workshop);
     let now = converge_engine::now();
     let n_participants = workshop.participants.len();
     let closed = workshop.closed_at.is_some();
@@ -97,6 +98,8 @@ pub async fn console(
                 @if !closed && is_loopback(&join_link) {
                     p.notice { (lang.t("console-loopback-notice")) }
                 }
+                // Closed too: the thank-you screen may go on showing, and its address be revoked.
+                (screen_link_controls(&context, id, screen_url.as_deref()))
                 (super::fates::console_outcomes(lang, workshop))
                 (super::report::console_links(lang, workshop))
             }

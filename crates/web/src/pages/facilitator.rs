@@ -135,17 +135,30 @@ pub async fn screen(
     context: PageContext,
     OwnedWorkshop { state, .. }: OwnedWorkshop,
     headers: HeaderMap,
-    ValidPath(id): ValidPath<WorkshopId>,
     axum::extract::RawQuery(query): axum::extract::RawQuery,
 ) -> Result<Markup, PageError> {
+    render_screen(&app, context, &state, &headers, query.as_deref(), None).await
+}
+
+/// The projection of `state`'s workshop, for its facilitator or, with `screen_token`, for
+/// whoever opened it by the screen's address without sign-in: the same page either way.
+pub(super) async fn render_screen(
+    app: &AppState,
+    context: PageContext,
+    state: &converge_engine::LiveState,
+    headers: &HeaderMap,
+    query: Option<&str>,
+    screen_token: Option<&str>,
+) -> Result<Markup, PageError> {
+    let id = state.workshop.id;
     // The room reads the projection: it speaks the workshop's language whatever the
     // facilitator's browser prefers; `?lang=` still chooses, for a room that needs the other.
-    let asked = query.as_deref().unwrap_or_default().split('&').any(|pair| pair.starts_with("lang="));
+    let asked = query.unwrap_or_default().split('&').any(|pair| pair.starts_with("lang="));
     let context = if asked { context } else { PageContext { lang: Lang(state.workshop.language), ..context } };
     let entry = app.engine.workshop_entry(id).await?;
     let profiles = app.engine.profiles(id).await?;
     let names: HashMap<_, _> = profiles.iter().map(|(id, profile)| (*id, profile.name.as_str())).collect();
-    let join_link = join_url(&app, &headers, &entry.join_code);
+    let join_link = join_url(app, headers, &entry.join_code);
     let qr = qr_svg(&join_link);
     let screen = views::Screen {
         workshop: &state.workshop,
@@ -156,6 +169,7 @@ pub async fn screen(
         join_link: &join_link,
         qr: &qr,
         now: converge_engine::now(),
+        screen_token,
     };
     Ok(views::screen(&context, &screen))
 }

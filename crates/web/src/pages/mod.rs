@@ -17,5 +17,6 @@ pub mod public;
 pub mod public_follow_up;
 pub mod report;
 pub mod report_pdf;
+pub mod screen_link;
 
 pub use converge_views::{activities, layout, timer};
