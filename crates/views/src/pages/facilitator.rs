@@ -179,9 +179,27 @@ pub struct Screen<'a> {
     pub screen_token: Option<&'a str>,
 }
 
+impl<'a> Screen<'a> {
+    /// An activity as the projection shows it: nobody's viewpoint, no controls.
+    fn view_of(&self, lang: Lang, activity: &'a Activity, draft: &'a Draft) -> activities::View<'a> {
+        activities::View {
+            lang,
+            csrf: "",
+            workshop: self.workshop,
+            activity,
+            names: self.names,
+            keyring: self.keyring,
+            viewer: None,
+            role: None,
+            now: self.now,
+            draft,
+        }
+    }
+}
+
 /// The projection screen: the join panel, and the focused activity (or else whatever is open).
 pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
-    let Screen { workshop, keyring, seq, names, join_code, join_link, qr, now, screen_token } = *screen;
+    let Screen { workshop, seq, join_code, join_link, qr, now, screen_token, .. } = *screen;
     let lang = context.lang;
     let id = workshop.id;
     let draft = Draft::default();
@@ -246,18 +264,7 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
                                     }
                                     (crate::timer::timer(lang, activity, now))
                                 }
-                                (activities::projection(&activities::View {
-                                    lang,
-                                    csrf: "",
-                                    workshop,
-                                    activity,
-                                    names,
-                                    keyring,
-                                    viewer: None,
-                                    role: None,
-                                    now,
-                                    draft: &draft,
-                                }))
+                                (activities::projection(&screen.view_of(lang, activity, &draft)))
                             }
                         }
                     }
@@ -271,22 +278,11 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
 /// One contribution full screen: its text as large as the screen takes it, where it comes
 /// from, and its author where the room may see it.
 fn spotlight(context: &PageContext, screen: &Screen, contribution: &converge_core::Contribution) -> Markup {
-    let Screen { workshop, keyring, names, now, .. } = *screen;
+    let Screen { workshop, now, .. } = *screen;
     let lang = context.lang;
     let Some(activity) = workshop.activity(contribution.activity_id) else { return html! {} };
     let draft = Draft::default();
-    let view = activities::View {
-        lang,
-        csrf: "",
-        workshop,
-        activity,
-        names,
-        keyring,
-        viewer: None,
-        role: None,
-        now,
-        draft: &draft,
-    };
+    let view = screen.view_of(lang, activity, &draft);
     html! {
         section.stage-activity.stage-spotlight data-spotlight=(contribution.id) {
             header.stage-head {
