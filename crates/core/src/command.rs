@@ -138,6 +138,32 @@ pub enum Command {
         contribution_id: ContributionId,
         category: Option<u32>,
     },
+    /// The facilitator hides a note from the room, with a reason its author reads.
+    HideContribution {
+        contribution_id: ContributionId,
+        reason: String,
+    },
+    /// The facilitator shows a hidden note again.
+    ShowContribution {
+        contribution_id: ContributionId,
+    },
+    /// Corrects a note's text: the facilitator at any time, its author while the activity is
+    /// open. The post stays on the record with the original text.
+    EditContribution {
+        contribution_id: ContributionId,
+        text: String,
+    },
+    /// Takes a note away (spam, or its author deleting it while the activity is open): it is
+    /// gone from every page; the record keeps it.
+    RemoveContribution {
+        contribution_id: ContributionId,
+    },
+    /// Splits a merged note back out of the note it was merged into: the compensating command
+    /// of a merge. The note regains its own place (its kind, its category), which a merge never
+    /// changed.
+    UnmergeContribution {
+        contribution_id: ContributionId,
+    },
     /// Starts brainwriting with the room's tables (or one table of everyone present).
     StartBrainwriting {
         activity_id: ActivityId,
@@ -294,6 +320,11 @@ impl Command {
             | Command::MoveContribution { .. }
             | Command::MergeContributions { .. }
             | Command::Categorize { .. }
+            | Command::HideContribution { .. }
+            | Command::ShowContribution { .. }
+            | Command::EditContribution { .. }
+            | Command::RemoveContribution { .. }
+            | Command::UnmergeContribution { .. }
             | Command::StartBrainwriting { .. }
             | Command::NextRound { .. }
             | Command::AddDeckCard { .. }

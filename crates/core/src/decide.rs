@@ -7,6 +7,7 @@
 mod agenda;
 mod contributions;
 mod follow_up;
+mod moderation;
 mod outcomes;
 mod participants;
 mod projection;
@@ -131,6 +132,11 @@ pub fn decide(
         Command::Categorize { activity_id, contribution_id, category } => {
             contributions::categorize(cx, activity_id, contribution_id, category)
         }
+        Command::HideContribution { contribution_id, reason } => moderation::hide(cx, contribution_id, reason),
+        Command::ShowContribution { contribution_id } => moderation::show(cx, contribution_id),
+        Command::EditContribution { contribution_id, text } => moderation::edit(cx, contribution_id, text),
+        Command::RemoveContribution { contribution_id } => moderation::remove(cx, contribution_id),
+        Command::UnmergeContribution { contribution_id } => moderation::unmerge(cx, contribution_id),
         Command::StartBrainwriting { activity_id } => contributions::start_brainwriting(cx, activity_id),
         Command::NextRound { activity_id } => contributions::next_round(cx, activity_id),
         Command::AddDeckCard { deck, card_id, title, image_sha256, width, height } => {

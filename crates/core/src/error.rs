@@ -159,6 +159,18 @@ pub enum DomainError {
     NoNextActivity,
     #[error("the next step no longer leads to this activity: the agenda moved on meanwhile")]
     NotTheNextActivity,
+    #[error("only its author or the facilitator may change this note")]
+    NotYourContribution,
+    #[error("the activity is closed: its notes can no longer be changed or deleted")]
+    ActivityNotOpenForChanges,
+    #[error("this note was removed")]
+    ContributionGone,
+    #[error("this note is not merged into another")]
+    NotMerged,
+    #[error("say why the note is hidden: its author reads the reason")]
+    HideReasonRequired,
+    #[error("this note is hidden from the room")]
+    ContributionHidden,
 }
 
 impl DomainError {
@@ -241,6 +253,12 @@ impl DomainError {
             DomainError::FollowUpPagePublished => "follow_up_page_published",
             DomainError::NoNextActivity => "no_next_activity",
             DomainError::NotTheNextActivity => "not_the_next_activity",
+            DomainError::NotYourContribution => "not_your_contribution",
+            DomainError::ActivityNotOpenForChanges => "activity_not_open_for_changes",
+            DomainError::ContributionGone => "contribution_gone",
+            DomainError::NotMerged => "not_merged",
+            DomainError::HideReasonRequired => "hide_reason_required",
+            DomainError::ContributionHidden => "contribution_hidden",
         }
     }
 
@@ -255,6 +273,7 @@ impl DomainError {
                 | DomainError::UnknownParticipant(_)
                 | DomainError::JoiningLocked
                 | DomainError::ParticipantRemoved
+                | DomainError::NotYourContribution
         )
     }
 }

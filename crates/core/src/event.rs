@@ -167,6 +167,36 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         category: Option<u32>,
     },
+    /// The facilitator hid a note from the room; its author reads `reason` (the facilitator's
+    /// words) on their own pages.
+    ContributionHidden {
+        contribution_id: ContributionId,
+        reason: String,
+    },
+    /// A hidden note is shown again.
+    ContributionShown {
+        contribution_id: ContributionId,
+    },
+    /// A note's text as corrected; the post keeps the original. `author` is set when the author
+    /// corrected their own note, and is then exactly the post's author (their pseudonym in an
+    /// anonymous activity): it tells no more than the post did. Absent: the facilitator.
+    ContributionEdited {
+        contribution_id: ContributionId,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        author: Option<Subject>,
+    },
+    /// A note is gone from every page (spam, or deleted by its author, then `author` is the
+    /// post's author as above); the record keeps it.
+    ContributionRemoved {
+        contribution_id: ContributionId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        author: Option<Subject>,
+    },
+    /// A merged note is split back out of the note it was merged into.
+    ContributionUnmerged {
+        contribution_id: ContributionId,
+    },
     /// Brainwriting begins: its tables, each in seat order, fixed for the activity. Seats are
     /// pseudonyms in an order only the server can tell, so no idea's place on a sheet names its
     /// author.
@@ -340,6 +370,11 @@ impl Event {
             Event::ContributionMoved { .. } => "contribution_moved",
             Event::ContributionsMerged { .. } => "contributions_merged",
             Event::ContributionCategorized { .. } => "contribution_categorized",
+            Event::ContributionHidden { .. } => "contribution_hidden",
+            Event::ContributionShown { .. } => "contribution_shown",
+            Event::ContributionEdited { .. } => "contribution_edited",
+            Event::ContributionRemoved { .. } => "contribution_removed",
+            Event::ContributionUnmerged { .. } => "contribution_unmerged",
             Event::BrainwritingStarted { .. } => "brainwriting_started",
             Event::BrainwritingRoundStarted { .. } => "brainwriting_round_started",
             Event::DeckCardAdded { .. } => "deck_card_added",
@@ -411,6 +446,18 @@ impl Event {
                     || workshop.activity(*activity_id).is_none_or(|activity| activity.settings.anonymous);
                 if anonymous { Disclosure::Without(&["author", "sheet"]) } else { Disclosure::Whole }
             }
+            // The reason is the facilitator's word to the author, not to the room; the room's
+            // pages only need to know the note went.
+            Event::ContributionHidden { .. } => match audience {
+                Audience::Facilitator => Disclosure::Whole,
+                Audience::Room => Disclosure::Only(&["contribution_id"]),
+            },
+            // Who corrected or deleted a note is read by nobody (the post's author may be a
+            // pseudonym); the room's pages re-read the text they may show.
+            Event::ContributionEdited { .. } | Event::ContributionRemoved { .. } => match audience {
+                Audience::Facilitator => Disclosure::Without(&["author"]),
+                Audience::Room => Disclosure::Only(&["contribution_id"]),
+            },
             Event::BrainwritingStarted { .. } => Disclosure::Without(&["tables"]),
             Event::BallotCast { .. } => Disclosure::Only(&["activity_id"]),
             Event::ItemAssessed { .. } => Disclosure::Only(&["activity_id", "item"]),
@@ -448,6 +495,8 @@ impl Event {
             | Event::ContributionMoved { .. }
             | Event::ContributionsMerged { .. }
             | Event::ContributionCategorized { .. }
+            | Event::ContributionShown { .. }
+            | Event::ContributionUnmerged { .. }
             | Event::BrainwritingRoundStarted { .. }
             | Event::DeckCardAdded { .. }
             | Event::DeckCardRemoved { .. }

@@ -126,6 +126,9 @@ impl Workshop {
                     card: card.clone(),
                     sheet: *sheet,
                     merged_into: None,
+                    hidden: None,
+                    removed: false,
+                    edited: false,
                 })
             }
             Event::ContributionMoved { contribution_id, kind } => self.contribution_moved(contribution_id, kind),
@@ -133,6 +136,13 @@ impl Workshop {
             Event::ContributionCategorized { activity_id, contribution_id, category } => {
                 self.contribution_categorized(activity_id, contribution_id, category)
             }
+            Event::ContributionHidden { contribution_id, reason } => {
+                self.contribution_hidden(*contribution_id, Some(reason.clone()))
+            }
+            Event::ContributionShown { contribution_id } => self.contribution_hidden(*contribution_id, None),
+            Event::ContributionEdited { contribution_id, text, .. } => self.contribution_edited(*contribution_id, text),
+            Event::ContributionRemoved { contribution_id, .. } => self.contribution_removed(*contribution_id),
+            Event::ContributionUnmerged { contribution_id } => self.contribution_unmerged(*contribution_id),
             Event::BrainwritingStarted { activity_id, tables } => self.brainwriting_started(activity_id, tables),
             Event::BrainwritingRoundStarted { activity_id, round } => {
                 self.brainwriting_round_started(activity_id, round)

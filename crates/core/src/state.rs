@@ -220,6 +220,23 @@ pub struct Contribution {
     pub sheet: Option<SheetRef>,
     /// Set when the facilitator merged this note into another as a duplicate.
     pub merged_into: Option<ContributionId>,
+    /// Why the facilitator hid it from the room, while it is hidden; its author reads it.
+    #[serde(default)]
+    pub hidden: Option<String>,
+    /// Gone from every page (spam, or deleted by its author); the record keeps it.
+    #[serde(default)]
+    pub removed: bool,
+    /// Its text was corrected after it was posted (the record keeps every version).
+    #[serde(default)]
+    pub edited: bool,
+}
+
+impl Contribution {
+    /// True when the room sees it: neither hidden nor removed. Only such notes reach the
+    /// projection, other phones, results and the report.
+    pub fn is_visible(&self) -> bool {
+        self.hidden.is_none() && !self.removed
+    }
 }
 
 impl Workshop {
@@ -231,29 +248,59 @@ impl Workshop {
         self.contributions.iter().find(|contribution| contribution.id == id)
     }
 
+    /// The notes of an activity the room sees (hidden and removed ones left out).
     pub fn contributions_in(&self, activity: ActivityId) -> impl Iterator<Item = &Contribution> {
+        self.contributions
+            .iter()
+            .filter(move |contribution| contribution.activity_id == activity && contribution.is_visible())
+    }
+
+    /// Every note posted in an activity, hidden and removed ones included: what the record holds.
+    pub fn recorded_in(&self, activity: ActivityId) -> impl Iterator<Item = &Contribution> {
         self.contributions.iter().filter(move |contribution| contribution.activity_id == activity)
     }
 
-    /// The contributions an activity works on: those of its source activities, merged ones
-    /// left out (they show within the note they were merged into).
+    /// The notes of an activity the room does not see but that are not gone: those the
+    /// facilitator hid (the console offers to show them again, their authors read why).
+    pub fn hidden_in(&self, activity: ActivityId) -> impl Iterator<Item = &Contribution> {
+        self.recorded_in(activity).filter(|contribution| contribution.hidden.is_some() && !contribution.removed)
+    }
+
+    /// The contributions an activity works on: those of its source activities the room sees,
+    /// merged ones left out (they show within the note they were merged into).
     pub fn source_contributions(&self, activity: &Activity) -> impl Iterator<Item = &Contribution> {
         let sources = activity.settings.sources.clone();
         self.contributions.iter().filter(move |contribution| {
-            sources.contains(&contribution.activity_id) && contribution.merged_into.is_none()
+            sources.contains(&contribution.activity_id)
+                && contribution.merged_into.is_none()
+                && contribution.is_visible()
         })
     }
 
-    /// The contributions merged into `id`.
+    /// The workshop without the notes the room does not see (hidden or removed, and those
+    /// merged into them): what reports are made from.
+    pub fn as_the_room_sees_it(&self) -> Workshop {
+        let mut seen = self.clone();
+        let unseen: BTreeSet<ContributionId> =
+            self.contributions.iter().filter(|note| !note.is_visible()).map(|note| note.id).collect();
+        seen.contributions.retain(|note| {
+            note.is_visible() && note.merged_into.is_none_or(|into| !unseen.contains(&into))
+        });
+        seen
+    }
+
+    /// The contributions merged into `id` that the room sees.
     pub fn merged_into(&self, id: ContributionId) -> impl Iterator<Item = &Contribution> {
-        self.contributions.iter().filter(move |contribution| contribution.merged_into == Some(id))
+        self.contributions
+            .iter()
+            .filter(move |contribution| contribution.merged_into == Some(id) && contribution.is_visible())
     }
 
     /// The facilitator participant through which an account acts in this workshop.
     /// True when the room left something in `activity`: contributions, ballots, scores, ratings
     /// or action cards. Such an activity stays on the record.
     pub fn has_room_input(&self, activity: &Activity) -> bool {
-        self.contributions_in(activity.id).next().is_some()
+        self.recorded_in(activity.id).next().is_some()
             || !activity.ballots.is_empty()
             || !activity.comparisons.is_empty()
             || !activity.assessments.is_empty()
@@ -338,7 +385,7 @@ impl Workshop {
         if activity.brainwriting.is_some() {
             return Some("anonymity_fixed_in_brainwriting");
         }
-        let seen = activity.times_opened > 0 || self.contributions_in(activity.id).next().is_some();
+        let seen = activity.times_opened > 0 || self.recorded_in(activity.id).next().is_some();
         (activity.settings.anonymous && seen).then_some("anonymity_locked")
     }
 

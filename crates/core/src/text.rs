@@ -17,6 +17,8 @@ pub mod limits {
     pub const CARD_TITLE_MAX: usize = 60;
     /// How many other contributions one contribution may link to.
     pub const LINKS_MAX: usize = 20;
+    /// Why the facilitator hid a note: a sentence its author reads on a phone.
+    pub const HIDE_REASON_MAX: usize = 200;
 }
 
 /// Which piece of text a validation error is about; the web layer names it in the user's language.

@@ -144,7 +144,7 @@ pub(super) fn merge_contributions(
     let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let target = workshop.contribution(into).ok_or(DomainError::UnknownContribution(into))?;
-    if target.merged_into.is_some() || merged.is_empty() {
+    if target.merged_into.is_some() || !target.is_visible() || merged.is_empty() {
         return Err(DomainError::InvalidMerge);
     }
     // Duplicates are found among the notes of one activity; a merge never moves a note
@@ -159,7 +159,11 @@ pub(super) fn merge_contributions(
     let mut unique = Vec::new();
     for id in merged {
         let duplicate = workshop.contribution(id).ok_or(DomainError::UnknownContribution(id))?;
-        if id == into || duplicate.merged_into.is_some() || workshop.merged_into(id).next().is_some() {
+        if id == into
+            || duplicate.merged_into.is_some()
+            || duplicate.removed
+            || workshop.contributions.iter().any(|other| other.merged_into == Some(id))
+        {
             return Err(DomainError::InvalidMerge);
         }
         if !unique.contains(&id) {
@@ -209,7 +213,7 @@ pub(super) fn start_brainwriting(cx: &Deciding<'_>, activity_id: ActivityId) -> 
     }
     // Until the first idea is written, starting again re-seats the room (late arrivals,
     // tables formed after the first start); after that the sheets are the record.
-    if activity.brainwriting.is_some() && workshop.contributions_in(activity_id).next().is_some() {
+    if activity.brainwriting.is_some() && workshop.recorded_in(activity_id).next().is_some() {
         return Err(DomainError::BrainwritingAlreadyStarted);
     }
     let writes = |participant: &ParticipantId| {

@@ -15,6 +15,13 @@ pub(super) fn spotlight(cx: &Deciding<'_>, contribution_id: Option<ContributionI
         if !shown {
             return Err(DomainError::ActivityNotOpen);
         }
+        // A note hidden from the room or removed is not put in front of it.
+        if contribution.removed {
+            return Err(DomainError::ContributionGone);
+        }
+        if contribution.hidden.is_some() {
+            return Err(DomainError::ContributionHidden);
+        }
     }
     if workshop.projection.spotlight == contribution_id {
         return Ok(Vec::new());

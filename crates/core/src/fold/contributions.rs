@@ -20,6 +20,39 @@ impl Workshop {
         }
     }
 
+    /// Hides a note (`Some(reason)`) or shows it again; a hidden note leaves the projection's
+    /// spotlight.
+    pub(super) fn contribution_hidden(&mut self, contribution_id: ContributionId, reason: Option<String>) {
+        if reason.is_some() && self.projection.spotlight == Some(contribution_id) {
+            self.projection.spotlight = None;
+        }
+        if let Some(contribution) = self.contribution_mut(contribution_id) {
+            contribution.hidden = reason;
+        }
+    }
+
+    pub(super) fn contribution_edited(&mut self, contribution_id: ContributionId, text: &str) {
+        if let Some(contribution) = self.contribution_mut(contribution_id) {
+            text.clone_into(&mut contribution.text);
+            contribution.edited = true;
+        }
+    }
+
+    pub(super) fn contribution_removed(&mut self, contribution_id: ContributionId) {
+        if self.projection.spotlight == Some(contribution_id) {
+            self.projection.spotlight = None;
+        }
+        if let Some(contribution) = self.contribution_mut(contribution_id) {
+            contribution.removed = true;
+        }
+    }
+
+    pub(super) fn contribution_unmerged(&mut self, contribution_id: ContributionId) {
+        if let Some(contribution) = self.contribution_mut(contribution_id) {
+            contribution.merged_into = None;
+        }
+    }
+
     pub(super) fn contribution_categorized(
         &mut self,
         activity_id: &ActivityId,

@@ -17,7 +17,7 @@ const PLAN: u128 = 3;
 const RISKS: u128 = 4;
 
 /// How many kinds of command there are; `every_kind_of_command_is_tried` keeps it honest.
-const KINDS: u8 = 53;
+const KINDS: u8 = 58;
 
 fn note(n: u128) -> ContributionId {
     ContributionId::from_uuid(id(10_000 + n))
@@ -152,6 +152,11 @@ fn command(kind: u8, pick: u8, people: &[ParticipantId; 2]) -> Command {
         49 => Command::Spotlight { contribution_id: Some(note(1)) },
         50 => Command::SetJoinPanel { panel: JoinPanel::Hidden },
         51 => Command::HideNamesOnScreen { hidden: true },
+        52 => Command::HideContribution { contribution_id: any_note, reason: "Hors sujet".into() },
+        53 => Command::ShowContribution { contribution_id: any_note },
+        54 => Command::EditContribution { contribution_id: any_note, text: "Corrigée".into() },
+        55 => Command::RemoveContribution { contribution_id: any_note },
+        56 => Command::UnmergeContribution { contribution_id: any_note },
         _ => Command::SetFocus { activity_id: None },
     }
 }
@@ -170,8 +175,8 @@ fn every_kind_of_command_is_tried() {
     let people = [ParticipantId::from_uuid(id(1)), ParticipantId::from_uuid(id(2))];
     let kinds: BTreeSet<String> =
         (0..KINDS).map(|kind| format!("{:?}", discriminant(&command(kind, 0, &people)))).collect();
-    // Command has 49 kinds; four numbers (40, 41, 45 and the last) are a second form of one of them.
-    assert_eq!(kinds.len(), 49);
+    // Command has 54 kinds; four numbers (40, 41, 45 and the last) are a second form of one of them.
+    assert_eq!(kinds.len(), 54);
 }
 
 #[test]

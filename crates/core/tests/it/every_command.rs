@@ -35,7 +35,7 @@ struct Intent {
 }
 
 /// How many kinds of command `command` knows; kinds above map to `COMMON`.
-const COMMAND_KINDS: u8 = 49;
+const COMMAND_KINDS: u8 = 54;
 
 /// The commands a room sends most, and those that need others before them to be accepted.
 const COMMON: [u8; 20] = [19, 19, 19, 19, 27, 27, 28, 29, 30, 32, 33, 10, 0, 13, 20, 21, 34, 23, 24, 22];
@@ -426,6 +426,24 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
         }
         46 => (facilitating(), Command::IssueScreenLink { renew: c % 2 == 0 }),
         47 => (facilitating(), Command::RevokeScreenLink),
+        48 => (facilitating(), Command::HideContribution { contribution_id, reason: text }),
+        49 => (facilitating(), Command::ShowContribution { contribution_id }),
+        50 => {
+            // The facilitator corrects any note; the first writer their own while it is open.
+            let actor = if c % 2 == 0 { facilitating() } else { Actor::Participant(ParticipantId::from_uuid(id(40_000))) };
+            let text = if text.is_empty() { "corrected".into() } else { text };
+            (actor, Command::EditContribution { contribution_id, text })
+        }
+        51 => {
+            let actor = if c % 2 == 0 { facilitating() } else { Actor::Participant(ParticipantId::from_uuid(id(40_000))) };
+            (actor, Command::RemoveContribution { contribution_id })
+        }
+        52 => {
+            let merged: Vec<&Contribution> =
+                contributions.iter().copied().filter(|contribution| contribution.merged_into.is_some()).collect();
+            let contribution_id = nth(&merged, c).map_or(contribution_id, |merged| merged.id);
+            (facilitating(), Command::UnmergeContribution { contribution_id })
+        }
         _ => (facilitating(), Command::RestoreWorkshop),
     }
 }
@@ -531,7 +549,7 @@ fn every_command_folds_the_same_from_a_snapshot_as_live() {
 
 /// Every variant of `Command`. A new variant fails to compile in `exhaustive` below until it is
 /// listed here and the generator makes it.
-const ALL_VARIANTS: [&str; 49] = [
+const ALL_VARIANTS: [&str; 54] = [
     "Join",
     "ChangeRole",
     "RemoveParticipant",
@@ -558,6 +576,11 @@ const ALL_VARIANTS: [&str; 49] = [
     "MoveContribution",
     "MergeContributions",
     "Categorize",
+    "HideContribution",
+    "ShowContribution",
+    "EditContribution",
+    "RemoveContribution",
+    "UnmergeContribution",
     "StartBrainwriting",
     "NextRound",
     "AddDeckCard",
@@ -614,6 +637,11 @@ fn exhaustive(command: &Command) {
         | Command::MoveContribution { .. }
         | Command::MergeContributions { .. }
         | Command::Categorize { .. }
+        | Command::HideContribution { .. }
+        | Command::ShowContribution { .. }
+        | Command::EditContribution { .. }
+        | Command::RemoveContribution { .. }
+        | Command::UnmergeContribution { .. }
         | Command::StartBrainwriting { .. }
         | Command::NextRound { .. }
         | Command::AddDeckCard { .. }

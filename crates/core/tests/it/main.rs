@@ -11,6 +11,7 @@ mod decks;
 mod every_command;
 mod facilitation;
 mod follow_up;
+mod moderation;
 mod next_step;
 mod outcomes;
 mod properties;
