@@ -444,6 +444,10 @@ pub fn build(
     generated_at: Timestamp,
     language: Language,
 ) -> Report {
+    // Notes hidden from the room or removed are not in the report's body (the record keeps
+    // them): the report is made from what the room saw.
+    let seen = workshop.as_the_room_sees_it();
+    let workshop = &seen;
     let words = Words(language);
     let labels = Labels::of(language);
     let index = Index::new(workshop);

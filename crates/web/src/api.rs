@@ -416,9 +416,16 @@ pub async fn get_workshop(
                 }
             })
             .collect(),
+        // Removed notes are gone; hidden ones are read by the facilitator and by their author.
         contributions: workshop
             .contributions
             .iter()
+            .filter(|contribution| {
+                !contribution.removed
+                    && (contribution.hidden.is_none()
+                        || role == Role::Facilitator
+                        || you.is_some_and(|you| state.keyring.is(you, Scope::Contribution(contribution.id), &contribution.author)))
+            })
             .map(|contribution| ContributionView {
                 id: contribution.id.as_uuid(),
                 activity_id: contribution.activity_id.as_uuid(),

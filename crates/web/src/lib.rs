@@ -123,6 +123,7 @@
 mod access;
 pub mod api;
 mod api_actions;
+mod api_moderation;
 mod api_projection;
 mod api_room;
 mod api_screen_link;
@@ -195,7 +196,7 @@ impl AppState {
 
 pub fn router(state: AppState) -> Router {
     use pages::{
-        account, ballots, console, decks, facilitator, fates, follow_up, mine, outcome_forms, participant, projection,
+        account, ballots, console, decks, facilitator, fates, follow_up, mine, moderation, outcome_forms, participant, projection,
         public, public_follow_up,
     };
     Router::new()
@@ -257,6 +258,11 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/contributions/{contribution_id}/move", post(console::move_contribution))
         .route("/facilitator/workshops/{id}/contributions/{contribution_id}/merge", post(console::merge_contribution))
         .route("/facilitator/workshops/{id}/contributions/{contribution_id}/categorize", post(console::categorize))
+        .route("/facilitator/workshops/{id}/contributions/{contribution_id}/hide", post(moderation::hide))
+        .route("/facilitator/workshops/{id}/contributions/{contribution_id}/show", post(moderation::show))
+        .route("/facilitator/workshops/{id}/contributions/{contribution_id}/edit", post(moderation::edit))
+        .route("/facilitator/workshops/{id}/contributions/{contribution_id}/remove", post(moderation::remove))
+        .route("/facilitator/workshops/{id}/contributions/{contribution_id}/unmerge", post(moderation::unmerge))
         .route("/facilitator/workshops/{id}/fates", get(fates::fates_page).post(fates::decide_fates))
         .route("/facilitator/workshops/{id}/close", get(fates::confirm_close).post(fates::close_workshop))
         .route("/facilitator/workshops/{id}/follow-up", get(follow_up::follow_up_page))
@@ -284,6 +290,8 @@ pub fn router(state: AppState) -> Router {
         .route("/w/{id}/a/{activity_id}", get(participant::activity_page))
         .route("/w/{id}/a/{activity_id}/notes", post(participant::post_note))
         .route("/w/{id}/a/{activity_id}/sort", post(participant::sort_note))
+        .route("/w/{id}/notes/{contribution_id}/edit", post(moderation::edit_own))
+        .route("/w/{id}/notes/{contribution_id}/remove", post(moderation::delete_own))
         .route("/w/{id}/a/{activity_id}/ballot", post(ballots::cast_ballot))
         .route("/w/{id}/a/{activity_id}/assess", post(ballots::assess_item))
         .route("/w/{id}/a/{activity_id}/actions", post(outcome_forms::draft_card))
@@ -315,6 +323,17 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/workshops/{id}/activities/{activity_id}/timer/pause", post(api_room::pause_timer))
         .route("/api/v1/workshops/{id}/participants/{participant_id}/role", post(api::change_role))
         .route("/api/v1/workshops/{id}/contributions", post(api::post_contribution))
+        .route("/api/v1/workshops/{id}/contributions/{contribution_id}/hide", post(api_moderation::hide_contribution))
+        .route("/api/v1/workshops/{id}/contributions/{contribution_id}/show", post(api_moderation::show_contribution))
+        .route("/api/v1/workshops/{id}/contributions/{contribution_id}/edit", post(api_moderation::edit_contribution))
+        .route(
+            "/api/v1/workshops/{id}/contributions/{contribution_id}/remove",
+            post(api_moderation::remove_contribution),
+        )
+        .route(
+            "/api/v1/workshops/{id}/contributions/{contribution_id}/unmerge",
+            post(api_moderation::unmerge_contribution),
+        )
         .route("/api/v1/workshops/{id}/actions", post(api_actions::draft_action))
         .route("/api/v1/workshops/{id}/actions/{action_id}", post(api_actions::edit_action))
         .route("/api/v1/workshops/{id}/activities/{activity_id}/ballots", post(api::cast_ballot))

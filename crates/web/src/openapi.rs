@@ -1,10 +1,10 @@
 //! The OpenAPI document of the JSON API, served at `/api/openapi.json`: the operations of
-//! `crate::api`, `crate::api_actions`, `crate::api_projection`, `crate::api_room`,
+//! `crate::api`, `crate::api_actions`, `crate::api_moderation`, `crate::api_projection`, `crate::api_room`,
 //! `crate::api_screen_link` and `crate::sse`, with what the derive cannot say written in by hand.
 //! It sits above the handlers it describes, which know nothing of it.
 
 use crate::error::{Answer, ErrorBody};
-use crate::{api, api_actions, api_projection, api_room, api_screen_link, sse};
+use crate::{api, api_actions, api_moderation, api_projection, api_room, api_screen_link, sse};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use converge_core::{ContributionKind, Language, Role};
@@ -19,6 +19,8 @@ use utoipa::{Modify, OpenApi};
           api::cast_ballot, api::get_results, api_actions::draft_action, api_actions::edit_action,
           sse::stream_events, api::export_workshop,
           api_projection::spotlight_contribution,
+          api_moderation::hide_contribution, api_moderation::show_contribution, api_moderation::edit_contribution,
+          api_moderation::remove_contribution, api_moderation::unmerge_contribution,
           api_room::next_step, api_room::focus_activity, api_room::start_timer, api_room::pause_timer,
           api_screen_link::issue_screen_link, api_screen_link::revoke_screen_link),
     components(schemas(ErrorBody)),

@@ -418,6 +418,112 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "/facilitator/workshops/{id}/contributions/{contribution_id}/categorize",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, S(422), NOT_FOUND],
     ),
+    // Moderation. The cells hide the room's first note then show it again (the rows after
+    // spotlight it), correct it to the text it has (a change of nothing), split the duplicate
+    // the merge row merged back out (from the page; the API's row finds it split already: 422),
+    // and remove a note of the participant's (deleted by its author through the API, then by the
+    // facilitator: already gone, nothing more). The phone's own rows act on notes it posted.
+    // A participant corrects or deletes only their own note: the expert's cells are refused.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/contributions/{contribution_id}/unmerge",
+        [
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            To("/facilitator/workshops/{id}/activities/{activity_id}"),
+            NOT_FOUND,
+        ],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/contributions/{contribution_id}/hide",
+        [
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            To("/facilitator/workshops/{id}/activities/{activity_id}"),
+            NOT_FOUND,
+        ],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/contributions/{contribution_id}/show",
+        [
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            To("/facilitator/workshops/{id}/activities/{activity_id}"),
+            NOT_FOUND,
+        ],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/contributions/{contribution_id}/edit",
+        [
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            To("/facilitator/workshops/{id}/activities/{activity_id}"),
+            NOT_FOUND,
+        ],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/contributions/{contribution_id}/unmerge",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, S(422), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/contributions/{contribution_id}/hide",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/contributions/{contribution_id}/show",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/contributions/{contribution_id}/edit",
+        [UNAUTHENTICATED, OK, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/w/{id}/notes/{contribution_id}/edit",
+        [JOIN, To("/w/{id}/a/{activity_id}"), FORBIDDEN, FORBIDDEN, JOIN, To("/w/{id}/a/{activity_id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/contributions/{contribution_id}/remove",
+        [UNAUTHENTICATED, OK, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/w/{id}/notes/{contribution_id}/remove",
+        [JOIN, To("/w/{id}/a/{activity_id}"), FORBIDDEN, FORBIDDEN, JOIN, To("/w/{id}/a/{activity_id}"), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/facilitator/workshops/{id}/contributions/{contribution_id}/remove",
+        [
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            SIGN_IN,
+            To("/facilitator/workshops/{id}/activities/{activity_id}"),
+            NOT_FOUND,
+        ],
+    ),
     // The workshop's own deck. Uploading takes a multipart form with a small PNG, and comes
     // back to the console when no activity is named.
     (
@@ -728,6 +834,10 @@ fn every_route_of_the_router_has_a_row_in_the_table_and_every_row_a_route() {
     assert!(stale.is_empty(), "rows for routes the router no longer has: {stale:?}");
 }
 
+/// The ids of the notes the participant's phone posts (a note's id is chosen before it is sent).
+const PHONE_NOTE: &str = "0190f000-0000-7000-8000-00000000a001";
+const PHONE_REMOVABLE_NOTE: &str = "0190f000-0000-7000-8000-00000000a002";
+
 /// Everything the cells need: a workshop of Ann's with its participant, a workshop of Bob's
 /// with its participant, a browser and a token per role.
 struct World {
@@ -749,6 +859,11 @@ struct World {
     /// of it for the merge cells.
     contribution_id: String,
     duplicate_note: String,
+    /// A note of the participant's own, for the cells that delete or remove one.
+    removable_note: String,
+    /// Two notes the participant's phone posted, for the cells of the phone's own changes.
+    phone_note: String,
+    phone_removable_note: String,
     /// A draft activity for the removal cells.
     removable_activity: String,
     /// A card of the workshop's own deck (`workshop`), for the cells that act on one.
@@ -817,6 +932,8 @@ async fn world(data: &DataFolder) -> World {
     let contribution_id = str(&posted.json::<serde_json::Value>().await.unwrap(), "id").to_owned();
     let posted = server.post_note(str(&participant, "token"), &workshop, &open_activity, "La première note, bis").await;
     let duplicate_note = str(&posted.json::<serde_json::Value>().await.unwrap(), "id").to_owned();
+    let posted = server.post_note(str(&participant, "token"), &workshop, &open_activity, "Une note à retirer").await;
+    let removable_note = str(&posted.json::<serde_json::Value>().await.unwrap(), "id").to_owned();
     let other_participant = server.join(str(&theirs, "join_code"), "Omar").await;
     let tokens = [
         None,
@@ -886,6 +1003,11 @@ async fn world(data: &DataFolder) -> World {
         added.push(activity);
     }
     let (plan, risk_map) = (added[0].clone(), added[1].clone());
+    for (id, text) in [(PHONE_NOTE, "Ma note au téléphone"), (PHONE_REMOVABLE_NOTE, "Ma note à retirer")] {
+        let path = format!("/w/{workshop}/a/{open_activity}/notes");
+        let posted = participant.post_form(&path, &[("contribution_id", id), ("text", text)]).await;
+        assert!(posted.location.is_some(), "the phone posts its note");
+    }
     let fields = [("title", "Une fiche"), ("jurisdiction", "shared"), ("source", contribution_id.as_str())];
     let drafted = participant.post_form(&format!("/w/{workshop}/a/{plan}/actions"), &fields).await;
     let action_id = drafted.location.expect("the card's page").rsplit('/').next().unwrap().to_owned();
@@ -909,6 +1031,9 @@ async fn world(data: &DataFolder) -> World {
         removable_participant,
         contribution_id,
         duplicate_note,
+        removable_note,
+        phone_note: PHONE_NOTE.to_owned(),
+        phone_removable_note: PHONE_REMOVABLE_NOTE.to_owned(),
         removable_activity,
         card_id,
         follow_token,
@@ -961,8 +1086,15 @@ impl World {
         } else {
             &self.participant_id
         };
-        let contribution = if template.ends_with("/contributions/{contribution_id}/merge") {
+        let contribution = if template.ends_with("/contributions/{contribution_id}/merge")
+            || template.ends_with("/contributions/{contribution_id}/unmerge")
+        {
             &self.duplicate_note
+        } else if template.ends_with("/contributions/{contribution_id}/remove") {
+            &self.removable_note
+        } else if template.starts_with("/w/{id}/notes/") {
+            // The participant's phone changes a note of its own.
+            if template.ends_with("/remove") { &self.phone_removable_note } else { &self.phone_note }
         } else {
             &self.contribution_id
         };
@@ -1029,6 +1161,11 @@ impl World {
                 vec![("title", "Les défis".into()), ("prompt", String::new())]
             }
             "/facilitator/workshops/{id}/contributions/{contribution_id}/move" => vec![("kind", "challenge".into())],
+            "/facilitator/workshops/{id}/contributions/{contribution_id}/hide" => vec![("reason", "Hors sujet".into())],
+            "/facilitator/workshops/{id}/contributions/{contribution_id}/edit" => {
+                vec![("text", "La première note".into())]
+            }
+            "/w/{id}/notes/{contribution_id}/edit" => vec![("text", "Ma note au téléphone".into())],
             "/facilitator/workshops/{id}/contributions/{contribution_id}/merge" => {
                 vec![("into", self.contribution_id.clone())]
             }
@@ -1087,6 +1224,10 @@ impl World {
             "/api/v1/resume" => Some(json!({"join_code": self.join_code, "resume_code": "2222-2222"})),
             "/api/v1/workshops/{id}/participants/{participant_id}/role" => Some(json!({"role": "expert"})),
             "/api/v1/workshops/{id}/spotlight" => Some(json!({"contribution_id": self.contribution_id})),
+            "/api/v1/workshops/{id}/contributions/{contribution_id}/hide" => Some(json!({"reason": "Hors sujet"})),
+            "/api/v1/workshops/{id}/contributions/{contribution_id}/edit" => {
+                Some(json!({"text": "La première note"}))
+            }
             "/api/v1/workshops/{id}/activities/{activity_id}/ballots" => {
                 Some(json!({"type": "approval", "approved": []}))
             }
@@ -1298,6 +1439,9 @@ fn participants_never_get_a_success_on_a_facilitator_route() {
             || (path == "/api/v1/workshops")
             || (method == "POST" && path.ends_with("/delete"))
             || path.contains("/screen-link")
+            || path.ends_with("/hide")
+            || path.ends_with("/show")
+            || path.ends_with("/unmerge")
     };
     for (method, path, expected) in TABLE {
         if !facilitator_only(method, path) {

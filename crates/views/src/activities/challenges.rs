@@ -75,7 +75,9 @@ fn merge_form(view: &View<'_>, note: &Contribution, notes: &[&Contribution]) -> 
                 action={ "/facilitator/workshops/" (view.workshop.id) "/contributions/" (note.id) "/merge" } {
                 (csrf_field(view.csrf))
                 label.note-control-label for=(select_id) { (lang.t("board-merge-label")) }
+                // No note is chosen until the facilitator picks one: a merge is deliberate.
                 select #(select_id) name="into" required {
+                    option value="" selected { (lang.t("board-merge-choose")) }
                     @for other in others {
                         option value=(other.id) { (excerpt(&other.text)) }
                     }

@@ -1,7 +1,7 @@
 //! The plain view: a note form and the notes, newest first. Kinds without a view of their own
 //! use it, and the others build on its pieces.
 
-use super::View;
+use super::{View, moderation};
 use crate::layout::csrf_field;
 use converge_core::{Contribution, ContributionKind, limits};
 use maud::{Markup, html};
@@ -98,17 +98,19 @@ pub fn note(view: &View<'_>, contribution: &Contribution, controls: Markup) -> M
             @if show_kind {
                 span.badge.note-kind { (view.lang.t(&format!("kind-{}", contribution.kind.as_str()))) }
             }
-            p.note-text { (contribution.text) }
+            p.note-text { (contribution.text) " " (moderation::edited_mark(view, contribution)) }
             @let merged: Vec<&Contribution> = view.workshop.merged_into(contribution.id).collect();
             @if !merged.is_empty() {
                 // Open on the screen and the facilitator's board: a closed one would not print.
+                // It lists every note merged into this one, as many as it counts.
                 details.merged open[view.role.is_none() || view.is_facilitator()] {
-                    summary { (view.lang.t_args("note-merged-count", &[("count", (merged.len() + 1).into())])) }
-                    ul {
+                    summary { (view.lang.t_args("note-merged-here", &[("count", merged.len().into())])) }
+                    ul.merged-list {
                         @for duplicate in merged {
-                            li {
-                                (duplicate.text)
+                            li data-merged=(duplicate.id) {
+                                (duplicate.text) " " (moderation::edited_mark(view, duplicate))
                                 @if let Some(author) = view.author_of(duplicate) { span.note-author { " — " (author) } }
+                                (moderation::unmerge_form(view, duplicate))
                             }
                         }
                     }
@@ -122,6 +124,9 @@ pub fn note(view: &View<'_>, contribution: &Contribution, controls: Markup) -> M
                 (spotlight_form(view, contribution))
             }
             (controls)
+            @if view.activity.status != converge_core::ActivityStatus::Draft {
+                (moderation::note_controls(view, contribution))
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ mod brainwriting;
 mod categorize;
 mod challenges;
 mod generic;
+mod moderation;
 mod photo_language;
 mod reformulate;
 pub mod risk_map;
@@ -148,8 +149,13 @@ fn source_prompts(view: &View<'_>, open: bool) -> Markup {
     }
 }
 
-/// The participant's part of the activity page: the forms to contribute and what they see.
+/// The participant's part of the activity page: the forms to contribute and what they see,
+/// then their own notes the facilitator hid, with the reason.
 pub fn participant(view: &View<'_>) -> Markup {
+    html! { (participant_board(view)) (moderation::hidden_notes(view)) }
+}
+
+fn participant_board(view: &View<'_>) -> Markup {
     match view.activity.kind() {
         ActivityKind::PhotoLanguage => photo_language::participant(view),
         ActivityKind::Swot => swot::participant(view),
@@ -170,8 +176,13 @@ pub fn participant(view: &View<'_>) -> Markup {
     }
 }
 
-/// The facilitator's board for the activity, with the controls that act on contributions.
+/// The facilitator's board for the activity, with the controls that act on contributions,
+/// then the notes hidden from the room, to show them again.
 pub fn facilitator(view: &View<'_>) -> Markup {
+    html! { (facilitator_board(view)) (moderation::hidden_notes(view)) }
+}
+
+fn facilitator_board(view: &View<'_>) -> Markup {
     match view.activity.kind() {
         ActivityKind::PhotoLanguage => photo_language::facilitator(view),
         ActivityKind::Swot => swot::facilitator(view),

@@ -32,7 +32,7 @@ pub fn projection(view: &View<'_>) -> Markup {
 fn challenges<'a>(view: &View<'a>) -> Vec<&'a Contribution> {
     let workshop = view.workshop;
     let candidates: Vec<&Contribution> = if view.activity.settings.sources.is_empty() {
-        workshop.contributions.iter().filter(|note| note.merged_into.is_none()).collect()
+        workshop.contributions.iter().filter(|note| note.merged_into.is_none() && note.is_visible()).collect()
     } else {
         workshop.source_contributions(view.activity).collect()
     };
@@ -116,7 +116,12 @@ pub fn reformulations_by_challenge(workshop: &Workshop) -> HashMap<ContributionI
     let questions = workshop
         .contributions
         .iter()
-        .filter(|note| note.kind == ContributionKind::Question && note.merged_into.is_none() && !note.links.is_empty());
+        .filter(|note| {
+            note.kind == ContributionKind::Question
+                && note.merged_into.is_none()
+                && note.is_visible()
+                && !note.links.is_empty()
+        });
     for question in questions {
         for challenge in source_challenges(workshop, question) {
             by_challenge.entry(challenge.id).or_default().push(question);

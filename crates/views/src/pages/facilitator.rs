@@ -208,7 +208,7 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
         Some(focused) => vec![focused],
         None => workshop.open_activities().collect(),
     };
-    let spotlit = workshop.projection.spotlight.and_then(|id| workshop.contribution(id));
+    let spotlit = workshop.projection.spotlight.and_then(|id| workshop.contribution(id)).filter(|note| note.is_visible());
     // The join panel fills a third of the screen while the room gathers; once there is an
     // activity to show, it shrinks to a corner, for the latecomer; the facilitator may keep it
     // large (a wave of latecomers) or take it off.
@@ -304,7 +304,7 @@ fn closing_summary(lang: Lang, workshop: &Workshop) -> Markup {
     let people = workshop.participants.values().filter(|participant| participant.role != Role::Facilitator).count();
     let figures = [
         ("screen-closed-people", people),
-        ("screen-closed-contributions", workshop.contributions.len()),
+        ("screen-closed-contributions", workshop.contributions.iter().filter(|note| note.is_visible()).count()),
         ("screen-closed-actions", workshop.plan().count()),
     ];
     html! {

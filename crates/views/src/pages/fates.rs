@@ -83,7 +83,11 @@ pub fn render(
         workshop
             .contributions
             .iter()
-            .filter(|contribution| contribution.merged_into.is_none() && matches(&fates[&contribution.id].outcome))
+            .filter(|contribution| {
+                contribution.merged_into.is_none()
+                    && contribution.is_visible()
+                    && matches(&fates[&contribution.id].outcome)
+            })
             .count()
     };
     let counts = [
@@ -94,6 +98,7 @@ pub fn render(
     ];
     let shown = |contribution: &Contribution| {
         contribution.merged_into.is_none()
+            && contribution.is_visible()
             && (!pending_only || matches!(fates[&contribution.id].outcome, Outcome::Pending))
     };
     let title = lang.t("fates-title");
@@ -213,7 +218,7 @@ pub fn close_confirmation(context: &PageContext, workshop: &Workshop) -> Markup 
     let n_pending = workshop
         .contributions
         .iter()
-        .filter(|contribution| contribution.merged_into.is_none())
+        .filter(|contribution| contribution.merged_into.is_none() && contribution.is_visible())
         .filter(|contribution| workshop.fate_with(contribution.id, &fed).outcome == Outcome::Pending)
         .count();
     page(

@@ -13,6 +13,11 @@ use maud::{Markup, html};
 /// The event kinds that change a fate or a path.
 pub const FATE_KINDS: EventKinds = EventKinds(&[
     "contributions_merged",
+    "contribution_hidden",
+    "contribution_shown",
+    "contribution_edited",
+    "contribution_removed",
+    "contribution_unmerged",
     "action_drafted",
     "action_edited",
     "action_withdrawn",
@@ -44,7 +49,8 @@ pub fn my_contributions(
     let title = lang.t("mine-title");
     let wrote =
         |contribution: &Contribution| keyring.is(me, Scope::Contribution(contribution.id), &contribution.author);
-    let n_mine = workshop.contributions.iter().filter(|contribution| wrote(contribution)).count();
+    // Their notes the facilitator hid are theirs still, with the reason; removed ones are gone.
+    let n_mine = workshop.contributions.iter().filter(|contribution| wrote(contribution) && !contribution.removed).count();
     page(
         context,
         Frame {
@@ -68,7 +74,7 @@ pub fn my_contributions(
                     p.muted { (lang.t("mine-none")) }
                 }
                 @for activity in &workshop.activities {
-                    @let mine: Vec<&Contribution> = workshop.contributions_in(activity.id).filter(|c| wrote(c)).collect();
+                    @let mine: Vec<&Contribution> = workshop.recorded_in(activity.id).filter(|c| wrote(c) && !c.removed).collect();
                     @if !mine.is_empty() {
                         section.card {
                             h2 { (activity.title) }
@@ -81,6 +87,9 @@ pub fn my_contributions(
                                     li.mine-item #{ "mine-" (contribution.id) } data-contribution=(contribution.id) {
                                         span.badge { (lang.t(&format!("kind-{}", contribution.kind.as_str()))) }
                                         p.note-text { (contribution.text) }
+                                        @if let Some(reason) = &contribution.hidden {
+                                            p.hidden-reason { (lang.t_args("mine-hidden", &[("reason", reason.as_str().into())])) }
+                                        }
                                         p.fate-line { strong { (lang.t("mine-fate-label")) } " " (fate_words(lang, workshop, &fate)) }
                                         @if let Outcome::BecameAction(actions) = &fate.outcome {
                                             @for action in actions {

@@ -10,6 +10,7 @@ pub mod facilitator;
 pub mod fates;
 pub mod follow_up;
 pub mod mine;
+pub mod moderation;
 pub mod outcome_forms;
 pub mod participant;
 pub mod projection;
