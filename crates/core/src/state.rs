@@ -283,9 +283,8 @@ impl Workshop {
         let mut seen = self.clone();
         let unseen: BTreeSet<ContributionId> =
             self.contributions.iter().filter(|note| !note.is_visible()).map(|note| note.id).collect();
-        seen.contributions.retain(|note| {
-            note.is_visible() && note.merged_into.is_none_or(|into| !unseen.contains(&into))
-        });
+        seen.contributions
+            .retain(|note| note.is_visible() && note.merged_into.is_none_or(|into| !unseen.contains(&into)));
         seen
     }
 

@@ -424,7 +424,9 @@ pub async fn get_workshop(
                 !contribution.removed
                     && (contribution.hidden.is_none()
                         || role == Role::Facilitator
-                        || you.is_some_and(|you| state.keyring.is(you, Scope::Contribution(contribution.id), &contribution.author)))
+                        || you.is_some_and(|you| {
+                            state.keyring.is(you, Scope::Contribution(contribution.id), &contribution.author)
+                        }))
             })
             .map(|contribution| ContributionView {
                 id: contribution.id.as_uuid(),

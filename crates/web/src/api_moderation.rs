@@ -47,13 +47,14 @@ async fn moderate(
 ) -> Result<Json<Moderated>, ApiError> {
     let workshop = WorkshopId::from_uuid(id);
     let ApiMember { actor, .. } = ApiMember::of(app, credentials, workshop).await?;
-    let events =
-        app.engine.execute(workshop, actor, command(ContributionId::from_uuid(contribution))).await.map_err(|error| {
+    let events = app.engine.execute(workshop, actor, command(ContributionId::from_uuid(contribution))).await.map_err(
+        |error| {
             ApiError::from(match error {
                 EngineError::Domain(DomainError::UnknownContribution(_)) => Failure::NotFound,
                 other => other.into(),
             })
-        })?;
+        },
+    )?;
     Ok(Json(Moderated { contribution_id: contribution, seq: events.last().map(|event| event.seq) }))
 }
 
@@ -153,8 +154,6 @@ pub async fn unmerge_contribution(
     credentials: Credentials,
     ValidPath((id, contribution)): ValidPath<(Uuid, Uuid)>,
 ) -> Result<Json<Moderated>, ApiError> {
-    moderate(&app, &credentials, (id, contribution), |contribution_id| Command::UnmergeContribution {
-        contribution_id,
-    })
-    .await
+    moderate(&app, &credentials, (id, contribution), |contribution_id| Command::UnmergeContribution { contribution_id })
+        .await
 }

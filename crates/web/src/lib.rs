@@ -196,8 +196,8 @@ impl AppState {
 
 pub fn router(state: AppState) -> Router {
     use pages::{
-        account, ballots, console, decks, facilitator, fates, follow_up, mine, moderation, outcome_forms, participant, projection,
-        public, public_follow_up,
+        account, ballots, console, decks, facilitator, fates, follow_up, mine, moderation, outcome_forms, participant,
+        projection, public, public_follow_up,
     };
     Router::new()
         .route("/", get(public::landing))

@@ -1225,9 +1225,7 @@ impl World {
             "/api/v1/workshops/{id}/participants/{participant_id}/role" => Some(json!({"role": "expert"})),
             "/api/v1/workshops/{id}/spotlight" => Some(json!({"contribution_id": self.contribution_id})),
             "/api/v1/workshops/{id}/contributions/{contribution_id}/hide" => Some(json!({"reason": "Hors sujet"})),
-            "/api/v1/workshops/{id}/contributions/{contribution_id}/edit" => {
-                Some(json!({"text": "La première note"}))
-            }
+            "/api/v1/workshops/{id}/contributions/{contribution_id}/edit" => Some(json!({"text": "La première note"})),
             "/api/v1/workshops/{id}/activities/{activity_id}/ballots" => {
                 Some(json!({"type": "approval", "approved": []}))
             }

@@ -28,6 +28,7 @@ mod headers;
 mod integrity;
 mod live_workshop;
 mod load_smoke;
+mod moderation;
 mod next_step;
 mod outcomes_room;
 mod privacy;

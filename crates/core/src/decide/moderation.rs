@@ -33,7 +33,8 @@ fn changed_by(
     if !keyring.is(participant, Scope::Contribution(contribution.id), &contribution.author) {
         return Err(DomainError::NotYourContribution);
     }
-    let open = workshop.activity(contribution.activity_id).is_some_and(|activity| activity.status == ActivityStatus::Open);
+    let open =
+        workshop.activity(contribution.activity_id).is_some_and(|activity| activity.status == ActivityStatus::Open);
     if !open {
         return Err(DomainError::ActivityNotOpenForChanges);
     }
@@ -41,7 +42,11 @@ fn changed_by(
     Ok(Some(contribution.author))
 }
 
-pub(super) fn hide(cx: &Deciding<'_>, contribution_id: ContributionId, reason: String) -> Result<Vec<Event>, DomainError> {
+pub(super) fn hide(
+    cx: &Deciding<'_>,
+    contribution_id: ContributionId,
+    reason: String,
+) -> Result<Vec<Event>, DomainError> {
     let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let contribution = kept(workshop, contribution_id)?;
@@ -65,7 +70,11 @@ pub(super) fn show(cx: &Deciding<'_>, contribution_id: ContributionId) -> Result
     Ok(vec![Event::ContributionShown { contribution_id }])
 }
 
-pub(super) fn edit(cx: &Deciding<'_>, contribution_id: ContributionId, text: String) -> Result<Vec<Event>, DomainError> {
+pub(super) fn edit(
+    cx: &Deciding<'_>,
+    contribution_id: ContributionId,
+    text: String,
+) -> Result<Vec<Event>, DomainError> {
     let &Deciding { workshop, actor, keyring } = cx;
     let contribution = kept(workshop, contribution_id)?;
     let author = changed_by(workshop, actor, keyring, contribution)?;

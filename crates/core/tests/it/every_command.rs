@@ -430,12 +430,14 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
         49 => (facilitating(), Command::ShowContribution { contribution_id }),
         50 => {
             // The facilitator corrects any note; the first writer their own while it is open.
-            let actor = if c % 2 == 0 { facilitating() } else { Actor::Participant(ParticipantId::from_uuid(id(40_000))) };
+            let actor =
+                if c % 2 == 0 { facilitating() } else { Actor::Participant(ParticipantId::from_uuid(id(40_000))) };
             let text = if text.is_empty() { "corrected".into() } else { text };
             (actor, Command::EditContribution { contribution_id, text })
         }
         51 => {
-            let actor = if c % 2 == 0 { facilitating() } else { Actor::Participant(ParticipantId::from_uuid(id(40_000))) };
+            let actor =
+                if c % 2 == 0 { facilitating() } else { Actor::Participant(ParticipantId::from_uuid(id(40_000))) };
             (actor, Command::RemoveContribution { contribution_id })
         }
         52 => {

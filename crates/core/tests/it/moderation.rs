@@ -91,7 +91,10 @@ fn a_correction_keeps_the_original_in_the_record() {
     let (mut workshop, _, notes) = room(false);
     let edit = Command::EditContribution { contribution_id: notes[0], text: "idée zéro".into() };
     let events = decide(&workshop, facilitating(), edit).unwrap();
-    assert_eq!(events, vec![Event::ContributionEdited { contribution_id: notes[0], text: "idée zéro".into(), author: None }]);
+    assert_eq!(
+        events,
+        vec![Event::ContributionEdited { contribution_id: notes[0], text: "idée zéro".into(), author: None }]
+    );
     apply_all(&mut workshop, 0, &events);
     let note = workshop.contribution(notes[0]).unwrap();
     assert_eq!(note.text, "idée zéro");
@@ -134,11 +137,14 @@ fn an_author_changing_an_anonymous_note_is_named_as_the_post_named_them() {
     let events = decide(&workshop, Actor::Participant(people[0]), edit).unwrap();
     assert_eq!(
         events,
-        vec![Event::ContributionEdited { contribution_id: notes[0], text: "corrigée".into(), author: Some(posted_as) }]
+        vec![Event::ContributionEdited {
+            contribution_id: notes[0], text: "corrigée".into(), author: Some(posted_as)
+        }]
     );
     apply_all(&mut workshop, 0, &events);
-    let events = decide(&workshop, Actor::Participant(people[0]), Command::RemoveContribution { contribution_id: notes[0] })
-        .unwrap();
+    let events =
+        decide(&workshop, Actor::Participant(people[0]), Command::RemoveContribution { contribution_id: notes[0] })
+            .unwrap();
     assert_eq!(events, vec![Event::ContributionRemoved { contribution_id: notes[0], author: Some(posted_as) }]);
     for event in &events {
         let json = serde_json::to_string(event).unwrap();
@@ -174,7 +180,11 @@ fn an_unmerge_gives_the_note_its_place_back() {
         decide(&workshop, facilitating(), Command::UnmergeContribution { contribution_id: notes[1] }),
         Err(DomainError::NotMerged)
     );
-    run(&mut workshop, facilitating(), Command::MergeContributions { into: notes[0], merged: vec![notes[1], notes[2]] });
+    run(
+        &mut workshop,
+        facilitating(),
+        Command::MergeContributions { into: notes[0], merged: vec![notes[1], notes[2]] },
+    );
     assert_eq!(workshop.merged_into(notes[0]).count(), 2);
     run(&mut workshop, facilitating(), Command::UnmergeContribution { contribution_id: notes[1] });
     assert_eq!(workshop.merged_into(notes[0]).map(|note| note.id).collect::<Vec<_>>(), vec![notes[2]]);

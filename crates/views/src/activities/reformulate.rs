@@ -113,15 +113,12 @@ fn source_challenges<'a>(workshop: &'a Workshop, question: &Contribution) -> Vec
 /// reformulations that link to it, in posting order.
 pub fn reformulations_by_challenge(workshop: &Workshop) -> HashMap<ContributionId, Vec<&Contribution>> {
     let mut by_challenge: HashMap<ContributionId, Vec<&Contribution>> = HashMap::new();
-    let questions = workshop
-        .contributions
-        .iter()
-        .filter(|note| {
-            note.kind == ContributionKind::Question
-                && note.merged_into.is_none()
-                && note.is_visible()
-                && !note.links.is_empty()
-        });
+    let questions = workshop.contributions.iter().filter(|note| {
+        note.kind == ContributionKind::Question
+            && note.merged_into.is_none()
+            && note.is_visible()
+            && !note.links.is_empty()
+    });
     for question in questions {
         for challenge in source_challenges(workshop, question) {
             by_challenge.entry(challenge.id).or_default().push(question);

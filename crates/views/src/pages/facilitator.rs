@@ -208,7 +208,8 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
         Some(focused) => vec![focused],
         None => workshop.open_activities().collect(),
     };
-    let spotlit = workshop.projection.spotlight.and_then(|id| workshop.contribution(id)).filter(|note| note.is_visible());
+    let spotlit =
+        workshop.projection.spotlight.and_then(|id| workshop.contribution(id)).filter(|note| note.is_visible());
     // The join panel fills a third of the screen while the room gathers; once there is an
     // activity to show, it shrinks to a corner, for the latecomer; the facilitator may keep it
     // large (a wave of latecomers) or take it off.

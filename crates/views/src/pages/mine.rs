@@ -50,7 +50,8 @@ pub fn my_contributions(
     let wrote =
         |contribution: &Contribution| keyring.is(me, Scope::Contribution(contribution.id), &contribution.author);
     // Their notes the facilitator hid are theirs still, with the reason; removed ones are gone.
-    let n_mine = workshop.contributions.iter().filter(|contribution| wrote(contribution) && !contribution.removed).count();
+    let n_mine =
+        workshop.contributions.iter().filter(|contribution| wrote(contribution) && !contribution.removed).count();
     page(
         context,
         Frame {
