@@ -12,6 +12,7 @@ mod abuse;
 mod access;
 mod anonymity;
 mod backup;
+mod board_export;
 mod bad_input;
 mod concurrent_votes;
 mod converging;

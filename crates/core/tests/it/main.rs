@@ -22,3 +22,4 @@ mod settings;
 mod tables;
 mod tidy;
 mod votes;
+mod zoom;

@@ -7,6 +7,7 @@
 
 pub mod action_plan;
 pub mod assess;
+mod export;
 mod brainwriting;
 mod categorize;
 mod challenges;
@@ -19,7 +20,8 @@ pub mod vote;
 
 use crate::Lang;
 use converge_core::{
-    Activity, ActivityKind, Contribution, Keyring, ParticipantId, Role, Scope, Subject, Timestamp, Workshop,
+    Activity, ActivityKind, BoardPart, Contribution, Keyring, ParticipantId, Quadrant, Role, Scope, Subject, Timestamp,
+    Workshop,
 };
 use maud::{Markup, html};
 use std::collections::HashMap;
@@ -187,6 +189,27 @@ pub fn facilitator(view: &View<'_>) -> Markup {
     }
 }
 
+/// The activity on the projection zoomed on one part of its board: a SWOT or matrix quadrant, a
+/// category, a table (a brainwriting's, with its sheets, or else who sits there). A part the
+/// board does not have (any more) shows the whole board.
+pub fn projection_zoomed(view: &View<'_>, part: BoardPart) -> Markup {
+    let zoomed = match (view.activity.kind(), part) {
+        (ActivityKind::Swot, BoardPart::Quadrant { quadrant }) => swot::quadrant_projection(view, quadrant),
+        (ActivityKind::Assess, BoardPart::Quadrant { quadrant }) if Quadrant::MATRIX.contains(&quadrant) => {
+            Some(assess::quadrant_projection(view, quadrant))
+        }
+        (ActivityKind::Categorize, BoardPart::Category { category }) => categorize::category_projection(view, category),
+        (ActivityKind::Brainwriting, BoardPart::Table { table }) if view.activity.brainwriting.is_some() => {
+            brainwriting::table_projection(view, table)
+        }
+        (_, BoardPart::Table { table }) if usize::try_from(table).is_ok_and(|table| table < view.workshop.tables.len()) => {
+            Some(crate::seating::tables(view.lang, view.workshop, view.names, Some(table)))
+        }
+        _ => None,
+    };
+    zoomed.unwrap_or_else(|| projection(view))
+}
+
 /// The activity as the room sees it on the projection screen: large, no controls, no names in
 /// anonymous activities.
 pub fn projection(view: &View<'_>) -> Markup {
@@ -204,3 +227,6 @@ pub fn projection(view: &View<'_>) -> Markup {
         _ => generic::projection(view),
     }
 }
+
+/// The board of an activity as an SVG document, for the facilitator's slides.
+pub use export::board_svg;
