@@ -142,7 +142,10 @@ pub async fn zoom_projection(
         (Some(activity), Some(part)) => Some(Zoom { activity_id: ActivityId::from_uuid(activity), part }),
         (None, None) => None,
         (Some(_), None) => {
-            return Err(Failure::BadRequest("zooming on an activity names one part: category, quadrant or table".into()).into());
+            return Err(Failure::BadRequest(
+                "zooming on an activity names one part: category, quadrant or table".into(),
+            )
+            .into());
         }
         (None, Some(_)) => return Err(Failure::BadRequest("a part of a board needs its activity_id".into()).into()),
     };

@@ -26,11 +26,13 @@ async fn the_board_as_an_svg_holds_a_hostile_note_as_text_and_no_author_of_an_an
     let svg = room.facilitator.get(&room.console(&format!("/activities/{challenges}/board.svg"))).await;
     assert_eq!(svg.status, 200, "{}", svg.body);
     assert!(svg.body.starts_with("<?xml"), "{}", &svg.body[..80.min(svg.body.len())]);
-    let words = texts(&svg.body).concat();
+    // Lines break anywhere in a long word: compare without the spaces.
+    let squeezed = |text: &str| text.split_whitespace().collect::<String>();
+    let words = squeezed(&texts(&svg.body).concat());
     for piece in ["</text><script>alert('x')</script>", "& \"quoted\"", "<b>bold</b>", "]]> &amp;"] {
-        assert!(words.contains(piece), "the note's text reads back as it was written: {piece}");
+        assert!(words.contains(&squeezed(piece)), "the note's text reads back as it was written: {piece}\n{words}");
     }
-    assert!(words.contains("Bea Dumont"), "a signed note names its author");
+    assert!(words.contains("BeaDumont"), "a signed note names its author");
 
     // Anonymous: the same board names nobody.
     let anonymous = room.add_activity("challenges", "Défis anonymes", "").await;
@@ -67,7 +69,11 @@ async fn zoom_projection_shows_one_quadrant_until_the_room_moves_on() {
         let request = room.server.http.post(&zoom_url).bearer_auth(room.token()).json(&body);
         async move { request.send().await.unwrap() }
     };
-    assert_eq!(zoom(json!({"activity_id": swot, "quadrant": "quick_win"})).await.status(), 422, "no such quadrant in a SWOT");
+    assert_eq!(
+        zoom(json!({"activity_id": swot, "quadrant": "quick_win"})).await.status(),
+        422,
+        "no such quadrant in a SWOT"
+    );
     assert_eq!(zoom(json!({"activity_id": swot})).await.status(), 400, "an activity without its part");
     assert_eq!(zoom(json!({"activity_id": swot, "quadrant": "threat", "table": 0})).await.status(), 400, "two parts");
     let zoomed = zoom(json!({"activity_id": swot, "quadrant": "threat"})).await;
@@ -87,5 +93,8 @@ async fn zoom_projection_shows_one_quadrant_until_the_room_moves_on() {
     let focus = room.facilitator.post_form(&room.console("/focus"), &[("activity_id", &swot)]).await;
     assert_eq!(focus.status, 303);
     let screen = room.facilitator.get(&room.console("/screen")).await;
-    assert!(!screen.body.contains("swot-zoomed") && screen.body.contains("Une équipe motivée"), "the whole board again");
+    assert!(
+        !screen.body.contains("swot-zoomed") && screen.body.contains("Une équipe motivée"),
+        "the whole board again"
+    );
 }

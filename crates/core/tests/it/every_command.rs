@@ -429,10 +429,19 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
         48 => {
             let part = match a % 3 {
                 0 => BoardPart::Category { category: u32::from(b % 3) },
-                1 => BoardPart::Quadrant { quadrant: Quadrant::SWOT.into_iter().chain(Quadrant::MATRIX).nth(usize::from(b % 8)).unwrap_or(Quadrant::Strength) },
+                1 => BoardPart::Quadrant {
+                    quadrant: Quadrant::SWOT
+                        .into_iter()
+                        .chain(Quadrant::MATRIX)
+                        .nth(usize::from(b % 8))
+                        .unwrap_or(Quadrant::Strength),
+                },
                 _ => BoardPart::Table { table: u32::from(b % 3) },
             };
-            (facilitating(), Command::ZoomProjection { zoom: (c % 4 != 0).then_some(Zoom { activity_id: any_activity, part }) })
+            (
+                facilitating(),
+                Command::ZoomProjection { zoom: (c % 4 != 0).then_some(Zoom { activity_id: any_activity, part }) },
+            )
         }
         _ => (facilitating(), Command::RestoreWorkshop),
     }

@@ -53,17 +53,18 @@ fn a_zoom_names_a_part_the_board_has() {
             Some(Zoom { activity_id: activity(SWOT), part: BoardPart::Category { category: 0 } }),
             DomainError::WrongActivityKind,
         ),
-        (
-            Some(Zoom { activity_id: activity(SWOT), part: BoardPart::Table { table: 0 } }),
-            DomainError::UnknownTable(0),
-        ),
+        (Some(Zoom { activity_id: activity(SWOT), part: BoardPart::Table { table: 0 } }), DomainError::UnknownTable(0)),
         (quadrant(77, Quadrant::Strength), DomainError::UnknownActivity(activity(77))),
     ];
     for (zoom, error) in refused {
         assert_eq!(decide(&workshop, facilitating, Command::ZoomProjection { zoom }), Err(error), "{zoom:?}");
     }
     assert_eq!(
-        decide(&workshop, Actor::Participant(ana), Command::ZoomProjection { zoom: quadrant(SWOT, Quadrant::Strength) }),
+        decide(
+            &workshop,
+            Actor::Participant(ana),
+            Command::ZoomProjection { zoom: quadrant(SWOT, Quadrant::Strength) }
+        ),
         Err(DomainError::FacilitatorOnly)
     );
 
@@ -72,5 +73,8 @@ fn a_zoom_names_a_part_the_board_has() {
     let table = Some(Zoom { activity_id: activity(SWOT), part: BoardPart::Table { table: 0 } });
     assert!(decide(&workshop, facilitating, Command::ZoomProjection { zoom: table }).is_ok());
     let beyond = Some(Zoom { activity_id: activity(SWOT), part: BoardPart::Table { table: 1 } });
-    assert_eq!(decide(&workshop, facilitating, Command::ZoomProjection { zoom: beyond }), Err(DomainError::UnknownTable(1)));
+    assert_eq!(
+        decide(&workshop, facilitating, Command::ZoomProjection { zoom: beyond }),
+        Err(DomainError::UnknownTable(1))
+    );
 }

@@ -395,8 +395,9 @@ fn matrix(lang: Lang, placements: &[&MatrixPlacement], texts: &[String], tiers: 
         .collect();
     points.sort_by_key(|(index, ..)| number_of(tiers, *index));
     let middle = f64::midpoint(f64::from(ASSESSMENT_MIN), f64::from(ASSESSMENT_MAX));
-    let positions: Vec<(f64, f64)> =
-        spread(&points.iter().map(|(_, feasibility, impact, _)| (to_x(*feasibility), to_y(*impact))).collect::<Vec<_>>());
+    let positions: Vec<(f64, f64)> = spread(
+        &points.iter().map(|(_, feasibility, impact, _)| (to_x(*feasibility), to_y(*impact))).collect::<Vec<_>>(),
+    );
     let (mx, my) = (to_x(middle), to_y(middle));
     html! {
         section.matrix {
@@ -441,11 +442,13 @@ fn matrix(lang: Lang, placements: &[&MatrixPlacement], texts: &[String], tiers: 
                     }
                 }
             }
-            ol.matrix-legend {
+            ol.matrix-legend data-fit-whole {
                 @for (index, _, _, quadrant) in &points {
+                    @let text = texts.get(*index).map_or("?", String::as_str);
                     li value=(number_of(tiers, *index)) {
-                        (texts.get(*index).map_or("?", String::as_str))
-                        " — " span.badge { (lang.t(&format!("assess-quadrant-{quadrant}"))) }
+                        // The stage shows one line of it (the ranking beside it pages).
+                        span.legend-text { (text) }
+                        span.legend-quadrant { " — " span.badge { (lang.t(&format!("assess-quadrant-{quadrant}"))) } }
                     }
                 }
             }

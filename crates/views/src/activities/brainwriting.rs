@@ -211,7 +211,8 @@ fn table_projection_section(
                     } @else if view.activity.settings.anonymous {
                         (table_ideas(view, table as u32))
                     } @else if n_ideas <= few {
-                        div.bw-sheets {
+                        // Zoomed on (every idea shown), the sheets page as wholes.
+                        div.bw-sheets data-fit-items[few == usize::MAX] {
                             @for (sheet, ideas) in sheets.iter().enumerate() {
                                 article.bw-sheet {
                                     h4 { (sheet_title(view, rotation, sheet, seated)) }

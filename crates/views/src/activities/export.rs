@@ -20,6 +20,8 @@ const LINE: f64 = 24.0;
 const PAD: f64 = 12.0;
 /// The narrowest a column of cards gets before a cell takes fewer of them.
 const CARD_MIN_WIDTH: f64 = 300.0;
+/// The head of a ranking a slide holds; the rest is said in one line.
+const RANKED_SHOWN: usize = 15;
 /// Lines of a card's text at most; a longer text ends with "…".
 const MAX_LINES: usize = 12;
 /// An average character's width, as a share of the type's size, for wrapping.
@@ -111,7 +113,11 @@ fn cells<'a>(view: &View<'a>) -> Vec<Cell<'a>> {
             };
             let mut cells: Vec<Cell<'a>> = categories
                 .iter()
-                .map(|category| Cell { heading: category.name.clone(), fill: "#eef1f6", notes: in_category(Some(category.id)) })
+                .map(|category| Cell {
+                    heading: category.name.clone(),
+                    fill: "#eef1f6",
+                    notes: in_category(Some(category.id)),
+                })
                 .collect();
             let unsorted = in_category(None);
             if !unsorted.is_empty() {
@@ -127,14 +133,18 @@ fn cells<'a>(view: &View<'a>) -> Vec<Cell<'a>> {
                     fill: "#eef1f6",
                     notes: own
                         .iter()
-                        .filter(|idea| idea.sheet.is_some_and(|sheet| usize::try_from(sheet.table).is_ok_and(|at| at == table)))
+                        .filter(|idea| {
+                            idea.sheet.is_some_and(|sheet| usize::try_from(sheet.table).is_ok_and(|at| at == table))
+                        })
                         .copied()
                         .collect(),
                 })
                 .collect();
             let elsewhere: Vec<&Contribution> = own
                 .iter()
-                .filter(|idea| idea.sheet.is_none_or(|sheet| usize::try_from(sheet.table).is_ok_and(|at| at >= n_tables)))
+                .filter(|idea| {
+                    idea.sheet.is_none_or(|sheet| usize::try_from(sheet.table).is_ok_and(|at| at >= n_tables))
+                })
                 .copied()
                 .collect();
             if !elsewhere.is_empty() || cells.is_empty() {
@@ -243,7 +253,7 @@ fn ranking(lang: Lang, items: &[RankedItem], top: f64) -> (Markup, f64) {
     // The rows start under the heading.
     let mut y = top + 44.0;
     let mut rows = Vec::new();
-    for item in items {
+    for item in items.iter().take(RANKED_SHOWN) {
         let lines = wrap(&item.text, chars_in(text_width, 22.0));
         let row_top = y;
         let text_height = 30.0 * lines.len() as f64;
@@ -268,9 +278,19 @@ fn ranking(lang: Lang, items: &[RankedItem], top: f64) -> (Markup, f64) {
         });
         y += height + 18.0;
     }
+    let n_rest = items.len().saturating_sub(RANKED_SHOWN);
+    let rest_y = y + 10.0;
+    if n_rest > 0 {
+        y += 40.0;
+    }
     let markup = html! {
         text x=(MARGIN) y=(num(top + 24.0)) font-size="24" font-weight="700" fill=(INK) { (lang.t("votes-results-heading")) }
         @for row in &rows { (row) }
+        @if n_rest > 0 {
+            text x=(MARGIN + 80.0) y=(num(rest_y)) font-size="18" fill=(MUTED) {
+                (lang.t_args("results-rest-elsewhere", &[("count", n_rest.into())]))
+            }
+        }
     };
     (markup, y - top)
 }
@@ -309,7 +329,8 @@ fn wrap(text: &str, max: usize) -> Vec<String> {
             lines.push(word.drain(..max).collect());
         }
         let word: String = word.into_iter().collect();
-        let needed = if line.is_empty() { word.chars().count() } else { line.chars().count() + 1 + word.chars().count() };
+        let needed =
+            if line.is_empty() { word.chars().count() } else { line.chars().count() + 1 + word.chars().count() };
         if needed > max && !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }

@@ -7,10 +7,10 @@
 
 pub mod action_plan;
 pub mod assess;
-mod export;
 mod brainwriting;
 mod categorize;
 mod challenges;
+mod export;
 mod generic;
 mod photo_language;
 mod reformulate;
@@ -202,7 +202,9 @@ pub fn projection_zoomed(view: &View<'_>, part: BoardPart) -> Markup {
         (ActivityKind::Brainwriting, BoardPart::Table { table }) if view.activity.brainwriting.is_some() => {
             brainwriting::table_projection(view, table)
         }
-        (_, BoardPart::Table { table }) if usize::try_from(table).is_ok_and(|table| table < view.workshop.tables.len()) => {
+        (_, BoardPart::Table { table })
+            if usize::try_from(table).is_ok_and(|table| table < view.workshop.tables.len()) =>
+        {
             Some(crate::seating::tables(view.lang, view.workshop, view.names, Some(table)))
         }
         _ => None,

@@ -68,7 +68,7 @@ pub fn projection_controls(context: &PageContext, workshop: &Workshop, back: Opt
                     button.secondary type="submit" { (lang.t("projection-spotlight-off")) }
                 }
             }
-            (zoom_control(context, workshop, &back_field))
+            (zoom_control(context, workshop, back, &back_field))
             form.inline-controls method="post" action={ (path) "/join-panel" } {
                 (csrf_field(&context.csrf))
                 (back_field)
@@ -116,7 +116,8 @@ pub fn board_parts(workshop: &Workshop, activity: &Activity) -> Vec<BoardPart> {
             .collect(),
         _ => Vec::new(),
     };
-    let n_tables = activity.brainwriting.as_ref().map_or(workshop.tables.len(), |brainwriting| brainwriting.tables.len());
+    let n_tables =
+        activity.brainwriting.as_ref().map_or(workshop.tables.len(), |brainwriting| brainwriting.tables.len());
     parts.extend((0..n_tables).filter_map(|table| u32::try_from(table).ok()).map(|table| BoardPart::Table { table }));
     parts
 }
@@ -144,10 +145,13 @@ pub fn part_label(lang: Lang, activity: &Activity, part: BoardPart) -> String {
     }
 }
 
-/// Zooms the projection on one part of the projected board, or gives the whole board back.
-fn zoom_control(context: &PageContext, workshop: &Workshop, back_field: &Markup) -> Markup {
+/// Zooms the projection on one part of the projected board, or gives the whole board back. On
+/// an activity's page, only when that activity is the one projected.
+fn zoom_control(context: &PageContext, workshop: &Workshop, back: Option<ActivityId>, back_field: &Markup) -> Markup {
     let lang = context.lang;
-    let Some(activity) = projected(workshop).filter(|activity| activity.status != ActivityStatus::Draft) else {
+    let Some(activity) = projected(workshop)
+        .filter(|activity| activity.status != ActivityStatus::Draft && back.is_none_or(|page| page == activity.id))
+    else {
         return html! {};
     };
     let parts = board_parts(workshop, activity);

@@ -107,7 +107,8 @@ pub async fn zoom(
     let zoom = if form.part.is_empty() {
         None
     } else {
-        let part = BoardPart::parse(&form.part).ok_or_else(|| Failure::BadRequest(format!("no such part of a board: {}", form.part)))?;
+        let part = BoardPart::parse(&form.part)
+            .ok_or_else(|| Failure::BadRequest(format!("no such part of a board: {}", form.part)))?;
         Some(Zoom { activity_id: form.activity_id, part })
     };
     run(&app, &facilitator, id, Command::ZoomProjection { zoom }).await?;

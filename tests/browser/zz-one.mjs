@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const BASE = 'http://127.0.0.1:18744';
+const WS = process.env.WS;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+const page = await ctx.newPage();
+await page.goto(BASE + '/signin');
+await page.fill('input[name=email]', 'demo@converge.local');
+await page.fill('input[name=password]', process.env.PW);
+await Promise.all([page.waitForURL(/\/facilitator\/?$/), page.click('form button[type=submit]')]);
+await page.goto(`${BASE}/facilitator/workshops/${WS}`);
+const csrf = await page.inputValue('input[name=_csrf]');
+const r = await page.request.post(BASE + `/facilitator/workshops/${WS}/projection/zoom`, { form: { _csrf: csrf, activity_id: process.argv[2], part: process.argv[3] }, maxRedirects: 0 });
+console.log(r.status(), (await r.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 600));
+await browser.close();
