@@ -88,28 +88,33 @@ impl From<QuadrantName> for Quadrant {
     }
 }
 
-#[derive(Deserialize, Serialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ZoomRequest {
     /// The activity whose board to zoom on; `null` or absent gives the whole board back.
     #[serde(default)]
     activity_id: Option<Uuid>,
     /// A category of a sorting board, by its id in the activity's configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     category: Option<u32>,
     /// A quadrant of a SWOT, or of an assessment's impact/feasibility matrix.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     quadrant: Option<QuadrantName>,
     /// A table of the room (or of a brainwriting), numbered from 0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     table: Option<u32>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct ZoomSet {
-    /// What the projection now shows alone, as asked; `activity_id` is `null` for the whole board.
-    #[serde(flatten)]
-    zoom: ZoomRequest,
+    /// The activity zoomed on, or `null` for the whole board.
+    activity_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quadrant: Option<QuadrantName>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    table: Option<u32>,
     /// The sequence number of the event that recorded it; absent when nothing changed.
     seq: Option<u64>,
 }
@@ -157,5 +162,6 @@ pub async fn zoom_projection(
         };
         ApiError::from(failure)
     })?;
-    Ok(Json(ZoomSet { zoom: body, seq: events.last().map(|event| event.seq) }))
+    let ZoomRequest { activity_id, category, quadrant, table } = body;
+    Ok(Json(ZoomSet { activity_id, category, quadrant, table, seq: events.last().map(|event| event.seq) }))
 }
