@@ -4,6 +4,7 @@
 // what does not fit pages by itself and with the arrow keys.
 import assert from 'node:assert/strict';
 import { useHarness, scenario } from './harness.mjs';
+import { assertNoHorizontalScroll, join } from './flows.mjs';
 
 const h = useHarness({ demo: true });
 
@@ -119,3 +120,111 @@ scenario(h, 'every activity of the flagship template fits the projector, pages w
   // The open screen follows live, without a reload.
   await screen.locator('[data-spotlight]').waitFor({ state: 'detached', timeout: 10_000 });
 }, { timeout: 180_000 });
+
+/** The demo's activities in agenda order, from the console's links. */
+async function demoActivities(s, page) {
+  const { workshop } = s.h.server.demo;
+  await page.goto(s.url(`/facilitator/workshops/${workshop}`));
+  return page.$$eval('a[href*="/activities/"]', (links) => [
+    ...new Set(links.map((link) => link.getAttribute('href').split('/activities/')[1].split(/[/?#]/)[0])),
+  ]);
+}
+
+scenario(h, 'the facilitator zooms the projection on a SWOT quadrant and on a category: it fits, and the room moving on gives the board back', async (s) => {
+  const facilitatorPage = await s.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+  await signInToDemo(s, facilitatorPage);
+  const { workshop } = s.h.server.demo;
+  const activities = await demoActivities(s, facilitatorPage);
+  const csrf = await facilitatorPage.inputValue('input[name=_csrf]');
+  const focus = async (activity) => {
+    const sent = await facilitatorPage.request.post(s.url(`/facilitator/workshops/${workshop}/focus`), {
+      form: { _csrf: csrf, activity_id: activity },
+      maxRedirects: 0,
+    });
+    assert.ok(sent.status() < 400, `focus answered ${sent.status()}`);
+  };
+  const screen = await facilitatorPage.context().newPage();
+  await screen.setViewportSize({ width: 1280, height: 720 });
+
+  // The SWOT (the template's second activity) and the sorting board (the one with categories).
+  const swot = activities[1];
+  await focus(swot);
+  await facilitatorPage.goto(s.url(`/facilitator/workshops/${workshop}/activities/${swot}`));
+  await facilitatorPage.selectOption('#zoom-part', 'quadrant:threat');
+  await Promise.all([facilitatorPage.waitForEvent('load'), facilitatorPage.locator('#projection-zoom button').click()]);
+  for (const size of SIZES.slice(0, 2)) {
+    await screen.setViewportSize(size);
+    await screen.goto(s.url(`/facilitator/workshops/${workshop}/screen`));
+    await screen.waitForLoadState('load');
+    assert.equal(await screen.locator('.swot-zoomed .swot-quadrant').count(), 1, 'one quadrant on the screen');
+    assert.equal(await screen.locator('.swot-zoomed .quadrant-threat').count(), 1, 'the threats');
+    assert.ok(await screen.locator('.swot-zoomed li.note').count() > 0, 'with their notes');
+    assert.deepEqual(await layoutProblems(screen), [], `the zoomed quadrant at ${size.width}×${size.height}`);
+  }
+
+  let sorting = null;
+  for (const activity of activities) {
+    await facilitatorPage.goto(s.url(`/facilitator/workshops/${workshop}/activities/${activity}`));
+    if (await facilitatorPage.locator('[data-sort-board]').count()) { sorting = activity; break; }
+  }
+  assert.ok(sorting, 'the demo has a sorting board');
+  await focus(sorting);
+  await facilitatorPage.goto(s.url(`/facilitator/workshops/${workshop}/activities/${sorting}`));
+  const category = await facilitatorPage.locator('#zoom-part option[value^="category:"]').first().getAttribute('value');
+  await facilitatorPage.selectOption('#zoom-part', category);
+  await Promise.all([facilitatorPage.waitForEvent('load'), facilitatorPage.locator('#projection-zoom button').click()]);
+  for (const size of SIZES.slice(0, 2)) {
+    await screen.setViewportSize(size);
+    await screen.goto(s.url(`/facilitator/workshops/${workshop}/screen`));
+    await screen.waitForLoadState('load');
+    assert.equal(await screen.locator('.sort-zoomed [data-sort-column]').count(), 1, 'one category on the screen');
+    assert.deepEqual(await layoutProblems(screen), [], `the zoomed category at ${size.width}×${size.height}`);
+  }
+
+  // The room moves on: the zoom goes with it, live.
+  await focus(swot);
+  await screen.locator('.sort-zoomed').waitFor({ state: 'detached', timeout: 10_000 });
+  assert.equal(await screen.locator('.swot-board .swot-quadrant').count(), 4, 'the whole SWOT, not a zoom');
+}, { timeout: 120_000 });
+
+scenario(h, 'results on a phone are the projection\'s visuals, with no sideways scroll and no word cut', async (s) => {
+  const facilitatorPage = await s.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+  await signInToDemo(s, facilitatorPage);
+  const { workshop } = s.h.server.demo;
+  const activities = await demoActivities(s, facilitatorPage);
+  // A latecomer joins on a phone and reads every activity's results there.
+  const joinCode = (await facilitatorPage.locator('[data-join-code]').first().textContent()).trim();
+  const phone = await s.newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', isMobile: true });
+  await join(s, phone, { joinCode, name: 'Zoé Retard', service: 'SPW' });
+  let checked = 0;
+  for (const activity of activities) {
+    await phone.goto(s.url(`/w/${workshop}/a/${activity}`));
+    const results = phone.locator('section.results');
+    if (!(await results.count())) continue;
+    checked += 1;
+    const problems = await phone.evaluate(() => {
+      const found = [];
+      const root = document.documentElement;
+      if (root.scrollWidth > window.innerWidth + 1) found.push(`the page scrolls sideways (${root.scrollWidth} px)`);
+      const range = document.createRange();
+      for (const section of document.querySelectorAll('section.results')) {
+        const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent = node.parentElement;
+          if (!parent || parent.closest('svg, details:not([open]) > :not(summary)') || !parent.getClientRects().length) continue;
+          for (const match of node.textContent.matchAll(/[^\s\u00a0\u202f\-\u2010\u2013\u2014/]+/g)) {
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set(Array.from(range.getClientRects()).filter((box) => box.width > 0).map((box) => Math.round(box.top)));
+            if (lines.size > 1) found.push(`"${match[0]}" is broken across lines`);
+          }
+        }
+      }
+      return found.slice(0, 10);
+    });
+    assert.deepEqual(problems, [], `the results of ${activity} at 390×844`);
+    assert.equal(await phone.locator('section.results table').count(), 0, 'ranked cards, not a table');
+    await assertNoHorizontalScroll(phone);
+  }
+  assert.ok(checked >= 2, `the demo has results to read (${checked})`);
+}, { timeout: 120_000 });

@@ -49,6 +49,11 @@ pub enum Command {
     Spotlight {
         contribution_id: Option<ContributionId>,
     },
+    /// Shows one part of a board alone on the projection (a category, a quadrant, a table),
+    /// or (`None`) the whole board again.
+    ZoomProjection {
+        zoom: Option<crate::Zoom>,
+    },
     /// How the projection shows the join code.
     SetJoinPanel {
         panel: crate::JoinPanel,
@@ -300,6 +305,7 @@ impl Command {
             | Command::LockJoining { .. }
             | Command::RenewJoinCode
             | Command::Spotlight { .. }
+            | Command::ZoomProjection { .. }
             | Command::SetJoinPanel { .. }
             | Command::HideNamesOnScreen { .. }
             | Command::AddActivity(_)

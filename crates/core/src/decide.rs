@@ -103,6 +103,7 @@ pub fn decide(
         Command::LockJoining { locked } => participants::lock_joining(cx, locked),
         Command::RenewJoinCode => participants::renew_join_code(cx),
         Command::Spotlight { contribution_id } => projection::spotlight(cx, contribution_id),
+        Command::ZoomProjection { zoom } => projection::zoom(cx, zoom),
         Command::SetJoinPanel { panel } => projection::set_join_panel(cx, panel),
         Command::HideNamesOnScreen { hidden } => projection::hide_names(cx, hidden),
         Command::AddActivity(spec) => agenda::add_activity(cx, spec),

@@ -73,6 +73,11 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         contribution_id: Option<ContributionId>,
     },
+    /// The projection shows one part of a board alone; `None` gives the whole board back.
+    ProjectionZoomed {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        zoom: Option<crate::Zoom>,
+    },
     /// How the projection shows the join code.
     JoinPanelChanged {
         panel: crate::JoinPanel,
@@ -352,6 +357,7 @@ impl Event {
             Event::TimerExtended { .. } => "timer_extended",
             Event::FocusChanged { .. } => "focus_changed",
             Event::SpotlightChanged { .. } => "spotlight_changed",
+            Event::ProjectionZoomed { .. } => "projection_zoomed",
             Event::JoinPanelChanged { .. } => "join_panel_changed",
             Event::NamesOnScreenChanged { .. } => "names_on_screen_changed",
             Event::TablesFormed { .. } => "tables_formed",
@@ -478,6 +484,7 @@ impl Event {
             | Event::TimerExtended { .. }
             | Event::FocusChanged { .. }
             | Event::SpotlightChanged { .. }
+            | Event::ProjectionZoomed { .. }
             | Event::JoinPanelChanged { .. }
             | Event::NamesOnScreenChanged { .. }
             | Event::TablesFormed { .. }

@@ -93,7 +93,9 @@ impl Workshop {
                 self.focus = *activity_id;
                 // A spotlight belongs to the moment: the room moves on, the board comes back.
                 self.projection.spotlight = None;
+                self.projection.zoom = None;
             }
+            Event::ProjectionZoomed { zoom } => self.projection.zoom = *zoom,
             Event::SpotlightChanged { contribution_id } => self.projection.spotlight = *contribution_id,
             Event::JoinPanelChanged { panel } => self.projection.join_panel = *panel,
             Event::NamesOnScreenChanged { hidden } => self.projection.names_hidden = *hidden,

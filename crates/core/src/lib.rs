@@ -133,7 +133,7 @@ pub use model::{ActivityKind, ActivityStatus, ContributionKind, Language, Role};
 pub use outcomes::{
     Action, ActionCard, ActionStatus, CalendarDate, Fate, FateDecision, GivenStance, Outcome, Stance, StatusUpdate,
 };
-pub use projection::{JoinPanel, Projection};
+pub use projection::{BoardPart, JoinPanel, Projection, Quadrant, Zoom};
 pub use pseudonym::{Keyring, Pseudonym, Scope, Subject};
 pub use state::{
     Activity, BUILTIN_DECK, Brainwriting, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Timer, Workshop,

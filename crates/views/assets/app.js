@@ -47,6 +47,45 @@
     }
   }
 
+  // A board as a PNG for slides (`[data-board-png]`, the address of its SVG): the browser draws
+  // the server's SVG on a canvas, with the fonts it names, and saves the picture. Without a
+  // script the button stays hidden and the SVG link does the job.
+  function showPngButtons() {
+    if (!window.fetch || !window.HTMLCanvasElement) return;
+    document.querySelectorAll("[data-board-png]").forEach(function (button) { button.hidden = false; });
+  }
+  showPngButtons();
+  document.addEventListener("converge:refreshed", showPngButtons);
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-board-png]");
+    if (!button) return;
+    fetch(button.getAttribute("data-board-png"), { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("board " + response.status);
+        return response.text();
+      })
+      .then(function (svg) {
+        var image = new Image();
+        image.onload = function () {
+          // Twice the SVG's size: sharp on a slide shown full screen.
+          var canvas = document.createElement("canvas");
+          canvas.width = image.naturalWidth * 2;
+          canvas.height = image.naturalHeight * 2;
+          var context = canvas.getContext("2d");
+          context.scale(2, 2);
+          context.drawImage(image, 0, 0);
+          var link = document.createElement("a");
+          link.href = canvas.toDataURL("image/png");
+          link.download = button.getAttribute("data-board-png-name") || "board.png";
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+        };
+        image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+      })
+      .catch(function () { window.location.assign(button.getAttribute("data-board-png")); });
+  });
+
   var stream = body.getAttribute("data-stream");
   if (!stream || !window.EventSource || !window.fetch || !window.DOMParser) return;
 

@@ -36,7 +36,8 @@
   function pageableLists(container) {
     var candidates = Array.prototype.filter.call(
       container.querySelectorAll("ul, ol, tbody, [data-fit-items]"),
-      function (list) { return list.children.length > 1; }
+      // A list marked `data-fit-whole` (the matrix's legend) is read whole or not at all.
+      function (list) { return list.children.length > 1 && !list.closest("[data-fit-whole]"); }
     );
     return candidates.filter(function (list) {
       return !candidates.some(function (other) {

@@ -106,6 +106,7 @@ impl Live {
         "timer_extended",
         "focus_changed",
         "spotlight_changed",
+        "projection_zoomed",
         "join_panel_changed",
         "names_on_screen_changed",
         "contribution_posted",

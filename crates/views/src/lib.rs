@@ -18,6 +18,7 @@ pub mod deck;
 pub mod follow_up_badges;
 pub mod layout;
 pub mod pages;
+pub mod seating;
 pub mod timer;
 
 pub use converge_i18n::Lang;

@@ -1,5 +1,5 @@
-//! The projection screen through the API: `spotlightContribution`, for a facilitator's remote
-//! or a script that drives the room.
+//! The projection screen through the API: `spotlightContribution` and `zoomProjection`, for a
+//! facilitator's remote or a script that drives the room.
 
 use crate::AppState;
 use crate::access::ApiMember;
@@ -8,7 +8,7 @@ use crate::error::{ApiError, ErrorBody, Failure};
 use crate::extract::{ApiJson, ValidPath};
 use axum::Json;
 use axum::extract::State;
-use converge_core::{Command, ContributionId, DomainError, WorkshopId};
+use converge_core::{ActivityId, BoardPart, Command, ContributionId, DomainError, Quadrant, WorkshopId, Zoom};
 use converge_engine::EngineError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -57,4 +57,111 @@ pub async fn spotlight_contribution(
         ApiError::from(failure)
     })?;
     Ok(Json(SpotlightSet { contribution_id: body.contribution_id, seq: events.last().map(|event| event.seq) }))
+}
+
+/// A quadrant as the API names it: a SWOT's, or the impact/feasibility matrix's.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuadrantName {
+    Strength,
+    Weakness,
+    Opportunity,
+    Threat,
+    QuickWin,
+    BigBet,
+    FillIn,
+    MoneyPit,
+}
+
+impl From<QuadrantName> for Quadrant {
+    fn from(name: QuadrantName) -> Self {
+        match name {
+            QuadrantName::Strength => Quadrant::Strength,
+            QuadrantName::Weakness => Quadrant::Weakness,
+            QuadrantName::Opportunity => Quadrant::Opportunity,
+            QuadrantName::Threat => Quadrant::Threat,
+            QuadrantName::QuickWin => Quadrant::QuickWin,
+            QuadrantName::BigBet => Quadrant::BigBet,
+            QuadrantName::FillIn => Quadrant::FillIn,
+            QuadrantName::MoneyPit => Quadrant::MoneyPit,
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ZoomRequest {
+    /// The activity whose board to zoom on; `null` or absent gives the whole board back.
+    #[serde(default)]
+    activity_id: Option<Uuid>,
+    /// A category of a sorting board, by its id in the activity's configuration.
+    #[serde(default)]
+    category: Option<u32>,
+    /// A quadrant of a SWOT, or of an assessment's impact/feasibility matrix.
+    #[serde(default)]
+    quadrant: Option<QuadrantName>,
+    /// A table of the room (or of a brainwriting), numbered from 0.
+    #[serde(default)]
+    table: Option<u32>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ZoomSet {
+    /// The activity zoomed on, or `null` for the whole board.
+    activity_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quadrant: Option<QuadrantName>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    table: Option<u32>,
+    /// The sequence number of the event that recorded it; absent when nothing changed.
+    seq: Option<u64>,
+}
+
+/// Show one part of a board alone on the projection (a category, a SWOT or matrix quadrant, a
+/// table), or (`activity_id` null) the whole board again. The zoom goes when the focus moves.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/zoom", operation_id = "zoomProjection",
+    tag = "facilitation",
+    params(("id" = Uuid, Path)),
+    request_body = ZoomRequest,
+    responses((status = 200, body = ZoomSet), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, description = "No such workshop or activity", body = ErrorBody),
+              (status = 422, description = "The board has no such part, its activity was never opened, or the workshop is closed", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn zoom_projection(
+    State(app): State<AppState>,
+    credentials: Credentials,
+    ValidPath(id): ValidPath<Uuid>,
+    ApiJson(body): ApiJson<ZoomRequest>,
+) -> Result<Json<ZoomSet>, ApiError> {
+    let workshop = WorkshopId::from_uuid(id);
+    let part = match (body.category, body.quadrant, body.table) {
+        (Some(category), None, None) => Some(BoardPart::Category { category }),
+        (None, Some(quadrant), None) => Some(BoardPart::Quadrant { quadrant: quadrant.into() }),
+        (None, None, Some(table)) => Some(BoardPart::Table { table }),
+        (None, None, None) => None,
+        _ => return Err(Failure::BadRequest("name one part: category, quadrant or table".into()).into()),
+    };
+    let zoom = match (body.activity_id, part) {
+        (Some(activity), Some(part)) => Some(Zoom { activity_id: ActivityId::from_uuid(activity), part }),
+        (None, None) => None,
+        (Some(_), None) => {
+            return Err(Failure::BadRequest(
+                "zooming on an activity names one part: category, quadrant or table".into(),
+            )
+            .into());
+        }
+        (None, Some(_)) => return Err(Failure::BadRequest("a part of a board needs its activity_id".into()).into()),
+    };
+    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, workshop).await?;
+    let events = app.engine.execute(workshop, actor, Command::ZoomProjection { zoom }).await.map_err(|error| {
+        let failure = match error {
+            EngineError::Domain(DomainError::UnknownActivity(_)) => Failure::NotFound,
+            other => other.into(),
+        };
+        ApiError::from(failure)
+    })?;
+    let ZoomRequest { activity_id, category, quadrant, table } = body;
+    Ok(Json(ZoomSet { activity_id, category, quadrant, table, seq: events.last().map(|event| event.seq) }))
 }

@@ -226,6 +226,7 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/report/{file}", get(pages::report::report_table))
         .route("/facilitator/workshops/{id}/focus", post(console::set_focus))
         .route("/facilitator/workshops/{id}/projection/spotlight", post(projection::spotlight))
+        .route("/facilitator/workshops/{id}/projection/zoom", post(projection::zoom))
         .route("/facilitator/workshops/{id}/projection/join-panel", post(projection::join_panel))
         .route("/facilitator/workshops/{id}/projection/names", post(projection::names))
         .route("/facilitator/workshops/{id}/next-step", post(console::next_step))
@@ -233,6 +234,7 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/joining", post(console::joining))
         .route("/facilitator/workshops/{id}/activities", post(console::add_activity))
         .route("/facilitator/workshops/{id}/activities/{activity_id}", get(console::activity_page))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/board.svg", get(pages::board_export::board_svg))
         // The console's controls on an activity, a participant or a contribution: one route
         // each, so each has its own row in the access table.
         .route("/facilitator/workshops/{id}/activities/{activity_id}/open", post(console::open_activity))
@@ -317,6 +319,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/workshops/{id}/activities/{activity_id}/close", post(api::close_activity))
         .route("/api/v1/workshops/{id}/close", post(api::close_workshop))
         .route("/api/v1/workshops/{id}/spotlight", post(api_projection::spotlight_contribution))
+        .route("/api/v1/workshops/{id}/zoom", post(api_projection::zoom_projection))
         .route("/api/v1/workshops/{id}/next-step", post(api_room::next_step))
         .route("/api/v1/workshops/{id}/focus", post(api_room::focus_activity))
         .route("/api/v1/workshops/{id}/activities/{activity_id}/timer/start", post(api_room::start_timer))

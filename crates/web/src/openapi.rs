@@ -18,7 +18,7 @@ use utoipa::{Modify, OpenApi};
           api::open_activity, api::close_activity, api::close_workshop, api::change_role, api::post_contribution,
           api::cast_ballot, api::get_results, api_actions::draft_action, api_actions::edit_action,
           sse::stream_events, api::export_workshop,
-          api_projection::spotlight_contribution,
+          api_projection::spotlight_contribution, api_projection::zoom_projection,
           api_moderation::hide_contribution, api_moderation::show_contribution, api_moderation::edit_contribution,
           api_moderation::remove_contribution, api_moderation::unmerge_contribution,
           api_room::next_step, api_room::focus_activity, api_room::start_timer, api_room::pause_timer,

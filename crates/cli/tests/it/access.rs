@@ -346,6 +346,11 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND],
     ),
     (
+        "GET",
+        "/facilitator/workshops/{id}/activities/{activity_id}/board.svg",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, OK, NOT_FOUND],
+    ),
+    (
         "POST",
         "/facilitator/workshops/{id}/activities",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}/activities/"), NOT_FOUND],
@@ -355,8 +360,13 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "/facilitator/workshops/{id}/focus",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
     ),
-    // The projection's direction: the cells spotlight a note of the open activity, make the
-    // join panel large, hide names.
+    // The projection's direction: the cells spotlight a note of the open activity, give the
+    // whole board back (a change of nothing), make the join panel large, hide names.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/projection/zoom",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
     (
         "POST",
         "/facilitator/workshops/{id}/projection/spotlight",
@@ -744,6 +754,11 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
     (
         "POST",
         "/api/v1/workshops/{id}/spotlight",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/zoom",
         [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
     ),
     (
@@ -1181,6 +1196,9 @@ impl World {
             "/facilitator/workshops/{id}/projection/spotlight" => {
                 vec![("contribution_id", self.contribution_id.clone())]
             }
+            "/facilitator/workshops/{id}/projection/zoom" => {
+                vec![("activity_id", self.open_activity.clone()), ("part", String::new())]
+            }
             "/facilitator/workshops/{id}/projection/join-panel" => vec![("panel", "large".into())],
             "/facilitator/workshops/{id}/projection/names" => vec![("hidden", "true".into())],
             "/w/{id}/a/{activity_id}/sort" => {
@@ -1226,6 +1244,7 @@ impl World {
             "/api/v1/workshops/{id}/spotlight" => Some(json!({"contribution_id": self.contribution_id})),
             "/api/v1/workshops/{id}/contributions/{contribution_id}/hide" => Some(json!({"reason": "Hors sujet"})),
             "/api/v1/workshops/{id}/contributions/{contribution_id}/edit" => Some(json!({"text": "La première note"})),
+            "/api/v1/workshops/{id}/zoom" => Some(json!({"activity_id": null})),
             "/api/v1/workshops/{id}/activities/{activity_id}/ballots" => {
                 Some(json!({"type": "approval", "approved": []}))
             }

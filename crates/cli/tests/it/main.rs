@@ -13,6 +13,7 @@ mod access;
 mod anonymity;
 mod backup;
 mod bad_input;
+mod board_export;
 mod concurrent_votes;
 mod converging;
 mod converging_room;

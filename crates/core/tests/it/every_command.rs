@@ -35,7 +35,7 @@ struct Intent {
 }
 
 /// How many kinds of command `command` knows; kinds above map to `COMMON`.
-const COMMAND_KINDS: u8 = 54;
+const COMMAND_KINDS: u8 = 55;
 
 /// The commands a room sends most, and those that need others before them to be accepted.
 const COMMON: [u8; 20] = [19, 19, 19, 19, 27, 27, 28, 29, 30, 32, 33, 10, 0, 13, 20, 21, 34, 23, 24, 22];
@@ -446,6 +446,23 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
             let contribution_id = nth(&merged, c).map_or(contribution_id, |merged| merged.id);
             (facilitating(), Command::UnmergeContribution { contribution_id })
         }
+        53 => {
+            let part = match a % 3 {
+                0 => BoardPart::Category { category: u32::from(b % 3) },
+                1 => BoardPart::Quadrant {
+                    quadrant: Quadrant::SWOT
+                        .into_iter()
+                        .chain(Quadrant::MATRIX)
+                        .nth(usize::from(b % 8))
+                        .unwrap_or(Quadrant::Strength),
+                },
+                _ => BoardPart::Table { table: u32::from(b % 3) },
+            };
+            (
+                facilitating(),
+                Command::ZoomProjection { zoom: (c % 4 != 0).then_some(Zoom { activity_id: any_activity, part }) },
+            )
+        }
         _ => (facilitating(), Command::RestoreWorkshop),
     }
 }
@@ -551,7 +568,7 @@ fn every_command_folds_the_same_from_a_snapshot_as_live() {
 
 /// Every variant of `Command`. A new variant fails to compile in `exhaustive` below until it is
 /// listed here and the generator makes it.
-const ALL_VARIANTS: [&str; 54] = [
+const ALL_VARIANTS: [&str; 55] = [
     "Join",
     "ChangeRole",
     "RemoveParticipant",
@@ -559,6 +576,7 @@ const ALL_VARIANTS: [&str; 54] = [
     "LockJoining",
     "RenewJoinCode",
     "Spotlight",
+    "ZoomProjection",
     "SetJoinPanel",
     "HideNamesOnScreen",
     "AddActivity",
@@ -620,6 +638,7 @@ fn exhaustive(command: &Command) {
         | Command::LockJoining { .. }
         | Command::RenewJoinCode
         | Command::Spotlight { .. }
+        | Command::ZoomProjection { .. }
         | Command::SetJoinPanel { .. }
         | Command::HideNamesOnScreen { .. }
         | Command::AddActivity(_)

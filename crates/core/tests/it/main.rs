@@ -23,3 +23,4 @@ mod settings;
 mod tables;
 mod tidy;
 mod votes;
+mod zoom;

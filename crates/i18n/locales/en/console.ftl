@@ -109,6 +109,11 @@ projection-join-panel-large = large
 projection-join-panel-hidden = hidden
 projection-names-hide = Hide names
 projection-names-show = Show names
+projection-zoom-label = Zoom:
+projection-zoom-whole = the whole board
+projection-zoom-button = Zoom
+board-export-svg = Image (SVG)
+board-export-png = Image (PNG)
 
 ## The next step: another activity in one click
 console-next-step = Next step: { $title }

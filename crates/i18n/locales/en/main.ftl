@@ -233,3 +233,8 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+screen-tables-heading = The tables
+screen-table-count = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}

@@ -109,6 +109,11 @@ projection-join-panel-large = en grand
 projection-join-panel-hidden = masqué
 projection-names-hide = Masquer les noms
 projection-names-show = Afficher les noms
+projection-zoom-label = Zoom :
+projection-zoom-whole = tout le tableau
+projection-zoom-button = Zoomer
+board-export-svg = Image (SVG)
+board-export-png = Image (PNG)
 
 ## L’étape suivante : changer d’activité en un clic
 console-next-step = Étape suivante : { $title }

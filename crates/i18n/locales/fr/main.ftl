@@ -236,3 +236,8 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+screen-tables-heading = Les tables
+screen-table-count = { $count ->
+    [one] { $count } personne
+   *[other] { $count } personnes
+}

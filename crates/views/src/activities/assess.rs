@@ -189,7 +189,24 @@ fn sheet(
     }
 }
 
+/// The results zoomed on one quadrant of the matrix: the ranked items that fall in it, and the
+/// matrix with only their points. Before the results, the criteria as usual.
+pub fn quadrant_projection(view: &View<'_>, quadrant: converge_core::Quadrant) -> Markup {
+    html! {
+        @if view.activity.status == ActivityStatus::Closed {
+            (results_in(view, Audience::Room, Some(quadrant.as_str())))
+        } @else {
+            (criteria_list(view))
+        }
+    }
+}
+
 fn results_section(view: &View<'_>, audience: Audience) -> Markup {
+    results_in(view, audience, None)
+}
+
+/// The results, all of them or (`only`) those of one quadrant of the matrix.
+fn results_in(view: &View<'_>, audience: Audience, only: Option<&str>) -> Markup {
     let lang = view.lang;
     if !view.activity.results_readable() {
         return match audience {
@@ -214,13 +231,27 @@ fn results_section(view: &View<'_>, audience: Audience) -> Markup {
     let summary = |index: usize, criterion: usize| assessed(index)?.criteria.get(criterion)?.summary.as_ref();
     // The projection shows the head of the ranking; the whole of it is on the phones, the
     // console and in the report.
-    let shown = super::vote::shown_on(view, tiers.iter().map(Vec::len).sum());
-    let ranked: Vec<(usize, bool)> =
-        tiers.iter().flat_map(|tier| tier.iter().map(move |index| (*index, tier.len() > 1))).take(shown).collect();
-    let n_rest = tiers.iter().map(Vec::len).sum::<usize>() - ranked.len();
+    let in_quadrant = |index: usize| {
+        only.is_none_or(|quadrant| {
+            outcome.and_then(|outcome| outcome.matrix.as_deref()).is_some_and(|placements| {
+                placements.iter().any(|placement| placement.item.0 == index && placement.quadrant.as_str() == quadrant)
+            })
+        })
+    };
+    let shown = super::vote::shown_on(view, tiers.iter().flatten().filter(|index| in_quadrant(**index)).count());
+    let ranked: Vec<(usize, bool)> = tiers
+        .iter()
+        .flat_map(|tier| tier.iter().map(move |index| (*index, tier.len() > 1)))
+        .filter(|(index, _)| in_quadrant(*index))
+        .take(shown)
+        .collect();
+    let n_rest = tiers.iter().flatten().filter(|index| in_quadrant(**index)).count() - ranked.len();
     html! {
         section.results data-results="assessment" {
             (results_head(lang, count, frozen))
+            @if let Some(quadrant) = only {
+                h3.stage-zoom-heading data-zoomed=(quadrant) { (lang.t(&format!("assess-quadrant-{quadrant}"))) }
+            }
             @if let Some(sentence) = explanation(lang, count, &texts) {
                 p.explanation data-explanation { (sentence) }
             }
@@ -292,39 +323,62 @@ fn optional(lang: Lang, value: Option<f64>) -> String {
 }
 
 /// The quadrants, as the results document names them, with where their label goes: (key, x, y,
-/// anchor) in the chart's coordinates.
+/// anchor) in the chart's coordinates. The labels sit outside the plot, above and below the
+/// corner they name, so no point ever covers them.
 const QUADRANTS: [(&str, f64, f64, &str); 4] = [
-    ("quick_win", 376.0, 34.0, "end"),
-    ("big_bet", 64.0, 34.0, "start"),
-    ("fill_in", 376.0, 330.0, "end"),
-    ("money_pit", 64.0, 330.0, "start"),
+    ("quick_win", RIGHT, TOP - 10.0, "end"),
+    ("big_bet", LEFT, TOP - 10.0, "start"),
+    ("fill_in", RIGHT, BOTTOM + 62.0, "end"),
+    ("money_pit", LEFT, BOTTOM + 62.0, "start"),
 ];
 
-/// The chart's plot area: scores 1 to 5 map to 60..380 across and 340..20 up.
+/// The quadrants' colours, in the order of `QUADRANTS`.
+const QUADRANT_FILLS: [&str; 4] = ["#e3f3ea", "#e8eefb", "#f6f2e6", "#fdecea"];
+
+/// The chart's plot area: scores 1 to 5 map to `LEFT..RIGHT` across and `BOTTOM..TOP` up.
+const LEFT: f64 = 60.0;
+const RIGHT: f64 = 380.0;
+const TOP: f64 = 40.0;
+const BOTTOM: f64 = 360.0;
+/// A point's radius, and the least distance between two points' centres: they never touch.
+const POINT_RADIUS: f64 = 11.0;
+const POINT_GAP: f64 = 2.0 * POINT_RADIUS + 2.0;
+
 fn to_x(feasibility: f64) -> f64 {
-    60.0 + (feasibility - 1.0) / 4.0 * 320.0
+    LEFT + (feasibility - 1.0) / 4.0 * (RIGHT - LEFT)
 }
 
 fn to_y(impact: f64) -> f64 {
-    340.0 - (impact - 1.0) / 4.0 * 320.0
+    BOTTOM - (impact - 1.0) / 4.0 * (BOTTOM - TOP)
 }
 
-/// Points closer than a marker's width are fanned out on a small circle around where they are,
-/// so every number stays readable; the legend below the chart gives the exact quadrant anyway.
-fn spread(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
-    const CLOSE: f64 = 20.0;
+/// Where the numbered points go: each where its scores put it, unless an earlier point is
+/// there, in which case at the nearest free place around it (on rings ever wider, tried in a
+/// fixed order), inside the plot. Deterministic, and no two points closer than `POINT_GAP`
+/// while the plot has room for them (hundreds; the chart never shows that many).
+pub(crate) fn spread(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let inside = |(x, y): (f64, f64)| {
+        (x.clamp(LEFT + POINT_RADIUS, RIGHT - POINT_RADIUS), y.clamp(TOP + POINT_RADIUS, BOTTOM - POINT_RADIUS))
+    };
     let mut placed: Vec<(f64, f64)> = Vec::with_capacity(points.len());
-    for (index, (x, y)) in points.iter().enumerate() {
-        let crowd = points[..index].iter().filter(|(ox, oy)| (ox - x).hypot(oy - y) < CLOSE).count();
-        if crowd == 0 {
-            placed.push((*x, *y));
-            continue;
-        }
-        // Six around the first ring, twelve around the next, and so on.
-        let ring = 1 + (crowd - 1) / 6;
-        let angle = (crowd as f64) * std::f64::consts::TAU / (6.0 * ring as f64);
-        let radius = 22.0 * ring as f64;
-        placed.push(((x + radius * angle.cos()).clamp(62.0, 378.0), (y + radius * angle.sin()).clamp(22.0, 338.0)));
+    for &point in points {
+        let wanted = inside(point);
+        let free = |(x, y): (f64, f64), placed: &[(f64, f64)]| {
+            placed.iter().all(|(ox, oy)| (ox - x).hypot(oy - y) >= POINT_GAP)
+        };
+        let found = std::iter::once(wanted)
+            .chain((1..=60_u32).flat_map(|ring| {
+                // Rings half a gap apart, with points about half a gap apart on each.
+                let radius = f64::from(ring) * POINT_GAP / 2.0;
+                let n = 6 * ring;
+                (0..n).map(move |step| {
+                    let angle = f64::from(step) * std::f64::consts::TAU / f64::from(n) - std::f64::consts::FRAC_PI_2;
+                    (point.0 + radius * angle.cos(), point.1 + radius * angle.sin())
+                })
+            }))
+            .map(inside)
+            .find(|candidate| free(*candidate, &placed));
+        placed.push(found.unwrap_or(wanted));
     }
     placed
 }
@@ -341,55 +395,110 @@ fn matrix(lang: Lang, placements: &[&MatrixPlacement], texts: &[String], tiers: 
         .collect();
     points.sort_by_key(|(index, ..)| number_of(tiers, *index));
     let middle = f64::midpoint(f64::from(ASSESSMENT_MIN), f64::from(ASSESSMENT_MAX));
-    let positions =
-        spread(points.iter().map(|(_, feasibility, impact, _)| (to_x(*feasibility), to_y(*impact))).collect());
+    let positions: Vec<(f64, f64)> = spread(
+        &points.iter().map(|(_, feasibility, impact, _)| (to_x(*feasibility), to_y(*impact))).collect::<Vec<_>>(),
+    );
+    let (mx, my) = (to_x(middle), to_y(middle));
     html! {
         section.matrix {
             h3 { (lang.t("assess-matrix-heading")) }
-            svg.matrix-chart viewBox="0 0 400 400" role="img" aria-label=(lang.t("assess-matrix-heading")) {
+            svg.matrix-chart viewBox={ "0 0 400 " (BOTTOM + 72.0) } role="img" aria-label=(lang.t("assess-matrix-heading")) {
                 title { (lang.t("assess-matrix-heading")) }
-                rect x=(to_x(middle)) y="20" width=(to_x(5.0) - to_x(middle)) height=(to_y(middle) - 20.0)
-                    fill="#e3f3ea" {}
-                rect x="60" y="20" width=(to_x(middle) - 60.0) height=(to_y(middle) - 20.0) fill="#e8eefb" {}
-                rect x=(to_x(middle)) y=(to_y(middle)) width=(to_x(5.0) - to_x(middle)) height=(340.0 - to_y(middle))
-                    fill="#f6f2e6" {}
-                rect x="60" y=(to_y(middle)) width=(to_x(middle) - 60.0) height=(340.0 - to_y(middle)) fill="#fdecea" {}
-                line x1="60" y1="340" x2="380" y2="340" stroke="#5b6675" stroke-width="1.5" {}
-                line x1="60" y1="20" x2="60" y2="340" stroke="#5b6675" stroke-width="1.5" {}
+                rect x=(mx) y=(TOP) width=(RIGHT - mx) height=(my - TOP) fill=(QUADRANT_FILLS[0]) {}
+                rect x=(LEFT) y=(TOP) width=(mx - LEFT) height=(my - TOP) fill=(QUADRANT_FILLS[1]) {}
+                rect x=(mx) y=(my) width=(RIGHT - mx) height=(BOTTOM - my) fill=(QUADRANT_FILLS[2]) {}
+                rect x=(LEFT) y=(my) width=(mx - LEFT) height=(BOTTOM - my) fill=(QUADRANT_FILLS[3]) {}
+                line x1=(LEFT) y1=(BOTTOM) x2=(RIGHT) y2=(BOTTOM) stroke="#5b6675" stroke-width="1.5" {}
+                line x1=(LEFT) y1=(TOP) x2=(LEFT) y2=(BOTTOM) stroke="#5b6675" stroke-width="1.5" {}
                 @for tick in 1..=5 {
-                    text x=(to_x(f64::from(tick))) y="356" font-size="12" text-anchor="middle" fill="#5b6675" { (tick) }
-                    text x="50" y=(to_y(f64::from(tick)) + 4.0) font-size="12" text-anchor="end" fill="#5b6675" {
+                    text x=(to_x(f64::from(tick))) y=(BOTTOM + 16.0) font-size="12" text-anchor="middle" fill="#5b6675" { (tick) }
+                    text x=(LEFT - 10.0) y=(to_y(f64::from(tick)) + 4.0) font-size="12" text-anchor="end" fill="#5b6675" {
                         (tick)
                     }
                 }
-                text x="220" y="386" font-size="14" text-anchor="middle" fill="#1c2430" {
+                text x=(f64::midpoint(LEFT, RIGHT)) y=(BOTTOM + 38.0) font-size="14" text-anchor="middle" fill="#1c2430" {
                     (lang.t("assess-axis-feasibility"))
                 }
-                text x="16" y="180" font-size="14" text-anchor="middle" fill="#1c2430" transform="rotate(-90 16 180)" {
+                @let impact_y = f64::midpoint(TOP, BOTTOM);
+                text x="16" y=(impact_y) font-size="14" text-anchor="middle" fill="#1c2430"
+                    transform={ "rotate(-90 16 " (impact_y) ")" } {
                     (lang.t("assess-axis-impact"))
                 }
-                @for (key, x, y, anchor) in QUADRANTS {
-                    text.quadrant-label x=(x) y=(y) font-size="14" font-weight="600" text-anchor=(anchor)
+                // Each quadrant's name outside the plot, by its corner, with a swatch of its colour.
+                @for ((key, x, y, anchor), fill) in QUADRANTS.into_iter().zip(QUADRANT_FILLS) {
+                    @let (swatch_x, text_x) = if anchor == "end" { (x - 12.0, x - 16.0) } else { (x, x + 16.0) };
+                    rect x=(swatch_x) y=(y - 11.0) width="12" height="12" fill=(fill) stroke="#5b6675" stroke-width="1" {}
+                    text.quadrant-label x=(text_x) y=(y) font-size="14" font-weight="600" text-anchor=(anchor)
                         fill="#1c2430" {
                         (lang.t(&format!("assess-quadrant-{key}")))
                     }
                 }
                 @for ((index, _, _, _), (x, y)) in points.iter().zip(&positions) {
                     g.matrix-point {
-                        circle cx=(format!("{x:.1}")) cy=(format!("{y:.1}")) r="11"
+                        circle cx=(format!("{x:.1}")) cy=(format!("{y:.1}")) r=(POINT_RADIUS)
                             fill="#1f5bc0" stroke="#ffffff" stroke-width="2" {}
                         text x=(format!("{x:.1}")) y=(format!("{:.1}", y + 4.5))
                             font-size="12" font-weight="700" text-anchor="middle" fill="#ffffff" { (number_of(tiers, *index)) }
                     }
                 }
             }
-            ol.matrix-legend {
+            ol.matrix-legend data-fit-whole {
                 @for (index, _, _, quadrant) in &points {
+                    @let text = texts.get(*index).map_or("?", String::as_str);
                     li value=(number_of(tiers, *index)) {
-                        (texts.get(*index).map_or("?", String::as_str))
-                        " — " span.badge { (lang.t(&format!("assess-quadrant-{quadrant}"))) }
+                        // The stage shows one line of it (the ranking beside it pages).
+                        span.legend-text { (text) }
+                        span.legend-quadrant { " — " span.badge { (lang.t(&format!("assess-quadrant-{quadrant}"))) } }
                     }
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn closest(positions: &[(f64, f64)]) -> f64 {
+        let mut closest = f64::INFINITY;
+        for (i, (x, y)) in positions.iter().enumerate() {
+            for (ox, oy) in &positions[i + 1..] {
+                closest = closest.min((x - ox).hypot(y - oy));
+            }
+        }
+        closest
+    }
+
+    #[test]
+    fn items_with_the_same_scores_get_points_apart_around_their_place() {
+        let same = vec![(to_x(5.0), to_y(5.0)); 12];
+        let positions = spread(&same);
+        assert!(closest(&positions) >= 2.0 * POINT_RADIUS, "{positions:?}");
+        assert_eq!(positions[0], (RIGHT - POINT_RADIUS, TOP + POINT_RADIUS), "the first keeps its corner");
+        assert!(positions.iter().all(|(x, y)| (to_x(5.0) - x).hypot(to_y(5.0) - y) < 5.0 * POINT_GAP), "{positions:?}");
+        assert_eq!(spread(&same), positions, "the same scores give the same chart");
+    }
+
+    proptest! {
+        /// No two points are closer than their diameter, and every point stays inside the plot,
+        /// wherever the scores put them (on the scale's steps, where ties are most likely, or
+        /// anywhere between).
+        #[test]
+        fn numbered_points_never_overlap(
+            scores in proptest::collection::vec(
+                prop_oneof![(1u8..=5, 1u8..=5).prop_map(|(f, i)| (f64::from(f), f64::from(i))), (1.0f64..=5.0, 1.0f64..=5.0)],
+                0..60,
+            )
+        ) {
+            let points: Vec<(f64, f64)> = scores.iter().map(|(feasibility, impact)| (to_x(*feasibility), to_y(*impact))).collect();
+            let positions = spread(&points);
+            prop_assert_eq!(positions.len(), points.len());
+            prop_assert!(closest(&positions) >= 2.0 * POINT_RADIUS);
+            for (x, y) in &positions {
+                prop_assert!((LEFT + POINT_RADIUS..=RIGHT - POINT_RADIUS).contains(x));
+                prop_assert!((TOP + POINT_RADIUS..=BOTTOM - POINT_RADIUS).contains(y));
             }
         }
     }

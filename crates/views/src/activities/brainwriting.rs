@@ -168,21 +168,54 @@ pub fn projection(view: &View<'_>) -> Markup {
         p.bw-round-big { (lang.t_args("bw-round", &[("round", (brainwriting.round + 1).into())])) }
         div.bw-projection data-fit-items {
             @for (table, rotation) in brainwriting.tables.iter().enumerate() {
-                @let sheets: Vec<Vec<&Contribution>> = (0..rotation.n_sheets())
-                    .map(|sheet| ideas_on(view, SheetRef { table: table as u32, sheet: sheet as u32, round: 0 }))
-                    .collect();
-                @let n_ideas: usize = sheets.iter().map(Vec::len).sum();
+                (table_projection_section(view, table, rotation, &seated, FEW_IDEAS_PER_TABLE))
+            }
+        }
+    }
+}
+
+/// One table alone on the projection: its sheets and their ideas, which it has room to show
+/// whole.
+pub fn table_projection(view: &View<'_>, table: u32) -> Option<Markup> {
+    let brainwriting = view.activity.brainwriting.as_ref()?;
+    let rotation = brainwriting.tables.get(usize::try_from(table).ok()?)?;
+    let seated = seated_participants(view);
+    Some(html! {
+        p.bw-round-big { (view.lang.t_args("bw-round", &[("round", (brainwriting.round + 1).into())])) }
+        div.bw-projection.bw-zoomed data-zoomed {
+            (table_projection_section(view, table as usize, rotation, &seated, usize::MAX))
+        }
+    })
+}
+
+/// A table on the projection: who sits there (where names may show), then its sheets' ideas, or
+/// their counts above `few` ideas.
+fn table_projection_section(
+    view: &View<'_>,
+    table: usize,
+    rotation: &Rotation<Subject>,
+    seated: &BTreeMap<Subject, ParticipantId>,
+    few: usize,
+) -> Markup {
+    let lang = view.lang;
+    let sheets: Vec<Vec<&Contribution>> = (0..rotation.n_sheets())
+        .map(|sheet| ideas_on(view, SheetRef { table: table as u32, sheet: sheet as u32, round: 0 }))
+        .collect();
+    let n_ideas: usize = sheets.iter().map(Vec::len).sum();
+    html! {
                 section.bw-table {
                     h3 { (lang.t_args("bw-table", &[("table", (table + 1).into())])) }
-                    @if view.activity.settings.anonymous && n_ideas > FEW_IDEAS_PER_TABLE {
+                    @if !view.names_off_screen() { (members(view, rotation, seated)) }
+                    @if view.activity.settings.anonymous && n_ideas > few {
                         p.bw-counts { strong { (lang.t_args("bw-ideas-count", &[("count", n_ideas.into())])) } }
                     } @else if view.activity.settings.anonymous {
                         (table_ideas(view, table as u32))
-                    } @else if n_ideas <= FEW_IDEAS_PER_TABLE {
-                        div.bw-sheets {
+                    } @else if n_ideas <= few {
+                        // Zoomed on (every idea shown), the sheets page as wholes.
+                        div.bw-sheets data-fit-items[few == usize::MAX] {
                             @for (sheet, ideas) in sheets.iter().enumerate() {
                                 article.bw-sheet {
-                                    h4 { (sheet_title(view, rotation, sheet, &seated)) }
+                                    h4 { (sheet_title(view, rotation, sheet, seated)) }
                                     (sheet_ideas(view, ideas))
                                 }
                             }
@@ -191,7 +224,7 @@ pub fn projection(view: &View<'_>) -> Markup {
                         ul.bw-counts {
                             @for (sheet, ideas) in sheets.iter().enumerate() {
                                 li {
-                                    span { (sheet_title(view, rotation, sheet, &seated)) }
+                                    span { (sheet_title(view, rotation, sheet, seated)) }
                                     " "
                                     strong { (lang.t_args("bw-ideas-count", &[("count", ideas.len().into())])) }
                                 }
@@ -199,8 +232,6 @@ pub fn projection(view: &View<'_>) -> Markup {
                         }
                     }
                 }
-            }
-        }
     }
 }
 

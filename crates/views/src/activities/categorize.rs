@@ -109,29 +109,47 @@ fn board(view: &View<'_>, controls: Controls) -> Markup {
         }
         div.sort-board data-sort-board {
             @for column in &columns {
-                @let category_value = column.category.map(|category| category.id.to_string()).unwrap_or_default();
-                @let n = column.notes.len();
-                section class=(if column.category.is_none() { "sort-column unsorted" } else { "sort-column" })
-                    data-sort-column data-category=(category_value) data-count=(n) {
-                    h3.sort-column-head {
-                        span.sort-name {
-                            @match column.category {
-                                Some(category) => (category.name),
-                                None => (lang.t("sort-unsorted")),
-                            }
-                        }
-                        " "
-                        span.sort-count { (lang.t_args("sort-count", &[("count", n.into())])) }
-                    }
-                    ul.sort-notes data-sort-list {
-                        @for note in &column.notes {
-                            (sort_note(view, note, column.category, controls))
-                        }
-                    }
-                    @if column.notes.is_empty() {
-                        p.muted.sort-empty { (lang.t("sort-column-empty")) }
+                (column_section(view, column, controls))
+            }
+        }
+    }
+}
+
+/// One category alone on the projection, its notes over the whole board's width.
+pub fn category_projection(view: &View<'_>, category: u32) -> Option<Markup> {
+    let columns = columns(view);
+    let column = columns.iter().find(|column| column.category.is_some_and(|known| known.id == category))?;
+    Some(html! {
+        div.sort-area.sort-projection {
+            div.sort-board.sort-zoomed data-zoomed { (column_section(view, column, Controls::None)) }
+        }
+    })
+}
+
+fn column_section(view: &View<'_>, column: &Column<'_>, controls: Controls) -> Markup {
+    let lang = view.lang;
+    let category_value = column.category.map(|category| category.id.to_string()).unwrap_or_default();
+    let n = column.notes.len();
+    html! {
+        section class=(if column.category.is_none() { "sort-column unsorted" } else { "sort-column" })
+            data-sort-column data-category=(category_value) data-count=(n) {
+            h3.sort-column-head {
+                span.sort-name {
+                    @match column.category {
+                        Some(category) => (category.name),
+                        None => (lang.t("sort-unsorted")),
                     }
                 }
+                " "
+                span.sort-count { (lang.t_args("sort-count", &[("count", n.into())])) }
+            }
+            ul.sort-notes data-sort-list {
+                @for note in &column.notes {
+                    (sort_note(view, note, column.category, controls))
+                }
+            }
+            @if column.notes.is_empty() {
+                p.muted.sort-empty { (lang.t("sort-column-empty")) }
             }
         }
     }

@@ -10,6 +10,7 @@ pub mod assess;
 mod brainwriting;
 mod categorize;
 mod challenges;
+mod export;
 mod generic;
 mod moderation;
 mod photo_language;
@@ -20,7 +21,8 @@ pub mod vote;
 
 use crate::Lang;
 use converge_core::{
-    Activity, ActivityKind, Contribution, Keyring, ParticipantId, Role, Scope, Subject, Timestamp, Workshop,
+    Activity, ActivityKind, BoardPart, Contribution, Keyring, ParticipantId, Quadrant, Role, Scope, Subject, Timestamp,
+    Workshop,
 };
 use maud::{Markup, html};
 use std::collections::HashMap;
@@ -198,6 +200,29 @@ fn facilitator_board(view: &View<'_>) -> Markup {
     }
 }
 
+/// The activity on the projection zoomed on one part of its board: a SWOT or matrix quadrant, a
+/// category, a table (a brainwriting's, with its sheets, or else who sits there). A part the
+/// board does not have (any more) shows the whole board.
+pub fn projection_zoomed(view: &View<'_>, part: BoardPart) -> Markup {
+    let zoomed = match (view.activity.kind(), part) {
+        (ActivityKind::Swot, BoardPart::Quadrant { quadrant }) => swot::quadrant_projection(view, quadrant),
+        (ActivityKind::Assess, BoardPart::Quadrant { quadrant }) if Quadrant::MATRIX.contains(&quadrant) => {
+            Some(assess::quadrant_projection(view, quadrant))
+        }
+        (ActivityKind::Categorize, BoardPart::Category { category }) => categorize::category_projection(view, category),
+        (ActivityKind::Brainwriting, BoardPart::Table { table }) if view.activity.brainwriting.is_some() => {
+            brainwriting::table_projection(view, table)
+        }
+        (_, BoardPart::Table { table })
+            if usize::try_from(table).is_ok_and(|table| table < view.workshop.tables.len()) =>
+        {
+            Some(crate::seating::tables(view.lang, view.workshop, view.names, Some(table)))
+        }
+        _ => None,
+    };
+    zoomed.unwrap_or_else(|| projection(view))
+}
+
 /// The activity as the room sees it on the projection screen: large, no controls, no names in
 /// anonymous activities.
 pub fn projection(view: &View<'_>) -> Markup {
@@ -215,3 +240,6 @@ pub fn projection(view: &View<'_>) -> Markup {
         _ => generic::projection(view),
     }
 }
+
+/// The board of an activity as an SVG document, for the facilitator's slides.
+pub use export::board_svg;

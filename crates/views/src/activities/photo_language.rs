@@ -144,15 +144,28 @@ fn card_image(view: &View<'_>, card: Shown<'_>) -> Markup {
 
 /// The contributions grouped by card, the cards picked most first (then in the order they
 /// were first picked, so the gallery does not reshuffle at every note).
+/// Up to this many cards, the projection shows them all side by side.
+const FEW_CARDS: usize = 4;
+
 fn gallery(view: &View<'_>) -> Markup {
     let groups = groups(view.workshop.contributions_in(view.activity.id).filter(|note| note.merged_into.is_none()));
     html! {
         @if groups.is_empty() {
             p.muted { (view.lang.t("board-gallery-empty")) }
         } @else {
-            div.gallery data-fit-items {
-                @for (card_id, notes) in &groups {
-                    (card_group(view, card_id, notes))
+            // A few cards stand side by side, each paging its own notes, so the room sees every
+            // card at once; more cards page as whole cards.
+            @if groups.len() <= FEW_CARDS && view.role.is_none() {
+                div.gallery.gallery-few {
+                    @for (card_id, notes) in &groups {
+                        (card_group(view, card_id, notes))
+                    }
+                }
+            } @else {
+                div.gallery data-fit-items {
+                    @for (card_id, notes) in &groups {
+                        (card_group(view, card_id, notes))
+                    }
                 }
             }
         }

@@ -37,31 +37,49 @@ fn quadrant_heading(lang: Lang, kind: ContributionKind) -> String {
     })
 }
 
+/// One quadrant alone on the projection, its notes over the whole board's width.
+pub fn quadrant_projection(view: &View<'_>, quadrant: converge_core::Quadrant) -> Option<Markup> {
+    let kind = generic::SWOT_KINDS.into_iter().find(|kind| kind.as_str() == quadrant.as_str())?;
+    let notes = notes(view);
+    Some(html! {
+        div.swot-board.swot-zoomed data-zoomed { (quadrant_section(view, kind, &notes, false)) }
+    })
+}
+
+fn notes<'a>(view: &View<'a>) -> Vec<&'a Contribution> {
+    view.workshop.contributions_in(view.activity.id).filter(|note| note.merged_into.is_none()).collect()
+}
+
 /// The four quadrants, in reading order: strengths and weaknesses (inside), then opportunities
 /// and threats (outside).
 fn board(view: &View<'_>, with_controls: bool) -> Markup {
-    let notes: Vec<&Contribution> =
-        view.workshop.contributions_in(view.activity.id).filter(|note| note.merged_into.is_none()).collect();
+    let notes = notes(view);
     html! {
         div.swot-board {
             @for kind in generic::SWOT_KINDS {
-                @let heading_id = format!("quadrant-{}-{}", kind.as_str(), view.activity.id);
-                @let in_quadrant: Vec<&&Contribution> = notes.iter().filter(|note| note.kind == kind).collect();
-                section class={ "swot-quadrant quadrant-" (kind.as_str()) } aria-labelledby=(heading_id) {
-                    h3 #(heading_id) {
-                        (quadrant_heading(view.lang, kind))
-                        " "
-                        span.badge.quadrant-count { (in_quadrant.len()) }
-                    }
-                    @if in_quadrant.is_empty() {
-                        p.muted { (view.lang.t("board-quadrant-empty")) }
-                    } @else {
-                        ul.notes {
-                            @for note in in_quadrant.iter().rev() {
-                                @let controls = if with_controls { move_form(view, note) } else { html! {} };
-                                (generic::note(view, note, controls))
-                            }
-                        }
+                (quadrant_section(view, kind, &notes, with_controls))
+            }
+        }
+    }
+}
+
+fn quadrant_section(view: &View<'_>, kind: ContributionKind, notes: &[&Contribution], with_controls: bool) -> Markup {
+    let heading_id = format!("quadrant-{}-{}", kind.as_str(), view.activity.id);
+    let in_quadrant: Vec<&&Contribution> = notes.iter().filter(|note| note.kind == kind).collect();
+    html! {
+        section class={ "swot-quadrant quadrant-" (kind.as_str()) } aria-labelledby=(heading_id) {
+            h3 #(heading_id) {
+                (quadrant_heading(view.lang, kind))
+                " "
+                span.badge.quadrant-count { (in_quadrant.len()) }
+            }
+            @if in_quadrant.is_empty() {
+                p.muted { (view.lang.t("board-quadrant-empty")) }
+            } @else {
+                ul.notes {
+                    @for note in in_quadrant.iter().rev() {
+                        @let controls = if with_controls { move_form(view, note) } else { html! {} };
+                        (generic::note(view, note, controls))
                     }
                 }
             }

@@ -8,7 +8,8 @@ use crate::Lang;
 use crate::layout::{PageContext, csrf_field};
 use crate::timer::timer;
 use converge_core::{
-    Activity, ActivityId, ActivityKind, ActivityStatus, JoinPanel, ParticipantId, Role, Workshop, WorkshopId, limits,
+    Activity, ActivityId, ActivityKind, ActivityStatus, BoardPart, JoinPanel, ParticipantId, Quadrant, Role, Workshop,
+    WorkshopId, limits,
 };
 use converge_i18n::FluentValue;
 use maud::{Markup, html};
@@ -67,6 +68,7 @@ pub fn projection_controls(context: &PageContext, workshop: &Workshop, back: Opt
                     button.secondary type="submit" { (lang.t("projection-spotlight-off")) }
                 }
             }
+            (zoom_control(context, workshop, back, &back_field))
             form.inline-controls method="post" action={ (path) "/join-panel" } {
                 (csrf_field(&context.csrf))
                 (back_field)
@@ -85,6 +87,90 @@ pub fn projection_controls(context: &PageContext, workshop: &Workshop, back: Opt
                 button.quiet type="submit" {
                     (lang.t(if projection.names_hidden { "projection-names-show" } else { "projection-names-hide" }))
                 }
+            }
+        }
+    }
+}
+
+/// The activity the projection shows alone: the focused one, or else the one open activity.
+fn projected(workshop: &Workshop) -> Option<&Activity> {
+    workshop.focus.and_then(|focus| workshop.activity(focus)).or_else(|| {
+        let mut open = workshop.open_activities();
+        match (open.next(), open.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    })
+}
+
+/// The parts of an activity's board the projection can zoom on.
+pub fn board_parts(workshop: &Workshop, activity: &Activity) -> Vec<BoardPart> {
+    let mut parts: Vec<BoardPart> = match activity.kind() {
+        ActivityKind::Swot => Quadrant::SWOT.into_iter().map(|quadrant| BoardPart::Quadrant { quadrant }).collect(),
+        ActivityKind::Assess => Quadrant::MATRIX.into_iter().map(|quadrant| BoardPart::Quadrant { quadrant }).collect(),
+        ActivityKind::Categorize => activity
+            .settings
+            .categories()
+            .iter()
+            .map(|category| BoardPart::Category { category: category.id })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let n_tables =
+        activity.brainwriting.as_ref().map_or(workshop.tables.len(), |brainwriting| brainwriting.tables.len());
+    parts.extend((0..n_tables).filter_map(|table| u32::try_from(table).ok()).map(|table| BoardPart::Table { table }));
+    parts
+}
+
+/// A part of a board as a control names it.
+pub fn part_label(lang: Lang, activity: &Activity, part: BoardPart) -> String {
+    match part {
+        BoardPart::Category { category } => activity
+            .settings
+            .categories()
+            .iter()
+            .find(|known| known.id == category)
+            .map_or_else(|| "?".to_owned(), |category| category.name.clone()),
+        BoardPart::Quadrant { quadrant } => lang.t(match quadrant {
+            Quadrant::Strength => "board-swot-strengths",
+            Quadrant::Weakness => "board-swot-weaknesses",
+            Quadrant::Opportunity => "board-swot-opportunities",
+            Quadrant::Threat => "board-swot-threats",
+            Quadrant::QuickWin => "assess-quadrant-quick_win",
+            Quadrant::BigBet => "assess-quadrant-big_bet",
+            Quadrant::FillIn => "assess-quadrant-fill_in",
+            Quadrant::MoneyPit => "assess-quadrant-money_pit",
+        }),
+        BoardPart::Table { table } => lang.t_args("bw-table", &[("table", (u64::from(table) + 1).into())]),
+    }
+}
+
+/// Zooms the projection on one part of the projected board, or gives the whole board back. On
+/// an activity's page, only when that activity is the one projected.
+fn zoom_control(context: &PageContext, workshop: &Workshop, back: Option<ActivityId>, back_field: &Markup) -> Markup {
+    let lang = context.lang;
+    let Some(activity) = projected(workshop)
+        .filter(|activity| activity.status != ActivityStatus::Draft && back.is_none_or(|page| page == activity.id))
+    else {
+        return html! {};
+    };
+    let parts = board_parts(workshop, activity);
+    let current = workshop.projection.zoom.filter(|zoom| zoom.activity_id == activity.id).map(|zoom| zoom.part);
+    html! {
+        @if !parts.is_empty() {
+            form.inline-controls #projection-zoom method="post"
+                action={ "/facilitator/workshops/" (workshop.id) "/projection/zoom" } {
+                (csrf_field(&context.csrf))
+                (back_field)
+                input type="hidden" name="activity_id" value=(activity.id);
+                label for="zoom-part" { (lang.t("projection-zoom-label")) }
+                select #zoom-part name="part" {
+                    option value="" selected[current.is_none()] { (lang.t("projection-zoom-whole")) }
+                    @for part in parts {
+                        option value=(part.to_value()) selected[current == Some(part)] { (part_label(lang, activity, part)) }
+                    }
+                }
+                button.quiet type="submit" { (lang.t("projection-zoom-button")) }
             }
         }
     }
@@ -114,6 +200,27 @@ pub fn activity_head(context: &PageContext, workshop: &Workshop, activity: &Acti
                 span.badge.focus { (lang.t("console-focused")) }
             }
             (activity_status(lang, workshop, activity))
+            @if activity.status != ActivityStatus::Draft {
+                (export_links(lang, workshop, activity))
+            }
+        }
+    }
+}
+
+/// The board as a picture for slides: the SVG from the server, and a PNG the browser draws from
+/// it (app.js shows that button; without a script there is the SVG).
+fn export_links(lang: Lang, workshop: &Workshop, activity: &Activity) -> Markup {
+    let svg = format!("{}/board.svg", activity_path(workshop.id, activity.id));
+    html! {
+        span.board-export {
+            a.button.secondary.quiet href=(svg) download={ "board-" (activity.id) ".svg" } data-board-svg {
+                (lang.t("board-export-svg"))
+            }
+            " "
+            button.secondary.quiet type="button" hidden data-board-png=(svg)
+                data-board-png-name={ "board-" (activity.id) ".png" } {
+                (lang.t("board-export-png"))
+            }
         }
     }
 }

@@ -255,6 +255,8 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
                             (spotlight(context, screen, contribution))
                         } @else if shown.is_empty() {
                             p.lead { (lang.t("screen-waiting")) }
+                            // Once the room is seated, it finds its tables here while it waits.
+                            (crate::seating::tables(lang, workshop, screen.names, None))
                         }
                         @for activity in shown.iter().filter(|_| spotlit.is_none() && workshop.closed_at.is_none()) {
                             section.stage-activity {
@@ -265,7 +267,11 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
                                     }
                                     (crate::timer::timer(lang, activity, now))
                                 }
-                                (activities::projection(&screen.view_of(lang, activity, &draft)))
+                                @let view = screen.view_of(lang, activity, &draft);
+                                @match workshop.projection.zoom.filter(|zoom| zoom.activity_id == activity.id) {
+                                    Some(zoom) => (activities::projection_zoomed(&view, zoom.part)),
+                                    None => (activities::projection(&view)),
+                                }
                             }
                         }
                     }

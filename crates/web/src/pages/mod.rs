@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod ballots;
+pub mod board_export;
 pub mod console;
 mod context;
 pub mod decks;

@@ -5,11 +5,11 @@
 use super::console::{console_path, run};
 use crate::AppState;
 use crate::access::OwnedWorkshop;
-use crate::error::PageError;
+use crate::error::{Failure, PageError};
 use crate::extract::{FormFields, ValidPath};
 use axum::extract::State;
 use axum::response::Redirect;
-use converge_core::{ActivityId, Command, ContributionId, JoinPanel, WorkshopId};
+use converge_core::{ActivityId, BoardPart, Command, ContributionId, JoinPanel, WorkshopId, Zoom};
 use converge_views::pages::console::activity_path;
 use serde::Deserialize;
 
@@ -84,5 +84,33 @@ pub async fn names(
     FormFields(form): FormFields<NamesForm>,
 ) -> Result<Redirect, PageError> {
     run(&app, &facilitator, id, Command::HideNamesOnScreen { hidden: form.hidden }).await?;
+    Ok(back(id, form.back_activity))
+}
+
+#[derive(Deserialize)]
+pub struct ZoomForm {
+    activity_id: ActivityId,
+    /// The part to show alone (`quadrant:threat`, `category:2`, `table:0`); empty for the whole
+    /// board.
+    #[serde(default)]
+    part: String,
+    back_activity: Option<ActivityId>,
+}
+
+/// `POST …/projection/zoom`
+pub async fn zoom(
+    State(app): State<AppState>,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
+    ValidPath(id): ValidPath<WorkshopId>,
+    FormFields(form): FormFields<ZoomForm>,
+) -> Result<Redirect, PageError> {
+    let zoom = if form.part.is_empty() {
+        None
+    } else {
+        let part = BoardPart::parse(&form.part)
+            .ok_or_else(|| Failure::BadRequest(format!("no such part of a board: {}", form.part)))?;
+        Some(Zoom { activity_id: form.activity_id, part })
+    };
+    run(&app, &facilitator, id, Command::ZoomProjection { zoom }).await?;
     Ok(back(id, form.back_activity))
 }
