@@ -166,7 +166,9 @@ pub fn projection(view: &View<'_>) -> Markup {
     let seated = seated_participants(view);
     html! {
         p.bw-round-big { (lang.t_args("bw-round", &[("round", (brainwriting.round + 1).into())])) }
-        div.bw-projection data-fit-items {
+        // The tables stand side by side and stay on the screen; what pages is the sheets of
+        // each (a table of seven blank sheets is taller than a projector on its own).
+        div.bw-projection {
             @for (table, rotation) in brainwriting.tables.iter().enumerate() {
                 @let sheets: Vec<Vec<&Contribution>> = (0..rotation.n_sheets())
                     .map(|sheet| ideas_on(view, SheetRef { table: table as u32, sheet: sheet as u32, round: 0 }))
@@ -179,7 +181,7 @@ pub fn projection(view: &View<'_>) -> Markup {
                     } @else if view.activity.settings.anonymous {
                         (table_ideas(view, table as u32))
                     } @else if n_ideas <= FEW_IDEAS_PER_TABLE {
-                        div.bw-sheets {
+                        div.bw-sheets data-fit-items {
                             @for (sheet, ideas) in sheets.iter().enumerate() {
                                 article.bw-sheet {
                                     h4 { (sheet_title(view, rotation, sheet, &seated)) }
