@@ -139,11 +139,12 @@ class Facilitator {
 }
 
 // ---- The steps ----------------------------------------------------------------------------------
-// Each step: `enter(run)` is what the facilitator does to get the room there (counted), `room(run)`
-// what the people do there, `marker(run)` a text the projection must show once the room has done
-// it (or null).
+// One per activity of the agenda, in its order. `enter(run)`: what the facilitator does to get the
+// room there, every click counted (the one-click next step when absent). `room(run)`: what the
+// people do there, the phones through their pages and the others through the API; it returns a
+// text the projections must show once the room has done it (or null).
 
-/** The phones act one after the other on the same step, each through its own page. */
+/** The phones act at the same time, each through its own page. */
 async function eachPhone(run, fn) {
   await Promise.all(run.phones.map((phone, i) => fn(phone.page, i)));
 }
