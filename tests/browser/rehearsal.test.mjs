@@ -397,9 +397,17 @@ const STEPS = [
 
 // ---- Looking at every screen ----------------------------------------------------------------------
 
-/** What is wrong on every projection and phone now; screenshots of what is wrong, kept for CI. */
+/**
+ * What is wrong on every projection and phone now; screenshots of what is wrong, kept for CI
+ * (with REHEARSAL_SCREENSHOTS=1, of every screen and the first phone at every step, to look at).
+ */
 async function inspect(run, step) {
   const problems = [];
+  if (process.env.REHEARSAL_SCREENSHOTS === '1') {
+    for (const screen of run.screens) await keep(screen.page, `${step}-${screen.name}-${screen.width}x${screen.height}`);
+    await keep(run.phones[0].page, `${step}-phone-1`);
+    await keep(run.facilitator.page, `${step}-console`);
+  }
   for (const screen of run.screens) {
     // A page in the background may not be drawn: the projection is in front on its own screen.
     await screen.page.bringToFront();
