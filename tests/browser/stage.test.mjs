@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { useHarness, scenario } from './harness.mjs';
 import { assertNoHorizontalScroll, join } from './flows.mjs';
+import { layoutProblems } from './layout.mjs';
 
 const h = useHarness({ demo: true });
 
@@ -20,41 +21,6 @@ async function signInToDemo(s, page) {
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', password);
   await Promise.all([page.waitForURL(/\/facilitator\/?$/), page.click('form button[type=submit]')]);
-}
-
-/** What overflows the stage, and every word the browser laid out on two lines. */
-async function layoutProblems(screen) {
-  return screen.evaluate(() => {
-    const problems = [];
-    const root = document.documentElement;
-    if (root.scrollHeight > window.innerHeight + 1) problems.push(`the page scrolls down (${root.scrollHeight} px)`);
-    if (root.scrollWidth > window.innerWidth + 1) problems.push(`the page scrolls sideways (${root.scrollWidth} px)`);
-    const board = document.querySelector('[data-fit]');
-    if (board.scrollHeight > board.clientHeight + 1) {
-      problems.push(`the board holds ${board.scrollHeight} px in ${board.clientHeight} px`);
-    }
-    const boardBox = board.getBoundingClientRect();
-    // Every word of every visible text: a word drawn as two boxes was broken inside itself.
-    const walker = document.createTreeWalker(board, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!parent || parent.closest('[hidden], svg, details:not([open]) > :not(summary)')) continue;
-      if (!parent.getClientRects().length) continue;
-      const text = node.textContent;
-      // A line may break after a hyphen or a slash: what lies between is one word.
-      for (const match of text.matchAll(/[^\s\u00a0\u202f\-\u2010\u2013\u2014/]+/g)) {
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const boxes = Array.from(range.getClientRects()).filter((box) => box.width > 0);
-        const lines = new Set(boxes.map((box) => Math.round(box.top)));
-        if (lines.size > 1 && !/^https?:/.test(match[0])) problems.push(`"${match[0]}" is broken across lines`);
-        const last = boxes[boxes.length - 1];
-        if (last && last.bottom > boardBox.bottom + 1) problems.push(`"${match[0]}" is below the board`);
-      }
-    }
-    return problems.slice(0, 10);
-  });
 }
 
 scenario(h, 'every activity of the flagship template fits the projector, pages what it cannot hold, and breaks no word', async (s) => {

@@ -94,8 +94,17 @@
   var inFlight = false;
   var again = false;
   var deferred = false;
+  // Once the page is on its way elsewhere (following the focus), nothing may send it back: a
+  // refresh of this page that lands after the focus moved would load it again, past the event.
+  var leaving = false;
+  function leave(target) {
+    leaving = true;
+    if (pending) { window.clearTimeout(pending); pending = null; }
+    window.location.assign(target);
+  }
 
   function swapRegions(html) {
+    if (leaving) return;
     var fresh = new DOMParser().parseFromString(html, "text/html");
     // An activity that opened or closed changes which forms the page shows (a note form, a
     // ballot, the results): load the page afresh then, unless something is being typed.
@@ -110,7 +119,7 @@
         return field.value.trim() !== "";
       });
       if (!typing) {
-        window.location.assign(body.getAttribute("data-page") || window.location.href);
+        leave(body.getAttribute("data-page") || window.location.href);
         return;
       }
     }
@@ -144,6 +153,7 @@
 
   function refresh() {
     pending = null;
+    if (leaving) return;
     if (inFlight) { again = true; return; }
     inFlight = true;
     fetch(body.getAttribute("data-page") || window.location.href, { credentials: "same-origin", headers: { "X-Requested-With": "converge-live" } })
@@ -201,7 +211,7 @@
         return field.value !== field.defaultValue;
       });
       if (edited) return false;
-      window.location.assign(target);
+      leave(target);
       return true;
     } catch (error) {
       return false;

@@ -122,6 +122,10 @@
     var lists = pageableLists(container);
     showAll(lists);
     pages = [];
+    // The page indicator takes a line of its own under the board: hidden while the sizes are
+    // tried, shown while the pages are made, so that they are made for the room it leaves.
+    var indicator = document.querySelector("[data-fit-pages]");
+    if (indicator) indicator.hidden = true;
     setSize(LARGEST);
     if (overflows(container)) {
       // The largest size that fits, to within a few hundredths.
@@ -140,6 +144,7 @@
       setSize(low);
       if (high === low) {
         setSize(PAGED);
+        if (indicator) { indicator.hidden = false; indicator.textContent = "1 / 1"; }
         pages = paginate(container, lists);
       }
     }

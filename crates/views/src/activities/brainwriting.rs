@@ -166,7 +166,9 @@ pub fn projection(view: &View<'_>) -> Markup {
     let seated = seated_participants(view);
     html! {
         p.bw-round-big { (lang.t_args("bw-round", &[("round", (brainwriting.round + 1).into())])) }
-        div.bw-projection data-fit-items {
+        // The tables stand side by side and stay on the screen; what pages is the sheets of
+        // each (a table of seven blank sheets is taller than a projector on its own).
+        div.bw-projection {
             @for (table, rotation) in brainwriting.tables.iter().enumerate() {
                 (table_projection_section(view, table, rotation, &seated, FEW_IDEAS_PER_TABLE))
             }
@@ -211,8 +213,7 @@ fn table_projection_section(
                     } @else if view.activity.settings.anonymous {
                         (table_ideas(view, table as u32))
                     } @else if n_ideas <= few {
-                        // Zoomed on (every idea shown), the sheets page as wholes.
-                        div.bw-sheets data-fit-items[few == usize::MAX] {
+                        div.bw-sheets data-fit-items {
                             @for (sheet, ideas) in sheets.iter().enumerate() {
                                 article.bw-sheet {
                                     h4 { (sheet_title(view, rotation, sheet, seated)) }

@@ -448,6 +448,9 @@ pub fn next_step_control(context: &PageContext, workshop: &Workshop, back: &str)
     if let Some(minutes) = next.settings.minutes.filter(|_| !running) {
         effects.push(lang.t_args("console-next-step-timer", &[("minutes", FluentValue::from(minutes))]));
     }
+    // A brainwriting's sheets go round once the facilitator starts them, from its own page: the
+    // step lands there, so that starting them is the one click more.
+    let back = if next.kind() == ActivityKind::Brainwriting && next.brainwriting.is_none() { "activity" } else { back };
     html! {
         form.next-step method="post" action={ "/facilitator/workshops/" (workshop.id) "/next-step" } data-next-step {
             (csrf_field(&context.csrf))
