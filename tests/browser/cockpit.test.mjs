@@ -22,7 +22,7 @@ async function signInToDemo(s, page) {
 async function press(page, button) {
   const done = await settled(page);
   await button.click();
-  await done;
+  await done();
 }
 
 async function timerSeconds(page, activityId) {

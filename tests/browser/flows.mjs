@@ -39,7 +39,8 @@ async function submitAndWaitFor(page, form, urlPattern, what) {
 /**
  * What a form's POST leads to: the page that follows loads, or, on the console and an
  * activity's console page (whose controls act in place through app.js), the page is updated
- * where it stands (`body[data-acted]` counts those updates). Call before the click; await after.
+ * where it stands (`body[data-acted]` counts those updates). Call before the click; it gives a
+ * function to call and await after it.
  */
 export async function settled(page) {
   const before = await page.evaluate(() => document.body && document.body.getAttribute('data-acted')).catch(() => null);
@@ -51,9 +52,12 @@ export async function settled(page) {
   );
   loaded.catch(() => {});
   acted.catch(() => {});
-  return Promise.any([loaded, acted]).catch(() => {
+  const either = Promise.any([loaded, acted]).catch(() => {
     throw new Error(`neither a page load nor an update in place followed on ${page.url()}`);
   });
+  either.catch(() => {});
+  // A function, so that awaiting `settled` does not wait for the click it comes before.
+  return () => either;
 }
 
 /**
@@ -69,7 +73,7 @@ async function submitPost(page, form) {
   const response = await request.response();
   assert.ok(response, `POST ${action} got no response`);
   assert.ok(response.status() < 400, `POST ${action} answered ${response.status()}`);
-  await loaded;
+  await loaded();
   return response;
 }
 
@@ -345,7 +349,7 @@ export async function sortWithKeyboard(page, text, category) {
   await page.keyboard.press('Enter');
   const response = await (await posted).response();
   assert.ok(response && response.status() < 400, `sorting with the keyboard: the POST answered ${response?.status()}`);
-  await loaded;
+  await loaded();
 }
 
 /**
@@ -509,7 +513,7 @@ export async function submitWithKeyboard(page) {
   });
   const response = await request.response();
   assert.ok(response && response.status() < 400, `the POST of ${focused.form} answered ${response?.status()}`);
-  await loaded;
+  await loaded();
   return response;
 }
 

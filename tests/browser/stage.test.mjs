@@ -107,7 +107,7 @@ scenario(h, 'every activity of the flagship template fits the projector, pages w
   await facilitatorPage.goto(s.url(`/facilitator/workshops/${workshop}/activities/${activities[1]}`));
   const spotlit = await settled(facilitatorPage);
   await facilitatorPage.locator('.spotlight-form button').first().click();
-  await spotlit;
+  await spotlit();
   for (const size of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
     await screen.setViewportSize(size);
     await screen.goto(s.url(`/facilitator/workshops/${workshop}/screen`));
@@ -117,7 +117,7 @@ scenario(h, 'every activity of the flagship template fits the projector, pages w
   }
   const back = await settled(facilitatorPage);
   await facilitatorPage.locator('.projection-controls button', { hasText: 'Revenir au tableau' }).click();
-  await back;
+  await back();
   // The open screen follows live, without a reload.
   await screen.locator('[data-spotlight]').waitFor({ state: 'detached', timeout: 10_000 });
 }, { timeout: 180_000 });

@@ -166,7 +166,7 @@
         .then(function (response) {
           return response.text().then(function (html) {
             form.removeAttribute("aria-busy");
-            if (!response.ok) { showRefusal(form, html); return; }
+            if (!response.ok) { showRefusal(form, html); acted(); return; }
             var landed = new URL(response.url);
             if (landed.pathname !== window.location.pathname) { window.location.assign(response.url); return; }
             var region = form.closest("[data-live]");
@@ -175,16 +175,22 @@
             if (seq) body.setAttribute("data-seq", seq);
             window.scrollTo(x, y);
             putFocusBack(place);
-            acts += 1;
-            body.setAttribute("data-acted", String(acts));
-            document.dispatchEvent(new CustomEvent("converge:acted"));
+            acted();
           });
         })
         .catch(function () {
           form.removeAttribute("aria-busy");
           showRefusal(form, "");
+          acted();
         });
     });
+  }
+
+  // The page has answered a control, in place: `data-acted` counts the answers.
+  function acted() {
+    acts += 1;
+    body.setAttribute("data-acted", String(acts));
+    document.dispatchEvent(new CustomEvent("converge:acted"));
   }
 
   // What names a control across a swap: its form's address, its name and value, and the
