@@ -583,7 +583,11 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
     ),
     // Undoing a move that is not one of the recent moves: the facilitator is told so.
-    ("POST", "/api/v1/workshops/{id}/undo", [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, S(422), NOT_FOUND]),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/undo",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, S(422), NOT_FOUND],
+    ),
     (
         "POST",
         "/api/v1/workshops/{id}/participants/{participant_id}/role",
