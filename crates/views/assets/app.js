@@ -56,9 +56,9 @@
   var again = false;
   var deferred = false;
 
-  // `acted`: the live region holding the form the facilitator just sent; it is swapped whatever
-  // it holds (its button has the focus, its fields what was just sent).
-  function swapRegions(html, acted) {
+  // `sentFrom`: the live region holding the form the facilitator just sent; it is swapped
+  // whatever it holds (its button has the focus, its fields what was just sent).
+  function swapRegions(html, sentFrom) {
     var fresh = new DOMParser().parseFromString(html, "text/html");
     // An activity that opened or closed changes which forms the page shows (a note form, a
     // ballot, the results): load the page afresh then, unless something is being typed.
@@ -85,7 +85,7 @@
       // look again shortly, rather than pull it from under their finger. A button that has the
       // focus (the last one pressed) is not in use: it is replaced, and the focus goes to its
       // replacement.
-      if (region !== acted) {
+      if (region !== sentFrom) {
         var active = document.activeElement;
         if (active && active.tagName === "BUTTON" && active.form && region.contains(active)) {
           refocus = whereIs(active.form, active);
