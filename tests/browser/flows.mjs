@@ -37,19 +37,43 @@ async function submitAndWaitFor(page, form, urlPattern, what) {
 }
 
 /**
+ * What a form's POST leads to: the page that follows loads, or, on the console and an
+ * activity's console page (whose controls act in place through app.js), the page is updated
+ * where it stands (`body[data-acted]` counts those updates). Call before the click; it gives a
+ * function to call and await after it.
+ */
+export async function settled(page) {
+  const before = await page.evaluate(() => document.body && document.body.getAttribute('data-acted')).catch(() => null);
+  const loaded = page.waitForEvent('load', { timeout: 30_000 });
+  const acted = page.waitForFunction(
+    (was) => document.body && document.body.getAttribute('data-acted') !== was,
+    before,
+    { timeout: 30_000, polling: 50 },
+  );
+  loaded.catch(() => {});
+  acted.catch(() => {});
+  const either = Promise.any([loaded, acted]).catch(() => {
+    throw new Error(`neither a page load nor an update in place followed on ${page.url()}`);
+  });
+  either.catch(() => {});
+  // A function, so that awaiting `settled` does not wait for the click it comes before.
+  return () => either;
+}
+
+/**
  * Submits `form` as a plain form POST and waits for the page that follows (the redirect's
- * target) to load. Returns the response to the POST itself.
+ * target) to load, or for the console to update in place. Returns the response to the POST.
  */
 async function submitPost(page, form) {
   const action = new URL((await form.getAttribute('action')) ?? page.url(), page.url()).pathname;
   const posted = page.waitForRequest((r) => r.method() === 'POST' && r.frame() === page.mainFrame());
-  const loaded = page.waitForEvent('load');
+  const loaded = await settled(page);
   await form.locator(sel.submit).first().click();
   const request = await posted;
   const response = await request.response();
   assert.ok(response, `POST ${action} got no response`);
   assert.ok(response.status() < 400, `POST ${action} answered ${response.status()}`);
-  await loaded;
+  await loaded();
   return response;
 }
 
@@ -321,11 +345,11 @@ export async function sortWithKeyboard(page, text, category) {
   });
   assert.match(focused, /^button\[type=submit\] in form /, `Tab from the select goes to the form's button; focus is on ${focused}`);
   const posted = page.waitForRequest((r) => r.method() === 'POST' && r.frame() === page.mainFrame());
-  const loaded = page.waitForEvent('load');
+  const loaded = await settled(page);
   await page.keyboard.press('Enter');
   const response = await (await posted).response();
   assert.ok(response && response.status() < 400, `sorting with the keyboard: the POST answered ${response?.status()}`);
-  await loaded;
+  await loaded();
 }
 
 /**
@@ -482,14 +506,14 @@ export async function submitWithKeyboard(page) {
   assert.ok(focused.tag === 'button' && (focused.type === 'submit' || focused.type === null),
     `Enter should submit from a form's button; focus is on ${focused.css}`);
   const posted = page.waitForRequest((r) => r.method() === 'POST' && r.frame() === page.mainFrame(), { timeout: 5_000 });
-  const loaded = page.waitForEvent('load');
+  const loaded = await settled(page);
   await page.keyboard.press('Enter');
   const request = await posted.catch(() => {
     throw new Error(`Enter on ${focused.css} posted nothing on ${pathOf(page)}`);
   });
   const response = await request.response();
   assert.ok(response && response.status() < 400, `the POST of ${focused.form} answered ${response?.status()}`);
-  await loaded;
+  await loaded();
   return response;
 }
 

@@ -4,7 +4,7 @@
 // what does not fit pages by itself and with the arrow keys.
 import assert from 'node:assert/strict';
 import { useHarness, scenario } from './harness.mjs';
-import { assertNoHorizontalScroll, join } from './flows.mjs';
+import { assertNoHorizontalScroll, join, settled } from './flows.mjs';
 import { layoutProblems } from './layout.mjs';
 
 const h = useHarness({ demo: true });
@@ -71,7 +71,9 @@ scenario(h, 'every activity of the flagship template fits the projector, pages w
   // The facilitator puts one note in the spotlight from the SWOT's board: it fills the screen,
   // a projector's and a phone's sharing it, and the board comes back with one click.
   await facilitatorPage.goto(s.url(`/facilitator/workshops/${workshop}/activities/${activities[1]}`));
-  await Promise.all([facilitatorPage.waitForEvent('load'), facilitatorPage.locator('.spotlight-form button').first().click()]);
+  const spotlit = await settled(facilitatorPage);
+  await facilitatorPage.locator('.spotlight-form button').first().click();
+  await spotlit();
   for (const size of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
     await screen.setViewportSize(size);
     await screen.goto(s.url(`/facilitator/workshops/${workshop}/screen`));
@@ -79,10 +81,9 @@ scenario(h, 'every activity of the flagship template fits the projector, pages w
     assert.equal(await screen.locator('[data-spotlight]').count(), 1, `the spotlight at ${size.width}×${size.height}`);
     assert.deepEqual(await layoutProblems(screen), [], `the spotlight at ${size.width}×${size.height}`);
   }
-  await Promise.all([
-    facilitatorPage.waitForEvent('load'),
-    facilitatorPage.locator('.projection-controls button', { hasText: 'Revenir au tableau' }).click(),
-  ]);
+  const back = await settled(facilitatorPage);
+  await facilitatorPage.locator('.projection-controls button', { hasText: 'Revenir au tableau' }).click();
+  await back();
   // The open screen follows live, without a reload.
   await screen.locator('[data-spotlight]').waitFor({ state: 'detached', timeout: 10_000 });
 }, { timeout: 180_000 });

@@ -95,6 +95,17 @@ pub enum Command {
         activity_id: ActivityId,
         minutes: u32,
     },
+    /// Takes `minutes` off the timer; one that would go below zero ends now.
+    ShortenTimer {
+        activity_id: ActivityId,
+        minutes: u32,
+    },
+    /// Undoes the facilitator's structural move recorded at `seq` (one of
+    /// `Workshop::recent_moves`): a removed activity comes back where it was, an activity or a
+    /// note goes back where it stood. The move stays on the record, and so does its undoing.
+    Undo {
+        seq: u64,
+    },
     SetFocus {
         activity_id: Option<ActivityId>,
     },
@@ -317,6 +328,8 @@ impl Command {
             | Command::StartTimer { .. }
             | Command::PauseTimer { .. }
             | Command::ExtendTimer { .. }
+            | Command::ShortenTimer { .. }
+            | Command::Undo { .. }
             | Command::SetFocus { .. }
             | Command::NextStep { .. }
             | Command::FormTables { .. }

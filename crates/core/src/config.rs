@@ -49,6 +49,10 @@ pub struct ActivityConfig {
     /// projection screen. The facilitator still sees them, for moderation.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub anonymous: bool,
+    /// Posting stops when the timer reaches zero: a note sent after that is refused
+    /// (`time_is_up`) until the timer is started or extended again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lock_at_zero: bool,
     /// Earlier activities whose contributions this one works on: the challenges to reformulate,
     /// the notes to categorise, the questions that prompt brainwriting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -157,6 +161,8 @@ pub struct ActivitySettings {
     /// Contributions are shown without their authors to the other participants and on the
     /// projection screen. The facilitator still sees them, for moderation.
     pub anonymous: bool,
+    /// Posting stops when the timer reaches zero.
+    pub lock_at_zero: bool,
     /// Earlier activities whose contributions this one works on.
     pub sources: Vec<ActivityId>,
     /// The options of the activity's kind, which is this variant's.
@@ -358,6 +364,7 @@ impl ActivitySettings {
             day: config.day,
             minutes: config.minutes,
             anonymous: config.anonymous,
+            lock_at_zero: config.lock_at_zero,
             sources: config.sources.clone(),
             kind: KindSettings::from_record(kind, config),
         }
@@ -370,6 +377,7 @@ impl ActivitySettings {
             day: self.day,
             minutes: self.minutes,
             anonymous: self.anonymous,
+            lock_at_zero: self.lock_at_zero,
             sources: self.sources.clone(),
             ..ActivityConfig::default()
         };

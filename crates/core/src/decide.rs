@@ -66,6 +66,43 @@ pub fn decide_create(
     Ok(events)
 }
 
+/// Undoes the move recorded at `seq`: the events that put it back (those of its compensating
+/// command, decided as that command would be, or the restoring of a removed activity), then the
+/// record that it was undone.
+fn undo(cx: &Deciding<'_>, seq: u64) -> Result<Vec<Event>, DomainError> {
+    require_facilitator(cx.workshop, cx.actor)?;
+    let recent = cx.workshop.recent_move(seq).ok_or(DomainError::NothingToUndo)?;
+    let mut events = match crate::undo::compensating_command(&recent.undo) {
+        Some(command) => decide(cx.workshop, cx.actor, command, cx.keyring)?,
+        None => {
+            let restoring = crate::undo::restoring_event(&recent.undo).ok_or(DomainError::NothingToUndo)?;
+            if let Event::ActivityRestored { activity_id, .. } = &restoring
+                && cx.workshop.activity(*activity_id).is_some()
+            {
+                return Err(DomainError::DuplicateActivity(*activity_id));
+            }
+            vec![restoring]
+        }
+    };
+    events.push(Event::MoveUndone { seq });
+    Ok(events)
+}
+
+/// Whether `command` may still post at `now`: an activity whose posting locks at zero
+/// (`lock_at_zero`) takes no note once its running timer has run out. The core has no clock:
+/// the engine passes the time it decides at.
+pub fn check_posting_time(workshop: &Workshop, command: &Command, now: crate::Timestamp) -> Result<(), DomainError> {
+    let Command::PostContribution { activity_id, contribution_id, .. } = command else { return Ok(()) };
+    // The same post sent again, once it was taken, is still taken: it records nothing new.
+    if workshop.contribution(*contribution_id).is_some() {
+        return Ok(());
+    }
+    match workshop.activity(*activity_id) {
+        Some(activity) if activity.posting_locked(now) => Err(DomainError::TimeIsUp),
+        _ => Ok(()),
+    }
+}
+
 fn activity_added(spec: ActivitySpec) -> Event {
     Event::ActivityAdded {
         activity_id: spec.activity_id,
@@ -115,6 +152,8 @@ pub fn decide(
         Command::StartTimer { activity_id, minutes } => agenda::start_timer(cx, activity_id, minutes),
         Command::PauseTimer { activity_id } => agenda::pause_timer(cx, activity_id),
         Command::ExtendTimer { activity_id, minutes } => agenda::extend_timer(cx, activity_id, minutes),
+        Command::ShortenTimer { activity_id, minutes } => agenda::shorten_timer(cx, activity_id, minutes),
+        Command::Undo { seq } => undo(cx, seq),
         Command::SetFocus { activity_id } => agenda::set_focus(cx, activity_id),
         Command::NextStep { to } => agenda::next_step(cx, to),
         Command::FormTables { tables } => participants::form_tables(cx, tables),

@@ -57,6 +57,10 @@ pub enum DomainError {
     TimerNotRunning,
     #[error("the timer is already running")]
     TimerAlreadyRunning,
+    #[error("the time is up: the activity takes no more posts")]
+    TimeIsUp,
+    #[error("there is no such move to undo")]
+    NothingToUndo,
     #[error("a participant appears twice in the tables")]
     DuplicateSeat,
     #[error("table {0} does not exist")]
@@ -203,6 +207,8 @@ impl DomainError {
             DomainError::PositionOutOfRange(_) => "position_out_of_range",
             DomainError::TimerNotRunning => "timer_not_running",
             DomainError::TimerAlreadyRunning => "timer_already_running",
+            DomainError::TimeIsUp => "time_is_up",
+            DomainError::NothingToUndo => "nothing_to_undo",
             DomainError::DuplicateSeat => "duplicate_seat",
             DomainError::UnknownTable(_) => "unknown_table",
             DomainError::InvalidMerge => "invalid_merge",

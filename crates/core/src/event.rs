@@ -63,6 +63,28 @@ pub enum Event {
         activity_id: ActivityId,
         extra_ms: u64,
     },
+    /// The timer has `less_ms` less to run; one that had less than that left ends at this event.
+    TimerShortened {
+        activity_id: ActivityId,
+        less_ms: u64,
+    },
+    /// The facilitator undid the structural move recorded at `seq`; the events that put things
+    /// back follow in the same append.
+    MoveUndone {
+        seq: u64,
+    },
+    /// A removed activity is back on the agenda at `position`, as it was when removed, and a
+    /// source again of the activities in `source_of` (those that worked on it before).
+    ActivityRestored {
+        activity_id: ActivityId,
+        kind: ActivityKind,
+        title: String,
+        prompt: String,
+        config: ActivityConfig,
+        position: u32,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        source_of: Vec<ActivityId>,
+    },
     /// Every phone and the projection screen go to this activity; `None` lets them roam.
     FocusChanged {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -355,6 +377,9 @@ impl Event {
             Event::TimerStarted { .. } => "timer_started",
             Event::TimerPaused { .. } => "timer_paused",
             Event::TimerExtended { .. } => "timer_extended",
+            Event::TimerShortened { .. } => "timer_shortened",
+            Event::MoveUndone { .. } => "move_undone",
+            Event::ActivityRestored { .. } => "activity_restored",
             Event::FocusChanged { .. } => "focus_changed",
             Event::SpotlightChanged { .. } => "spotlight_changed",
             Event::ProjectionZoomed { .. } => "projection_zoomed",
@@ -482,6 +507,9 @@ impl Event {
             | Event::TimerStarted { .. }
             | Event::TimerPaused { .. }
             | Event::TimerExtended { .. }
+            | Event::TimerShortened { .. }
+            | Event::MoveUndone { .. }
+            | Event::ActivityRestored { .. }
             | Event::FocusChanged { .. }
             | Event::SpotlightChanged { .. }
             | Event::ProjectionZoomed { .. }

@@ -13,10 +13,7 @@ mod workshop;
 
 use crate::outcomes::{Action, FollowUp};
 use crate::state::{Activity, Contribution};
-use crate::{
-    ActionId, ActivityId, ActivitySettings, ActivityStatus, ContributionId, Event, ParticipantId, TimedEvent, Workshop,
-    WorkshopId,
-};
+use crate::{ActionId, ActivityId, ContributionId, Event, ParticipantId, TimedEvent, Workshop, WorkshopId};
 use std::collections::BTreeMap;
 
 impl Workshop {
@@ -53,6 +50,7 @@ impl Workshop {
             deleted: false,
             screen_link: None,
             screen_links_issued: 0,
+            recent_moves: Vec::new(),
         };
         for event in events {
             workshop.apply(event);
@@ -63,24 +61,12 @@ impl Workshop {
     /// Folds one event into the state. Events are facts that were checked when decided, so
     /// this never fails; an event that refers to something unknown changes nothing.
     pub fn apply(&mut self, timed: &TimedEvent) {
+        self.remember_move(timed);
         match &timed.event {
             Event::WorkshopCreated { .. } => {}
-            Event::ActivityAdded { activity_id, kind, title, prompt, config } => self.activities.push(Activity {
-                id: *activity_id,
-                title: title.clone(),
-                prompt: prompt.clone(),
-                settings: ActivitySettings::from_record(*kind, config),
-                status: ActivityStatus::Draft,
-                times_opened: 0,
-                timer: None,
-                placements: BTreeMap::new(),
-                brainwriting: None,
-                ballots: BTreeMap::new(),
-                comparisons: Vec::new(),
-                assessments: BTreeMap::new(),
-                frozen_result: None,
-                risk_ratings: BTreeMap::new(),
-            }),
+            Event::ActivityAdded { activity_id, kind, title, prompt, config } => {
+                self.activities.push(Activity::added(*activity_id, *kind, title, prompt, config))
+            }
             Event::ActivityUpdated { activity_id, title, prompt, config } => {
                 self.activity_updated(activity_id, title, prompt, config)
             }
@@ -89,6 +75,9 @@ impl Workshop {
             Event::TimerStarted { activity_id, remaining_ms } => self.timer_started(timed, activity_id, remaining_ms),
             Event::TimerPaused { activity_id } => self.timer_paused(timed, activity_id),
             Event::TimerExtended { activity_id, extra_ms } => self.timer_extended(timed, activity_id, extra_ms),
+            Event::TimerShortened { activity_id, less_ms } => self.timer_shortened(timed, activity_id, less_ms),
+            Event::MoveUndone { seq } => self.move_undone(*seq),
+            restored @ Event::ActivityRestored { .. } => self.activity_restored(restored),
             Event::FocusChanged { activity_id } => {
                 self.focus = *activity_id;
                 // A spotlight belongs to the moment: the room moves on, the board comes back.

@@ -112,12 +112,14 @@ pub mod followup_import;
 mod ids;
 mod model;
 pub mod outcomes;
+pub mod progress;
 mod projection;
 mod pseudonym;
 pub mod results;
 mod state;
 pub mod tables;
 mod text;
+pub mod undo;
 pub mod voting;
 
 pub use command::{Actor, Command};
@@ -125,7 +127,7 @@ pub use config::{
     ActivityConfig, ActivitySettings, BrainwritingConfig, Category, Criterion, Jurisdiction, KindSettings,
     config_limits, valid_key,
 };
-pub use decide::{StatusUpdateCheck, check_status_update, decide, decide_create};
+pub use decide::{StatusUpdateCheck, check_posting_time, check_status_update, decide, decide_create};
 pub use error::DomainError;
 pub use event::{ActivitySpec, Audience, Disclosure, Event, SheetRef, TimedEvent};
 pub use ids::{AccountId, ActionId, ActivityId, ContributionId, ParticipantId, Timestamp, WorkshopId};

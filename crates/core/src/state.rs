@@ -73,6 +73,45 @@ pub struct Workshop {
     /// one comes after it, so an address once revoked never works again.
     #[serde(default)]
     pub screen_links_issued: u64,
+    /// The last structural moves the facilitator may undo, oldest first
+    /// (at most [`crate::undo::RECENT_MOVES_MAX`]).
+    #[serde(default)]
+    pub recent_moves: Vec<crate::undo::RecentMove>,
+}
+
+impl Activity {
+    /// True when posting has stopped at `now`: the activity locks at zero and its timer, running,
+    /// has run out. A paused timer, or none, locks nothing.
+    pub fn posting_locked(&self, now: Timestamp) -> bool {
+        self.settings.lock_at_zero
+            && matches!(self.timer, Some(timer @ Timer::Running { .. }) if timer.remaining_ms(now) == 0)
+    }
+
+    /// An activity as it is added to the agenda: a draft, nothing run yet.
+    pub fn added(
+        id: ActivityId,
+        kind: crate::ActivityKind,
+        title: &str,
+        prompt: &str,
+        config: &crate::ActivityConfig,
+    ) -> Activity {
+        Activity {
+            id,
+            title: title.to_owned(),
+            prompt: prompt.to_owned(),
+            settings: crate::ActivitySettings::from_record(kind, config),
+            status: ActivityStatus::Draft,
+            times_opened: 0,
+            timer: None,
+            placements: BTreeMap::new(),
+            brainwriting: None,
+            ballots: BTreeMap::new(),
+            comparisons: Vec::new(),
+            assessments: BTreeMap::new(),
+            frozen_result: None,
+            risk_ratings: BTreeMap::new(),
+        }
+    }
 }
 
 /// The deck name that means the cards shipped with Converge; no uploaded deck may take it.

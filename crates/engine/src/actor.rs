@@ -304,7 +304,9 @@ impl WorkshopActor {
             let mut produced = Vec::new();
             let mut accepted = Vec::new();
             for pending in batch.drain(..) {
-                match decide(&working, pending.actor, pending.command.clone(), &keyring) {
+                let decided = converge_core::check_posting_time(&working, &pending.command, at)
+                    .and_then(|()| decide(&working, pending.actor, pending.command.clone(), &keyring));
+                match decided {
                     Ok(events) => {
                         let closes = events.iter().any(crate::results::closes_a_count);
                         for event in &events {

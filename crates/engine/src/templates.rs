@@ -103,6 +103,7 @@ impl Activity {
             day: Some(day),
             minutes: self.minutes,
             anonymous: self.anonymous,
+            lock_at_zero: false,
             sources: Vec::new(),
             categories: self
                 .categories

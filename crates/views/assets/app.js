@@ -103,7 +103,9 @@
     window.location.assign(target);
   }
 
-  function swapRegions(html) {
+  // `sentFrom`: the live region holding the form the facilitator just sent; it is swapped
+  // whatever it holds (its button has the focus, its fields what was just sent).
+  function swapRegions(html, sentFrom) {
     if (leaving) return;
     var fresh = new DOMParser().parseFromString(html, "text/html");
     // An activity that opened or closed changes which forms the page shows (a note form, a
@@ -123,18 +125,26 @@
         return;
       }
     }
+    var refocus = null;
     document.querySelectorAll("[data-live]").forEach(function (region) {
       var replacement = region.id && fresh.getElementById(region.id);
       if (!replacement) return;
       // Someone is using a control in this region (choosing a role, say): leave it for now and
-      // look again shortly, rather than pull it from under their finger.
-      var active = document.activeElement;
-      if (active && active !== document.body && region.contains(active)) { deferred = true; return; }
-      // A form here holds choices not sent yet (a risk's likelihood picked, its impact not yet):
-      // keep them; the region is refreshed by the next event once they are sent or undone.
-      if (holdsUnsentChoices(region)) return;
+      // look again shortly, rather than pull it from under their finger. A button that has the
+      // focus (the last one pressed) is not in use: it is replaced, and the focus goes to its
+      // replacement.
+      if (region !== sentFrom) {
+        var active = document.activeElement;
+        if (active && active.tagName === "BUTTON" && active.form && region.contains(active)) {
+          refocus = whereIs(active.form, active);
+        } else if (active && active !== document.body && region.contains(active)) { deferred = true; return; }
+        // A form here holds choices not sent yet (a risk's likelihood picked, its impact not
+        // yet): keep them; the region is refreshed by the next event once they are sent or undone.
+        if (holdsUnsentChoices(region)) return;
+      }
       region.replaceWith(replacement);
     });
+    if (refocus) putFocusBack(refocus);
     // Scripts that lay out what they were given (the projection's fitting) lay out again.
     document.dispatchEvent(new CustomEvent("converge:refreshed"));
   }
@@ -170,6 +180,126 @@
   // Several events in a burst (a whole room posting) cost one refresh.
   function schedule() {
     if (!pending) pending = window.setTimeout(refresh, 120);
+  }
+
+  // The console acts in place (`body.console`: the console and an activity's page): a control
+  // is sent in the background, the page it comes back to is read, and its live regions are
+  // swapped, so the facilitator keeps their place on the page and the focus stays on the control
+  // (or what replaced it). A control that leads to another page (a new activity's) goes there.
+  // A refusal is shown, in the server's words, beside the control. Forms that upload a file, or
+  // that ask for a page load (`data-reload`), are sent as usual; so is everything without this
+  // script.
+  var acts = 0;
+  if (body.classList.contains("console") && window.URLSearchParams && window.FormData) {
+    document.addEventListener("submit", function (submitted) {
+      var form = submitted.target;
+      // A script of the page already sends this one its own way (sorting by drag and drop).
+      if (submitted.defaultPrevented) return;
+      if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "post") return;
+      if (form.hasAttribute("data-reload") || form.enctype === "multipart/form-data") return;
+      var control = submitted.submitter || null;
+      var data;
+      try { data = new URLSearchParams(new FormData(form, control)); } catch (error) { return; }
+      submitted.preventDefault();
+      if (form.getAttribute("aria-busy") === "true") return;
+      form.setAttribute("aria-busy", "true");
+      var place = whereIs(form, control);
+      var x = window.scrollX;
+      var y = window.scrollY;
+      fetch(form.action, {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        headers: { "X-Requested-With": "converge-live" }
+      })
+        .then(function (response) {
+          return response.text().then(function (html) {
+            form.removeAttribute("aria-busy");
+            if (!response.ok) { showRefusal(form, html); acted(); return; }
+            var landed = new URL(response.url);
+            if (landed.pathname !== window.location.pathname) { window.location.assign(response.url); return; }
+            var region = form.closest("[data-live]");
+            swapRegions(html, region);
+            var seq = new DOMParser().parseFromString(html, "text/html").body.getAttribute("data-seq");
+            if (seq) body.setAttribute("data-seq", seq);
+            window.scrollTo(x, y);
+            putFocusBack(place);
+            acted();
+          });
+        })
+        .catch(function () {
+          form.removeAttribute("aria-busy");
+          showRefusal(form, "");
+          acted();
+        });
+    });
+  }
+
+  // The page has answered a control, in place: `data-acted` counts the answers.
+  function acted() {
+    acts += 1;
+    body.setAttribute("data-acted", String(acts));
+    document.dispatchEvent(new CustomEvent("converge:acted"));
+  }
+
+  // What names a control across a swap: its form's address, its name and value, and the
+  // activity card and live region it sits in.
+  function whereIs(form, control) {
+    var card = form.closest("[data-activity]");
+    var region = form.closest("[data-live]");
+    return {
+      action: form.getAttribute("action"),
+      name: control && control.getAttribute("name"),
+      value: control && control.getAttribute("value"),
+      id: control && control.id,
+      card: card && card.getAttribute("data-activity"),
+      region: region && region.id
+    };
+  }
+
+  function putFocusBack(place) {
+    var target = null;
+    if (place.id) target = document.getElementById(place.id);
+    if (!target) {
+      Array.prototype.some.call(document.querySelectorAll("form[method=post]"), function (form) {
+        if (form.getAttribute("action") !== place.action) return false;
+        var buttons = form.querySelectorAll("button");
+        target = Array.prototype.find.call(buttons, function (button) {
+          return button.getAttribute("name") === place.name && button.getAttribute("value") === place.value;
+        }) || buttons[0] || null;
+        return Boolean(target);
+      });
+    }
+    // The control gave way to another (pause for start): the first control of the same card.
+    if (!target && place.card) {
+      var card = document.querySelector('[data-activity="' + place.card + '"]');
+      target = card && card.querySelector("button, a[href], select, input:not([type=hidden])");
+    }
+    if (!target && place.region) {
+      var region = document.getElementById(place.region);
+      target = region && region.querySelector("button, a[href], select, input:not([type=hidden])");
+    }
+    if (target) target.focus({ preventScroll: true });
+  }
+
+  // The server's words for a refusal (its page's alert), beside the form that was refused.
+  function showRefusal(form, html) {
+    var words = "";
+    if (html) {
+      var alert = new DOMParser().parseFromString(html, "text/html").querySelector("[role=alert]");
+      words = alert ? alert.textContent.trim() : "";
+    }
+    // No answer at all: the words of the line that says the connection is lost.
+    if (!words && status) words = status.textContent.trim();
+    var shown = form.nextElementSibling;
+    if (!(shown && shown.hasAttribute("data-refusal"))) {
+      shown = document.createElement("p");
+      shown.className = "error";
+      shown.setAttribute("role", "alert");
+      shown.setAttribute("data-refusal", "");
+      form.parentNode.insertBefore(shown, form.nextSibling);
+    }
+    shown.textContent = words;
   }
 
   // Which events change this page: a phone on one activity ignores the others' notes and the

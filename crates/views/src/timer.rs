@@ -25,7 +25,13 @@ pub fn timer(lang: Lang, activity: &Activity, now: Timestamp) -> Markup {
             @if !running { " " span.muted { (lang.t("timer-paused")) } }
             // Shown when the time is up, on every screen: a banner on phones, a chime on the
             // projection (`stage.js`). Announced once, when it appears.
-            @if running { " " strong.timer-over-note role="status" hidden[!over] { (lang.t("timer-over")) } }
+            // An activity that locks at zero says that posting has stopped.
+            @if running {
+                " "
+                strong.timer-over-note role="status" hidden[!over] {
+                    (lang.t(if activity.settings.lock_at_zero { "timer-over-locked" } else { "timer-over" }))
+                }
+            }
         }
     }
 }

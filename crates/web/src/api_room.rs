@@ -232,3 +232,116 @@ pub async fn pause_timer(
     let seq = stored.last().map_or(0, |event| event.seq);
     Ok(Json(TimerView { activity_id, running: false, ends_at: None, remaining_ms, seq }))
 }
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AdjustTimerRequest {
+    /// How many minutes to add or take off, 1 to 600; one when absent.
+    minutes: Option<u32>,
+}
+
+/// The timer as it is after a change: running or paused, and when it ends or what is left.
+async fn timer_now(app: &AppState, workshop: WorkshopId, activity_id: Uuid, seq: u64) -> Result<TimerView, ApiError> {
+    let state = app.engine.state(workshop).await?;
+    let timer = state.workshop.activity(ActivityId::from_uuid(activity_id)).and_then(|activity| activity.timer);
+    Ok(match timer {
+        Some(Timer::Running { ends_at }) => {
+            TimerView { activity_id, running: true, ends_at: Some(ends_at.0), remaining_ms: None, seq }
+        }
+        Some(Timer::Paused { remaining_ms }) => {
+            TimerView { activity_id, running: false, ends_at: None, remaining_ms: Some(remaining_ms), seq }
+        }
+        None => TimerView { activity_id, running: false, ends_at: None, remaining_ms: None, seq },
+    })
+}
+
+/// Add minutes to an activity's timer (running or paused); one that already ran out counts them
+/// from now.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/activities/{activity_id}/timer/extend", operation_id = "extendTimer",
+    tag = "facilitation",
+    params(("id" = Uuid, Path), ("activity_id" = Uuid, Path)),
+    request_body = Option<AdjustTimerRequest>,
+    responses((status = 200, body = TimerView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 422, description = "The activity is closed, or the minutes are out of range", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn extend_timer(
+    State(app): State<AppState>,
+    credentials: Credentials,
+    ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
+    body: Option<ApiJson<serde_json::Value>>,
+) -> Result<Json<TimerView>, ApiError> {
+    let AdjustTimerRequest { minutes } = optional_body(body)?;
+    let workshop = WorkshopId::from_uuid(id);
+    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, workshop).await?;
+    let command =
+        Command::ExtendTimer { activity_id: ActivityId::from_uuid(activity_id), minutes: minutes.unwrap_or(1) };
+    let stored = app.engine.execute(workshop, actor, command).await?;
+    let seq = stored.last().map_or(0, |event| event.seq);
+    Ok(Json(timer_now(&app, workshop, activity_id, seq).await?))
+}
+
+/// Take minutes off an activity's timer (running or paused); one with less than that left ends
+/// now.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/activities/{activity_id}/timer/shorten", operation_id = "shortenTimer",
+    tag = "facilitation",
+    params(("id" = Uuid, Path), ("activity_id" = Uuid, Path)),
+    request_body = Option<AdjustTimerRequest>,
+    responses((status = 200, body = TimerView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 422, description = "The activity is closed or has no timer, or the minutes are out of range", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn shorten_timer(
+    State(app): State<AppState>,
+    credentials: Credentials,
+    ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
+    body: Option<ApiJson<serde_json::Value>>,
+) -> Result<Json<TimerView>, ApiError> {
+    let AdjustTimerRequest { minutes } = optional_body(body)?;
+    let workshop = WorkshopId::from_uuid(id);
+    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, workshop).await?;
+    let command =
+        Command::ShortenTimer { activity_id: ActivityId::from_uuid(activity_id), minutes: minutes.unwrap_or(1) };
+    let stored = app.engine.execute(workshop, actor, command).await?;
+    let seq = stored.last().map_or(0, |event| event.seq);
+    Ok(Json(timer_now(&app, workshop, activity_id, seq).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UndoRequest {
+    /// The sequence number of the move to undo: one of the workshop's recent moves (removing an
+    /// activity, moving one on the agenda, moving a note to another quadrant or category).
+    seq: u64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MoveUndoneView {
+    /// The move that was undone.
+    undone: u64,
+    /// The sequence number of the last event the undoing recorded.
+    seq: u64,
+}
+
+/// Undo one of the facilitator's recent structural moves. The move stays on the record; the
+/// events that put things back are recorded after it.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/undo", operation_id = "undo",
+    tag = "facilitation",
+    params(("id" = Uuid, Path)),
+    request_body = UndoRequest,
+    responses((status = 200, body = MoveUndoneView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 422, description = "No such recent move, or what it changed has changed since", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn undo(
+    State(app): State<AppState>,
+    credentials: Credentials,
+    ValidPath(id): ValidPath<Uuid>,
+    ApiJson(body): ApiJson<serde_json::Value>,
+) -> Result<Json<MoveUndoneView>, ApiError> {
+    let UndoRequest { seq } = decode(body)?;
+    let workshop = WorkshopId::from_uuid(id);
+    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, workshop).await?;
+    let stored = app.engine.execute(workshop, actor, Command::Undo { seq }).await?;
+    Ok(Json(MoveUndoneView { undone: seq, seq: stored.last().map_or(0, |event| event.seq) }))
+}

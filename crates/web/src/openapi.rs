@@ -22,6 +22,7 @@ use utoipa::{Modify, OpenApi};
           api_moderation::hide_contribution, api_moderation::show_contribution, api_moderation::edit_contribution,
           api_moderation::remove_contribution, api_moderation::unmerge_contribution,
           api_room::next_step, api_room::focus_activity, api_room::start_timer, api_room::pause_timer,
+          api_room::extend_timer, api_room::shorten_timer, api_room::undo,
           api_screen_link::issue_screen_link, api_screen_link::revoke_screen_link),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth),

@@ -115,6 +115,9 @@ async fn the_openapi_document_keeps_the_contracted_operations() {
         "focusActivity post /api/v1/workshops/{id}/focus",
         "startTimer post /api/v1/workshops/{id}/activities/{activity_id}/timer/start",
         "pauseTimer post /api/v1/workshops/{id}/activities/{activity_id}/timer/pause",
+        "extendTimer post /api/v1/workshops/{id}/activities/{activity_id}/timer/extend",
+        "shortenTimer post /api/v1/workshops/{id}/activities/{activity_id}/timer/shorten",
+        "undo post /api/v1/workshops/{id}/undo",
         "issueScreenLink post /api/v1/workshops/{id}/screen-link",
         "revokeScreenLink post /api/v1/workshops/{id}/screen-link/revoke",
     ] {

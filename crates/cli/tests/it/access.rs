@@ -304,6 +304,12 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
     ),
     (
         "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/timer-shorten",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
+    ),
+    ("POST", "/facilitator/workshops/{id}/undo", [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, S(422), NOT_FOUND]),
+    (
+        "POST",
         "/facilitator/workshops/{id}/activities/{activity_id}/move-up",
         [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, To("/facilitator/workshops/{id}"), NOT_FOUND],
     ),
@@ -680,6 +686,23 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "POST",
         "/api/v1/workshops/{id}/activities/{activity_id}/timer/pause",
         [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    // A minute more, then a minute less, on the timer just paused (no body: one minute).
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/timer/extend",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/timer/shorten",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    // Undoing a move that is not one of the recent moves: the facilitator is told so.
+    (
+        "POST",
+        "/api/v1/workshops/{id}/undo",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, S(422), NOT_FOUND],
     ),
     (
         "POST",
@@ -1070,11 +1093,12 @@ impl World {
     fn fill(&self, template: &str, method: &str, role: Role) -> String {
         // The page's controls on the second activity leave it as they found it, or in a draft
         // with a timer, so the API's open and close rows below still find it as they expect.
-        const ON_THE_SECOND: [&str; 8] = [
+        const ON_THE_SECOND: [&str; 9] = [
             "/close",
             "/timer-start",
             "/timer-pause",
             "/timer-extend",
+            "/timer-shorten",
             "/move-up",
             "/move-down",
             "/brainwriting-start",
@@ -1192,6 +1216,7 @@ impl World {
             }
             "/facilitator/workshops/{id}/focus" => vec![("activity_id", self.open_activity.clone())],
             "/facilitator/workshops/{id}/tables" => vec![("table_size", "4".into())],
+            "/facilitator/workshops/{id}/undo" => vec![("seq", "1".into())],
             "/facilitator/workshops/{id}/joining" => vec![("action", "unlock".into())],
             "/facilitator/workshops/{id}/projection/spotlight" => {
                 vec![("contribution_id", self.contribution_id.clone())]
@@ -1259,6 +1284,7 @@ impl World {
                 "sources": [self.contribution_id],
             })),
             "/api/v1/workshops/{id}/focus" => Some(json!({"activity_id": self.open_activity})),
+            "/api/v1/workshops/{id}/undo" => Some(json!({"seq": 1})),
             "/api/v1/workshops/{id}/contributions" => {
                 Some(json!({"activity_id": self.open_activity, "text": format!("Une contribution de {role:?}")}))
             }
@@ -1453,6 +1479,7 @@ fn participants_never_get_a_success_on_a_facilitator_route() {
             || path.ends_with("/next-step")
             || path.ends_with("/focus")
             || path.contains("/timer/")
+            || path.ends_with("/undo")
             || (path == "/api/v1/workshops")
             || (method == "POST" && path.ends_with("/delete"))
             || path.contains("/screen-link")

@@ -244,3 +244,38 @@ async fn one_click_on_the_console_moves_the_room_on() {
     let clicked = facilitator.post_form(&format!("/facilitator/workshops/{id}/next-step"), &fields).await;
     assert_eq!(clicked.location.as_deref(), Some(format!("/facilitator/workshops/{id}/activities/{third}").as_str()));
 }
+
+/// The timer's minutes either way (`extendTimer`, `shortenTimer`) and `undo` through the API:
+/// the facilitator's alone, each refusal in its own words.
+#[tokio::test]
+async fn the_timer_takes_minutes_either_way_and_undo_names_what_it_cannot_undo() {
+    let data = DataFolder::new();
+    let server = spawn_app(&data);
+    let created = server.create_from_template(&data.token, "Hackathon", "smarter-democracy-hackathon").await;
+    let id = str(&created, "id").to_owned();
+    let first = created["activities"][0]["id"].as_str().unwrap().to_owned();
+    let timer = |control: &str| format!("/api/v1/workshops/{id}/activities/{first}/timer/{control}");
+    let (status, _) = post(&server, &data.token, &format!("/api/v1/workshops/{id}/next-step"), None).await;
+    assert_eq!(status, 200);
+    let (status, started) = post(&server, &data.token, &timer("start"), Some(json!({"minutes": 10}))).await;
+    assert_eq!(status, 200, "{started}");
+    let ends = started["ends_at"].as_i64().unwrap();
+    let (status, shorter) = post(&server, &data.token, &timer("shorten"), Some(json!({"minutes": 3}))).await;
+    assert_eq!(status, 200, "{shorter}");
+    assert_eq!((shorter["running"].as_bool(), shorter["ends_at"].as_i64()), (Some(true), Some(ends - 180_000)));
+    let (status, longer) = post(&server, &data.token, &timer("extend"), None).await;
+    assert_eq!(status, 200, "{longer}");
+    assert_eq!(longer["ends_at"].as_i64(), Some(ends - 120_000), "no body: one minute");
+    let (status, refused) = post(&server, &data.token, &timer("shorten"), Some(json!({"minutes": 0}))).await;
+    assert_eq!((status, str(&refused["error"], "code")), (422, "invalid_config"), "{refused}");
+
+    // Nothing was moved: there is nothing to undo, and the answer says so.
+    let undo = format!("/api/v1/workshops/{id}/undo");
+    let (status, nothing) = post(&server, &data.token, &undo, Some(json!({"seq": 1}))).await;
+    assert_eq!((status, str(&nothing["error"], "code")), (422, "nothing_to_undo"), "{nothing}");
+    // A participant neither undoes nor touches the timer.
+    let joined = server.join(str(&created, "join_code"), "Alice").await;
+    let participant = str(&joined, "token").to_owned();
+    assert_eq!(post(&server, &participant, &undo, Some(json!({"seq": 1}))).await.0, 403);
+    assert_eq!(post(&server, &participant, &timer("shorten"), None).await.0, 403);
+}

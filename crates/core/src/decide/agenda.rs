@@ -150,6 +150,26 @@ pub(super) fn extend_timer(
     Ok(vec![Event::TimerExtended { activity_id, extra_ms: u64::from(minutes) * MINUTE_MS }])
 }
 
+pub(super) fn shorten_timer(
+    cx: &Deciding<'_>,
+    activity_id: ActivityId,
+    minutes: u32,
+) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+    if activity.status == ActivityStatus::Closed {
+        return Err(DomainError::ActivityNotOpen);
+    }
+    if minutes == 0 || minutes > crate::config_limits::MINUTES_MAX {
+        return Err(DomainError::InvalidConfig { reason: "minutes" });
+    }
+    if activity.timer.is_none() {
+        return Err(DomainError::TimerNotRunning);
+    }
+    Ok(vec![Event::TimerShortened { activity_id, less_ms: u64::from(minutes) * MINUTE_MS }])
+}
+
 pub(super) fn set_focus(cx: &Deciding<'_>, activity_id: Option<ActivityId>) -> Result<Vec<Event>, DomainError> {
     let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;

@@ -69,6 +69,21 @@ impl Workshop {
         }
     }
 
+    pub(super) fn timer_shortened(&mut self, timed: &TimedEvent, activity_id: &ActivityId, less_ms: &u64) {
+        if let Some(activity) = self.activity_mut(*activity_id) {
+            activity.timer = match activity.timer {
+                // A timer cut below zero ends now, not in the past: its end is when it ended.
+                Some(Timer::Running { ends_at }) => Some(Timer::Running {
+                    ends_at: Timestamp((ends_at.0 - *less_ms as i64).max(timed.at.0.min(ends_at.0))),
+                }),
+                Some(Timer::Paused { remaining_ms }) => {
+                    Some(Timer::Paused { remaining_ms: remaining_ms.saturating_sub(*less_ms) })
+                }
+                None => None,
+            };
+        }
+    }
+
     pub(super) fn activity_opened(&mut self, activity_id: &ActivityId) {
         if let Some(activity) = self.activity_mut(*activity_id) {
             activity.status = ActivityStatus::Open;

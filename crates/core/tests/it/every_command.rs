@@ -35,7 +35,7 @@ struct Intent {
 }
 
 /// How many kinds of command `command` knows; kinds above map to `COMMON`.
-const COMMAND_KINDS: u8 = 55;
+const COMMAND_KINDS: u8 = 57;
 
 /// The commands a room sends most, and those that need others before them to be accepted.
 const COMMON: [u8; 20] = [19, 19, 19, 19, 27, 27, 28, 29, 30, 32, 33, 10, 0, 13, 20, 21, 34, 23, 24, 22];
@@ -463,6 +463,12 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
                 Command::ZoomProjection { zoom: (c % 4 != 0).then_some(Zoom { activity_id: any_activity, part }) },
             )
         }
+        54 => (facilitating(), Command::ShortenTimer { activity_id: any_activity, minutes: u32::from(c % 10) + 1 }),
+        55 => {
+            let moves = &workshop.recent_moves;
+            let seq = if moves.is_empty() { u64::from(c) } else { moves[usize::from(a) % moves.len()].seq };
+            (facilitating(), Command::Undo { seq })
+        }
         _ => (facilitating(), Command::RestoreWorkshop),
     }
 }
@@ -568,7 +574,7 @@ fn every_command_folds_the_same_from_a_snapshot_as_live() {
 
 /// Every variant of `Command`. A new variant fails to compile in `exhaustive` below until it is
 /// listed here and the generator makes it.
-const ALL_VARIANTS: [&str; 55] = [
+const ALL_VARIANTS: [&str; 57] = [
     "Join",
     "ChangeRole",
     "RemoveParticipant",
@@ -624,6 +630,8 @@ const ALL_VARIANTS: [&str; 55] = [
     "NextStep",
     "IssueScreenLink",
     "RevokeScreenLink",
+    "ShortenTimer",
+    "Undo",
 ];
 
 /// Fails to compile when `Command` gains a variant, pointing here: list it in `ALL_VARIANTS`
@@ -685,6 +693,8 @@ fn exhaustive(command: &Command) {
         | Command::RestoreWorkshop
         | Command::NextStep { .. }
         | Command::IssueScreenLink { .. }
-        | Command::RevokeScreenLink => {}
+        | Command::RevokeScreenLink
+        | Command::ShortenTimer { .. }
+        | Command::Undo { .. } => {}
     }
 }

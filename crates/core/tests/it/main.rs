@@ -7,6 +7,7 @@ mod support;
 
 mod brainwriting;
 mod closing;
+mod cockpit;
 mod decks;
 mod every_command;
 mod facilitation;

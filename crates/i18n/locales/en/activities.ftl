@@ -54,3 +54,5 @@ votes-explain-score_median = { $count ->
     [one] { $winner } wins: it is the idea with the best median score ({ $score }); the mean breaks ties.
    *[other] Tie: { $winner } have the same median score ({ $score }), the best, and the same mean.
 }
+error-time_is_up = Time is up: this activity takes no more contributions.
+error-nothing_to_undo = This move can no longer be undone.

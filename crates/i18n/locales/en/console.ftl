@@ -64,6 +64,7 @@ settings-save-button = Save
 ## Timer
 timer-label = Time left
 timer-over = Time is up
+timer-over-locked = Time is up: posting has stopped
 timer-paused = (paused)
 
 ## Assessment and vote
@@ -135,3 +136,37 @@ console-screen-link-renew = New link…
 console-screen-link-renew-hint = The current address stops working at once, and the screens showing it stop.
 console-screen-link-renew-button = Replace the link
 console-screen-link-revoke = Revoke the link
+
+## The cockpit: the timer's controls, progress, undo, the room's setup.
+console-timer-shorten = −1 min
+console-timer-resume = Resume
+console-timer-minutes-label = Timer length, in minutes
+console-lock-at-zero-badge = Posting stops at zero
+settings-lock-at-zero-label = Stop posting when the timer reaches zero
+console-current-heading = Now
+console-setup-heading = Room, screen and report
+console-progress-contributed = { $done } of { $present } { $done ->
+    [one] has contributed
+   *[other] have contributed
+}
+console-progress-finished-round = { $done } of { $present } { $done ->
+    [one] has finished this round
+   *[other] have finished this round
+}
+console-progress-voted = { $done } of { $present } { $done ->
+    [one] has voted
+   *[other] have voted
+}
+console-progress-assessed = { $done } of { $present } { $done ->
+    [one] has assessed
+   *[other] have assessed
+}
+console-progress-rated = { $done } of { $present } { $done ->
+    [one] has rated the risks
+   *[other] have rated the risks
+}
+console-undo-label = Undo:
+console-undo-activity_removed = Undo removing “{ $what }”
+console-undo-activity_moved = Undo moving “{ $what }”
+console-undo-contribution_moved = Undo moving the note “{ $what }”
+console-undo-contribution_categorized = Undo sorting the note “{ $what }”

@@ -54,3 +54,5 @@ votes-explain-score_median = { $count ->
     [one] { $winner } l’emporte : c’est l’idée qui a la meilleure note médiane ({ $score }) ; la moyenne départage les ex aequo.
    *[other] Ex aequo : { $winner } ont la même note médiane ({ $score }), la meilleure, et la même moyenne.
 }
+error-time_is_up = Le temps est écoulé : cette activité ne reçoit plus de contributions.
+error-nothing_to_undo = Ce déplacement ne peut plus être annulé.

@@ -64,6 +64,7 @@ settings-save-button = Enregistrer
 ## Minuteur
 timer-label = Temps restant
 timer-over = Temps écoulé
+timer-over-locked = Temps écoulé : l’envoi est fermé
 timer-paused = (en pause)
 
 ## Évaluation et vote
@@ -135,3 +136,37 @@ console-screen-link-renew = Nouveau lien…
 console-screen-link-renew-hint = L’adresse actuelle cesse aussitôt de fonctionner, et les écrans qui l’affichent s’arrêtent.
 console-screen-link-renew-button = Remplacer le lien
 console-screen-link-revoke = Retirer le lien
+
+## The cockpit: the timer's controls, progress, undo, the room's setup.
+console-timer-shorten = −1 min
+console-timer-resume = Reprendre
+console-timer-minutes-label = Durée du minuteur, en minutes
+console-lock-at-zero-badge = Envoi bloqué à zéro
+settings-lock-at-zero-label = Bloquer l’envoi de contributions quand le minuteur arrive à zéro
+console-current-heading = En cours
+console-setup-heading = Salle, écran et rapport
+console-progress-contributed = { $done } sur { $present } { $done ->
+    [one] a contribué
+   *[other] ont contribué
+}
+console-progress-finished-round = { $done } sur { $present } { $done ->
+    [one] a fini ce tour
+   *[other] ont fini ce tour
+}
+console-progress-voted = { $done } sur { $present } { $done ->
+    [one] a voté
+   *[other] ont voté
+}
+console-progress-assessed = { $done } sur { $present } { $done ->
+    [one] a évalué
+   *[other] ont évalué
+}
+console-progress-rated = { $done } sur { $present } { $done ->
+    [one] a évalué les risques
+   *[other] ont évalué les risques
+}
+console-undo-label = Annuler :
+console-undo-activity_removed = Annuler la suppression de « { $what } »
+console-undo-activity_moved = Annuler le déplacement de « { $what } »
+console-undo-contribution_moved = Annuler le déplacement de la note « { $what } »
+console-undo-contribution_categorized = Annuler le classement de la note « { $what } »

@@ -7,6 +7,8 @@
 use crate::Lang;
 use crate::layout::{PageContext, csrf_field};
 use crate::timer::timer;
+use converge_core::progress::ProgressKind;
+use converge_core::undo::UndoableMove;
 use converge_core::{
     Activity, ActivityId, ActivityKind, ActivityStatus, BoardPart, JoinPanel, ParticipantId, Quadrant, Role, Workshop,
     WorkshopId, limits,
@@ -275,9 +277,15 @@ pub fn activity_controls(
             @if running {
                 (button("timer-pause", lang.t("console-timer-pause"), "secondary"))
             } @else if !closed {
-                (button("timer-start", lang.t("console-timer-start"), "secondary"))
+                (timer_start_form(context, workshop, activity, back))
+            }
+            @if !closed && activity.timer.is_some() {
+                (button("timer-shorten", lang.t("console-timer-shorten"), "secondary"))
             }
             @if !closed { (button("timer-extend", lang.t("console-timer-extend"), "secondary")) }
+            @if activity.settings.lock_at_zero && !closed {
+                span.badge.lock { (lang.t("console-lock-at-zero-badge")) }
+            }
             @if back == "console" {
                 @if position > 0 { (button("move-up", lang.t("console-move-up"), "secondary quiet")) }
                 @if position + 1 < workshop.activities.len() {
@@ -285,6 +293,101 @@ pub fn activity_controls(
                 }
                 @if !workshop.has_room_input(activity) {
                     (button("remove", lang.t("console-remove"), "danger quiet"))
+                }
+            }
+        }
+    }
+}
+
+/// Starts the timer for the minutes in the field beside the button: the activity's planned
+/// minutes to begin with; empty for a paused timer, which then resumes where it stopped.
+fn timer_start_form(context: &PageContext, workshop: &Workshop, activity: &Activity, back: &str) -> Markup {
+    let lang = context.lang;
+    let paused = matches!(activity.timer, Some(converge_core::Timer::Paused { remaining_ms }) if remaining_ms > 0);
+    let planned = activity.settings.minutes.unwrap_or(5);
+    let field = format!("timer-minutes-{}", activity.id);
+    html! {
+        form.inline.timer-start method="post"
+            action={ "/facilitator/workshops/" (workshop.id) "/activities/" (activity.id) "/timer-start" } {
+            (csrf_field(&context.csrf))
+            input type="hidden" name="back" value=(back);
+            label.visually-hidden for=(field) { (lang.t("console-timer-minutes-label")) }
+            @if paused {
+                input id=(field) type="number" name="minutes" min="1" max=(converge_core::config_limits::MINUTES_MAX)
+                    inputmode="numeric" placeholder=(planned);
+            } @else {
+                input id=(field) type="number" name="minutes" min="1" max=(converge_core::config_limits::MINUTES_MAX)
+                    inputmode="numeric" value=(planned);
+            }
+            span.unit aria-hidden="true" { "min" }
+            button.secondary type="submit" {
+                (lang.t(if paused { "console-timer-resume" } else { "console-timer-start" }))
+            }
+        }
+    }
+}
+
+/// How far the room is in the activity: "14 sur 20 ont voté". Counts only, never who.
+pub fn progress_line(lang: Lang, workshop: &Workshop, activity: &Activity) -> Markup {
+    let Some(progress) = workshop.progress(activity) else { return html! {} };
+    // A round is only "this round" while the activity runs.
+    if activity.status == ActivityStatus::Draft
+        || (activity.status == ActivityStatus::Closed && progress.kind == ProgressKind::FinishedRound)
+    {
+        return html! {};
+    }
+    html! {
+        p.progress data-progress=(progress.kind.as_str()) {
+            (lang.t_args(&format!("console-progress-{}", progress.kind.as_str()), &[
+                ("done", FluentValue::from(progress.done)),
+                ("present", FluentValue::from(progress.present)),
+            ]))
+            " "
+            meter min="0" max=(progress.present.max(1)) value=(progress.done) aria-hidden="true" {}
+        }
+    }
+}
+
+/// "Annuler" for the last structural moves, most recent first, each naming what it puts back:
+/// on the console (`on` is `None`) the agenda's; on an activity's page, those of its notes
+/// (a note moved to another quadrant, sorted into another category).
+pub fn undo_controls(context: &PageContext, workshop: &Workshop, on: Option<ActivityId>) -> Markup {
+    const SHOWN: usize = 3;
+    let lang = context.lang;
+    let concerns = |undo: &UndoableMove| match (undo, on) {
+        (UndoableMove::ActivityRemoved { .. } | UndoableMove::ActivityMoved { .. }, None) => true,
+        (UndoableMove::ContributionCategorized { activity_id, .. }, Some(on)) => *activity_id == on,
+        (UndoableMove::ContributionMoved { contribution_id, .. }, Some(on)) => {
+            workshop.contribution(*contribution_id).is_some_and(|note| note.activity_id == on)
+        }
+        _ => false,
+    };
+    let shown: Vec<_> =
+        workshop.recent_moves.iter().rev().filter(|recent| concerns(&recent.undo)).take(SHOWN).collect();
+    if workshop.closed_at.is_some() || shown.is_empty() {
+        return html! {};
+    }
+    let back = if on.is_some() { "activity" } else { "console" };
+    let title_of = |id: ActivityId| workshop.activity(id).map(|activity| activity.title.clone()).unwrap_or_default();
+    html! {
+        div.undo-moves role="group" aria-labelledby="undo-moves-label" {
+            span #undo-moves-label.projection-label { (lang.t("console-undo-label")) }
+            @for recent in shown {
+                @let what = match &recent.undo {
+                    UndoableMove::ActivityRemoved { activity, .. } => activity.title.clone(),
+                    UndoableMove::ActivityMoved { activity_id, .. } => title_of(*activity_id),
+                    UndoableMove::ContributionMoved { contribution_id, .. }
+                    | UndoableMove::ContributionCategorized { contribution_id, .. } => {
+                        workshop.contribution(*contribution_id).map(|note| excerpt(&note.text)).unwrap_or_default()
+                    }
+                };
+                form.inline method="post" action={ "/facilitator/workshops/" (workshop.id) "/undo" } data-undo=(recent.undo.as_str()) {
+                    (csrf_field(&context.csrf))
+                    input type="hidden" name="seq" value=(recent.seq);
+                    input type="hidden" name="back" value=(back);
+                    button.quiet type="submit" {
+                        (lang.t_args(&format!("console-undo-{}", recent.undo.as_str()), &[("what", what.into())]))
+                    }
                 }
             }
         }

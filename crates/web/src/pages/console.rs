@@ -31,7 +31,7 @@ use converge_engine::EngineError;
 use converge_i18n::FluentValue;
 use converge_views::pages::console::{
     activity_controls, activity_head, activity_path, add_activity_form, focus_bar, joining_controls, next_step_control,
-    participant_controls, projection_controls, screen_link_controls, tenths_text,
+    participant_controls, progress_line, projection_controls, screen_link_controls, tenths_text, undo_controls,
 };
 use converge_views::pages::facilitator::live;
 use maud::{Markup, html};
@@ -58,6 +58,11 @@ pub async fn console(
     let now = converge_engine::now();
     let n_participants = workshop.participants.len();
     let closed = workshop.closed_at.is_some();
+    // The activity the room is on, with its place on the agenda; its controls lead the page.
+    let current = workshop
+        .current_activity()
+        .filter(|_| !closed)
+        .and_then(|current| workshop.activities.iter().enumerate().find(|(_, activity)| activity.id == current.id));
     let name = |participant: &ParticipantId| profiles.get(participant).map_or("?", |profile| profile.name.as_str());
     // Whom a duplicate can be merged into: everyone in the room but the facilitators.
     let people: Vec<(ParticipantId, &str)> = workshop
@@ -76,52 +81,88 @@ pub async fn console(
         html! {
             header.workshop-head {
                 h1 { (workshop.title) }
-                // The room's next move comes first: visible without scrolling on a laptop.
-                div #next-step-live data-live { (next_step_control(&context, workshop, "console")) }
-                // Nobody joins a closed workshop: no code to hand out.
-                @if !closed {
-                    div.join-box {
-                        span.muted { (lang.t("console-join-code")) }
-                        strong.code data-join-code { (entry.join_code) }
-                        a.join-url href=(join_link) { (join_link) }
-                        (joining_controls(&context, workshop))
-                    }
-                }
-                p.actions {
-                    a.button.secondary data-screen-link href={ "/facilitator/workshops/" (id) "/screen" } target="_blank" {
-                        (lang.t("console-open-screen"))
-                    }
-                    a.button.secondary href={ "/api/v1/workshops/" (id) "/export" } download={ "converge-" (id) ".json" } {
-                        (lang.t("console-export"))
-                    }
-                }
-                @if !closed && is_loopback(&join_link) {
-                    p.notice { (lang.t("console-loopback-notice")) }
-                }
-                // Closed too: the thank-you screen may go on showing, and its address be revoked.
-                (screen_link_controls(&context, id, screen_url.as_deref()))
-                (super::fates::console_outcomes(lang, workshop))
-                (super::report::console_links(lang, workshop))
             }
-            div #agenda-live data-live {
-                section {
-                    h2 { (lang.t("console-agenda-heading")) }
-                    (focus_bar(&context, workshop))
-                    @if !closed { (projection_controls(&context, workshop, None)) }
-                    ol.agenda {
-                        @for (position, activity) in workshop.activities.iter().enumerate() {
-                            @let day_changes = position == 0
-                                || workshop.activities[position - 1].settings.day != activity.settings.day;
-                            @if day_changes && let Some(day) = activity.settings.day {
-                                li.day-heading { h3 { (lang.t_args("console-day", &[("day", FluentValue::from(day))])) } }
+            // The cockpit: what runs now and the next move, beside the agenda, in the first screen
+            // of a laptop. The room's setup, the reports and the closing come below.
+            div.cockpit {
+                div #next-step-live.now data-live {
+                    (next_step_control(&context, workshop, "console"))
+                    @if let Some((position, current)) = current {
+                        section.current-activity aria-labelledby="current-activity-label" {
+                            h2 #current-activity-label.eyebrow { (lang.t("console-current-heading")) }
+                            ol.agenda {
+                                li.card.current data-activity=(current.id) {
+                                    (activity_head(&context, workshop, current))
+                                    (progress_line(lang, workshop, current))
+                                    (activity_controls(&context, workshop, current, position, now, "console"))
+                                }
                             }
-                            li.card data-activity=(activity.id) {
-                                (activity_head(&context, workshop, activity))
-                                (activity_controls(&context, workshop, activity, position, now, "console"))
+                        }
+                    }
+                    // How the screens are directed, and what can be undone: beside the agenda.
+                    div.direction {
+                        (focus_bar(&context, workshop))
+                        @if !closed { (projection_controls(&context, workshop, None)) }
+                        (undo_controls(&context, workshop, None))
+                    }
+                }
+                div #agenda-live data-live {
+                    section.agenda-panel {
+                        h2 { (lang.t("console-agenda-heading")) }
+                        ol.agenda {
+                            @for (position, activity) in workshop.activities.iter().enumerate() {
+                                @let day_changes = position == 0
+                                    || workshop.activities[position - 1].settings.day != activity.settings.day;
+                                @if day_changes && let Some(day) = activity.settings.day {
+                                    li.day-heading { h3 { (lang.t_args("console-day", &[("day", FluentValue::from(day))])) } }
+                                }
+                                @if current.is_some_and(|(_, current)| current.id == activity.id) {
+                                    // Its controls are in the panel above (or first on a phone).
+                                    li.card.current-mark {
+                                        (activity_head(&context, workshop, activity))
+                                    }
+                                } @else {
+                                    li.card data-activity=(activity.id) {
+                                        (activity_head(&context, workshop, activity))
+                                        (progress_line(lang, workshop, activity))
+                                        (activity_controls(&context, workshop, activity, position, now, "console"))
+                                    }
+                                }
                             }
                         }
                     }
                 }
+            }
+            div #setup-live data-live {
+                section.setup {
+                    h2 { (lang.t("console-setup-heading")) }
+                    // Nobody joins a closed workshop: no code to hand out.
+                    @if !closed {
+                        div.join-box {
+                            span.muted { (lang.t("console-join-code")) }
+                            strong.code data-join-code { (entry.join_code) }
+                            a.join-url href=(join_link) { (join_link) }
+                            (joining_controls(&context, workshop))
+                        }
+                    }
+                    p.actions {
+                        a.button.secondary data-screen-link href={ "/facilitator/workshops/" (id) "/screen" } target="_blank" {
+                            (lang.t("console-open-screen"))
+                        }
+                        a.button.secondary href={ "/api/v1/workshops/" (id) "/export" } download={ "converge-" (id) ".json" } {
+                            (lang.t("console-export"))
+                        }
+                    }
+                    @if !closed && is_loopback(&join_link) {
+                        p.notice { (lang.t("console-loopback-notice")) }
+                    }
+                }
+            }
+            // Closed too: the thank-you screen may go on showing, and its address be revoked.
+            (screen_link_controls(&context, id, screen_url.as_deref()))
+            div #outcomes-live data-live {
+                (super::fates::console_outcomes(lang, workshop))
+                (super::report::console_links(lang, workshop))
             }
             @if !closed {
                 section.card {
@@ -214,7 +255,9 @@ pub async fn activity_page(
             }
             div #activity-live data-live {
                 (activity_head(&context, workshop, activity))
+                (progress_line(lang, workshop, activity))
                 (activity_controls(&context, workshop, activity, position, now, "activity"))
+                (undo_controls(&context, workshop, Some(activity.id)))
                 @if workshop.closed_at.is_none() { (projection_controls(&context, workshop, Some(activity.id))) }
                 // A closed workshop's activities are its sealed record: shown as a participant
                 // reads a closed activity, without the controls that would change them.
@@ -261,6 +304,10 @@ fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity
                 p.hint { (lang.t(&format!("error-invalid_config-{reason}"))) }
             } @else {
                 p.hint { (lang.t("activity-anonymous-notice")) }
+            }
+            label.check {
+                input type="checkbox" name="lock_at_zero" value="on" checked[settings.lock_at_zero];
+                " " (lang.t("settings-lock-at-zero-label"))
             }
             @if position > 0 {
                 fieldset {
@@ -494,6 +541,7 @@ fn config_from_form(activity: &Activity, form: &EditActivityForm) -> Result<Acti
         day: current.day,
         minutes,
         anonymous: trimmed(&form.anonymous) == Some("on"),
+        lock_at_zero: trimmed(&form.lock_at_zero) == Some("on"),
         sources: form.source.iter().filter_map(|value| value.parse::<ActivityId>().ok()).collect(),
         kind,
     };
@@ -575,15 +623,37 @@ pub async fn close_activity(
     press(&app, owned, (id, activity_id), form, |_| Command::CloseActivity { activity_id }).await
 }
 
-/// `POST .../activities/{activity_id}/timer-start`: the activity's planned time, or what was
-/// left when it was paused.
+#[derive(Deserialize)]
+pub struct StartTimerForm {
+    back: Option<String>,
+    /// The minutes to run, as typed; empty: what was left at the pause, or the planned time.
+    minutes: Option<String>,
+}
+
+/// `POST .../activities/{activity_id}/timer-start`: the minutes typed beside the button, or else
+/// what was left when it was paused, or else the activity's planned time.
 pub async fn start_timer(
     State(app): State<AppState>,
     owned: OwnedWorkshop,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
-    FormFields(form): FormFields<BackForm>,
+    FormFields(form): FormFields<StartTimerForm>,
 ) -> Result<Redirect, PageError> {
-    press(&app, owned, (id, activity_id), form, |_| Command::StartTimer { activity_id, minutes: None }).await
+    let minutes = match trimmed(&form.minutes) {
+        None | Some("") => None,
+        Some(raw) => {
+            Some(raw.parse::<u32>().map_err(|_| PageError::from(DomainError::InvalidConfig { reason: "minutes" }))?)
+        }
+    };
+    // Minutes typed for a paused timer set it afresh; the same as planned resumes it.
+    let paused_planned = owned.state.workshop.activity(activity_id).is_some_and(|activity| {
+        matches!(activity.timer, Some(converge_core::Timer::Paused { .. })) && activity.settings.minutes == minutes
+    });
+    let minutes = minutes.filter(|_| !paused_planned);
+    press(&app, owned, (id, activity_id), BackForm { back: form.back }, |_| Command::StartTimer {
+        activity_id,
+        minutes,
+    })
+    .await
 }
 
 /// `POST .../activities/{activity_id}/timer-pause`.
@@ -604,6 +674,47 @@ pub async fn extend_timer(
     FormFields(form): FormFields<BackForm>,
 ) -> Result<Redirect, PageError> {
     press(&app, owned, (id, activity_id), form, |_| Command::ExtendTimer { activity_id, minutes: 1 }).await
+}
+
+/// `POST .../activities/{activity_id}/timer-shorten`: one minute less.
+pub async fn shorten_timer(
+    State(app): State<AppState>,
+    owned: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<BackForm>,
+) -> Result<Redirect, PageError> {
+    press(&app, owned, (id, activity_id), form, |_| Command::ShortenTimer { activity_id, minutes: 1 }).await
+}
+
+#[derive(Deserialize)]
+pub struct UndoForm {
+    /// The move to undo, by its place in the log.
+    seq: Option<String>,
+    back: Option<String>,
+}
+
+/// `POST .../undo`: one of the recent structural moves put back; comes back to the console, or
+/// to the page of the activity the move concerned.
+pub async fn undo(
+    State(app): State<AppState>,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
+    ValidPath(id): ValidPath<WorkshopId>,
+    FormFields(form): FormFields<UndoForm>,
+) -> Result<Redirect, PageError> {
+    let seq = trimmed(&form.seq)
+        .and_then(|raw| raw.parse::<u64>().ok())
+        .ok_or(PageError::from(Failure::BadRequest("seq".into())))?;
+    let concerns = state.workshop.recent_move(seq).and_then(|recent| match &recent.undo {
+        converge_core::undo::UndoableMove::ContributionMoved { contribution_id, .. } => {
+            state.workshop.contribution(*contribution_id).map(|contribution| contribution.activity_id)
+        }
+        other => other.activity_id(),
+    });
+    run(&app, &facilitator, id, Command::Undo { seq }).await?;
+    Ok(match concerns {
+        Some(activity_id) => back_to(form.back.as_ref(), id, activity_id),
+        None => Redirect::to(&console_path(id)),
+    })
 }
 
 /// `POST .../activities/{activity_id}/move-up`: one place earlier on the agenda.
@@ -674,6 +785,8 @@ pub struct EditActivityForm {
     prompt: Option<String>,
     minutes: Option<String>,
     anonymous: Option<String>,
+    /// `on`: posting stops when the timer reaches zero.
+    lock_at_zero: Option<String>,
     /// The activities this one works on, one field per box ticked.
     #[serde(default)]
     source: Vec<String>,
@@ -1043,6 +1156,7 @@ mod tests {
             prompt: some(""),
             minutes: some("20"),
             anonymous: some("on"),
+            lock_at_zero: None,
             source: Vec::new(),
             deck: some("builtin"),
             categories: some("Culture\nOutils"),
