@@ -72,17 +72,24 @@ pub fn decide_create(
 fn undo(cx: &Deciding<'_>, seq: u64) -> Result<Vec<Event>, DomainError> {
     require_facilitator(cx.workshop, cx.actor)?;
     let recent = cx.workshop.recent_move(seq).ok_or(DomainError::NothingToUndo)?;
-    let mut events = match crate::undo::compensating_command(&recent.undo) {
-        Some(command) => decide(cx.workshop, cx.actor, command, cx.keyring)?,
-        None => {
-            let restoring = crate::undo::restoring_event(&recent.undo).ok_or(DomainError::NothingToUndo)?;
-            if let Event::ActivityRestored { activity_id, .. } = &restoring
-                && cx.workshop.activity(*activity_id).is_some()
-            {
-                return Err(DomainError::DuplicateActivity(*activity_id));
-            }
-            vec![restoring]
+    let commands = crate::undo::compensating_commands(cx.workshop, &recent.undo);
+    let mut events = if let Some(restoring) = crate::undo::restoring_event(&recent.undo) {
+        if let Event::ActivityRestored { activity_id, .. } = &restoring
+            && cx.workshop.activity(*activity_id).is_some()
+        {
+            return Err(DomainError::DuplicateActivity(*activity_id));
         }
+        vec![restoring]
+    } else if commands.is_empty() {
+        // A merge whose notes were all unmerged since: nothing is left to put back.
+        return Err(DomainError::NothingToUndo);
+    } else {
+        let mut events = Vec::new();
+        // Each command concerns a different note, so each is decided on the same state.
+        for command in commands {
+            events.extend(decide(cx.workshop, cx.actor, command, cx.keyring)?);
+        }
+        events
     };
     events.push(Event::MoveUndone { seq });
     Ok(events)

@@ -4,11 +4,11 @@
 //! Nothing is ever taken out of the log: the fold remembers the last few moves with what they
 //! changed ([`RecentMove`]), and undoing one (`Command::Undo`) records the events that put things
 //! back, then [`Event::MoveUndone`](crate::Event::MoveUndone). A move put back by an earlier
-//! move is put back by the command that makes that move ([`compensating_command`]): moving an
+//! move is put back by the command that makes that move ([`compensating_commands`]): moving an
 //! activity or a note back is a move like any other (so it can be undone in turn). A removed
 //! activity has no command to bring it back and comes back through its own event,
-//! `ActivityRestored`. A later kind of move maps the same way: a merge of notes would map to the
-//! command that unmerges them.
+//! `ActivityRestored`. A merge of notes is put back by unmerging each note it merged that is
+//! still merged there.
 
 use crate::state::Activity;
 use crate::{ActivityId, Command, ContributionId, ContributionKind, Event, TimedEvent, Workshop};
@@ -48,19 +48,13 @@ pub enum UndoableMove {
         contribution_id: ContributionId,
         from: Option<u32>,
     },
+    ContributionsMerged {
+        into: ContributionId,
+        merged: Vec<ContributionId>,
+    },
 }
 
 impl UndoableMove {
-    /// The activity the move concerns, for the console to name it.
-    pub fn activity_id(&self) -> Option<ActivityId> {
-        match self {
-            UndoableMove::ActivityRemoved { activity, .. } => Some(activity.id),
-            UndoableMove::ActivityMoved { activity_id, .. }
-            | UndoableMove::ContributionCategorized { activity_id, .. } => Some(*activity_id),
-            UndoableMove::ContributionMoved { .. } => None,
-        }
-    }
-
     /// The move's kind, as its words are keyed: `activity_removed`, `activity_moved`, ….
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -68,24 +62,31 @@ impl UndoableMove {
             UndoableMove::ActivityMoved { .. } => "activity_moved",
             UndoableMove::ContributionMoved { .. } => "contribution_moved",
             UndoableMove::ContributionCategorized { .. } => "contribution_categorized",
+            UndoableMove::ContributionsMerged { .. } => "contributions_merged",
         }
     }
 }
 
-/// The command that puts a move back, when one does; a removed activity has none (it comes back
-/// through `ActivityRestored`).
-pub fn compensating_command(undo: &UndoableMove) -> Option<Command> {
+/// The commands that put a move back, when commands do; a removed activity has none (it comes
+/// back through `ActivityRestored`). A merge is put back by unmerging, one by one, the notes it
+/// merged that are still merged into the same note (one may have been unmerged since).
+pub fn compensating_commands(workshop: &Workshop, undo: &UndoableMove) -> Vec<Command> {
     match undo {
-        UndoableMove::ActivityRemoved { .. } => None,
+        UndoableMove::ActivityRemoved { .. } => Vec::new(),
         UndoableMove::ActivityMoved { activity_id, from } => {
-            Some(Command::MoveActivity { activity_id: *activity_id, position: *from })
+            vec![Command::MoveActivity { activity_id: *activity_id, position: *from }]
         }
         UndoableMove::ContributionMoved { contribution_id, from } => {
-            Some(Command::MoveContribution { contribution_id: *contribution_id, kind: *from })
+            vec![Command::MoveContribution { contribution_id: *contribution_id, kind: *from }]
         }
         UndoableMove::ContributionCategorized { activity_id, contribution_id, from } => {
-            Some(Command::Categorize { activity_id: *activity_id, contribution_id: *contribution_id, category: *from })
+            vec![Command::Categorize { activity_id: *activity_id, contribution_id: *contribution_id, category: *from }]
         }
+        UndoableMove::ContributionsMerged { into, merged } => merged
+            .iter()
+            .filter(|id| workshop.contribution(**id).is_some_and(|note| note.merged_into == Some(*into)))
+            .map(|id| Command::UnmergeContribution { contribution_id: *id })
+            .collect(),
     }
 }
 
@@ -142,11 +143,28 @@ impl Workshop {
                     from: activity.placements.get(contribution_id).copied(),
                 }
             }
+            Event::ContributionsMerged { into, merged } => {
+                UndoableMove::ContributionsMerged { into: *into, merged: merged.clone() }
+            }
             _ => return,
         };
         self.recent_moves.push(RecentMove { seq: timed.seq, undo });
         if self.recent_moves.len() > RECENT_MOVES_MAX {
             self.recent_moves.remove(0);
+        }
+    }
+
+    /// The activity the move recorded at `seq` concerns: the one moved or removed, or the one
+    /// whose notes were moved, sorted or merged.
+    pub fn activity_of_move(&self, seq: u64) -> Option<ActivityId> {
+        match &self.recent_move(seq)?.undo {
+            UndoableMove::ActivityRemoved { activity, .. } => Some(activity.id),
+            UndoableMove::ActivityMoved { activity_id, .. }
+            | UndoableMove::ContributionCategorized { activity_id, .. } => Some(*activity_id),
+            UndoableMove::ContributionMoved { contribution_id, .. }
+            | UndoableMove::ContributionsMerged { into: contribution_id, .. } => {
+                self.contribution(*contribution_id).map(|note| note.activity_id)
+            }
         }
     }
 

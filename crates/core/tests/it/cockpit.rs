@@ -231,7 +231,7 @@ proptest! {
 
     /// Any structural move, undone, leaves the workshop as it was before the move.
     #[test]
-    fn undoing_a_move_restores_the_state(kind in 0u8..4, a in any::<u8>(), b in any::<u8>()) {
+    fn undoing_a_move_restores_the_state(kind in 0u8..5, a in any::<u8>(), b in any::<u8>()) {
         let (mut log, notes) = busy_room();
         let n_activities = log.workshop.activities.len();
         let command = match kind {
@@ -255,11 +255,18 @@ proptest! {
                 kind: [ContributionKind::Strength, ContributionKind::Weakness, ContributionKind::Opportunity,
                     ContributionKind::Threat][usize::from(b) % 4],
             },
-            _ => Command::Categorize {
+            3 => Command::Categorize {
                 activity_id: activity(3),
                 contribution_id: notes[usize::from(a) % notes.len()],
                 category: [None, Some(0), Some(1)][usize::from(b) % 3],
             },
+            _ => {
+                // A merge of one or more notes into another, undone by unmerging each.
+                let into = notes[usize::from(a) % notes.len()];
+                let merged: Vec<ContributionId> =
+                    notes.iter().copied().filter(|note| *note != into).take(1 + usize::from(b) % 3).collect();
+                Command::MergeContributions { into, merged }
+            }
         };
         let before = log.workshop.clone();
         let len = log.len;

@@ -170,3 +170,4 @@ console-undo-activity_removed = Undo removing “{ $what }”
 console-undo-activity_moved = Undo moving “{ $what }”
 console-undo-contribution_moved = Undo moving the note “{ $what }”
 console-undo-contribution_categorized = Undo sorting the note “{ $what }”
+console-undo-contributions_merged = Undo the merge into the note “{ $what }”

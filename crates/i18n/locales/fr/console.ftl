@@ -170,3 +170,4 @@ console-undo-activity_removed = Annuler la suppression de « { $what } »
 console-undo-activity_moved = Annuler le déplacement de « { $what } »
 console-undo-contribution_moved = Annuler le déplacement de la note « { $what } »
 console-undo-contribution_categorized = Annuler le classement de la note « { $what } »
+console-undo-contributions_merged = Annuler la fusion dans la note « { $what } »

@@ -357,9 +357,11 @@ pub fn undo_controls(context: &PageContext, workshop: &Workshop, on: Option<Acti
     let concerns = |undo: &UndoableMove| match (undo, on) {
         (UndoableMove::ActivityRemoved { .. } | UndoableMove::ActivityMoved { .. }, None) => true,
         (UndoableMove::ContributionCategorized { activity_id, .. }, Some(on)) => *activity_id == on,
-        (UndoableMove::ContributionMoved { contribution_id, .. }, Some(on)) => {
-            workshop.contribution(*contribution_id).is_some_and(|note| note.activity_id == on)
-        }
+        (
+            UndoableMove::ContributionMoved { contribution_id, .. }
+            | UndoableMove::ContributionsMerged { into: contribution_id, .. },
+            Some(on),
+        ) => workshop.contribution(*contribution_id).is_some_and(|note| note.activity_id == on),
         _ => false,
     };
     let shown: Vec<_> =
@@ -377,7 +379,8 @@ pub fn undo_controls(context: &PageContext, workshop: &Workshop, on: Option<Acti
                     UndoableMove::ActivityRemoved { activity, .. } => activity.title.clone(),
                     UndoableMove::ActivityMoved { activity_id, .. } => title_of(*activity_id),
                     UndoableMove::ContributionMoved { contribution_id, .. }
-                    | UndoableMove::ContributionCategorized { contribution_id, .. } => {
+                    | UndoableMove::ContributionCategorized { contribution_id, .. }
+                    | UndoableMove::ContributionsMerged { into: contribution_id, .. } => {
                         workshop.contribution(*contribution_id).map(|note| excerpt(&note.text)).unwrap_or_default()
                     }
                 };

@@ -704,12 +704,7 @@ pub async fn undo(
     let seq = trimmed(&form.seq)
         .and_then(|raw| raw.parse::<u64>().ok())
         .ok_or(PageError::from(Failure::BadRequest("seq".into())))?;
-    let concerns = state.workshop.recent_move(seq).and_then(|recent| match &recent.undo {
-        converge_core::undo::UndoableMove::ContributionMoved { contribution_id, .. } => {
-            state.workshop.contribution(*contribution_id).map(|contribution| contribution.activity_id)
-        }
-        other => other.activity_id(),
-    });
+    let concerns = state.workshop.activity_of_move(seq);
     run(&app, &facilitator, id, Command::Undo { seq }).await?;
     Ok(match concerns {
         Some(activity_id) => back_to(form.back.as_ref(), id, activity_id),
