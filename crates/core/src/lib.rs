@@ -115,6 +115,7 @@ pub mod outcomes;
 mod projection;
 mod pseudonym;
 pub mod results;
+pub mod selection;
 mod state;
 pub mod tables;
 mod text;
@@ -134,6 +135,7 @@ pub use outcomes::{
     Action, ActionCard, ActionStatus, CalendarDate, Fate, FateDecision, GivenStance, Outcome, Stance, StatusUpdate,
 };
 pub use projection::{JoinPanel, Projection};
+pub use selection::Take;
 pub use pseudonym::{Keyring, Pseudonym, Scope, Subject};
 pub use state::{
     Activity, BUILTIN_DECK, Brainwriting, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Timer, Workshop,

@@ -54,3 +54,6 @@ votes-explain-score_median = { $count ->
     [one] { $winner } wins: it is the idea with the best median score ({ $score }); the mean breaks ties.
    *[other] Tie: { $winner } have the same median score ({ $score }), the best, and the same mean.
 }
+error-shortlist_locked = A shortlist is made by hand only for an activity that takes “the facilitator’s shortlist”, and before it first opens.
+error-invalid_config-take = What it takes from its sources needs at least one source that can feed it (a vote or an assessment for a top N, a dot vote for dots, a categorize board for a brainwriting by category), and a number from 1 to 200.
+error-invalid_config-take_locked = What it takes from its sources was recorded when it opened: the rule no longer changes.

@@ -115,6 +115,7 @@ pub fn activity_head(context: &PageContext, workshop: &Workshop, activity: &Acti
             }
             (activity_status(lang, workshop, activity))
         }
+        (super::selection::summary(lang, workshop, activity))
     }
 }
 
