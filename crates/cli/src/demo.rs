@@ -41,7 +41,7 @@ pub const DEMO_EMAIL: &str = "demo@converge.local";
 
 /// People seated per table for brainwriting: 25 people make five tables of five.
 const TABLE_SIZE: usize = 5;
-/// How many ideas the facilitator shortlists for the assessment: those the action cards grew
+/// How many ideas the facilitator shortlists for the assessment: the one each action card grew
 /// from, then the most promising others.
 const SHORTLIST: usize = 24;
 /// The share of ideas (in percent) each person scores in the assessment: nobody scores them all.
@@ -575,12 +575,12 @@ impl<'a> Room<'a> {
         let assessment = self.activity("assessment")?;
         let mut shortlist: Vec<ContributionId> = Vec::new();
         for action in &script.action {
-            for source in &action.sources {
-                if let Some((_, id, ..)) = live_ideas.iter().find(|(key, ..)| key == source)
-                    && !shortlist.contains(id)
-                {
-                    shortlist.push(*id);
-                }
+            // The idea each card grew from: its first source that is an idea.
+            let grew_from = action.sources.iter().find_map(|source| live_ideas.iter().find(|(key, ..)| key == source));
+            if let Some((_, id, ..)) = grew_from
+                && !shortlist.contains(id)
+            {
+                shortlist.push(*id);
             }
         }
         let mut promising: Vec<(u64, ContributionId)> = live_ideas

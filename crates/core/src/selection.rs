@@ -128,7 +128,8 @@ impl Workshop {
             }
         }
         pool.sort_by_key(|contribution| contribution.seq);
-        pool.dedup_by_key(|contribution| contribution.id);
+        let mut seen = BTreeSet::new();
+        pool.retain(|contribution| seen.insert(contribution.id));
         pool
     }
 

@@ -123,3 +123,8 @@ risks-no-mitigation = No action mitigates it yet.
 risks-mitigated-by = Mitigated by:
 risks-link-summary = Link the actions that mitigate it
 risks-link-button = Save the linked actions
+actions-retained-heading = { $count ->
+    [one] The retained idea
+   *[other] The { $count } retained ideas
+}
+actions-retained-none = The previous step retained no idea.
