@@ -529,7 +529,11 @@ mod tests {
 
     #[test]
     fn a_take_rule_needs_sources_and_numbers_in_range() {
-        let take = |take: Take, sources: Vec<ActivityId>| ActivityConfig { take: Some(take), sources, ..ActivityConfig::default() };
+        let take = |take: Take, sources: Vec<ActivityId>| ActivityConfig {
+            take: Some(take),
+            sources,
+            ..ActivityConfig::default()
+        };
         let parse = |config: &ActivityConfig| ActivitySettings::parse(ActivityKind::Vote, config, id(2), &[id(1)]);
         assert_eq!(parse(&take(Take::Shortlist, vec![])), Err(DomainError::InvalidConfig { reason: "take" }));
         assert_eq!(parse(&take(Take::Top { n: 0 }, vec![id(1)])), Err(DomainError::InvalidConfig { reason: "take" }));
@@ -537,7 +541,8 @@ mod tests {
         assert_eq!(settings.take, Some(Take::Top { n: 10 }));
         assert_eq!(settings.to_config().take, Some(Take::Top { n: 10 }));
         // Unset, it is left out of the record: older records read the same.
-        let json = serde_json::to_string(&ActivityConfig { sources: vec![id(1)], ..ActivityConfig::default() }).unwrap();
+        let json =
+            serde_json::to_string(&ActivityConfig { sources: vec![id(1)], ..ActivityConfig::default() }).unwrap();
         assert!(!json.contains("take"), "{json}");
         let json = serde_json::to_string(&take(Take::Shortlist, vec![id(1)])).unwrap();
         assert!(json.contains(r#""take":{"rule":"shortlist"}"#), "{json}");

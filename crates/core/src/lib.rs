@@ -135,8 +135,8 @@ pub use outcomes::{
     Action, ActionCard, ActionStatus, CalendarDate, Fate, FateDecision, GivenStance, Outcome, Stance, StatusUpdate,
 };
 pub use projection::{JoinPanel, Projection};
-pub use selection::Take;
 pub use pseudonym::{Keyring, Pseudonym, Scope, Subject};
+pub use selection::Take;
 pub use state::{
     Activity, BUILTIN_DECK, Brainwriting, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Timer, Workshop,
 };

@@ -122,9 +122,7 @@ impl Workshop {
             if works_on_items(source.kind()) {
                 pool.extend(self.source_contributions(source));
             } else {
-                pool.extend(
-                    self.contributions_in(source.id).filter(|contribution| contribution.merged_into.is_none()),
-                );
+                pool.extend(self.contributions_in(source.id).filter(|contribution| contribution.merged_into.is_none()));
             }
         }
         pool.sort_by_key(|contribution| contribution.seq);
@@ -210,11 +208,8 @@ pub fn resolve(
             for source in &activity.settings.sources {
                 let Some(count) = counts.get(source).and_then(ResultsDocument::count) else { continue };
                 for tier in &count.ranking {
-                    let mut tier: Vec<ContributionId> = tier
-                        .iter()
-                        .copied()
-                        .filter(|item| in_pool.contains(item) && !ranked.contains(item))
-                        .collect();
+                    let mut tier: Vec<ContributionId> =
+                        tier.iter().copied().filter(|item| in_pool.contains(item) && !ranked.contains(item)).collect();
                     // Ties go to the earlier posted: the same state always gives the same N.
                     tier.sort_by_key(|item| posted.get(item).copied().unwrap_or(usize::MAX));
                     ranked.extend(tier);

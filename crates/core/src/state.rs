@@ -249,9 +249,11 @@ impl Workshop {
     pub fn source_contributions(&self, activity: &Activity) -> std::vec::IntoIter<&Contribution> {
         let pool = self.source_pool(activity);
         match (&activity.selection, activity.settings.take) {
-            (Some(chosen), _) => {
-                pool.into_iter().filter(|contribution| chosen.contains(&contribution.id)).collect::<Vec<_>>().into_iter()
-            }
+            (Some(chosen), _) => pool
+                .into_iter()
+                .filter(|contribution| chosen.contains(&contribution.id))
+                .collect::<Vec<_>>()
+                .into_iter(),
             (None, Some(crate::Take::Shortlist)) => pool
                 .into_iter()
                 .filter(|contribution| activity.shortlist.contains(&contribution.id))

@@ -72,10 +72,7 @@ pub fn selections_due(workshop: &Workshop) -> Vec<Event> {
         .activities
         .iter()
         .filter(|activity| converge_core::selection::selection_due(activity))
-        .map(|activity| Event::SelectionRecorded {
-            activity_id: activity.id,
-            items: selection_of(workshop, activity),
-        })
+        .map(|activity| Event::SelectionRecorded { activity_id: activity.id, items: selection_of(workshop, activity) })
         .collect()
 }
 

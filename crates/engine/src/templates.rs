@@ -391,8 +391,7 @@ pub fn with_folder(folder: &std::path::Path) -> Result<Vec<Template>, FolderErro
     let mut templates: Vec<Template> = shipped().to_vec();
     let mut origin: Vec<String> = templates.iter().map(|_| "a template shipped with Converge".to_owned()).collect();
     for file in files {
-        let bytes =
-            std::fs::read(&file).map_err(|error| FolderError::Unreadable { folder: file.clone(), error })?;
+        let bytes = std::fs::read(&file).map_err(|error| FolderError::Unreadable { folder: file.clone(), error })?;
         let template =
             parse_template_bytes(&bytes).map_err(|error| FolderError::Invalid { file: file.clone(), error })?;
         if let Some(position) = templates.iter().position(|known| known.id == template.id) {

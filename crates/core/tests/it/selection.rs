@@ -28,7 +28,12 @@ fn criteria() -> Vec<Criterion> {
 fn room(n: u128, take: Option<Take>) -> Workshop {
     let mut workshop = workshop();
     let assess = ActivitySpec {
-        config: ActivityConfig { sources: vec![activity(IDEAS)], take, criteria: criteria(), ..ActivityConfig::default() },
+        config: ActivityConfig {
+            sources: vec![activity(IDEAS)],
+            take,
+            criteria: criteria(),
+            ..ActivityConfig::default()
+        },
         ..spec(SCORES, ActivityKind::Assess)
     };
     run(&mut workshop, facilitating(), Command::AddActivity(assess));
@@ -54,7 +59,12 @@ fn idea(k: u128) -> ContributionId {
 }
 
 /// A dot vote's count over `items`, ranked in `tiers`, with `dots` per item.
-fn count(activity_id: ActivityId, items: &[ContributionId], tiers: Vec<Vec<ContributionId>>, dots: &[u64]) -> ResultsDocument {
+fn count(
+    activity_id: ActivityId,
+    items: &[ContributionId],
+    tiers: Vec<Vec<ContributionId>>,
+    dots: &[u64],
+) -> ResultsDocument {
     let sample = include_str!("../results_samples/dots.json");
     let mut document = ResultsDocument::from_json(sample).unwrap();
     let ResultsDocument::Counted(count) = &mut document else { panic!("a counted sample") };
@@ -96,14 +106,19 @@ fn a_shortlist_is_the_facilitators_until_the_activity_opens() {
 #[test]
 fn a_recorded_selection_is_what_the_activity_works_on_whatever_comes_later() {
     let mut workshop = room(4, Some(Take::Shortlist));
-    run(&mut workshop, facilitating(), Command::SetShortlist { activity_id: activity(SCORES), items: vec![idea(0), idea(2)] });
+    run(
+        &mut workshop,
+        facilitating(),
+        Command::SetShortlist { activity_id: activity(SCORES), items: vec![idea(0), idea(2)] },
+    );
     run(&mut workshop, facilitating(), Command::OpenActivity { activity_id: activity(SCORES) });
     apply_all(&mut workshop, 0, &[Event::SelectionRecorded { activity_id: activity(SCORES), items: vec![idea(2)] }]);
     let scores = workshop.activity(activity(SCORES)).unwrap().clone();
     assert_eq!(workshop.items_of(&scores), BTreeSet::from([idea(2)]));
     // Scoring an item that was not carried is refused.
     let person = *workshop.participants.keys().find(|p| **p != facilitator()).unwrap();
-    let score = |item| Command::AssessItem { activity_id: activity(SCORES), item, scores: [("impact".into(), 4)].into() };
+    let score =
+        |item| Command::AssessItem { activity_id: activity(SCORES), item, scores: [("impact".into(), 4)].into() };
     assert!(decide(&workshop, Actor::Participant(person), score(idea(2))).is_ok());
     assert!(decide(&workshop, Actor::Participant(person), score(idea(0))).is_err());
 }
@@ -113,7 +128,8 @@ fn a_rule_needs_a_source_that_can_feed_it() {
     let workshop = room(2, None);
     let add = |n: u128, kind: ActivityKind, sources: Vec<ActivityId>, take: Take| {
         let config = ActivityConfig { sources, take: Some(take), ..ActivityConfig::default() };
-        let config = if kind == ActivityKind::Assess { ActivityConfig { criteria: criteria(), ..config } } else { config };
+        let config =
+            if kind == ActivityKind::Assess { ActivityConfig { criteria: criteria(), ..config } } else { config };
         decide(&workshop, facilitating(), Command::AddActivity(ActivitySpec { config, ..spec(n, kind) }))
     };
     let refused = Err(DomainError::InvalidConfig { reason: "take" });
@@ -128,10 +144,11 @@ fn a_rule_needs_a_source_that_can_feed_it() {
 #[test]
 fn a_chain_carries_its_selection_on() {
     let mut workshop = room(6, Some(Take::Shortlist));
-    run(&mut workshop, facilitating(), Command::SetShortlist {
-        activity_id: activity(SCORES),
-        items: vec![idea(0), idea(1), idea(4), idea(5)],
-    });
+    run(
+        &mut workshop,
+        facilitating(),
+        Command::SetShortlist { activity_id: activity(SCORES), items: vec![idea(0), idea(1), idea(4), idea(5)] },
+    );
     let vote = workshop.activity(activity(VOTE)).unwrap().clone();
     // The vote's pool is the assessment's items, not every idea.
     let pool: Vec<ContributionId> = workshop.source_pool(&vote).iter().map(|item| item.id).collect();

@@ -433,7 +433,11 @@ fn a_take_rule_is_read_and_written_back() {
     let source = minimal(&format!(
         "{}{}{}",
         activity("ideas", "challenges", ""),
-        activity("scores", "assess", "sources = [\"ideas\"]\ntake = \"shortlist\"\ncriteria = [{ id = \"impact\", fr = \"Impact\", en = \"Impact\" }]\n"),
+        activity(
+            "scores",
+            "assess",
+            "sources = [\"ideas\"]\ntake = \"shortlist\"\ncriteria = [{ id = \"impact\", fr = \"Impact\", en = \"Impact\" }]\n"
+        ),
         activity("vote", "vote", "sources = [\"scores\"]\ntake = \"top 10\"\n"),
     ));
     let template = parse_template(&source).unwrap();

@@ -141,18 +141,18 @@ settings-take-categories = one sheet per category
 settings-take-number-label = How many (the top N, or the fewest dots)
 settings-take-hint = What it takes is fixed and recorded when it opens: a ranking that changes later no longer moves it.
 selection-preview = { $count ->
-    [one] 1 idea retained out of { $total }
+    [one] { $count } idea retained out of { $total }
    *[other] { $count } ideas retained out of { $total }
 }
 selection-recorded = { $count ->
-    [one] 1 idea carried out of { $total }, recorded when it opened
+    [one] { $count } idea carried out of { $total }, recorded when it opened
    *[other] { $count } ideas carried out of { $total }, recorded when it opened
 }
 selection-rule-top = the top { $n }
 selection-rule-dots = at least { $k } dots
 selection-score = score { $score }
 selection-dots = { $count ->
-    [one] 1 dot
+    [one] { $count } dot
    *[other] { $count } dots
 }
 shortlist-heading = Shortlist by hand

@@ -141,18 +141,18 @@ settings-take-categories = une feuille par catégorie
 settings-take-number-label = Combien (les N mieux classées, ou le minimum de gommettes)
 settings-take-hint = Ce qu’elle prend est fixé et inscrit au journal quand elle s’ouvre : un classement qui change ensuite ne le modifie plus.
 selection-preview = { $count ->
-    [one] 1 idée retenue sur { $total }
+    [one] { $count } idée retenue sur { $total }
    *[other] { $count } idées retenues sur { $total }
 }
 selection-recorded = { $count ->
-    [one] 1 idée reprise sur { $total }, inscrite à l’ouverture
+    [one] { $count } idée reprise sur { $total }, inscrite à l’ouverture
    *[other] { $count } idées reprises sur { $total }, inscrites à l’ouverture
 }
 selection-rule-top = les { $n } mieux classées
 selection-rule-dots = au moins { $k } gommettes
 selection-score = note { $score }
 selection-dots = { $count ->
-    [one] 1 gommette
+    [one] { $count } gommette
    *[other] { $count } gommettes
 }
 shortlist-heading = Sélection à la main

@@ -44,7 +44,11 @@ fn upstream_counts<'a>(workshop: &'a Workshop, activity: &Activity) -> Vec<&'a A
 }
 
 /// The scores each item got in the counts upstream of `activity`, nearest count first.
-pub fn scores_of<'a>(lang: Lang, workshop: &'a Workshop, activity: &Activity) -> BTreeMap<ContributionId, Vec<Score<'a>>> {
+pub fn scores_of<'a>(
+    lang: Lang,
+    workshop: &'a Workshop,
+    activity: &Activity,
+) -> BTreeMap<ContributionId, Vec<Score<'a>>> {
     let mut scores: BTreeMap<ContributionId, Vec<Score<'a>>> = BTreeMap::new();
     for source in upstream_counts(workshop, activity) {
         let Some(document) = source.frozen_results() else { continue };

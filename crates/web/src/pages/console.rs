@@ -21,8 +21,8 @@ use crate::{AppState, join_url};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Redirect;
-use converge_core::voting::{VoteConfig, VoteMethod};
 use converge_core::Take;
+use converge_core::voting::{VoteConfig, VoteMethod};
 use converge_core::{
     Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySettings, ActivitySpec, Actor, BUILTIN_DECK,
     BrainwritingConfig, Category, Command, ContributionId, ContributionKind, Criterion, DomainError, KindSettings,
@@ -757,7 +757,8 @@ pub async fn set_shortlist(
 ) -> Result<Redirect, PageError> {
     let mut items = Vec::with_capacity(form.item.len());
     for raw in &form.item {
-        items.push(raw.trim().parse::<ContributionId>().map_err(|_| PageError(Failure::from(DomainError::NotASource)))?);
+        items
+            .push(raw.trim().parse::<ContributionId>().map_err(|_| PageError(Failure::from(DomainError::NotASource)))?);
     }
     run(&app, &facilitator, id, Command::SetShortlist { activity_id, items }).await?;
     Ok(Redirect::to(&format!("{}#shortlist", activity_path(id, activity_id))))
@@ -1130,6 +1131,29 @@ mod tests {
             ideas_per_round: some("2"),
             round_minutes: some("4"),
             table_size: some("5"),
+            take: some("all"),
+            take_number: None,
+        }
+    }
+
+    #[test]
+    fn the_settings_form_reads_what_an_activity_takes() {
+        let activity = activity(ActivityKind::Vote);
+        let form = |take: &str, number: Option<&str>| EditActivityForm {
+            take: Some(take.to_owned()),
+            take_number: number.map(str::to_owned),
+            ..every_field()
+        };
+        assert_eq!(config_from_form(&activity, &form("top", Some("10"))).unwrap().take, Some(Take::Top { n: 10 }));
+        assert_eq!(config_from_form(&activity, &form("dots", Some("2"))).unwrap().take, Some(Take::MinDots { k: 2 }));
+        assert_eq!(config_from_form(&activity, &form("shortlist", None)).unwrap().take, Some(Take::Shortlist));
+        assert_eq!(config_from_form(&activity, &form("all", None)).unwrap().take, None);
+        for (take, number) in [("top", None), ("top", Some("ten")), ("best", Some("3"))] {
+            assert_eq!(
+                config_from_form(&activity, &form(take, number)),
+                Err(DomainError::InvalidConfig { reason: "take" }),
+                "{take} {number:?}"
+            );
         }
     }
 
