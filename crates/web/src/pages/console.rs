@@ -531,11 +531,14 @@ fn config_from_form(activity: &Activity, form: &EditActivityForm) -> Result<Acti
             Some(Take::from_text(&text).ok_or(DomainError::InvalidConfig { reason: "take" })?)
         }
     };
+    let sources: Vec<ActivityId> = form.source.iter().filter_map(|value| value.parse::<ActivityId>().ok()).collect();
+    // A rule picks among the sources' outputs: with every source unticked, there is none to keep.
+    let take = if sources.is_empty() && trimmed(&form.take).is_none() { None } else { take };
     let settings = ActivitySettings {
         day: current.day,
         minutes,
         anonymous: trimmed(&form.anonymous) == Some("on"),
-        sources: form.source.iter().filter_map(|value| value.parse::<ActivityId>().ok()).collect(),
+        sources,
         take,
         kind,
     };
