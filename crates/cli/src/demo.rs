@@ -41,6 +41,9 @@ pub const DEMO_EMAIL: &str = "demo@converge.local";
 
 /// People seated per table for brainwriting: 25 people make five tables of five.
 const TABLE_SIZE: usize = 5;
+/// How many ideas the facilitator shortlists for the assessment: the one each action card grew
+/// from, then the most promising others.
+const SHORTLIST: usize = 24;
 /// The share of ideas (in percent) each person scores in the assessment: nobody scores them all.
 const ASSESSED_PERCENT: u64 = 60;
 /// The share of people (in percent) away when a given action card was checked for consensus.
@@ -566,8 +569,41 @@ impl<'a> Room<'a> {
             .cloned()
             .collect();
 
+        // The facilitator shortlists by hand what the room will assess: the ideas the action
+        // cards grew from, then the most promising of the others. The template's flow carries
+        // the shortlist to the assessment, its top ten to the vote, the vote's top to the plan.
         let assessment = self.activity("assessment")?;
+        let mut shortlist: Vec<ContributionId> = Vec::new();
+        for action in &script.action {
+            // The idea each card grew from: its first source that is an idea.
+            let grew_from = action.sources.iter().find_map(|source| live_ideas.iter().find(|(key, ..)| key == source));
+            if let Some((_, id, ..)) = grew_from
+                && !shortlist.contains(id)
+            {
+                shortlist.push(*id);
+            }
+        }
+        let mut promising: Vec<(u64, ContributionId)> = live_ideas
+            .iter()
+            .map(|(idea, id, impact, feasibility)| {
+                (3 * u64::from(*impact) + 2 * u64::from(*feasibility), noise(&[idea, "shortlist"]) % 100, *id)
+            })
+            .map(|(appeal, noise, id)| (appeal * 100 + noise, id))
+            .collect();
+        promising.sort_by(|a, b| b.cmp(a));
+        for (_, id) in promising {
+            if shortlist.len() >= SHORTLIST {
+                break;
+            }
+            if !shortlist.contains(&id) {
+                shortlist.push(id);
+            }
+        }
+        self.run(self.facilitator(), Command::SetShortlist { activity_id: assessment, items: shortlist }).await?;
         self.start(assessment).await?;
+        let selected = self.selection(assessment).await?;
+        let live_ideas: Vec<(String, ContributionId, u8, u8)> =
+            live_ideas.into_iter().filter(|(_, id, ..)| selected.contains(id)).collect();
         let mut scores = Vec::new();
         for (person, participant) in &self.people {
             for (idea, id, impact, feasibility) in &live_ideas {
@@ -600,6 +636,9 @@ impl<'a> Room<'a> {
         };
         self.run(self.facilitator(), update).await?;
         self.start(vote).await?;
+        let selected = self.selection(vote).await?;
+        let live_ideas: Vec<(String, ContributionId, u8, u8)> =
+            live_ideas.into_iter().filter(|(_, id, ..)| selected.contains(id)).collect();
         let mut ballots = Vec::new();
         for (person, participant) in &self.people {
             let mut favourites: Vec<(u64, ContributionId)> = live_ideas
@@ -888,6 +927,13 @@ impl<'a> Room<'a> {
     async fn start(&self, activity_id: ActivityId) -> anyhow::Result<()> {
         self.run(self.facilitator(), Command::OpenActivity { activity_id }).await?;
         self.run(self.facilitator(), Command::SetFocus { activity_id: Some(activity_id) }).await
+    }
+
+    /// What an activity took from its sources when it opened, as its record says.
+    async fn selection(&self, activity_id: ActivityId) -> anyhow::Result<BTreeSet<ContributionId>> {
+        let state = self.state().await?;
+        let activity = state.workshop.activity(activity_id).context("an activity of the template")?;
+        Ok(activity.selection.iter().flatten().copied().collect())
     }
 
     async fn finish(&self, activity_id: ActivityId) -> anyhow::Result<()> {

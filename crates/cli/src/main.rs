@@ -48,6 +48,10 @@ enum Commands {
         /// headers are ignored and every client is the address it connects from.
         #[arg(long = "trusted-proxy", env = "CONVERGE_TRUSTED_PROXY", value_delimiter = ',')]
         trusted_proxies: Vec<converge_web::net::Cidr>,
+        /// A folder of workshop templates (`*.toml`, see `converge template check`) offered
+        /// besides the shipped ones; a bad file stops the start, naming its line.
+        #[arg(long, env = "CONVERGE_TEMPLATES")]
+        templates: Option<PathBuf>,
     },
     /// Write a workshop's full event log with its hash chain.
     Export {
@@ -274,8 +278,8 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Commands::Serve { bind, data, public_url, trusted_proxies } => {
-            serve(bind, &data.data, public_url, trusted_proxies).await
+        Commands::Serve { bind, data, public_url, trusted_proxies, templates } => {
+            serve(bind, &data.data, public_url, trusted_proxies, templates).await
         }
         Commands::Export { workshop, format: ExportFormat::Json, out, at_closure, data } => {
             export(&workshop, out, at_closure, &data.data).await
@@ -378,11 +382,20 @@ async fn serve(
     data: &Path,
     public_url: Option<String>,
     trusted_proxies: Vec<converge_web::net::Cidr>,
+    templates: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
+    // A broken template is a broken input like a broken record: status 1, its line named.
+    if let Some(folder) = &templates
+        && let Err(error) = converge_engine::templates::with_folder(folder)
+    {
+        eprintln!("{error}");
+        let broken = !matches!(error, converge_engine::templates::FolderError::Unreadable { .. });
+        return Ok(ExitCode::from(if broken { 1 } else { 2 }));
+    }
     let engine = open(data)?;
     let _lock = lock_for_serving(data)?;
     let shutdown = CancellationToken::new();
-    let options = converge_cli::serve::ServeOptions { public_url: public_url.clone(), trusted_proxies };
+    let options = converge_cli::serve::ServeOptions { public_url: public_url.clone(), trusted_proxies, templates };
     let state = converge_cli::serve::prepare(engine, options, shutdown.clone()).await?;
     let limits = converge_cli::serve::connection_limits();
     let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;

@@ -16,6 +16,8 @@ pub struct ServeOptions {
     pub public_url: Option<String>,
     /// Reverse proxies whose forwarding headers say who the client is.
     pub trusted_proxies: Vec<Cidr>,
+    /// A folder of templates offered besides the shipped ones.
+    pub templates: Option<std::path::PathBuf>,
 }
 
 /// Prepares a server on an open data folder: indexes the follow-up pages published before this
@@ -23,12 +25,26 @@ pub struct ServeOptions {
 /// published page is a 404 even for a moment; the index reads only the workshops never indexed,
 /// so nothing after the first start.
 pub async fn prepare(engine: Engine, options: ServeOptions, shutdown: CancellationToken) -> anyhow::Result<AppState> {
+    // A bad template refuses the start, naming its file and line: better than a facilitator
+    // finding it missing in front of the room.
+    let templates = match &options.templates {
+        Some(folder) => {
+            let templates = converge_engine::templates::with_folder(folder)?;
+            let extra = templates.len() - converge_engine::templates::shipped().len();
+            tracing::info!(templates = extra, "offering {extra} templates from {}", folder.display());
+            Some(templates)
+        }
+        None => None,
+    };
     let n_pages = engine.index_follow_up_pages().await.context("cannot index the follow-up pages")?;
     if n_pages > 0 {
         tracing::info!(pages = n_pages, "indexed {n_pages} follow-up pages published before this version");
     }
     let mut state = AppState::new(engine, options.public_url, shutdown);
     state.trusted_proxies = Arc::new(options.trusted_proxies);
+    if let Some(templates) = templates {
+        state.templates = Arc::new(templates);
+    }
     Ok(state)
 }
 

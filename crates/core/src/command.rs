@@ -80,6 +80,11 @@ pub enum Command {
     OpenActivity {
         activity_id: ActivityId,
     },
+    /// The items of its sources a not-yet-opened activity whose rule is `shortlist` takes.
+    SetShortlist {
+        activity_id: ActivityId,
+        items: Vec<ContributionId>,
+    },
     CloseActivity {
         activity_id: ActivityId,
     },
@@ -325,6 +330,7 @@ impl Command {
             | Command::MoveActivity { .. }
             | Command::OpenActivity { .. }
             | Command::CloseActivity { .. }
+            | Command::SetShortlist { .. }
             | Command::StartTimer { .. }
             | Command::PauseTimer { .. }
             | Command::ExtendTimer { .. }

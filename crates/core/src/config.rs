@@ -16,6 +16,7 @@
 //! [`ActivitySettings::to_config`] writes the settings back as a configuration, so an edit starts
 //! from what the activity has.
 
+use crate::selection::Take;
 use crate::voting::{VoteConfig, VoteMethod};
 use crate::{ActivityId, ActivityKind, DomainError};
 use serde::{Deserialize, Serialize};
@@ -57,6 +58,9 @@ pub struct ActivityConfig {
     /// the notes to categorise, the questions that prompt brainwriting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<ActivityId>,
+    /// Which of the sources' outputs the activity takes (`selection`): all of them when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub take: Option<Take>,
     /// The categories notes are sorted into (categorize).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<Category>,
@@ -165,6 +169,9 @@ pub struct ActivitySettings {
     pub lock_at_zero: bool,
     /// Earlier activities whose contributions this one works on.
     pub sources: Vec<ActivityId>,
+    /// Which of the sources' outputs it takes; all of them when unset.
+    #[serde(default)]
+    pub take: Option<Take>,
     /// The options of the activity's kind, which is this variant's.
     pub kind: KindSettings,
 }
@@ -348,6 +355,13 @@ impl ActivitySettings {
                 return invalid("sources");
             }
         }
+        if let Some(take) = config.take {
+            // A rule picks among sources' outputs: without a source there is nothing to pick.
+            if config.sources.is_empty() {
+                return invalid("take");
+            }
+            take.check()?;
+        }
         if config.option_of_another_kind(kind).is_some() {
             return invalid("not_for_kind");
         }
@@ -366,6 +380,7 @@ impl ActivitySettings {
             anonymous: config.anonymous,
             lock_at_zero: config.lock_at_zero,
             sources: config.sources.clone(),
+            take: config.take,
             kind: KindSettings::from_record(kind, config),
         }
     }
@@ -379,6 +394,7 @@ impl ActivitySettings {
             anonymous: self.anonymous,
             lock_at_zero: self.lock_at_zero,
             sources: self.sources.clone(),
+            take: self.take,
             ..ActivityConfig::default()
         };
         self.kind.write_into(&mut config);
@@ -517,6 +533,27 @@ mod tests {
         assert!(ActivitySettings::parse(ActivityKind::Reformulate, &config, id(2), &[id(1)]).is_ok());
         assert!(ActivitySettings::parse(ActivityKind::Reformulate, &config, id(2), &[]).is_err());
         assert!(ActivitySettings::parse(ActivityKind::Reformulate, &config, id(1), &[id(1)]).is_err());
+    }
+
+    #[test]
+    fn a_take_rule_needs_sources_and_numbers_in_range() {
+        let take = |take: Take, sources: Vec<ActivityId>| ActivityConfig {
+            take: Some(take),
+            sources,
+            ..ActivityConfig::default()
+        };
+        let parse = |config: &ActivityConfig| ActivitySettings::parse(ActivityKind::Vote, config, id(2), &[id(1)]);
+        assert_eq!(parse(&take(Take::Shortlist, vec![])), Err(DomainError::InvalidConfig { reason: "take" }));
+        assert_eq!(parse(&take(Take::Top { n: 0 }, vec![id(1)])), Err(DomainError::InvalidConfig { reason: "take" }));
+        let settings = parse(&take(Take::Top { n: 10 }, vec![id(1)])).unwrap();
+        assert_eq!(settings.take, Some(Take::Top { n: 10 }));
+        assert_eq!(settings.to_config().take, Some(Take::Top { n: 10 }));
+        // Unset, it is left out of the record: older records read the same.
+        let json =
+            serde_json::to_string(&ActivityConfig { sources: vec![id(1)], ..ActivityConfig::default() }).unwrap();
+        assert!(!json.contains("take"), "{json}");
+        let json = serde_json::to_string(&take(Take::Shortlist, vec![id(1)])).unwrap();
+        assert!(json.contains(r#""take":{"rule":"shortlist"}"#), "{json}");
     }
 
     #[test]

@@ -168,6 +168,7 @@ pub fn decide(
         Command::SetPresence { participant_id, present } => participants::set_presence(cx, participant_id, present),
         Command::OpenActivity { activity_id } => agenda::open_activity(cx, activity_id),
         Command::CloseActivity { activity_id } => agenda::close_activity(cx, activity_id),
+        Command::SetShortlist { activity_id, items } => agenda::set_shortlist(cx, activity_id, items),
         Command::PostContribution { contribution_id, activity_id, kind, text, links, card, sheet: written_on } => {
             let post = contributions::Post { contribution_id, activity_id, kind, text, links, card, written_on };
             contributions::post_contribution(cx, post)

@@ -71,6 +71,8 @@ pub enum DomainError {
     UnknownCategory(u32),
     #[error("this note is not among the ones this activity sorts")]
     NotASource,
+    #[error("the shortlist is fixed once the activity has opened, and only for a shortlist rule")]
+    ShortlistLocked,
     #[error("pick an image card")]
     CardRequired,
     #[error("a reformulation must name the challenge it rewrites")]
@@ -214,6 +216,7 @@ impl DomainError {
             DomainError::InvalidMerge => "invalid_merge",
             DomainError::UnknownCategory(_) => "unknown_category",
             DomainError::NotASource => "not_a_source",
+            DomainError::ShortlistLocked => "shortlist_locked",
             DomainError::CardRequired => "card_required",
             DomainError::SourceChallengeRequired => "source_challenge_required",
             DomainError::BrainwritingNotStarted => "brainwriting_not_started",

@@ -272,6 +272,18 @@ pub enum Event {
         activity_id: ActivityId,
         result: String,
     },
+    /// The facilitator's hand-picked shortlist of an activity's sources' items, before it opens
+    /// (its `take` rule is `shortlist`); replaces the previous one.
+    ShortlistSet {
+        activity_id: ActivityId,
+        items: Vec<ContributionId>,
+    },
+    /// What an activity's `take` rule chose when it opened, in the order it works on them: the
+    /// record of what was carried from one step to the next.
+    SelectionRecorded {
+        activity_id: ActivityId,
+        items: Vec<ContributionId>,
+    },
     /// An action card drafted in an action plan, with the contributions it comes from.
     ActionDrafted {
         action_id: ActionId,
@@ -413,6 +425,8 @@ impl Event {
             Event::BallotCast { .. } => "ballot_cast",
             Event::ItemAssessed { .. } => "item_assessed",
             Event::ResultsFrozen { .. } => "results_frozen",
+            Event::ShortlistSet { .. } => "shortlist_set",
+            Event::SelectionRecorded { .. } => "selection_recorded",
             Event::ActionDrafted { .. } => "action_drafted",
             Event::ActionEdited { .. } => "action_edited",
             Event::ActionWithdrawn { .. } => "action_withdrawn",
@@ -536,6 +550,9 @@ impl Event {
             | Event::DeckCardAdded { .. }
             | Event::DeckCardRemoved { .. }
             | Event::ResultsFrozen { .. }
+            // Contribution ids only: which notes go on, never who wrote, chose or ranked them.
+            | Event::ShortlistSet { .. }
+            | Event::SelectionRecorded { .. }
             | Event::ActionWithdrawn { .. }
             | Event::MitigationsLinked { .. }
             | Event::FatesDecided { .. }

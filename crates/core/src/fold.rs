@@ -147,6 +147,16 @@ impl Workshop {
                 self.item_assessed(activity_id, assessor, item, scores)
             }
             Event::ResultsFrozen { activity_id, result } => self.results_frozen(timed, activity_id, result),
+            Event::ShortlistSet { activity_id, items } => {
+                if let Some(activity) = self.activity_mut(*activity_id) {
+                    activity.shortlist.clone_from(items);
+                }
+            }
+            Event::SelectionRecorded { activity_id, items } => {
+                if let Some(activity) = self.activity_mut(*activity_id) {
+                    activity.selection = Some(items.clone());
+                }
+            }
             Event::ActionDrafted { action_id, activity_id, author, card, sources } => self.actions.push(Action {
                 id: *action_id,
                 activity_id: *activity_id,

@@ -116,6 +116,7 @@ pub mod progress;
 mod projection;
 mod pseudonym;
 pub mod results;
+pub mod selection;
 mod state;
 pub mod tables;
 mod text;
@@ -137,6 +138,7 @@ pub use outcomes::{
 };
 pub use projection::{BoardPart, JoinPanel, Projection, Quadrant, Zoom};
 pub use pseudonym::{Keyring, Pseudonym, Scope, Subject};
+pub use selection::Take;
 pub use state::{
     Activity, BUILTIN_DECK, Brainwriting, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Timer, Workshop,
 };

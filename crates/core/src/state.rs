@@ -110,6 +110,8 @@ impl Activity {
             assessments: BTreeMap::new(),
             frozen_result: None,
             risk_ratings: BTreeMap::new(),
+            shortlist: Vec::new(),
+            selection: None,
         }
     }
 }
@@ -163,6 +165,13 @@ pub struct Activity {
     /// Likelihood and impact by risk, then by rater (risk_map).
     #[serde(default)]
     pub risk_ratings: BTreeMap<ContributionId, BTreeMap<Subject, (u8, u8)>>,
+    /// The items the facilitator ticked for a `shortlist` rule, until the activity first opens.
+    #[serde(default)]
+    pub shortlist: Vec<ContributionId>,
+    /// What its `take` rule chose when it opened (`Event::SelectionRecorded`); `None` before, or
+    /// for an activity that takes all its sources' outputs.
+    #[serde(default)]
+    pub selection: Option<Vec<ContributionId>>,
 }
 
 impl Activity {
@@ -305,15 +314,25 @@ impl Workshop {
         self.recorded_in(activity).filter(|contribution| contribution.hidden.is_some() && !contribution.removed)
     }
 
-    /// The contributions an activity works on: those of its source activities the room sees,
-    /// merged ones left out (they show within the note they were merged into).
-    pub fn source_contributions(&self, activity: &Activity) -> impl Iterator<Item = &Contribution> {
-        let sources = activity.settings.sources.clone();
-        self.contributions.iter().filter(move |contribution| {
-            sources.contains(&contribution.activity_id)
-                && contribution.merged_into.is_none()
-                && contribution.is_visible()
-        })
+    /// The contributions an activity works on: its sources' live contributions
+    /// ([`Workshop::source_pool`]), narrowed to what its `take` rule chose when it opened (or,
+    /// before, to the facilitator's shortlist; a rule that needs a count takes the whole pool
+    /// until it is resolved at the opening).
+    pub fn source_contributions(&self, activity: &Activity) -> std::vec::IntoIter<&Contribution> {
+        let pool = self.source_pool(activity);
+        match (&activity.selection, activity.settings.take) {
+            (Some(chosen), _) => pool
+                .into_iter()
+                .filter(|contribution| chosen.contains(&contribution.id))
+                .collect::<Vec<_>>()
+                .into_iter(),
+            (None, Some(crate::Take::Shortlist)) => pool
+                .into_iter()
+                .filter(|contribution| activity.shortlist.contains(&contribution.id))
+                .collect::<Vec<_>>()
+                .into_iter(),
+            (None, _) => pool.into_iter(),
+        }
     }
 
     /// The workshop without the notes the room does not see (hidden or removed, and those

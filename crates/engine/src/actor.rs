@@ -321,6 +321,14 @@ impl WorkshopActor {
                                 n_events += 1;
                             }
                         }
+                        // Opening an activity that takes a selection of its sources' outputs
+                        // records what it takes in the same append, after any count just frozen.
+                        if events.iter().any(crate::results::opens_an_activity) {
+                            for selection in crate::results::selections_due(&working) {
+                                push_event(&mut working, &mut new_events, self.state.seq, at, &selection);
+                                n_events += 1;
+                            }
+                        }
                         produced.push(n_events);
                         accepted.push(pending);
                     }

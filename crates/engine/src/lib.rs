@@ -75,7 +75,10 @@
 //! assessment, alone or with the workshop, freezes that document into the log (`ResultsFrozen`) in
 //! the same append as the closing: the actor adds `results::freezes_due` after any event that
 //! closes (`results::closes_a_count`), so no caller can forget it, no window leaves a closed vote
-//! uncounted, and a double click freezes nothing twice. `tests/it/closing.rs` checks that the frozen
+//! uncounted, and a double click freezes nothing twice. Likewise opening an activity with a `take`
+//! rule (top N, dots, shortlist, categories) records what it takes (`SelectionRecorded`,
+//! `results::selections_due`, resolved by `converge_core::selection::resolve` against the sources'
+//! counts) in the same append, so a later count never shifts what was carried. `tests/it/closing.rs` checks that the frozen
 //! result is the last live count. `Engine::state_at_closure` folds a closed workshop's log up to
 //! `closure_seq` (what the closure report is made from) and `log_until` reads the log up to a
 //! position (the export at closure). A count is read once the activity is closed

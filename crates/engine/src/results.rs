@@ -59,6 +59,36 @@ pub fn freezes_due(workshop: &Workshop) -> Vec<Event> {
         .collect()
 }
 
+/// True for an event after which a selection may have to be recorded: an activity opening.
+pub fn opens_an_activity(event: &Event) -> bool {
+    matches!(event, Event::ActivityOpened { .. })
+}
+
+/// The selections to record now: every open activity with a `take` rule and nothing recorded
+/// yet, resolved against its sources' counts (frozen, else live). Appended in the same write as
+/// the opening, after the counts that closing froze, so a top N reads the frozen count.
+pub fn selections_due(workshop: &Workshop) -> Vec<Event> {
+    workshop
+        .activities
+        .iter()
+        .filter(|activity| converge_core::selection::selection_due(activity))
+        .map(|activity| Event::SelectionRecorded { activity_id: activity.id, items: selection_of(workshop, activity) })
+        .collect()
+}
+
+/// What `activity`'s rule picks now: the console shows it before the activity opens, and
+/// [`selections_due`] records it when it does.
+pub fn selection_of(workshop: &Workshop, activity: &Activity) -> Vec<ContributionId> {
+    let counts: BTreeMap<ActivityId, ResultsDocument> = converge_core::selection::counted_sources(activity)
+        .into_iter()
+        .filter_map(|source| {
+            let source = workshop.activity(source)?;
+            Some((source.id, current(workshop, source)?.document))
+        })
+        .collect();
+    converge_core::selection::resolve(workshop, activity, &counts)
+}
+
 /// The count of a vote or an assessment as it stands, or `None` for another kind of activity.
 pub fn results(workshop: &Workshop, activity: &Activity) -> Option<ResultsDocument> {
     let items: Vec<ContributionId> = workshop.items_of(activity).into_iter().collect();

@@ -23,7 +23,7 @@ use converge_core::config_limits::{
 };
 use converge_core::{
     ActivityConfig, ActivityId, ActivityKind, ActivitySettings, BrainwritingConfig, Category, Criterion, DomainError,
-    Language, Prompt, Title, valid_key,
+    Language, Prompt, Take, Title, valid_key,
 };
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -82,6 +82,8 @@ struct Activity {
     minutes: Option<u32>,
     anonymous: bool,
     sources: Vec<String>,
+    /// Which of the sources' outputs it takes; all of them when unset.
+    take: Option<Take>,
     categories: Vec<Texts>,
     criteria: Vec<TemplateCriterion>,
     brainwriting: Option<BrainwritingConfig>,
@@ -105,6 +107,7 @@ impl Activity {
             anonymous: self.anonymous,
             lock_at_zero: false,
             sources: Vec::new(),
+            take: self.take,
             categories: self
                 .categories
                 .iter()
@@ -221,6 +224,9 @@ fn write_activity(out: &mut String, activity: &Activity) {
     if !activity.sources.is_empty() {
         let sources: Vec<String> = activity.sources.iter().map(|source| quote(source)).collect();
         let _ = writeln!(out, "sources = [{}]", sources.join(", "));
+    }
+    if let Some(take) = activity.take {
+        let _ = writeln!(out, "take = {}", quote(&take.to_text()));
     }
     if let Some(deck) = &activity.deck {
         let _ = writeln!(out, "deck = {}", quote(deck));
@@ -360,6 +366,45 @@ pub fn shipped() -> &'static [Template] {
     &SHIPPED
 }
 
+/// Why a folder of templates was refused: the file, and what is wrong where.
+#[derive(Debug, thiserror::Error)]
+pub enum FolderError {
+    #[error("cannot read the templates folder {}: {error}", folder.display())]
+    Unreadable { folder: std::path::PathBuf, error: std::io::Error },
+    #[error("{}:{}:{}: {}", file.display(), error.line, error.column, error.reason)]
+    Invalid { file: std::path::PathBuf, error: TemplateError },
+    #[error("{}:1:1: the template id `{id}` is already taken by {taken_by}; ids must be unique", file.display())]
+    DuplicateId { file: std::path::PathBuf, id: String, taken_by: String },
+}
+
+/// The templates a server offers: the shipped ones, then every `*.toml` of `folder` in file-name
+/// order, each checked like `converge template check`. The first bad file refuses the whole
+/// folder, naming the file and the line, and so does an id already taken.
+pub fn with_folder(folder: &std::path::Path) -> Result<Vec<Template>, FolderError> {
+    let unreadable = |error| FolderError::Unreadable { folder: folder.to_owned(), error };
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(folder)
+        .map_err(unreadable)?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<Result<_, _>>()
+        .map_err(unreadable)?;
+    files.retain(|file| file.is_file() && file.extension().is_some_and(|extension| extension == "toml"));
+    files.sort();
+    let mut templates: Vec<Template> = shipped().to_vec();
+    let mut origin: Vec<String> = templates.iter().map(|_| "a template shipped with Converge".to_owned()).collect();
+    for file in files {
+        let bytes = std::fs::read(&file).map_err(|error| FolderError::Unreadable { folder: file.clone(), error })?;
+        let template =
+            parse_template_bytes(&bytes).map_err(|error| FolderError::Invalid { file: file.clone(), error })?;
+        if let Some(position) = templates.iter().position(|known| known.id == template.id) {
+            let taken_by = origin.get(position).cloned().unwrap_or_default();
+            return Err(FolderError::DuplicateId { file, id: template.id, taken_by });
+        }
+        origin.push(file.display().to_string());
+        templates.push(template);
+    }
+    Ok(templates)
+}
+
 /// The shipped template with this id.
 pub fn shipped_template(id: &str) -> Option<&'static Template> {
     shipped().iter().find(|template| template.id == id)
@@ -407,6 +452,7 @@ struct RawActivity {
     anonymous: bool,
     #[serde(default)]
     sources: Vec<Spanned<String>>,
+    take: Option<Spanned<String>>,
     categories: Option<Spanned<Vec<Spanned<RawTexts>>>>,
     criteria: Option<Spanned<Vec<Spanned<RawCriterion>>>>,
     brainwriting: Option<Spanned<RawBrainwriting>>,
@@ -486,6 +532,8 @@ impl Checker<'_> {
         // Every key seen so far with its position on the agenda, so a source can be told to be
         // unknown or not earlier.
         let mut keys: HashMap<String, usize> = HashMap::new();
+        // The kind of each of them, so a `take` rule can be checked against its sources.
+        let mut kinds: HashMap<String, ActivityKind> = HashMap::new();
         let all_keys: Vec<&str> = raw
             .days
             .iter()
@@ -506,7 +554,9 @@ impl Checker<'_> {
             let mut activities = Vec::with_capacity(raw_day.get_ref().activities.len());
             for raw_activity in &raw_day.get_ref().activities {
                 let activity = self.activity(raw_activity, raw_day, number, index, &keys, &all_keys)?;
+                self.check_take(raw_activity, &activity, &kinds)?;
                 keys.insert(activity.key.clone(), index);
+                kinds.insert(activity.key.clone(), activity.kind);
                 activities.push(activity);
                 index += 1;
             }
@@ -598,6 +648,20 @@ impl Checker<'_> {
                 criteria.push(TemplateCriterion { id: c.id.get_ref().clone(), weight, name });
             }
         }
+        let take = match &raw.take {
+            None => None,
+            Some(text) => Some(Take::from_text(text.get_ref()).ok_or_else(|| {
+                self.error(
+                    text.span(),
+                    "invalid_value",
+                    format!(
+                        "the `take` of activity `{key}` is {:?}; expected \"all\", \"categories\", \"shortlist\", \
+                         \"top N\" or \"dots K\" (N and K whole numbers)",
+                        text.get_ref()
+                    ),
+                )
+            })?),
+        };
         let brainwriting = raw.brainwriting.as_ref().map(|rules| BrainwritingConfig {
             ideas_per_round: *rules.get_ref().ideas_per_round.get_ref(),
             round_minutes: *rules.get_ref().round_minutes.get_ref(),
@@ -611,6 +675,7 @@ impl Checker<'_> {
             minutes: raw.minutes.as_ref().map(|minutes| *minutes.get_ref()),
             anonymous: raw.anonymous,
             sources,
+            take,
             categories,
             criteria,
             brainwriting,
@@ -632,6 +697,41 @@ impl Checker<'_> {
             }
         }
         Ok(activity)
+    }
+
+    /// A `take` rule needs a source that can feed it, as the domain checks on the agenda.
+    fn check_take(
+        &self,
+        spanned: &Spanned<RawActivity>,
+        activity: &Activity,
+        kinds: &HashMap<String, ActivityKind>,
+    ) -> Result<(), TemplateError> {
+        let Some(take) = activity.take else { return Ok(()) };
+        let raw = spanned.get_ref();
+        let span = raw.take.as_ref().map_or(spanned.span(), Spanned::span);
+        let key = &activity.key;
+        let source_kinds: Vec<ActivityKind> =
+            activity.sources.iter().filter_map(|source| kinds.get(source)).copied().collect();
+        let has = |wanted: &[ActivityKind]| source_kinds.iter().any(|kind| wanted.contains(kind));
+        let reason = match take {
+            Take::All | Take::Shortlist => return Ok(()),
+            Take::Categories if activity.kind != ActivityKind::Brainwriting => {
+                format!("`take = \"categories\"` is for a brainwriting; activity `{key}` is not one")
+            }
+            Take::Categories if !has(&[ActivityKind::Categorize]) => {
+                format!("`take = \"categories\"` of activity `{key}` needs a categorize activity among its `sources`")
+            }
+            Take::Top { .. } if !has(&[ActivityKind::Vote, ActivityKind::Assess]) => {
+                format!("a top N of activity `{key}` needs a vote or an assess activity among its `sources`")
+            }
+            // A template leaves the vote's method to the console (majority judgment until set):
+            // dots are known only when the workshop runs, where the domain checks them.
+            Take::MinDots { .. } if !has(&[ActivityKind::Vote]) => {
+                format!("`take = \"dots K\"` of activity `{key}` needs a vote among its `sources`")
+            }
+            _ => return Ok(()),
+        };
+        Err(self.error(span, "invalid_config", reason))
     }
 
     /// Turns the domain's refusal of a configuration into a message pointing at the field.
@@ -660,6 +760,16 @@ impl Checker<'_> {
                     format!(
                         "the `minutes` of activity `{key}` must be between 1 and {MINUTES_MAX}, not {:?}",
                         config.minutes.unwrap_or(0)
+                    ),
+                )
+            }
+            "take" => {
+                let span = raw.take.as_ref().map_or(spanned.span(), Spanned::span);
+                invalid(
+                    span,
+                    format!(
+                        "the `take` of activity `{key}` needs `sources`, and a top N or a dots K between 1 and {}",
+                        converge_core::selection::TAKE_MAX
                     ),
                 )
             }

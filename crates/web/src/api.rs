@@ -124,7 +124,7 @@ pub async fn create_workshop(
     if body.template.as_deref().is_some_and(|template| template.trim() != template) {
         return Err(ApiError::from(Failure::UnknownTemplate));
     }
-    let agenda = crate::agenda_for(body.template.as_deref(), language)?;
+    let agenda = crate::agenda_for(&app.templates, body.template.as_deref(), language)?;
     let request = NewWorkshop { title: body.title, language, agenda };
     let entry = app.engine.create_workshop(account, request).await?;
     let state = app.engine.state(WorkshopId::from_uuid(entry.id)).await?;

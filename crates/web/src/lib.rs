@@ -175,6 +175,9 @@ pub struct AppState {
     pub report_layouts: Arc<tokio::sync::Semaphore>,
     /// The views of the latest live events, shared by every follower of the event stream.
     pub recent_views: sse::RecentViews,
+    /// The templates a workshop may start from: the shipped ones, and those of `serve
+    /// --templates DIR`.
+    pub templates: Arc<Vec<converge_engine::templates::Template>>,
 }
 
 impl AppState {
@@ -190,6 +193,7 @@ impl AppState {
             shutdown,
             report_layouts: pages::report_pdf::layout_slots(),
             recent_views: sse::RecentViews::default(),
+            templates: Arc::new(converge_engine::templates::shipped().to_vec()),
         }
     }
 }
@@ -248,6 +252,7 @@ pub fn router(state: AppState) -> Router {
         .route("/facilitator/workshops/{id}/activities/{activity_id}/move-down", post(console::move_activity_down))
         .route("/facilitator/workshops/{id}/activities/{activity_id}/remove", post(console::remove_activity))
         .route("/facilitator/workshops/{id}/activities/{activity_id}/edit", post(console::edit_activity))
+        .route("/facilitator/workshops/{id}/activities/{activity_id}/shortlist", post(console::set_shortlist))
         .route(
             "/facilitator/workshops/{id}/activities/{activity_id}/brainwriting-start",
             post(console::start_brainwriting),
@@ -403,14 +408,18 @@ async fn method_not_allowed(uri: axum::http::Uri) -> axum::response::Response {
     error::for_path(uri.path(), error::Failure::MethodNotAllowed)
 }
 
-/// The agenda a new workshop starts with: the named shipped template's, or the default one.
+/// The agenda a new workshop starts with: the named template's (among those the server offers),
+/// or the default one.
 pub fn agenda_for(
+    templates: &[converge_engine::templates::Template],
     template: Option<&str>,
     language: converge_core::Language,
 ) -> Result<Vec<ActivityDraft>, error::Failure> {
     match template.map(str::trim) {
         None | Some("") | Some("default") => Ok(converge_engine::templates::default_agenda(language)),
-        Some(id) => converge_engine::templates::shipped_template(id)
+        Some(id) => templates
+            .iter()
+            .find(|template| template.id() == id)
             .map(|template| template.agenda(language))
             .ok_or(error::Failure::UnknownTemplate),
     }

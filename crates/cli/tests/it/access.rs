@@ -331,6 +331,13 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
             NOT_FOUND,
         ],
     ),
+    // The cells' activity is open and takes everything: its owner is told the shortlist is
+    // fixed (a clear 422), everyone else is turned away before that.
+    (
+        "POST",
+        "/facilitator/workshops/{id}/activities/{activity_id}/shortlist",
+        [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, S(422), NOT_FOUND],
+    ),
     (
         "POST",
         "/facilitator/workshops/{id}/activities/{activity_id}/remove",
@@ -1195,6 +1202,9 @@ impl World {
             "/facilitator/workshops/{id}/participants/{participant_id}/seat" => vec![("table", String::new())],
             "/facilitator/workshops/{id}/participants/{participant_id}/merge" => {
                 vec![("into", self.participant_id.clone())]
+            }
+            "/facilitator/workshops/{id}/activities/{activity_id}/shortlist" => {
+                vec![("item", self.contribution_id.clone())]
             }
             "/facilitator/workshops/{id}/activities/{activity_id}/edit" => {
                 vec![("title", "Les défis".into()), ("prompt", String::new())]

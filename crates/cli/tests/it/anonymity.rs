@@ -140,7 +140,18 @@ async fn nobody_in_the_room_can_name_an_anonymous_author_or_a_voter() {
         }
     }
 
-    // Day two: scores, dots, cards drafted, edited and objected to, rated risks.
+    // Day two: scores, dots, cards drafted, edited and objected to, rated risks. The flagship's
+    // flow: the facilitator shortlists every idea, and the vote takes every assessed one (not the
+    // top ten), so each ballot below is over every idea.
+    let shortlist: Vec<(&str, &str)> = idea_ids.iter().map(|id| ("item", id.as_str())).collect();
+    let answer = console
+        .post_form(&format!("/facilitator/workshops/{workshop}/activities/{assess}/shortlist"), &shortlist)
+        .await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let everything = [("title", "Vote"), ("prompt", ""), ("source", assess.as_str()), ("take", "all")];
+    let answer =
+        console.post_form(&format!("/facilitator/workshops/{workshop}/activities/{vote}/edit"), &everything).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
     server.open(facilitator, &workshop, &assess).await;
     for (n, person) in everyone.iter().enumerate() {
         for item in idea_ids.iter().take(3) {

@@ -127,7 +127,17 @@ fn the_demo_replays_the_whole_hackathon_into_a_record_that_verifies() {
         payloads("contribution_categorized").map(|p| p["category"].as_u64().unwrap()).collect();
     assert_eq!(categories.len(), 4, "the four priority categories");
     assert_eq!(count("brainwriting_round_started"), 2);
-    assert!(count("item_assessed") > 500);
+    // Each step feeds the next: a hand shortlist of the ideas is assessed, its top ten voted
+    // on, the vote's top five planned; the sheets take the four categories.
+    assert_eq!(count("shortlist_set"), 1);
+    assert_eq!(count("selection_recorded"), 4, "the sheets, the assessment, the vote and the plan");
+    let shortlist: Vec<&serde_json::Value> =
+        payloads("shortlist_set").flat_map(|p| p["items"].as_array().unwrap().iter()).collect();
+    assert!((19..=30).contains(&shortlist.len()), "{} ideas shortlisted", shortlist.len());
+    let carried: Vec<usize> = payloads("selection_recorded").map(|p| p["items"].as_array().unwrap().len()).collect();
+    assert_eq!(carried[1..], [shortlist.len(), 10, 5], "{carried:?}");
+    assert!(payloads("item_assessed").all(|p| shortlist.contains(&&p["item"])), "only the shortlist is assessed");
+    assert!(count("item_assessed") > 250);
     assert_eq!(count("ballot_cast"), 25);
     assert_eq!(count("results_frozen"), 2, "the assessment and the vote");
 

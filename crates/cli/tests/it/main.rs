@@ -41,4 +41,5 @@ mod screen_link;
 mod sessions;
 mod slow_follower;
 mod tally;
+mod templates_folder;
 mod upload;

@@ -14,8 +14,18 @@ pub(super) fn add_activity(cx: &Deciding<'_>, spec: ActivitySpec) -> Result<Vec<
         return Err(DomainError::DuplicateActivity(spec.activity_id));
     }
     let earlier: Vec<ActivityId> = workshop.activities.iter().map(|activity| activity.id).collect();
-    ActivitySettings::parse(spec.kind, &spec.config, spec.activity_id, &earlier)?;
+    let settings = ActivitySettings::parse(spec.kind, &spec.config, spec.activity_id, &earlier)?;
+    check_take(workshop, &settings)?;
     Ok(vec![activity_added(spec)])
+}
+
+/// A `take` rule needs a source that can feed it: categories from a categorize activity, a top N
+/// from a vote or an assessment, dots from a dot vote.
+fn check_take(workshop: &crate::Workshop, settings: &ActivitySettings) -> Result<(), DomainError> {
+    let Some(take) = settings.take else { return Ok(()) };
+    let sources: Vec<&crate::Activity> =
+        settings.sources.iter().filter_map(|source| workshop.activity(*source)).collect();
+    take.check_sources(settings.kind(), &sources)
 }
 
 pub(super) fn update_activity(
@@ -34,6 +44,11 @@ pub(super) fn update_activity(
     let earlier: Vec<ActivityId> = workshop.activities[..position].iter().map(|activity| activity.id).collect();
     // An activity keeps its kind: options of another kind are refused, not set aside.
     let settings = ActivitySettings::parse(activity.kind(), &config, activity_id, &earlier)?;
+    check_take(workshop, &settings)?;
+    // What was carried when it opened is on the record: the rule that chose it stays.
+    if activity.times_opened > 0 && settings.take != activity.settings.take {
+        return Err(DomainError::InvalidConfig { reason: "take_locked" });
+    }
     // Anonymity, once the room has seen it, stays: turning it off would sign what was
     // posted under it, or what someone posts from a page still saying "anonymous".
     // Turning it on is always possible, except in a brainwriting under way, whose seat
@@ -190,6 +205,38 @@ pub(super) fn open_activity(cx: &Deciding<'_>, activity_id: ActivityId) -> Resul
         return Err(DomainError::ActivityAlreadyOpen);
     }
     Ok(vec![Event::ActivityOpened { activity_id }])
+}
+
+/// The facilitator's shortlist for an activity whose rule is `shortlist`: items of its sources'
+/// pool, each once, until it first opens (what it opened on is then on the record).
+pub(super) fn set_shortlist(
+    cx: &Deciding<'_>,
+    activity_id: ActivityId,
+    items: Vec<crate::ContributionId>,
+) -> Result<Vec<Event>, DomainError> {
+    let &Deciding { workshop, actor, .. } = cx;
+    require_facilitator(workshop, actor)?;
+    let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
+    if activity.settings.take != Some(crate::Take::Shortlist) || activity.times_opened > 0 {
+        return Err(DomainError::ShortlistLocked);
+    }
+    let pool: Vec<crate::ContributionId> =
+        workshop.source_pool(activity).iter().map(|contribution| contribution.id).collect();
+    let mut unique = Vec::with_capacity(items.len());
+    for item in items {
+        if !pool.contains(&item) {
+            return Err(DomainError::NotASource);
+        }
+        if !unique.contains(&item) {
+            unique.push(item);
+        }
+    }
+    // Kept in the order the sources posted them, so the same ticks record the same list.
+    unique.sort_by_key(|item| pool.iter().position(|known| known == item));
+    if unique == activity.shortlist {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::ShortlistSet { activity_id, items: unique }])
 }
 
 pub(super) fn close_activity(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {

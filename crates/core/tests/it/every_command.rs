@@ -35,7 +35,7 @@ struct Intent {
 }
 
 /// How many kinds of command `command` knows; kinds above map to `COMMON`.
-const COMMAND_KINDS: u8 = 57;
+const COMMAND_KINDS: u8 = 58;
 
 /// The commands a room sends most, and those that need others before them to be accepted.
 const COMMON: [u8; 20] = [19, 19, 19, 19, 27, 27, 28, 29, 30, 32, 33, 10, 0, 13, 20, 21, 34, 23, 24, 22];
@@ -176,6 +176,10 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
             let kind = ActivityKind::ALL[a as usize % ActivityKind::ALL.len()];
             let mut spec = spec(1000 + step, kind);
             spec.config = config_for(kind, &activities);
+            // Some assessments and votes added later take a hand shortlist of their sources.
+            if matches!(kind, ActivityKind::Assess | ActivityKind::Vote) && c % 2 == 0 {
+                spec.config.take = Some(Take::Shortlist);
+            }
             (facilitating(), Command::AddActivity(spec))
         }
         7 => {
@@ -469,6 +473,20 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
             let seq = if moves.is_empty() { u64::from(c) } else { moves[usize::from(a) % moves.len()].seq };
             (facilitating(), Command::Undo { seq })
         }
+        56 => {
+            let drafts: Vec<&Activity> = workshop
+                .activities
+                .iter()
+                .filter(|activity| activity.settings.take == Some(Take::Shortlist) && activity.times_opened == 0)
+                .collect();
+            let target = nth(&drafts, b);
+            let pool: Vec<ContributionId> = target
+                .map(|target| workshop.source_pool(target).iter().map(|item| item.id).collect())
+                .unwrap_or_default();
+            let items = pool.iter().enumerate().filter(|(n, _)| (c >> (n % 8)) & 1 == 1).map(|(_, id)| *id).collect();
+            let activity_id = target.map_or(any_activity, |target| target.id);
+            (facilitating(), Command::SetShortlist { activity_id, items })
+        }
         _ => (facilitating(), Command::RestoreWorkshop),
     }
 }
@@ -574,7 +592,7 @@ fn every_command_folds_the_same_from_a_snapshot_as_live() {
 
 /// Every variant of `Command`. A new variant fails to compile in `exhaustive` below until it is
 /// listed here and the generator makes it.
-const ALL_VARIANTS: [&str; 57] = [
+const ALL_VARIANTS: [&str; 58] = [
     "Join",
     "ChangeRole",
     "RemoveParticipant",
@@ -590,6 +608,7 @@ const ALL_VARIANTS: [&str; 57] = [
     "RemoveActivity",
     "MoveActivity",
     "OpenActivity",
+    "SetShortlist",
     "CloseActivity",
     "StartTimer",
     "PauseTimer",
@@ -654,6 +673,7 @@ fn exhaustive(command: &Command) {
         | Command::RemoveActivity { .. }
         | Command::MoveActivity { .. }
         | Command::OpenActivity { .. }
+        | Command::SetShortlist { .. }
         | Command::CloseActivity { .. }
         | Command::StartTimer { .. }
         | Command::PauseTimer { .. }

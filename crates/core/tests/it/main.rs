@@ -20,6 +20,7 @@ mod provenance;
 mod results_format;
 mod rules;
 mod screen_link;
+mod selection;
 mod settings;
 mod tables;
 mod tidy;

@@ -1,7 +1,7 @@
 //! Workshop templates: the shipped ones load, give agendas the domain accepts and survive a
 //! round trip; malformed ones are refused with the line of the mistake and a reason.
 
-use converge_core::{ActivityId, ActivityKind, ActivitySettings, Language, Prompt, Title};
+use converge_core::{ActivityId, ActivityKind, ActivitySettings, Language, Prompt, Take, Title};
 use converge_engine::NewWorkshop;
 use converge_engine::templates::{
     SHIPPED_SOURCES, Template, TemplateError, parse_template, parse_template_bytes, shipped, shipped_template,
@@ -99,13 +99,20 @@ fn the_flagship_follows_the_wallonia_agenda_over_two_days() {
         assert_eq!(by_kind(Reformulate).source_keys, ["challenges"]);
         assert_eq!(by_kind(Categorize).source_keys, ["reformulation"]);
         assert_eq!(by_kind(Categorize).config.categories.len(), 4, "four priority categories, as in Wallonia");
-        assert_eq!(by_kind(Brainwriting).source_keys, ["reformulation"]);
+        // Each step feeds the next: sheets by priority category, a hand shortlist assessed, its
+        // top ten voted on, the vote's top five planned.
+        assert_eq!(by_kind(Brainwriting).source_keys, ["priorities"]);
+        assert_eq!(by_kind(Brainwriting).config.take, Some(Take::Categories));
+        assert_eq!(by_kind(Assess).config.take, Some(Take::Shortlist));
+        assert_eq!(by_kind(Vote).config.take, Some(Take::Top { n: 10 }));
+        assert_eq!(by_kind(ActionPlan).source_keys, ["vote"]);
+        assert_eq!(by_kind(ActionPlan).config.take, Some(Take::Top { n: 5 }));
         let rules = by_kind(Brainwriting).config.brainwriting.unwrap();
         assert_eq!((rules.table_size, rules.ideas_per_round, rules.round_minutes), (6, 3, 5));
         assert_eq!(by_kind(Assess).source_keys, ["ideas"]);
         let criteria: Vec<&str> = by_kind(Assess).config.criteria.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(criteria, ["impact", "feasibility", "cost", "speed"]);
-        assert_eq!(by_kind(Vote).source_keys, ["ideas"]);
+        assert_eq!(by_kind(Vote).source_keys, ["assessment"]);
         assert_eq!(by_kind(PhotoLanguage).config.deck.as_deref(), Some("builtin"));
     }
     assert_eq!(flagship.title(Language::Fr), "Smarter Democracy Hackathon (2 jours)");
@@ -419,4 +426,90 @@ fn the_complete_example_in_the_format_documentation_is_a_valid_template() {
     let template = parse_template(toml).unwrap_or_else(|error| panic!("FORMAT.md example: {error}"));
     assert_eq!((template.id(), template.n_activities()), ("project-challenges", 6));
     assert_eq!(parse_template(&template.to_toml()).unwrap(), template);
+}
+
+#[test]
+fn a_take_rule_is_read_and_written_back() {
+    let source = minimal(&format!(
+        "{}{}{}",
+        activity("ideas", "challenges", ""),
+        activity(
+            "scores",
+            "assess",
+            "sources = [\"ideas\"]\ntake = \"shortlist\"\ncriteria = [{ id = \"impact\", fr = \"Impact\", en = \"Impact\" }]\n"
+        ),
+        activity("vote", "vote", "sources = [\"scores\"]\ntake = \"top 10\"\n"),
+    ));
+    let template = parse_template(&source).unwrap();
+    let agenda = template.agenda(Language::Fr);
+    assert_eq!(agenda[1].config.take, Some(Take::Shortlist));
+    assert_eq!(agenda[2].config.take, Some(Take::Top { n: 10 }));
+    assert_eq!(parse_template(&template.to_toml()).unwrap(), template);
+}
+
+#[test]
+fn a_take_rule_that_does_not_read_is_refused_at_its_line() {
+    let source = minimal(&format!(
+        "{}{}",
+        activity("ideas", "challenges", ""),
+        activity("vote", "vote", "sources = [\"ideas\"]\ntake = \"best 3\"\n"),
+    ));
+    assert_rejected(&source, 25, "invalid_value", "top N");
+}
+
+#[test]
+fn a_take_rule_without_a_source_that_can_feed_it_is_refused_at_its_line() {
+    // A top N of notes nobody ranked.
+    let source = minimal(&format!(
+        "{}{}",
+        activity("ideas", "challenges", ""),
+        activity("vote", "vote", "sources = [\"ideas\"]\ntake = \"top 3\"\n"),
+    ));
+    assert_rejected(&source, 25, "invalid_config", "vote or an assess");
+    // Categories for another kind than a brainwriting.
+    let source = minimal(&format!(
+        "{}{}",
+        activity("ideas", "challenges", ""),
+        activity("vote", "vote", "sources = [\"ideas\"]\ntake = \"categories\"\n"),
+    ));
+    assert_rejected(&source, 25, "invalid_config", "brainwriting");
+    // No source at all, and a top of nought.
+    let source = minimal(&activity("vote", "vote", "take = \"shortlist\"\n"));
+    assert_rejected(&source, 16, "invalid_config", "needs `sources`");
+    let source = minimal(&format!(
+        "{}{}{}",
+        activity("ideas", "challenges", ""),
+        activity("v", "vote", "sources = [\"ideas\"]\n"),
+        activity("plan", "action_plan", "sources = [\"v\"]\ntake = \"top 0\"\n"),
+    ));
+    assert_rejected(&source, 34, "invalid_config", "between 1 and 200");
+}
+
+#[test]
+fn a_folder_of_templates_adds_to_the_shipped_ones_and_a_bad_file_is_named_with_its_line() {
+    use converge_engine::templates::{FolderError, with_folder};
+    let folder = std::env::temp_dir().join(format!("converge-templates-{}", Uuid::now_v7()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let good = minimal(&activity("ideas", "challenges", ""));
+    std::fs::write(folder.join("a-mine.toml"), &good).unwrap();
+    std::fs::write(folder.join("notes.txt"), "not a template").unwrap();
+    let templates = with_folder(&folder).unwrap();
+    assert_eq!(templates.len(), shipped().len() + 1);
+    assert!(templates.iter().any(|template| template.id() == "t"));
+    // The same id twice is refused, naming the second file.
+    std::fs::write(folder.join("b-again.toml"), &good).unwrap();
+    let error = with_folder(&folder).unwrap_err();
+    assert!(matches!(error, FolderError::DuplicateId { .. }), "{error}");
+    assert!(error.to_string().contains("b-again.toml"), "{error}");
+    std::fs::remove_file(folder.join("b-again.toml")).unwrap();
+    // A broken file stops the whole folder, with its name and line.
+    std::fs::write(folder.join("c-broken.toml"), minimal(&activity("ideas", "asess", ""))).unwrap();
+    let error = with_folder(&folder).unwrap_err().to_string();
+    assert!(error.contains("c-broken.toml:11:8:"), "{error}");
+    assert!(error.contains("asess"), "{error}");
+    // A shipped id is taken.
+    std::fs::remove_file(folder.join("c-broken.toml")).unwrap();
+    std::fs::write(folder.join("d-flagship.toml"), SHIPPED_SOURCES[0].1).unwrap();
+    assert!(matches!(with_folder(&folder), Err(FolderError::DuplicateId { .. })));
+    std::fs::remove_dir_all(&folder).unwrap();
 }

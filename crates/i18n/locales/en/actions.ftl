@@ -123,3 +123,5 @@ risks-no-mitigation = No action mitigates it yet.
 risks-mitigated-by = Mitigated by:
 risks-link-summary = Link the actions that mitigate it
 risks-link-button = Save the linked actions
+actions-retained-heading = Retained ideas ({ $count })
+actions-retained-none = The previous step retained no idea.

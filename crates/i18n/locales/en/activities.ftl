@@ -56,3 +56,6 @@ votes-explain-score_median = { $count ->
 }
 error-time_is_up = Time is up: this activity takes no more contributions.
 error-nothing_to_undo = This move can no longer be undone.
+error-shortlist_locked = A shortlist is made by hand only for an activity that takes “the facilitator’s shortlist”, and before it first opens.
+error-invalid_config-take = What it takes from its sources needs at least one source that can feed it (a vote or an assessment for a top N, a dot vote for dots, a categorize board for a brainwriting by category), and a number from 1 to 200.
+error-invalid_config-take_locked = What it takes from its sources was recorded when it opened: the rule no longer changes.

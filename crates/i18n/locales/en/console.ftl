@@ -171,3 +171,31 @@ console-undo-activity_moved = Undo moving “{ $what }”
 console-undo-contribution_moved = Undo moving the note “{ $what }”
 console-undo-contribution_categorized = Undo sorting the note “{ $what }”
 console-undo-contributions_merged = Undo the merge into the note “{ $what }”
+## What an activity takes from its sources
+settings-take-label = What it takes from its sources
+settings-take-all = everything
+settings-take-shortlist = the facilitator’s shortlist
+settings-take-top = the best ranked
+settings-take-dots = those with enough dots
+settings-take-categories = one sheet per category
+settings-take-number-label = How many (the top N, or the fewest dots)
+settings-take-hint = What it takes is fixed and recorded when it opens: a ranking that changes later no longer moves it.
+selection-preview = { $count ->
+    [one] { $count } idea retained out of { $total }
+   *[other] { $count } ideas retained out of { $total }
+}
+selection-recorded = { $count ->
+    [one] { $count } idea carried out of { $total }, recorded when it opened
+   *[other] { $count } ideas carried out of { $total }, recorded when it opened
+}
+selection-rule-top = the top { $n }
+selection-rule-dots = at least { $k } dots
+selection-score = score { $score }
+selection-dots = { $count ->
+    [one] { $count } dot
+   *[other] { $count } dots
+}
+shortlist-heading = Shortlist by hand
+shortlist-hint = Tick the ideas the room will work on. The shortlist can be revised until the activity opens.
+shortlist-empty = The sources have produced nothing yet.
+shortlist-save-button = Save the shortlist

@@ -70,3 +70,4 @@ bw-no-table = You are not at any table of this brainwriting: it started before y
 
 bw-last-round = Last round: every sheet has been round its table.
 error-brainwriting_complete = Every sheet has been round its table: brainwriting is complete.
+bw-sheet-category = This sheet’s question: { $category }

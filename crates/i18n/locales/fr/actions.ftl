@@ -126,3 +126,5 @@ risks-no-mitigation = Aucune action ne l’atténue encore.
 risks-mitigated-by = Atténué par :
 risks-link-summary = Lier les actions qui l’atténuent
 risks-link-button = Enregistrer les actions liées
+actions-retained-heading = Idées retenues ({ $count })
+actions-retained-none = Aucune idée n’a été retenue par l’étape précédente.

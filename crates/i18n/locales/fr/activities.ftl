@@ -56,3 +56,6 @@ votes-explain-score_median = { $count ->
 }
 error-time_is_up = Le temps est écoulé : cette activité ne reçoit plus de contributions.
 error-nothing_to_undo = Ce déplacement ne peut plus être annulé.
+error-shortlist_locked = La sélection ne se fait qu’à la main, pour une activité qui prend « la sélection de l’animateur », et avant sa première ouverture.
+error-invalid_config-take = Ce qu’elle prend de ses sources : il faut au moins une source qui s’y prête (un vote ou une évaluation pour un classement, un vote à gommettes pour les gommettes, un classement en catégories pour un brainwriting par catégorie), et un nombre entre 1 et 200.
+error-invalid_config-take_locked = Ce qu’elle prend de ses sources a été inscrit à son ouverture : la règle ne change plus.

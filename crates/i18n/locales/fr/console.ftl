@@ -171,3 +171,31 @@ console-undo-activity_moved = Annuler le déplacement de « { $what } »
 console-undo-contribution_moved = Annuler le déplacement de la note « { $what } »
 console-undo-contribution_categorized = Annuler le classement de la note « { $what } »
 console-undo-contributions_merged = Annuler la fusion dans la note « { $what } »
+## Ce qu'une activité prend de ses sources
+settings-take-label = Ce qu’elle prend de ses sources
+settings-take-all = tout
+settings-take-shortlist = la sélection de l’animateur
+settings-take-top = les mieux classées
+settings-take-dots = celles qui ont assez de gommettes
+settings-take-categories = une feuille par catégorie
+settings-take-number-label = Combien (les N mieux classées, ou le minimum de gommettes)
+settings-take-hint = Ce qu’elle prend est fixé et inscrit au journal quand elle s’ouvre : un classement qui change ensuite ne le modifie plus.
+selection-preview = { $count ->
+    [one] { $count } idée retenue sur { $total }
+   *[other] { $count } idées retenues sur { $total }
+}
+selection-recorded = { $count ->
+    [one] { $count } idée reprise sur { $total }, inscrite à l’ouverture
+   *[other] { $count } idées reprises sur { $total }, inscrites à l’ouverture
+}
+selection-rule-top = les { $n } mieux classées
+selection-rule-dots = au moins { $k } gommettes
+selection-score = note { $score }
+selection-dots = { $count ->
+    [one] { $count } gommette
+   *[other] { $count } gommettes
+}
+shortlist-heading = Sélection à la main
+shortlist-hint = Cochez les idées sur lesquelles la salle travaillera. La sélection peut être revue jusqu’à l’ouverture de l’activité.
+shortlist-empty = Les sources n’ont encore rien produit.
+shortlist-save-button = Enregistrer la sélection

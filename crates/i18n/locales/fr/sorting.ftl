@@ -70,3 +70,4 @@ bw-no-table = Vous n’êtes à aucune table de ce brainwriting : il a commencé
 
 bw-last-round = Dernier tour : chaque feuille a fait le tour de sa table.
 error-brainwriting_complete = Chaque feuille a fait le tour de sa table : le brainwriting est terminé.
+bw-sheet-category = Question de la feuille : { $category }

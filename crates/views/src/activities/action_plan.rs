@@ -179,6 +179,9 @@ pub fn participant(view: &View<'_>) -> Markup {
         @if may_write(view) {
             p { a.button href={ (plan_path(view.workshop.id, view.activity.id)) "/new" } { (lang.t("actions-new-button")) } }
         }
+        div #retained-live data-live {
+            (retained_section(view))
+        }
         div #plan-live data-live {
             (plan_list(view, false))
         }
@@ -202,6 +205,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
             " "
             span.hint { (lang.t("actions-facilitator-sources-optional")) }
         }
+        (retained_section(view))
         (plan_list(view, true))
         @if !withdrawn.is_empty() {
             details.withdrawn-actions {
@@ -671,6 +675,43 @@ fn frozen_ranks(workshop: &Workshop) -> BTreeMap<ContributionId, (usize, &str)> 
         }
     }
     ranks
+}
+
+/// The ideas the plan took from its sources (the vote's top, a shortlist…), each with the scores
+/// that got it there and its "draft from this idea" link. Nothing when the plan takes everything.
+fn retained_section(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    if view.activity.settings.take.is_none_or(converge_core::Take::is_all) {
+        return html! {};
+    }
+    let retained: Vec<&Contribution> = view.workshop.source_contributions(view.activity).collect();
+    let scores = crate::pages::selection::scores_of(lang, view.workshop, view.activity);
+    // In the order of the nearest count, as the rule took them.
+    let mut ordered = retained.clone();
+    ordered.sort_by_key(|item| scores.get(&item.id).and_then(|scores| scores.first()).map_or(usize::MAX, |s| s.rank));
+    let new_card = format!("{}/new", plan_path(view.workshop.id, view.activity.id));
+    html! {
+        section.retained-ideas {
+            h2 { (lang.t_args("actions-retained-heading", &[("count", ordered.len().into())])) }
+            @if ordered.is_empty() {
+                p.muted { (lang.t("actions-retained-none")) }
+            }
+            ol.material-list {
+                @for item in ordered {
+                    li.material-item {
+                        @if let Some(scores) = scores.get(&item.id) {
+                            (crate::pages::selection::score_badges(lang, scores))
+                        }
+                        span.material-text { (item.text) }
+                        @if may_write(view) {
+                            " "
+                            a.draft-from href={ (new_card) "?source=" (item.id) } { (lang.t("actions-draft-from")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The material on the activity page, each idea with its "draft from this idea" link.

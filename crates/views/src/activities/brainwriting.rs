@@ -48,6 +48,7 @@ pub fn participant(view: &View<'_>) -> Markup {
     html! {
         div #brainwriting-live.bw-status data-live data-bw-round=(round) {
             h2 { (sheet_heading(view, sheet)) }
+            (sheet_question(view, sheet.sheet, true))
             (away_notice(view))
             @if view.can_contribute() {
                 p { (lang.t_args("bw-remaining", &[("count", remaining.into())])) }
@@ -64,6 +65,24 @@ pub fn participant(view: &View<'_>) -> Markup {
                 (generic::sent_notice(view))
                 h3 { (lang.t("bw-sheet-ideas-heading")) }
                 (sheet_ideas(view, &ideas))
+            }
+        }
+    }
+}
+
+/// The category a sheet works on and the questions filed under it, when the brainwriting takes
+/// the categories of a categorize board: sheets take the categories in turn.
+fn sheet_question(view: &View<'_>, sheet: u32, with_questions: bool) -> Markup {
+    let Some((category, questions)) = view.workshop.sheet_category(view.activity, sheet) else {
+        return html! {};
+    };
+    html! {
+        div.bw-question {
+            p { strong { (view.lang.t_args("bw-sheet-category", &[("category", category.name.as_str().into())])) } }
+            @if with_questions && !questions.is_empty() {
+                ul {
+                    @for question in questions { li { (question.text) } }
+                }
             }
         }
     }
@@ -131,6 +150,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
                         @let ideas = ideas_on(view, sheet_ref);
                         article.bw-sheet {
                             h4 { (sheet_title(view, rotation, sheet, &seated)) }
+                            (sheet_question(view, sheet as u32, false))
                             // Who holds which sheet would tell who wrote what: shown only
                             // where ideas are signed.
                             @if !view.activity.settings.anonymous {

@@ -168,7 +168,12 @@ fn participant_board(view: &View<'_>) -> Markup {
             // The questions are read in the first round; after it they fold away, so the writing
             // box comes first on a phone.
             let first_round = view.activity.brainwriting.as_ref().is_none_or(|brainwriting| brainwriting.round == 0);
-            html! { (source_prompts(view, first_round)) (brainwriting::participant(view)) }
+            // By category, each sheet shows its own questions instead.
+            let by_category = view.activity.settings.take == Some(converge_core::Take::Categories);
+            html! {
+                @if !by_category { (source_prompts(view, first_round)) }
+                (brainwriting::participant(view))
+            }
         }
         ActivityKind::Vote => vote::participant(view),
         ActivityKind::Assess => assess::participant(view),

@@ -224,6 +224,7 @@ fn export_links(lang: Lang, workshop: &Workshop, activity: &Activity) -> Markup 
                 (lang.t("board-export-png"))
             }
         }
+        (super::selection::summary(lang, workshop, activity))
     }
 }
 

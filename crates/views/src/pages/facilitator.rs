@@ -26,6 +26,7 @@ pub fn dashboard(
     display_name: &str,
     workshops: &[WorkshopLink],
     archived: &[WorkshopLink],
+    templates: &[converge_engine::templates::Template],
     title_value: &str,
     error: Option<&str>,
 ) -> Markup {
@@ -58,7 +59,7 @@ pub fn dashboard(
                     label for="template" { (lang.t("dashboard-template-label")) }
                     select #template name="template" {
                         option value="default" selected { (lang.t("template-default-name")) }
-                        @for template in converge_engine::templates::shipped() {
+                        @for template in templates {
                             option value=(template.id()) { (template.title(lang.0)) }
                         }
                     }

@@ -10,3 +10,4 @@ pub mod follow_up;
 pub mod mine;
 pub mod public;
 pub mod public_follow_up;
+pub mod selection;

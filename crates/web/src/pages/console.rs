@@ -21,6 +21,7 @@ use crate::{AppState, join_url};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Redirect;
+use converge_core::Take;
 use converge_core::voting::{VoteConfig, VoteMethod};
 use converge_core::{
     Activity, ActivityConfig, ActivityId, ActivityKind, ActivitySettings, ActivitySpec, Actor, BUILTIN_DECK,
@@ -267,6 +268,8 @@ pub async fn activity_page(
                     (activities::facilitator(&view))
                 }
             }
+            // Outside the live region: boxes being ticked are never swapped away.
+            (converge_views::pages::selection::shortlist_form(&context, workshop, activity))
             @if workshop.closed_at.is_none() {
                 details.card.settings {
                     summary { (lang.t("activity-settings-heading")) }
@@ -320,9 +323,34 @@ fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity
                     }
                 }
             }
+            @if position > 0 { (take_fields(lang, settings)) }
             (kind_settings_fields(lang, workshop, settings))
             button type="submit" { (lang.t("settings-save-button")) }
         }
+    }
+}
+
+/// Which of the sources' outputs the activity takes: a rule, and its number for a top N or dots.
+fn take_fields(lang: Lang, settings: &ActivitySettings) -> Markup {
+    let take = settings.take.unwrap_or(Take::All);
+    let (rule, number) = match take {
+        Take::All => ("all", None),
+        Take::Categories => ("categories", None),
+        Take::Shortlist => ("shortlist", None),
+        Take::Top { n } => ("top", Some(n)),
+        Take::MinDots { k } => ("dots", Some(k)),
+    };
+    html! {
+        label for="take" { (lang.t("settings-take-label")) }
+        select #take name="take" {
+            @for option in ["all", "shortlist", "top", "dots", "categories"] {
+                option value=(option) selected[option == rule] { (lang.t(&format!("settings-take-{option}"))) }
+            }
+        }
+        label for="take_number" { (lang.t("settings-take-number-label")) }
+        input #take_number type="number" name="take_number" min="1" max=(converge_core::selection::TAKE_MAX)
+            value=[number];
+        p.hint { (lang.t("settings-take-hint")) }
     }
 }
 
@@ -537,12 +565,29 @@ fn config_from_form(activity: &Activity, form: &EditActivityForm) -> Result<Acti
         | KindSettings::RiskMap
         | KindSettings::OpinionMap) => other.clone(),
     };
+    let take = match trimmed(&form.take) {
+        None => current.take,
+        Some("" | "all") => None,
+        Some(rule) => {
+            let number = number(&form.take_number, "take")?;
+            let text = match (rule, number) {
+                ("top" | "dots", Some(number)) => format!("{rule} {number}"),
+                ("top" | "dots", None) => return Err(DomainError::InvalidConfig { reason: "take" }),
+                (rule, _) => rule.to_owned(),
+            };
+            Some(Take::from_text(&text).ok_or(DomainError::InvalidConfig { reason: "take" })?)
+        }
+    };
+    let sources: Vec<ActivityId> = form.source.iter().filter_map(|value| value.parse::<ActivityId>().ok()).collect();
+    // A rule picks among the sources' outputs: with every source unticked, there is none to keep.
+    let take = if sources.is_empty() && trimmed(&form.take).is_none() { None } else { take };
     let settings = ActivitySettings {
         day: current.day,
         minutes,
         anonymous: trimmed(&form.anonymous) == Some("on"),
         lock_at_zero: trimmed(&form.lock_at_zero) == Some("on"),
-        sources: form.source.iter().filter_map(|value| value.parse::<ActivityId>().ok()).collect(),
+        sources,
+        take,
         kind,
     };
     Ok(settings.to_config())
@@ -799,6 +844,35 @@ pub struct EditActivityForm {
     ideas_per_round: Option<String>,
     round_minutes: Option<String>,
     table_size: Option<String>,
+    /// Which of the sources' outputs it takes: `all`, `categories`, `shortlist`, `top`, `dots`;
+    /// the rule is kept when the field is not sent.
+    take: Option<String>,
+    /// The N of a top N, the k of a dots rule.
+    take_number: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct ShortlistForm {
+    /// The ids of the items ticked, one field per box.
+    #[serde(default)]
+    item: Vec<String>,
+}
+
+/// `POST .../activities/{activity_id}/shortlist`: records the items the facilitator ticked and
+/// comes back to the activity's page.
+pub async fn set_shortlist(
+    State(app): State<AppState>,
+    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
+    ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    FormFields(form): FormFields<ShortlistForm>,
+) -> Result<Redirect, PageError> {
+    let mut items = Vec::with_capacity(form.item.len());
+    for raw in &form.item {
+        items
+            .push(raw.trim().parse::<ContributionId>().map_err(|_| PageError(Failure::from(DomainError::NotASource)))?);
+    }
+    run(&app, &facilitator, id, Command::SetShortlist { activity_id, items }).await?;
+    Ok(Redirect::to(&format!("{}#shortlist", activity_path(id, activity_id))))
 }
 
 /// `POST .../activities/{activity_id}/edit`: saves the settings form and comes back to the
@@ -1140,6 +1214,8 @@ mod tests {
             assessments: Default::default(),
             frozen_result: None,
             risk_ratings: Default::default(),
+            shortlist: Vec::new(),
+            selection: None,
         }
     }
 
@@ -1167,6 +1243,29 @@ mod tests {
             ideas_per_round: some("2"),
             round_minutes: some("4"),
             table_size: some("5"),
+            take: some("all"),
+            take_number: None,
+        }
+    }
+
+    #[test]
+    fn the_settings_form_reads_what_an_activity_takes() {
+        let activity = activity(ActivityKind::Vote);
+        let form = |take: &str, number: Option<&str>| EditActivityForm {
+            take: Some(take.to_owned()),
+            take_number: number.map(str::to_owned),
+            ..every_field()
+        };
+        assert_eq!(config_from_form(&activity, &form("top", Some("10"))).unwrap().take, Some(Take::Top { n: 10 }));
+        assert_eq!(config_from_form(&activity, &form("dots", Some("2"))).unwrap().take, Some(Take::MinDots { k: 2 }));
+        assert_eq!(config_from_form(&activity, &form("shortlist", None)).unwrap().take, Some(Take::Shortlist));
+        assert_eq!(config_from_form(&activity, &form("all", None)).unwrap().take, None);
+        for (take, number) in [("top", None), ("top", Some("ten")), ("best", Some("3"))] {
+            assert_eq!(
+                config_from_form(&activity, &form(take, number)),
+                Err(DomainError::InvalidConfig { reason: "take" }),
+                "{take} {number:?}"
+            );
         }
     }
 

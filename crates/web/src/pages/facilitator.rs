@@ -43,7 +43,7 @@ async fn render_dashboard(
     let workshops: Vec<WorkshopLink> = workshops.iter().map(link).collect();
     let archived: Vec<WorkshopLink> = archived.iter().map(link).collect();
     let name = facilitator.0.display_name.as_str();
-    Ok(views::dashboard(context, name, &workshops, &archived, title_value, error))
+    Ok(views::dashboard(context, name, &workshops, &archived, &app.templates, title_value, error))
 }
 
 fn link(entry: &converge_store::WorkshopEntry) -> WorkshopLink<'_> {
@@ -68,7 +68,7 @@ pub async fn create(
 ) -> Result<Response, PageError> {
     let lang = context.lang;
     let language = Language::parse(&form.language).unwrap_or(lang.0);
-    let agenda = crate::agenda_for(Some(&form.template), language)?;
+    let agenda = crate::agenda_for(&app.templates, Some(&form.template), language)?;
     let request = NewWorkshop { title: form.title.clone(), language, agenda };
     match app.engine.create_workshop(facilitator.id(), request).await {
         Ok(entry) => Ok(Redirect::to(&format!("/facilitator/workshops/{}", entry.id)).into_response()),
