@@ -257,7 +257,7 @@ async fn merged_challenges_show_as_one_and_reformulations_link_both_ways() {
             "the duplicate is not a note of its own"
         );
         let merged = note(&page, &kept);
-        assert!(merged.contains("2 notes fusionnées"), "the count: {merged}");
+        assert!(merged.contains("1 note fusionnée dans celle-ci"), "the count of the notes merged into it: {merged}");
         assert!(merged.contains("Le manque de coordination entre services"));
         assert!(merged.contains("Les services travaillent en silos"));
     }
