@@ -841,6 +841,47 @@ fn grade_legend(lang: Lang, n_grades: u8) -> Markup {
     }
 }
 
+/// One item of a ranking as a picture shows it: its place, text, score in words and bar.
+pub(super) struct RankedItem {
+    pub place: usize,
+    pub text: String,
+    pub score: Option<String>,
+    pub share: Option<f64>,
+}
+
+/// A vote's or an assessment's ranking, every item in order, when its results may be read.
+pub(super) fn ranked_items(view: &View<'_>) -> Option<Vec<RankedItem>> {
+    if !view.activity.results_readable() {
+        return None;
+    }
+    let Results { document, .. } = document(view)?;
+    let count = document.count()?;
+    let texts = item_texts(view, count);
+    let result = &count.result;
+    let n_grades = view.activity.settings.vote_rules().grades;
+    let weighted = |index: usize| match result {
+        MethodResult::Assessment(outcome) => outcome.assessment.items.get(index).and_then(|item| item.weighted_score),
+        _ => None,
+    };
+    let top_weighted = (0..count.items.len()).filter_map(weighted).fold(0.0_f64, f64::max);
+    let tiers = count.tiers();
+    let mut items = Vec::new();
+    for (position, tier) in tiers.iter().enumerate() {
+        let place = tiers[..position].iter().map(Vec::len).sum::<usize>() + 1;
+        for index in tier {
+            let (score, share) = match weighted(*index) {
+                Some(score) => (
+                    Some(format!("{} {}", view.lang.t("assess-weighted"), decimal(view.lang, score, 2))),
+                    (top_weighted > 0.0).then(|| score / top_weighted),
+                ),
+                None => (score_text(view.lang, result, *index, n_grades), support_share(result, *index)),
+            };
+            items.push(RankedItem { place, text: texts.get(*index).cloned().unwrap_or_default(), score, share });
+        }
+    }
+    Some(items)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -886,45 +927,4 @@ mod tests {
         assert_eq!(decimal(Lang(converge_core::Language::Fr), 3.456, 2), "3,46");
         assert_eq!(decimal(Lang(converge_core::Language::En), 3.456, 1), "3.5");
     }
-}
-
-/// One item of a ranking as a picture shows it: its place, text, score in words and bar.
-pub(super) struct RankedItem {
-    pub place: usize,
-    pub text: String,
-    pub score: Option<String>,
-    pub share: Option<f64>,
-}
-
-/// A vote's or an assessment's ranking, every item in order, when its results may be read.
-pub(super) fn ranked_items(view: &View<'_>) -> Option<Vec<RankedItem>> {
-    if !view.activity.results_readable() {
-        return None;
-    }
-    let Results { document, .. } = document(view)?;
-    let count = document.count()?;
-    let texts = item_texts(view, count);
-    let result = &count.result;
-    let n_grades = view.activity.settings.vote_rules().grades;
-    let weighted = |index: usize| match result {
-        MethodResult::Assessment(outcome) => outcome.assessment.items.get(index).and_then(|item| item.weighted_score),
-        _ => None,
-    };
-    let top_weighted = (0..count.items.len()).filter_map(weighted).fold(0.0_f64, f64::max);
-    let tiers = count.tiers();
-    let mut items = Vec::new();
-    for (position, tier) in tiers.iter().enumerate() {
-        let place = tiers[..position].iter().map(Vec::len).sum::<usize>() + 1;
-        for index in tier {
-            let (score, share) = match weighted(*index) {
-                Some(score) => (
-                    Some(format!("{} {}", view.lang.t("assess-weighted"), decimal(view.lang, score, 2))),
-                    (top_weighted > 0.0).then(|| score / top_weighted),
-                ),
-                None => (score_text(view.lang, result, *index, n_grades), support_share(result, *index)),
-            };
-            items.push(RankedItem { place, text: texts.get(*index).cloned().unwrap_or_default(), score, share });
-        }
-    }
-    Some(items)
 }
