@@ -26,7 +26,7 @@ const SNAPSHOT_EVERY: u64 = 1000;
 const LIVE_BUFFER: usize = 1024;
 /// The version of the fold a snapshot was made by. Bump it whenever `Workshop::apply` or the
 /// shape of `Workshop` changes: older snapshots are then ignored and the log is replayed.
-pub const FOLD_VERSION: u32 = 8;
+pub const FOLD_VERSION: u32 = 9;
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct SnapshotBody {

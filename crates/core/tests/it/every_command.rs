@@ -176,8 +176,8 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
             let kind = ActivityKind::ALL[a as usize % ActivityKind::ALL.len()];
             let mut spec = spec(1000 + step, kind);
             spec.config = config_for(kind, &activities);
-            // Some assessments and votes added later take a hand shortlist of their sources.
-            if matches!(kind, ActivityKind::Assess | ActivityKind::Vote) && c % 2 == 0 {
+            // Most assessments and votes added later take a hand shortlist of their sources.
+            if matches!(kind, ActivityKind::Assess | ActivityKind::Vote) && c % 4 != 0 {
                 spec.config.take = Some(Take::Shortlist);
             }
             (facilitating(), Command::AddActivity(spec))
@@ -549,6 +549,16 @@ fn run_scenario(intents: &[Intent]) -> Result<BTreeSet<String>, TestCaseError> {
             sheet: None,
         };
         let Ok(events) = decide(&live, writer, post) else { continue };
+        apply_all(&mut live, log.len(), &events);
+        log.extend(events);
+    }
+    // And one assessment still in draft takes a hand shortlist of what the first activities
+    // produced, so that setting a shortlist finds an activity to act on.
+    let mut shortlisted = spec(999, ActivityKind::Assess);
+    let earlier: Vec<ActivityId> = live.activities.iter().map(|activity| activity.id).collect();
+    shortlisted.config = config_for(ActivityKind::Assess, &earlier);
+    shortlisted.config.take = Some(Take::Shortlist);
+    if let Ok(events) = decide(&live, facilitating(), Command::AddActivity(shortlisted)) {
         apply_all(&mut live, log.len(), &events);
         log.extend(events);
     }
