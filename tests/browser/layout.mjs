@@ -42,6 +42,11 @@ export async function layoutProblems(screen) {
 
 /** How far a phone's page scrolls sideways: null when it does not. */
 export async function sidewaysScroll(page) {
-  const [width, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  const measure = () => page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  // A phone that follows the room may be on its way to the next page: measure the page it lands on.
+  const [width, viewport] = await measure().catch(async () => {
+    await page.waitForLoadState('load');
+    return measure();
+  });
   return width > viewport ? `scrollWidth ${width} px on a ${viewport} px phone` : null;
 }

@@ -7,16 +7,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { useHarness, scenario } from './harness.mjs';
 import {
   signIn, createWorkshop, openFirstActivity, openScreen, join, enterFirstActivity, postNote, waitForNote,
-  eventually, assertNoHorizontalScroll,
+  eventually, assertNoHorizontalScroll, settled,
 } from './flows.mjs';
 
 const h = useHarness();
 
-/** Clicks the submit button of `form` and waits for the page that follows to load. */
+/** Clicks the submit button of `form` and waits for the page that follows, or for the console
+ *  to update in place. */
 async function submit(page, form) {
-  const loaded = page.waitForEvent('load');
+  const loaded = await settled(page);
   await form.locator('button[type=submit]').first().click();
-  await loaded;
+  await loaded();
 }
 
 /** The note card on `page` holding `text` in its own text. */

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { useHarness, scenario, repoRoot, artifactsDir, slug } from './harness.mjs';
 import {
   signIn, createWorkshopFromTemplate, agendaOf, join, eventually, nextStepForm, screenLinkControl,
-  saveActivitySettings, waitForFollowedFocus,
+  saveActivitySettings, waitForFollowedFocus, settled,
 } from './flows.mjs';
 import { layoutProblems, sidewaysScroll } from './layout.mjs';
 
@@ -120,16 +120,17 @@ class Facilitator {
     this.clicks = 0;
   }
 
-  /** One click on `locator`, counted; waits for the page the form or the link leads to. */
+  /** One click on `locator`, counted; waits for the page the form or the link leads to, or for
+   *  the console to update in place. */
   async click(locator, what) {
     await this.page.bringToFront();
     await locator.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {
       throw new Error(`the facilitator cannot see ${what} on ${this.page.url()}`);
     });
     this.clicks += 1;
-    const loaded = this.page.waitForEvent('load');
+    const loaded = await settled(this.page);
     await locator.click();
-    await loaded;
+    await loaded();
   }
 
   /** The console's one-click next step, on whichever page of the console the facilitator is. */

@@ -6,18 +6,20 @@ import { useHarness, scenario } from './harness.mjs';
 import {
   signIn, createWorkshop, agendaOf, addActivity, openAndFocus, consoleControl, join, waitForFollowedFocus,
   enterFirstActivity, postNote, eventually,
+  settled,
 } from './flows.mjs';
 
 const h = useHarness();
 
-/** Submits `form` as a plain POST and waits for the page it leads to. */
+/** Submits `form` as a plain POST and waits for the page it leads to, or for the console to
+ *  update in place. */
 async function submit(page, form) {
-  const loaded = page.waitForEvent('load');
+  const loaded = await settled(page);
   const posted = page.waitForResponse((r) => r.request().method() === 'POST' && r.frame() === page.mainFrame());
   await form.locator('button[type=submit]').first().click();
   const response = await posted;
   assert.ok(response.status() < 400, `POST ${response.url()} answered ${response.status()}`);
-  await loaded;
+  await loaded();
 }
 
 /** Saves an activity's settings with one source and a take rule ("shortlist", "top" + number). */

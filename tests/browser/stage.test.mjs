@@ -4,7 +4,7 @@
 // what does not fit pages by itself and with the arrow keys.
 import assert from 'node:assert/strict';
 import { useHarness, scenario } from './harness.mjs';
-import { assertNoHorizontalScroll, join, settled } from './flows.mjs';
+import { agendaOf, assertNoHorizontalScroll, join, settled } from './flows.mjs';
 import { layoutProblems } from './layout.mjs';
 
 const h = useHarness({ demo: true });
@@ -29,9 +29,7 @@ scenario(h, 'every activity of the flagship template fits the projector, pages w
   const { workshop } = s.h.server.demo;
   await facilitatorPage.goto(s.url(`/facilitator/workshops/${workshop}`));
   const csrf = await facilitatorPage.inputValue('input[name=_csrf]');
-  const activities = await facilitatorPage.$$eval('a[href*="/activities/"]', (links) => [
-    ...new Set(links.map((link) => link.getAttribute('href').split('/activities/')[1].split(/[/?#]/)[0])),
-  ]);
+  const activities = (await agendaOf(s, facilitatorPage, workshop)).map((activity) => activity.id);
   assert.ok(activities.length >= 10, `the flagship template has its ten activities (${activities.length})`);
 
   const screen = await facilitatorPage.context().newPage();
@@ -89,12 +87,11 @@ scenario(h, 'every activity of the flagship template fits the projector, pages w
 }, { timeout: 180_000 });
 
 /** The demo's activities in agenda order, from the console's links. */
+/** The demo's activities in agenda order (the console lists the running one first). */
 async function demoActivities(s, page) {
   const { workshop } = s.h.server.demo;
   await page.goto(s.url(`/facilitator/workshops/${workshop}`));
-  return page.$$eval('a[href*="/activities/"]', (links) => [
-    ...new Set(links.map((link) => link.getAttribute('href').split('/activities/')[1].split(/[/?#]/)[0])),
-  ]);
+  return (await agendaOf(s, page, workshop)).map((activity) => activity.id);
 }
 
 scenario(h, 'the facilitator zooms the projection on a SWOT quadrant and on a category: it fits, and the room moving on gives the board back', async (s) => {
@@ -118,7 +115,11 @@ scenario(h, 'the facilitator zooms the projection on a SWOT quadrant and on a ca
   await focus(swot);
   await facilitatorPage.goto(s.url(`/facilitator/workshops/${workshop}/activities/${swot}`));
   await facilitatorPage.selectOption('#zoom-part', 'quadrant:threat');
-  await Promise.all([facilitatorPage.waitForEvent('load'), facilitatorPage.locator('#projection-zoom button').click()]);
+  {
+    const zoomed = await settled(facilitatorPage);
+    await facilitatorPage.locator('#projection-zoom button').click();
+    await zoomed();
+  }
   for (const size of SIZES.slice(0, 2)) {
     await screen.setViewportSize(size);
     await screen.goto(s.url(`/facilitator/workshops/${workshop}/screen`));
@@ -139,7 +140,11 @@ scenario(h, 'the facilitator zooms the projection on a SWOT quadrant and on a ca
   await facilitatorPage.goto(s.url(`/facilitator/workshops/${workshop}/activities/${sorting}`));
   const category = await facilitatorPage.locator('#zoom-part option[value^="category:"]').first().getAttribute('value');
   await facilitatorPage.selectOption('#zoom-part', category);
-  await Promise.all([facilitatorPage.waitForEvent('load'), facilitatorPage.locator('#projection-zoom button').click()]);
+  {
+    const zoomed = await settled(facilitatorPage);
+    await facilitatorPage.locator('#projection-zoom button').click();
+    await zoomed();
+  }
   for (const size of SIZES.slice(0, 2)) {
     await screen.setViewportSize(size);
     await screen.goto(s.url(`/facilitator/workshops/${workshop}/screen`));

@@ -251,10 +251,15 @@ pub(super) fn start_brainwriting(cx: &Deciding<'_>, activity_id: ActivityId) -> 
         .filter(|seats| !seats.is_empty())
         .collect();
     let round_ms = u64::from(rules.round_minutes) * MINUTE_MS;
-    Ok(vec![
-        Event::BrainwritingStarted { activity_id, tables },
-        Event::TimerStarted { activity_id, remaining_ms: round_ms },
-    ])
+    // Starting the sheets opens the activity too: a room handed its sheets cannot be told the
+    // activity is not open yet, and the first round's clock is already running.
+    let mut events = Vec::with_capacity(3);
+    if activity.status != ActivityStatus::Open {
+        events.push(Event::ActivityOpened { activity_id });
+    }
+    events.push(Event::BrainwritingStarted { activity_id, tables });
+    events.push(Event::TimerStarted { activity_id, remaining_ms: round_ms });
+    Ok(events)
 }
 
 pub(super) fn next_round(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {

@@ -205,6 +205,7 @@ pub fn activity_head(context: &PageContext, workshop: &Workshop, activity: &Acti
             @if activity.status != ActivityStatus::Draft {
                 (export_links(lang, workshop, activity))
             }
+            (super::selection::summary(lang, workshop, activity))
         }
     }
 }
@@ -224,7 +225,6 @@ fn export_links(lang: Lang, workshop: &Workshop, activity: &Activity) -> Markup 
                 (lang.t("board-export-png"))
             }
         }
-        (super::selection::summary(lang, workshop, activity))
     }
 }
 

@@ -87,6 +87,16 @@ pub async fn console(
             // of a laptop. The room's setup, the reports and the closing come below.
             div.cockpit {
                 div #next-step-live.now data-live {
+                    // What the room needs to join and the screen to project, always at hand.
+                    @if !closed {
+                        p.room-line {
+                            span.muted { (lang.t("console-join-code")) } " "
+                            strong.code { (entry.join_code) } " "
+                            a.button.secondary.quiet href={ "/facilitator/workshops/" (id) "/screen" } target="_blank" {
+                                (lang.t("console-open-screen"))
+                            }
+                        }
+                    }
                     (next_step_control(&context, workshop, "console"))
                     @if let Some((position, current)) = current {
                         section.current-activity aria-labelledby="current-activity-label" {
