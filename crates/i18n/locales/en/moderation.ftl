@@ -13,6 +13,7 @@ moderate-hide-button = Hide
 moderate-edit-label = Correct the text
 moderate-edit-button = Correct
 moderate-remove-button = Remove (spam)
+moderate-remove-confirm = Remove for good (this cannot be undone)
 moderate-unmerge-button = Split out
 moderate-show-button = Show again
 

@@ -13,6 +13,7 @@ moderate-hide-button = Masquer
 moderate-edit-label = Corriger le texte
 moderate-edit-button = Corriger
 moderate-remove-button = Supprimer (indésirable)
+moderate-remove-confirm = Supprimer pour de bon (cela ne s’annule pas)
 moderate-unmerge-button = Séparer
 moderate-show-button = Montrer à nouveau
 

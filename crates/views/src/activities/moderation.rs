@@ -52,6 +52,11 @@ fn facilitator_controls(view: &View<'_>, contribution: &Contribution) -> Markup 
             }
             form.note-control.moderate-remove method="post" action=(control_action(view, contribution, "remove")) {
                 (csrf_field(view.csrf))
+                // A removal has no undo: the box asks for a deliberate second gesture.
+                label.check {
+                    input type="checkbox" name="confirm" value="on" required;
+                    " " (lang.t("moderate-remove-confirm"))
+                }
                 button.danger type="submit" { (lang.t("moderate-remove-button")) }
             }
         }
