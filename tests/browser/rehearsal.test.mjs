@@ -316,6 +316,8 @@ const STEPS = [
       const saved = await settled(page);
       await shortlist.locator('button[type=submit]').click();
       await saved();
+      // Back to the console, where the next step is.
+      await page.goto(run.s.url(`/facilitator/workshops/${run.workshop.id}`));
     },
     async room(run) {
       const items = await run.phones[0].page.locator('.assess-item form input[name=item]').evaluateAll((inputs) => inputs.map((i) => i.value));
