@@ -95,14 +95,24 @@ pub struct ZoomRequest {
     #[serde(default)]
     activity_id: Option<Uuid>,
     /// A category of a sorting board, by its id in the activity's configuration.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_number")]
     category: Option<u32>,
     /// A quadrant of a SWOT, or of an assessment's impact/feasibility matrix.
     #[serde(default)]
     quadrant: Option<QuadrantName>,
     /// A table of the room (or of a brainwriting), numbered from 0.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_number")]
     table: Option<u32>,
+}
+
+/// A number JSON may write `3` or `3.0`: both are the integer the schema asks for.
+fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    let number: Option<f64> = Deserialize::deserialize(deserializer)?;
+    match number {
+        None => Ok(None),
+        Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(Some(n as u32)),
+        Some(n) => Err(serde::de::Error::custom(format!("{n} is not a whole number from 0 to {}", u32::MAX))),
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -133,28 +143,28 @@ pub async fn zoom_projection(
     State(app): State<AppState>,
     credentials: Credentials,
     ValidPath(id): ValidPath<Uuid>,
-    ApiJson(body): ApiJson<ZoomRequest>,
+    ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Json<ZoomSet>, ApiError> {
+    // An object only: serde would also read the fields from an array.
+    if !body.is_object() {
+        return Err(Failure::BadRequest("the body is a JSON object".into()).into());
+    }
+    let body: ZoomRequest = serde_json::from_value(body).map_err(|error| Failure::BadRequest(error.to_string()))?;
     let workshop = WorkshopId::from_uuid(id);
+    // Who asks is settled before what is asked: an anonymous caller gets 401, never a 400.
+    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, workshop).await?;
+    // An activity and a part zoom; anything less gives the whole board back. Of several parts
+    // named, the first of category, quadrant and table counts.
     let part = match (body.category, body.quadrant, body.table) {
-        (Some(category), None, None) => Some(BoardPart::Category { category }),
-        (None, Some(quadrant), None) => Some(BoardPart::Quadrant { quadrant: quadrant.into() }),
+        (Some(category), ..) => Some(BoardPart::Category { category }),
+        (None, Some(quadrant), _) => Some(BoardPart::Quadrant { quadrant: quadrant.into() }),
         (None, None, Some(table)) => Some(BoardPart::Table { table }),
         (None, None, None) => None,
-        _ => return Err(Failure::BadRequest("name one part: category, quadrant or table".into()).into()),
     };
     let zoom = match (body.activity_id, part) {
         (Some(activity), Some(part)) => Some(Zoom { activity_id: ActivityId::from_uuid(activity), part }),
-        (None, None) => None,
-        (Some(_), None) => {
-            return Err(Failure::BadRequest(
-                "zooming on an activity names one part: category, quadrant or table".into(),
-            )
-            .into());
-        }
-        (None, Some(_)) => return Err(Failure::BadRequest("a part of a board needs its activity_id".into()).into()),
+        _ => None,
     };
-    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, workshop).await?;
     let events = app.engine.execute(workshop, actor, Command::ZoomProjection { zoom }).await.map_err(|error| {
         let failure = match error {
             EngineError::Domain(DomainError::UnknownActivity(_)) => Failure::NotFound,

@@ -74,8 +74,13 @@ async fn zoom_projection_shows_one_quadrant_until_the_room_moves_on() {
         422,
         "no such quadrant in a SWOT"
     );
-    assert_eq!(zoom(json!({"activity_id": swot})).await.status(), 400, "an activity without its part");
-    assert_eq!(zoom(json!({"activity_id": swot, "quadrant": "threat", "table": 0})).await.status(), 400, "two parts");
+    assert_eq!(zoom(json!({"activity_id": swot})).await.status(), 200, "an activity without its part: the whole board");
+    assert_eq!(zoom(json!([swot, null])).await.status(), 400, "an object only");
+    assert_eq!(
+        zoom(json!({"activity_id": swot, "category": 0, "quadrant": "threat"})).await.status(),
+        422,
+        "the category first: none in a SWOT"
+    );
     let zoomed = zoom(json!({"activity_id": swot, "quadrant": "threat"})).await;
     assert_eq!(zoomed.status(), 200);
     let answer: serde_json::Value = zoomed.json().await.unwrap();
