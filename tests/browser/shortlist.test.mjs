@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { useHarness, scenario } from './harness.mjs';
 import {
   signIn, createWorkshop, agendaOf, addActivity, openAndFocus, consoleControl, join, waitForFollowedFocus,
-  enterFirstActivity, postNote, eventually,
+  postNote, eventually,
   settled,
 } from './flows.mjs';
 
@@ -49,9 +49,9 @@ scenario(h, 'a hand shortlist is assessed, its top voted on, and the plan shows 
 
   const phone = await s.newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
   await join(s, phone, { joinCode: workshop.joinCode, name: 'Alice Martin', service: 'SPW Mobilité' });
+  // The phone follows the focus by itself; a navigation of our own would race it.
   await openAndFocus(s, console_, workshop, ideas.id);
-  await phone.goto(s.url(`/w/${workshop.id}`));
-  await enterFirstActivity(s, phone);
+  await waitForFollowedFocus(phone, workshop.id, ideas.id);
   const texts = ['Idée Alpha', 'Idée Bravo', 'Idée Charlie', 'Idée Delta'];
   for (const text of texts) await postNote(s, phone, text);
   await consoleControl(s, console_, workshop, ideas.id, 'close');
