@@ -60,91 +60,77 @@ impl Live {
         "workshop_deleted",
     ]);
     /// Kinds that change an activity's page or the projection.
-    pub const ACTIVITY: EventKinds = EventKinds(&[
-        "activity_updated",
-        "activity_removed",
-        "activity_restored",
-        "activity_opened",
-        "activity_closed",
-        "timer_started",
-        "timer_paused",
-        "timer_extended",
-        "timer_shortened",
-        "focus_changed",
-        "contribution_posted",
-        "contribution_moved",
-        "contributions_merged",
-        "contribution_categorized",
-        "contribution_hidden",
-        "contribution_shown",
-        "contribution_edited",
-        "contribution_removed",
-        "contribution_unmerged",
-        "brainwriting_started",
-        "brainwriting_round_started",
-        "participant_left",
-        "participant_returned",
-        "deck_card_added",
-        "deck_card_removed",
-        "ballot_cast",
-        "item_assessed",
-        "results_frozen",
-        "selection_recorded",
-        "action_drafted",
-        "action_edited",
-        "action_withdrawn",
-        "consensus_given",
-        "risk_rated",
-        "mitigations_linked",
-        "workshop_closed",
-        "workshop_deleted",
-    ]);
-    /// Kinds that change the projection screen: an activity's, and who may join.
-    pub const SCREEN: EventKinds = EventKinds(&[
-        "activity_updated",
-        "activity_removed",
-        "activity_restored",
-        "activity_opened",
-        "activity_closed",
-        "timer_started",
-        "timer_paused",
-        "timer_extended",
-        "timer_shortened",
-        "focus_changed",
-        "spotlight_changed",
-        "projection_zoomed",
-        "join_panel_changed",
-        "names_on_screen_changed",
-        "contribution_posted",
-        "contribution_moved",
-        "contributions_merged",
-        "contribution_categorized",
-        "contribution_hidden",
-        "contribution_shown",
-        "contribution_edited",
-        "contribution_removed",
-        "contribution_unmerged",
-        "brainwriting_started",
-        "brainwriting_round_started",
-        "participant_left",
-        "participant_returned",
-        "deck_card_added",
-        "deck_card_removed",
-        "ballot_cast",
-        "item_assessed",
-        "results_frozen",
-        "selection_recorded",
-        "action_drafted",
-        "action_edited",
-        "action_withdrawn",
-        "consensus_given",
-        "risk_rated",
-        "mitigations_linked",
-        "workshop_closed",
-        "workshop_deleted",
-        "joining_locked",
-        "join_code_renewed",
-    ]);
+    pub const ACTIVITY: EventKinds = EventKinds(ACTIVITY_KINDS);
+    /// Kinds that change the projection screen: an activity's, how the stage shows it, and who
+    /// may join.
+    pub const SCREEN: EventKinds = EventKinds(&SCREEN_KINDS);
+}
+
+const ACTIVITY_KINDS: &[&str] = &[
+    "activity_updated",
+    "activity_removed",
+    "activity_restored",
+    "activity_opened",
+    "activity_closed",
+    "timer_started",
+    "timer_paused",
+    "timer_extended",
+    "timer_shortened",
+    "focus_changed",
+    "contribution_posted",
+    "contribution_moved",
+    "contributions_merged",
+    "contribution_categorized",
+    "contribution_hidden",
+    "contribution_shown",
+    "contribution_edited",
+    "contribution_removed",
+    "contribution_unmerged",
+    "brainwriting_started",
+    "brainwriting_round_started",
+    "participant_left",
+    "participant_returned",
+    "deck_card_added",
+    "deck_card_removed",
+    "ballot_cast",
+    "item_assessed",
+    "results_frozen",
+    "selection_recorded",
+    "action_drafted",
+    "action_edited",
+    "action_withdrawn",
+    "consensus_given",
+    "risk_rated",
+    "mitigations_linked",
+    "workshop_closed",
+    "workshop_deleted",
+];
+
+/// What only the projection follows besides an activity's kinds.
+const STAGE_KINDS: &[&str] = &[
+    "spotlight_changed",
+    "projection_zoomed",
+    "join_panel_changed",
+    "names_on_screen_changed",
+    "joining_locked",
+    "join_code_renewed",
+];
+
+const SCREEN_KINDS: [&str; ACTIVITY_KINDS.len() + STAGE_KINDS.len()] = joined(ACTIVITY_KINDS, STAGE_KINDS);
+
+/// Two lists of kinds as one, at compile time (`N` is the sum of their lengths).
+const fn joined<const N: usize>(first: &[&'static str], second: &[&'static str]) -> [&'static str; N] {
+    let mut all = [""; N];
+    let mut at = 0;
+    while at < first.len() {
+        all[at] = first[at];
+        at += 1;
+    }
+    while at < N {
+        all[at] = second[at - first.len()];
+        at += 1;
+    }
+    all
 }
 
 pub struct Frame<'a> {

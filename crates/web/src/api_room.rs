@@ -271,14 +271,11 @@ pub async fn extend_timer(
     ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
     body: Option<ApiJson<serde_json::Value>>,
 ) -> Result<Json<TimerView>, ApiError> {
-    let AdjustTimerRequest { minutes } = optional_body(body)?;
-    let workshop = WorkshopId::from_uuid(id);
-    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, workshop).await?;
-    let command =
-        Command::ExtendTimer { activity_id: ActivityId::from_uuid(activity_id), minutes: minutes.unwrap_or(1) };
-    let stored = app.engine.execute(workshop, actor, command).await?;
-    let seq = stored.last().map_or(0, |event| event.seq);
-    Ok(Json(timer_now(&app, workshop, activity_id, seq).await?))
+    adjust_timer(&app, &credentials, (id, activity_id), body, |activity_id, minutes| Command::ExtendTimer {
+        activity_id,
+        minutes,
+    })
+    .await
 }
 
 /// Take minutes off an activity's timer (running or paused); one with less than that left ends
@@ -297,14 +294,28 @@ pub async fn shorten_timer(
     ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
     body: Option<ApiJson<serde_json::Value>>,
 ) -> Result<Json<TimerView>, ApiError> {
+    adjust_timer(&app, &credentials, (id, activity_id), body, |activity_id, minutes| Command::ShortenTimer {
+        activity_id,
+        minutes,
+    })
+    .await
+}
+
+/// Adds or takes minutes (one when the body names none) and answers with the timer as it now is.
+async fn adjust_timer(
+    app: &AppState,
+    credentials: &Credentials,
+    (id, activity_id): (Uuid, Uuid),
+    body: Option<ApiJson<serde_json::Value>>,
+    command: impl FnOnce(ActivityId, u32) -> Command,
+) -> Result<Json<TimerView>, ApiError> {
     let AdjustTimerRequest { minutes } = optional_body(body)?;
     let workshop = WorkshopId::from_uuid(id);
-    let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, workshop).await?;
-    let command =
-        Command::ShortenTimer { activity_id: ActivityId::from_uuid(activity_id), minutes: minutes.unwrap_or(1) };
+    let ApiMember { actor, .. } = ApiMember::of(app, credentials, workshop).await?;
+    let command = command(ActivityId::from_uuid(activity_id), minutes.unwrap_or(1));
     let stored = app.engine.execute(workshop, actor, command).await?;
     let seq = stored.last().map_or(0, |event| event.seq);
-    Ok(Json(timer_now(&app, workshop, activity_id, seq).await?))
+    Ok(Json(timer_now(app, workshop, activity_id, seq).await?))
 }
 
 #[derive(Deserialize, ToSchema)]

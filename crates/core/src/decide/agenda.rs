@@ -3,7 +3,7 @@
 //! closing, opening, focusing and timing of a change of activity in one decision.
 
 use super::{DEFAULT_TIMER_MINUTES, Deciding, MINUTE_MS, activity_added, position_of, require_facilitator};
-use crate::state::Timer;
+use crate::state::{Activity, Timer};
 use crate::text::{Prompt, Title};
 use crate::{ActivityConfig, ActivityId, ActivitySettings, ActivitySpec, ActivityStatus, DomainError, Event};
 
@@ -153,15 +153,7 @@ pub(super) fn extend_timer(
     activity_id: ActivityId,
     minutes: u32,
 ) -> Result<Vec<Event>, DomainError> {
-    let &Deciding { workshop, actor, .. } = cx;
-    require_facilitator(workshop, actor)?;
-    let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
-    if activity.status == ActivityStatus::Closed {
-        return Err(DomainError::ActivityNotOpen);
-    }
-    if minutes == 0 || minutes > crate::config_limits::MINUTES_MAX {
-        return Err(DomainError::InvalidConfig { reason: "minutes" });
-    }
+    adjusted_timer(cx, activity_id, minutes)?;
     Ok(vec![Event::TimerExtended { activity_id, extra_ms: u64::from(minutes) * MINUTE_MS }])
 }
 
@@ -170,6 +162,16 @@ pub(super) fn shorten_timer(
     activity_id: ActivityId,
     minutes: u32,
 ) -> Result<Vec<Event>, DomainError> {
+    let activity = adjusted_timer(cx, activity_id, minutes)?;
+    if activity.timer.is_none() {
+        return Err(DomainError::TimerNotRunning);
+    }
+    Ok(vec![Event::TimerShortened { activity_id, less_ms: u64::from(minutes) * MINUTE_MS }])
+}
+
+/// The activity whose timer gets or loses `minutes`: the facilitator's, not closed, by a number
+/// of minutes a timer may be set to.
+fn adjusted_timer<'w>(cx: &Deciding<'w>, activity_id: ActivityId, minutes: u32) -> Result<&'w Activity, DomainError> {
     let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     let activity = workshop.activity(activity_id).ok_or(DomainError::UnknownActivity(activity_id))?;
@@ -179,10 +181,7 @@ pub(super) fn shorten_timer(
     if minutes == 0 || minutes > crate::config_limits::MINUTES_MAX {
         return Err(DomainError::InvalidConfig { reason: "minutes" });
     }
-    if activity.timer.is_none() {
-        return Err(DomainError::TimerNotRunning);
-    }
-    Ok(vec![Event::TimerShortened { activity_id, less_ms: u64::from(minutes) * MINUTE_MS }])
+    Ok(activity)
 }
 
 pub(super) fn set_focus(cx: &Deciding<'_>, activity_id: Option<ActivityId>) -> Result<Vec<Event>, DomainError> {
