@@ -515,7 +515,7 @@ async fn a_valid_form_round_trip_posts_a_note_that_appears_on_the_activity_page(
     let before = log_head(&server, &data.token, &room.id).await;
     let posted =
         phone.post_form(&format!("{activity_path}/notes"), &[("text", "Une charte contre le civic washing")]).await;
-    let back = format!("{activity_path}?sent=1#note-form");
+    let back = format!("{activity_path}?sent=1#text");
     assert_eq!((posted.status, posted.location.as_deref()), (303, Some(back.as_str())), "{}", posted.body);
     assert_eq!(log_head(&server, &data.token, &room.id).await.0, before.0 + 1);
     let page = phone.get(&activity_path).await;

@@ -25,7 +25,8 @@ own-note-delete-button = Supprimer ma note
 hidden-notes-heading = Notes masquées à la salle
 hidden-mine-heading = Vos notes masquées par l’animateur
 hidden-reason-label = Raison :
-mine-hidden = Masquée par l’animateur. Raison : { $reason }
+mine-hidden = Masquée à la salle par l’animateur : elle n’est visible que par vous. Raison : { $reason }
+note-hidden-for-you = Masquée à la salle par l’animateur : cette note n’est visible que par vous. Raison : { $reason }
 
 ## Erreurs de la modération
 error-not_your_contribution = Seuls son auteur et l’animateur peuvent modifier cette note.

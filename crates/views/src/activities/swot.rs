@@ -47,7 +47,7 @@ pub fn quadrant_projection(view: &View<'_>, quadrant: converge_core::Quadrant) -
 }
 
 fn notes<'a>(view: &View<'a>) -> Vec<&'a Contribution> {
-    view.workshop.contributions_in(view.activity.id).filter(|note| note.merged_into.is_none()).collect()
+    view.listed_in(view.activity.id).filter(|note| note.merged_into.is_none()).collect()
 }
 
 /// The four quadrants, in reading order: strengths and weaknesses (inside), then opportunities
