@@ -499,12 +499,13 @@ async fn a_valid_form_round_trip_posts_a_note_that_appears_on_the_activity_page(
     let room = room(&server, &data.token).await;
     let mut phone = Browser::open(&server, "fr").await;
     let joined = phone.join(&room.join_code, "Bruno").await;
-    assert_eq!(joined.location.as_deref(), Some(format!("/w/{}", room.id).as_str()));
+    // One activity is open: joining lands on it, where the room is.
+    let activity_path = format!("/w/{}/a/{}", room.id, room.activities[0]);
+    assert_eq!(joined.location.as_deref(), Some(activity_path.as_str()));
     let home = phone.get(&format!("/w/{}", room.id)).await;
     assert_eq!(home.status, 200, "{}", home.body);
     assert!(home.body.contains("Bruno"), "the home page greets the participant");
 
-    let activity_path = format!("/w/{}/a/{}", room.id, room.activities[0]);
     let page = phone.get(&activity_path).await;
     assert_eq!(page.status, 200);
     assert_eq!(
