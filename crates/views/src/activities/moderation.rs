@@ -1,7 +1,10 @@
 //! Moderation on a note's card: the facilitator's folded "Moderate" controls (hide with a
 //! reason, correct, remove), the author's own "Change my note" (correct, delete) while the
 //! activity is open, the unmerge control beside each merged note, and the notes hidden from
-//! the room (for the facilitator, to show them again; for their author, with the reason).
+//! the room (for the facilitator, to show them again; for their author, with the reason, on
+//! the note's card in their list where the board lists them in place, `View::listed_in`).
+//! Every board of contributions carries them: the note boards, the categorize board (its
+//! sources' notes, the controls coming back to the board), brainwriting sheets, risks.
 
 use super::View;
 use crate::layout::csrf_field;
