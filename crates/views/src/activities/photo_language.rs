@@ -186,7 +186,7 @@ fn card_group(view: &View<'_>, card_id: &str, notes: &[&Contribution]) -> Markup
                 figcaption {
                     span.card-title { (card.map_or(card_id, |card| card.title(lang))) }
                     " "
-                    span.badge.pick-count { (lang.t_args("board-card-pick-count", &[("count", notes.len().into())])) }
+                    span.badge.pick-count { (lang.t_args("board-card-pick-count", &[("count", notes.iter().filter(|note| note.is_visible()).count().into())])) }
                 }
             }
             ul.notes.gallery-notes {

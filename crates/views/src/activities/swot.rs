@@ -71,7 +71,7 @@ fn quadrant_section(view: &View<'_>, kind: ContributionKind, notes: &[&Contribut
             h3 #(heading_id) {
                 (quadrant_heading(view.lang, kind))
                 " "
-                span.badge.quadrant-count { (in_quadrant.len()) }
+                span.badge.quadrant-count { (in_quadrant.iter().filter(|note| note.is_visible()).count()) }
             }
             @if in_quadrant.is_empty() {
                 p.muted { (view.lang.t("board-quadrant-empty")) }
