@@ -20,6 +20,8 @@ export const sel = Object.freeze({
 const WORKSHOP_CONSOLE = /\/facilitator\/workshops\/([^/?#]+)\/?(?:[?#].*)?$/;
 const PARTICIPANT_HOME = /\/w\/([^/?#]+)\/?(?:[?#].*)?$/;
 const PARTICIPANT_ACTIVITY = /\/w\/([^/?#]+)\/a\/([^/?#]+)\/?(?:[?#].*)?$/;
+// Where joining lands: the activity the room is on, or the workshop's home when there is none.
+const JOINED = /\/w\/([^/?#]+)(?:\/a\/[^/?#]+)?\/?(?:[?#].*)?$/;
 
 function pathOf(page) {
   return new URL(page.url()).pathname;
@@ -146,12 +148,15 @@ export async function join(s, page, { joinCode, name, service, phone = true }) {
   if (phone) await assertNoHorizontalScroll(page);
   await form.locator('[name=name]').fill(name);
   await form.locator('[name=service]').fill(service);
-  await submitAndWaitFor(page, form, PARTICIPANT_HOME, 'joining');
-  return pathOf(page).match(PARTICIPANT_HOME)[1];
+  await submitAndWaitFor(page, form, JOINED, 'joining');
+  return pathOf(page).match(JOINED)[1];
 }
 
 /** From /w/{id}, follows the first activity link to /w/{id}/a/{aid}; returns aid. */
 export async function enterFirstActivity(s, page) {
+  // Joining already landed on the activity the room is on.
+  const already = pathOf(page).match(PARTICIPANT_ACTIVITY);
+  if (already) return already[2];
   const link = page.locator(sel.activityLink).first();
   await link.waitFor({ state: 'visible' }).catch(() => {
     throw new Error(`${pathOf(page)} shows no ${sel.activityLink} (is the opened activity listed?)`);

@@ -55,7 +55,7 @@ scenario(h, 'one click on the console moves the screen and the phones to the nex
   assert.equal(await console_.evaluate(() => window.scrollY), 0, 'the console is at its top');
   assert.ok(box.y >= 0 && box.y + box.height <= 768, `the control is within the first screen: ${JSON.stringify(box)}`);
   const label = (await control.locator('button').textContent()).trim();
-  assert.equal(label, `Étape suivante : ${second.title}`);
+  assert.equal(label, `Étape suivante\u00a0: ${second.title}`);
 
   // Count what the facilitator does from here: clicks (every form post is one) and page loads.
   const posts = [];
@@ -76,6 +76,6 @@ scenario(h, 'one click on the console moves the screen and the phones to the nex
 
   // Back on the console, the control already names the activity after B.
   const third = agenda[2];
-  assert.equal((await console_.locator(`${nextStepForm} button`).textContent()).trim(), `Étape suivante : ${third.title}`);
+  assert.equal((await console_.locator(`${nextStepForm} button`).textContent()).trim(), `Étape suivante\u00a0: ${third.title}`);
   assert.deepEqual(s.dialogs, [], 'no dialog opened');
 });

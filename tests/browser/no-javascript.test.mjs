@@ -34,7 +34,7 @@ scenario(h, 'the pages work with JavaScript disabled', async (s) => {
 
   // The page says the note was sent, at the form, ready for the next one.
   assert.match(new URL(first.url()).search, /sent=1/, 'the redirect says a note was sent');
-  assert.equal(new URL(first.url()).hash, '#note-form', 'and lands on the form, not the top of the page');
+  assert.equal(new URL(first.url()).hash, '#text', 'and lands on the form’s box, not the top of the page');
   assert.ok(await first.locator('#note-form [data-note-sent]').isVisible(), 'the form says the note was sent');
   assert.equal(await first.locator('#note-form textarea[name=text]').inputValue(), '', 'the box is empty for the next note');
 

@@ -35,7 +35,7 @@ scenario(h, 'a phone says a note was sent, keeps its quadrant, and writes brainw
   assert.equal(landed.pathname, swotPath);
   assert.equal(landed.searchParams.get('kind'), 'opportunity', 'the address carries the quadrant');
   assert.equal(landed.searchParams.get('sent'), null, 'the script takes `sent` out of the address, so a reload says nothing');
-  assert.equal(landed.hash, '#note-form');
+  assert.equal(landed.hash, '#text', 'the anchor is the text box, which the browser focuses');
   const sent = sara.locator('#note-form [data-note-sent]');
   assert.equal((await sent.textContent()).trim(), 'Note sent.');
   assert.ok(await sent.isVisible(), 'the confirmation shows');

@@ -461,6 +461,23 @@ impl Workshop {
         }
     }
 
+    /// The activity the room is on, where a phone that just joined lands: the one every screen
+    /// is sent to, if the room may open it; otherwise the one open activity, when exactly one is
+    /// open. `None` while the room waits or roams between several open activities.
+    pub fn room_activity(&self) -> Option<&Activity> {
+        let focused = self
+            .focus
+            .and_then(|focus| self.activity(focus))
+            .filter(|activity| activity.status != ActivityStatus::Draft);
+        focused.or_else(|| {
+            let mut open = self.open_activities();
+            match (open.next(), open.next()) {
+                (Some(only), None) => Some(only),
+                _ => None,
+            }
+        })
+    }
+
     /// Where the next step leads (`Command::NextStep`): the activity right after the current
     /// one on the agenda, whatever its status, or the first one when the room has begun none.
     /// `None` at the end of the agenda.

@@ -40,6 +40,23 @@
     spoken.setAttribute("role", "status");
     sent.parentNode.insertBefore(spoken, sent.nextSibling);
     window.setTimeout(function () { spoken.textContent = sent.textContent; }, 100);
+    // The box is ready for the next note: the address's anchor (`#text`) has the browser focus
+    // it, with or without this script. Once the browser has scrolled to it, the form's top is
+    // put in sight (the confirmation and the quadrant above the box), and a browser that did
+    // not focus the box is caught up, the form staying where it is.
+    var sentForm = sent.closest ? sent.closest("form") : null;
+    var box = sentForm && sentForm.querySelector("textarea[name=text]");
+    var ready = function () {
+      window.setTimeout(function () {
+        if (!box || !box.isConnected) return;
+        var top = sentForm.getBoundingClientRect().top;
+        if (top < 0 || top > 40) sentForm.scrollIntoView({ block: "start" });
+        if (document.activeElement !== box) {
+          try { box.focus({ preventScroll: true }); } catch (error) { box.focus(); }
+        }
+      }, 0);
+    };
+    if (document.readyState === "complete") ready(); else window.addEventListener("load", ready);
     if (window.history && window.history.replaceState && window.URL) {
       var address = new URL(window.location.href);
       address.searchParams.delete("sent");

@@ -98,7 +98,9 @@
 //!   action on GET) and `resumeParticipant` set the participant's token again, within the join
 //!   limits and a budget of wrong personal codes per client. Phones show their code and link on
 //!   the workshop's home and on "my contributions". The join page of a closed workshop's code says
-//!   it is closed and offers only resuming (the join code stays the key to one's place).
+//!   it is closed and offers only resuming (the join code stays the key to one's place). A
+//!   phone that joins or resumes lands where the room is (`Workshop::room_activity`: the
+//!   focused activity, or the one open), the workshop's home one link away; else on the home.
 //! - A closed workshop: the projection thanks the room and shows what it did instead of the join
 //!   code; phones thank their owner and lead to their contributions; the console keeps the report,
 //!   the fates (read-only) and the follow-up; activity pages read as a participant reads a closed

@@ -165,13 +165,19 @@ async fn contributions_the_rules_refuse_get_a_stable_code_and_leave_the_log_unch
     let before = log_head(&server, &data.token, &room.id).await;
     let open = room.activities[0].as_str();
     let cases: Vec<(&str, Value, u16, &str, &str)> = vec![
-        ("empty text", json!({"activity_id": open, "text": ""}), 422, "text_empty", "Le champ « texte » est vide."),
+        (
+            "empty text",
+            json!({"activity_id": open, "text": ""}),
+            422,
+            "text_empty",
+            "Le champ «\u{a0}texte\u{a0}» est vide.",
+        ),
         (
             "blank text",
             json!({"activity_id": open, "text": "  \n\t "}),
             422,
             "text_empty",
-            "Le champ « texte » est vide.",
+            "Le champ «\u{a0}texte\u{a0}» est vide.",
         ),
         (
             "text over 1000 characters",
@@ -380,7 +386,7 @@ async fn an_unknown_join_code_is_404_on_the_api_and_a_localised_message_on_the_j
     // A known code with an empty name is refused on the page too, in the reader's language.
     phone.accept_language = "fr".into();
     let answer = phone.post_form("/join", &[("join_code", &room.join_code), ("name", "  "), ("service", "")]).await;
-    assert_page(&answer, 422, "Le champ « nom » est vide.");
+    assert_page(&answer, 422, "Le champ «\u{a0}nom\u{a0}» est vide.");
     assert_eq!(log_head(&server, &data.token, &room.id).await, before);
 }
 
@@ -499,12 +505,13 @@ async fn a_valid_form_round_trip_posts_a_note_that_appears_on_the_activity_page(
     let room = room(&server, &data.token).await;
     let mut phone = Browser::open(&server, "fr").await;
     let joined = phone.join(&room.join_code, "Bruno").await;
-    assert_eq!(joined.location.as_deref(), Some(format!("/w/{}", room.id).as_str()));
+    // One activity is open: joining lands on it, where the room is.
+    let activity_path = format!("/w/{}/a/{}", room.id, room.activities[0]);
+    assert_eq!(joined.location.as_deref(), Some(activity_path.as_str()));
     let home = phone.get(&format!("/w/{}", room.id)).await;
     assert_eq!(home.status, 200, "{}", home.body);
     assert!(home.body.contains("Bruno"), "the home page greets the participant");
 
-    let activity_path = format!("/w/{}/a/{}", room.id, room.activities[0]);
     let page = phone.get(&activity_path).await;
     assert_eq!(page.status, 200);
     assert_eq!(
@@ -515,7 +522,7 @@ async fn a_valid_form_round_trip_posts_a_note_that_appears_on_the_activity_page(
     let before = log_head(&server, &data.token, &room.id).await;
     let posted =
         phone.post_form(&format!("{activity_path}/notes"), &[("text", "Une charte contre le civic washing")]).await;
-    let back = format!("{activity_path}?sent=1#note-form");
+    let back = format!("{activity_path}?sent=1#text");
     assert_eq!((posted.status, posted.location.as_deref()), (303, Some(back.as_str())), "{}", posted.body);
     assert_eq!(log_head(&server, &data.token, &room.id).await.0, before.0 + 1);
     let page = phone.get(&activity_path).await;
@@ -633,7 +640,7 @@ async fn bad_form_bodies_get_a_localised_page_and_leave_the_log_unchanged() {
     let draft_notes = format!("/w/{}/a/{}/notes", room.id, room.activities[1]);
 
     let answer = phone.post_form(&notes, &[("text", "")]).await;
-    assert_page(&answer, 422, "Le champ « texte » est vide.");
+    assert_page(&answer, 422, "Le champ «\u{a0}texte\u{a0}» est vide.");
     let answer = phone.post_form(&notes, &[("text", &"é".repeat(1001))]).await;
     assert_page(&answer, 422, "la limite est de 1000");
     assert!(answer.body.contains(&"é".repeat(1001)), "the refused text is given back, not lost");

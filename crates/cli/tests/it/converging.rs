@@ -480,7 +480,7 @@ async fn a_dot_vote_refuses_overspent_ballots_and_keeps_the_box() {
     assert_eq!(refused.status, 422, "{}", refused.body);
     // 6 dots for a budget of 5: the refusal says how many too many, as the counter does.
     assert!(
-        refused.body.contains("Vous avez placé 1 gommette de plus que vos 5 : retirez-la avant d’envoyer."),
+        refused.body.contains("Vous avez placé 1 gommette de plus que vos 5\u{a0}: retirez-la avant d’envoyer."),
         "{}",
         refused.body
     );

@@ -219,7 +219,7 @@ async fn a_note_sent_from_the_form_comes_back_to_it_said_sent_with_its_quadrant_
     let posted = phone.post_form(&format!("{page}/notes"), &[("kind", "threat"), ("text", "Des élus pressés")]).await;
     assert_eq!(posted.status, 303, "{}", posted.body);
     let back = posted.location.expect("a redirect");
-    assert_eq!(back, format!("{page}?sent=1&kind=threat#note-form"), "back to the form, not the top of the page");
+    assert_eq!(back, format!("{page}?sent=1&kind=threat#text"), "back to the form, not the top of the page");
     let after = phone.get(back.split('#').next().unwrap_or_default()).await;
     assert_eq!(after.status, 200);
     let sent = section(&after.body, "data-note-sent");

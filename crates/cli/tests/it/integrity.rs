@@ -241,7 +241,11 @@ async fn a_personal_code_gives_a_participant_their_place_back_on_another_phone_w
     let again =
         other.post_form("/join", &[("join_code", &room.join_code), ("name", "  anne  dupont "), ("service", "")]).await;
     assert_eq!(again.status, 200, "{}", again.body);
-    assert!(again.body.contains("Quelqu’un a déjà rejoint cet atelier sous le nom « anne  dupont »"), "{}", again.body);
+    assert!(
+        again.body.contains("Quelqu’un a déjà rejoint cet atelier sous le nom «\u{a0}anne  dupont\u{a0}»"),
+        "{}",
+        again.body
+    );
     let before = log_head(&server, &data.token, &room.workshop).await;
     // A wrong code is refused, the right one (typed loosely) gives the place back.
     let wrong = other.post_form("/resume", &[("join_code", &room.join_code), ("resume_code", "2222-2222")]).await;

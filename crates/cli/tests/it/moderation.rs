@@ -181,3 +181,91 @@ async fn the_api_hides_shows_and_unmerges_and_a_merge_lists_every_note() {
     let console = room.facilitator.get(&room.console(&format!("/activities/{challenges}"))).await;
     assert!(console.body.contains("1 note fusionnée dans celle-ci"), "{}", console.body);
 }
+
+/// The moderation a board offers for an item, on the facilitator's page of `activity`.
+fn offers_moderation(page: &str, item: &str) -> bool {
+    page.contains(&format!("/contributions/{item}/hide")) && page.contains(&format!("/contributions/{item}/remove"))
+}
+
+#[tokio::test]
+async fn sorted_notes_brainwriting_ideas_and_risks_are_moderated_and_hidden_ones_leave_the_room_and_the_report() {
+    let mut room = Room::new("Tableaux modérés")
+        .people(&[("Bea Dumont", "SPW"), ("Tom Leroy", "SPW"), ("Léa Petit", "SPW"), ("Noé Roux", "SPW")])
+        .build()
+        .await;
+    let workshop = room.workshop.clone();
+
+    // The categorize board: its notes are its sources' (here a challenges activity).
+    let challenges = room.add_activity("challenges", "Les défis", "").await;
+    room.open(&challenges).await;
+    room.post_note(0, &challenges, "Former les agents").await;
+    let off_topic = room.post_note(1, &challenges, "Une remarque hors sujet").await;
+    let categorize = room.add_activity("categorize", "Catégories", "").await;
+    room.edit(
+        &categorize,
+        &[("title", "Catégories"), ("prompt", ""), ("source", challenges.as_str()), ("categories", "Culture\nOutils")],
+    )
+    .await;
+    room.open(&categorize).await;
+    let board_path = room.console(&format!("/activities/{categorize}"));
+    let board = room.facilitator.get(&board_path).await.body;
+    assert!(offers_moderation(&board, &off_topic), "the sorting board moderates its notes: {board}");
+    assert!(
+        board.contains(&format!("name=\"back_activity\" value=\"{categorize}\"")),
+        "and comes back to the board, not the challenges' page"
+    );
+    let hide = room.console(&format!("/contributions/{off_topic}/hide"));
+    let hidden =
+        room.facilitator.post_form(&hide, &[("reason", "Hors sujet"), ("back_activity", categorize.as_str())]).await;
+    assert_eq!((hidden.status, hidden.location.as_deref()), (303, Some(board_path.as_str())), "{}", hidden.body);
+    let board = room.facilitator.get(&board_path).await.body;
+    let sorting = board.split("hidden-notes-live").next().unwrap_or_default();
+    assert!(!sorting.contains("Une remarque hors sujet"), "off the sorting board");
+    assert!(board.contains("Notes masquées à la salle") && board.contains("Hors sujet"), "listed to show it again");
+    let on_a_phone = phone(&mut room, 0, &categorize).await;
+    assert!(!on_a_phone.contains("Une remarque hors sujet") && on_a_phone.contains("Former les agents"));
+    room.facilitator.post_form(&room.console("/focus"), &[("activity_id", categorize.as_str())]).await;
+    let projected = screen(&mut room).await;
+    assert!(!projected.contains("Une remarque hors sujet") && projected.contains("Former les agents"));
+
+    // A risk map: each risk is a note of its own activity.
+    let risks = room.add_activity("risk_map", "Les risques", "").await;
+    room.open(&risks).await;
+    room.post_note(2, &risks, "Manque de coordination").await;
+    let spam = room.post_note(3, &risks, "Achetez des montres").await;
+    let risk_page = room.facilitator.get(&room.console(&format!("/activities/{risks}"))).await.body;
+    assert!(offers_moderation(&risk_page, &spam), "the risk map moderates its risks: {risk_page}");
+    let hide = room.console(&format!("/contributions/{spam}/hide"));
+    let hidden = room.facilitator.post_form(&hide, &[("reason", "Publicité")]).await;
+    assert_eq!(hidden.status, 303, "{}", hidden.body);
+    room.facilitator.post_form(&room.console("/focus"), &[("activity_id", risks.as_str())]).await;
+    let projected = screen(&mut room).await;
+    assert!(!projected.contains("Achetez des montres") && projected.contains("Manque de coordination"));
+    let author = phone(&mut room, 3, &risks).await;
+    assert!(author.contains("Achetez des montres") && author.contains("Publicité"), "its author reads why");
+
+    // Brainwriting: each idea written on a sheet.
+    room.form_tables(4).await;
+    let brainwriting = room.add_activity("brainwriting", "Des idées", "").await;
+    room.open(&brainwriting).await;
+    room.act(&brainwriting, "brainwriting-start", &[]).await;
+    room.post_note(0, &brainwriting, "Une charte de la participation").await;
+    let rude = room.post_note(1, &brainwriting, "Une idée blessante").await;
+    let sheets = room.facilitator.get(&room.console(&format!("/activities/{brainwriting}"))).await.body;
+    assert!(offers_moderation(&sheets, &rude), "the sheets moderate their ideas: {sheets}");
+    let hide = room.console(&format!("/contributions/{rude}/hide"));
+    assert_eq!(room.facilitator.post_form(&hide, &[("reason", "Propos blessants")]).await.status, 303);
+    room.facilitator.post_form(&room.console("/focus"), &[("activity_id", brainwriting.as_str())]).await;
+    let projected = screen(&mut room).await;
+    assert!(!projected.contains("Une idée blessante") && projected.contains("Une charte de la participation"));
+
+    // The report is made from what the room saw.
+    let report = room.facilitator.get(&format!("/facilitator/workshops/{workshop}/report")).await;
+    assert_eq!(report.status, 200, "{}", report.body);
+    for gone in ["Une remarque hors sujet", "Achetez des montres", "Une idée blessante"] {
+        assert!(!report.body.contains(gone), "the report leaves out {gone}");
+    }
+    for kept in ["Former les agents", "Manque de coordination", "Une charte de la participation"] {
+        assert!(report.body.contains(kept), "the report keeps {kept}");
+    }
+}

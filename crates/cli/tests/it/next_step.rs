@@ -213,7 +213,7 @@ async fn one_click_on_the_console_moves_the_room_on() {
     let form_at = console.body.find("data-next-step").expect("the console shows the next step");
     let form = &console.body[form_at..console.body[form_at..].find("</form>").unwrap() + form_at];
     assert!(form.contains(&format!("value=\"{second}\"")), "it names the second activity: {form}");
-    assert!(form.contains(&format!("Étape suivante : {second_title}")), "{form}");
+    assert!(form.contains(&format!("Étape suivante\u{a0}: {second_title}")), "{form}");
     assert!(
         console.body.find("data-next-step").unwrap() < console.body.find("id=\"agenda-live\"").unwrap(),
         "it comes before the agenda"

@@ -177,7 +177,7 @@ async fn an_oversize_body_is_refused_with_413_and_a_french_message() {
     let refused = room.upload("Trop lourde", "big.png", "image/png", &too_big).await;
     assert_eq!(refused.status, 413);
     assert!(refused.content_type.starts_with("text/html"), "a page, not plain text");
-    assert!(refused.body.contains("Ce fichier est trop volumineux : 8 Mo au plus."), "{}", refused.body);
+    assert!(refused.body.contains("Ce fichier est trop volumineux\u{a0}: 8 Mo au plus."), "{}", refused.body);
     assert!(room.card_ids().await.is_empty());
 
     // A body that hides its size (chunked) is cut off at the limit all the same.
@@ -217,7 +217,11 @@ async fn a_decompression_bomb_is_refused_at_once_and_the_server_stays_responsive
     let refused = room.upload("Bombe", "bomb.png", "image/png", &bomb).await;
     let took = started.elapsed();
     assert_eq!(refused.status, 422);
-    assert!(refused.body.contains("Cette image est trop grande : 6000 pixels de côté au plus"), "{}", refused.body);
+    assert!(
+        refused.body.contains("Cette image est trop grande\u{a0}: 6000 pixels de côté au plus"),
+        "{}",
+        refused.body
+    );
     assert!(took < Duration::from_secs(3), "refused from its header, without decoding: took {took:?}");
 
     // Several at once: the decoding slots are not held, and the room is still served.

@@ -234,3 +234,22 @@ fn only_the_facilitator_takes_the_next_step_and_not_once_the_workshop_is_closed(
     run(&mut workshop, facilitating(), Command::CloseWorkshop);
     assert_eq!(decide(&workshop, facilitating(), step), Err(DomainError::WorkshopClosed));
 }
+
+#[test]
+fn a_phone_that_joins_lands_where_the_room_is_the_focus_or_else_the_one_open_activity() {
+    let mut workshop = agenda_with(&[None, None, None, None, None]);
+    let room = |workshop: &Workshop| workshop.room_activity().map(|activity| activity.id);
+    assert_eq!(room(&workshop), None, "nothing open: the home");
+    // A draft the facilitator looks at is not where the room is.
+    run(&mut workshop, facilitating(), Command::SetFocus { activity_id: Some(activity(2)) });
+    assert_eq!(room(&workshop), None, "a focused draft is not the room's");
+    run(&mut workshop, facilitating(), Command::SetFocus { activity_id: None });
+    run(&mut workshop, facilitating(), Command::OpenActivity { activity_id: activity(1) });
+    assert_eq!(room(&workshop), Some(activity(1)), "the one open activity");
+    run(&mut workshop, facilitating(), Command::OpenActivity { activity_id: activity(3) });
+    assert_eq!(room(&workshop), None, "two open and no focus: the home, to choose");
+    run(&mut workshop, facilitating(), Command::SetFocus { activity_id: Some(activity(3)) });
+    assert_eq!(room(&workshop), Some(activity(3)), "the focus");
+    run(&mut workshop, facilitating(), Command::CloseActivity { activity_id: activity(3) });
+    assert_eq!(room(&workshop), Some(activity(3)), "a focused closed activity: its results, where the room is");
+}

@@ -25,7 +25,8 @@ own-note-delete-button = Delete my note
 hidden-notes-heading = Notes hidden from the room
 hidden-mine-heading = Your notes the facilitator hid
 hidden-reason-label = Reason:
-mine-hidden = Hidden by the facilitator. Reason: { $reason }
+mine-hidden = Hidden from the room by the facilitator: only you see it. Reason: { $reason }
+note-hidden-for-you = Hidden from the room by the facilitator: only you see this note. Reason: { $reason }
 
 ## Moderation errors
 error-not_your_contribution = Only its author and the facilitator may change this note.

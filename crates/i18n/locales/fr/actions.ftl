@@ -34,7 +34,7 @@ actions-field-title = Titre
 actions-field-description = Description
 actions-field-rationale = Pourquoi cette action
 actions-field-owner = Porteur (service ou personne)
-actions-field-jurisdiction = À qui revient-elle ?
+actions-field-jurisdiction = À qui revient-elle ?
 actions-field-horizon = Échéance
 actions-field-first_steps = Premières étapes
 actions-field-resources = Ressources nécessaires
@@ -43,7 +43,7 @@ actions-draft-button = Enregistrer la fiche
 actions-save-button = Enregistrer les modifications
 actions-edit-summary = Modifier la fiche
 
-actions-sources-legend = D’où vient cette action ?
+actions-sources-legend = D’où vient cette action ?
 actions-sources-hint = Cochez au moins une contribution de l’atelier dont la fiche est issue.
 actions-sources-hint-facilitator = Cochez les contributions dont la fiche est issue (facultatif pour l’animateur).
 actions-sources-heading = { $count ->
@@ -70,13 +70,13 @@ actions-stance-can_live_with = Je peux vivre avec
 actions-stance-object = J’objecte
 actions-stance-object-link = J’objecte…
 actions-your-stance = Votre avis : { $stance }
-actions-stance-stale = Vous aviez répondu « { $stance } » sur une version antérieure de cette fiche. Elle a changé depuis : relisez-la et donnez votre avis sur la version actuelle.
+actions-stance-stale = Vous aviez répondu « { $stance } » sur une version antérieure de cette fiche. Elle a changé depuis : relisez-la et donnez votre avis sur la version actuelle.
 actions-consensus-stale = { $count ->
     [one] 1 avis a été donné sur une version antérieure et ne compte plus tant qu’il n’est pas redonné.
    *[other] { $count } avis ont été donnés sur une version antérieure et ne comptent plus tant qu’ils ne sont pas redonnés.
 }
 actions-consensus-legend = Votre avis sur cette fiche
-actions-reason-label = Pourquoi ?
+actions-reason-label = Pourquoi ?
 actions-reason-hint = Obligatoire pour une objection : dites ce qui vous en empêche, l’équipe pourra amender la fiche.
 actions-consensus-button = Donner mon avis
 actions-consensus-counts = { $agree } d’accord · { $live } { $live ->
@@ -87,7 +87,7 @@ actions-consensus-counts = { $agree } d’accord · { $live } { $live ->
    *[other] objections
 }
 actions-consensus-none = Personne n’a encore donné son avis.
-actions-objections-earlier = Objections à une version antérieure, pas redonnées depuis :
+actions-objections-earlier = Objections à une version antérieure, pas redonnées depuis :
 actions-objections-heading = { $count ->
     [one] 1 objection
    *[other] { $count } objections
@@ -120,7 +120,7 @@ risks-figures = Probabilité { $likelihood } (± { $likelihood_spread }) · impa
    *[other] { $raters } avis
 }
 risks-heat-map-title = Carte thermique des risques
-risks-heat-map-caption = Chaque numéro est un risque, placé selon la moyenne des notes ; plus la case est rouge, plus le risque est sérieux.
+risks-heat-map-caption = Chaque numéro est un risque, placé selon la moyenne des notes ; plus la case est rouge, plus le risque est sérieux.
 risks-heat-map-empty = Les risques apparaîtront sur la carte dès leur première note.
 risks-no-mitigation = Aucune action ne l’atténue encore.
 risks-mitigated-by = Atténué par :

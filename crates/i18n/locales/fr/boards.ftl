@@ -24,11 +24,11 @@ board-move-button = Déplacer
 board-challenges-heading = Défis
 board-merge-label = Doublon de
 board-merge-button = Fusionner
-board-reformulated-as = Reformulé en :
+board-reformulated-as = Reformulé en :
 
 ## Reformulation
 board-reformulations-heading = Reformulations
-board-challenge-picker-legend = Quel défi reformulez-vous ?
+board-challenge-picker-legend = Quel défi reformulez-vous ?
 board-no-challenges = Aucun défi à reformuler pour l’instant.
-board-reformulate-hint = Écrivez une question qui appelle des actions, par exemple « Comment pourrions-nous… ? »
+board-reformulate-hint = Écrivez une question qui appelle des actions, par exemple « Comment pourrions-nous… ? »
 board-source-challenge = Défi d’origine

@@ -10,7 +10,7 @@ console-contributions-count = { $count ->
 }
 console-focused = tous les écrans ici
 console-focus-button = Envoyer tous les écrans ici
-console-focus-on = Tous les écrans sont sur « { $title } ».
+console-focus-on = Tous les écrans sont sur « { $title } ».
 console-focus-release = Libérer les écrans
 console-timer-start = Lancer le minuteur
 console-timer-pause = Pause
@@ -53,10 +53,10 @@ console-form-tables-button = Former les tables
 activity-settings-heading = Réglages de l’activité
 settings-minutes-label = Durée prévue (minutes)
 settings-anonymous-label = Contributions anonymes
-activity-anonymous-notice = Anonyme : personne ne voit qui a écrit quoi, pas même l’animation ; chacun voit ce qu’il a écrit.
+activity-anonymous-notice = Anonyme : personne ne voit qui a écrit quoi, pas même l’animation ; chacun voit ce qu’il a écrit.
 settings-sources-label = Travaille sur les contributions de
 settings-categories-label = Catégories (une par ligne)
-settings-criteria-label = Critères (une ligne par critère : clé | nom | poids)
+settings-criteria-label = Critères (une ligne par critère : clé | nom | poids)
 settings-ideas-per-round-label = Idées par personne et par tour
 settings-round-minutes-label = Durée d’un tour (minutes)
 settings-save-button = Enregistrer
@@ -64,7 +64,7 @@ settings-save-button = Enregistrer
 ## Minuteur
 timer-label = Temps restant
 timer-over = Temps écoulé
-timer-over-locked = Temps écoulé : l’envoi est fermé
+timer-over-locked = Temps écoulé : l’envoi est fermé
 timer-paused = (en pause)
 
 ## Évaluation et vote
@@ -84,51 +84,51 @@ vote-method-schulze = Méthode de Schulze
 vote-method-minimax = Minimax
 vote-method-bradley_terry = Comparaisons par paires (Bradley–Terry)
 settings-rank-by-median-label = Classer par la note médiane plutôt que par la moyenne (un votant extrême ne peut pas tirer le résultat)
-settings-thresholds-hint = La matrice impact / faisabilité sépare les idées « hautes » des « basses » à ces seuils (par défaut, le milieu de l’échelle, 3).
+settings-thresholds-hint = La matrice impact / faisabilité sépare les idées « hautes » des « basses » à ces seuils (par défaut, le milieu de l’échelle, 3).
 settings-impact-threshold-label = Seuil d’impact (1 à 5)
 settings-feasibility-threshold-label = Seuil de faisabilité (1 à 5)
 
-console-merge-participant-hint = Un doublon (la même personne, entrée deux fois) : ses contributions signées et sa place rejoignent la personne choisie. Impossible s’il a voté, noté ou écrit anonymement : la fusion révélerait ses choix.
+console-merge-participant-hint = Un doublon (la même personne, entrée deux fois) : ses contributions signées et sa place rejoignent la personne choisie. Impossible s’il a voté, noté ou écrit anonymement : la fusion révélerait ses choix.
 console-merge-participant-label = C’est en fait
 console-merge-participant-button = Fusionner
 console-remove-participant = Retirer…
-console-remove-participant-hint = La personne quitte l’atelier : son lien ne fonctionne plus et elle ne peut plus agir. Ce qu’elle a écrit reste ; le retrait est consigné. Pour qu’elle ne revienne pas, verrouillez les entrées ou changez le code.
+console-remove-participant-hint = La personne quitte l’atelier : son lien ne fonctionne plus et elle ne peut plus agir. Ce qu’elle a écrit reste ; le retrait est consigné. Pour qu’elle ne revienne pas, verrouillez les entrées ou changez le code.
 console-remove-participant-button = Retirer de l’atelier
-console-joining-locked = Les entrées sont verrouillées : personne de nouveau ne peut rejoindre.
+console-joining-locked = Les entrées sont verrouillées : personne de nouveau ne peut rejoindre.
 console-joining-lock = Verrouiller les entrées
 console-joining-unlock = Rouvrir les entrées
 console-new-code = Nouveau code…
-console-new-code-hint = Le code et le QR code actuels cessent aussitôt de fonctionner ; les personnes déjà entrées restent.
+console-new-code-hint = Le code et le QR code actuels cessent aussitôt de fonctionner ; les personnes déjà entrées restent.
 console-new-code-button = Remplacer le code
-projection-controls-label = Écran de projection :
-projection-spotlight-on = En plein écran : « { $text } »
+projection-controls-label = Écran de projection :
+projection-spotlight-on = En plein écran : « { $text } »
 projection-spotlight-off = Revenir au tableau
 projection-spotlight-button = Projeter
-projection-join-panel = Code pour rejoindre :
+projection-join-panel = Code pour rejoindre :
 projection-join-panel-auto = automatique
 projection-join-panel-large = en grand
 projection-join-panel-hidden = masqué
 projection-names-hide = Masquer les noms
 projection-names-show = Afficher les noms
-projection-zoom-label = Zoom :
+projection-zoom-label = Zoom :
 projection-zoom-whole = tout le tableau
 projection-zoom-button = Zoomer
 board-export-svg = Image (SVG)
 board-export-png = Image (PNG)
 
 ## L’étape suivante : changer d’activité en un clic
-console-next-step = Étape suivante : { $title }
-console-next-step-intro = En un clic :
-console-next-step-closes = clôture « { $title } »
-console-next-step-opens = ouvre « { $title } »
+console-next-step = Étape suivante : { $title }
+console-next-step-intro = En un clic :
+console-next-step-closes = clôture « { $title } »
+console-next-step-opens = ouvre « { $title } »
 console-next-step-screens = y envoie tous les écrans
 console-next-step-timer = lance son minuteur ({ $minutes } min)
 error-no_next_activity = L’ordre du jour n’a plus d’activité après celle-ci.
-error-not_the_next_activity = L’ordre du jour a avancé entre-temps : l’étape suivante ne mène plus à cette activité. Revenez à la console pour voir où en est la salle.
+error-not_the_next_activity = L’ordre du jour a avancé entre-temps : l’étape suivante ne mène plus à cette activité. Revenez à la console pour voir où en est la salle.
 
 console-screen-link-heading = Lien de l’écran
-console-screen-link-hint = Pour ouvrir l’écran de projection sans vous connecter : sur un autre ordinateur, la télévision de la salle, ou pour qui suit à distance. Qui a ce lien voit ce que montre l’écran, rien de plus.
-console-screen-link-none = Pas de lien pour l’instant : l’écran ne s’ouvre qu’ici, connecté.
+console-screen-link-hint = Pour ouvrir l’écran de projection sans vous connecter : sur un autre ordinateur, la télévision de la salle, ou pour qui suit à distance. Qui a ce lien voit ce que montre l’écran, rien de plus.
+console-screen-link-none = Pas de lien pour l’instant : l’écran ne s’ouvre qu’ici, connecté.
 console-screen-link-create = Créer un lien de l’écran
 console-screen-link-label = Adresse de l’écran
 console-screen-link-open = Ouvrir l’écran par ce lien
@@ -165,12 +165,12 @@ console-progress-rated = { $done } sur { $present } { $done ->
     [one] a évalué les risques
    *[other] ont évalué les risques
 }
-console-undo-label = Annuler :
-console-undo-activity_removed = Annuler la suppression de « { $what } »
-console-undo-activity_moved = Annuler le déplacement de « { $what } »
-console-undo-contribution_moved = Annuler le déplacement de la note « { $what } »
-console-undo-contribution_categorized = Annuler le classement de la note « { $what } »
-console-undo-contributions_merged = Annuler la fusion dans la note « { $what } »
+console-undo-label = Annuler :
+console-undo-activity_removed = Annuler la suppression de « { $what } »
+console-undo-activity_moved = Annuler le déplacement de « { $what } »
+console-undo-contribution_moved = Annuler le déplacement de la note « { $what } »
+console-undo-contribution_categorized = Annuler le classement de la note « { $what } »
+console-undo-contributions_merged = Annuler la fusion dans la note « { $what } »
 ## Ce qu'une activité prend de ses sources
 settings-take-label = Ce qu’elle prend de ses sources
 settings-take-all = tout
@@ -179,7 +179,7 @@ settings-take-top = les mieux classées
 settings-take-dots = celles qui ont assez de gommettes
 settings-take-categories = une feuille par catégorie
 settings-take-number-label = Combien (les N mieux classées, ou le minimum de gommettes)
-settings-take-hint = Ce qu’elle prend est fixé et inscrit au journal quand elle s’ouvre : un classement qui change ensuite ne le modifie plus.
+settings-take-hint = Ce qu’elle prend est fixé et inscrit au journal quand elle s’ouvre : un classement qui change ensuite ne le modifie plus.
 selection-preview = { $count ->
     [one] { $count } idée retenue sur { $total }
    *[other] { $count } idées retenues sur { $total }

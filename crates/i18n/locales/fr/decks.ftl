@@ -3,7 +3,7 @@
 decks-own-heading = Les cartes de cet atelier
 decks-in-use = Cette activité utilise ces cartes.
 decks-not-in-use = Pour que les participants choisissent parmi ces cartes, choisissez ce jeu dans les réglages de l’activité.
-decks-card-picked = Choisie : elle reste
+decks-card-picked = Choisie : elle reste
 decks-remove-button = Retirer
 decks-title-label = Titre de la carte (il décrit aussi l’image)
 decks-file-label = Image (PNG, JPEG ou WebP)
@@ -19,13 +19,13 @@ decks-deck-option = { $name } ({ $count ->
    *[other] { $count } cartes
 })
 
-error-image_type_unsupported = Ce fichier n’est pas une image que nous acceptons : envoyez une image PNG, JPEG ou WebP.
-error-image_too_large = Cette image est trop grande : { $pixels } pixels de côté au plus, et environ 16 mégapixels. Réduisez-la puis réessayez.
-error-image_file_too_large = Ce fichier est trop volumineux : { $megabytes } Mo au plus.
-error-image_undecodable = Cette image n’a pas pu être lue ; le fichier est peut-être abîmé ou incomplet.
-error-invalid_deck_name = Le nom d’un jeu ne peut contenir que des lettres minuscules sans accent, des chiffres, « - » et « _ » ; « builtin » est réservé.
+error-image_type_unsupported = Ce fichier n’est pas une image que nous acceptons : envoyez une image PNG, JPEG ou WebP.
+error-image_too_large = Cette image est trop grande : { $pixels } pixels de côté au plus, et environ 16 mégapixels. Réduisez-la puis réessayez.
+error-image_file_too_large = Ce fichier est trop volumineux : { $megabytes } Mo au plus.
+error-image_undecodable = Cette image n’a pas pu être lue ; le fichier est peut-être abîmé ou incomplet.
+error-invalid_deck_name = Le nom d’un jeu ne peut contenir que des lettres minuscules sans accent, des chiffres, « - » et « _ » ; « builtin » est réservé.
 error-invalid_card_id = L’identifiant de cette carte n’est pas valide.
 error-unknown_card = Cette carte ne fait pas partie du jeu de l’activité.
 error-duplicate_card = Une carte porte déjà cet identifiant dans cet atelier.
 error-deck_full = Un jeu compte { $max } cartes au plus.
-error-card_picked = Quelqu’un a choisi cette carte : elle reste dans le jeu.
+error-card_picked = Quelqu’un a choisi cette carte : elle reste dans le jeu.

@@ -5,7 +5,7 @@
 
 fates-link = Sort des contributions
 fates-title = Le sort des contributions
-fates-intro = Chaque contribution de l’atelier et ce qu’elle est devenue. Celles qui ont nourri une action du plan le disent d’elles-mêmes ; pour les autres, cochez-les et décidez : retenue, non retenue (avec la raison, que leurs auteurs liront) ou sans décision.
+fates-intro = Chaque contribution de l’atelier et ce qu’elle est devenue. Celles qui ont nourri une action du plan le disent d’elles-mêmes ; pour les autres, cochez-les et décidez : retenue, non retenue (avec la raison, que leurs auteurs liront) ou sans décision.
 fates-count-actions = { $count ->
     [0] aucune devenue action
     [one] { $count } devenue action
@@ -53,9 +53,9 @@ fates-apply-button = Appliquer aux contributions cochées
 
 close-link = Clore l’atelier
 close-title = Clore l’atelier
-close-question = Clore l’atelier « { $title } » ?
+close-question = Clore l’atelier « { $title } » ?
 close-consequence-activities = { $count ->
-    [0] Aucune activité n’est ouverte ; l’ordre du jour est figé.
+    [0] Aucune activité n’est ouverte ; l’ordre du jour est figé.
     [one] L’activité encore ouverte se ferme, et aucune ne pourra plus être ouverte.
    *[other] Les { $count } activités encore ouvertes se ferment, et aucune ne pourra plus être ouverte.
 }
@@ -131,7 +131,7 @@ followup-note-hint = Obligatoire pour une action abandonnée : dites pourquoi.
 followup-next-due-label = Prochaine mise à jour attendue le
 followup-next-due-hint = Aujourd’hui ou plus tard : une mise à jour ne laisse pas l’action en retard. Inutile pour une action réalisée ou abandonnée.
 followup-effective-label = Date de l’avancée
-followup-effective-hint = Le jour où c’est arrivé, s’il est passé ; par défaut aujourd’hui.
+followup-effective-hint = Le jour où c’est arrivé, s’il est passé ; par défaut aujourd’hui.
 followup-recorded-on = (enregistrée le { $date })
 followup-effective-on = avancée du { $date }
 followup-update-button = Publier la mise à jour
@@ -142,7 +142,7 @@ error-effective_date_in_future = Une avancée se date du jour où elle est arriv
 error-effective_date_before_workshop = Cette date précède l’atelier lui-même : vérifiez l’année.
 error-next_update_in_past = La prochaine mise à jour ne peut pas être attendue avant aujourd’hui : choisissez aujourd’hui ou une date à venir.
 error-next_update_required = La date de mise à jour promise est passée : indiquez quand la prochaine est attendue, sinon l’action resterait en retard.
-error-follow_up_page_published = Cet atelier a une page de suivi publique : archivez-le d’abord ; il se supprime pour de bon depuis les ateliers archivés.
+error-follow_up_page_published = Cet atelier a une page de suivi publique : archivez-le d’abord ; il se supprime pour de bon depuis les ateliers archivés.
 
 ## Import CSV
 
@@ -178,11 +178,11 @@ followup-import-cannot-apply = Rien ne sera appliqué tant qu’une ligne est re
 followup-import-again = Vérifier un autre fichier
 followup-import-not-utf8 = Ce fichier n’est pas en UTF-8 (sans doute en Latin-1 ou Windows-1252). Enregistrez-le en UTF-8 — dans un tableur : « CSV UTF-8 » — puis réessayez.
 followup-import-empty = Le fichier ne contient aucune mise à jour.
-followup-import-bad-header = La première ligne doit nommer les colonnes ({ $expected }) ; elle dit : « { $found } ».
+followup-import-bad-header = La première ligne doit nommer les colonnes ({ $expected }) ; elle dit : « { $found } ».
 followup-import-too-many = Un import compte au plus { $max } lignes.
 followup-import-malformed = Ligne mal formée : { $fields } champ(s) au lieu de { $expected }.
 followup-import-unknown-action = Aucune action de cet atelier n’a l’identifiant « { $id } ».
-followup-import-invalid-status = État inconnu « { $status } » ; les états possibles sont : { $known }.
+followup-import-invalid-status = État inconnu « { $status } » ; les états possibles sont : { $known }.
 followup-import-invalid-date = Date invalide « { $date } » : écrivez-la AAAA-MM-JJ, par exemple 2027-03-31.
 
 ## La page publique

@@ -12,7 +12,7 @@
 //! `assets/sort.js` reloads the page onto the new sheet, and otherwise shows a notice, leaving
 //! the text where it is.
 
-use super::{View, generic};
+use super::{View, generic, moderation};
 use crate::layout::csrf_field;
 use converge_core::brainwriting::{Rotation, SheetIdx};
 use converge_core::{Contribution, ParticipantId, Role, Scope, SheetRef, Subject};
@@ -404,6 +404,7 @@ fn sheet_ideas(view: &View<'_>, ideas: &[&Contribution]) -> Markup {
                         @let meta = idea_meta(view, idea);
                         @if !meta.is_empty() { p.bw-idea-meta { (meta) } }
                         (builds_on(view, idea, ideas))
+                        (moderation::note_controls(view, idea))
                     }
                 }
             }
@@ -437,7 +438,10 @@ fn table_ideas(view: &View<'_>, table: u32) -> Markup {
         } @else {
             ul.bw-ideas.bw-table-ideas {
                 @for idea in ideas {
-                    li data-contribution=(idea.id) { p.note-text { (idea.text) } }
+                    li data-contribution=(idea.id) {
+                        p.note-text { (idea.text) }
+                        (moderation::note_controls(view, idea))
+                    }
                 }
             }
         }

@@ -8,7 +8,7 @@
 //! Participants post to their sort route while the activity is open; the facilitator posts to
 //! the contribution's `categorize` action, which also works once the activity is closed.
 
-use super::View;
+use super::{View, moderation};
 use crate::layout::csrf_field;
 use converge_core::{ActivityStatus, Category, Contribution, Role};
 use maud::{Markup, html};
@@ -200,6 +200,9 @@ fn sort_note(view: &View<'_>, note: &Contribution, current: Option<&Category>, c
                     button.secondary type="submit" { (lang.t("sort-move-button")) }
                 }
             }
+            // The facilitator moderates the notes being sorted here: they are the sources'
+            // notes, so hiding one hides it wherever the room sees it.
+            @if controls == Controls::Facilitator { (moderation::note_controls(view, note)) }
         }
     }
 }

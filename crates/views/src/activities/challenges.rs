@@ -29,7 +29,7 @@ pub fn projection(view: &View<'_>) -> Markup {
 /// The challenges, newest first; merged duplicates show inside the note they were merged into.
 fn challenge_list(view: &View<'_>, with_controls: bool) -> Markup {
     let notes: Vec<&Contribution> =
-        view.workshop.contributions_in(view.activity.id).filter(|note| note.merged_into.is_none()).collect();
+        view.listed_in(view.activity.id).filter(|note| note.merged_into.is_none()).collect();
     let reformulations = reformulate::reformulations_by_challenge(view.workshop);
     html! {
         @if notes.is_empty() {

@@ -11,7 +11,7 @@ pub fn participant(view: &View<'_>) -> Markup {
         @if view.can_contribute() { (note_form(view, &[])) }
         div #notes-live data-live {
             h2 { (view.lang.t("notes-heading")) }
-            (notes(view, view.workshop.contributions_in(view.activity.id).collect()))
+            (notes(view, view.listed_in(view.activity.id).collect()))
         }
     }
 }
@@ -55,6 +55,8 @@ pub fn note_form_around(view: &View<'_>, before: &[Markup], after: &[Markup]) ->
                 }
             }
             label for="text" { (lang.t("note-text-label")) }
+            // Right after a note was sent, the address's anchor is this box (`#text`): the
+            // browser focuses it, ready for the next note, with or without the script.
             textarea #text name="text" required maxlength=(limits::NOTE_MAX) rows="4" { (draft.text) }
             @for part in after { (part) }
             button type="submit" { (lang.t("note-post-button")) }
@@ -94,11 +96,13 @@ pub fn note(view: &View<'_>, contribution: &Contribution, controls: Markup) -> M
         .activity(contribution.activity_id)
         .is_some_and(|activity| activity.kind().accepted_contributions().len() > 1);
     html! {
-        li class={ "note kind-" (contribution.kind.as_str()) } data-contribution=(contribution.id) {
+        li class={ "note kind-" (contribution.kind.as_str()) @if contribution.hidden.is_some() { " note-hidden" } } data-contribution=(contribution.id) {
             @if show_kind {
                 span.badge.note-kind { (view.lang.t(&format!("kind-{}", contribution.kind.as_str()))) }
             }
             p.note-text { (contribution.text) " " (moderation::edited_mark(view, contribution)) }
+            // Only its author's lists hold a hidden note (`View::listed_in`): they read why here.
+            (moderation::hidden_mark(view, contribution))
             @let merged: Vec<&Contribution> = view.workshop.merged_into(contribution.id).collect();
             @if !merged.is_empty() {
                 // Open on the screen and the facilitator's board: a closed one would not print.

@@ -21,8 +21,8 @@ pub mod vote;
 
 use crate::Lang;
 use converge_core::{
-    Activity, ActivityKind, BoardPart, Contribution, Keyring, ParticipantId, Quadrant, Role, Scope, Subject, Timestamp,
-    Workshop,
+    Activity, ActivityId, ActivityKind, BoardPart, Contribution, Keyring, ParticipantId, Quadrant, Role, Scope,
+    Subject, Timestamp, Workshop,
 };
 use maud::{Markup, html};
 use std::collections::HashMap;
@@ -61,7 +61,17 @@ pub struct Draft {
     pub sheet: Option<converge_core::SheetRef>,
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
+    /// The notes of `activity` this viewer's lists show, in the order they were posted: what
+    /// the room sees and, for a participant, their own notes the facilitator hid, in their
+    /// place, where the note's card says why (`generic::note`). Removed notes are gone.
+    pub fn listed_in(&self, activity: ActivityId) -> impl Iterator<Item = &'a Contribution> + use<'a, '_> {
+        let own_hidden_too = !self.is_facilitator() && self.role.is_some();
+        self.workshop.recorded_in(activity).filter(move |note| {
+            note.is_visible() || (own_hidden_too && !note.removed && note.hidden.is_some() && self.wrote(note))
+        })
+    }
+
     pub fn is_facilitator(&self) -> bool {
         self.role == Some(Role::Facilitator)
     }

@@ -148,7 +148,7 @@ fn card_image(view: &View<'_>, card: Shown<'_>) -> Markup {
 const FEW_CARDS: usize = 4;
 
 fn gallery(view: &View<'_>) -> Markup {
-    let groups = groups(view.workshop.contributions_in(view.activity.id).filter(|note| note.merged_into.is_none()));
+    let groups = groups(view.listed_in(view.activity.id).filter(|note| note.merged_into.is_none()));
     html! {
         @if groups.is_empty() {
             p.muted { (view.lang.t("board-gallery-empty")) }
@@ -186,7 +186,7 @@ fn card_group(view: &View<'_>, card_id: &str, notes: &[&Contribution]) -> Markup
                 figcaption {
                     span.card-title { (card.map_or(card_id, |card| card.title(lang))) }
                     " "
-                    span.badge.pick-count { (lang.t_args("board-card-pick-count", &[("count", notes.len().into())])) }
+                    span.badge.pick-count { (lang.t_args("board-card-pick-count", &[("count", notes.iter().filter(|note| note.is_visible()).count().into())])) }
                 }
             }
             ul.notes.gallery-notes {

@@ -64,7 +64,7 @@ fn challenge_picker(view: &View<'_>) -> Markup {
 /// Every reformulation, under the challenge it came from, in the order of the challenges.
 fn by_challenge(view: &View<'_>) -> Markup {
     let questions: Vec<&Contribution> =
-        view.workshop.contributions_in(view.activity.id).filter(|note| note.merged_into.is_none()).collect();
+        view.listed_in(view.activity.id).filter(|note| note.merged_into.is_none()).collect();
     let mut groups: Vec<(&Contribution, Vec<&Contribution>)> = Vec::new();
     for question in &questions {
         for challenge in source_challenges(view.workshop, question) {

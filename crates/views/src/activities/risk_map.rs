@@ -6,7 +6,7 @@
 //! A risk's rating is one small form of radio buttons (a tap per scale and one to send), so a
 //! phone rates a risk in three taps without JavaScript.
 
-use super::{View, generic, vote::decimal};
+use super::{View, generic, moderation, vote::decimal};
 use crate::Lang;
 use crate::layout::csrf_field;
 use converge_core::outcomes::{Action, RiskSummary, outcome_limits};
@@ -190,6 +190,7 @@ fn risk_item(view: &View<'_>, rated: &Rated<'_>) -> Markup {
             p.risk-figures { (figures(lang, rated.summary)) }
             @if may_rate(view) { (rating_form(view, rated)) }
             (mitigation_section(view, rated.risk.id, &mitigations))
+            (moderation::note_controls(view, rated.risk))
         }
     }
 }

@@ -47,7 +47,7 @@ pub fn quadrant_projection(view: &View<'_>, quadrant: converge_core::Quadrant) -
 }
 
 fn notes<'a>(view: &View<'a>) -> Vec<&'a Contribution> {
-    view.workshop.contributions_in(view.activity.id).filter(|note| note.merged_into.is_none()).collect()
+    view.listed_in(view.activity.id).filter(|note| note.merged_into.is_none()).collect()
 }
 
 /// The four quadrants, in reading order: strengths and weaknesses (inside), then opportunities
@@ -71,7 +71,7 @@ fn quadrant_section(view: &View<'_>, kind: ContributionKind, notes: &[&Contribut
             h3 #(heading_id) {
                 (quadrant_heading(view.lang, kind))
                 " "
-                span.badge.quadrant-count { (in_quadrant.len()) }
+                span.badge.quadrant-count { (in_quadrant.iter().filter(|note| note.is_visible()).count()) }
             }
             @if in_quadrant.is_empty() {
                 p.muted { (view.lang.t("board-quadrant-empty")) }

@@ -8,28 +8,40 @@ use crate::error::{Failure, PageError};
 use crate::extract::{FormFields, ValidPath};
 use axum::extract::State;
 use axum::response::Redirect;
-use converge_core::{Command, ContributionId, WorkshopId};
+use converge_core::{ActivityId, Command, ContributionId, WorkshopId};
 use converge_views::pages::console::activity_path;
 use serde::Deserialize;
 
 /// Runs a facilitator's control on a note of the workshop (404 when it has none) and comes
-/// back to the console's page of the activity it was posted in.
+/// back to the console's page of the activity the control sat on (`back_activity`: a board that
+/// works on other activities' notes, such as a categorize board), or else of the activity the
+/// note was posted in.
 async fn control(
     app: &AppState,
     OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     (id, contribution_id): (WorkshopId, ContributionId),
+    back_activity: Option<ActivityId>,
     command: Command,
 ) -> Result<Redirect, PageError> {
     let contribution = state.workshop.contribution(contribution_id).ok_or(PageError(Failure::NotFound))?;
-    let back = contribution.activity_id;
+    let back = back_activity
+        .filter(|activity| state.workshop.activity(*activity).is_some())
+        .unwrap_or(contribution.activity_id);
     super::console::run(app, &facilitator, id, command).await?;
     Ok(Redirect::to(&activity_path(id, back)))
+}
+
+/// The page a control came from, when it is not the note's own activity.
+#[derive(Deserialize)]
+pub struct BackForm {
+    back_activity: Option<ActivityId>,
 }
 
 #[derive(Deserialize)]
 pub struct HideForm {
     #[serde(default)]
     reason: String,
+    back_activity: Option<ActivityId>,
 }
 
 /// `POST /facilitator/workshops/{id}/contributions/{contribution_id}/hide`
@@ -37,9 +49,9 @@ pub async fn hide(
     State(app): State<AppState>,
     owned: OwnedWorkshop,
     ValidPath(path): ValidPath<(WorkshopId, ContributionId)>,
-    FormFields(HideForm { reason }): FormFields<HideForm>,
+    FormFields(HideForm { reason, back_activity }): FormFields<HideForm>,
 ) -> Result<Redirect, PageError> {
-    control(&app, owned, path, Command::HideContribution { contribution_id: path.1, reason }).await
+    control(&app, owned, path, back_activity, Command::HideContribution { contribution_id: path.1, reason }).await
 }
 
 /// `POST /facilitator/workshops/{id}/contributions/{contribution_id}/show`
@@ -47,14 +59,16 @@ pub async fn show(
     State(app): State<AppState>,
     owned: OwnedWorkshop,
     ValidPath(path): ValidPath<(WorkshopId, ContributionId)>,
+    FormFields(BackForm { back_activity }): FormFields<BackForm>,
 ) -> Result<Redirect, PageError> {
-    control(&app, owned, path, Command::ShowContribution { contribution_id: path.1 }).await
+    control(&app, owned, path, back_activity, Command::ShowContribution { contribution_id: path.1 }).await
 }
 
 #[derive(Deserialize)]
 pub struct EditForm {
     #[serde(default)]
     text: String,
+    back_activity: Option<ActivityId>,
 }
 
 /// `POST /facilitator/workshops/{id}/contributions/{contribution_id}/edit`
@@ -62,9 +76,9 @@ pub async fn edit(
     State(app): State<AppState>,
     owned: OwnedWorkshop,
     ValidPath(path): ValidPath<(WorkshopId, ContributionId)>,
-    FormFields(EditForm { text }): FormFields<EditForm>,
+    FormFields(EditForm { text, back_activity }): FormFields<EditForm>,
 ) -> Result<Redirect, PageError> {
-    control(&app, owned, path, Command::EditContribution { contribution_id: path.1, text }).await
+    control(&app, owned, path, back_activity, Command::EditContribution { contribution_id: path.1, text }).await
 }
 
 /// `POST /facilitator/workshops/{id}/contributions/{contribution_id}/remove`
@@ -72,8 +86,9 @@ pub async fn remove(
     State(app): State<AppState>,
     owned: OwnedWorkshop,
     ValidPath(path): ValidPath<(WorkshopId, ContributionId)>,
+    FormFields(BackForm { back_activity }): FormFields<BackForm>,
 ) -> Result<Redirect, PageError> {
-    control(&app, owned, path, Command::RemoveContribution { contribution_id: path.1 }).await
+    control(&app, owned, path, back_activity, Command::RemoveContribution { contribution_id: path.1 }).await
 }
 
 /// `POST /facilitator/workshops/{id}/contributions/{contribution_id}/unmerge`
@@ -81,8 +96,9 @@ pub async fn unmerge(
     State(app): State<AppState>,
     owned: OwnedWorkshop,
     ValidPath(path): ValidPath<(WorkshopId, ContributionId)>,
+    FormFields(BackForm { back_activity }): FormFields<BackForm>,
 ) -> Result<Redirect, PageError> {
-    control(&app, owned, path, Command::UnmergeContribution { contribution_id: path.1 }).await
+    control(&app, owned, path, back_activity, Command::UnmergeContribution { contribution_id: path.1 }).await
 }
 
 /// Runs a participant's change to their own note and comes back to its activity's page.
@@ -103,7 +119,7 @@ pub async fn edit_own(
     State(app): State<AppState>,
     member: Member,
     ValidPath(path): ValidPath<(WorkshopId, ContributionId)>,
-    FormFields(EditForm { text }): FormFields<EditForm>,
+    FormFields(EditForm { text, .. }): FormFields<EditForm>,
 ) -> Result<Redirect, PageError> {
     own(&app, member, path, Command::EditContribution { contribution_id: path.1, text }).await
 }

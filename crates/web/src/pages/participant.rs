@@ -311,10 +311,12 @@ pub async fn post_note(
         sheet: draft.sheet,
     };
     match app.engine.execute(id, member.actor, command).await {
-        // Back to the form, which says the note was sent and keeps its kind for the next one.
+        // Back to the form, which says the note was sent and keeps its kind for the next one;
+        // the address's anchor is the text box, which the browser focuses with or without a
+        // script, ready for the next note.
         Ok(_) => {
             let kind = kind.map(|kind| format!("&kind={}", kind.as_str())).unwrap_or_default();
-            Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}?sent=1{kind}#note-form")).into_response())
+            Ok(Redirect::to(&format!("/w/{id}/a/{activity_id}?sent=1{kind}#text")).into_response())
         }
         Err(EngineError::Domain(error)) if !error.is_forbidden() => {
             // Show the form again with what was typed, so nothing is lost to a refusal.

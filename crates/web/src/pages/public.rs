@@ -67,9 +67,20 @@ fn render_join(context: &PageContext, form: &JoinForm, error: Option<&str>, mode
     converge_views::pages::public::render_join(context, &fields, error, mode)
 }
 
-/// Sets the participant's cookie and goes to the workshop.
-fn enter(app: &AppState, joined: &converge_engine::Joined) -> Response {
-    let mut response = Redirect::to(&format!("/w/{}", joined.workshop)).into_response();
+/// Sets the participant's cookie and goes where the room is: the activity every screen is sent
+/// to (or the one open activity, `Workshop::room_activity`), so a latecomer joins straight into
+/// what the room is doing; the workshop's home otherwise, one link away from that activity.
+async fn enter(app: &AppState, joined: &converge_engine::Joined) -> Response {
+    let id = joined.workshop;
+    let room_activity = match app.engine.state(id).await {
+        Ok(state) if state.workshop.closed_at.is_none() => state.workshop.room_activity().map(|activity| activity.id),
+        _ => None,
+    };
+    let target = match room_activity {
+        Some(activity) => format!("/w/{id}/a/{activity}"),
+        None => format!("/w/{id}"),
+    };
+    let mut response = Redirect::to(&target).into_response();
     let name = cookies::participant(joined.workshop.as_uuid());
     app.cookie_policy.add(&mut response, &name, &joined.token, cookies::PARTICIPANT_MAX_AGE);
     response
@@ -84,7 +95,7 @@ pub async fn join(
     let lang = context.lang;
     let another_person = form.another_person.is_some();
     match crate::join_within_limits(&app, &client, &form.join_code, &form.name, &form.service, another_person).await {
-        Ok(crate::JoinOutcome::Joined(joined)) => Ok(enter(&app, &joined)),
+        Ok(crate::JoinOutcome::Joined(joined)) => Ok(enter(&app, &joined).await),
         Ok(crate::JoinOutcome::NameTaken) => Ok(render_join(&context, &form, None, JoinMode::SameName).into_response()),
         // A closed workshop: the page says so and offers what is left, resuming.
         Err(failure @ Failure::Engine(EngineError::Domain(converge_core::DomainError::WorkshopClosed))) => {
@@ -120,7 +131,7 @@ pub async fn resume(
         Err(failure) => Err(failure),
     };
     match joined {
-        Ok(joined) => Ok(enter(&app, &joined)),
+        Ok(joined) => Ok(enter(&app, &joined).await),
         Err(failure @ Failure::Engine(EngineError::UnknownJoinCode | EngineError::UnknownResumeCode)) => {
             let status = failure.status();
             let again = JoinForm {
@@ -171,7 +182,7 @@ pub async fn resume_in_workshop(
         return Err(PageError::from(Failure::NotFound));
     }
     match crate::resume_within_limits(&app, &client, id, &form.resume_code).await {
-        Ok(joined) => Ok(enter(&app, &joined)),
+        Ok(joined) => Ok(enter(&app, &joined).await),
         Err(failure @ Failure::Engine(EngineError::UnknownResumeCode)) => {
             let page = render_personal_link(&context, &state.workshop, &form.resume_code, Some(&failure.message(lang)));
             Ok((failure.status(), page).into_response())
