@@ -133,6 +133,18 @@ pub fn related_activities(workshop: &Workshop, activity: &Activity) -> String {
     related.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
 }
 
+/// How densely the projection lays out a board of `count` items (`data-density`, read by
+/// `stage.css`): a few stand large in wide columns, many in narrower columns of smaller type. The
+/// stage's fitting then takes the largest size at which they fit, and pages only when even the
+/// smallest readable one cannot hold them.
+pub(crate) fn density(count: usize) -> &'static str {
+    match count {
+        0..=6 => "roomy",
+        7..=12 => "medium",
+        _ => "dense",
+    }
+}
+
 /// What an activity's sources produced, shown as the questions to work on: the reformulated
 /// challenges become the prompts of brainwriting. Folded unless `open`.
 fn source_prompts(view: &View<'_>, open: bool) -> Markup {
@@ -247,4 +259,4 @@ pub fn projection(view: &View<'_>) -> Markup {
 }
 
 /// The board of an activity as an SVG document, for the facilitator's slides.
-pub use export::board_svg;
+pub use export::{board_svg, file_name};
