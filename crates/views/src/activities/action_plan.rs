@@ -270,7 +270,7 @@ pub(super) fn groups(lang: Lang, settings: &ActivitySettings, cards: &[&Action])
 }
 
 /// Owner and horizon, on one line.
-pub(super) fn meta_line(lang: Lang, card: &ActionCard) -> String {
+fn meta_line(lang: Lang, card: &ActionCard) -> String {
     let mut parts = Vec::new();
     if !card.owner.is_empty() {
         parts.push(lang.t_args("actions-owner-is", &[("owner", card.owner.as_str().into())]));

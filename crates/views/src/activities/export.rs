@@ -198,8 +198,7 @@ fn cells<'a>(view: &View<'a>) -> Vec<Cell<'a>> {
                         "#eef1f6",
                         own.iter()
                             .filter(|idea| {
-                                idea.sheet
-                                    .is_some_and(|sheet| usize::try_from(sheet.table).is_ok_and(|at| at == table))
+                                idea.sheet.is_some_and(|sheet| usize::try_from(sheet.table).is_ok_and(|at| at == table))
                             })
                             .copied()
                             .collect(),
@@ -341,7 +340,15 @@ fn action_card(lang: Lang, action: &Action, x: f64, y: f64, width: f64) -> (Mark
     let inner = width - 2.0 * PAD;
     // Bold type is wider: wrapped as if larger.
     let title = wrap(&card.title, chars_in(inner, 22.0));
-    let meta = wrap(&super::action_plan::meta_line(lang, card), chars_in(inner, 15.0));
+    // Who carries it, then by when, each on its own line(s).
+    let meta: Vec<String> =
+        [("actions-owner-is", "owner", &card.owner), ("actions-horizon-is", "horizon", &card.horizon)]
+            .into_iter()
+            .filter(|(_, _, value)| !value.is_empty())
+            .flat_map(|(key, name, value)| {
+                wrap(&lang.t_args(key, &[(name, value.as_str().into())]), chars_in(inner, 15.0))
+            })
+            .collect();
     let mut body: Vec<String> = wrap(&card.description, chars_in(inner, 16.0)).into_iter().take(5).collect();
     if !card.first_steps.is_empty() {
         let steps = lang.t_args("actions-export-first-steps", &[("steps", card.first_steps.as_str().into())]);
@@ -535,6 +542,18 @@ mod tests {
         assert_eq!(lines.len(), MAX_LINES);
         assert!(lines.iter().all(|line| line.chars().count() <= 12));
         assert!(lines.last().is_some_and(|line| line.ends_with('…')));
+    }
+
+    #[test]
+    fn a_picture_is_named_by_a_slug_of_its_titles() {
+        assert_eq!(slug("Atelier Wallonie", 60), "atelier-wallonie");
+        assert_eq!(slug("Plan d'action : les réformes retenues", 60), "plan-d-action-les-reformes-retenues");
+        assert_eq!(slug("Évaluation multicritère — cœur & âme", 60), "evaluation-multicritere-coeur-ame");
+        assert_eq!(slug("  ../../etc/passwd\"\r\n ", 60), "etc-passwd", "nothing of a path or a header");
+        assert_eq!(slug("日本語", 60), "", "nothing left of a title without Latin letters");
+        assert_eq!(slug("Smarter Democracy Hackathon – Wallonie", 20), "smarter-democracy", "cut between words");
+        assert_eq!(slug("Anticonstitutionnellement", 10), "anticonsti", "or inside the only word");
+        assert!(slug(&"é".repeat(100), 60).len() <= 60);
     }
 
     #[test]

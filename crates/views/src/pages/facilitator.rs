@@ -5,7 +5,8 @@ use crate::Lang;
 use crate::activities::{self, Draft};
 use crate::layout::{EventKinds, Frame, Live, PageContext, csrf_field, form_error, page};
 use converge_core::{
-    Activity, ActivityStatus, CalendarDate, JoinPanel, Keyring, Language, ParticipantId, Role, Workshop, WorkshopId, limits,
+    Activity, ActivityStatus, CalendarDate, JoinPanel, Keyring, Language, ParticipantId, Role, Workshop, WorkshopId,
+    limits,
 };
 use converge_i18n::FluentValue;
 use maud::{Markup, PreEscaped, html};
