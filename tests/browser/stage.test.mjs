@@ -73,7 +73,9 @@ scenario(h, 'every activity of the flagship template fits the projector, pages w
         assert.ok(points > 0 && (await legend.count()) > 0, `${where}: the matrix and its legend`);
         for (const item of await legend.all()) {
           const number = await item.getAttribute('value');
-          assert.equal(await screen.locator('section.matrix .matrix-point text', { hasText: new RegExp(`^${number}$`) }).count(), 1, `${where}: point ${number}`);
+          const mark = screen.locator(`section.matrix .matrix-point[data-mark="${number}"]`);
+          assert.equal(await mark.count(), 1, `${where}: point ${number}`);
+          assert.doesNotMatch((await mark.getAttribute('class')) || '', /mark-elsewhere/, `${where}: point ${number} stands out beside its idea`);
           const clipped = await item.locator('.result-text').evaluate((text) => text.scrollWidth > text.clientWidth + 1 || getComputedStyle(text).textOverflow === 'ellipsis');
           assert.equal(clipped, false, `${where}: idea ${number} is read whole`);
         }

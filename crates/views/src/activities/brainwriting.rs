@@ -199,7 +199,7 @@ pub fn projection(view: &View<'_>) -> Markup {
         // The tables stand side by side and stay on the screen; what pages is the ideas of
         // each (or its sheets, while they are few: a table of seven blank sheets is taller than
         // a projector on its own).
-        div.bw-projection data-density=(super::density(busiest)) {
+        div.bw-projection data-density=[super::density(view, busiest)] {
             @for (table, rotation) in brainwriting.tables.iter().enumerate() {
                 (table_projection_section(view, table, rotation, &seated, FEW_IDEAS_PER_TABLE))
             }

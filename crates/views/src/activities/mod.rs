@@ -137,12 +137,14 @@ pub fn related_activities(workshop: &Workshop, activity: &Activity) -> String {
 /// `stage.css`): a few stand large in wide columns, many in narrower columns of smaller type. The
 /// stage's fitting then takes the largest size at which they fit, and pages only when even the
 /// smallest readable one cannot hold them.
-pub(crate) fn density(count: usize) -> &'static str {
-    match count {
+/// Only the projection says it: `None` on a phone or the console.
+pub(crate) fn density(view: &View<'_>, count: usize) -> Option<&'static str> {
+    let on_the_stage = view.role.is_none() && view.viewer.is_none();
+    on_the_stage.then_some(match count {
         0..=6 => "roomy",
         7..=12 => "medium",
         _ => "dense",
-    }
+    })
 }
 
 /// What an activity's sources produced, shown as the questions to work on: the reformulated
