@@ -29,7 +29,9 @@ scenario(h, 'every activity of the flagship template fits the projector, pages w
   const { workshop } = s.h.server.demo;
   await facilitatorPage.goto(s.url(`/facilitator/workshops/${workshop}`));
   const csrf = await facilitatorPage.inputValue('input[name=_csrf]');
-  const activities = (await agendaOf(s, facilitatorPage, workshop)).map((activity) => activity.id);
+  const agenda = await agendaOf(s, facilitatorPage, workshop);
+  const activities = agenda.map((activity) => activity.id);
+  const kinds = new Map(agenda.map((activity) => [activity.id, activity.kind]));
   assert.ok(activities.length >= 10, `the flagship template has its ten activities (${activities.length})`);
 
   const screen = await facilitatorPage.context().newPage();
@@ -49,6 +51,35 @@ scenario(h, 'every activity of the flagship template fits the projector, pages w
       assert.deepEqual(await layoutProblems(screen), [], where);
       // The join code stays in a corner for latecomers, out of the board's way.
       assert.equal(await screen.locator('.stage[data-join="corner"] [data-join-code]').count(), 1, `${where}: the join code in a corner`);
+
+      // What each board shows on a projector's page: as many cards as readably fit (the
+      // demo's photo language has a card per person: two rows and more, not one), and the
+      // brainwriting's ideas themselves, not counts.
+      const kind = kinds.get(activity);
+      if (kind === 'photo_language' && size.width === 1280) {
+        const cards = await screen.locator('.gallery .gallery-card:visible').count();
+        assert.ok(cards >= 6, `${where}: ${cards} photo cards on a page, at least 6`);
+      }
+      if (kind === 'brainwriting') {
+        const ideas = await screen.locator('.bw-projection .bw-ideas > li:visible .note-text').allTextContents();
+        assert.ok(ideas.length >= 5, `${where}: the ideas as written (${ideas.length} shown)`);
+        assert.ok(ideas.every((text) => text.trim().length > 0), `${where}: each idea's text`);
+        assert.equal(await screen.locator('.bw-counts').count(), 0, `${where}: ideas, not counts`);
+      }
+      if (kind === 'assess') {
+        // The ranking is the matrix's legend: each point's number beside its idea, whole.
+        const points = await screen.locator('section.matrix .matrix-point').count();
+        const legend = screen.locator('ol.assessment-ranking > li.assessed-item:visible');
+        assert.ok(points > 0 && (await legend.count()) > 0, `${where}: the matrix and its legend`);
+        for (const item of await legend.all()) {
+          const number = await item.getAttribute('value');
+          const mark = screen.locator(`section.matrix .matrix-point[data-mark="${number}"]`);
+          assert.equal(await mark.count(), 1, `${where}: point ${number}`);
+          assert.doesNotMatch((await mark.getAttribute('class')) || '', /mark-elsewhere/, `${where}: point ${number} stands out beside its idea`);
+          const clipped = await item.locator('.result-text').evaluate((text) => text.scrollWidth > text.clientWidth + 1 || getComputedStyle(text).textOverflow === 'ellipsis');
+          assert.equal(clipped, false, `${where}: idea ${number} is read whole`);
+        }
+      }
 
       const indicator = screen.locator('[data-fit-pages]');
       if (await indicator.isVisible()) {

@@ -99,10 +99,20 @@
     return result;
   }
 
+  // A chart whose legend pages (the assessment's matrix beside its ranking): the marks whose
+  // legend is on another page step back, so each page reads as a whole.
+  function markLegend() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-mark]"), function (mark) {
+      var entry = document.querySelector('[data-legend="' + mark.getAttribute("data-mark") + '"]');
+      mark.classList.toggle("mark-elsewhere", !!entry && entry.hidden);
+    });
+  }
+
   function showPage(lists) {
     var indicator = document.querySelector("[data-fit-pages]");
     if (pages.length < 2) {
       if (indicator) indicator.hidden = true;
+      markLegend();
       return;
     }
     page = page % pages.length;
@@ -114,6 +124,7 @@
       indicator.hidden = false;
       indicator.textContent = (page + 1) + " / " + pages.length;
     }
+    markLegend();
   }
 
   function fit() {

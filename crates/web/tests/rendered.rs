@@ -176,7 +176,7 @@ async fn the_built_in_cards_are_static_images_cached_for_good() {
 
 /// A workshop whose action plan and risk map are in use, reached through the router as a
 /// participant's phone and the facilitator's console reach them. Ids the server chose are masked.
-mod outcomes {
+pub(crate) mod outcomes {
     use super::*;
     use converge_core::outcomes::{ActionCard, Stance};
     use converge_core::{
@@ -185,12 +185,12 @@ mod outcomes {
     use converge_engine::{ActivityDraft, NewWorkshop};
     use uuid::Uuid;
 
-    struct Scene {
-        app: App,
-        workshop: WorkshopId,
-        plan: ActivityId,
-        risks: ActivityId,
-        session: String,
+    pub(crate) struct Scene {
+        pub(crate) app: App,
+        pub(crate) workshop: WorkshopId,
+        pub(crate) plan: ActivityId,
+        pub(crate) risks: ActivityId,
+        pub(crate) session: String,
         alice: String,
         /// Ids the pages show, by the names the snapshots give them.
         names: Vec<(String, String)>,
@@ -200,7 +200,7 @@ mod outcomes {
         Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 + n)
     }
 
-    async fn scene() -> Scene {
+    pub(crate) async fn scene() -> Scene {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(&dir.path().join("converge.db")).unwrap();
         let engine = Engine::new(Arc::new(store), [7; 32]);
@@ -319,11 +319,11 @@ mod outcomes {
             self.get(path, ("authorization", format!("Bearer {}", self.alice))).await
         }
 
-        async fn as_facilitator(&self, path: &str) -> (StatusCode, String) {
+        pub(crate) async fn as_facilitator(&self, path: &str) -> (StatusCode, String) {
             self.get(path, ("cookie", format!("cv_session={}", self.session))).await
         }
 
-        fn masked(&self, html: &str) -> String {
+        pub(crate) fn masked(&self, html: &str) -> String {
             masked(html, &self.names)
         }
     }
@@ -367,6 +367,68 @@ mod outcomes {
         assert_eq!(status, StatusCode::OK);
         assert!(board.contains("data-likelihood=\"4\" data-impact=\"5\""), "the mean (3.5, 4.5) rounds to (4, 5)");
         insta::assert_snapshot!("risk_map_console_fr", board);
+    }
+}
+
+/// The pictures of boards for slides, named after the workshop and the activity, and the
+/// projection's stage with the room's progress.
+mod stage {
+    use super::outcomes::scene;
+    use super::*;
+
+    #[tokio::test]
+    async fn the_plan_and_the_risk_map_as_pictures_named_after_their_titles() {
+        let scene = scene().await;
+        let pictures = [
+            (scene.plan, "atelier-des-suites-plan-d-action.svg", "action_plan_board_svg"),
+            (scene.risks, "atelier-des-suites-carte-des-risques.svg", "risk_map_board_svg"),
+        ];
+        for (activity, name, snapshot) in pictures {
+            let path = format!("/facilitator/workshops/{}/activities/{activity}/board.svg", scene.workshop);
+            let request = Request::get(path)
+                .header("cookie", format!("cv_session={}", scene.session))
+                .body(Body::empty())
+                .unwrap();
+            let response = scene.app.router.clone().oneshot(request).await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            let disposition = response.headers()["content-disposition"].to_str().unwrap().to_owned();
+            assert_eq!(disposition, format!("inline; filename=\"{name}\""));
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            let svg = scene.masked(std::str::from_utf8(&bytes).unwrap());
+            insta::assert_snapshot!(snapshot, svg);
+        }
+        let (_, plan) = scene
+            .as_facilitator(&format!("/facilitator/workshops/{}/activities/{}/board.svg", scene.workshop, scene.plan))
+            .await;
+        for shown in
+            ["Un guichet unique", "Porteur : SPW Intérieur", "Échéance : 2027", "Partagée", "guichets existants"]
+        {
+            assert!(plan.contains(shown), "the action card's {shown} on the picture: {plan}");
+        }
+        let (_, risks) = scene
+            .as_facilitator(&format!("/facilitator/workshops/{}/activities/{}/board.svg", scene.workshop, scene.risks))
+            .await;
+        assert!(risks.contains("class=\"heat-map\""), "the probability × impact matrix: {risks}");
+        assert!(risks.contains("data-likelihood=\"4\" data-impact=\"5\""), "the rated risk placed on it: {risks}");
+        assert!(risks.contains("Le budget est coupé") && risks.contains("Probabilité 3,5 (± 0,5)"), "{risks}");
+        // The console's download links carry the same names.
+        let (_, console) = scene.as_facilitator(&format!("/facilitator/workshops/{}", scene.workshop)).await;
+        assert!(console.contains("download=\"atelier-des-suites-carte-des-risques.svg\""), "{console}");
+        assert!(console.contains("data-board-png-name=\"atelier-des-suites-carte-des-risques.png\""), "{console}");
+    }
+
+    #[tokio::test]
+    async fn the_stage_says_how_far_the_room_is_in_counts_only() {
+        let scene = scene().await;
+        let (status, screen) = scene.as_facilitator(&format!("/facilitator/workshops/{}/screen", scene.workshop)).await;
+        assert_eq!(status, StatusCode::OK);
+        // The stage without the join panel (its code and QR code are new at every run).
+        let start = screen.find("id=\"screen-live\"").expect("the stage");
+        let end = screen.find("data-fit-pages").expect("the page indicator");
+        let stage = &screen[start..end];
+        assert!(stage.contains("2 sur 2 ont contribué"), "{stage}");
+        assert!(stage.contains("2 sur 2 ont évalué les risques"), "{stage}");
+        insta::assert_snapshot!("stage_with_progress_fr", stage);
     }
 }
 

@@ -395,8 +395,13 @@ async fn brainwriting_rotates_sheets_at_every_table_and_loses_no_idea() {
     assert!(board.matches("s’appuie sur 1").count() >= n_people, "builds-on links shown");
     assert!(board.contains("Tour 3") && board.contains("attend à une place vide"), "{board}");
 
-    // The projection shows the round and, at busy tables, a count per sheet.
+    // The projection shows the round and, at busy tables, the ideas newest first.
     let screen = room.console("/screen");
     let screen = room.facilitator.get(&screen).await;
-    assert!(screen.body.contains("Tour 3") && screen.body.contains("bw-counts"), "{}", screen.body);
+    assert!(screen.body.contains("Tour 3") && screen.body.contains("bw-latest"), "{}", screen.body);
+    let newest = screen.body.find(posted[posted.len() - 1].as_str());
+    assert!(newest.is_some(), "the newest idea on the screen");
+    for text in &posted {
+        assert_eq!(screen.body.matches(text.as_str()).count(), 1, "{text} on the screen once");
+    }
 }

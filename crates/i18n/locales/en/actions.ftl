@@ -125,3 +125,6 @@ risks-link-summary = Link the actions that mitigate it
 risks-link-button = Save the linked actions
 actions-retained-heading = Retained ideas ({ $count })
 actions-retained-none = The previous step retained no idea.
+
+# The board's picture for slides: an action card's first steps.
+actions-export-first-steps = First steps: { $steps }

@@ -128,3 +128,6 @@ risks-link-summary = Lier les actions qui l’atténuent
 risks-link-button = Enregistrer les actions liées
 actions-retained-heading = Idées retenues ({ $count })
 actions-retained-none = Aucune idée n’a été retenue par l’étape précédente.
+
+# The board's picture for slides: an action card's first steps.
+actions-export-first-steps = Premières étapes : { $steps }

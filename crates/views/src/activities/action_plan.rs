@@ -158,7 +158,7 @@ fn key_from_name(name: &str) -> String {
 }
 
 /// The cards of this activity's plan, in the order they were drafted.
-fn plan<'a>(view: &View<'a>) -> Vec<&'a Action> {
+pub(super) fn plan<'a>(view: &View<'a>) -> Vec<&'a Action> {
     view.workshop.plan().filter(|action| action.activity_id == view.activity.id).collect()
 }
 
@@ -259,7 +259,7 @@ pub fn projection(view: &View<'_>) -> Markup {
 
 /// The jurisdictions to group cards under: the activity's, then any key a card still carries
 /// after its jurisdiction was taken out of the settings, so no card drops out of sight.
-fn groups(lang: Lang, settings: &ActivitySettings, cards: &[&Action]) -> Vec<(String, String)> {
+pub(super) fn groups(lang: Lang, settings: &ActivitySettings, cards: &[&Action]) -> Vec<(String, String)> {
     let mut groups = jurisdictions(lang, settings);
     for action in cards {
         if !groups.iter().any(|(key, _)| *key == action.card.jurisdiction) {

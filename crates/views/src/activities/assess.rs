@@ -262,7 +262,8 @@ fn results_in(view: &View<'_>, audience: Audience, only: Option<&str>) -> Markup
                 .unwrap_or_default();
             ol.assessment-ranking {
                 @for &(index, tied) in &ranked {
-                    li.assessed-item data-item=(index) value=(number_of(&tiers, index)) {
+                    li.assessed-item data-item=(index) value=(number_of(&tiers, index))
+                        data-legend=(number_of(&tiers, index)) {
                         p.result-text {
                             (texts.get(index).map_or("?", String::as_str))
                             @if tied { " " span.badge.tie { (lang.t("votes-tie")) } }
@@ -434,7 +435,7 @@ fn matrix(lang: Lang, placements: &[&MatrixPlacement], texts: &[String], tiers: 
                     }
                 }
                 @for ((index, _, _, _), (x, y)) in points.iter().zip(&positions) {
-                    g.matrix-point {
+                    g.matrix-point data-mark=(number_of(tiers, *index)) {
                         circle cx=(format!("{x:.1}")) cy=(format!("{y:.1}")) r=(POINT_RADIUS)
                             fill="#1f5bc0" stroke="#ffffff" stroke-width="2" {}
                         text x=(format!("{x:.1}")) y=(format!("{:.1}", y + 4.5))

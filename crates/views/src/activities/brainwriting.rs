@@ -19,8 +19,8 @@ use converge_core::{Contribution, ParticipantId, Role, Scope, SheetRef, Subject}
 use maud::{Markup, html};
 use std::collections::BTreeMap;
 
-/// Above this many ideas at a table, the projection shows each sheet's count instead of its
-/// ideas: the back of the room cannot read more.
+/// Up to this many ideas at a table, the projection shows them sheet by sheet, each chain whole;
+/// above it, the table's ideas newest first, the room following what is being written.
 const FEW_IDEAS_PER_TABLE: usize = 12;
 
 pub fn participant(view: &View<'_>) -> Markup {
@@ -184,11 +184,22 @@ pub fn projection(view: &View<'_>) -> Markup {
         return html! { p.lead { (lang.t("bw-not-started")) } };
     };
     let seated = seated_participants(view);
+    // As dense as the busiest table.
+    let busiest = (0..brainwriting.tables.len())
+        .map(|table| {
+            view.workshop
+                .contributions_in(view.activity.id)
+                .filter(|idea| idea.sheet.is_some_and(|sheet| sheet.table as usize == table))
+                .count()
+        })
+        .max()
+        .unwrap_or_default();
     html! {
         p.bw-round-big { (lang.t_args("bw-round", &[("round", (brainwriting.round + 1).into())])) }
-        // The tables stand side by side and stay on the screen; what pages is the sheets of
-        // each (a table of seven blank sheets is taller than a projector on its own).
-        div.bw-projection {
+        // The tables stand side by side and stay on the screen; what pages is the ideas of
+        // each (or its sheets, while they are few: a table of seven blank sheets is taller than
+        // a projector on its own).
+        div.bw-projection data-density=[super::density(view, busiest)] {
             @for (table, rotation) in brainwriting.tables.iter().enumerate() {
                 (table_projection_section(view, table, rotation, &seated, FEW_IDEAS_PER_TABLE))
             }
@@ -210,8 +221,9 @@ pub fn table_projection(view: &View<'_>, table: u32) -> Option<Markup> {
     })
 }
 
-/// A table on the projection: who sits there (where names may show), then its sheets' ideas, or
-/// their counts above `few` ideas.
+/// A table on the projection: who sits there (where names may show), then its ideas: sheet by
+/// sheet up to `few` of them, else newest first (in an anonymous brainwriting, in the order of
+/// their texts, which tells no seat). The ideas page when the screen cannot hold them.
 fn table_projection_section(
     view: &View<'_>,
     table: usize,
@@ -226,11 +238,16 @@ fn table_projection_section(
     let n_ideas: usize = sheets.iter().map(Vec::len).sum();
     html! {
                 section.bw-table {
-                    h3 { (lang.t_args("bw-table", &[("table", (table + 1).into())])) }
-                    @if !view.names_off_screen() { (members(view, rotation, seated)) }
-                    @if view.activity.settings.anonymous && n_ideas > few {
-                        p.bw-counts { strong { (lang.t_args("bw-ideas-count", &[("count", n_ideas.into())])) } }
-                    } @else if view.activity.settings.anonymous {
+                    h3 {
+                        (lang.t_args("bw-table", &[("table", (table + 1).into())]))
+                        " " span.badge.bw-count { (lang.t_args("bw-ideas-count", &[("count", n_ideas.into())])) }
+                    }
+                    // Who sits where, while the room finds its tables; once ideas come, they
+                    // take the room (a table zoomed on keeps its members).
+                    @if !view.names_off_screen() && (n_ideas == 0 || few == usize::MAX) {
+                        (members(view, rotation, seated))
+                    }
+                    @if view.activity.settings.anonymous {
                         (table_ideas(view, table as u32))
                     } @else if n_ideas <= few {
                         div.bw-sheets data-fit-items {
@@ -242,17 +259,29 @@ fn table_projection_section(
                             }
                         }
                     } @else {
-                        ul.bw-counts {
-                            @for (sheet, ideas) in sheets.iter().enumerate() {
-                                li {
-                                    span { (sheet_title(view, rotation, sheet, seated)) }
-                                    " "
-                                    strong { (lang.t_args("bw-ideas-count", &[("count", ideas.len().into())])) }
-                                }
-                            }
-                        }
+                        (latest_ideas(view, table as u32))
                     }
                 }
+    }
+}
+
+/// A table's ideas, the newest first, each with its round and its author where they may show.
+fn latest_ideas(view: &View<'_>, table: u32) -> Markup {
+    let ideas: Vec<&Contribution> = view
+        .workshop
+        .contributions_in(view.activity.id)
+        .filter(|idea| idea.sheet.is_some_and(|sheet| sheet.table == table))
+        .collect();
+    html! {
+        ol.bw-ideas.bw-latest {
+            @for idea in ideas.iter().rev() {
+                li data-contribution=(idea.id) {
+                    p.note-text { (idea.text) }
+                    @let meta = idea_meta(view, idea);
+                    @if !meta.is_empty() { p.bw-idea-meta { (meta) } }
+                }
+            }
+        }
     }
 }
 

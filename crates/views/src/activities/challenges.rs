@@ -35,7 +35,7 @@ fn challenge_list(view: &View<'_>, with_controls: bool) -> Markup {
         @if notes.is_empty() {
             p.muted { (view.lang.t("notes-empty")) }
         } @else {
-            ul.notes.challenge-list {
+            ul.notes.challenge-list data-density=[super::density(view, notes.len())] {
                 @for note in notes.iter().rev() {
                     @let questions = reformulations.get(&note.id).map(Vec::as_slice).unwrap_or_default();
                     (generic::note(view, note, html! {

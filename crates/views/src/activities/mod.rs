@@ -143,6 +143,20 @@ pub fn related_activities(workshop: &Workshop, activity: &Activity) -> String {
     related.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
 }
 
+/// How densely the projection lays out a board of `count` items (`data-density`, read by
+/// `stage.css`): a few stand large in wide columns, many in narrower columns of smaller type. The
+/// stage's fitting then takes the largest size at which they fit, and pages only when even the
+/// smallest readable one cannot hold them.
+/// Only the projection says it: `None` on a phone or the console.
+pub(crate) fn density(view: &View<'_>, count: usize) -> Option<&'static str> {
+    let on_the_stage = view.role.is_none() && view.viewer.is_none();
+    on_the_stage.then_some(match count {
+        0..=6 => "roomy",
+        7..=12 => "medium",
+        _ => "dense",
+    })
+}
+
 /// What an activity's sources produced, shown as the questions to work on: the reformulated
 /// challenges become the prompts of brainwriting. Folded unless `open`.
 fn source_prompts(view: &View<'_>, open: bool) -> Markup {
@@ -257,4 +271,4 @@ pub fn projection(view: &View<'_>) -> Markup {
 }
 
 /// The board of an activity as an SVG document, for the facilitator's slides.
-pub use export::board_svg;
+pub use export::{board_svg, file_name};

@@ -162,7 +162,7 @@ fn gallery(view: &View<'_>) -> Markup {
                     }
                 }
             } @else {
-                div.gallery data-fit-items {
+                div.gallery data-fit-items data-density=[super::density(view, groups.len())] {
                     @for (card_id, notes) in &groups {
                         (card_group(view, card_id, notes))
                     }

@@ -79,7 +79,7 @@ fn by_challenge(view: &View<'_>) -> Markup {
         @if groups.is_empty() {
             p.muted { (view.lang.t("notes-empty")) }
         } @else {
-            div.reformulation-groups data-fit-items {
+            div.reformulation-groups data-fit-items data-density=[super::density(view, questions.len())] {
                 @for (challenge, group) in &groups {
                     section.reformulation-group {
                         div.source-challenge {

@@ -130,6 +130,20 @@ fn severity(rated: &Rated<'_>) -> f64 {
 
 /// The heat map of the rated risks, each marked with its number.
 fn heat_map(lang: Lang, risks: &[Rated<'_>]) -> Markup {
+    let (svg, placed) = heat_map_chart(lang, risks);
+    html! {
+        figure.heat-map-figure {
+            // The chart escapes every text it holds (converge_report::heat_map).
+            (PreEscaped(svg))
+            figcaption.hint {
+                @if placed == 0 { (lang.t("risks-heat-map-empty")) } @else { (lang.t("risks-heat-map-caption")) }
+            }
+        }
+    }
+}
+
+/// The heat map as an `<svg>` element (every text in it escaped), and how many risks it places.
+fn heat_map_chart(lang: Lang, risks: &[Rated<'_>]) -> (String, usize) {
     let labels: Vec<String> = risks.iter().map(|rated| rated.number.to_string()).collect();
     let placed: Vec<PlacedRisk<'_>> = risks
         .iter()
@@ -142,15 +156,16 @@ fn heat_map(lang: Lang, risks: &[Rated<'_>]) -> Markup {
     let (title, likelihood, impact) =
         (lang.t("risks-heat-map-title"), lang.t("risks-likelihood"), lang.t("risks-impact"));
     let svg = heat_map_svg(&placed, &HeatMapText { title: &title, likelihood: &likelihood, impact: &impact });
-    html! {
-        figure.heat-map-figure {
-            // The chart escapes every text it holds (converge_report::heat_map).
-            (PreEscaped(svg))
-            figcaption.hint {
-                @if placed.is_empty() { (lang.t("risks-heat-map-empty")) } @else { (lang.t("risks-heat-map-caption")) }
-            }
-        }
-    }
+    (svg, placed.len())
+}
+
+/// The map for the board's picture (`export.rs`): the heat map as an `<svg>` element, and each
+/// risk with its number on it and its figures in words.
+pub(super) fn for_export<'a>(view: &View<'a>) -> (String, Vec<(usize, &'a Contribution, String)>) {
+    let risks = rated(view);
+    let (svg, _) = heat_map_chart(view.lang, &risks);
+    let listed = risks.iter().map(|rated| (rated.number, rated.risk, figures(view.lang, rated.summary))).collect();
+    (svg, listed)
 }
 
 /// "Likelihood 3.5 (± 1.5) · impact 4.5 (± 0.5) · 2 ratings", or that nobody rated it yet.

@@ -54,8 +54,10 @@ fn notes<'a>(view: &View<'a>) -> Vec<&'a Contribution> {
 /// and threats (outside).
 fn board(view: &View<'_>, with_controls: bool) -> Markup {
     let notes = notes(view);
+    // As dense as the fullest quadrant.
+    let fullest = generic::SWOT_KINDS.iter().map(|kind| notes.iter().filter(|note| note.kind == *kind).count()).max();
     html! {
-        div.swot-board {
+        div.swot-board data-density=[super::density(view, fullest.unwrap_or_default())] {
             @for kind in generic::SWOT_KINDS {
                 (quadrant_section(view, kind, &notes, with_controls))
             }

@@ -216,12 +216,12 @@ fn export_links(lang: Lang, workshop: &Workshop, activity: &Activity) -> Markup 
     let svg = format!("{}/board.svg", activity_path(workshop.id, activity.id));
     html! {
         span.board-export {
-            a.button.secondary.quiet href=(svg) download={ "board-" (activity.id) ".svg" } data-board-svg {
+            a.button.secondary.quiet href=(svg) download=(crate::activities::file_name(workshop, activity, "svg")) data-board-svg {
                 (lang.t("board-export-svg"))
             }
             " "
             button.secondary.quiet type="button" hidden data-board-png=(svg)
-                data-board-png-name={ "board-" (activity.id) ".png" } {
+                data-board-png-name=(crate::activities::file_name(workshop, activity, "png")) {
                 (lang.t("board-export-png"))
             }
         }

@@ -5,7 +5,8 @@ use crate::Lang;
 use crate::activities::{self, Draft};
 use crate::layout::{EventKinds, Frame, Live, PageContext, csrf_field, form_error, page};
 use converge_core::{
-    Activity, CalendarDate, JoinPanel, Keyring, Language, ParticipantId, Role, Workshop, WorkshopId, limits,
+    Activity, ActivityStatus, CalendarDate, JoinPanel, Keyring, Language, ParticipantId, Role, Workshop, WorkshopId,
+    limits,
 };
 use converge_i18n::FluentValue;
 use maud::{Markup, PreEscaped, html};
@@ -266,6 +267,7 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
                                         h2 { (activity.title) }
                                         @if !activity.prompt.is_empty() { p.prompt { (activity.prompt) } }
                                     }
+                                    (stage_progress(lang, workshop, activity))
                                     (crate::timer::timer(lang, activity, now))
                                 }
                                 @let view = screen.view_of(lang, activity, &draft);
@@ -281,6 +283,23 @@ pub fn screen(context: &PageContext, screen: &Screen) -> Markup {
             }
         },
     )
+}
+
+/// How far the room is, beside the timer while the activity runs: "14 sur 20 ont fini ce tour".
+/// Counts only, never who (`Workshop::progress`), so it reads the same in an anonymous activity.
+fn stage_progress(lang: Lang, workshop: &Workshop, activity: &Activity) -> Markup {
+    let Some(progress) = workshop.progress(activity).filter(|_| activity.status == ActivityStatus::Open) else {
+        return html! {};
+    };
+    html! {
+        p.stage-progress data-progress=(progress.kind.as_str()) {
+            (lang.t_args(&format!("console-progress-{}", progress.kind.as_str()), &[
+                ("done", FluentValue::from(progress.done)),
+                ("present", FluentValue::from(progress.present)),
+            ]))
+            meter min="0" max=(progress.present.max(1)) value=(progress.done) aria-hidden="true" {}
+        }
+    }
 }
 
 /// One contribution full screen: its text as large as the screen takes it, where it comes

@@ -43,7 +43,9 @@ pub async fn board_svg(
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml; charset=utf-8"));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    if let Ok(disposition) = HeaderValue::from_str(&format!("inline; filename=\"board-{activity_id}.svg\"")) {
+    // Named after the workshop and the activity: a slug, so nothing to quote or escape.
+    let name = activities::file_name(workshop, activity, "svg");
+    if let Ok(disposition) = HeaderValue::from_str(&format!("inline; filename=\"{name}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, disposition);
     }
     Ok(response)
