@@ -130,4 +130,4 @@ actions-retained-heading = Idées retenues ({ $count })
 actions-retained-none = Aucune idée n’a été retenue par l’étape précédente.
 
 # The board's picture for slides: an action card's first steps.
-actions-export-first-steps = Premières étapes : { $steps }
+actions-export-first-steps = Premières étapes : { $steps }
