@@ -162,7 +162,7 @@ pub fn decide(
         Command::ShortenTimer { activity_id, minutes } => agenda::shorten_timer(cx, activity_id, minutes),
         Command::Undo { seq } => undo(cx, seq),
         Command::SetFocus { activity_id } => agenda::set_focus(cx, activity_id),
-        Command::NextStep { to } => agenda::next_step(cx, to),
+        Command::NextStep { to, round } => agenda::next_step(cx, to, round),
         Command::FormTables { tables } => participants::form_tables(cx, tables),
         Command::SeatParticipant { participant_id, table } => participants::seat_participant(cx, participant_id, table),
         Command::SetPresence { participant_id, present } => participants::set_presence(cx, participant_id, present),

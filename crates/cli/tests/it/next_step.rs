@@ -279,3 +279,50 @@ async fn the_timer_takes_minutes_either_way_and_undo_names_what_it_cannot_undo()
     assert_eq!(post(&server, &participant, &undo, Some(json!({"seq": 1}))).await.0, 403);
     assert_eq!(post(&server, &participant, &timer("shorten"), None).await.0, 403);
 }
+
+/// On a brainwriting, `nextStep` hands the sheets out and passes them on, round after round,
+/// before it moves on; `round` makes a retry record nothing, and a round that will not come is
+/// refused.
+#[tokio::test]
+async fn on_a_brainwriting_the_next_step_is_the_sheets_until_the_last_round() {
+    let room = Room::new("Hackathon")
+        .from_template("smarter-democracy-hackathon")
+        .people(&[("Alice Martin", "SPW"), ("Bruno Lambert", "SPW"), ("Chloé Dubois", "SPW")])
+        .build()
+        .await;
+    let (server, token, id) = (&room.server, room.token(), room.workshop.as_str());
+    let brainwriting = room.activity("brainwriting");
+    let after = room.activity("assess");
+    let step = format!("/api/v1/workshops/{id}/next-step");
+    server.open(token, id, &brainwriting).await;
+    let (status, _) =
+        post(server, token, &format!("/api/v1/workshops/{id}/focus"), Some(json!({"activity_id": brainwriting}))).await;
+    assert_eq!(status, 200);
+
+    // The sheets are handed out: round 0 begins, on the brainwriting, nothing closed.
+    let (status, taken) = post(server, token, &step, None).await;
+    assert_eq!(status, 200, "{taken}");
+    assert_eq!((str(&taken, "activity_id"), &taken["round"]), (brainwriting.as_str(), &json!(0)));
+    assert!(ids(&taken["closed"]).is_empty());
+    assert!(taken["timer_ends_at"].as_i64().is_some(), "the round is timed: {taken}");
+    let (status, again) = post(server, token, &step, Some(json!({"to": brainwriting, "round": 0}))).await;
+    assert_eq!((status, &again["seq"], &again["round"]), (200, &Value::Null, &Value::Null), "{again}");
+
+    // Three at one table: rounds 1 and 2, one step each, a retry recording nothing.
+    for round in 1..=2 {
+        let body = json!({"to": brainwriting, "round": round});
+        let (status, taken) = post(server, token, &step, Some(body.clone())).await;
+        assert_eq!(status, 200, "{taken}");
+        assert_eq!((str(&taken, "activity_id"), &taken["round"]), (brainwriting.as_str(), &json!(round)));
+        let (status, again) = post(server, token, &step, Some(body)).await;
+        assert_eq!((status, &again["seq"]), (200, &Value::Null), "{again}");
+    }
+    let (status, refused) = post(server, token, &step, Some(json!({"to": brainwriting, "round": 3}))).await;
+    assert_eq!((status, str(&refused["error"], "code")), (409, "not_the_next_activity"), "{refused}");
+
+    // After the last round the step moves on.
+    let (status, taken) = post(server, token, &step, None).await;
+    assert_eq!(status, 200, "{taken}");
+    assert_eq!((str(&taken, "activity_id"), &taken["round"]), (after.as_str(), &Value::Null));
+    assert_eq!(ids(&taken["closed"]), vec![brainwriting.clone()]);
+}

@@ -146,7 +146,7 @@ fn command(kind: u8, pick: u8, people: &[ParticipantId; 2]) -> Command {
         42 => Command::ArchiveWorkshop,
         43 => Command::RestoreWorkshop,
         44 => Command::MergeParticipant { duplicate: people[0], into: people[1] },
-        46 => Command::NextStep { to: None },
+        46 => Command::NextStep { to: None, round: None },
         47 => Command::IssueScreenLink { renew: pick.is_multiple_of(2) },
         48 => Command::RevokeScreenLink,
         49 => Command::Spotlight { contribution_id: Some(note(1)) },

@@ -426,7 +426,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
         44 => (facilitating(), Command::HideNamesOnScreen { hidden: a % 2 == 0 }),
         45 => {
             let next = workshop.next_activity().map(|next| next.id);
-            (facilitating(), Command::NextStep { to: if c % 2 == 0 { next } else { None } })
+            (facilitating(), Command::NextStep { to: if c % 2 == 0 { next } else { None }, round: None })
         }
         46 => (facilitating(), Command::IssueScreenLink { renew: c % 2 == 0 }),
         47 => (facilitating(), Command::RevokeScreenLink),

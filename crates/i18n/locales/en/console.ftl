@@ -123,6 +123,11 @@ console-next-step-closes = closes “{ $title }”
 console-next-step-opens = opens “{ $title }”
 console-next-step-screens = sends every screen there
 console-next-step-timer = starts its timer ({ $minutes } min)
+console-next-step-start-sheets = Next step: hand out the sheets
+console-next-step-pass-sheets = Next step: pass the sheets (round { $round } of { $rounds })
+console-next-step-sheets-handed = each table gets its sheets and the first round begins
+console-next-step-sheets-passed = each sheet goes to the next person at its table
+console-next-step-after-sheets = after the last round, the next step will be “{ $title }”
 error-no_next_activity = The agenda has no activity after this one.
 error-not_the_next_activity = The agenda moved on meanwhile: the next step no longer leads to this activity. Go back to the console to see where the room is.
 

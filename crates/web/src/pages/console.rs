@@ -958,19 +958,22 @@ pub async fn set_focus(
 pub struct NextStepForm {
     /// The activity the button named: once the room is there, a second click records nothing.
     to: Option<ActivityId>,
+    /// On a brainwriting, the round the button showed beginning (0: the sheets handed out).
+    round: Option<u32>,
     back: Option<String>,
 }
 
-/// `POST .../next-step`: the room moves on to the next activity in one click (closing what ran
-/// before it, opening it, every screen sent there, its timer started). Comes back to the
-/// console, or to the page of the activity the room is now on.
+/// `POST .../next-step`: the next step in one click: on a brainwriting, its sheets handed out or
+/// passed on; otherwise the room moves on to the next activity (closing what ran before it,
+/// opening it, every screen sent there, its timer started). Comes back to the console, or to
+/// the page of the activity the room is now on.
 pub async fn next_step(
     State(app): State<AppState>,
     OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     FormFields(form): FormFields<NextStepForm>,
 ) -> Result<Redirect, PageError> {
-    run(&app, &facilitator, id, Command::NextStep { to: form.to }).await?;
+    run(&app, &facilitator, id, Command::NextStep { to: form.to, round: form.round }).await?;
     let now_on = match form.to {
         Some(to) => Some(to),
         None => app.engine.state(id).await?.workshop.focus,
