@@ -89,9 +89,12 @@ pub enum Command {
         activity_id: ActivityId,
     },
     /// Starts the timer, or resumes it; `minutes` sets it afresh (otherwise the planned time).
+    /// `lock_at_zero`, when given, sets the activity's lock of posting at zero in the same
+    /// decision (an `ActivityUpdated` before the timer, when it changes).
     StartTimer {
         activity_id: ActivityId,
         minutes: Option<u32>,
+        lock_at_zero: Option<bool>,
     },
     PauseTimer {
         activity_id: ActivityId,

@@ -156,7 +156,9 @@ pub fn decide(
         }
         Command::RemoveActivity { activity_id } => agenda::remove_activity(cx, activity_id),
         Command::MoveActivity { activity_id, position } => agenda::move_activity(cx, activity_id, position),
-        Command::StartTimer { activity_id, minutes } => agenda::start_timer(cx, activity_id, minutes),
+        Command::StartTimer { activity_id, minutes, lock_at_zero } => {
+            agenda::start_timer(cx, activity_id, minutes, lock_at_zero)
+        }
         Command::PauseTimer { activity_id } => agenda::pause_timer(cx, activity_id),
         Command::ExtendTimer { activity_id, minutes } => agenda::extend_timer(cx, activity_id, minutes),
         Command::ShortenTimer { activity_id, minutes } => agenda::shorten_timer(cx, activity_id, minutes),

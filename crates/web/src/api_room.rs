@@ -187,6 +187,10 @@ pub struct StartTimerRequest {
     /// left when it was paused, or else starts at the activity's planned time (5 minutes when
     /// it has none).
     minutes: Option<u32>,
+    /// Sets the activity's lock of posting at zero as the timer starts: true, the room's notes
+    /// are refused once the time is up; false, they are taken after it. Absent, the activity's
+    /// setting stays as it is.
+    lock_at_zero: Option<bool>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -218,11 +222,14 @@ pub async fn start_timer(
     ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
     body: Option<ApiJson<serde_json::Value>>,
 ) -> Result<Json<TimerView>, ApiError> {
-    let StartTimerRequest { minutes } = optional_body(body)?;
+    let StartTimerRequest { minutes, lock_at_zero } = optional_body(body)?;
     let workshop = WorkshopId::from_uuid(id);
     let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, workshop).await?;
     let activity = ActivityId::from_uuid(activity_id);
-    let stored = app.engine.execute(workshop, actor, Command::StartTimer { activity_id: activity, minutes }).await?;
+    let stored = app
+        .engine
+        .execute(workshop, actor, Command::StartTimer { activity_id: activity, minutes, lock_at_zero })
+        .await?;
     let events = recorded(&stored);
     let ends_at = started_timer_ends_at(&events, activity);
     let remaining_ms = events.iter().find_map(|(_, event)| match event {

@@ -326,3 +326,46 @@ async fn on_a_brainwriting_the_next_step_is_the_sheets_until_the_last_round() {
     assert_eq!((str(&taken, "activity_id"), &taken["round"]), (after.as_str(), &Value::Null));
     assert_eq!(ids(&taken["closed"]), vec![brainwriting.clone()]);
 }
+
+/// The lock of posting at zero, chosen as the timer starts: `startTimer`'s `lock_at_zero` and the
+/// console's box beside the timer's button, ticked or not; left out, the setting stays.
+#[tokio::test]
+async fn the_lock_at_zero_is_chosen_at_the_timers_start() {
+    let mut room = Room::new("Atelier").build().await;
+    let (id, first) = (room.workshop.clone(), room.activities()[0].clone());
+    room.open(&first).await;
+    let console = room.console("");
+    let timer = format!("/api/v1/workshops/{id}/activities/{first}/timer/start");
+    let locked = |page: &str| page.contains("badge lock");
+    let page = room.facilitator.get(&console).await;
+    assert!(page.body.contains("name=\"lock_at_zero\""), "the timer's form offers the lock");
+    assert!(!locked(&page.body));
+
+    let (status, started) =
+        post(&room.server, room.token(), &timer, Some(json!({"minutes": 2, "lock_at_zero": true}))).await;
+    assert_eq!((status, started["remaining_ms"].as_u64()), (200, Some(120_000)), "{started}");
+    assert!(locked(&room.facilitator.get(&console).await.body), "the API locked posting at zero");
+    // Left out, the lock stays.
+    let (status, _) = post(&room.server, room.token(), &timer, Some(json!({"minutes": 3}))).await;
+    assert_eq!(status, 200);
+    assert!(locked(&room.facilitator.get(&console).await.body));
+    let (status, refused) = post(&room.server, room.token(), &timer, Some(json!({"lock_at_zero": "yes"}))).await;
+    assert_eq!(status, 400, "{refused}");
+
+    // The console's form: the box unticked lifts the lock, ticked sets it again.
+    let start = room.console(&format!("/activities/{first}/timer-start"));
+    let (status, _) =
+        post(&room.server, room.token(), &format!("/api/v1/workshops/{id}/activities/{first}/timer/pause"), None).await;
+    assert_eq!(status, 200);
+    let unticked =
+        room.facilitator.post_form(&start, &[("minutes", "4"), ("lock_choice", "1"), ("back", "console")]).await;
+    assert_eq!(unticked.status, 303);
+    assert!(!locked(&room.facilitator.get(&console).await.body), "unticked, the lock is lifted");
+    let (status, _) =
+        post(&room.server, room.token(), &format!("/api/v1/workshops/{id}/activities/{first}/timer/pause"), None).await;
+    assert_eq!(status, 200);
+    let fields = [("minutes", "4"), ("lock_choice", "1"), ("lock_at_zero", "on"), ("back", "console")];
+    let ticked = room.facilitator.post_form(&start, &fields).await;
+    assert_eq!(ticked.status, 303);
+    assert!(locked(&room.facilitator.get(&console).await.body), "ticked, posting locks at zero");
+}

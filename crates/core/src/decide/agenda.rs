@@ -114,6 +114,7 @@ pub(super) fn start_timer(
     cx: &Deciding<'_>,
     activity_id: ActivityId,
     minutes: Option<u32>,
+    lock_at_zero: Option<bool>,
 ) -> Result<Vec<Event>, DomainError> {
     let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
@@ -135,7 +136,22 @@ pub(super) fn start_timer(
         (None, Some(Timer::Paused { remaining_ms })) if remaining_ms > 0 => remaining_ms,
         (None, _) => planned,
     };
-    Ok(vec![Event::TimerStarted { activity_id, remaining_ms }])
+    let mut events = Vec::with_capacity(2);
+    // The lock of posting at zero, chosen as the timer starts: a change of the activity's
+    // settings like any other, recorded first so that the timer runs under it.
+    if let Some(lock) = lock_at_zero
+        && lock != activity.settings.lock_at_zero
+    {
+        let config = ActivityConfig { lock_at_zero: lock, ..activity.settings.to_config() };
+        events.push(Event::ActivityUpdated {
+            activity_id,
+            title: activity.title.clone(),
+            prompt: activity.prompt.clone(),
+            config,
+        });
+    }
+    events.push(Event::TimerStarted { activity_id, remaining_ms });
+    Ok(events)
 }
 
 pub(super) fn pause_timer(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {

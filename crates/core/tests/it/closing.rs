@@ -83,7 +83,7 @@ fn command(kind: u8, pick: u8, people: &[ParticipantId; 2]) -> Command {
         8 => Command::MoveActivity { activity_id: any_activity, position: 0 },
         9 => Command::OpenActivity { activity_id: any_activity },
         10 => Command::CloseActivity { activity_id: any_activity },
-        11 => Command::StartTimer { activity_id: any_activity, minutes: Some(5) },
+        11 => Command::StartTimer { activity_id: any_activity, minutes: Some(5), lock_at_zero: None },
         12 => Command::PauseTimer { activity_id: any_activity },
         13 => Command::ExtendTimer { activity_id: any_activity, minutes: 2 },
         14 => Command::SetFocus { activity_id: Some(any_activity) },

@@ -55,7 +55,7 @@ fn separate_commands(workshop: &Workshop, next: usize) -> Vec<Command> {
     if let Some(minutes) = target.settings.minutes
         && !running
     {
-        commands.push(Command::StartTimer { activity_id: target.id, minutes: Some(minutes) });
+        commands.push(Command::StartTimer { activity_id: target.id, minutes: Some(minutes), lock_at_zero: None });
     }
     commands
 }
@@ -99,7 +99,7 @@ fn setup_command(step: &Setup) -> Command {
         Setup::Open(n) => Command::OpenActivity { activity_id: of(n) },
         Setup::Close(n) => Command::CloseActivity { activity_id: of(n) },
         Setup::Focus(n) => Command::SetFocus { activity_id: n.as_ref().map(of) },
-        Setup::StartTimer(n) => Command::StartTimer { activity_id: of(n), minutes: None },
+        Setup::StartTimer(n) => Command::StartTimer { activity_id: of(n), minutes: None, lock_at_zero: None },
         Setup::PauseTimer(n) => Command::PauseTimer { activity_id: of(n) },
     }
 }
@@ -163,7 +163,11 @@ fn from_a_running_activity_one_step_closes_it_and_runs_the_next_on_every_screen(
     let mut workshop = agenda_with(&[Some(10), Some(15), None, None, None]);
     run(&mut workshop, facilitating(), Command::OpenActivity { activity_id: activity(0) });
     run(&mut workshop, facilitating(), Command::SetFocus { activity_id: Some(activity(0)) });
-    run(&mut workshop, facilitating(), Command::StartTimer { activity_id: activity(0), minutes: None });
+    run(
+        &mut workshop,
+        facilitating(),
+        Command::StartTimer { activity_id: activity(0), minutes: None, lock_at_zero: None },
+    );
     assert_eq!(workshop.next_activity().map(|next| next.id), Some(activity(1)));
     let events = decide(&workshop, facilitating(), Command::NextStep { to: Some(activity(1)), round: None }).unwrap();
     assert_eq!(
@@ -200,7 +204,11 @@ fn an_activity_already_open_after_the_current_one_is_where_the_step_leads_and_st
     }
     run(&mut workshop, facilitating(), Command::SetFocus { activity_id: Some(activity(0)) });
     // Its timer already runs: it keeps its time.
-    run(&mut workshop, facilitating(), Command::StartTimer { activity_id: activity(1), minutes: Some(3) });
+    run(
+        &mut workshop,
+        facilitating(),
+        Command::StartTimer { activity_id: activity(1), minutes: Some(3), lock_at_zero: None },
+    );
     let events = decide(&workshop, facilitating(), Command::NextStep { to: None, round: None }).unwrap();
     assert_eq!(
         events,

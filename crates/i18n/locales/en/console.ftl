@@ -146,6 +146,7 @@ console-screen-link-revoke = Revoke the link
 console-timer-shorten = −1 min
 console-timer-resume = Resume
 console-timer-minutes-label = Timer length, in minutes
+console-timer-lock-label = lock posting at zero
 console-lock-at-zero-badge = Posting stops at zero
 settings-lock-at-zero-label = Stop posting when the timer reaches zero
 console-current-heading = Now

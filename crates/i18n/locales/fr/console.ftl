@@ -146,6 +146,7 @@ console-screen-link-revoke = Retirer le lien
 console-timer-shorten = −1 min
 console-timer-resume = Reprendre
 console-timer-minutes-label = Durée du minuteur, en minutes
+console-timer-lock-label = bloquer l’envoi à zéro
 console-lock-at-zero-badge = Envoi bloqué à zéro
 settings-lock-at-zero-label = Bloquer l’envoi de contributions quand le minuteur arrive à zéro
 console-current-heading = En cours

@@ -321,6 +321,13 @@ fn timer_start_form(context: &PageContext, workshop: &Workshop, activity: &Activ
                     inputmode="numeric" value=(planned);
             }
             span.unit aria-hidden="true" { "min" }
+            // The lock of posting at zero, chosen as the timer starts (the marker says the form
+            // asked, so an unticked box lifts the lock).
+            input type="hidden" name="lock_choice" value="1";
+            label.lock-choice {
+                input type="checkbox" name="lock_at_zero" value="on" checked[activity.settings.lock_at_zero];
+                " " (lang.t("console-timer-lock-label"))
+            }
             button.secondary type="submit" {
                 (lang.t(if paused { "console-timer-resume" } else { "console-timer-start" }))
             }

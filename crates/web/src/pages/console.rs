@@ -683,10 +683,14 @@ pub struct StartTimerForm {
     back: Option<String>,
     /// The minutes to run, as typed; empty: what was left at the pause, or the planned time.
     minutes: Option<String>,
+    /// Present when the form offers the lock of posting at zero: `lock_at_zero` ticked or not.
+    lock_choice: Option<String>,
+    lock_at_zero: Option<String>,
 }
 
 /// `POST .../activities/{activity_id}/timer-start`: the minutes typed beside the button, or else
-/// what was left when it was paused, or else the activity's planned time.
+/// what was left when it was paused, or else the activity's planned time; and the lock of
+/// posting at zero as ticked beside it.
 pub async fn start_timer(
     State(app): State<AppState>,
     owned: OwnedWorkshop,
@@ -704,9 +708,11 @@ pub async fn start_timer(
         matches!(activity.timer, Some(converge_core::Timer::Paused { .. })) && activity.settings.minutes == minutes
     });
     let minutes = minutes.filter(|_| !paused_planned);
+    let lock_at_zero = form.lock_choice.is_some().then(|| trimmed(&form.lock_at_zero) == Some("on"));
     press(&app, owned, (id, activity_id), BackForm { back: form.back }, |_| Command::StartTimer {
         activity_id,
         minutes,
+        lock_at_zero,
     })
     .await
 }
