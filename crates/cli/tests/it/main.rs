@@ -39,6 +39,7 @@ mod report_pdf;
 mod robustness;
 mod screen_link;
 mod sessions;
+mod shortlist;
 mod slow_follower;
 mod tally;
 mod templates_folder;

@@ -205,3 +205,6 @@ shortlist-heading = Shortlist by hand
 shortlist-hint = Tick the ideas the room will work on. The shortlist can be revised until the activity opens.
 shortlist-empty = The sources have produced nothing yet.
 shortlist-save-button = Save the shortlist
+shortlist-saved = Shortlist saved:
+shortlist-confirm-empty = No idea is ticked: “{ $title }” would have nothing left to work on. Empty the shortlist anyway?
+shortlist-confirm-empty-button = Empty the shortlist

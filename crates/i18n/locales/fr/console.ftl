@@ -205,3 +205,6 @@ shortlist-heading = Sélection à la main
 shortlist-hint = Cochez les idées sur lesquelles la salle travaillera. La sélection peut être revue jusqu’à l’ouverture de l’activité.
 shortlist-empty = Les sources n’ont encore rien produit.
 shortlist-save-button = Enregistrer la sélection
+shortlist-saved = Sélection enregistrée :
+shortlist-confirm-empty = Aucune idée n’est cochée : « { $title } » n’aurait plus rien sur quoi travailler. Vider la sélection quand même ?
+shortlist-confirm-empty-button = Vider la sélection

@@ -15,7 +15,7 @@ use super::layout::{EventKinds, Frame, PageContext, csrf_field, page};
 use crate::access::OwnedWorkshop;
 use crate::auth::Facilitator;
 use crate::error::{Failure, PageError};
-use crate::extract::{FormFields, ValidPath, trimmed};
+use crate::extract::{FormFields, ValidPath, ValidQuery, trimmed};
 use crate::i18n::Lang;
 use crate::{AppState, join_url};
 use axum::extract::State;
@@ -223,12 +223,27 @@ pub async fn console(
 }
 
 /// One activity as the facilitator runs it: its controls, its board, and its settings.
+#[derive(Deserialize, Default)]
+pub struct ActivityPageQuery {
+    /// What the last save of the shortlist came to: `saved`, or `confirm-empty` when it asks
+    /// before emptying the activity.
+    #[serde(default)]
+    shortlist: Option<String>,
+}
+
 pub async fn activity_page(
     State(app): State<AppState>,
     context: PageContext,
     OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidQuery(query): ValidQuery<ActivityPageQuery>,
 ) -> Result<Markup, PageError> {
+    use converge_views::pages::selection::ShortlistSaved;
+    let saved = match query.shortlist.as_deref() {
+        Some("saved") => ShortlistSaved::Saved,
+        Some("confirm-empty") => ShortlistSaved::ConfirmEmpty,
+        _ => ShortlistSaved::No,
+    };
     let lang = context.lang;
     let workshop = &state.workshop;
     let activity = workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
@@ -279,7 +294,7 @@ pub async fn activity_page(
                 }
             }
             // Outside the live region: boxes being ticked are never swapped away.
-            (converge_views::pages::selection::shortlist_form(&context, workshop, activity))
+            (converge_views::pages::selection::shortlist_form(&context, workshop, activity, saved))
             @if workshop.closed_at.is_none() {
                 details.card.settings {
                     summary { (lang.t("activity-settings-heading")) }
@@ -872,13 +887,16 @@ pub struct ShortlistForm {
     /// The ids of the items ticked, one field per box.
     #[serde(default)]
     item: Vec<String>,
+    /// Present once the facilitator confirmed that nothing is to be ticked.
+    confirm_empty: Option<String>,
 }
 
 /// `POST .../activities/{activity_id}/shortlist`: records the items the facilitator ticked and
-/// comes back to the activity's page.
+/// comes back to the activity's page, which says how many are retained. Nothing ticked where the
+/// shortlist held items would leave the activity with nothing: the page asks first.
 pub async fn set_shortlist(
     State(app): State<AppState>,
-    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
     FormFields(form): FormFields<ShortlistForm>,
 ) -> Result<Redirect, PageError> {
@@ -887,8 +905,16 @@ pub async fn set_shortlist(
         items
             .push(raw.trim().parse::<ContributionId>().map_err(|_| PageError(Failure::from(DomainError::NotASource)))?);
     }
+    let held = state.workshop.activity(activity_id).is_some_and(|activity| !activity.shortlist.is_empty());
+    // The confirmation's button empties the shortlist, whatever boxes a page loaded afresh
+    // (without the script) shows ticked again.
+    if form.confirm_empty.is_some() {
+        items.clear();
+    } else if items.is_empty() && held {
+        return Ok(Redirect::to(&format!("{}?shortlist=confirm-empty#shortlist", activity_path(id, activity_id))));
+    }
     run(&app, &facilitator, id, Command::SetShortlist { activity_id, items }).await?;
-    Ok(Redirect::to(&format!("{}#shortlist", activity_path(id, activity_id))))
+    Ok(Redirect::to(&format!("{}?shortlist=saved#shortlist", activity_path(id, activity_id))))
 }
 
 /// `POST .../activities/{activity_id}/edit`: saves the settings form and comes back to the
