@@ -15,6 +15,7 @@ mod backup;
 mod bad_input;
 mod board_export;
 mod concurrent_votes;
+mod console_api;
 mod converging;
 mod converging_room;
 mod crash_cycles;
