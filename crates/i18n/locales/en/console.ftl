@@ -127,7 +127,7 @@ console-next-step-start-sheets = Next step: hand out the sheets
 console-next-step-pass-sheets = Next step: pass the sheets (round { $round } of { $rounds })
 console-next-step-sheets-handed = each table gets its sheets and the first round begins
 console-next-step-sheets-passed = each sheet goes to the next person at its table
-console-next-step-after-sheets = after the last round, the next step will be “{ $title }”
+console-next-step-after-sheets = After the last round, the next step will be “{ $title }”.
 error-no_next_activity = The agenda has no activity after this one.
 error-not_the_next_activity = The agenda moved on meanwhile: the next step no longer leads to this activity. Go back to the console to see where the room is.
 

@@ -127,7 +127,7 @@ console-next-step-start-sheets = Étape suivante : distribuer les feuilles
 console-next-step-pass-sheets = Étape suivante : passer les feuilles (tour { $round } sur { $rounds })
 console-next-step-sheets-handed = chaque table reçoit ses feuilles, le premier tour commence
 console-next-step-sheets-passed = chaque feuille passe à la personne suivante de sa table
-console-next-step-after-sheets = après le dernier tour, l’étape suivante sera « { $title } »
+console-next-step-after-sheets = Après le dernier tour, l’étape suivante sera « { $title } ».
 error-no_next_activity = L’ordre du jour n’a plus d’activité après celle-ci.
 error-not_the_next_activity = L’ordre du jour a avancé entre-temps : l’étape suivante ne mène plus à cette activité. Revenez à la console pour voir où en est la salle.
 

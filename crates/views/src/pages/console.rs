@@ -307,6 +307,7 @@ fn timer_start_form(context: &PageContext, workshop: &Workshop, activity: &Activ
     let paused = matches!(activity.timer, Some(converge_core::Timer::Paused { remaining_ms }) if remaining_ms > 0);
     let planned = activity.settings.minutes.unwrap_or(5);
     let field = format!("timer-minutes-{}", activity.id);
+    let offers_lock = back != "console" || workshop.current_activity().is_some_and(|current| current.id == activity.id);
     html! {
         form.inline.timer-start method="post"
             action={ "/facilitator/workshops/" (workshop.id) "/activities/" (activity.id) "/timer-start" } {
@@ -322,11 +323,14 @@ fn timer_start_form(context: &PageContext, workshop: &Workshop, activity: &Activ
             }
             span.unit aria-hidden="true" { "min" }
             // The lock of posting at zero, chosen as the timer starts (the marker says the form
-            // asked, so an unticked box lifts the lock).
-            input type="hidden" name="lock_choice" value="1";
-            label.lock-choice {
-                input type="checkbox" name="lock_at_zero" value="on" checked[activity.settings.lock_at_zero];
-                " " (lang.t("console-timer-lock-label"))
+            // asked, so an unticked box lifts the lock): where the room is, and on the
+            // activity's own page; the agenda's other rows stay short.
+            @if offers_lock {
+                input type="hidden" name="lock_choice" value="1";
+                label.lock-choice {
+                    input type="checkbox" name="lock_at_zero" value="on" checked[activity.settings.lock_at_zero];
+                    " " (lang.t("console-timer-lock-label"))
+                }
             }
             button.secondary type="submit" {
                 (lang.t(if paused { "console-timer-resume" } else { "console-timer-start" }))
@@ -552,7 +556,7 @@ pub fn next_step_control(context: &PageContext, workshop: &Workshop, back: &str)
     let Some(step) = step else { return html! {} };
     let (label, effects, back) = match step {
         Step::StartSheets(activity) | Step::PassSheets { activity, .. } => {
-            let (label, effects) = sheets_step(lang, workshop, activity, step.round().unwrap_or_default());
+            let (label, effects) = sheets_step(lang, activity, step.round().unwrap_or_default());
             (label, effects, back)
         }
         Step::MoveOn(next) => {
@@ -577,13 +581,16 @@ pub fn next_step_control(context: &PageContext, workshop: &Workshop, back: &str)
             input type="hidden" name="back" value=(back);
             button type="submit" { (label) }
             p.hint { (lang.t("console-next-step-intro")) " " (effects.join(", ")) }
+            @if step.round().is_some() && let Some(after) = after_the_sheets(lang, workshop, step.activity()) {
+                p.hint { (after) }
+            }
         }
     }
 }
 
 /// The button's words and what one click does, for a step on a brainwriting's sheets: `round`
-/// begins (0 when they are handed out); after the last round, the next activity.
-fn sheets_step(lang: Lang, workshop: &Workshop, activity: &Activity, round: u32) -> (String, Vec<String>) {
+/// begins (0 when they are handed out).
+fn sheets_step(lang: Lang, activity: &Activity, round: u32) -> (String, Vec<String>) {
     let rules = activity.settings.brainwriting_rules();
     let rounds = activity.brainwriting.as_ref().map(|sheets| sheets.rounds_per_cycle() as u32);
     let label = match rounds {
@@ -593,7 +600,7 @@ fn sheets_step(lang: Lang, workshop: &Workshop, activity: &Activity, round: u32)
         ),
         None => lang.t("console-next-step-start-sheets"),
     };
-    let mut effects = vec![
+    let effects = vec![
         if rounds.is_some() {
             lang.t("console-next-step-sheets-passed")
         } else {
@@ -601,11 +608,14 @@ fn sheets_step(lang: Lang, workshop: &Workshop, activity: &Activity, round: u32)
         },
         lang.t_args("console-next-step-timer", &[("minutes", FluentValue::from(rules.round_minutes))]),
     ];
-    let position = workshop.activities.iter().position(|each| each.id == activity.id).unwrap_or_default();
-    if let Some(after) = workshop.activities.get(position + 1) {
-        effects.push(lang.t_args("console-next-step-after-sheets", &[("title", after.title.as_str().into())]));
-    }
     (label, effects)
+}
+
+/// After a brainwriting's last round, where the next step leads: said beside the sheets' step.
+fn after_the_sheets(lang: Lang, workshop: &Workshop, activity: &Activity) -> Option<String> {
+    let position = workshop.activities.iter().position(|each| each.id == activity.id)?;
+    let after = workshop.activities.get(position + 1)?;
+    Some(lang.t_args("console-next-step-after-sheets", &[("title", after.title.as_str().into())]))
 }
 
 /// The button's words and what one click does, for a move on to `next`.
