@@ -79,3 +79,54 @@ scenario(h, 'one click on the console moves the screen and the phones to the nex
   assert.equal((await console_.locator(`${nextStepForm} button`).textContent()).trim(), `Étape suivante\u00a0: ${third.title}`);
   assert.deepEqual(s.dialogs, [], 'no dialog opened');
 });
+
+// During a brainwriting the next step is the sheets: handed out, then passed on one click a
+// round until the last round, when it names the next activity again.
+scenario(h, 'on a brainwriting the next step passes the sheets in one click, then moves on after the last round', async (s) => {
+  const console_ = await s.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+  await signIn(s, console_);
+  const workshop = await createWorkshopFromTemplate(s, console_, 'Hackathon — feuilles', 'smarter-democracy-hackathon');
+  const agenda = await agendaOf(s, console_, workshop.id);
+  const at = agenda.findIndex((a) => a.title.startsWith('Brainwriting'));
+  assert.ok(at >= 0, 'the template has a brainwriting');
+  const [brainwriting, after] = [agenda[at], agenda[at + 1]];
+  const phones = [];
+  for (const name of ['Alice Martin', 'Bruno Lambert', 'Chloé Dubois']) {
+    const phone = await s.newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    await join(s, phone, { joinCode: workshop.joinCode, name, service: 'SPW Mobilité' });
+    phones.push(phone);
+  }
+  await openAndFocus(s, console_, workshop, brainwriting.id);
+  await Promise.all(phones.map((phone) => waitForFollowedFocus(phone, workshop.id, brainwriting.id)));
+
+  const posts = [];
+  console_.on('request', (request) => {
+    if (request.method() === 'POST' && request.frame() === console_.mainFrame()) posts.push(new URL(request.url()).pathname);
+  });
+  const label = async () => (await console_.locator(`${nextStepForm} button`).first().textContent()).trim();
+  const phonesHold = (round) => Promise.all(phones.map((phone, i) => eventually(`phone ${i + 1} holds a sheet for round ${round + 1}`, async () => {
+    assert.equal(await phone.locator(`[data-bw-form-round="${round}"] #note-form`).count(), 1);
+  }, { timeout: 10_000 })));
+
+  await console_.goto(workshop.consoleUrl);
+  assert.equal(await label(), 'Étape suivante : distribuer les feuilles');
+  assert.equal(await clickNextStep(s, console_, workshop), brainwriting.id);
+  await phonesHold(0);
+  // Three people at one table: three rounds, so the sheets are passed twice.
+  for (const round of [1, 2]) {
+    await console_.goto(workshop.consoleUrl);
+    assert.equal(await label(), `Étape suivante : passer les feuilles (tour ${round + 1} sur 3)`);
+    const before = posts.length;
+    await clickNextStep(s, console_, workshop);
+    assert.deepEqual(posts.slice(before), [`/facilitator/workshops/${workshop.id}/next-step`], 'one click passes the sheets');
+    await phonesHold(round);
+  }
+  // The last round runs: the next step is the next activity again, one click away.
+  await console_.goto(workshop.consoleUrl);
+  assert.equal(await label(), `Étape suivante : ${after.title}`);
+  assert.equal(await clickNextStep(s, console_, workshop), after.id);
+  await Promise.all(phones.map((phone) => waitForFollowedFocus(phone, workshop.id, after.id)));
+  const now = await agendaOf(s, console_, workshop.id);
+  assert.deepEqual([now[at].status, now[at + 1].status], ['closed', 'open']);
+  assert.deepEqual(s.dialogs, [], 'no dialog opened');
+});

@@ -259,10 +259,13 @@ const STEPS = [
   {
     key: 'ideas',
     name: 'brainwriting',
-    // The sheets go round only once the facilitator starts them: the step's second click.
+    // The sheets go round only once the facilitator hands them out: the next step again, its
+    // second click.
     async enter(run) {
       await run.facilitator.nextStep();
-      await run.facilitator.click(run.facilitator.page.locator('form[action$="/brainwriting-start"] button[type=submit]'), 'the brainwriting\'s start');
+      const step = run.facilitator.page.locator(`${nextStepForm} button[type=submit]`).first();
+      assert.match(await step.textContent(), /distribuer les feuilles/, 'the next step hands the sheets out');
+      await run.facilitator.nextStep();
     },
     async room(run) {
       const ideas = run.texts['sheet.idea'].map((idea) => idea.text);
@@ -285,16 +288,25 @@ const STEPS = [
         await ApiRoom.pool(posts);
         return texts.at(-1);
       };
+      // Passing the sheets is the next step until the last round: one click each, in place
+      // (no page load); not a change of activity, so not counted among the transitions.
+      const step = run.facilitator.page.locator(`${nextStepForm} button[type=submit]`).first();
+      const passSheets = async () => {
+        await run.facilitator.page.bringToFront();
+        assert.match(await step.textContent(), /passer les feuilles/, 'the next step passes the sheets');
+        const passed = await settled(run.facilitator.page);
+        await step.click();
+        await passed();
+      };
       await write(0, 2);
-      // The next round: not a change of step, so not counted among the transitions.
-      await run.facilitator.page.bringToFront();
-      const nextRound = run.facilitator.page.locator('form[action$="/next-round"] button[type=submit]');
-      // The console acts in place: the round is passed without a page load.
-      const passed = await settled(run.facilitator.page);
-      await nextRound.click();
-      await passed();
+      await passSheets();
       // From the second round on, the projection counts each sheet's ideas: no text to wait for.
       await write(1, 1);
+      // The remaining rounds go by without writing, until the step names the next activity.
+      for (let round = 2; /passer les feuilles/.test(await step.textContent()); round += 1) {
+        assert.ok(round < 12, 'the sheets stop going round');
+        await passSheets();
+      }
       return null;
     },
   },

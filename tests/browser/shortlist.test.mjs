@@ -64,6 +64,19 @@ scenario(h, 'a hand shortlist is assessed, its top voted on, and the plan shows 
   for (const text of ['Idée Alpha', 'Idée Charlie']) await shortlist.locator('li', { hasText: text }).locator('input').check();
   await submit(console_, shortlist);
   assert.match(await summaryOf(console_), /^2 idées retenues sur 4/);
+  // The save is confirmed in place, beside the button.
+  const saved = shortlist.locator('[data-shortlist-saved]');
+  assert.equal(await saved.getAttribute('data-shortlist-saved'), '2');
+  assert.match(await saved.textContent(), /Sélection enregistrée\s*:\s*2 idées retenues sur 4/);
+  // Nothing ticked would leave the assessment with nothing: asked first, nothing saved; ticked
+  // again, saved.
+  for (const box of await shortlist.locator('input[type=checkbox]').all()) await box.uncheck();
+  await submit(console_, shortlist);
+  assert.ok(await shortlist.locator('button[name=confirm_empty]').isVisible(), 'the console asks before emptying');
+  assert.match(await summaryOf(console_), /^2 idées retenues sur 4/);
+  for (const text of ['Idée Alpha', 'Idée Charlie']) await shortlist.locator('li', { hasText: text }).locator('input').check();
+  await submit(console_, shortlist);
+  assert.equal(await shortlist.locator('[data-shortlist-saved]').getAttribute('data-shortlist-saved'), '2');
 
   // The phone's assessment shows those two alone; Alpha scores high, Charlie low.
   await openAndFocus(s, console_, workshop, assess);

@@ -48,8 +48,8 @@ const SHORTLIST: usize = 24;
 const ASSESSED_PERCENT: u64 = 60;
 /// The share of people (in percent) away when a given action card was checked for consensus.
 const AWAY_PERCENT: u64 = 8;
-/// The vote: ten dots each, at most three on one idea (dots spread a room's preferences over
-/// some seventy ideas better than the template's majority judgment, which grades every one).
+/// The vote: ten dots each, at most three on one idea, as the flagship template sets it (the
+/// demo says so again, so that its ballots hold whatever the template becomes).
 const DOTS_BUDGET: u32 = 10;
 const DOTS_CAP: u32 = 3;
 /// How a voter spends the ten dots: on their five favourite ideas.

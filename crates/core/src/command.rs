@@ -89,9 +89,12 @@ pub enum Command {
         activity_id: ActivityId,
     },
     /// Starts the timer, or resumes it; `minutes` sets it afresh (otherwise the planned time).
+    /// `lock_at_zero`, when given, sets the activity's lock of posting at zero in the same
+    /// decision (an `ActivityUpdated` before the timer, when it changes).
     StartTimer {
         activity_id: ActivityId,
         minutes: Option<u32>,
+        lock_at_zero: Option<bool>,
     },
     PauseTimer {
         activity_id: ActivityId,
@@ -114,13 +117,18 @@ pub enum Command {
     SetFocus {
         activity_id: Option<ActivityId>,
     },
-    /// Moves the room on to the next activity (`Workshop::next_activity`) in one decision:
-    /// closes every open activity before it, opens it, sends every screen there and starts its
-    /// timer at its planned minutes; the same events as those commands one after the other.
-    /// `to` names the activity the facilitator was shown: once the room is there (a second
-    /// click, a retry) nothing more is recorded, and a step that now leads elsewhere is refused.
+    /// Takes the next step (`Workshop::next_step`) in one decision. Moving on to the next
+    /// activity closes every open activity before it, opens it, sends every screen there and
+    /// starts its timer at its planned minutes; the same events as those commands one after the
+    /// other. On a brainwriting the step hands out the sheets, then passes them on
+    /// (`StartBrainwriting`, `NextRound`) until the last round.
+    /// `to` names the activity the facilitator was shown and `round`, for a step on the sheets,
+    /// the round it begins: once the room is there (a second click, a retry) nothing more is
+    /// recorded, and a step that now leads elsewhere is refused. `to` naming the activity after
+    /// a brainwriting whose sheets still go round moves on without the remaining rounds.
     NextStep {
         to: Option<ActivityId>,
+        round: Option<u32>,
     },
     /// Seats the room, e.g. as `tables::assign_tables` proposes.
     FormTables {

@@ -156,13 +156,15 @@ pub fn decide(
         }
         Command::RemoveActivity { activity_id } => agenda::remove_activity(cx, activity_id),
         Command::MoveActivity { activity_id, position } => agenda::move_activity(cx, activity_id, position),
-        Command::StartTimer { activity_id, minutes } => agenda::start_timer(cx, activity_id, minutes),
+        Command::StartTimer { activity_id, minutes, lock_at_zero } => {
+            agenda::start_timer(cx, activity_id, minutes, lock_at_zero)
+        }
         Command::PauseTimer { activity_id } => agenda::pause_timer(cx, activity_id),
         Command::ExtendTimer { activity_id, minutes } => agenda::extend_timer(cx, activity_id, minutes),
         Command::ShortenTimer { activity_id, minutes } => agenda::shorten_timer(cx, activity_id, minutes),
         Command::Undo { seq } => undo(cx, seq),
         Command::SetFocus { activity_id } => agenda::set_focus(cx, activity_id),
-        Command::NextStep { to } => agenda::next_step(cx, to),
+        Command::NextStep { to, round } => agenda::next_step(cx, to, round),
         Command::FormTables { tables } => participants::form_tables(cx, tables),
         Command::SeatParticipant { participant_id, table } => participants::seat_participant(cx, participant_id, table),
         Command::SetPresence { participant_id, present } => participants::set_presence(cx, participant_id, present),

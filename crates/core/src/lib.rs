@@ -140,6 +140,6 @@ pub use projection::{BoardPart, JoinPanel, Projection, Quadrant, Zoom};
 pub use pseudonym::{Keyring, Pseudonym, Scope, Subject};
 pub use selection::Take;
 pub use state::{
-    Activity, BUILTIN_DECK, Brainwriting, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Timer, Workshop,
+    Activity, BUILTIN_DECK, Brainwriting, Contribution, DECK_CARDS_MAX, DeckCard, Participant, Step, Timer, Workshop,
 };
 pub use text::{CardTitle, DisplayName, NoteText, Prompt, ServiceName, Title, limits};

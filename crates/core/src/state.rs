@@ -241,6 +241,36 @@ impl Brainwriting {
     }
 }
 
+/// What the next step does (`Workshop::next_step`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    /// The brainwriting the room is on hands its sheets out: the first round begins.
+    StartSheets(&'a Activity),
+    /// The brainwriting's sheets are passed on: round `round` (counted from 0) begins.
+    PassSheets { activity: &'a Activity, round: u32 },
+    /// The room moves on to this activity.
+    MoveOn(&'a Activity),
+}
+
+impl Step<'_> {
+    /// The activity the step acts on: the brainwriting whose sheets go round, or the one the
+    /// room moves on to.
+    pub fn activity(&self) -> &Activity {
+        match self {
+            Step::StartSheets(activity) | Step::PassSheets { activity, .. } | Step::MoveOn(activity) => activity,
+        }
+    }
+
+    /// The round a step on the sheets begins (0 when they are handed out); `None` for a move.
+    pub fn round(&self) -> Option<u32> {
+        match self {
+            Step::StartSheets(_) => Some(0),
+            Step::PassSheets { round, .. } => Some(*round),
+            Step::MoveOn(_) => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
     pub id: ParticipantId,
@@ -478,14 +508,34 @@ impl Workshop {
         })
     }
 
-    /// Where the next step leads (`Command::NextStep`): the activity right after the current
-    /// one on the agenda, whatever its status, or the first one when the room has begun none.
-    /// `None` at the end of the agenda.
+    /// The activity after the current one (`Command::NextStep` moves the room there): the
+    /// activity right after the current one on the agenda, whatever its status, or the first
+    /// one when the room has begun none. `None` at the end of the agenda.
     pub fn next_activity(&self) -> Option<&Activity> {
         let after = match self.current_activity() {
             Some(current) => self.activities.iter().position(|activity| activity.id == current.id)? + 1,
             None => 0,
         };
         self.activities.get(after)
+    }
+
+    /// What the next step does (`Command::NextStep`), the one rule the console words and the
+    /// command follows. While the room is on an open brainwriting, its sheets come first: handed
+    /// out if they are not yet, then passed on round after round; in the last round the step
+    /// moves on to the next activity. Anywhere else it moves on. `None` at the end of the agenda.
+    pub fn next_step(&self) -> Option<Step<'_>> {
+        if let Some(current) = self.current_activity()
+            && current.kind() == ActivityKind::Brainwriting
+            && current.status == ActivityStatus::Open
+        {
+            match &current.brainwriting {
+                None => return Some(Step::StartSheets(current)),
+                Some(sheets) if !sheets.is_last_round() => {
+                    return Some(Step::PassSheets { activity: current, round: sheets.round + 1 });
+                }
+                Some(_) => {}
+            }
+        }
+        self.next_activity().map(Step::MoveOn)
     }
 }

@@ -21,6 +21,7 @@ use converge_core::config_limits::{
     CATEGORIES_MAX, CRITERIA_MAX, DAYS_MAX, IDEAS_PER_ROUND_MAX, MINUTES_MAX, NAME_MAX, ROUND_MINUTES_MAX,
     TABLE_SIZE_MAX, TABLE_SIZE_MIN, WEIGHT_MAX,
 };
+use converge_core::voting::{VoteConfig, VoteMethod};
 use converge_core::{
     ActivityConfig, ActivityId, ActivityKind, ActivitySettings, BrainwritingConfig, Category, Criterion, DomainError,
     Language, Prompt, Take, Title, valid_key,
@@ -88,6 +89,8 @@ struct Activity {
     criteria: Vec<TemplateCriterion>,
     brainwriting: Option<BrainwritingConfig>,
     deck: Option<String>,
+    /// How a `vote` is cast and counted; majority judgment when unset.
+    vote: Option<VoteConfig>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,9 +128,9 @@ impl Activity {
                 .collect(),
             brainwriting: self.brainwriting,
             deck: self.deck.clone(),
-            // A vote starts with majority judgment, the matrix splits at the middle of the scale;
-            // the facilitator adjusts both in the console.
-            vote: None,
+            // A vote without `vote` settings starts with majority judgment; the matrix splits at
+            // the middle of the scale; the facilitator adjusts both in the console.
+            vote: self.vote,
             impact_threshold_tenths: None,
             feasibility_threshold_tenths: None,
             // Actions fall to the administration, the next government or both unless the
@@ -231,6 +234,9 @@ fn write_activity(out: &mut String, activity: &Activity) {
     if let Some(deck) = &activity.deck {
         let _ = writeln!(out, "deck = {}", quote(deck));
     }
+    if let Some(vote) = &activity.vote {
+        let _ = writeln!(out, "vote = {}", vote_table(vote));
+    }
     if !activity.categories.is_empty() {
         let _ = writeln!(out, "categories = [");
         for name in &activity.categories {
@@ -260,6 +266,28 @@ fn write_activity(out: &mut String, activity: &Activity) {
             rules.ideas_per_round, rules.round_minutes, rules.table_size
         );
     }
+}
+
+/// A vote's settings as the inline table a template writes: the method and the numbers that
+/// method reads.
+fn vote_table(vote: &VoteConfig) -> String {
+    let mut fields = vec![format!("method = {}", quote(vote.method.as_str()))];
+    match vote.method {
+        VoteMethod::Dots => {
+            fields.push(format!("dots = {}", vote.dots_budget));
+            fields.push(format!("dots_per_item = {}", vote.dots_cap));
+        }
+        VoteMethod::Score => {
+            fields.push(format!("score_min = {}", vote.score_min));
+            fields.push(format!("score_max = {}", vote.score_max));
+            if vote.rank_by_median {
+                fields.push("rank_by_median = true".to_owned());
+            }
+        }
+        VoteMethod::MajorityJudgment => fields.push(format!("grades = {}", vote.grades)),
+        _ => {}
+    }
+    format!("{{ {} }}", fields.join(", "))
 }
 
 /// A TOML basic string: one line, with every character that needs it escaped, so any text
@@ -457,6 +485,26 @@ struct RawActivity {
     criteria: Option<Spanned<Vec<Spanned<RawCriterion>>>>,
     brainwriting: Option<Spanned<RawBrainwriting>>,
     deck: Option<Spanned<String>>,
+    vote: Option<Spanned<RawVote>>,
+}
+
+/// A vote's settings: the method, and the numbers of that method (the domain's defaults when
+/// left out).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVote {
+    method: Spanned<String>,
+    /// The dots each person spends (`dots`).
+    dots: Option<Spanned<u32>>,
+    /// The most dots one person puts on one item (`dots`).
+    dots_per_item: Option<Spanned<u32>>,
+    /// The score range (`score`).
+    score_min: Option<Spanned<i32>>,
+    score_max: Option<Spanned<i32>>,
+    /// Ranks a score vote by the median rather than the mean (`score`).
+    rank_by_median: Option<Spanned<bool>>,
+    /// How many grades (`majority_judgment`).
+    grades: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize)]
@@ -662,6 +710,10 @@ impl Checker<'_> {
                 )
             })?),
         };
+        let vote = match &raw.vote {
+            None => None,
+            Some(vote) => Some(self.vote(vote, kind, key)?),
+        };
         let brainwriting = raw.brainwriting.as_ref().map(|rules| BrainwritingConfig {
             ideas_per_round: *rules.get_ref().ideas_per_round.get_ref(),
             round_minutes: *rules.get_ref().round_minutes.get_ref(),
@@ -680,6 +732,7 @@ impl Checker<'_> {
             criteria,
             brainwriting,
             deck: raw.deck.as_ref().map(|deck| deck.get_ref().clone()),
+            vote,
         };
         // The domain's own rules decide; this only finds where to point and what to say.
         let earlier_ids: Vec<ActivityId> = (0..index).map(stand_in_id).collect();
@@ -697,6 +750,110 @@ impl Checker<'_> {
             }
         }
         Ok(activity)
+    }
+
+    /// A `vote = { … }` table read and checked field by field, so that a refusal points at the
+    /// number at fault; the limits are the domain's (`VoteConfig::check`).
+    fn vote(&self, spanned: &Spanned<RawVote>, kind: ActivityKind, key: &str) -> Result<VoteConfig, TemplateError> {
+        let invalid = |span: Range<usize>, reason: String| self.error(span, "invalid_config", reason);
+        if kind != ActivityKind::Vote {
+            return Err(invalid(
+                spanned.span(),
+                format!("`vote` is not a setting of a `{}` activity: remove it from activity `{key}`", kind.as_str()),
+            ));
+        }
+        let raw = spanned.get_ref();
+        let method_name = raw.method.get_ref();
+        let Some(method) = VoteMethod::parse(method_name) else {
+            let known: Vec<&str> = VoteMethod::ALL.iter().map(|method| method.as_str()).collect();
+            return Err(invalid(
+                raw.method.span(),
+                format!(
+                    "unknown vote method {method_name:?} for activity `{key}`; expected one of: {}",
+                    known.join(", ")
+                ),
+            ));
+        };
+        // A number of another method would be silently ignored: refused, naming the method it is for.
+        let belongs = [
+            ("dots", raw.dots.as_ref().map(Spanned::span), VoteMethod::Dots),
+            ("dots_per_item", raw.dots_per_item.as_ref().map(Spanned::span), VoteMethod::Dots),
+            ("score_min", raw.score_min.as_ref().map(Spanned::span), VoteMethod::Score),
+            ("score_max", raw.score_max.as_ref().map(Spanned::span), VoteMethod::Score),
+            ("rank_by_median", raw.rank_by_median.as_ref().map(Spanned::span), VoteMethod::Score),
+            ("grades", raw.grades.as_ref().map(Spanned::span), VoteMethod::MajorityJudgment),
+        ];
+        for (field, span, of) in belongs {
+            if let Some(span) = span
+                && of != method
+            {
+                return Err(invalid(
+                    span,
+                    format!(
+                        "`{field}` is a setting of a `{}` vote; activity `{key}` votes by `{}`: remove it",
+                        of.as_str(),
+                        method.as_str()
+                    ),
+                ));
+            }
+        }
+        let defaults = VoteConfig::new(method);
+        let mut vote = defaults;
+        // Each number is checked alone against the defaults, then the two that depend on each
+        // other together, so the message names the one at fault.
+        let alone = |config: VoteConfig| config.check().is_ok();
+        if let Some(dots) = &raw.dots {
+            vote.dots_budget = *dots.get_ref();
+            if !alone(VoteConfig { dots_budget: vote.dots_budget, dots_cap: 1, ..defaults }) {
+                return Err(invalid(
+                    dots.span(),
+                    format!("the `dots` of the vote `{key}` must be between 1 and 100, not {}", vote.dots_budget),
+                ));
+            }
+        }
+        vote.dots_cap = match &raw.dots_per_item {
+            Some(cap) => *cap.get_ref(),
+            // Left out, the cap is the domain's, and never more than the dots.
+            None => defaults.dots_cap.min(vote.dots_budget),
+        };
+        if !alone(vote) && method == VoteMethod::Dots {
+            let span = raw.dots_per_item.as_ref().map_or(spanned.span(), Spanned::span);
+            return Err(invalid(
+                span,
+                format!(
+                    "the `dots_per_item` of the vote `{key}` must be between 1 and its `dots` ({}), not {}",
+                    vote.dots_budget, vote.dots_cap
+                ),
+            ));
+        }
+        if let Some(min) = &raw.score_min {
+            vote.score_min = *min.get_ref();
+        }
+        if let Some(max) = &raw.score_max {
+            vote.score_max = *max.get_ref();
+        }
+        if method == VoteMethod::Score && !alone(vote) {
+            let span = raw.score_max.as_ref().or(raw.score_min.as_ref()).map_or(spanned.span(), Spanned::span);
+            return Err(invalid(
+                span,
+                format!(
+                    "the scores of the vote `{key}` must run from `score_min` to a greater `score_max`, at most 100                      apart, not {} to {}",
+                    vote.score_min, vote.score_max
+                ),
+            ));
+        }
+        vote.rank_by_median = raw.rank_by_median.as_ref().is_some_and(|median| *median.get_ref());
+        if let Some(grades) = &raw.grades {
+            let n = *grades.get_ref();
+            vote.grades = u8::try_from(n).unwrap_or(u8::MAX);
+            if !alone(vote) {
+                return Err(invalid(
+                    grades.span(),
+                    format!("the `grades` of the vote `{key}` must be between 2 and 10, not {n}"),
+                ));
+            }
+        }
+        Ok(vote)
     }
 
     /// A `take` rule needs a source that can feed it, as the domain checks on the agenda.
@@ -724,8 +881,8 @@ impl Checker<'_> {
             Take::Top { .. } if !has(&[ActivityKind::Vote, ActivityKind::Assess]) => {
                 format!("a top N of activity `{key}` needs a vote or an assess activity among its `sources`")
             }
-            // A template leaves the vote's method to the console (majority judgment until set):
-            // dots are known only when the workshop runs, where the domain checks them.
+            // Whether the vote counts dots is the vote's own setting, which the facilitator may
+            // still change in the console: the domain checks it when the workshop runs.
             Take::MinDots { .. } if !has(&[ActivityKind::Vote]) => {
                 format!("`take = \"dots K\"` of activity `{key}` needs a vote among its `sources`")
             }

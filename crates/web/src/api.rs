@@ -21,6 +21,7 @@ use uuid::Uuid;
 
 /// Decodes a JSON body read as a value, taking a number with a zero fraction (`3.0`) where the
 /// document says integer: JSON Schema counts it as one, and clients that only have floats send it.
+/// An array is refused, whatever the fields.
 pub(crate) fn decode<T: serde::de::DeserializeOwned>(mut body: serde_json::Value) -> Result<T, ApiError> {
     fn whole_numbers(value: &mut serde_json::Value) {
         match value {
@@ -33,6 +34,11 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(mut body: serde_json::Value
             serde_json::Value::Object(fields) => fields.values_mut().for_each(whole_numbers),
             _ => {}
         }
+    }
+    // Every body the API reads is an object: serde would also read a struct from an array of
+    // its fields in order, which the document does not offer.
+    if body.is_array() {
+        return Err(ApiError::from(Failure::BadRequest("the body must be a JSON object, not an array".to_owned())));
     }
     whole_numbers(&mut body);
     serde_json::from_value(body).map_err(|error| ApiError::from(Failure::BadRequest(error.to_string())))

@@ -47,14 +47,22 @@ pub struct NextStepRequest {
     /// The activity the caller means to step to: the one after the activity on the screens.
     /// When the room is already there (a retry after a lost answer), nothing is recorded; when
     /// the next step now leads elsewhere, the step is refused (409). Absent, the step goes to
-    /// whatever activity comes next.
+    /// whatever comes next. On a brainwriting whose sheets still go round, naming the activity
+    /// after it moves on without the remaining rounds.
     to: Option<Uuid>,
+    /// For a step on a brainwriting's sheets (`to` naming the brainwriting): the round it
+    /// begins, counted from 0 (0 hands the sheets out). Once the sheets are there, nothing is
+    /// recorded; when the next step is something else now, the step is refused (409).
+    round: Option<u32>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct StepTaken {
     /// The activity the room is now on: open and on every screen.
     activity_id: Uuid,
+    /// On a brainwriting, the round of its sheets the step began (0 when it handed them out);
+    /// null for a move to another activity, and when the step recorded nothing.
+    round: Option<u32>,
     /// The activities the step closed, in agenda order: every open one before it.
     closed: Vec<Uuid>,
     /// When the activity's timer ends, in milliseconds since 1970 (UTC); null when none runs
@@ -64,11 +72,14 @@ pub struct StepTaken {
     seq: Option<u64>,
 }
 
-/// Move the room on to the next activity of the agenda in one step: every open activity before
-/// it closes (the counts of votes and assessments frozen in the same write), it opens, every
-/// screen is sent there and its timer starts at its planned time. The next activity is the one
-/// after the activity on the screens or, while they roam, after the last one begun; the first
-/// when none was. The record holds the same events as the separate operations would write.
+/// Take the next step, the console's first control. While the room is on an open brainwriting,
+/// the step hands its sheets out, then passes them on (the next round, its timer restarted)
+/// until the last round. Otherwise it moves the room on to the next activity of the agenda:
+/// every open activity before it closes (the counts of votes and assessments frozen in the same
+/// write), it opens, every screen is sent there and its timer starts at its planned time. The
+/// next activity is the one after the activity on the screens or, while they roam, after the
+/// last one begun; the first when none was. The record holds the same events as the separate
+/// operations would write.
 #[utoipa::path(post, path = "/api/v1/workshops/{id}/next-step", operation_id = "nextStep", tag = "facilitation",
     params(("id" = Uuid, Path)),
     request_body = Option<NextStepRequest>,
@@ -82,15 +93,23 @@ pub async fn next_step(
     ApiMember { state, actor, .. }: ApiMember,
     body: Option<ApiJson<serde_json::Value>>,
 ) -> Result<Json<StepTaken>, ApiError> {
-    let NextStepRequest { to } = optional_body(body)?;
+    let NextStepRequest { to, round } = optional_body(body)?;
     let workshop = state.workshop.id;
     let to = to.map(ActivityId::from_uuid);
-    let stored = app.engine.execute(workshop, actor, Command::NextStep { to }).await?;
+    let stored = app.engine.execute(workshop, actor, Command::NextStep { to, round }).await?;
     let events = recorded(&stored);
-    let sent_to = events.iter().find_map(|(_, event)| match event {
-        Event::FocusChanged { activity_id } => *activity_id,
+    let sheets = events.iter().find_map(|(_, event)| match event {
+        Event::BrainwritingStarted { activity_id, .. } => Some((*activity_id, 0)),
+        Event::BrainwritingRoundStarted { activity_id, round } => Some((*activity_id, *round)),
         _ => None,
     });
+    let sent_to = events
+        .iter()
+        .find_map(|(_, event)| match event {
+            Event::FocusChanged { activity_id } => *activity_id,
+            _ => None,
+        })
+        .or(sheets.map(|(activity_id, _)| activity_id));
     // Nothing recorded means the room was already where `to` says.
     let now_on = sent_to.or(to).ok_or(ApiError::from(DomainError::NoNextActivity))?;
     let closed = events
@@ -104,7 +123,13 @@ pub async fn next_step(
         Some(ends_at) => Some(ends_at),
         None => running_timer_ends_at(&app, workshop, now_on).await?,
     };
-    Ok(Json(StepTaken { activity_id: now_on.as_uuid(), closed, timer_ends_at, seq: stored.last().map(|e| e.seq) }))
+    Ok(Json(StepTaken {
+        activity_id: now_on.as_uuid(),
+        round: sheets.map(|(_, round)| round),
+        closed,
+        timer_ends_at,
+        seq: stored.last().map(|e| e.seq),
+    }))
 }
 
 /// When the timer of `activity` ends as the workshop now stands, if it runs.
@@ -162,6 +187,10 @@ pub struct StartTimerRequest {
     /// left when it was paused, or else starts at the activity's planned time (5 minutes when
     /// it has none).
     minutes: Option<u32>,
+    /// Sets the activity's lock of posting at zero as the timer starts: true, the room's notes
+    /// are refused once the time is up; false, they are taken after it. Absent, the activity's
+    /// setting stays as it is.
+    lock_at_zero: Option<bool>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -193,11 +222,14 @@ pub async fn start_timer(
     ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
     body: Option<ApiJson<serde_json::Value>>,
 ) -> Result<Json<TimerView>, ApiError> {
-    let StartTimerRequest { minutes } = optional_body(body)?;
+    let StartTimerRequest { minutes, lock_at_zero } = optional_body(body)?;
     let workshop = WorkshopId::from_uuid(id);
     let ApiMember { actor, .. } = ApiMember::of(&app, &credentials, workshop).await?;
     let activity = ActivityId::from_uuid(activity_id);
-    let stored = app.engine.execute(workshop, actor, Command::StartTimer { activity_id: activity, minutes }).await?;
+    let stored = app
+        .engine
+        .execute(workshop, actor, Command::StartTimer { activity_id: activity, minutes, lock_at_zero })
+        .await?;
     let events = recorded(&stored);
     let ends_at = started_timer_ends_at(&events, activity);
     let remaining_ms = events.iter().find_map(|(_, event)| match event {

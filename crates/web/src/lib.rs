@@ -125,6 +125,7 @@
 mod access;
 pub mod api;
 mod api_actions;
+mod api_console;
 mod api_moderation;
 mod api_projection;
 mod api_room;
@@ -336,6 +337,19 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/workshops/{id}/activities/{activity_id}/timer/extend", post(api_room::extend_timer))
         .route("/api/v1/workshops/{id}/activities/{activity_id}/timer/shorten", post(api_room::shorten_timer))
         .route("/api/v1/workshops/{id}/undo", post(api_room::undo))
+        .route("/api/v1/workshops/{id}/activities/{activity_id}/shortlist", post(api_console::set_shortlist))
+        .route("/api/v1/workshops/{id}/activities/{activity_id}/move", post(api_console::move_activity))
+        .route(
+            "/api/v1/workshops/{id}/contributions/{contribution_id}/categorize",
+            post(api_console::categorize_contribution),
+        )
+        .route("/api/v1/workshops/{id}/contributions/{contribution_id}/move", post(api_console::move_contribution))
+        .route("/api/v1/workshops/{id}/contributions/{contribution_id}/merge", post(api_console::merge_contribution))
+        .route("/api/v1/workshops/{id}/tables", post(api_console::form_tables))
+        .route("/api/v1/workshops/{id}/participants/{participant_id}/seat", post(api_console::seat_participant))
+        .route("/api/v1/workshops/{id}/participants/{participant_id}/presence", post(api_console::set_presence))
+        .route("/api/v1/workshops/{id}/joining", post(api_console::set_joining))
+        .route("/api/v1/workshops/{id}/join-code", post(api_console::renew_join_code))
         .route("/api/v1/workshops/{id}/participants/{participant_id}/role", post(api::change_role))
         .route("/api/v1/workshops/{id}/contributions", post(api::post_contribution))
         .route("/api/v1/workshops/{id}/contributions/{contribution_id}/hide", post(api_moderation::hide_contribution))

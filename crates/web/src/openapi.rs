@@ -1,10 +1,10 @@
 //! The OpenAPI document of the JSON API, served at `/api/openapi.json`: the operations of
-//! `crate::api`, `crate::api_actions`, `crate::api_moderation`, `crate::api_projection`, `crate::api_room`,
+//! `crate::api`, `crate::api_actions`, `crate::api_console`, `crate::api_moderation`, `crate::api_projection`, `crate::api_room`,
 //! `crate::api_screen_link` and `crate::sse`, with what the derive cannot say written in by hand.
 //! It sits above the handlers it describes, which know nothing of it.
 
 use crate::error::{Answer, ErrorBody};
-use crate::{api, api_actions, api_moderation, api_projection, api_room, api_screen_link, sse};
+use crate::{api, api_actions, api_console, api_moderation, api_projection, api_room, api_screen_link, sse};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use converge_core::{ContributionKind, Language, Role};
@@ -23,6 +23,10 @@ use utoipa::{Modify, OpenApi};
           api_moderation::remove_contribution, api_moderation::unmerge_contribution,
           api_room::next_step, api_room::focus_activity, api_room::start_timer, api_room::pause_timer,
           api_room::extend_timer, api_room::shorten_timer, api_room::undo,
+          api_console::set_shortlist, api_console::move_activity, api_console::categorize_contribution,
+          api_console::move_contribution, api_console::merge_contribution, api_console::form_tables,
+          api_console::seat_participant, api_console::set_presence, api_console::set_joining,
+          api_console::renew_join_code,
           api_screen_link::issue_screen_link, api_screen_link::revoke_screen_link),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth),
@@ -62,6 +66,7 @@ pub fn openapi_document() -> serde_json::Value {
     set_enum(&mut document, &format!("{schemas}/CreateWorkshopRequest/properties/template"), &templates, true);
     set_enum(&mut document, &format!("{schemas}/ChangeRoleRequest/properties/role"), &roles, false);
     set_enum(&mut document, &format!("{schemas}/PostContributionRequest/properties/kind"), &kinds, true);
+    set_enum(&mut document, &format!("{schemas}/MoveContributionRequest/properties/kind"), &kinds, false);
     // A ballot's variants refuse unknown fields, as the structs do; grades and assessment scores
     // are bytes.
     if let Some(variants) =

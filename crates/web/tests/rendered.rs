@@ -120,6 +120,16 @@ async fn the_openapi_document_keeps_the_contracted_operations() {
         "undo post /api/v1/workshops/{id}/undo",
         "issueScreenLink post /api/v1/workshops/{id}/screen-link",
         "revokeScreenLink post /api/v1/workshops/{id}/screen-link/revoke",
+        "setShortlist post /api/v1/workshops/{id}/activities/{activity_id}/shortlist",
+        "moveActivity post /api/v1/workshops/{id}/activities/{activity_id}/move",
+        "categorizeContribution post /api/v1/workshops/{id}/contributions/{contribution_id}/categorize",
+        "moveContribution post /api/v1/workshops/{id}/contributions/{contribution_id}/move",
+        "mergeContribution post /api/v1/workshops/{id}/contributions/{contribution_id}/merge",
+        "formTables post /api/v1/workshops/{id}/tables",
+        "seatParticipant post /api/v1/workshops/{id}/participants/{participant_id}/seat",
+        "setPresence post /api/v1/workshops/{id}/participants/{participant_id}/presence",
+        "setJoining post /api/v1/workshops/{id}/joining",
+        "renewJoinCode post /api/v1/workshops/{id}/join-code",
     ] {
         assert!(operations.iter().any(|operation| operation == contracted), "missing {contracted}");
     }

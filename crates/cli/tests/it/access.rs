@@ -716,6 +716,56 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "/api/v1/workshops/{id}/participants/{participant_id}/role",
         [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
     ),
+    // The rest of the console's controls. The open activity takes everything, so it refuses a
+    // shortlist, and it sorts nothing (422 once let in: the room sorts on a categorize board, as
+    // phones do, so members get that far); it moves to the agenda's first place; the room's
+    // first note is moved to the kind it has and a duplicate merged into it; the room is seated,
+    // one person unseated and said to be here; joining is opened.
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/shortlist",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, S(422), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/move",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/contributions/{contribution_id}/categorize",
+        [UNAUTHENTICATED, S(422), S(422), FORBIDDEN, NOT_FOUND, S(422), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/contributions/{contribution_id}/move",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/contributions/{contribution_id}/merge",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/tables",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/participants/{participant_id}/seat",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/participants/{participant_id}/presence",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/joining",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
     (
         "POST",
         "/api/v1/workshops/{id}/contributions",
@@ -777,6 +827,12 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
     (
         "POST",
         "/api/v1/workshops/{id}/next-step",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
+    ),
+    // A new join code: after every row that joins with the old one, before the closing.
+    (
+        "POST",
+        "/api/v1/workshops/{id}/join-code",
         [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
     ),
     // Closing the workshop refuses everything but its follow-up from then on, so it comes after
@@ -1295,6 +1351,21 @@ impl World {
             })),
             "/api/v1/workshops/{id}/focus" => Some(json!({"activity_id": self.open_activity})),
             "/api/v1/workshops/{id}/undo" => Some(json!({"seq": 1})),
+            "/api/v1/workshops/{id}/activities/{activity_id}/shortlist" => {
+                Some(json!({"items": [self.contribution_id]}))
+            }
+            "/api/v1/workshops/{id}/activities/{activity_id}/move" => Some(json!({"position": 0})),
+            "/api/v1/workshops/{id}/contributions/{contribution_id}/categorize" => {
+                Some(json!({"activity_id": self.open_activity, "category": 0}))
+            }
+            "/api/v1/workshops/{id}/contributions/{contribution_id}/move" => Some(json!({"kind": "challenge"})),
+            "/api/v1/workshops/{id}/contributions/{contribution_id}/merge" => {
+                Some(json!({"into": self.contribution_id}))
+            }
+            "/api/v1/workshops/{id}/tables" => Some(json!({"table_size": 4})),
+            "/api/v1/workshops/{id}/participants/{participant_id}/seat" => Some(json!({"table": null})),
+            "/api/v1/workshops/{id}/participants/{participant_id}/presence" => Some(json!({"present": true})),
+            "/api/v1/workshops/{id}/joining" => Some(json!({"locked": false})),
             "/api/v1/workshops/{id}/contributions" => {
                 Some(json!({"activity_id": self.open_activity, "text": format!("Une contribution de {role:?}")}))
             }

@@ -148,7 +148,14 @@ async fn nobody_in_the_room_can_name_an_anonymous_author_or_a_voter() {
         .post_form(&format!("/facilitator/workshops/{workshop}/activities/{assess}/shortlist"), &shortlist)
         .await;
     assert_eq!(answer.status, 303, "{}", answer.body);
-    let everything = [("title", "Vote"), ("prompt", ""), ("source", assess.as_str()), ("take", "all")];
+    // The flagship votes with dots; this room grades every idea (majority judgment).
+    let everything = [
+        ("title", "Vote"),
+        ("prompt", ""),
+        ("source", assess.as_str()),
+        ("take", "all"),
+        ("vote_method", "majority_judgment"),
+    ];
     let answer =
         console.post_form(&format!("/facilitator/workshops/{workshop}/activities/{vote}/edit"), &everything).await;
     assert_eq!(answer.status, 303, "{}", answer.body);

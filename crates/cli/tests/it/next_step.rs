@@ -279,3 +279,93 @@ async fn the_timer_takes_minutes_either_way_and_undo_names_what_it_cannot_undo()
     assert_eq!(post(&server, &participant, &undo, Some(json!({"seq": 1}))).await.0, 403);
     assert_eq!(post(&server, &participant, &timer("shorten"), None).await.0, 403);
 }
+
+/// On a brainwriting, `nextStep` hands the sheets out and passes them on, round after round,
+/// before it moves on; `round` makes a retry record nothing, and a round that will not come is
+/// refused.
+#[tokio::test]
+async fn on_a_brainwriting_the_next_step_is_the_sheets_until_the_last_round() {
+    let room = Room::new("Hackathon")
+        .from_template("smarter-democracy-hackathon")
+        .people(&[("Alice Martin", "SPW"), ("Bruno Lambert", "SPW"), ("Chloé Dubois", "SPW")])
+        .build()
+        .await;
+    let (server, token, id) = (&room.server, room.token(), room.workshop.as_str());
+    let brainwriting = room.activity("brainwriting");
+    let after = room.activity("assess");
+    let step = format!("/api/v1/workshops/{id}/next-step");
+    server.open(token, id, &brainwriting).await;
+    let (status, _) =
+        post(server, token, &format!("/api/v1/workshops/{id}/focus"), Some(json!({"activity_id": brainwriting}))).await;
+    assert_eq!(status, 200);
+
+    // The sheets are handed out: round 0 begins, on the brainwriting, nothing closed.
+    let (status, taken) = post(server, token, &step, None).await;
+    assert_eq!(status, 200, "{taken}");
+    assert_eq!((str(&taken, "activity_id"), &taken["round"]), (brainwriting.as_str(), &json!(0)));
+    assert!(ids(&taken["closed"]).is_empty());
+    assert!(taken["timer_ends_at"].as_i64().is_some(), "the round is timed: {taken}");
+    let (status, again) = post(server, token, &step, Some(json!({"to": brainwriting, "round": 0}))).await;
+    assert_eq!((status, &again["seq"], &again["round"]), (200, &Value::Null, &Value::Null), "{again}");
+
+    // Three at one table: rounds 1 and 2, one step each, a retry recording nothing.
+    for round in 1..=2 {
+        let body = json!({"to": brainwriting, "round": round});
+        let (status, taken) = post(server, token, &step, Some(body.clone())).await;
+        assert_eq!(status, 200, "{taken}");
+        assert_eq!((str(&taken, "activity_id"), &taken["round"]), (brainwriting.as_str(), &json!(round)));
+        let (status, again) = post(server, token, &step, Some(body)).await;
+        assert_eq!((status, &again["seq"]), (200, &Value::Null), "{again}");
+    }
+    let (status, refused) = post(server, token, &step, Some(json!({"to": brainwriting, "round": 3}))).await;
+    assert_eq!((status, str(&refused["error"], "code")), (409, "not_the_next_activity"), "{refused}");
+
+    // After the last round the step moves on.
+    let (status, taken) = post(server, token, &step, None).await;
+    assert_eq!(status, 200, "{taken}");
+    assert_eq!((str(&taken, "activity_id"), &taken["round"]), (after.as_str(), &Value::Null));
+    assert_eq!(ids(&taken["closed"]), vec![brainwriting.clone()]);
+}
+
+/// The lock of posting at zero, chosen as the timer starts: `startTimer`'s `lock_at_zero` and the
+/// console's box beside the timer's button, ticked or not; left out, the setting stays.
+#[tokio::test]
+async fn the_lock_at_zero_is_chosen_at_the_timers_start() {
+    let mut room = Room::new("Atelier").build().await;
+    let (id, first) = (room.workshop.clone(), room.activities()[0].clone());
+    room.open(&first).await;
+    let console = room.console("");
+    let timer = format!("/api/v1/workshops/{id}/activities/{first}/timer/start");
+    let locked = |page: &str| page.contains("badge lock");
+    let page = room.facilitator.get(&console).await;
+    assert!(page.body.contains("name=\"lock_at_zero\""), "the timer's form offers the lock");
+    assert!(!locked(&page.body));
+
+    let (status, started) =
+        post(&room.server, room.token(), &timer, Some(json!({"minutes": 2, "lock_at_zero": true}))).await;
+    assert_eq!((status, started["remaining_ms"].as_u64()), (200, Some(120_000)), "{started}");
+    assert!(locked(&room.facilitator.get(&console).await.body), "the API locked posting at zero");
+    // Left out, the lock stays.
+    let (status, _) = post(&room.server, room.token(), &timer, Some(json!({"minutes": 3}))).await;
+    assert_eq!(status, 200);
+    assert!(locked(&room.facilitator.get(&console).await.body));
+    let (status, refused) = post(&room.server, room.token(), &timer, Some(json!({"lock_at_zero": "yes"}))).await;
+    assert_eq!(status, 400, "{refused}");
+
+    // The console's form: the box unticked lifts the lock, ticked sets it again.
+    let start = room.console(&format!("/activities/{first}/timer-start"));
+    let (status, _) =
+        post(&room.server, room.token(), &format!("/api/v1/workshops/{id}/activities/{first}/timer/pause"), None).await;
+    assert_eq!(status, 200);
+    let unticked =
+        room.facilitator.post_form(&start, &[("minutes", "4"), ("lock_choice", "1"), ("back", "console")]).await;
+    assert_eq!(unticked.status, 303);
+    assert!(!locked(&room.facilitator.get(&console).await.body), "unticked, the lock is lifted");
+    let (status, _) =
+        post(&room.server, room.token(), &format!("/api/v1/workshops/{id}/activities/{first}/timer/pause"), None).await;
+    assert_eq!(status, 200);
+    let fields = [("minutes", "4"), ("lock_choice", "1"), ("lock_at_zero", "on"), ("back", "console")];
+    let ticked = room.facilitator.post_form(&start, &fields).await;
+    assert_eq!(ticked.status, 303);
+    assert!(locked(&room.facilitator.get(&console).await.body), "ticked, posting locks at zero");
+}

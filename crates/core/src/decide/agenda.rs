@@ -3,7 +3,7 @@
 //! closing, opening, focusing and timing of a change of activity in one decision.
 
 use super::{DEFAULT_TIMER_MINUTES, Deciding, MINUTE_MS, activity_added, position_of, require_facilitator};
-use crate::state::{Activity, Timer};
+use crate::state::{Activity, Step, Timer};
 use crate::text::{Prompt, Title};
 use crate::{ActivityConfig, ActivityId, ActivitySettings, ActivitySpec, ActivityStatus, DomainError, Event};
 
@@ -114,6 +114,7 @@ pub(super) fn start_timer(
     cx: &Deciding<'_>,
     activity_id: ActivityId,
     minutes: Option<u32>,
+    lock_at_zero: Option<bool>,
 ) -> Result<Vec<Event>, DomainError> {
     let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
@@ -135,7 +136,22 @@ pub(super) fn start_timer(
         (None, Some(Timer::Paused { remaining_ms })) if remaining_ms > 0 => remaining_ms,
         (None, _) => planned,
     };
-    Ok(vec![Event::TimerStarted { activity_id, remaining_ms }])
+    let mut events = Vec::with_capacity(2);
+    // The lock of posting at zero, chosen as the timer starts: a change of the activity's
+    // settings like any other, recorded first so that the timer runs under it.
+    if let Some(lock) = lock_at_zero
+        && lock != activity.settings.lock_at_zero
+    {
+        let config = ActivityConfig { lock_at_zero: lock, ..activity.settings.to_config() };
+        events.push(Event::ActivityUpdated {
+            activity_id,
+            title: activity.title.clone(),
+            prompt: activity.prompt.clone(),
+            config,
+        });
+    }
+    events.push(Event::TimerStarted { activity_id, remaining_ms });
+    Ok(events)
 }
 
 pub(super) fn pause_timer(cx: &Deciding<'_>, activity_id: ActivityId) -> Result<Vec<Event>, DomainError> {
@@ -248,16 +264,58 @@ pub(super) fn close_activity(cx: &Deciding<'_>, activity_id: ActivityId) -> Resu
     Ok(vec![Event::ActivityClosed { activity_id }])
 }
 
-pub(super) fn next_step(cx: &Deciding<'_>, to: Option<ActivityId>) -> Result<Vec<Event>, DomainError> {
+pub(super) fn next_step(
+    cx: &Deciding<'_>,
+    to: Option<ActivityId>,
+    round: Option<u32>,
+) -> Result<Vec<Event>, DomainError> {
     let &Deciding { workshop, actor, .. } = cx;
     require_facilitator(workshop, actor)?;
     if let Some(to) = to {
         workshop.activity(to).ok_or(DomainError::UnknownActivity(to))?;
-        // The room is already there: a second click, or a retry after a lost answer.
-        if workshop.current_activity().is_some_and(|current| current.id == to) {
-            return Ok(Vec::new());
-        }
     }
+    if let Some(round) = round {
+        return step_on_the_sheets(cx, to, round);
+    }
+    // The room is already there: a second click, or a retry after a lost answer.
+    if let Some(to) = to
+        && workshop.current_activity().is_some_and(|current| current.id == to)
+    {
+        return Ok(Vec::new());
+    }
+    match workshop.next_step() {
+        // Asked for whatever comes next, while the sheets go round: they come first.
+        Some(Step::StartSheets(activity)) if to.is_none() => super::contributions::start_brainwriting(cx, activity.id),
+        Some(Step::PassSheets { activity, .. }) if to.is_none() => super::contributions::next_round(cx, activity.id),
+        _ => move_on(cx, to),
+    }
+}
+
+/// The step the facilitator was shown on a brainwriting's sheets: `round` of `to` begins (the
+/// sheets handed out for round 0). Nothing more once the sheets are there; refused when the
+/// next step is something else now.
+fn step_on_the_sheets(cx: &Deciding<'_>, to: Option<ActivityId>, round: u32) -> Result<Vec<Event>, DomainError> {
+    let workshop = cx.workshop;
+    let to = to.ok_or(DomainError::NotTheNextActivity)?;
+    let activity = workshop.activity(to).ok_or(DomainError::UnknownActivity(to))?;
+    if activity.brainwriting.as_ref().is_some_and(|sheets| sheets.round >= round) {
+        return Ok(Vec::new());
+    }
+    match workshop.next_step() {
+        Some(Step::StartSheets(activity)) if activity.id == to && round == 0 => {
+            super::contributions::start_brainwriting(cx, to)
+        }
+        Some(Step::PassSheets { activity, round: next }) if activity.id == to && next == round => {
+            super::contributions::next_round(cx, to)
+        }
+        _ => Err(DomainError::NotTheNextActivity),
+    }
+}
+
+/// The room moves on to the next activity (`Workshop::next_activity`), which `to`, when given,
+/// must name.
+fn move_on(cx: &Deciding<'_>, to: Option<ActivityId>) -> Result<Vec<Event>, DomainError> {
+    let workshop = cx.workshop;
     let next = workshop.next_activity().ok_or(DomainError::NoNextActivity)?;
     // The button named another activity: the agenda moved on since it was shown.
     if to.is_some_and(|to| to != next.id) {

@@ -51,7 +51,7 @@ fn locking_swot(log: &mut Log) -> ActivityId {
     let update = Command::UpdateActivity { activity_id: swot, title: "SWOT".into(), prompt: String::new(), config };
     log.run(facilitating(), update);
     log.run(facilitating(), Command::OpenActivity { activity_id: swot });
-    log.run(facilitating(), Command::StartTimer { activity_id: swot, minutes: None });
+    log.run(facilitating(), Command::StartTimer { activity_id: swot, minutes: None, lock_at_zero: None });
     swot
 }
 
@@ -100,6 +100,32 @@ fn more_time_unlocks_posting_and_a_paused_timer_locks_nothing() {
 }
 
 #[test]
+fn the_lock_at_zero_is_chosen_as_the_timer_starts() {
+    let mut log = Log::new();
+    let swot = activity(1);
+    log.run(facilitating(), Command::OpenActivity { activity_id: swot });
+    let lock = Command::StartTimer { activity_id: swot, minutes: Some(1), lock_at_zero: Some(true) };
+    let events = decide(&log.workshop, facilitating(), lock.clone()).unwrap();
+    assert!(
+        matches!(events[..], [Event::ActivityUpdated { ref config, .. }, Event::TimerStarted { .. }] if config.lock_at_zero)
+    );
+    log.run(facilitating(), lock.clone());
+    let activity = log.workshop.activity(swot).unwrap();
+    assert!(activity.settings.lock_at_zero);
+    assert_eq!((activity.title.as_str(), activity.settings.minutes), ("Activity 1", None), "nothing else changed");
+    // Posting is refused once the time is up, as for a lock set in the settings.
+    assert!(activity.posting_locked(at(2 * MINUTE)));
+    // The same choice again records the timer alone; unticked, the lock is lifted.
+    let events = decide(&log.workshop, facilitating(), lock).unwrap();
+    assert!(matches!(events[..], [Event::TimerStarted { .. }]), "{events:?}");
+    log.run(facilitating(), Command::StartTimer { activity_id: swot, minutes: None, lock_at_zero: Some(false) });
+    assert!(!log.workshop.activity(swot).unwrap().settings.lock_at_zero);
+    // Left out, the setting stays as it is.
+    log.run(facilitating(), Command::StartTimer { activity_id: swot, minutes: None, lock_at_zero: None });
+    assert!(!log.workshop.activity(swot).unwrap().settings.lock_at_zero);
+}
+
+#[test]
 fn shortening_takes_minutes_off_and_never_ends_before_now() {
     let mut log = Log::new();
     let swot = activity(1);
@@ -108,12 +134,12 @@ fn shortening_takes_minutes_off_and_never_ends_before_now() {
         decide(&log.workshop, facilitating(), Command::ShortenTimer { activity_id: swot, minutes: 1 }),
         Err(DomainError::TimerNotRunning)
     );
-    log.run(facilitating(), Command::StartTimer { activity_id: swot, minutes: Some(5) });
+    log.run(facilitating(), Command::StartTimer { activity_id: swot, minutes: Some(5), lock_at_zero: None });
     log.run(facilitating(), Command::ShortenTimer { activity_id: swot, minutes: 1 });
     assert_eq!(log.workshop.activity(swot).unwrap().timer, Some(Timer::Running { ends_at: at(4 * MINUTE) }));
     log.run(facilitating(), Command::ShortenTimer { activity_id: swot, minutes: 10 });
     assert_eq!(log.workshop.activity(swot).unwrap().timer, Some(Timer::Running { ends_at: AT }));
-    log.run(facilitating(), Command::StartTimer { activity_id: swot, minutes: Some(3) });
+    log.run(facilitating(), Command::StartTimer { activity_id: swot, minutes: Some(3), lock_at_zero: None });
     log.run(facilitating(), Command::PauseTimer { activity_id: swot });
     log.run(facilitating(), Command::ShortenTimer { activity_id: swot, minutes: 1 });
     assert_eq!(log.workshop.activity(swot).unwrap().timer, Some(Timer::Paused { remaining_ms: 2 * MINUTE as u64 }));

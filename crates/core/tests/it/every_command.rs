@@ -207,7 +207,11 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
         11 => (facilitating(), Command::CloseActivity { activity_id: any_activity }),
         12 => (
             facilitating(),
-            Command::StartTimer { activity_id: any_activity, minutes: (c % 2 == 0).then_some(u32::from(c % 20) + 1) },
+            Command::StartTimer {
+                activity_id: any_activity,
+                minutes: (c % 2 == 0).then_some(u32::from(c % 20) + 1),
+                lock_at_zero: (c % 3 == 0).then_some(c % 2 == 0),
+            },
         ),
         13 => {
             let running =
@@ -426,7 +430,7 @@ fn command(workshop: &Workshop, intent: &Intent, step: u128) -> (Actor, Command)
         44 => (facilitating(), Command::HideNamesOnScreen { hidden: a % 2 == 0 }),
         45 => {
             let next = workshop.next_activity().map(|next| next.id);
-            (facilitating(), Command::NextStep { to: if c % 2 == 0 { next } else { None } })
+            (facilitating(), Command::NextStep { to: if c % 2 == 0 { next } else { None }, round: None })
         }
         46 => (facilitating(), Command::IssueScreenLink { renew: c % 2 == 0 }),
         47 => (facilitating(), Command::RevokeScreenLink),

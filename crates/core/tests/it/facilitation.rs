@@ -16,7 +16,7 @@ fn opened_with_two_activities() -> Workshop {
 #[test]
 fn a_timer_that_ran_out_can_be_started_afresh() {
     let mut workshop = opened_with_two_activities();
-    let start = Command::StartTimer { activity_id: activity(0), minutes: None };
+    let start = Command::StartTimer { activity_id: activity(0), minutes: None, lock_at_zero: None };
     run(&mut workshop, Actor::Account(account()), start.clone());
     run(&mut workshop, Actor::Account(account()), Command::PauseTimer { activity_id: activity(0) });
     // Paused at the very moment it started (the test clock does not move): resuming keeps it.

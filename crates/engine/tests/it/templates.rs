@@ -513,3 +513,72 @@ fn a_folder_of_templates_adds_to_the_shipped_ones_and_a_bad_file_is_named_with_i
     assert!(matches!(with_folder(&folder), Err(FolderError::DuplicateId { .. })));
     std::fs::remove_dir_all(&folder).unwrap();
 }
+
+#[test]
+fn a_votes_settings_are_read_and_written_back() {
+    use converge_core::voting::{VoteConfig, VoteMethod};
+    let source = minimal(&format!(
+        "{}{}{}",
+        activity("ideas", "challenges", ""),
+        activity("dots", "vote", "sources = [\"ideas\"]\nvote = { method = \"dots\", dots = 5 }\n"),
+        activity(
+            "scores",
+            "vote",
+            "sources = [\"ideas\"]\nvote = { method = \"score\", score_min = 1, score_max = 10, rank_by_median = true }\n"
+        ),
+    ));
+    let template = parse_template(&source).unwrap();
+    let agenda = template.agenda(Language::En);
+    assert_eq!(agenda[0].config.vote, None);
+    assert_eq!(
+        agenda[1].config.vote,
+        Some(VoteConfig { dots_budget: 5, dots_cap: 3, ..VoteConfig::new(VoteMethod::Dots) })
+    );
+    assert_eq!(
+        agenda[2].config.vote,
+        Some(VoteConfig { score_min: 1, score_max: 10, rank_by_median: true, ..VoteConfig::new(VoteMethod::Score) })
+    );
+    assert_eq!(parse_template(&template.to_toml()).unwrap(), template);
+    // Two dots, the cap left out: never more than the dots.
+    let source = minimal(&activity("v", "vote", "vote = { method = \"dots\", dots = 2 }\n"));
+    let agenda = parse_template(&source).unwrap().agenda(Language::Fr);
+    assert_eq!(agenda[0].config.vote.map(|vote| (vote.dots_budget, vote.dots_cap)), Some((2, 2)));
+}
+
+#[test]
+fn the_flagship_votes_with_dots() {
+    use converge_core::voting::VoteMethod;
+    let flagship = shipped_template("smarter-democracy-hackathon").unwrap();
+    let agenda = flagship.agenda(Language::Fr);
+    let vote = agenda.iter().find(|draft| draft.kind == ActivityKind::Vote).unwrap();
+    let rules = vote.config.vote.expect("the flagship's vote says how it is cast");
+    assert_eq!((rules.method, rules.dots_budget, rules.dots_cap), (VoteMethod::Dots, 10, 3));
+}
+
+#[test]
+fn a_votes_settings_that_do_not_hold_are_refused_at_the_field() {
+    let vote = |table: &str| minimal(&activity("v", "vote", &format!("vote = {table}\n")));
+    assert_rejected(&vote("{ method = \"dot\" }"), 16, "invalid_config", "majority_judgment");
+    assert_rejected(&vote("{ method = \"dots\", dots = 0 }"), 16, "invalid_config", "`dots` of the vote `v`");
+    assert_rejected(&vote("{ method = \"dots\", dots = 101 }"), 16, "invalid_config", "between 1 and 100");
+    assert_rejected(
+        &vote("{ method = \"dots\", dots = 5, dots_per_item = 6 }"),
+        16,
+        "invalid_config",
+        "`dots_per_item`",
+    );
+    assert_rejected(
+        &vote("{ method = \"dots\", grades = 5 }"),
+        16,
+        "invalid_config",
+        "`grades` is a setting of a `majority_judgment` vote",
+    );
+    assert_rejected(&vote("{ method = \"majority_judgment\", grades = 1 }"), 16, "invalid_config", "between 2 and 10");
+    assert_rejected(&vote("{ method = \"score\", score_min = 5, score_max = 5 }"), 16, "invalid_config", "score_max");
+    assert_rejected(&vote("{ method = \"dots\", budget = 5 }"), 16, "unknown_field", "budget");
+    assert_rejected(&vote("{ dots = 5 }"), 16, "missing_field", "method");
+    // On another kind of activity.
+    let source = minimal(&activity("s", "swot", "vote = { method = \"dots\" }\n"));
+    let error = assert_rejected(&source, 16, "invalid_config", "not a setting of a `swot` activity");
+    assert!(error.column > 1, "it points at the table: {error}");
+}

@@ -10,8 +10,8 @@ use crate::timer::timer;
 use converge_core::progress::ProgressKind;
 use converge_core::undo::UndoableMove;
 use converge_core::{
-    Activity, ActivityId, ActivityKind, ActivityStatus, BoardPart, JoinPanel, ParticipantId, Quadrant, Role, Workshop,
-    WorkshopId, limits,
+    Activity, ActivityId, ActivityKind, ActivityStatus, BoardPart, JoinPanel, ParticipantId, Quadrant, Role, Step,
+    Workshop, WorkshopId, limits,
 };
 use converge_i18n::FluentValue;
 use maud::{Markup, html};
@@ -307,6 +307,7 @@ fn timer_start_form(context: &PageContext, workshop: &Workshop, activity: &Activ
     let paused = matches!(activity.timer, Some(converge_core::Timer::Paused { remaining_ms }) if remaining_ms > 0);
     let planned = activity.settings.minutes.unwrap_or(5);
     let field = format!("timer-minutes-{}", activity.id);
+    let offers_lock = back != "console" || workshop.current_activity().is_some_and(|current| current.id == activity.id);
     html! {
         form.inline.timer-start method="post"
             action={ "/facilitator/workshops/" (workshop.id) "/activities/" (activity.id) "/timer-start" } {
@@ -321,6 +322,16 @@ fn timer_start_form(context: &PageContext, workshop: &Workshop, activity: &Activ
                     inputmode="numeric" value=(planned);
             }
             span.unit aria-hidden="true" { "min" }
+            // The lock of posting at zero, chosen as the timer starts (the marker says the form
+            // asked, so an unticked box lifts the lock): where the room is, and on the
+            // activity's own page; the agenda's other rows stay short.
+            @if offers_lock {
+                input type="hidden" name="lock_choice" value="1";
+                label.lock-choice {
+                    input type="checkbox" name="lock_at_zero" value="on" checked[activity.settings.lock_at_zero];
+                    " " (lang.t("console-timer-lock-label"))
+                }
+            }
             button.secondary type="submit" {
                 (lang.t(if paused { "console-timer-resume" } else { "console-timer-start" }))
             }
@@ -532,15 +543,83 @@ pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity:
     html! { span class={ "badge status-" (activity.status.as_str()) } { (lang.t(key)) } }
 }
 
-/// The next step, the console's first control: one click closes what runs before the next
-/// activity on the agenda, opens it, sends every screen there and starts its timer, as
-/// `Command::NextStep` decides. The form names the activity its button shows, so a second
-/// click records nothing. `back` is `console` or `activity` (the page of the activity the room
-/// moves to). Nothing once the agenda is done or the workshop closed.
+/// The next step, the console's first control, worded from `Workshop::next_step`: on the
+/// brainwriting the room is on, handing out the sheets, then passing them on (one click a round)
+/// until the last round; elsewhere, one click closes what runs before the next activity on the
+/// agenda, opens it, sends every screen there and starts its timer, as `Command::NextStep`
+/// decides. The form names the activity (and the round) its button shows, so a second click
+/// records nothing. `back` is `console` or `activity` (the page of the activity the room moves
+/// to). Nothing once the agenda is done or the workshop closed.
 pub fn next_step_control(context: &PageContext, workshop: &Workshop, back: &str) -> Markup {
     let lang = context.lang;
-    let next = workshop.next_activity().filter(|_| workshop.closed_at.is_none());
-    let Some(next) = next else { return html! {} };
+    let step = workshop.next_step().filter(|_| workshop.closed_at.is_none());
+    let Some(step) = step else { return html! {} };
+    let (label, effects, back) = match step {
+        Step::StartSheets(activity) | Step::PassSheets { activity, .. } => {
+            let (label, effects) = sheets_step(lang, activity, step.round().unwrap_or_default());
+            (label, effects, back)
+        }
+        Step::MoveOn(next) => {
+            let (label, effects) = move_on_step(lang, workshop, next);
+            // A brainwriting's sheets are handed out from its own page too, beside its tables:
+            // the step lands there.
+            let back = if next.kind() == ActivityKind::Brainwriting && next.brainwriting.is_none() {
+                "activity"
+            } else {
+                back
+            };
+            (label, effects, back)
+        }
+    };
+    html! {
+        form.next-step method="post" action={ "/facilitator/workshops/" (workshop.id) "/next-step" } data-next-step {
+            (csrf_field(&context.csrf))
+            input type="hidden" name="to" value=(step.activity().id);
+            @if let Some(round) = step.round() {
+                input type="hidden" name="round" value=(round);
+            }
+            input type="hidden" name="back" value=(back);
+            button type="submit" { (label) }
+            p.hint { (lang.t("console-next-step-intro")) " " (effects.join(", ")) }
+            @if step.round().is_some() && let Some(after) = after_the_sheets(lang, workshop, step.activity()) {
+                p.hint { (after) }
+            }
+        }
+    }
+}
+
+/// The button's words and what one click does, for a step on a brainwriting's sheets: `round`
+/// begins (0 when they are handed out).
+fn sheets_step(lang: Lang, activity: &Activity, round: u32) -> (String, Vec<String>) {
+    let rules = activity.settings.brainwriting_rules();
+    let rounds = activity.brainwriting.as_ref().map(|sheets| sheets.rounds_per_cycle() as u32);
+    let label = match rounds {
+        Some(rounds) => lang.t_args(
+            "console-next-step-pass-sheets",
+            &[("round", FluentValue::from(round + 1)), ("rounds", FluentValue::from(rounds))],
+        ),
+        None => lang.t("console-next-step-start-sheets"),
+    };
+    let effects = vec![
+        if rounds.is_some() {
+            lang.t("console-next-step-sheets-passed")
+        } else {
+            lang.t("console-next-step-sheets-handed")
+        },
+        lang.t_args("console-next-step-timer", &[("minutes", FluentValue::from(rules.round_minutes))]),
+    ];
+    (label, effects)
+}
+
+/// After a brainwriting's last round, where the next step leads: said beside the sheets' step.
+fn after_the_sheets(lang: Lang, workshop: &Workshop, activity: &Activity) -> Option<String> {
+    let position = workshop.activities.iter().position(|each| each.id == activity.id)?;
+    let after = workshop.activities.get(position + 1)?;
+    Some(lang.t_args("console-next-step-after-sheets", &[("title", after.title.as_str().into())]))
+}
+
+/// The button's words and what one click does, for a move on to `next`.
+fn move_on_step(lang: Lang, workshop: &Workshop, next: &Activity) -> (String, Vec<String>) {
     let position = workshop.activities.iter().position(|activity| activity.id == next.id).unwrap_or_default();
     let mut effects: Vec<String> = workshop.activities[..position]
         .iter()
@@ -555,18 +634,7 @@ pub fn next_step_control(context: &PageContext, workshop: &Workshop, back: &str)
     if let Some(minutes) = next.settings.minutes.filter(|_| !running) {
         effects.push(lang.t_args("console-next-step-timer", &[("minutes", FluentValue::from(minutes))]));
     }
-    // A brainwriting's sheets go round once the facilitator starts them, from its own page: the
-    // step lands there, so that starting them is the one click more.
-    let back = if next.kind() == ActivityKind::Brainwriting && next.brainwriting.is_none() { "activity" } else { back };
-    html! {
-        form.next-step method="post" action={ "/facilitator/workshops/" (workshop.id) "/next-step" } data-next-step {
-            (csrf_field(&context.csrf))
-            input type="hidden" name="to" value=(next.id);
-            input type="hidden" name="back" value=(back);
-            button type="submit" { (lang.t_args("console-next-step", &[("title", next.title.as_str().into())])) }
-            p.hint { (lang.t("console-next-step-intro")) " " (effects.join(", ")) }
-        }
-    }
+    (lang.t_args("console-next-step", &[("title", next.title.as_str().into())]), effects)
 }
 
 /// The projection screen's address that needs no sign-in (`screen_url`, when it has one):

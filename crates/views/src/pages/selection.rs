@@ -125,9 +125,27 @@ pub fn rule_text(lang: Lang, take: Take) -> String {
     }
 }
 
+/// What became of the last save of the shortlist, as the page it comes back to says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShortlistSaved {
+    /// Nothing was just saved: the count alone.
+    No,
+    /// Saved: the count, said as a confirmation.
+    Saved,
+    /// Nothing ticked, where the shortlist held items: asked before emptying the activity.
+    ConfirmEmpty,
+}
+
 /// The facilitator's shortlist: every item the sources offer with a box, ticked when chosen, and
-/// its scores; until the activity first opens. Nothing for another rule.
-pub fn shortlist_form(context: &PageContext, workshop: &Workshop, activity: &Activity) -> Markup {
+/// its scores; until the activity first opens. Nothing for another rule. Its status line (a live
+/// region, so a save in place updates it) counts what is retained, says so after a save, and asks
+/// before a save with nothing ticked would leave the activity with nothing.
+pub fn shortlist_form(
+    context: &PageContext,
+    workshop: &Workshop,
+    activity: &Activity,
+    saved: ShortlistSaved,
+) -> Markup {
     if activity.settings.take != Some(Take::Shortlist) || activity.times_opened > 0 || workshop.closed_at.is_some() {
         return html! {};
     }
@@ -161,6 +179,36 @@ pub fn shortlist_form(context: &PageContext, workshop: &Workshop, activity: &Act
                 }
             }
             button type="submit" { (lang.t("shortlist-save-button")) }
+            (shortlist_status(lang, workshop, activity, saved))
+        }
+    }
+}
+
+fn shortlist_status(lang: Lang, workshop: &Workshop, activity: &Activity, saved: ShortlistSaved) -> Markup {
+    let count = converge_engine::results::selection_of(workshop, activity).len();
+    let total = workshop.source_pool(activity).len();
+    let retained =
+        lang.t_args("selection-preview", &[("count", FluentValue::from(count)), ("total", FluentValue::from(total))]);
+    html! {
+        div #shortlist-status-live.shortlist-status data-live {
+            @match saved {
+                ShortlistSaved::ConfirmEmpty => {
+                    div.notice role="alert" {
+                        p { (lang.t_args("shortlist-confirm-empty", &[("title", activity.title.as_str().into())])) }
+                        button.danger type="submit" name="confirm_empty" value="1" { (lang.t("shortlist-confirm-empty-button")) }
+                    }
+                }
+                ShortlistSaved::Saved => {
+                    p.saved role="status" data-shortlist-saved=(count) {
+                        (lang.t("shortlist-saved")) " " strong { (retained) }
+                    }
+                }
+                ShortlistSaved::No => {
+                    @if !activity.shortlist.is_empty() {
+                        p.muted data-shortlist-count=(count) { (retained) }
+                    }
+                }
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ use super::layout::{EventKinds, Frame, PageContext, csrf_field, page};
 use crate::access::OwnedWorkshop;
 use crate::auth::Facilitator;
 use crate::error::{Failure, PageError};
-use crate::extract::{FormFields, ValidPath, trimmed};
+use crate::extract::{FormFields, ValidPath, ValidQuery, trimmed};
 use crate::i18n::Lang;
 use crate::{AppState, join_url};
 use axum::extract::State;
@@ -223,12 +223,27 @@ pub async fn console(
 }
 
 /// One activity as the facilitator runs it: its controls, its board, and its settings.
+#[derive(Deserialize, Default)]
+pub struct ActivityPageQuery {
+    /// What the last save of the shortlist came to: `saved`, or `confirm-empty` when it asks
+    /// before emptying the activity.
+    #[serde(default)]
+    shortlist: Option<String>,
+}
+
 pub async fn activity_page(
     State(app): State<AppState>,
     context: PageContext,
     OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
+    ValidQuery(query): ValidQuery<ActivityPageQuery>,
 ) -> Result<Markup, PageError> {
+    use converge_views::pages::selection::ShortlistSaved;
+    let saved = match query.shortlist.as_deref() {
+        Some("saved") => ShortlistSaved::Saved,
+        Some("confirm-empty") => ShortlistSaved::ConfirmEmpty,
+        _ => ShortlistSaved::No,
+    };
     let lang = context.lang;
     let workshop = &state.workshop;
     let activity = workshop.activity(activity_id).ok_or(PageError::from(Failure::NotFound))?;
@@ -279,7 +294,7 @@ pub async fn activity_page(
                 }
             }
             // Outside the live region: boxes being ticked are never swapped away.
-            (converge_views::pages::selection::shortlist_form(&context, workshop, activity))
+            (converge_views::pages::selection::shortlist_form(&context, workshop, activity, saved))
             @if workshop.closed_at.is_none() {
                 details.card.settings {
                     summary { (lang.t("activity-settings-heading")) }
@@ -683,10 +698,14 @@ pub struct StartTimerForm {
     back: Option<String>,
     /// The minutes to run, as typed; empty: what was left at the pause, or the planned time.
     minutes: Option<String>,
+    /// Present when the form offers the lock of posting at zero: `lock_at_zero` ticked or not.
+    lock_choice: Option<String>,
+    lock_at_zero: Option<String>,
 }
 
 /// `POST .../activities/{activity_id}/timer-start`: the minutes typed beside the button, or else
-/// what was left when it was paused, or else the activity's planned time.
+/// what was left when it was paused, or else the activity's planned time; and the lock of
+/// posting at zero as ticked beside it.
 pub async fn start_timer(
     State(app): State<AppState>,
     owned: OwnedWorkshop,
@@ -704,9 +723,11 @@ pub async fn start_timer(
         matches!(activity.timer, Some(converge_core::Timer::Paused { .. })) && activity.settings.minutes == minutes
     });
     let minutes = minutes.filter(|_| !paused_planned);
+    let lock_at_zero = form.lock_choice.is_some().then(|| trimmed(&form.lock_at_zero) == Some("on"));
     press(&app, owned, (id, activity_id), BackForm { back: form.back }, |_| Command::StartTimer {
         activity_id,
         minutes,
+        lock_at_zero,
     })
     .await
 }
@@ -866,13 +887,16 @@ pub struct ShortlistForm {
     /// The ids of the items ticked, one field per box.
     #[serde(default)]
     item: Vec<String>,
+    /// Present once the facilitator confirmed that nothing is to be ticked.
+    confirm_empty: Option<String>,
 }
 
 /// `POST .../activities/{activity_id}/shortlist`: records the items the facilitator ticked and
-/// comes back to the activity's page.
+/// comes back to the activity's page, which says how many are retained. Nothing ticked where the
+/// shortlist held items would leave the activity with nothing: the page asks first.
 pub async fn set_shortlist(
     State(app): State<AppState>,
-    OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
+    OwnedWorkshop { facilitator, state }: OwnedWorkshop,
     ValidPath((id, activity_id)): ValidPath<(WorkshopId, ActivityId)>,
     FormFields(form): FormFields<ShortlistForm>,
 ) -> Result<Redirect, PageError> {
@@ -881,8 +905,16 @@ pub async fn set_shortlist(
         items
             .push(raw.trim().parse::<ContributionId>().map_err(|_| PageError(Failure::from(DomainError::NotASource)))?);
     }
+    let held = state.workshop.activity(activity_id).is_some_and(|activity| !activity.shortlist.is_empty());
+    // The confirmation's button empties the shortlist, whatever boxes a page loaded afresh
+    // (without the script) shows ticked again.
+    if form.confirm_empty.is_some() {
+        items.clear();
+    } else if items.is_empty() && held {
+        return Ok(Redirect::to(&format!("{}?shortlist=confirm-empty#shortlist", activity_path(id, activity_id))));
+    }
     run(&app, &facilitator, id, Command::SetShortlist { activity_id, items }).await?;
-    Ok(Redirect::to(&format!("{}#shortlist", activity_path(id, activity_id))))
+    Ok(Redirect::to(&format!("{}?shortlist=saved#shortlist", activity_path(id, activity_id))))
 }
 
 /// `POST .../activities/{activity_id}/edit`: saves the settings form and comes back to the
@@ -958,19 +990,22 @@ pub async fn set_focus(
 pub struct NextStepForm {
     /// The activity the button named: once the room is there, a second click records nothing.
     to: Option<ActivityId>,
+    /// On a brainwriting, the round the button showed beginning (0: the sheets handed out).
+    round: Option<u32>,
     back: Option<String>,
 }
 
-/// `POST .../next-step`: the room moves on to the next activity in one click (closing what ran
-/// before it, opening it, every screen sent there, its timer started). Comes back to the
-/// console, or to the page of the activity the room is now on.
+/// `POST .../next-step`: the next step in one click: on a brainwriting, its sheets handed out or
+/// passed on; otherwise the room moves on to the next activity (closing what ran before it,
+/// opening it, every screen sent there, its timer started). Comes back to the console, or to
+/// the page of the activity the room is now on.
 pub async fn next_step(
     State(app): State<AppState>,
     OwnedWorkshop { facilitator, .. }: OwnedWorkshop,
     ValidPath(id): ValidPath<WorkshopId>,
     FormFields(form): FormFields<NextStepForm>,
 ) -> Result<Redirect, PageError> {
-    run(&app, &facilitator, id, Command::NextStep { to: form.to }).await?;
+    run(&app, &facilitator, id, Command::NextStep { to: form.to, round: form.round }).await?;
     let now_on = match form.to {
         Some(to) => Some(to),
         None => app.engine.state(id).await?.workshop.focus,
