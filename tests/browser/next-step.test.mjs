@@ -109,13 +109,13 @@ scenario(h, 'on a brainwriting the next step passes the sheets in one click, the
   }, { timeout: 10_000 })));
 
   await console_.goto(workshop.consoleUrl);
-  assert.equal(await label(), 'Étape suivante : distribuer les feuilles');
+  assert.equal(await label(), 'Étape suivante\u00a0: distribuer les feuilles');
   assert.equal(await clickNextStep(s, console_, workshop), brainwriting.id);
   await phonesHold(0);
   // Three people at one table: three rounds, so the sheets are passed twice.
   for (const round of [1, 2]) {
     await console_.goto(workshop.consoleUrl);
-    assert.equal(await label(), `Étape suivante : passer les feuilles (tour ${round + 1} sur 3)`);
+    assert.equal(await label(), `Étape suivante\u00a0: passer les feuilles (tour ${round + 1} sur 3)`);
     const before = posts.length;
     await clickNextStep(s, console_, workshop);
     assert.deepEqual(posts.slice(before), [`/facilitator/workshops/${workshop.id}/next-step`], 'one click passes the sheets');
@@ -123,7 +123,7 @@ scenario(h, 'on a brainwriting the next step passes the sheets in one click, the
   }
   // The last round runs: the next step is the next activity again, one click away.
   await console_.goto(workshop.consoleUrl);
-  assert.equal(await label(), `Étape suivante : ${after.title}`);
+  assert.equal(await label(), `Étape suivante\u00a0: ${after.title}`);
   assert.equal(await clickNextStep(s, console_, workshop), after.id);
   await Promise.all(phones.map((phone) => waitForFollowedFocus(phone, workshop.id, after.id)));
   const now = await agendaOf(s, console_, workshop.id);
