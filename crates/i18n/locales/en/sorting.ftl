@@ -1,6 +1,7 @@
 # Converge — sorting into categories and brainwriting (English).
 
 ## Sorting into categories
+sort-board-heading = The categories
 sort-hint = Put each note in the category where it belongs. The whole room sorts the same board: the last choice wins.
 sort-hint-drag = On a large screen you can also drag a note onto a column.
 sort-facilitator-hint = You can move notes yourself, even once the activity is closed.

@@ -1,6 +1,7 @@
 # Converge — tri en catégories et brainwriting (français).
 
 ## Tri en catégories
+sort-board-heading = Les catégories
 sort-hint = Placez chaque note dans la catégorie qui lui convient. Toute la salle trie le même tableau : le dernier choix l’emporte.
 sort-hint-drag = Sur un grand écran, vous pouvez aussi glisser une note vers une colonne.
 sort-facilitator-hint = Vous pouvez déplacer les notes vous-même, même une fois l’activité fermée.

@@ -38,6 +38,8 @@ pub fn participant(view: &View<'_>) -> Markup {
         // The whole board is live: totals move as the room sorts. A phone whose "move to" control
         // is in use keeps its board until the control is left (app.js).
         div #sort-board-live.sort-area data-live data-sort-area {
+            // Between the page's h1 and the categories' h3.
+            h2 { (lang.t("sort-board-heading")) }
             @if view.activity.settings.sources.is_empty() {
                 p.notice { (lang.t("sort-no-sources")) }
             } @else {
@@ -57,6 +59,7 @@ pub fn facilitator(view: &View<'_>) -> Markup {
     let lang = view.lang;
     html! {
         div.sort-area data-sort-area {
+            h2 { (lang.t("sort-board-heading")) }
             @if view.activity.settings.sources.is_empty() {
                 p.notice { (lang.t("sort-no-sources-facilitator")) }
             } @else {

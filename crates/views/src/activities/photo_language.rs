@@ -31,6 +31,7 @@ pub fn participant(view: &View<'_>) -> Markup {
 /// the workshop's own deck.
 pub fn facilitator(view: &View<'_>) -> Markup {
     html! {
+        h2 { (view.lang.t("board-gallery-heading")) }
         (gallery(view))
         @if view.is_facilitator() { (own_deck(view)) }
     }

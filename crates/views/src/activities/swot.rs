@@ -20,7 +20,11 @@ pub fn participant(view: &View<'_>) -> Markup {
 }
 
 pub fn facilitator(view: &View<'_>) -> Markup {
-    board(view, true)
+    // The page's title is its h1 and the quadrants are h3: the board heading comes between.
+    html! {
+        h2 { (view.lang.t("board-swot-heading")) }
+        (board(view, true))
+    }
 }
 
 pub fn projection(view: &View<'_>) -> Markup {
