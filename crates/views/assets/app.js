@@ -190,8 +190,21 @@
       .then(function () {
         inFlight = false;
         if (again) { again = false; schedule(); }
-        else if (deferred) { deferred = false; window.setTimeout(schedule, 1500); }
+        else if (deferred) { deferred = false; afterFocusMoves(); }
       });
+  }
+
+  // A region left alone because a control in it had the focus is refreshed once the focus moves
+  // on, not by polling: a focus that stays put (a field the facilitator is reading) costs nothing.
+  var waitingForFocus = false;
+  function afterFocusMoves() {
+    if (waitingForFocus) return;
+    waitingForFocus = true;
+    document.addEventListener("focusout", function moved() {
+      document.removeEventListener("focusout", moved);
+      waitingForFocus = false;
+      schedule();
+    });
   }
 
   // Several events in a burst (a whole room posting) cost one refresh.

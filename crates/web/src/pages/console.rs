@@ -309,7 +309,9 @@ fn settings_form(context: &PageContext, workshop: &Workshop, activity: &Activity
     let lang = context.lang;
     let settings = &activity.settings;
     html! {
-        form #activity-settings.stack method="post" action={ (activity_path(workshop.id, activity.id)) "/edit" } {
+        // Saving the settings changes which forms the page shows (a shortlist, a brainwriting's
+        // sheets): the page is loaded afresh.
+        form #activity-settings.stack method="post" data-reload action={ (activity_path(workshop.id, activity.id)) "/edit" } {
             (csrf_field(&context.csrf))
             label for="title" { (lang.t("console-activity-title-label")) }
             input #title name="title" required maxlength=(limits::TITLE_MAX) value=(activity.title);
