@@ -352,3 +352,100 @@ pub async fn renew_join_code(
     let join_code = app.engine.rotate_join_code(state.workshop.id, account).await?;
     Ok(Json(JoinCode { join_code }))
 }
+
+/// Take an activity off the agenda; `undo` puts it back where it was.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/activities/{activity_id}/remove", operation_id = "removeActivity",
+    tag = "facilitation",
+    params(("id" = Uuid, Path), ("activity_id" = Uuid, Path)),
+    responses((status = 200, body = Done), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, description = "No such workshop or activity", body = ErrorBody),
+              (status = 422, description = "An activity the room has worked in or others work on, or a closed workshop", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn remove_activity(
+    State(app): State<AppState>,
+    credentials: Credentials,
+    ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
+) -> Result<Json<Done>, ApiError> {
+    control(&app, &credentials, id, Command::RemoveActivity { activity_id: ActivityId::from_uuid(activity_id) }).await
+}
+
+/// Hand out a brainwriting's sheets: the room's tables (or tables of its size) and the first
+/// round, timed. Until the first idea is written, starting again seats the room afresh.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/activities/{activity_id}/brainwriting/start",
+    operation_id = "startBrainwriting", tag = "facilitation",
+    params(("id" = Uuid, Path), ("activity_id" = Uuid, Path)),
+    responses((status = 200, body = Done), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, description = "No such workshop or activity", body = ErrorBody),
+              (status = 422, description = "Not a brainwriting, ideas already written, or a closed workshop", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn start_brainwriting(
+    State(app): State<AppState>,
+    credentials: Credentials,
+    ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
+) -> Result<Json<Done>, ApiError> {
+    control(&app, &credentials, id, Command::StartBrainwriting { activity_id: ActivityId::from_uuid(activity_id) })
+        .await
+}
+
+/// Pass a brainwriting's sheets on: the next round begins, its timer restarted.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/activities/{activity_id}/brainwriting/next-round",
+    operation_id = "nextRound", tag = "facilitation",
+    params(("id" = Uuid, Path), ("activity_id" = Uuid, Path)),
+    responses((status = 200, body = Done), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, description = "No such workshop or activity", body = ErrorBody),
+              (status = 422, description = "Sheets not handed out, every sheet already round its table, or a closed workshop", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn next_round(
+    State(app): State<AppState>,
+    credentials: Credentials,
+    ValidPath((id, activity_id)): ValidPath<(Uuid, Uuid)>,
+) -> Result<Json<Done>, ApiError> {
+    control(&app, &credentials, id, Command::NextRound { activity_id: ActivityId::from_uuid(activity_id) }).await
+}
+
+/// Take someone out of the room: they can no longer act in it; what they posted stays.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/participants/{participant_id}/remove",
+    operation_id = "removeParticipant", tag = "facilitation",
+    params(("id" = Uuid, Path), ("participant_id" = Uuid, Path)),
+    responses((status = 200, body = Done), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, description = "No such workshop or participant", body = ErrorBody),
+              (status = 422, description = "The facilitator, or a closed workshop", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn remove_participant(
+    State(app): State<AppState>,
+    credentials: Credentials,
+    ValidPath((id, participant_id)): ValidPath<(Uuid, Uuid)>,
+) -> Result<Json<Done>, ApiError> {
+    let command = Command::RemoveParticipant { participant_id: ParticipantId::from_uuid(participant_id) };
+    control(&app, &credentials, id, command).await
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MergeParticipantRequest {
+    /// The participant the one in the path is a duplicate of (someone who joined twice).
+    into: Uuid,
+}
+
+/// Merge someone who joined twice into the one they are.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/participants/{participant_id}/merge",
+    operation_id = "mergeParticipant", tag = "facilitation",
+    params(("id" = Uuid, Path), ("participant_id" = Uuid, Path)),
+    request_body = MergeParticipantRequest,
+    responses((status = 200, body = Done), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, description = "No such workshop or participant", body = ErrorBody),
+              (status = 422, description = "Someone into themselves, the facilitator, or a closed workshop", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn merge_participant(
+    State(app): State<AppState>,
+    credentials: Credentials,
+    ValidPath((id, duplicate)): ValidPath<(Uuid, Uuid)>,
+    ApiJson(body): ApiJson<serde_json::Value>,
+) -> Result<Json<Done>, ApiError> {
+    let body: MergeParticipantRequest = decode(body)?;
+    let command = Command::MergeParticipant {
+        duplicate: ParticipantId::from_uuid(duplicate),
+        into: ParticipantId::from_uuid(body.into),
+    };
+    control(&app, &credentials, id, command).await
+}

@@ -350,6 +350,14 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/workshops/{id}/participants/{participant_id}/presence", post(api_console::set_presence))
         .route("/api/v1/workshops/{id}/joining", post(api_console::set_joining))
         .route("/api/v1/workshops/{id}/join-code", post(api_console::renew_join_code))
+        .route("/api/v1/workshops/{id}/activities/{activity_id}/remove", post(api_console::remove_activity))
+        .route(
+            "/api/v1/workshops/{id}/activities/{activity_id}/brainwriting/start",
+            post(api_console::start_brainwriting),
+        )
+        .route("/api/v1/workshops/{id}/activities/{activity_id}/brainwriting/next-round", post(api_console::next_round))
+        .route("/api/v1/workshops/{id}/participants/{participant_id}/remove", post(api_console::remove_participant))
+        .route("/api/v1/workshops/{id}/participants/{participant_id}/merge", post(api_console::merge_participant))
         .route("/api/v1/workshops/{id}/participants/{participant_id}/role", post(api::change_role))
         .route("/api/v1/workshops/{id}/contributions", post(api::post_contribution))
         .route("/api/v1/workshops/{id}/contributions/{contribution_id}/hide", post(api_moderation::hide_contribution))

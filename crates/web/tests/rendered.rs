@@ -130,6 +130,11 @@ async fn the_openapi_document_keeps_the_contracted_operations() {
         "setPresence post /api/v1/workshops/{id}/participants/{participant_id}/presence",
         "setJoining post /api/v1/workshops/{id}/joining",
         "renewJoinCode post /api/v1/workshops/{id}/join-code",
+        "removeActivity post /api/v1/workshops/{id}/activities/{activity_id}/remove",
+        "startBrainwriting post /api/v1/workshops/{id}/activities/{activity_id}/brainwriting/start",
+        "nextRound post /api/v1/workshops/{id}/activities/{activity_id}/brainwriting/next-round",
+        "removeParticipant post /api/v1/workshops/{id}/participants/{participant_id}/remove",
+        "mergeParticipant post /api/v1/workshops/{id}/participants/{participant_id}/merge",
     ] {
         assert!(operations.iter().any(|operation| operation == contracted), "missing {contracted}");
     }

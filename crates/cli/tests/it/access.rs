@@ -766,6 +766,34 @@ const TABLE: &[(&str, &str, [Expect; N_ROLES])] = &[
         "/api/v1/workshops/{id}/joining",
         [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND],
     ),
+    // The open activity is no brainwriting (422 once the facilitator is let in). The activity
+    // and the participant the console's rows above removed, and the duplicate they merged, are
+    // gone by now: their API rows get that far.
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/brainwriting/start",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, S(422), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/brainwriting/next-round",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, S(422), NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/activities/{activity_id}/remove",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/participants/{participant_id}/remove",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND],
+    ),
+    (
+        "POST",
+        "/api/v1/workshops/{id}/participants/{participant_id}/merge",
+        [UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND],
+    ),
     (
         "POST",
         "/api/v1/workshops/{id}/contributions",
@@ -1366,6 +1394,7 @@ impl World {
             "/api/v1/workshops/{id}/participants/{participant_id}/seat" => Some(json!({"table": null})),
             "/api/v1/workshops/{id}/participants/{participant_id}/presence" => Some(json!({"present": true})),
             "/api/v1/workshops/{id}/joining" => Some(json!({"locked": false})),
+            "/api/v1/workshops/{id}/participants/{participant_id}/merge" => Some(json!({"into": self.participant_id})),
             "/api/v1/workshops/{id}/contributions" => {
                 Some(json!({"activity_id": self.open_activity, "text": format!("Une contribution de {role:?}")}))
             }

@@ -239,3 +239,80 @@ async fn seating_the_room_and_who_may_join_through_the_api() {
     let (status, _) = post(server, &alice, &api("/joining"), Some(json!({"locked": true}))).await;
     assert_eq!(status, 403);
 }
+
+#[tokio::test]
+async fn the_sheets_an_activity_removed_and_people_merged_or_removed_through_the_api() {
+    let mut room = Room::new("Hackathon")
+        .from_template("smarter-democracy-hackathon")
+        .people(&[("Alice Martin", "SPW"), ("Bruno Lambert", "SPW"), ("Chloé Dubois", "SPW")])
+        .build()
+        .await;
+    room.join("Alice Martin", "SPW").await;
+    let (server, token, id) = (&room.server, room.token(), room.workshop.as_str());
+    let api = |rest: &str| format!("/api/v1/workshops/{id}{rest}");
+    let (ideas, swot, risks) = (room.activity("brainwriting"), room.activity("swot"), room.activity("risk_map"));
+    let alice = room.people[0].token.clone();
+
+    // Alice joined twice: the second merged into the first (before anything she did would make
+    // it tell); Chloé taken out of the room.
+    let view = server.workshop(token, id).await;
+    let ids_of = |view: &Value, name: &str| -> Vec<String> {
+        view["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|participant| participant["name"] == name)
+            .map(|participant| str(participant, "id").to_owned())
+            .collect()
+    };
+    let alices = ids_of(&view, "Alice Martin");
+    assert_eq!(alices.len(), 2, "{view}");
+    let (status, refused) =
+        post(server, token, &api(&format!("/participants/{}/merge", alices[1])), Some(json!({"into": alices[1]})))
+            .await;
+    assert_eq!(status, 422, "into themselves: {refused}");
+    let (status, merged) =
+        post(server, token, &api(&format!("/participants/{}/merge", alices[1])), Some(json!({"into": alices[0]})))
+            .await;
+    assert_eq!(status, 200, "{merged}");
+    assert_eq!(ids_of(&server.workshop(token, id).await, "Alice Martin").len(), 1);
+    let chloe = ids_of(&view, "Chloé Dubois").remove(0);
+    let (status, removed) = post(server, token, &api(&format!("/participants/{chloe}/remove")), None).await;
+    assert_eq!(status, 200, "{removed}");
+    assert!(ids_of(&server.workshop(token, id).await, "Chloé Dubois").is_empty());
+    let (status, _) = post(server, token, &api(&format!("/participants/{chloe}/remove")), None).await;
+    assert_eq!(status, 404, "already out of the room");
+
+    // The sheets: handed out, passed on until every sheet has been round its table.
+    server.open(token, id, &ideas).await;
+    let (status, refused) =
+        post(server, token, &api(&format!("/activities/{ideas}/brainwriting/next-round")), None).await;
+    assert_eq!((status, code(&refused)), (422, "brainwriting_not_started"), "{refused}");
+    let (status, started) = post(server, token, &api(&format!("/activities/{ideas}/brainwriting/start")), None).await;
+    assert_eq!(status, 200, "{started}");
+    assert!(started["seq"].as_u64().is_some());
+    let mut rounds = 1;
+    loop {
+        let (status, passed) =
+            post(server, token, &api(&format!("/activities/{ideas}/brainwriting/next-round")), None).await;
+        if status != 200 {
+            assert_eq!((status, code(&passed)), (422, "brainwriting_complete"), "{passed}");
+            break;
+        }
+        rounds += 1;
+        assert!(rounds <= 12, "the rounds end");
+    }
+    assert!(rounds >= 2, "{rounds} rounds");
+    let (status, refused) = post(server, token, &api(&format!("/activities/{swot}/brainwriting/start")), None).await;
+    assert_eq!((status, code(&refused)), (422, "wrong_activity_kind"), "{refused}");
+    let (status, _) = post(server, &alice, &api(&format!("/activities/{ideas}/brainwriting/start")), None).await;
+    assert_eq!(status, 403);
+
+    // An activity taken off the agenda; then it is no longer there.
+    let before = server.workshop(token, id).await["activities"].as_array().unwrap().len();
+    let (status, removed) = post(server, token, &api(&format!("/activities/{risks}/remove")), None).await;
+    assert_eq!(status, 200, "{removed}");
+    assert_eq!(server.workshop(token, id).await["activities"].as_array().unwrap().len(), before - 1);
+    let (status, _) = post(server, token, &api(&format!("/activities/{risks}/remove")), None).await;
+    assert_eq!(status, 404, "already removed");
+}

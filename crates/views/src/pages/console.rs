@@ -543,6 +543,83 @@ pub fn activity_status(lang: Lang, workshop: &converge_core::Workshop, activity:
     html! { span class={ "badge status-" (activity.status.as_str()) } { (lang.t(key)) } }
 }
 
+/// The cockpit, the console's first block: what the room needs to join and the screen to
+/// project, the next step, the activity the room is on with its controls, how the screens are
+/// directed and what can be undone; beside it, the agenda. The room's setup, the reports and the
+/// closing come below it on the page.
+pub fn cockpit(context: &PageContext, workshop: &Workshop, join_code: &str, now: converge_core::Timestamp) -> Markup {
+    let lang = context.lang;
+    let closed = workshop.closed_at.is_some();
+    // The activity the room is on, with its place on the agenda; its controls lead the page.
+    let current = workshop
+        .current_activity()
+        .filter(|_| !closed)
+        .and_then(|current| workshop.activities.iter().enumerate().find(|(_, activity)| activity.id == current.id));
+    html! {
+    // The cockpit: what runs now and the next move, beside the agenda, in the first screen
+    // of a laptop. The room's setup, the reports and the closing come below.
+    div.cockpit {
+        div #next-step-live.now data-live {
+            // What the room needs to join and the screen to project, always at hand.
+            @if !closed {
+                p.room-line {
+                    span.muted { (lang.t("console-join-code")) } " "
+                    strong.code { (join_code) } " "
+                    a.button.secondary.quiet href={ "/facilitator/workshops/" (workshop.id) "/screen" } target="_blank" {
+                        (lang.t("console-open-screen"))
+                    }
+                }
+            }
+            (next_step_control(context, workshop, "console"))
+            @if let Some((position, current)) = current {
+                section.current-activity aria-labelledby="current-activity-label" {
+                    h2 #current-activity-label.eyebrow { (lang.t("console-current-heading")) }
+                    ol.agenda {
+                        li.card.current data-activity=(current.id) {
+                            (activity_head(context, workshop, current))
+                            (progress_line(lang, workshop, current))
+                            (activity_controls(context, workshop, current, position, now, "console"))
+                        }
+                    }
+                }
+            }
+            // How the screens are directed, and what can be undone: beside the agenda.
+            div.direction {
+                (focus_bar(context, workshop))
+                @if !closed { (projection_controls(context, workshop, None)) }
+                (undo_controls(context, workshop, None))
+            }
+        }
+        div #agenda-live data-live {
+            section.agenda-panel {
+                h2 { (lang.t("console-agenda-heading")) }
+                ol.agenda {
+                    @for (position, activity) in workshop.activities.iter().enumerate() {
+                        @let day_changes = position == 0
+                            || workshop.activities[position - 1].settings.day != activity.settings.day;
+                        @if day_changes && let Some(day) = activity.settings.day {
+                            li.day-heading { h3 { (lang.t_args("console-day", &[("day", FluentValue::from(day))])) } }
+                        }
+                        @if current.is_some_and(|(_, current)| current.id == activity.id) {
+                            // Its controls are in the panel above (or first on a phone).
+                            li.card.current-mark {
+                                (activity_head(context, workshop, activity))
+                            }
+                        } @else {
+                            li.card data-activity=(activity.id) {
+                                (activity_head(context, workshop, activity))
+                                (progress_line(lang, workshop, activity))
+                                (activity_controls(context, workshop, activity, position, now, "console"))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    }
+}
+
 /// The next step, the console's first control, worded from `Workshop::next_step`: on the
 /// brainwriting the room is on, handing out the sheets, then passing them on (one click a round)
 /// until the last round; elsewhere, one click closes what runs before the next activity on the

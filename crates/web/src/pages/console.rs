@@ -31,7 +31,7 @@ use converge_core::{
 use converge_engine::EngineError;
 use converge_i18n::FluentValue;
 use converge_views::pages::console::{
-    activity_controls, activity_head, activity_path, add_activity_form, focus_bar, joining_controls, next_step_control,
+    activity_controls, activity_head, activity_path, add_activity_form, cockpit, joining_controls, next_step_control,
     participant_controls, progress_line, projection_controls, screen_link_controls, tenths_text, undo_controls,
 };
 use converge_views::pages::facilitator::live;
@@ -59,11 +59,6 @@ pub async fn console(
     let now = converge_engine::now();
     let n_participants = workshop.participants.len();
     let closed = workshop.closed_at.is_some();
-    // The activity the room is on, with its place on the agenda; its controls lead the page.
-    let current = workshop
-        .current_activity()
-        .filter(|_| !closed)
-        .and_then(|current| workshop.activities.iter().enumerate().find(|(_, activity)| activity.id == current.id));
     let name = |participant: &ParticipantId| profiles.get(participant).map_or("?", |profile| profile.name.as_str());
     // Whom a duplicate can be merged into: everyone in the room but the facilitators.
     let people: Vec<(ParticipantId, &str)> = workshop
@@ -83,67 +78,7 @@ pub async fn console(
             header.workshop-head {
                 h1 { (workshop.title) }
             }
-            // The cockpit: what runs now and the next move, beside the agenda, in the first screen
-            // of a laptop. The room's setup, the reports and the closing come below.
-            div.cockpit {
-                div #next-step-live.now data-live {
-                    // What the room needs to join and the screen to project, always at hand.
-                    @if !closed {
-                        p.room-line {
-                            span.muted { (lang.t("console-join-code")) } " "
-                            strong.code { (entry.join_code) } " "
-                            a.button.secondary.quiet href={ "/facilitator/workshops/" (id) "/screen" } target="_blank" {
-                                (lang.t("console-open-screen"))
-                            }
-                        }
-                    }
-                    (next_step_control(&context, workshop, "console"))
-                    @if let Some((position, current)) = current {
-                        section.current-activity aria-labelledby="current-activity-label" {
-                            h2 #current-activity-label.eyebrow { (lang.t("console-current-heading")) }
-                            ol.agenda {
-                                li.card.current data-activity=(current.id) {
-                                    (activity_head(&context, workshop, current))
-                                    (progress_line(lang, workshop, current))
-                                    (activity_controls(&context, workshop, current, position, now, "console"))
-                                }
-                            }
-                        }
-                    }
-                    // How the screens are directed, and what can be undone: beside the agenda.
-                    div.direction {
-                        (focus_bar(&context, workshop))
-                        @if !closed { (projection_controls(&context, workshop, None)) }
-                        (undo_controls(&context, workshop, None))
-                    }
-                }
-                div #agenda-live data-live {
-                    section.agenda-panel {
-                        h2 { (lang.t("console-agenda-heading")) }
-                        ol.agenda {
-                            @for (position, activity) in workshop.activities.iter().enumerate() {
-                                @let day_changes = position == 0
-                                    || workshop.activities[position - 1].settings.day != activity.settings.day;
-                                @if day_changes && let Some(day) = activity.settings.day {
-                                    li.day-heading { h3 { (lang.t_args("console-day", &[("day", FluentValue::from(day))])) } }
-                                }
-                                @if current.is_some_and(|(_, current)| current.id == activity.id) {
-                                    // Its controls are in the panel above (or first on a phone).
-                                    li.card.current-mark {
-                                        (activity_head(&context, workshop, activity))
-                                    }
-                                } @else {
-                                    li.card data-activity=(activity.id) {
-                                        (activity_head(&context, workshop, activity))
-                                        (progress_line(lang, workshop, activity))
-                                        (activity_controls(&context, workshop, activity, position, now, "console"))
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            (cockpit(&context, workshop, &entry.join_code, now))
             div #setup-live data-live {
                 section.setup {
                     h2 { (lang.t("console-setup-heading")) }
