@@ -74,8 +74,13 @@ scenario(h, 'a phone says a note was sent, keeps its quadrant, and writes brainw
   assert.ok(await sara.locator('[data-bw-form-round="0"] #note-form [data-note-sent]').isVisible(), 'a brainwriting idea is said sent too');
   await postNote(s, omar, 'A yearly report to the parliament');
   await activityPageControl(s, console_, workshop, brainwriting, 'next-round');
-  await sara.goto(s.url(bwPath));
+  // The phone loads its page afresh by itself when the sheets turn; a navigation of our own
+  // would race it.
   const form = sara.locator('[data-bw-form-round="1"] #note-form');
+  await form.waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {
+    throw new Error(`round 2 did not reach Sara’s phone: it is on ${sara.url()}`);
+  });
+  await sara.waitForLoadState('load');
   assert.equal(await form.count(), 1, 'round 2 on Sara’s phone');
   const order = await form.evaluate((element) => {
     const position = (css) => [...element.querySelectorAll('*')].indexOf(element.querySelector(css));
