@@ -282,6 +282,18 @@ export class Session {
   watch(page) {
     if (this.pages.includes(page)) return;
     this.pages.push(page);
+    // A live page goes where the room goes by itself (the focus moved, the sheets turned): a
+    // test's own navigation that this overtakes is made again once the page has landed.
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      try {
+        return await goto(url, options);
+      } catch (error) {
+        if (!/interrupted by another navigation|net::ERR_ABORTED/.test(String(error?.message))) throw error;
+        await page.waitForLoadState('load').catch(() => {});
+        return goto(url, options);
+      }
+    };
     page.on('dialog', (dialog) => {
       this.dialogs.push(`${dialog.type()} "${dialog.message()}" on ${page.url()}`);
       dialog.dismiss().catch(() => {});
