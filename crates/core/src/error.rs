@@ -165,6 +165,8 @@ pub enum DomainError {
     NoNextActivity,
     #[error("the next step no longer leads to this activity: the agenda moved on meanwhile")]
     NotTheNextActivity,
+    #[error("the next activity works on a shortlist and nothing is shortlisted yet: tick its ideas first")]
+    NothingShortlisted,
     #[error("only its author or the facilitator may change this note")]
     NotYourContribution,
     #[error("the activity is closed: its notes can no longer be changed or deleted")]
@@ -262,6 +264,7 @@ impl DomainError {
             DomainError::FollowUpPagePublished => "follow_up_page_published",
             DomainError::NoNextActivity => "no_next_activity",
             DomainError::NotTheNextActivity => "not_the_next_activity",
+            DomainError::NothingShortlisted => "nothing_shortlisted",
             DomainError::NotYourContribution => "not_your_contribution",
             DomainError::ActivityNotOpenForChanges => "activity_not_open_for_changes",
             DomainError::ContributionGone => "contribution_gone",

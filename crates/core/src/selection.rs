@@ -16,7 +16,9 @@
 //! or removed notes) applies to every rule.
 
 use crate::results::{MethodResult, ResultsDocument};
-use crate::{Activity, ActivityId, ActivityKind, Category, Contribution, ContributionId, DomainError, Workshop};
+use crate::{
+    Activity, ActivityId, ActivityKind, ActivityStatus, Category, Contribution, ContributionId, DomainError, Workshop,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -111,6 +113,16 @@ impl Take {
 }
 
 impl Workshop {
+    /// Whether `activity` takes a hand shortlist that is still empty while its sources offer
+    /// items, and has not yet recorded its selection: opened now, it would have nothing to work
+    /// on. The next step goes to the shortlist first.
+    pub fn awaits_shortlist(&self, activity: &Activity) -> bool {
+        activity.status == ActivityStatus::Draft
+            && activity.settings.take == Some(Take::Shortlist)
+            && activity.shortlist.is_empty()
+            && !self.source_pool(activity).is_empty()
+    }
+
     /// What an activity's sources offer, before any rule, in the order they were posted: the live
     /// contributions posted in each source, merged ones left out (they show within the note they
     /// were merged into); from a source that works on items of its own sources (a vote, an

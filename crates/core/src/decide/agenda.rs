@@ -321,6 +321,9 @@ fn move_on(cx: &Deciding<'_>, to: Option<ActivityId>) -> Result<Vec<Event>, Doma
     if to.is_some_and(|to| to != next.id) {
         return Err(DomainError::NotTheNextActivity);
     }
+    if workshop.awaits_shortlist(next) {
+        return Err(DomainError::NothingShortlisted);
+    }
     let position = position_of(workshop, next.id)?;
     let mut events: Vec<Event> = workshop.activities[..position]
         .iter()

@@ -217,3 +217,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_next_step_leads_to_an_empty_hand_shortlist_first_and_never_opens_it_empty() {
+    let mut workshop = room(3, Some(Take::Shortlist));
+    for between in [1, 2] {
+        run(&mut workshop, facilitating(), Command::RemoveActivity { activity_id: activity(between) });
+    }
+    let to_scores = Command::NextStep { to: Some(activity(SCORES)), round: None };
+    assert!(workshop.awaits_shortlist(workshop.activity(activity(SCORES)).unwrap()));
+    assert_eq!(decide(&workshop, facilitating(), to_scores.clone()), Err(DomainError::NothingShortlisted));
+    assert_eq!(DomainError::NothingShortlisted.code(), "nothing_shortlisted");
+
+    run(&mut workshop, facilitating(), Command::SetShortlist { activity_id: activity(SCORES), items: vec![idea(1)] });
+    assert!(!workshop.awaits_shortlist(workshop.activity(activity(SCORES)).unwrap()));
+    run(&mut workshop, facilitating(), to_scores);
+    assert_eq!(workshop.activity(activity(SCORES)).unwrap().status, ActivityStatus::Open);
+
+    // With nothing to pick from, or another rule, nothing waits.
+    let nothing_posted = room(0, Some(Take::Shortlist));
+    assert!(!nothing_posted.awaits_shortlist(nothing_posted.activity(activity(SCORES)).unwrap()));
+    let everything = room(3, None);
+    assert!(!everything.awaits_shortlist(everything.activity(activity(SCORES)).unwrap()));
+}

@@ -128,8 +128,11 @@ console-next-step-pass-sheets = Next step: pass the sheets (round { $round } of 
 console-next-step-sheets-handed = each table gets its sheets and the first round begins
 console-next-step-sheets-passed = each sheet goes to the next person at its table
 console-next-step-after-sheets = After the last round, the next step will be “{ $title }”.
+console-next-step-shortlist = Next step: choose the ideas for “{ $title }”
+console-next-step-shortlist-hint = “{ $title }” works on a shortlist made by hand, still empty: tick the ideas to carry on and save, then the next step opens it.
 error-no_next_activity = The agenda has no activity after this one.
 error-not_the_next_activity = The agenda moved on meanwhile: the next step no longer leads to this activity. Go back to the console to see where the room is.
+error-nothing_shortlisted = The next activity works on a shortlist and no idea is shortlisted yet: tick its ideas first, on its page.
 
 console-screen-link-heading = Screen link
 console-screen-link-hint = To open the projection screen without signing in: on another computer, the venue's TV, or for someone following from afar. Whoever has this link sees what the screen shows, nothing more.

@@ -128,8 +128,11 @@ console-next-step-pass-sheets = Étape suivante : passer les feuilles (tour { $
 console-next-step-sheets-handed = chaque table reçoit ses feuilles, le premier tour commence
 console-next-step-sheets-passed = chaque feuille passe à la personne suivante de sa table
 console-next-step-after-sheets = Après le dernier tour, l’étape suivante sera « { $title } ».
+console-next-step-shortlist = Étape suivante : choisir les idées de « { $title } »
+console-next-step-shortlist-hint = « { $title } » travaille sur une sélection faite à la main, encore vide : cochez les idées à reprendre et enregistrez, puis l’étape suivante l’ouvrira.
 error-no_next_activity = L’ordre du jour n’a plus d’activité après celle-ci.
 error-not_the_next_activity = L’ordre du jour a avancé entre-temps : l’étape suivante ne mène plus à cette activité. Revenez à la console pour voir où en est la salle.
+error-nothing_shortlisted = La prochaine activité travaille sur une sélection, et aucune idée n’est encore retenue : cochez ses idées d’abord, sur sa page.
 
 console-screen-link-heading = Lien de l’écran
 console-screen-link-hint = Pour ouvrir l’écran de projection sans vous connecter : sur un autre ordinateur, la télévision de la salle, ou pour qui suit à distance. Qui a ce lien voit ce que montre l’écran, rien de plus.

@@ -631,6 +631,11 @@ pub fn next_step_control(context: &PageContext, workshop: &Workshop, back: &str)
     let lang = context.lang;
     let step = workshop.next_step().filter(|_| workshop.closed_at.is_none());
     let Some(step) = step else { return html! {} };
+    if let Step::MoveOn(next) = step
+        && workshop.awaits_shortlist(next)
+    {
+        return shortlist_first(lang, workshop, next);
+    }
     let (label, effects, back) = match step {
         Step::StartSheets(activity) | Step::PassSheets { activity, .. } => {
             let (label, effects) = sheets_step(lang, activity, step.round().unwrap_or_default());
@@ -661,6 +666,20 @@ pub fn next_step_control(context: &PageContext, workshop: &Workshop, back: &str)
             @if step.round().is_some() && let Some(after) = after_the_sheets(lang, workshop, step.activity()) {
                 p.hint { (after) }
             }
+        }
+    }
+}
+
+/// The next step when the next activity works on a hand shortlist still empty: opened now, it
+/// would have nothing to work on (the domain refuses it), so the step leads to the shortlist.
+fn shortlist_first(lang: Lang, workshop: &Workshop, next: &Activity) -> Markup {
+    let title = [("title", FluentValue::from(next.title.as_str()))];
+    html! {
+        div.next-step data-next-step-shortlist {
+            a.button href={ "/facilitator/workshops/" (workshop.id) "/activities/" (next.id) "#shortlist" } {
+                (lang.t_args("console-next-step-shortlist", &title))
+            }
+            p.hint { (lang.t_args("console-next-step-shortlist-hint", &title)) }
         }
     }
 }
