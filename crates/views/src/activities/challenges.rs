@@ -64,7 +64,7 @@ fn reformulated_as(view: &View<'_>, questions: &[&Contribution]) -> Markup {
 
 /// "Duplicate of …": merges this note into another. Offered only where the core allows it: a note
 /// that already holds duplicates is merged the other way round (the others into it).
-fn merge_form(view: &View<'_>, note: &Contribution, notes: &[&Contribution]) -> Markup {
+pub(super) fn merge_form(view: &View<'_>, note: &Contribution, notes: &[&Contribution]) -> Markup {
     let lang = view.lang;
     let holds_duplicates = view.workshop.merged_into(note.id).next().is_some();
     let others: Vec<&&Contribution> = notes.iter().filter(|other| other.id != note.id).collect();

@@ -1,6 +1,6 @@
 //! SWOT: notes posted into four quadrants (strengths, weaknesses, opportunities, threats), shown
-//! as a 2×2 board. The facilitator can move a note to another quadrant when it was posted in the
-//! wrong one; the board is also the results view.
+//! as a 2×2 board. The facilitator merges duplicates within a quadrant and moves a note to
+//! another quadrant when it was posted in the wrong one; the board is also the results view.
 
 use super::{View, generic};
 use crate::Lang;
@@ -82,9 +82,16 @@ fn quadrant_section(view: &View<'_>, kind: ContributionKind, notes: &[&Contribut
             @if in_quadrant.is_empty() {
                 p.muted { (view.lang.t("board-quadrant-empty")) }
             } @else {
+                // Duplicates are merged within a quadrant: the same point made twice.
+                @let mergeable: Vec<&Contribution> =
+                    in_quadrant.iter().map(|note| **note).filter(|note| note.is_visible()).collect();
                 ul.notes {
                     @for note in in_quadrant.iter().rev() {
-                        @let controls = if with_controls { move_form(view, note) } else { html! {} };
+                        @let controls = if with_controls {
+                            html! { (move_form(view, note)) (super::challenges::merge_form(view, note, &mergeable)) }
+                        } else {
+                            html! {}
+                        };
                         (generic::note(view, note, controls))
                     }
                 }
