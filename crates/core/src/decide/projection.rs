@@ -71,10 +71,15 @@ pub(super) fn zoom(cx: &Deciding<'_>, zoom: Option<Zoom>) -> Result<Vec<Event>, 
             }
         }
     }
-    if workshop.projection.zoom == zoom {
-        return Ok(Vec::new());
+    // Zooming on a part asks to see it: a note in the spotlight gives way.
+    let mut events = Vec::new();
+    if zoom.is_some() && workshop.projection.spotlight.is_some() {
+        events.push(Event::SpotlightChanged { contribution_id: None });
     }
-    Ok(vec![Event::ProjectionZoomed { zoom }])
+    if workshop.projection.zoom != zoom {
+        events.push(Event::ProjectionZoomed { zoom });
+    }
+    Ok(events)
 }
 
 pub(super) fn set_join_panel(cx: &Deciding<'_>, panel: JoinPanel) -> Result<Vec<Event>, DomainError> {

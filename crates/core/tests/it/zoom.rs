@@ -78,3 +78,27 @@ fn a_zoom_names_a_part_the_board_has() {
         Err(DomainError::UnknownTable(1))
     );
 }
+
+#[test]
+fn a_zoom_takes_the_screen_from_a_note_in_the_spotlight() {
+    let mut workshop = workshop();
+    let facilitating = Actor::Account(account());
+    run(&mut workshop, facilitating, Command::OpenActivity { activity_id: activity(SWOT) });
+    let person = join(&mut workshop, 1);
+    let mut strength = post(activity(SWOT), 1, "Des équipes motivées");
+    if let Command::PostContribution { kind, .. } = &mut strength {
+        *kind = Some(ContributionKind::Strength);
+    }
+    run(&mut workshop, Actor::Participant(person), strength);
+    let note = ContributionId::from_uuid(id(10_001));
+    run(&mut workshop, facilitating, Command::Spotlight { contribution_id: Some(note) });
+    assert_eq!(workshop.projection.spotlight, Some(note));
+
+    run(&mut workshop, facilitating, Command::ZoomProjection { zoom: quadrant(SWOT, Quadrant::Strength) });
+    assert_eq!(workshop.projection.spotlight, None, "the zoom is what the facilitator asked to see");
+    assert_eq!(workshop.projection.zoom, quadrant(SWOT, Quadrant::Strength));
+    // Giving the board back leaves a spotlight put on afterwards alone.
+    run(&mut workshop, facilitating, Command::Spotlight { contribution_id: Some(note) });
+    run(&mut workshop, facilitating, Command::ZoomProjection { zoom: None });
+    assert_eq!(workshop.projection.spotlight, Some(note));
+}
