@@ -175,6 +175,15 @@ pub struct Activity {
 }
 
 impl Activity {
+    /// The minutes the next step starts on this activity's timer when the room moves there: its
+    /// planned time, unless a timer already runs or none is planned. A brainwriting's clock is
+    /// its rounds', started with the sheets: nothing before they are handed out.
+    pub fn timer_on_arrival(&self) -> Option<u32> {
+        let running = matches!(self.timer, Some(Timer::Running { .. }));
+        let awaits_sheets = self.kind() == ActivityKind::Brainwriting && self.brainwriting.is_none();
+        self.settings.minutes.filter(|_| !running && !awaits_sheets)
+    }
+
     pub fn kind(&self) -> ActivityKind {
         self.settings.kind()
     }

@@ -336,10 +336,7 @@ fn move_on(cx: &Deciding<'_>, to: Option<ActivityId>) -> Result<Vec<Event>, Doma
     events.push(Event::FocusChanged { activity_id: Some(next.id) });
     // A timer the facilitator already started keeps its time; an activity with no planned
     // time gets none.
-    let running = matches!(next.timer, Some(Timer::Running { .. }));
-    if let Some(minutes) = next.settings.minutes
-        && !running
-    {
+    if let Some(minutes) = next.timer_on_arrival() {
         events.push(Event::TimerStarted { activity_id: next.id, remaining_ms: u64::from(minutes) * MINUTE_MS });
     }
     Ok(events)

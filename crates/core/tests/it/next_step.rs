@@ -270,6 +270,7 @@ fn brainwriting_then_swot() -> Workshop {
     let brainwriting = ActivitySpec {
         config: ActivityConfig {
             brainwriting: Some(BrainwritingConfig { ideas_per_round: 3, round_minutes: 5, table_size: 3 }),
+            minutes: Some(45),
             ..ActivityConfig::default()
         },
         ..spec(0, ActivityKind::Brainwriting)
@@ -315,6 +316,8 @@ fn on_a_brainwriting_the_next_step_hands_out_the_sheets_then_passes_them_until_t
     assert_eq!(shown(&workshop), Some(("move on", brainwriting, None)));
     step(&mut workshop, Some(brainwriting), None);
     assert_eq!(workshop.activity(brainwriting).unwrap().status, ActivityStatus::Open);
+    // Its clock is its rounds': none runs before the sheets are handed out.
+    assert_eq!(workshop.activity(brainwriting).unwrap().timer, None);
 
     // The sheets are handed out: the same events as starting the brainwriting.
     assert_eq!(shown(&workshop), Some(("start sheets", brainwriting, Some(0))));

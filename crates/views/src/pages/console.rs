@@ -726,8 +726,7 @@ fn move_on_step(lang: Lang, workshop: &Workshop, next: &Activity) -> (String, Ve
         effects.push(lang.t_args("console-next-step-opens", &[("title", next.title.as_str().into())]));
     }
     effects.push(lang.t("console-next-step-screens"));
-    let running = matches!(next.timer, Some(converge_core::Timer::Running { .. }));
-    if let Some(minutes) = next.settings.minutes.filter(|_| !running) {
+    if let Some(minutes) = next.timer_on_arrival() {
         effects.push(lang.t_args("console-next-step-timer", &[("minutes", FluentValue::from(minutes))]));
     }
     (lang.t_args("console-next-step", &[("title", next.title.as_str().into())]), effects)
