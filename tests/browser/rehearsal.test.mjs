@@ -263,7 +263,8 @@ const STEPS = [
     // second click.
     async enter(run) {
       await run.facilitator.nextStep();
-      const step = run.facilitator.page.locator(`${nextStepForm} button[type=submit]`).first();
+      // After the last round the step leads to the assessment's shortlist, still empty (a link).
+      const step = run.facilitator.page.locator(`${nextStepForm} button[type=submit], [data-next-step-shortlist] a.button`).first();
       assert.match(await step.textContent(), /distribuer les feuilles/, 'the next step hands the sheets out');
       await run.facilitator.nextStep();
     },
@@ -290,7 +291,8 @@ const STEPS = [
       };
       // Passing the sheets is the next step until the last round: one click each, in place
       // (no page load); not a change of activity, so not counted among the transitions.
-      const step = run.facilitator.page.locator(`${nextStepForm} button[type=submit]`).first();
+      // After the last round the step leads to the assessment's shortlist, still empty (a link).
+      const step = run.facilitator.page.locator(`${nextStepForm} button[type=submit], [data-next-step-shortlist] a.button`).first();
       const passSheets = async () => {
         await run.facilitator.page.bringToFront();
         assert.match(await step.textContent(), /passer les feuilles/, 'the next step passes the sheets');
@@ -307,6 +309,7 @@ const STEPS = [
         assert.ok(round < 12, 'the sheets stop going round');
         await passSheets();
       }
+      assert.match(await step.textContent(), /choisir les idées/, 'the step leads to the empty shortlist first');
       return null;
     },
   },
