@@ -10,48 +10,18 @@
 // brainwriting, the screen link's page, and the closed workshop's console, screen and phone.
 // No serious or critical violation of WCAG 2.1 A/AA is allowed.
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
+import { check as checkAll } from './axe.mjs';
 import { useHarness, scenario } from './harness.mjs';
-import { addActivity, agendaOf, consoleControl, join, postNote, settled, eventually } from './flows.mjs';
+import { addActivity, agendaOf, consoleControl, join, postNote, settled, eventually, signIn } from './flows.mjs';
 
 const h = useHarness({ demo: true });
 
-const BLOCKING = new Set(['serious', 'critical']);
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
 const PROJECTOR = { width: 1280, height: 720 };
 
-/**
- * Every serious or critical violation on the page as it is now, one line each, with every
- * folded control (details) opened first so that what it holds is checked too.
- */
-async function violations(page) {
-  await page.evaluate(() => document.querySelectorAll('details').forEach((details) => { details.open = true; }));
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  return results.violations
-    .filter((violation) => BLOCKING.has(violation.impact))
-    .flatMap((violation) =>
-      violation.nodes.slice(0, 3).map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? violation.help}`),
-    );
-}
-
-/** Checks the page and collects what is wrong under `where`, once per rule and element. */
-async function check(found, page, where) {
-  for (const line of await violations(page)) {
-    if (found.some((seen) => seen.endsWith(`: ${line}`))) continue;
-    found.push(`${where} ${new URL(page.url()).pathname}: ${line}`);
-  }
-}
-
-async function signInToDemo(s, page) {
-  const { email, password } = s.h.server.demo;
-  await page.goto(s.url('/signin'));
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(/\/facilitator\/?$/), page.click('form button[type=submit]')]);
-}
+/** Checks the page with every folded control opened (see axe.mjs). */
+const check = (found, page, where) => checkAll(found, page, where, { openFolds: true });
 
 /** Clicks the submit button of `form` and waits for the page that follows or the update in place. */
 async function submit(page, form) {
@@ -69,7 +39,7 @@ scenario(h, 'the cockpit, moderation, shortlist, hidden notes, spotlight, zoom, 
   const rooms = [];
   for (const [locale, name] of [['fr-FR', 'Zoé Retard'], ['en-US', 'Yann Late']]) {
     const console_ = await s.newPage({ viewport: LAPTOP, locale });
-    await signInToDemo(s, console_);
+    await signIn(s, console_);
     const screen = await console_.context().newPage();
     await screen.setViewportSize(PROJECTOR);
     rooms.push({ locale, name, console: console_, screen });

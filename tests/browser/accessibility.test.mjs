@@ -3,34 +3,11 @@
 // activity the flagship template holds, in French and in English. No serious or critical
 // violation of WCAG 2.1 A/AA is allowed.
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
+import { check } from './axe.mjs';
 import { useHarness, scenario } from './harness.mjs';
 import { signIn, createWorkshopFromTemplate, agendaOf, openAndFocus, join, waitForFollowedFocus } from './flows.mjs';
 
 const h = useHarness();
-
-const BLOCKING = new Set(['serious', 'critical']);
-
-/** Every serious or critical violation on the page as it is now, one line each. */
-async function violations(page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => BLOCKING.has(violation.impact))
-    .flatMap((violation) =>
-      violation.nodes.slice(0, 3).map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? violation.help}`),
-    );
-}
-
-/**
- * Checks the page and collects what is wrong under the label `where`; a violation already seen
- * on another page (the same rule on the same element) is reported once.
- */
-async function check(found, page, where) {
-  for (const line of await violations(page)) {
-    if (found.some((seen) => seen.endsWith(`: ${line}`))) continue;
-    found.push(`${where} ${new URL(page.url()).pathname}: ${line}`);
-  }
-}
 
 scenario(h, 'the public pages, the console, the screen and every kind of activity on a phone have no serious accessibility violation', async (s) => {
   const found = [];

@@ -6,17 +6,9 @@
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { useHarness, scenario } from './harness.mjs';
-import { agendaOf, join, settled, addActivity } from './flows.mjs';
+import { agendaOf, join, settled, addActivity, signIn } from './flows.mjs';
 
 const h = useHarness({ demo: true });
-
-async function signInToDemo(s, page) {
-  const { email, password } = s.h.server.demo;
-  await page.goto(s.url('/signin'));
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(/\/facilitator\/?$/), page.click('form button[type=submit]')]);
-}
 
 /** Clicks `button` (a locator) and waits until the console has updated in place. */
 async function press(page, button) {
@@ -35,7 +27,7 @@ scenario(h, 'the console is a cockpit: first screen, in place, timer, lock at ze
   const workshopId = s.h.server.demo.workshop;
   const consoleUrl = s.url(`/facilitator/workshops/${workshopId}`);
   const page = await s.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
-  await signInToDemo(s, page);
+  await signIn(s, page);
   const agenda = await agendaOf(s, page, workshopId);
 
   // ---- The first screen: the agenda and the activity the room is on. ------------------------

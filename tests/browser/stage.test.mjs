@@ -4,7 +4,7 @@
 // what does not fit pages by itself and with the arrow keys.
 import assert from 'node:assert/strict';
 import { useHarness, scenario } from './harness.mjs';
-import { agendaOf, assertNoHorizontalScroll, join, settled } from './flows.mjs';
+import { agendaOf, assertNoHorizontalScroll, join, settled, signIn } from './flows.mjs';
 import { layoutProblems } from './layout.mjs';
 
 const h = useHarness({ demo: true });
@@ -15,17 +15,9 @@ const SIZES = [
   { width: 3840, height: 2160 },
 ];
 
-async function signInToDemo(s, page) {
-  const { email, password } = s.h.server.demo;
-  await page.goto(s.url('/signin'));
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(/\/facilitator\/?$/), page.click('form button[type=submit]')]);
-}
-
 scenario(h, 'every activity of the flagship template fits the projector, pages what it cannot hold, and breaks no word', async (s) => {
   const facilitatorPage = await s.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
-  await signInToDemo(s, facilitatorPage);
+  await signIn(s, facilitatorPage);
   const { workshop } = s.h.server.demo;
   await facilitatorPage.goto(s.url(`/facilitator/workshops/${workshop}`));
   const csrf = await facilitatorPage.inputValue('input[name=_csrf]');
@@ -127,7 +119,7 @@ async function demoActivities(s, page) {
 
 scenario(h, 'the facilitator zooms the projection on a SWOT quadrant and on a category: it fits, and the room moving on gives the board back', async (s) => {
   const facilitatorPage = await s.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
-  await signInToDemo(s, facilitatorPage);
+  await signIn(s, facilitatorPage);
   const { workshop } = s.h.server.demo;
   const activities = await demoActivities(s, facilitatorPage);
   const csrf = await facilitatorPage.inputValue('input[name=_csrf]');
@@ -192,7 +184,7 @@ scenario(h, 'the facilitator zooms the projection on a SWOT quadrant and on a ca
 
 scenario(h, 'results on a phone are the projection\'s visuals, with no sideways scroll and no word cut', async (s) => {
   const facilitatorPage = await s.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
-  await signInToDemo(s, facilitatorPage);
+  await signIn(s, facilitatorPage);
   const { workshop } = s.h.server.demo;
   const activities = await demoActivities(s, facilitatorPage);
   // A latecomer joins on a phone and reads every activity's results there.
