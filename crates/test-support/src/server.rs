@@ -301,6 +301,18 @@ impl Server {
         assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
     }
 
+    /// POSTs `body` (or nothing) to `path` with `token`: the status and the JSON answer (null
+    /// when there is none), whatever the status.
+    pub async fn post_api(&self, token: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+        let mut request = self.http.post(self.url(path)).bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
     pub async fn post_note(&self, token: &str, workshop: &str, activity: &str, text: &str) -> reqwest::Response {
         self.http
             .post(self.url(&format!("/api/v1/workshops/{workshop}/contributions")))

@@ -7,13 +7,7 @@ use serde_json::{Value, json};
 
 /// POSTs `body` (or nothing) to `path` with `token`: (status, JSON answer).
 async fn post(server: &Server, token: &str, path: &str, body: Option<Value>) -> (u16, Value) {
-    let mut request = server.http.post(server.url(path)).bearer_auth(token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
+    server.post_api(token, path, body).await
 }
 
 fn ids(value: &Value) -> Vec<String> {
